@@ -1,0 +1,222 @@
+/* tsv.c - read and check the rows of a a data TSV file (build-time only). */
+#include "tsv.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+int tsv_open(struct tsv *t, const char *path)
+{
+	memset(t, 0, sizeof *t);
+	t->path = path;
+	t->in = fopen(path, "rb");
+	if (!t->in) {
+		fprintf(stderr, "%s: cannot open\n", path);
+		return -1;
+	}
+	return 0;
+}
+
+void tsv_close(struct tsv *t)
+{
+	if (t->in)
+		fclose(t->in);
+	free(t->buf);
+	t->in = NULL;
+	t->buf = NULL;
+}
+
+void tsv_error(struct tsv *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s:%lu: ", t->path, t->line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	t->errors++;
+}
+
+/* Reads one line without its '\n' into t->buf; returns 0 at end of file. */
+static int read_line(struct tsv *t)
+{
+	size_t len = 0;
+	int c;
+
+	while ((c = fgetc(t->in)) != EOF && c != '\n') {
+		if (len + 2 > t->cap) {
+			size_t cap = t->cap ? t->cap * 2 : 1024;
+			char *p = realloc(t->buf, cap);
+			if (!p) {
+				fprintf(stderr, "%s: out of memory\n", t->path);
+				exit(1);
+			}
+			t->buf = p;
+			t->cap = cap;
+		}
+		t->buf[len++] = (char)c;
+	}
+	if (c == EOF && len == 0)
+		return 0;
+	if (!t->buf) {
+		t->buf = malloc(1024);
+		if (!t->buf) {
+			fprintf(stderr, "%s: out of memory\n", t->path);
+			exit(1);
+		}
+		t->cap = 1024;
+	}
+	t->buf[len] = '\0';
+	t->line++;
+	if (len > 0 && t->buf[len - 1] == '\r') {
+		tsv_error(t, "line ends with CR: use LF line ends");
+		t->buf[--len] = '\0';
+	}
+	/* A NUL byte inside the line would cut it short unseen. */
+	if (strlen(t->buf) != len)
+		tsv_error(t, "NUL byte in line");
+	return 1;
+}
+
+static void split(struct tsv *t)
+{
+	char *p = t->buf;
+
+	t->nfields = 0;
+	for (;;) {
+		char *tab = strchr(p, '\t');
+		if (t->nfields < TSV_MAX_FIELDS)
+			t->field[t->nfields] = p;
+		t->nfields++;
+		if (!tab)
+			break;
+		*tab = '\0';
+		p = tab + 1;
+	}
+}
+
+int tsv_next(struct tsv *t, void (*on_comment)(struct tsv *, const char *, void *),
+             void *arg)
+{
+	while (read_line(t)) {
+		if (t->buf[0] == '#') {
+			if (on_comment)
+				on_comment(t, t->buf, arg);
+			continue;
+		}
+		if (t->buf[0] == '\0')
+			continue;
+		split(t);
+		return 1;
+	}
+	if (ferror(t->in)) {
+		fprintf(stderr, "%s: read error\n", t->path);
+		t->errors++;
+	}
+	return 0;
+}
+
+/* Length of the valid UTF-8 sequence at s, or 0 if it is not one. */
+static size_t utf8_len(const unsigned char *s)
+{
+	unsigned c = s[0];
+	size_t n, i;
+	unsigned long cp;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		n = 2, cp = c & 0x1F;
+	else if (c >= 0xE0 && c <= 0xEF)
+		n = 3, cp = c & 0x0F;
+	else if (c >= 0xF0 && c <= 0xF4)
+		n = 4, cp = c & 0x07;
+	else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+		return 0;
+	if (cp >= 0xD800 && cp <= 0xDFFF)
+		return 0;
+	return n;
+}
+
+int tsv_check_text(struct tsv *t, const char *column, const char *s, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (*p == '\0') {
+		tsv_error(t, "empty %s", column);
+		return -1;
+	}
+	while (*p) {
+		size_t n;
+		if (*p < 0x20 || *p == 0x7F) {
+			tsv_error(t, "control character 0x%02X in %s", *p, column);
+			return -1;
+		}
+		n = utf8_len(p);
+		if (n == 0) {
+			tsv_error(t, "invalid UTF-8 in %s", column);
+			return -1;
+		}
+		p += n;
+	}
+	if ((size_t)(p - (const unsigned char *)s) > max) {
+		tsv_error(t, "%s is longer than %zu bytes", column, max);
+		return -1;
+	}
+	if (s[0] == ' ' || p[-1] == ' ') {
+		tsv_error(t, "%s starts or ends with a space", column);
+		return -1;
+	}
+	return 0;
+}
+
+int tsv_check_sentences(struct tsv *t, const char *column, const char *s, size_t max)
+{
+	size_t len;
+	char first, last;
+
+	if (tsv_check_text(t, column, s, max) < 0)
+		return -1;
+	len = strlen(s);
+	first = s[0];
+	last = s[len - 1];
+	if (!((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9'))) {
+		tsv_error(t, "%s must start with a capital letter or a digit", column);
+		return -1;
+	}
+	if (last != '.' && last != '!' && last != '?' && last != ')') {
+		tsv_error(t, "%s must end with '.', '!', '?' or ')'", column);
+		return -1;
+	}
+	return 0;
+}
+
+int tsv_code(struct tsv *t, const char *column, const char *s)
+{
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		if (s[i] < '0' || s[i] > '9') {
+			tsv_error(t, "%s '%s' is not three digits", column, s);
+			return -1;
+		}
+	}
+	if (s[3] != '\0') {
+		tsv_error(t, "%s '%s' is not three digits", column, s);
+		return -1;
+	}
+	i = (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
+	if (i < 100 || i > 599) {
+		tsv_error(t, "%s %s is outside 100-599", column, s);
+		return -1;
+	}
+	return i;
+}
