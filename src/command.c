@@ -1,0 +1,64 @@
+/* command.c - SMTP command names, as the data's commands column spells them. */
+#include "smtpcode.h"
+
+#include <string.h>
+
+static const char *const commands[] = {
+#define COMMAND(name) name,
+#include "commands.def"
+#undef COMMAND
+};
+
+/* Other spellings, as logs and people write them. */
+static const struct {
+	const char *alias, *name;
+} aliases[] = {
+	{ "GREETING", "CONNECT" }, { "BANNER", "CONNECT" },
+	{ "MAIL FROM", "MAIL" }, { "RCPT TO", "RCPT" },
+	{ "END OF DATA", "DATA" }, { "DOT", "DATA" }
+};
+
+static int upper(int c)
+{
+	return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
+}
+
+/* Case-insensitive equality of ASCII strings; a trailing ':' in s is ignored
+ * ("RCPT TO:" as in "after RCPT TO:<x@example.org>"). */
+static int same_word(const char *s, const char *name)
+{
+	while (*s && *name && upper((unsigned char)*s) == *name)
+		s++, name++;
+	return *name == '\0' && (*s == '\0' || (s[0] == ':' && s[1] == '\0'));
+}
+
+const char *smtpcode_command_canonical(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (same_word(name, commands[i]))
+			return commands[i];
+	for (i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+		if (same_word(name, aliases[i].alias))
+			return aliases[i].name;
+	return NULL;
+}
+
+int smtpcode_meaning_answers(const struct smtpcode_meaning *m, const char *cmd)
+{
+	const char *p = m->commands;
+	size_t n = strlen(cmd);
+
+	if (strcmp(p, "*") == 0)
+		return 1;
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		if (len == n && strncmp(p, cmd, n) == 0)
+			return 1;
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	return 0;
+}

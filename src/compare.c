@@ -1,0 +1,235 @@
+/* compare.c - set two codes side by side: summary, differences, when to use which. */
+#include "smtpcode.h"
+#include "strbuf.h"
+
+#include <string.h>
+
+/* The meaning a compare speaks of: the first one the lookup selected. */
+static int first_meaning(const struct smtpcode_lookup *lk, struct smtpcode_meaning *m)
+{
+	return lk->known ? smtpcode_meaning_at(lk->first, m) : -1;
+}
+
+static const char *name_of(const struct smtpcode_lookup *lk)
+{
+	struct smtpcode_meaning m;
+
+	return first_meaning(lk, &m) == 0 ? m.name : "not defined";
+}
+
+static int is_abbreviation(const char *text, const char *dot)
+{
+	static const char *const abbr[] = { "e.g", "i.e", "etc", "vs", "cf", "approx" };
+	size_t i;
+
+	for (i = 0; i < sizeof abbr / sizeof abbr[0]; i++) {
+		size_t n = strlen(abbr[i]);
+		if ((size_t)(dot - text) >= n && strncmp(dot - n, abbr[i], n) == 0 &&
+		    (dot - n == text || dot[-(long)n - 1] == ' ' || dot[-(long)n - 1] == '('))
+			return 1;
+	}
+	return 0;
+}
+
+/* Length of the first sentence of text: up to a '.', '!' or '?' that is
+ * followed by a space and a capital letter, and does not end an abbreviation. */
+static size_t first_sentence(const char *text)
+{
+	const char *p;
+
+	for (p = text; *p; p++) {
+		if ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' ' &&
+		    p[2] >= 'A' && p[2] <= 'Z' && !(*p == '.' && is_abbreviation(text, p)))
+			return (size_t)(p - text) + 1;
+	}
+	return (size_t)(p - text);
+}
+
+static void say_meaning(struct strbuf *sb, const struct smtpcode_lookup *lk)
+{
+	struct smtpcode_meaning m;
+
+	if (first_meaning(lk, &m) < 0) {
+		strbuf_printf(sb, " %d is not defined; a client treats it as any %dxx reply.",
+		              lk->code, lk->code / 100);
+		return;
+	}
+	strbuf_printf(sb, " %d means: ", lk->code);
+	strbuf_putn(sb, m.description, first_sentence(m.description));
+}
+
+static void build_summary(struct smtpcode_compare *c)
+{
+	const struct smtpcode_lookup *a = &c->a, *b = &c->b;
+	int ca = a->code / 100, cb = b->code / 100;
+	struct strbuf sb;
+
+	strbuf_init(&sb, c->summary, sizeof c->summary);
+	if (a->code == b->code) {
+		strbuf_printf(&sb, "Both arguments are %d (%s), a %dxx %s reply: there is "
+		              "nothing to tell apart.", a->code, name_of(a), ca,
+		              smtpcode_class_name(ca));
+	} else if (c->same_class) {
+		strbuf_printf(&sb, "Both %d (%s) and %d (%s) belong to the %dxx %s class.",
+		              a->code, name_of(a), b->code, name_of(b), ca,
+		              smtpcode_class_name(ca));
+	} else {
+		strbuf_printf(&sb, "%d (%s) is a %dxx %s reply, while %d (%s) is a %dxx %s "
+		              "reply.", a->code, name_of(a), ca, smtpcode_class_name(ca),
+		              b->code, name_of(b), cb, smtpcode_class_name(cb));
+	}
+	say_meaning(&sb, a);
+	if (a->code != b->code)
+		say_meaning(&sb, b);
+}
+
+/* Starts the next difference item in sb. */
+static void new_difference(struct smtpcode_compare *c, struct strbuf *sb)
+{
+	strbuf_init(sb, c->differences[c->difference_count++], sizeof c->differences[0]);
+}
+
+static void describe_commands(struct strbuf *sb, const char *commands)
+{
+	const char *p = commands;
+
+	if (strcmp(p, "*") == 0) {
+		strbuf_printf(sb, "any command");
+		return;
+	}
+	if (strcmp(p, "-") == 0) {
+		strbuf_printf(sb, "no command");
+		return;
+	}
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		if (p != commands)
+			strbuf_printf(sb, p[len] ? ", " : " and ");
+		if (len == 7 && strncmp(p, "CONNECT", 7) == 0)
+			strbuf_printf(sb, "the connection opening");
+		else
+			strbuf_putn(sb, p, len);
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+}
+
+static void diff_class(struct smtpcode_compare *c)
+{
+	int ca = c->a.code / 100, cb = c->b.code / 100;
+	struct strbuf sb;
+
+	new_difference(c, &sb);
+	if (c->same_class) {
+		strbuf_printf(&sb, "Class: both are %dxx %s replies. %s", ca,
+		              smtpcode_class_name(ca), smtpcode_class_advice(ca));
+		return;
+	}
+	strbuf_printf(&sb, "Class: %d is %dxx %s, %d is %dxx %s.", c->a.code, ca,
+	              smtpcode_class_name(ca), c->b.code, cb, smtpcode_class_name(cb));
+	new_difference(c, &sb);
+	strbuf_printf(&sb, "Retry: after %d: %s After %d: %s", c->a.code,
+	              smtpcode_class_advice(ca), c->b.code, smtpcode_class_advice(cb));
+}
+
+static void diff_category(struct smtpcode_compare *c)
+{
+	int ga = c->a.code / 10 % 10, gb = c->b.code / 10 % 10;
+	struct strbuf sb;
+
+	if (ga == gb)
+		return;
+	new_difference(c, &sb);
+	strbuf_printf(&sb, "Category: %d is x%dx %s, %d is x%dx %s.", c->a.code, ga,
+	              smtpcode_category_name(ga), c->b.code, gb, smtpcode_category_name(gb));
+}
+
+static void diff_meanings(struct smtpcode_compare *c)
+{
+	struct smtpcode_meaning ma, mb;
+	int ka = first_meaning(&c->a, &ma) == 0, kb = first_meaning(&c->b, &mb) == 0;
+	struct strbuf sb;
+
+	if (!ka || !kb) {
+		new_difference(c, &sb);
+		if (!ka && !kb)
+			strbuf_printf(&sb, "Definition: neither %d nor %d is defined.",
+			              c->a.code, c->b.code);
+		else
+			strbuf_printf(&sb, "Definition: %d is defined in %s; %d is not defined "
+			              "anywhere.", ka ? c->a.code : c->b.code,
+			              ka ? ma.source : mb.source, ka ? c->b.code : c->a.code);
+		return;
+	}
+	if (strcmp(ma.commands, mb.commands) != 0) {
+		new_difference(c, &sb);
+		strbuf_printf(&sb, "Commands: %d answers ", ma.code);
+		describe_commands(&sb, ma.commands);
+		strbuf_printf(&sb, "; %d answers ", mb.code);
+		describe_commands(&sb, mb.commands);
+		strbuf_printf(&sb, ".");
+	}
+	new_difference(c, &sb);
+	if (ma.status == mb.status && strcmp(ma.source, mb.source) == 0)
+		strbuf_printf(&sb, "Source: both are %s, defined in %s.",
+		              smtpcode_status_name(ma.status), ma.source);
+	else
+		strbuf_printf(&sb, "Source: %d is %s, defined in %s; %d is %s, defined in %s.",
+		              ma.code, smtpcode_status_name(ma.status), ma.source, mb.code,
+		              smtpcode_status_name(mb.status), mb.source);
+}
+
+static void build_when_to_use(struct smtpcode_compare *c)
+{
+	struct smtpcode_meaning ma, mb;
+	int ka = first_meaning(&c->a, &ma) == 0, kb = first_meaning(&c->b, &mb) == 0;
+	struct strbuf sb;
+
+	strbuf_init(&sb, c->when_to_use, sizeof c->when_to_use);
+	if (c->curated) {
+		strbuf_printf(&sb, "%s", c->pair.when_to_use);
+		return;
+	}
+	if (c->a.code == c->b.code) {
+		strbuf_printf(&sb, "There is only one code here.");
+		if (ka)
+			strbuf_printf(&sb, " %d (%s): %s", ma.code, ma.name, ma.when_seen);
+		return;
+	}
+	if (ka && kb)
+		strbuf_printf(&sb, "No RFC rule weighs %d against %d; each fits its own "
+		              "situation.", c->a.code, c->b.code);
+	if (ka)
+		strbuf_printf(&sb, "%s%d (%s): %s", sb.len ? " " : "", ma.code, ma.name,
+		              ma.when_seen);
+	else
+		strbuf_printf(&sb, "%sNo server should send %d, which is not defined.",
+		              sb.len ? " " : "", c->a.code);
+	if (kb)
+		strbuf_printf(&sb, " %d (%s): %s", mb.code, mb.name, mb.when_seen);
+	else
+		strbuf_printf(&sb, " No server should send %d, which is not defined.",
+		              c->b.code);
+}
+
+int smtpcode_compare(int a, int b, const char *after, struct smtpcode_compare *out)
+{
+	struct strbuf sb;
+
+	memset(out, 0, sizeof *out);
+	if (smtpcode_lookup(a, after, &out->a) < 0 || smtpcode_lookup(b, after, &out->b) < 0)
+		return -1;
+	out->same_class = a / 100 == b / 100;
+	out->curated = a != b && smtpcode_pair_find(a, b, &out->pair) == 0;
+	build_summary(out);
+	diff_class(out);
+	diff_category(out);
+	diff_meanings(out);
+	if (out->curated) {
+		new_difference(out, &sb);
+		strbuf_printf(&sb, "%s (%s)", out->pair.difference, out->pair.source);
+	}
+	build_when_to_use(out);
+	return 0;
+}

@@ -1,0 +1,69 @@
+/* lookup.c - select the meanings of a code, optionally after one command. */
+#include "smtpcode.h"
+#include "strbuf.h"
+
+#include <string.h>
+
+/* Starts the next note of lk in sb (at most SMTPCODE_NOTE_MAX, which the
+ * callers below stay within). */
+static void new_note(struct smtpcode_lookup *lk, struct strbuf *sb)
+{
+	strbuf_init(sb, lk->notes[lk->note_count++], SMTPCODE_NOTE_SIZE);
+}
+
+/* Narrows lk's meanings to those that answer lk->after. */
+static void select_after(struct smtpcode_lookup *lk)
+{
+	struct smtpcode_meaning m;
+	struct strbuf sb;
+	size_t i, any = (size_t)-1;
+
+	for (i = lk->first; i < lk->first + lk->count; i++) {
+		smtpcode_meaning_at(i, &m);
+		if (strcmp(m.commands, "*") == 0) {
+			any = i;
+		} else if (smtpcode_meaning_answers(&m, lk->after)) {
+			lk->first = i;
+			lk->count = 1;
+			lk->match = SMTPCODE_AFTER_EXACT;
+			return;
+		}
+	}
+	if (any != (size_t)-1) {
+		lk->first = any;
+		lk->count = 1;
+		lk->match = SMTPCODE_AFTER_ANY;
+		return;
+	}
+	lk->match = SMTPCODE_AFTER_UNLISTED;
+	new_note(lk, &sb);
+	strbuf_printf(&sb, "%d is not a documented reply to %s; every meaning of %d is shown.",
+	              lk->code, lk->after, lk->code);
+}
+
+int smtpcode_lookup(int code, const char *after, struct smtpcode_lookup *out)
+{
+	const char *cmd = NULL;
+	struct strbuf sb;
+
+	if (code < 100 || code > 599)
+		return -1;
+	if (after && !(cmd = smtpcode_command_canonical(after)))
+		return -1;
+	memset(out, 0, sizeof *out);
+	out->code = code;
+	out->after = cmd;
+	out->match = SMTPCODE_AFTER_NONE;
+	out->count = smtpcode_find(code, &out->first);
+	out->known = out->count > 0;
+	if (!out->known) {
+		new_note(out, &sb);
+		strbuf_printf(&sb, "%d is not defined by any RFC or by the IANA registry. "
+		              "RFC 5321 §4.2.1 has a client act on the first digit of a code "
+		              "it does not know: %s", code, smtpcode_class_advice(code / 100));
+		return 0;
+	}
+	if (cmd)
+		select_after(out);
+	return 0;
+}

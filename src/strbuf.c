@@ -1,0 +1,68 @@
+/* strbuf.c - append formatted text to a fixed buffer (no allocation). */
+#include "strbuf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void strbuf_init(struct strbuf *sb, char *buf, size_t size)
+{
+	sb->buf = buf;
+	sb->size = size;
+	sb->len = 0;
+	buf[0] = '\0';
+}
+
+/* After a cut at sb->size - 1, drops a partial UTF-8 sequence at the end. */
+static void trim_partial(struct strbuf *sb)
+{
+	size_t lead = sb->len, want;
+	unsigned char c;
+
+	while (lead > 0 && ((unsigned char)sb->buf[lead - 1] & 0xC0) == 0x80)
+		lead--;
+	if (lead == 0)
+		return;
+	c = (unsigned char)sb->buf[lead - 1];
+	if (c < 0xC0)
+		return;
+	want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	if (sb->len - (lead - 1) < want) {
+		sb->len = lead - 1;
+		sb->buf[sb->len] = '\0';
+	}
+}
+
+void strbuf_printf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (sb->len + 1 >= sb->size)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(sb->buf + sb->len, sb->size - sb->len, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sb->size - sb->len) {
+		sb->len = sb->size - 1;
+		trim_partial(sb);
+	} else {
+		sb->len += (size_t)n;
+	}
+}
+
+void strbuf_putn(struct strbuf *sb, const char *s, size_t n)
+{
+	size_t room = sb->size - sb->len - 1;
+	int cut = n > room;
+
+	if (cut)
+		n = room;
+	memcpy(sb->buf + sb->len, s, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+	if (cut)
+		trim_partial(sb);
+}

@@ -1,0 +1,26 @@
+/* strbuf.h - append formatted text to a fixed buffer (no allocation). */
+#ifndef SMTPCODE_STRBUF_H
+#define SMTPCODE_STRBUF_H
+
+#include <stddef.h>
+
+struct strbuf {
+	char *buf;
+	size_t size, len;
+};
+
+/* Starts an empty string in buf[size]. */
+void strbuf_init(struct strbuf *sb, char *buf, size_t size);
+
+/* Appends; on overflow the text is cut at a UTF-8 character boundary and
+ * stays NUL-terminated. */
+void strbuf_printf(struct strbuf *sb, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
+/* Appends n bytes of s. */
+void strbuf_putn(struct strbuf *sb, const char *s, size_t n);
+
+#endif
