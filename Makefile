@@ -1,0 +1,90 @@
+# smtpcode - see README.md. GNU make; no configure step.
+#
+#   make            build ./smtpcode (needs only a C11 compiler and make)
+#   make deps       install what the tests need (cmocka, jq, mandoc) where missing
+#   make check      build and run every test
+#   make install    install the binary and the man page (PREFIX, DESTDIR)
+#   make uninstall  remove exactly what install put there
+#   make clean      remove what the build made
+#
+# CFLAGS, CPPFLAGS and LDFLAGS are yours; the flags the build needs live in
+# SC_* variables. BUILD_CC compiles the table generator, which runs on the
+# build machine (it differs from CC when cross-compiling).
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+CFLAGS  ?= -O2 -g
+BUILD_CC ?= $(CC)
+INSTALL ?= install
+
+SC_CFLAGS   = -std=c11 -Wall -Wextra -Wpedantic
+SC_CPPFLAGS = -Iinclude -Ibuild -Isrc
+SC_DEPFLAGS = -MMD -MP
+
+ENGINE_SRCS = src/code.c src/command.c src/table.c src/lookup.c src/compare.c \
+              src/strbuf.c
+CLI_SRCS    = src/json.c src/format_json.c src/format_text.c src/args.c
+GEN_SRCS    = src/gen/gentable.c src/gen/tsv.c src/gen/blob.c
+DATA        = data/codes.tsv data/pairs.tsv
+
+ENGINE_OBJS = $(ENGINE_SRCS:src/%.c=build/%.o)
+CLI_OBJS    = $(CLI_SRCS:src/%.c=build/%.o)
+LIB         = build/libsmtpcode-internal.a
+
+TESTS       = code command table lookup compare strbuf json format_text format_json args
+TEST_BINS   = $(TESTS:%=build/tests/test_%)
+CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+.PHONY: all check deps install uninstall clean
+.DELETE_ON_ERROR:
+
+all: smtpcode
+
+smtpcode: build/main.o $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ build/main.o $(LIB)
+
+$(LIB): $(ENGINE_OBJS) $(CLI_OBJS)
+	rm -f $@
+	$(AR) rcs $@ $(ENGINE_OBJS) $(CLI_OBJS)
+
+build/%.o: src/%.c | build
+	$(CC) $(SC_CFLAGS) $(SC_CPPFLAGS) $(SC_DEPFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# Only src/table.c includes the generated table.
+build/table.o: build/table.inc
+
+# Written to $@+ and renamed, so a failed run leaves no table behind.
+build/table.inc: build/gentable $(DATA)
+	build/gentable $(DATA) > $@+ || { rm -f $@+; exit 1; }
+	mv $@+ $@
+
+build/gentable: $(GEN_SRCS) src/gen/tsv.h src/gen/blob.h src/commands.def | build
+	$(BUILD_CC) $(SC_CFLAGS) -O1 -o $@ $(GEN_SRCS)
+
+build:
+	mkdir -p build build/tests
+
+build/tests/test_%: tests/test_%.c tests/testutil.h $(LIB) | build
+	$(CC) $(SC_CFLAGS) $(SC_CPPFLAGS) $(CMOCKA_CFLAGS) $(CPPFLAGS) $(CFLAGS) \
+		-o $@ $< $(LIB) $(LDFLAGS) $(CMOCKA_LIBS)
+
+check: smtpcode build/gentable $(TEST_BINS)
+	@sh tests/run.sh
+
+deps:
+	@sh tests/deps.sh
+
+install: smtpcode
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	$(INSTALL) -m 755 smtpcode $(DESTDIR)$(BINDIR)/smtpcode
+	$(INSTALL) -m 644 man/smtpcode.1 $(DESTDIR)$(MANDIR)/man1/smtpcode.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/smtpcode $(DESTDIR)$(MANDIR)/man1/smtpcode.1
+
+clean:
+	rm -rf build smtpcode
+
+-include $(wildcard build/*.d)

@@ -1,0 +1,33 @@
+/* args.h - the command line, parsed into options (never exits or prints). */
+#ifndef SMTPCODE_ARGS_H
+#define SMTPCODE_ARGS_H
+
+#include <stddef.h>
+
+/* Exit statuses, documented under EXIT STATUS in man/smtpcode.1. */
+enum exit_status {
+	EXIT_FOUND = 0,     /* every code is defined */
+	EXIT_UNDEFINED = 1, /* some code is well formed but not defined */
+	EXIT_USAGE = 2,     /* bad option, bad code, wrong number of codes */
+	EXIT_OUTPUT = 3     /* writing the output failed */
+};
+
+enum mode { MODE_LOOKUP, MODE_COMPARE, MODE_HELP, MODE_VERSION };
+
+struct options {
+	enum mode mode;
+	int json;
+	const char *after;   /* canonical SMTP command name, or NULL */
+	char **codes;        /* the code operands, in order */
+	int ncodes;
+};
+
+/*
+ * Parses argv (and moves the operands to its front, where o->codes points).
+ * Returns 0, or -1 with a one-line reason in err (without "smtpcode: ").
+ * Every code operand is checked here, so a run that starts does not fail
+ * on bad input half way.
+ */
+int args_parse(int argc, char **argv, struct options *o, char *err, size_t errsz);
+
+#endif
