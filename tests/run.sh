@@ -1,0 +1,46 @@
+#!/bin/sh
+# tests/run.sh - run every test (make check calls it from the top of the tree)
+# and end with one line: "check: N passed, M failed".
+#   unit   the cmocka suites build/tests/test_*
+#   cli    golden files tests/cli/NAME.{args,out,err,status}
+#   gen    the generator rejects each malformed row kind (tests/gen/)
+#   json   --json output of every code and every curated pair through jq -e
+#   misc   write errors, the man page under mandoc -Tlint
+set -u
+cd "$(dirname "$0")/.." || exit 2
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); printf 'FAIL %s\n' "$*"; }
+
+# unit: count what each cmocka suite reports.
+for t in build/tests/test_*; do
+	out=$("$t" 2>&1)
+	rc=$?
+	p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p')
+	f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p')
+	passed=$((passed + ${p:-0}))
+	failed=$((failed + ${f:-0}))
+	if [ "$rc" != 0 ] || [ -z "$p" ]; then
+		[ -n "$f" ] || failed=$((failed + 1))
+		printf 'FAIL %s\n%s\n' "$t" "$out" | grep -v '^\[ *\(RUN\|OK\) *\]'
+	fi
+done
+echo "unit: done"
+
+for suite in tests/cli/run.sh tests/gen/run.sh tests/json.sh tests/misc.sh; do
+	out=$(sh "$suite" 2>&1)
+	rc=$?
+	p=$(printf '%s\n' "$out" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' | tail -n 1)
+	f=$(printf '%s\n' "$out" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' | tail -n 1)
+	printf '%s\n' "$out" | grep -v ' passed, .* failed$'
+	passed=$((passed + ${p:-0}))
+	failed=$((failed + ${f:-0}))
+	if [ -z "$p" ] || { [ "$rc" != 0 ] && [ "${f:-0}" = 0 ]; }; then
+		fail "$suite (exit $rc, no count)"
+	fi
+	echo "$suite: ${p:-0} passed, ${f:-0} failed" | sed 's/ passed,/ ok,/'
+done
+
+echo "check: $passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,186 @@
+/* test_args.c - the command line: options, operands and every usage error. */
+#include "testutil.h"
+#include "args.h"
+
+static struct options o;
+static char err[256];
+
+/* Parses a NULL-terminated list of arguments (after the program name). */
+static int parse(const char *first, ...)
+{
+	static char *argv[64];
+	va_list ap;
+	int argc = 0;
+	const char *a;
+
+	argv[argc++] = "smtpcode";
+	va_start(ap, first);
+	for (a = first; a; a = va_arg(ap, const char *))
+		argv[argc++] = (char *)a;
+	va_end(ap);
+	argv[argc] = NULL;
+	err[0] = '\0';
+	return args_parse(argc, argv, &o, err, sizeof err);
+}
+
+static void lookup__options_anywhere(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("250", "--json", "551", NULL), 0);
+	assert_int_equal(o.mode, MODE_LOOKUP);
+	assert_true(o.json);
+	assert_int_equal(o.ncodes, 2);
+	assert_string_equal(o.codes[0], "250");
+	assert_string_equal(o.codes[1], "551");
+	assert_null(o.after);
+
+	assert_int_equal(parse("-j", "--after", "rcpt to", "250", NULL), 0);
+	assert_true(o.json);
+	assert_string_equal(o.after, "RCPT");
+	assert_int_equal(parse("--after=etrn", "251", NULL), 0);
+	assert_string_equal(o.after, "ETRN");
+	assert_int_equal(parse("251", "-a", "VRFY", NULL), 0);
+	assert_string_equal(o.after, "VRFY");
+}
+
+static void compare__first_operand__two_codes(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("compare", "251", "551", NULL), 0);
+	assert_int_equal(o.mode, MODE_COMPARE);
+	assert_int_equal(o.ncodes, 2);
+	assert_int_equal(parse("--json", "compare", "--after", "AUTH", "454", "530", NULL), 0);
+	assert_int_equal(o.mode, MODE_COMPARE);
+	assert_string_equal(o.after, "AUTH");
+	assert_string_equal(o.codes[1], "530");
+}
+
+static void compare__wrong_count__usage_error(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("compare", "251", NULL), -1);
+	assert_string_equal(err, "compare needs two codes (see smtpcode --help)");
+	assert_int_equal(parse("compare", NULL), -1);
+	assert_string_equal(err, "compare needs two codes (see smtpcode --help)");
+	assert_int_equal(parse("compare", "251", "551", "552", NULL), -1);
+	assert_string_equal(err, "compare takes only two codes (see smtpcode --help)");
+	/* "compare" later than first is just a bad code. */
+	assert_int_equal(parse("250", "compare", NULL), -1);
+	assert_string_equal(err, "invalid code 'compare': has a character that is not a "
+	                         "digit ('c' at position 1)");
+}
+
+static void help_and_version__win(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("--help", NULL), 0);
+	assert_int_equal(o.mode, MODE_HELP);
+	assert_int_equal(parse("abc", "-h", NULL), 0);
+	assert_int_equal(o.mode, MODE_HELP);
+	assert_int_equal(parse("--version", NULL), 0);
+	assert_int_equal(o.mode, MODE_VERSION);
+	assert_int_equal(parse("-V", NULL), 0);
+	assert_int_equal(o.mode, MODE_VERSION);
+}
+
+static void double_dash__ends_options(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("--", "250", NULL), 0);
+	assert_int_equal(o.ncodes, 1);
+	assert_int_equal(parse("--", "--json", NULL), -1);
+	assert_string_equal(err, "invalid code '--json': has a character that is not a "
+	                         "digit ('-' at position 1)");
+	assert_int_equal(parse("--", "compare", "250", "251", NULL), -1);
+}
+
+static void bad_options__usage_errors(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("--jsn", "250", NULL), -1);
+	assert_string_equal(err, "unknown option '--jsn' (see smtpcode --help)");
+	assert_int_equal(parse("-x", NULL), -1);
+	assert_string_equal(err, "unknown option '-x' (see smtpcode --help)");
+	assert_int_equal(parse("250", "--after", NULL), -1);
+	assert_string_equal(err, "option '--after' needs an SMTP command name");
+	assert_int_equal(parse("250", "-a", NULL), -1);
+	assert_string_equal(err, "option '-a' needs an SMTP command name");
+	assert_int_equal(parse("--after", "FOO", "250", NULL), -1);
+	assert_string_equal(err, "--after: 'FOO' is not an SMTP command smtpcode knows "
+	                         "(see smtpcode --help)");
+	assert_int_equal(parse("--after=", "250", NULL), -1);
+	assert_string_equal(err, "--after: '' is not an SMTP command smtpcode knows "
+	                         "(see smtpcode --help)");
+}
+
+static void no_code__usage_error(void **state)
+{
+	(void)state;
+	assert_int_equal(parse(NULL, NULL), -1);
+	assert_string_equal(err, "no code given (see smtpcode --help)");
+	assert_int_equal(parse("--json", NULL), -1);
+	assert_string_equal(err, "no code given (see smtpcode --help)");
+}
+
+static void malformed_codes__name_argument_and_reason(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("abc", NULL), -1);
+	assert_string_equal(err, "invalid code 'abc': has a character that is not a digit "
+	                         "('a' at position 1)");
+	assert_int_equal(parse("25", NULL), -1);
+	assert_string_equal(err, "invalid code '25': has fewer than three digits");
+	assert_int_equal(parse("2520", NULL), -1);
+	assert_string_equal(err, "invalid code '2520': has more than three digits");
+	assert_int_equal(parse("099", NULL), -1);
+	assert_string_equal(err, "invalid code '099': is out of range (reply codes run "
+	                         "from 100 to 599)");
+	assert_int_equal(parse("600", NULL), -1);
+	assert_string_equal(err, "invalid code '600': is out of range (reply codes run "
+	                         "from 100 to 599)");
+	assert_int_equal(parse("", NULL), -1);
+	assert_string_equal(err, "invalid code '': is empty");
+	assert_int_equal(parse(" 250", NULL), -1);
+	assert_string_equal(err, "invalid code ' 250': has a character that is not a digit "
+	                         "(' ' at position 1)");
+	assert_int_equal(parse("25O", NULL), -1);
+	assert_string_equal(err, "invalid code '25O': has a character that is not a digit "
+	                         "('O' at position 3)");
+	/* A good code first does not hide a bad one later. */
+	assert_int_equal(parse("250", "25O", NULL), -1);
+	/* "-" alone is an operand, not an option. */
+	assert_int_equal(parse("-", NULL), -1);
+	assert_string_equal(err, "invalid code '-': has a character that is not a digit "
+	                         "('-' at position 1)");
+}
+
+static void quoting__control_bytes_and_long_args(void **state)
+{
+	char longarg[200];
+
+	(void)state;
+	assert_int_equal(parse("2\t0", NULL), -1);
+	assert_string_equal(err, "invalid code '2\\x090': has a character that is not a "
+	                         "digit ('\\x09' at position 2)");
+	memset(longarg, '7', sizeof longarg - 1);
+	longarg[sizeof longarg - 1] = '\0';
+	assert_int_equal(parse(longarg, NULL), -1);
+	assert_string_equal(err, "invalid code '7777777777777777777777777777777777777777'...:"
+	                         " has more than three digits");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(lookup__options_anywhere),
+		cmocka_unit_test(compare__first_operand__two_codes),
+		cmocka_unit_test(compare__wrong_count__usage_error),
+		cmocka_unit_test(help_and_version__win),
+		cmocka_unit_test(double_dash__ends_options),
+		cmocka_unit_test(bad_options__usage_errors),
+		cmocka_unit_test(no_code__usage_error),
+		cmocka_unit_test(malformed_codes__name_argument_and_reason),
+		cmocka_unit_test(quoting__control_bytes_and_long_args),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

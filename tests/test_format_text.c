@@ -1,0 +1,153 @@
+/* test_format_text.c - the text layout: exact output, and the width holds. */
+#include "testutil.h"
+#include "format.h"
+
+static char *lookup_text(int code, const char *after, int width)
+{
+	struct smtpcode_lookup lk;
+	FILE *f = capture_open();
+
+	assert_int_equal(smtpcode_lookup(code, after, &lk), 0);
+	text_lookup(f, &lk, width);
+	return capture_close(f);
+}
+
+static void lookup__undefined__exact_text(void **state)
+{
+	char *got = lookup_text(418, NULL, 80);
+
+	(void)state;
+	assert_string_equal(got,
+		"SMTP 418 (not defined)\n"
+		"Class:    4xx Transient Negative Completion\n"
+		"Category: x1x Information\n"
+		"Status:   not defined\n"
+		"\n"
+		"Note: 418 is not defined by any RFC or by the IANA registry. RFC 5321 §4.2.1 has\n"
+		"  a client act on the first digit of a code it does not know: The command failed\n"
+		"  for now; the client may try the same command again later, typically after a\n"
+		"  delay of at least 30 minutes for a message (RFC 5321 §4.5.4.1).\n");
+	free(got);
+}
+
+static void lookup__narrow_width__wraps_words(void **state)
+{
+	char *got = lookup_text(597, NULL, 40);
+
+	(void)state;
+	assert_string_equal(got,
+		"SMTP 597 (not defined)\n"
+		"Class:    5xx Permanent Negative\n"
+		"          Completion\n"
+		"Category: x9x Not assigned\n"
+		"Status:   not defined\n"
+		"\n"
+		"Note: 597 is not defined by any RFC or\n"
+		"  by the IANA registry. RFC 5321 §4.2.1\n"
+		"  has a client act on the first digit of\n"
+		"  a code it does not know: The command\n"
+		"  failed for good; the client must not\n"
+		"  repeat it unchanged, and an\n"
+		"  undeliverable message is returned to\n"
+		"  its sender.\n");
+	free(got);
+}
+
+/* Every line of s fits width columns, or is a single word after its indent. */
+static void check_width(const char *s, int width)
+{
+	while (*s) {
+		const char *end = strchr(s, '\n');
+		int cols = 0;
+		const char *p;
+		assert_non_null(end);
+		for (p = s; p < end; p++)
+			if (((unsigned char)*p & 0xC0) != 0x80)
+				cols++;
+		if (cols > width) {
+			const char *w = s;
+			while (*w == ' ')
+				w++;
+			if (memchr(w, ' ', (size_t)(end - w))) {
+				print_error("line over %d columns: %.*s\n", width, (int)(end - s), s);
+				fail();
+			}
+		}
+		s = end + 1;
+	}
+}
+
+static void lookup__every_code__within_width_and_complete(void **state)
+{
+	struct smtpcode_meaning m;
+	size_t i;
+
+	(void)state;
+	for (i = 0; smtpcode_meaning_at(i, &m) == 0; i++) {
+		char *got = lookup_text(m.code, NULL, 80);
+		check_width(got, 80);
+		assert_non_null(strstr(got, "\nDescription\n"));
+		assert_non_null(strstr(got, "\nWhen you see it\n"));
+		assert_non_null(strstr(got, "\nHow to fix\n"));
+		assert_non_null(strstr(got, "\nSource\n"));
+		assert_memory_equal(got, "SMTP ", 5);
+		free(got);
+		got = lookup_text(m.code, NULL, 50);
+		check_width(got, 50);
+		free(got);
+	}
+}
+
+static void lookup__several_meanings__numbered(void **state)
+{
+	char *got = lookup_text(251, NULL, 80);
+
+	(void)state;
+	assert_non_null(strstr(got, "\nMeanings: "));
+	assert_non_null(strstr(got, "\n[1] 251 "));
+	assert_non_null(strstr(got, "\n[2] 251 "));
+	free(got);
+	got = lookup_text(251, "ETRN", 80);
+	assert_null(strstr(got, "\nMeanings: "));
+	assert_null(strstr(got, "\n[1] "));
+	assert_non_null(strstr(got, "\nReply to: ETRN\n"));
+	free(got);
+}
+
+static void compare__sections__in_order(void **state)
+{
+	static struct smtpcode_compare c;
+	FILE *f = capture_open();
+	char *got;
+	const char *p;
+
+	(void)state;
+	assert_int_equal(smtpcode_compare(251, 551, NULL, &c), 0);
+	text_compare(f, &c, 80);
+	got = capture_close(f);
+	check_width(got, 80);
+	assert_memory_equal(got, "SMTP 251 ", 9);
+	p = strstr(got, "\nSummary\n");
+	assert_non_null(p);
+	p = strstr(p, "\nSMTP 251 ");
+	assert_non_null(p);
+	p = strstr(p, "\nSMTP 551 ");
+	assert_non_null(p);
+	p = strstr(p, "\nKey differences\n  1. Class: ");
+	assert_non_null(p);
+	p = strstr(p, "\nWhen to use which\n  ");
+	assert_non_null(p);
+	free(got);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(lookup__undefined__exact_text),
+		cmocka_unit_test(lookup__narrow_width__wraps_words),
+		cmocka_unit_test(lookup__every_code__within_width_and_complete),
+		cmocka_unit_test(lookup__several_meanings__numbered),
+		cmocka_unit_test(compare__sections__in_order),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,61 @@
+/* test_strbuf.c - appending to a fixed buffer, and cutting it cleanly. */
+#include "testutil.h"
+#include "strbuf.h"
+
+static void printf__fits__appends(void **state)
+{
+	char buf[32];
+	struct strbuf sb;
+
+	(void)state;
+	strbuf_init(&sb, buf, sizeof buf);
+	assert_string_equal(buf, "");
+	strbuf_printf(&sb, "%d-%s", 42, "x");
+	strbuf_putn(&sb, "abcdef", 3);
+	assert_string_equal(buf, "42-xabc");
+	assert_int_equal(sb.len, 7);
+}
+
+static void printf__overflow__cut_and_terminated(void **state)
+{
+	char buf[8];
+	struct strbuf sb;
+
+	(void)state;
+	strbuf_init(&sb, buf, sizeof buf);
+	strbuf_printf(&sb, "%s", "0123456789");
+	assert_string_equal(buf, "0123456");
+	strbuf_printf(&sb, "more");
+	strbuf_putn(&sb, "more", 4);
+	assert_string_equal(buf, "0123456");
+}
+
+static void overflow__inside_utf8__drops_partial_character(void **state)
+{
+	char buf[6];
+	struct strbuf sb;
+
+	(void)state;
+	/* "abcd" then U+00A7 (2 bytes): only one byte would fit. */
+	strbuf_init(&sb, buf, sizeof buf);
+	strbuf_printf(&sb, "abcd\xC2\xA7");
+	assert_string_equal(buf, "abcd");
+	/* A 3-byte character with two bytes of room. */
+	strbuf_init(&sb, buf, sizeof buf);
+	strbuf_putn(&sb, "abc\xE2\x80\x94", 6);
+	assert_string_equal(buf, "abc");
+	/* A whole character that fits is kept. */
+	strbuf_init(&sb, buf, sizeof buf);
+	strbuf_putn(&sb, "ab\xE2\x80\x94zz", 7);
+	assert_string_equal(buf, "ab\xE2\x80\x94");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(printf__fits__appends),
+		cmocka_unit_test(printf__overflow__cut_and_terminated),
+		cmocka_unit_test(overflow__inside_utf8__drops_partial_character),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,173 @@
+/* test_table.c - the generated table holds every row of data/ exactly.
+ * Run from the top of the source tree (tests/run.sh does). */
+#include "testutil.h"
+#include "smtpcode.h"
+
+/* Splits line (without '\n') at TABs into f; returns the number of fields. */
+static int split(char *line, char **f, int max)
+{
+	int n = 0;
+
+	for (;;) {
+		char *tab = strchr(line, '\t');
+		if (n < max)
+			f[n] = line;
+		n++;
+		if (!tab)
+			return n;
+		*tab = '\0';
+		line = tab + 1;
+	}
+}
+
+/* Calls row() for each data row of path, with its fields. */
+static size_t each_row(const char *path, int nfields, void (*row)(char **f, size_t i))
+{
+	static char line[16384];
+	FILE *in = fopen(path, "r");
+	size_t i = 0;
+
+	assert_non_null(in);
+	while (fgets(line, sizeof line, in)) {
+		char *f[16];
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0] == '#' || line[0] == '\0')
+			continue;
+		assert_int_equal(split(line, f, 16), nfields);
+		row(f, i++);
+	}
+	fclose(in);
+	return i;
+}
+
+static void check_code_row(char **f, size_t i)
+{
+	struct smtpcode_meaning m;
+	size_t first, n;
+
+	assert_int_equal(smtpcode_meaning_at(i, &m), 0);
+	assert_int_equal(m.code, atoi(f[0]));
+	assert_string_equal(m.commands, f[1]);
+	assert_string_equal(m.name, f[2]);
+	assert_string_equal(smtpcode_status_name(m.status), f[3]);
+	assert_string_equal(m.source, f[4]);
+	assert_string_equal(m.description, f[5]);
+	assert_string_equal(m.when_seen, f[6]);
+	assert_string_equal(m.fix, f[7]);
+	/* And the row is found by its code. */
+	n = smtpcode_find(m.code, &first);
+	assert_true(n >= 1);
+	assert_true(first <= i && i < first + n);
+}
+
+static void meanings__every_row__round_trips(void **state)
+{
+	struct smtpcode_meaning m;
+	size_t rows;
+
+	(void)state;
+	rows = each_row("data/codes.tsv", 8, check_code_row);
+	assert_true(rows > 0);
+	assert_int_equal(smtpcode_meaning_count(), rows);
+	assert_int_equal(smtpcode_meaning_at(rows, &m), -1);
+}
+
+static void check_pair_row(char **f, size_t i)
+{
+	struct smtpcode_pair p, q;
+
+	assert_int_equal(smtpcode_pair_at(i, &p), 0);
+	assert_int_equal(p.a, atoi(f[0]));
+	assert_int_equal(p.b, atoi(f[1]));
+	assert_string_equal(p.source, f[2]);
+	assert_string_equal(p.difference, f[3]);
+	assert_string_equal(p.when_to_use, f[4]);
+	/* Found in either order. */
+	assert_int_equal(smtpcode_pair_find(p.a, p.b, &q), 0);
+	assert_string_equal(q.when_to_use, p.when_to_use);
+	assert_int_equal(smtpcode_pair_find(p.b, p.a, &q), 0);
+	assert_string_equal(q.when_to_use, p.when_to_use);
+	assert_int_equal(q.a, p.a);
+}
+
+static void pairs__every_row__round_trips(void **state)
+{
+	struct smtpcode_pair p;
+	size_t rows;
+
+	(void)state;
+	rows = each_row("data/pairs.tsv", 5, check_pair_row);
+	assert_true(rows > 0);
+	assert_int_equal(smtpcode_pair_count(), rows);
+	assert_int_equal(smtpcode_pair_at(rows, &p), -1);
+	assert_int_equal(smtpcode_pair_find(250, 250, &p), -1);
+	assert_int_equal(smtpcode_pair_find(299, 599, &p), -1);
+}
+
+static void find__absent_codes__none(void **state)
+{
+	size_t first = 12345;
+
+	(void)state;
+	assert_int_equal(smtpcode_find(299, &first), 0);
+	assert_int_equal(smtpcode_find(99, &first), 0);
+	assert_int_equal(first, 0);
+	assert_int_equal(smtpcode_find(600, &first), 0);
+	assert_int_equal(first, smtpcode_meaning_count());
+	assert_int_equal(smtpcode_find(250, NULL), smtpcode_find(250, &first));
+}
+
+static void find__every_code__covers_its_rows(void **state)
+{
+	struct smtpcode_meaning m, prev;
+	size_t i, count = smtpcode_meaning_count();
+
+	(void)state;
+	for (i = 0; i < count; i++) {
+		size_t first, n, j;
+		assert_int_equal(smtpcode_meaning_at(i, &m), 0);
+		if (i > 0) {
+			smtpcode_meaning_at(i - 1, &prev);
+			assert_true(prev.code <= m.code);
+			if (prev.code == m.code)
+				continue;
+		}
+		n = smtpcode_find(m.code, &first);
+		assert_int_equal(first, i);
+		for (j = first; j < first + n; j++) {
+			smtpcode_meaning_at(j, &prev);
+			assert_int_equal(prev.code, m.code);
+		}
+		if (first + n < count) {
+			smtpcode_meaning_at(first + n, &prev);
+			assert_true(prev.code > m.code);
+		}
+	}
+}
+
+static void sources_date__matches_data_header(void **state)
+{
+	char line[256], want[64] = "";
+	FILE *in = fopen("data/codes.tsv", "r");
+
+	(void)state;
+	assert_non_null(in);
+	while (fgets(line, sizeof line, in))
+		if (sscanf(line, "# sources-date: %63s", want) == 1 && want[0] >= '0' &&
+		    want[0] <= '9')
+			break;
+	fclose(in);
+	assert_string_equal(smtpcode_sources_date(), want);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(meanings__every_row__round_trips),
+		cmocka_unit_test(pairs__every_row__round_trips),
+		cmocka_unit_test(find__absent_codes__none),
+		cmocka_unit_test(find__every_code__covers_its_rows),
+		cmocka_unit_test(sources_date__matches_data_header),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
