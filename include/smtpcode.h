@@ -94,6 +94,11 @@ const char *smtpcode_command_canonical(const char *name);
  * a "*" meaning answers every command, a "-" meaning none. */
 int smtpcode_meaning_answers(const struct smtpcode_meaning *m, const char *cmd);
 
+/* Writes a commands column for people into buf[size] and returns buf:
+ * "RCPT, VRFY", "any command", "no command (not a reply code)", with
+ * CONNECT as "the connection opening (greeting)". */
+char *smtpcode_commands_text(const char *commands, char *buf, size_t size);
+
 /* ---- The table ------------------------------------------------------------ */
 
 /* Number of meanings in the table; they are sorted by code. */

@@ -1,5 +1,6 @@
 /* command.c - SMTP command names, as the data's commands column spells them. */
 #include "smtpcode.h"
+#include "strbuf.h"
 
 #include <string.h>
 
@@ -61,4 +62,33 @@ int smtpcode_meaning_answers(const struct smtpcode_meaning *m, const char *cmd)
 			p++;
 	}
 	return 0;
+}
+
+char *smtpcode_commands_text(const char *commands, char *buf, size_t size)
+{
+	const char *p = commands;
+	struct strbuf sb;
+
+	strbuf_init(&sb, buf, size);
+	if (strcmp(p, "*") == 0) {
+		strbuf_printf(&sb, "any command");
+		return buf;
+	}
+	if (strcmp(p, "-") == 0) {
+		strbuf_printf(&sb, "no command (not a reply code)");
+		return buf;
+	}
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		if (p != commands)
+			strbuf_printf(&sb, ", ");
+		if (len == 7 && strncmp(p, "CONNECT", 7) == 0)
+			strbuf_printf(&sb, "the connection opening (greeting)");
+		else
+			strbuf_putn(&sb, p, len);
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	return buf;
 }

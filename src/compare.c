@@ -89,32 +89,6 @@ static void new_difference(struct smtpcode_compare *c, struct strbuf *sb)
 	strbuf_init(sb, c->differences[c->difference_count++], sizeof c->differences[0]);
 }
 
-static void describe_commands(struct strbuf *sb, const char *commands)
-{
-	const char *p = commands;
-
-	if (strcmp(p, "*") == 0) {
-		strbuf_printf(sb, "any command");
-		return;
-	}
-	if (strcmp(p, "-") == 0) {
-		strbuf_printf(sb, "no command");
-		return;
-	}
-	while (*p) {
-		size_t len = strcspn(p, ",");
-		if (p != commands)
-			strbuf_printf(sb, p[len] ? ", " : " and ");
-		if (len == 7 && strncmp(p, "CONNECT", 7) == 0)
-			strbuf_printf(sb, "the connection opening");
-		else
-			strbuf_putn(sb, p, len);
-		p += len;
-		if (*p == ',')
-			p++;
-	}
-}
-
 static void diff_class(struct smtpcode_compare *c)
 {
 	int ca = c->a.code / 100, cb = c->b.code / 100;
@@ -163,12 +137,11 @@ static void diff_meanings(struct smtpcode_compare *c)
 		return;
 	}
 	if (strcmp(ma.commands, mb.commands) != 0) {
+		char ca[256], cb[256];
 		new_difference(c, &sb);
-		strbuf_printf(&sb, "Commands: %d answers ", ma.code);
-		describe_commands(&sb, ma.commands);
-		strbuf_printf(&sb, "; %d answers ", mb.code);
-		describe_commands(&sb, mb.commands);
-		strbuf_printf(&sb, ".");
+		strbuf_printf(&sb, "Commands: %d answers %s; %d answers %s.", ma.code,
+		              smtpcode_commands_text(ma.commands, ca, sizeof ca), mb.code,
+		              smtpcode_commands_text(mb.commands, cb, sizeof cb));
 	}
 	new_difference(c, &sb);
 	if (ma.status == mb.status && strcmp(ma.source, mb.source) == 0)

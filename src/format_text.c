@@ -1,6 +1,5 @@
 /* format_text.c - lookups and compares as text for people, wrapped to a width. */
 #include "format.h"
-#include "strbuf.h"
 
 #include <string.h>
 
@@ -80,41 +79,12 @@ static const char *status_text(enum smtpcode_status s)
 	return "unknown";
 }
 
-/* The commands column for people: "RCPT, VRFY", "any command", ... */
-static void describe_commands(struct strbuf *sb, const char *commands)
-{
-	const char *p = commands;
-
-	if (strcmp(p, "*") == 0) {
-		strbuf_printf(sb, "any command");
-		return;
-	}
-	if (strcmp(p, "-") == 0) {
-		strbuf_printf(sb, "none (not a reply)");
-		return;
-	}
-	while (*p) {
-		size_t len = strcspn(p, ",");
-		if (p != commands)
-			strbuf_printf(sb, ", ");
-		if (len == 7 && strncmp(p, "CONNECT", 7) == 0)
-			strbuf_printf(sb, "connection opening (greeting)");
-		else
-			strbuf_putn(sb, p, len);
-		p += len;
-		if (*p == ',')
-			p++;
-	}
-}
-
 static void print_meaning(FILE *out, const struct smtpcode_meaning *m, int width)
 {
 	char buf[256];
-	struct strbuf sb;
 
-	strbuf_init(&sb, buf, sizeof buf);
-	describe_commands(&sb, m->commands);
-	wrap(out, buf, "Reply to: ", LABEL, width);
+	wrap(out, smtpcode_commands_text(m->commands, buf, sizeof buf), "Reply to: ", LABEL,
+	     width);
 	wrap(out, status_text(m->status), "Status:   ", LABEL, width);
 	section(out, "Description", m->description, width);
 	section(out, "When you see it", m->when_seen, width);

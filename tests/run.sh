@@ -25,8 +25,8 @@ for t in build/tests/test_*; do
 		[ -n "$f" ] || failed=$((failed + 1))
 		printf 'FAIL %s\n%s\n' "$t" "$out" | grep -v '^\[ *\(RUN\|OK\) *\]'
 	fi
+	echo "${t#build/tests/}: ${p:-0} ok, ${f:-0} failed"
 done
-echo "unit: done"
 
 for suite in tests/cli/run.sh tests/gen/run.sh tests/json.sh tests/misc.sh; do
 	out=$(sh "$suite" 2>&1)

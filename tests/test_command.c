@@ -49,6 +49,22 @@ static void answers__lists__match_whole_names(void **state)
 	assert_false(smtpcode_meaning_answers(&m, "START"));
 }
 
+static void commands_text__each_form(void **state)
+{
+	char buf[64], small[8];
+
+	(void)state;
+	assert_string_equal(smtpcode_commands_text("*", buf, sizeof buf), "any command");
+	assert_string_equal(smtpcode_commands_text("-", buf, sizeof buf),
+	                    "no command (not a reply code)");
+	assert_string_equal(smtpcode_commands_text("RCPT", buf, sizeof buf), "RCPT");
+	assert_string_equal(smtpcode_commands_text("RCPT,VRFY,EXPN", buf, sizeof buf),
+	                    "RCPT, VRFY, EXPN");
+	assert_string_equal(smtpcode_commands_text("CONNECT,HELO", buf, sizeof buf),
+	                    "the connection opening (greeting), HELO");
+	assert_string_equal(smtpcode_commands_text("RCPT,VRFY", small, sizeof small), "RCPT, V");
+}
+
 static void table__every_command__is_canonical(void **state)
 {
 	struct smtpcode_meaning m;
@@ -78,6 +94,7 @@ int main(void)
 		cmocka_unit_test(canonical__spellings__map_to_names),
 		cmocka_unit_test(canonical__unknown__null),
 		cmocka_unit_test(answers__lists__match_whole_names),
+		cmocka_unit_test(commands_text__each_form),
 		cmocka_unit_test(table__every_command__is_canonical),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
