@@ -1,8 +1,9 @@
 #!/bin/sh
 # tests/gen/run.sh - the table generator rejects every kind of malformed row.
-# codes-bad-NAME.tsv is read with pairs-ok.tsv, pairs-bad-NAME.tsv with
-# codes-ok.tsv; NAME.expect is the exact stderr. Each must exit 1 and print
-# no table. Then a make run on broken data must fail and leave no table.
+# KIND-bad-NAME.tsv (KIND: codes, pairs, enhanced, notes) is read in place
+# of KIND-ok.tsv, with the other three ok files; NAME.expect is the exact
+# stderr. Each must exit 1 and print no table. Then a make run on broken
+# data must fail and leave no table.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 gen=build/gentable
@@ -14,16 +15,21 @@ check() { # name, condition-status
 	if [ "$2" = 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL gen $1"; fi
 }
 
-"$gen" tests/gen/codes-ok.tsv tests/gen/pairs-ok.tsv > "$tmp/out" 2> "$tmp/err"
+ok() { echo "tests/gen/$1-ok.tsv"; }
+"$gen" "$(ok codes)" "$(ok pairs)" "$(ok enhanced)" "$(ok notes)" > "$tmp/out" 2> "$tmp/err"
 [ $? = 0 ] && [ -s "$tmp/out" ] && [ ! -s "$tmp/err" ]
 check ok $?
 
-for f in tests/gen/codes-bad-*.tsv tests/gen/pairs-bad-*.tsv; do
+for f in tests/gen/*-bad-*.tsv; do
 	name=${f%.tsv}
-	case $f in
-	*/codes-*) "$gen" "$f" tests/gen/pairs-ok.tsv > "$tmp/out" 2> "$tmp/err" ;;
-	*) "$gen" tests/gen/codes-ok.tsv "$f" > "$tmp/out" 2> "$tmp/err" ;;
+	c=$(ok codes) p=$(ok pairs) e=$(ok enhanced) n=$(ok notes)
+	case ${f#tests/gen/} in
+	codes-*) c=$f ;;
+	pairs-*) p=$f ;;
+	enhanced-*) e=$f ;;
+	notes-*) n=$f ;;
 	esac
+	"$gen" "$c" "$p" "$e" "$n" > "$tmp/out" 2> "$tmp/err"
 	rc=$?
 	if [ "$rc" = 1 ] && [ ! -s "$tmp/out" ] && cmp -s "$name.expect" "$tmp/err"; then
 		check "${name#tests/gen/}" 0
