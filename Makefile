@@ -22,17 +22,19 @@ SC_CFLAGS   = -std=c11 -Wall -Wextra -Wpedantic
 SC_CPPFLAGS = -Iinclude -Ibuild -Isrc
 SC_DEPFLAGS = -MMD -MP
 
-ENGINE_SRCS = src/code.c src/command.c src/table.c src/lookup.c src/compare.c \
-              src/strbuf.c
-CLI_SRCS    = src/json.c src/format_json.c src/format_text.c src/args.c
-GEN_SRCS    = src/gen/gentable.c src/gen/tsv.c src/gen/blob.c
-DATA        = data/codes.tsv data/pairs.tsv
+ENGINE_SRCS = src/code.c src/command.c src/table.c src/lookup.c src/enhanced.c \
+              src/compare.c src/compare_enhanced.c src/strbuf.c
+CLI_SRCS    = src/json.c src/format_common.c src/format_json.c src/format_text.c \
+              src/args.c
+GEN_SRCS    = src/gen/gentable.c src/gen/enhanced.c src/gen/tsv.c src/gen/blob.c
+DATA        = data/codes.tsv data/pairs.tsv data/enhanced.tsv data/enhanced-notes.tsv
 
 ENGINE_OBJS = $(ENGINE_SRCS:src/%.c=build/%.o)
 CLI_OBJS    = $(CLI_SRCS:src/%.c=build/%.o)
 LIB         = build/libsmtpcode-internal.a
 
-TESTS       = code command table lookup compare strbuf json format_text format_json args
+TESTS       = code command table lookup enhanced compare strbuf json format_text format_json \
+              args
 TEST_BINS   = $(TESTS:%=build/tests/test_%)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -60,7 +62,7 @@ build/table.inc: build/gentable $(DATA)
 	build/gentable $(DATA) > $@+ || { rm -f $@+; exit 1; }
 	mv $@+ $@
 
-build/gentable: $(GEN_SRCS) src/gen/tsv.h src/gen/blob.h src/commands.def | build
+build/gentable: $(GEN_SRCS) src/gen/gen.h src/gen/tsv.h src/gen/blob.h src/commands.def | build
 	$(BUILD_CC) $(SC_CFLAGS) -O1 -o $@ $(GEN_SRCS)
 
 build:

@@ -53,7 +53,14 @@ enum smtpcode_parse_error {
 	SMTPCODE_PARSE_NOT_DIGIT,  /* a character that is not 0-9 */
 	SMTPCODE_PARSE_TOO_SHORT,  /* fewer than three digits */
 	SMTPCODE_PARSE_TOO_LONG,   /* more than three digits */
-	SMTPCODE_PARSE_RANGE       /* first digit 0 or 6-9 */
+	SMTPCODE_PARSE_RANGE,      /* first digit 0 or 6-9 */
+	/* enhanced status codes (RFC 3463 §2: class.subject.detail) */
+	SMTPCODE_PARSE_ENH_PARTS_FEW,    /* "5.1" */
+	SMTPCODE_PARSE_ENH_PARTS_MANY,   /* "5.1.1.1" */
+	SMTPCODE_PARSE_ENH_EMPTY_PART,   /* "5..1" */
+	SMTPCODE_PARSE_ENH_CLASS,        /* "6.1.1": the class is 2, 4, 5 or X */
+	SMTPCODE_PARSE_ENH_LEADING_ZERO, /* "5.01.1" */
+	SMTPCODE_PARSE_ENH_TOO_LONG      /* "5.1.1000": subject and detail have 1-3 digits */
 };
 
 /*
@@ -67,6 +74,39 @@ enum smtpcode_parse_error smtpcode_parse_basic(const char *text, int *code,
 /* A short English reason for a parse error, e.g. "has more than three digits". */
 const char *smtpcode_parse_error_reason(enum smtpcode_parse_error err);
 
+/* An RFC 3463 enhanced status code; reply_class 0 stands for "X" (any). */
+struct smtpcode_enhanced_code {
+	int reply_class; /* 2, 4, 5, or 0 for X */
+	int subject;     /* 0 to 999 */
+	int detail;      /* 0 to 999 */
+};
+
+/*
+ * Parses "5.1.1", "X.1.1" or "x.1.1" (RFC 3463 §2: class 2, 4 or 5; subject
+ * and detail of one to three digits without leading zeros). On
+ * SMTPCODE_PARSE_NOT_DIGIT, *bad is the offset of the offending byte.
+ */
+enum smtpcode_parse_error smtpcode_parse_enhanced(const char *text,
+                                                  struct smtpcode_enhanced_code *code,
+                                                  size_t *bad);
+
+/* Writes code as text ("5.1.1", "X.1.1") into buf[size]; returns buf. */
+char *smtpcode_enhanced_text(const struct smtpcode_enhanced_code *code, char *buf,
+                             size_t size);
+
+/* Either kind of code, as given on a command line. */
+enum smtpcode_kind { SMTPCODE_KIND_BASIC, SMTPCODE_KIND_ENHANCED };
+
+struct smtpcode_query {
+	enum smtpcode_kind kind;
+	int basic;                              /* when kind is BASIC */
+	struct smtpcode_enhanced_code enhanced; /* when kind is ENHANCED */
+};
+
+/* Parses text as an enhanced code if it has a '.', else as a basic code. */
+enum smtpcode_parse_error smtpcode_parse(const char *text, struct smtpcode_query *q,
+                                         size_t *bad);
+
 /* ---- Digits --------------------------------------------------------------- */
 
 /* RFC 5321 §4.2.1 name of the first digit (1-5), e.g. "Positive Completion";
@@ -79,6 +119,10 @@ const char *smtpcode_category_name(int digit);
 
 /* What a client does on a reply of this class (1-5): one sentence. */
 const char *smtpcode_class_advice(int digit);
+
+/* RFC 3463 §3.1 name of an enhanced class (2, 4, 5), e.g. "Permanent
+ * Failure"; NULL for any other digit. */
+const char *smtpcode_enhanced_class_name(int digit);
 
 /* ---- SMTP command names ------------------------------------------------- */
 
@@ -110,6 +154,47 @@ int smtpcode_meaning_at(size_t index, struct smtpcode_meaning *out);
 /* Number of meanings of code (0 if none); *first gets the index of the first. */
 size_t smtpcode_find(int code, size_t *first);
 
+/* ---- Enhanced status codes: the IANA registry --------------------------- */
+
+/* One row of data/enhanced.tsv: a class (2.X.X), a subject (X.1.X) or an
+ * enumerated code (X.1.1). */
+struct smtpcode_enhanced {
+	int reply_class;     /* 2, 4 or 5 for a class row; 0 otherwise */
+	int subject;         /* -1 for a class row */
+	int detail;          /* -1 for a class or subject row */
+	int deprecated;      /* the registry marks it deprecated */
+	const char *title;
+	const char *basic_codes; /* the registry's associated basic codes: "451,550",
+	                            "5XX" for a whole class, "Any", or "-" for none */
+	const char *source;
+	const char *description;
+	const char *when_seen;
+	const char *fix;
+};
+
+size_t smtpcode_enhanced_count(void);
+int smtpcode_enhanced_at(size_t index, struct smtpcode_enhanced *out);
+
+/* The index of the row for a class (cls, -1, -1), a subject (0, s, -1) or a
+ * code (0, s, d); -1 if there is none. */
+long smtpcode_enhanced_find(int reply_class, int subject, int detail);
+
+/* 1 if row e lists basic code among its associated codes, 2 if it lists
+ * its class as a whole (5XX, or Any), 0 if neither. */
+int smtpcode_enhanced_lists_basic(const struct smtpcode_enhanced *e, int basic);
+
+/* A provider's use of a code that differs from the registry (data/enhanced-notes.tsv). */
+struct smtpcode_note {
+	struct smtpcode_enhanced_code code; /* the first code it covers */
+	int detail_last;                    /* the last detail it covers (a range: 606-649) */
+	const char *provider;
+	const char *note;
+	const char *source;
+};
+
+size_t smtpcode_note_count(void);
+int smtpcode_note_at(size_t index, struct smtpcode_note *out);
+
 /* ---- Lookup -------------------------------------------------------------- */
 
 enum smtpcode_after_match {
@@ -119,7 +204,7 @@ enum smtpcode_after_match {
 	SMTPCODE_AFTER_UNLISTED  /* no meaning answers it: every meaning is selected */
 };
 
-#define SMTPCODE_NOTE_MAX 2
+#define SMTPCODE_NOTE_MAX 4
 #define SMTPCODE_NOTE_SIZE 512
 
 struct smtpcode_lookup {
@@ -138,6 +223,43 @@ struct smtpcode_lookup {
  * code is out of range or after is not a known command.
  */
 int smtpcode_lookup(int code, const char *after, struct smtpcode_lookup *out);
+
+#define SMTPCODE_PROVIDER_MAX 8
+
+struct smtpcode_enhanced_lookup {
+	struct smtpcode_enhanced_code code;
+	char text[16];           /* "5.1.1" or "X.1.1" */
+	int known;               /* the registry lists X.subject.detail */
+	long class_row;          /* table rows, -1 where there is none */
+	long subject_row;
+	long detail_row;
+	size_t provider_count;   /* provider notes for this code */
+	size_t provider[SMTPCODE_PROVIDER_MAX];
+	size_t note_count;       /* why it is not registered, and the like */
+	char notes[SMTPCODE_NOTE_MAX][SMTPCODE_NOTE_SIZE];
+};
+
+/* Writes the codes a note covers into buf[size]: "5.1.10", "5.7.606-649". */
+char *smtpcode_note_code(const struct smtpcode_note *note, char *buf, size_t size);
+
+/* Looks an enhanced code up (never fails for a parsed code). */
+void smtpcode_lookup_enhanced(const struct smtpcode_enhanced_code *code,
+                              struct smtpcode_enhanced_lookup *out);
+
+/* Either kind of lookup. */
+struct smtpcode_item {
+	enum smtpcode_kind kind;
+	struct smtpcode_lookup basic;
+	struct smtpcode_enhanced_lookup enhanced;
+};
+
+/* Looks q up as smtpcode_lookup() or smtpcode_lookup_enhanced() does;
+ * returns 0, or -1 as smtpcode_lookup() does. */
+int smtpcode_lookup_item(const struct smtpcode_query *q, const char *after,
+                         struct smtpcode_item *out);
+
+/* Nonzero if the item is defined (a known basic code, a registered enhanced code). */
+int smtpcode_item_known(const struct smtpcode_item *item);
 
 /* ---- Compare ------------------------------------------------------------- */
 
@@ -160,7 +282,7 @@ int smtpcode_pair_at(size_t index, struct smtpcode_pair *out);
 #define SMTPCODE_TEXT_SIZE 4096
 
 struct smtpcode_compare {
-	struct smtpcode_lookup a, b;
+	struct smtpcode_item a, b;
 	int same_class;
 	int curated;                   /* a curated pair note was used */
 	struct smtpcode_pair pair;     /* valid when curated */
@@ -170,9 +292,10 @@ struct smtpcode_compare {
 	char when_to_use[SMTPCODE_TEXT_SIZE];
 };
 
-/* Compares codes a and b (after: as for smtpcode_lookup). Returns 0, or -1
- * on a code out of range or an unknown command. */
-int smtpcode_compare(int a, int b, const char *after, struct smtpcode_compare *out);
+/* Compares codes a and b of either kind (after: as for smtpcode_lookup).
+ * Returns 0, or -1 on a code out of range or an unknown command. */
+int smtpcode_compare(const struct smtpcode_query *a, const struct smtpcode_query *b,
+                     const char *after, struct smtpcode_compare *out);
 
 #ifdef __cplusplus
 }

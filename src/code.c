@@ -1,6 +1,9 @@
 /* code.c - parse a three-digit reply code and name its digits (RFC 5321 §4.2.1). */
 #include "smtpcode.h"
 
+#include <stdio.h>
+#include <string.h>
+
 enum smtpcode_parse_error smtpcode_parse_basic(const char *text, int *code, size_t *bad)
 {
 	size_t i;
@@ -39,6 +42,18 @@ const char *smtpcode_parse_error_reason(enum smtpcode_parse_error err)
 		return "has more than three digits";
 	case SMTPCODE_PARSE_RANGE:
 		return "is out of range (reply codes run from 100 to 599)";
+	case SMTPCODE_PARSE_ENH_PARTS_FEW:
+		return "has fewer than three parts (class.subject.detail, as in 5.1.1)";
+	case SMTPCODE_PARSE_ENH_PARTS_MANY:
+		return "has more than three parts (class.subject.detail, as in 5.1.1)";
+	case SMTPCODE_PARSE_ENH_EMPTY_PART:
+		return "has an empty part";
+	case SMTPCODE_PARSE_ENH_CLASS:
+		return "has a class other than 2, 4, 5 or X";
+	case SMTPCODE_PARSE_ENH_LEADING_ZERO:
+		return "has a leading zero in its subject or detail";
+	case SMTPCODE_PARSE_ENH_TOO_LONG:
+		return "has a subject or detail of more than three digits";
 	}
 	return "is not a reply code";
 }
@@ -100,4 +115,97 @@ const char *smtpcode_class_advice(int digit)
 	};
 
 	return digit >= 1 && digit <= 5 ? advice[digit - 1] : NULL;
+}
+
+/* Checks one part of an enhanced code: s[0..n), at most three digits
+ * without a leading zero; stores its value. */
+static enum smtpcode_parse_error enhanced_part(const char *s, size_t n, int *value)
+{
+	size_t i;
+
+	if (n == 0)
+		return SMTPCODE_PARSE_ENH_EMPTY_PART;
+	if (n > 1 && s[0] == '0')
+		return SMTPCODE_PARSE_ENH_LEADING_ZERO;
+	if (n > 3)
+		return SMTPCODE_PARSE_ENH_TOO_LONG;
+	*value = 0;
+	for (i = 0; i < n; i++)
+		*value = *value * 10 + (s[i] - '0');
+	return SMTPCODE_PARSE_OK;
+}
+
+enum smtpcode_parse_error smtpcode_parse_enhanced(const char *text,
+                                                  struct smtpcode_enhanced_code *code,
+                                                  size_t *bad)
+{
+	const char *dot1, *dot2;
+	struct smtpcode_enhanced_code c;
+	enum smtpcode_parse_error e;
+	size_t i, dots = 0;
+
+	if (text[0] == '\0')
+		return SMTPCODE_PARSE_EMPTY;
+	for (i = 0; text[i]; i++) {
+		int x_class = i == 0 && (text[0] == 'X' || text[0] == 'x') &&
+		              (text[1] == '.' || text[1] == '\0');
+		if (text[i] == '.')
+			dots++;
+		else if ((text[i] < '0' || text[i] > '9') && !x_class) {
+			if (bad)
+				*bad = i;
+			return SMTPCODE_PARSE_NOT_DIGIT;
+		}
+	}
+	if (dots < 2)
+		return SMTPCODE_PARSE_ENH_PARTS_FEW;
+	if (dots > 2)
+		return SMTPCODE_PARSE_ENH_PARTS_MANY;
+	dot1 = strchr(text, '.');
+	dot2 = strchr(dot1 + 1, '.');
+	if (dot1 == text)
+		return SMTPCODE_PARSE_ENH_EMPTY_PART;
+	if ((e = enhanced_part(dot1 + 1, (size_t)(dot2 - dot1 - 1), &c.subject)) ||
+	    (e = enhanced_part(dot2 + 1, strlen(dot2 + 1), &c.detail)))
+		return e;
+	if (dot1 - text != 1 || !(text[0] == 'X' || text[0] == 'x' || text[0] == '2' ||
+	                          text[0] == '4' || text[0] == '5'))
+		return SMTPCODE_PARSE_ENH_CLASS;
+	c.reply_class = text[0] >= '0' && text[0] <= '9' ? text[0] - '0' : 0;
+	*code = c;
+	return SMTPCODE_PARSE_OK;
+}
+
+char *smtpcode_enhanced_text(const struct smtpcode_enhanced_code *code, char *buf,
+                             size_t size)
+{
+	if (code->reply_class)
+		snprintf(buf, size, "%d.%d.%d", code->reply_class, code->subject, code->detail);
+	else
+		snprintf(buf, size, "X.%d.%d", code->subject, code->detail);
+	return buf;
+}
+
+enum smtpcode_parse_error smtpcode_parse(const char *text, struct smtpcode_query *q,
+                                         size_t *bad)
+{
+	if (strchr(text, '.')) {
+		q->kind = SMTPCODE_KIND_ENHANCED;
+		return smtpcode_parse_enhanced(text, &q->enhanced, bad);
+	}
+	q->kind = SMTPCODE_KIND_BASIC;
+	return smtpcode_parse_basic(text, &q->basic, bad);
+}
+
+const char *smtpcode_enhanced_class_name(int digit)
+{
+	switch (digit) {
+	case 2:
+		return "Success";
+	case 4:
+		return "Persistent Transient Failure";
+	case 5:
+		return "Permanent Failure";
+	}
+	return NULL;
 }

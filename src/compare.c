@@ -1,4 +1,5 @@
 /* compare.c - set two codes side by side: summary, differences, when to use which. */
+#include "compare.h"
 #include "smtpcode.h"
 #include "strbuf.h"
 
@@ -31,9 +32,7 @@ static int is_abbreviation(const char *text, const char *dot)
 	return 0;
 }
 
-/* Length of the first sentence of text: up to a '.', '!' or '?' that is
- * followed by a space and a capital letter, and does not end an abbreviation. */
-static size_t first_sentence(const char *text)
+size_t compare_first_sentence(const char *text)
 {
 	const char *p;
 
@@ -55,12 +54,12 @@ static void say_meaning(struct strbuf *sb, const struct smtpcode_lookup *lk)
 		return;
 	}
 	strbuf_printf(sb, " %d means: ", lk->code);
-	strbuf_putn(sb, m.description, first_sentence(m.description));
+	strbuf_putn(sb, m.description, compare_first_sentence(m.description));
 }
 
 static void build_summary(struct smtpcode_compare *c)
 {
-	const struct smtpcode_lookup *a = &c->a, *b = &c->b;
+	const struct smtpcode_lookup *a = &c->a.basic, *b = &c->b.basic;
 	int ca = a->code / 100, cb = b->code / 100;
 	struct strbuf sb;
 
@@ -83,67 +82,66 @@ static void build_summary(struct smtpcode_compare *c)
 		say_meaning(&sb, b);
 }
 
-/* Starts the next difference item in sb. */
-static void new_difference(struct smtpcode_compare *c, struct strbuf *sb)
+void compare_new_difference(struct smtpcode_compare *c, struct strbuf *sb)
 {
 	strbuf_init(sb, c->differences[c->difference_count++], sizeof c->differences[0]);
 }
 
 static void diff_class(struct smtpcode_compare *c)
 {
-	int ca = c->a.code / 100, cb = c->b.code / 100;
+	int ca = c->a.basic.code / 100, cb = c->b.basic.code / 100;
 	struct strbuf sb;
 
-	new_difference(c, &sb);
+	compare_new_difference(c, &sb);
 	if (c->same_class) {
 		strbuf_printf(&sb, "Class: both are %dxx %s replies. %s", ca,
 		              smtpcode_class_name(ca), smtpcode_class_advice(ca));
 		return;
 	}
-	strbuf_printf(&sb, "Class: %d is %dxx %s, %d is %dxx %s.", c->a.code, ca,
-	              smtpcode_class_name(ca), c->b.code, cb, smtpcode_class_name(cb));
-	new_difference(c, &sb);
-	strbuf_printf(&sb, "Retry: after %d: %s After %d: %s", c->a.code,
-	              smtpcode_class_advice(ca), c->b.code, smtpcode_class_advice(cb));
+	strbuf_printf(&sb, "Class: %d is %dxx %s, %d is %dxx %s.", c->a.basic.code, ca,
+	              smtpcode_class_name(ca), c->b.basic.code, cb, smtpcode_class_name(cb));
+	compare_new_difference(c, &sb);
+	strbuf_printf(&sb, "Retry: after %d: %s After %d: %s", c->a.basic.code,
+	              smtpcode_class_advice(ca), c->b.basic.code, smtpcode_class_advice(cb));
 }
 
 static void diff_category(struct smtpcode_compare *c)
 {
-	int ga = c->a.code / 10 % 10, gb = c->b.code / 10 % 10;
+	int ga = c->a.basic.code / 10 % 10, gb = c->b.basic.code / 10 % 10;
 	struct strbuf sb;
 
 	if (ga == gb)
 		return;
-	new_difference(c, &sb);
-	strbuf_printf(&sb, "Category: %d is x%dx %s, %d is x%dx %s.", c->a.code, ga,
-	              smtpcode_category_name(ga), c->b.code, gb, smtpcode_category_name(gb));
+	compare_new_difference(c, &sb);
+	strbuf_printf(&sb, "Category: %d is x%dx %s, %d is x%dx %s.", c->a.basic.code, ga,
+	              smtpcode_category_name(ga), c->b.basic.code, gb, smtpcode_category_name(gb));
 }
 
 static void diff_meanings(struct smtpcode_compare *c)
 {
 	struct smtpcode_meaning ma, mb;
-	int ka = first_meaning(&c->a, &ma) == 0, kb = first_meaning(&c->b, &mb) == 0;
+	int ka = first_meaning(&c->a.basic, &ma) == 0, kb = first_meaning(&c->b.basic, &mb) == 0;
 	struct strbuf sb;
 
 	if (!ka || !kb) {
-		new_difference(c, &sb);
+		compare_new_difference(c, &sb);
 		if (!ka && !kb)
 			strbuf_printf(&sb, "Definition: neither %d nor %d is defined.",
-			              c->a.code, c->b.code);
+			              c->a.basic.code, c->b.basic.code);
 		else
 			strbuf_printf(&sb, "Definition: %d is defined in %s; %d is not defined "
-			              "anywhere.", ka ? c->a.code : c->b.code,
-			              ka ? ma.source : mb.source, ka ? c->b.code : c->a.code);
+			              "anywhere.", ka ? c->a.basic.code : c->b.basic.code,
+			              ka ? ma.source : mb.source, ka ? c->b.basic.code : c->a.basic.code);
 		return;
 	}
 	if (strcmp(ma.commands, mb.commands) != 0) {
 		char ca[256], cb[256];
-		new_difference(c, &sb);
+		compare_new_difference(c, &sb);
 		strbuf_printf(&sb, "Commands: %d answers %s; %d answers %s.", ma.code,
 		              smtpcode_commands_text(ma.commands, ca, sizeof ca), mb.code,
 		              smtpcode_commands_text(mb.commands, cb, sizeof cb));
 	}
-	new_difference(c, &sb);
+	compare_new_difference(c, &sb);
 	if (ma.status == mb.status && strcmp(ma.source, mb.source) == 0)
 		strbuf_printf(&sb, "Source: both are %s, defined in %s.",
 		              smtpcode_status_name(ma.status), ma.source);
@@ -156,7 +154,7 @@ static void diff_meanings(struct smtpcode_compare *c)
 static void build_when_to_use(struct smtpcode_compare *c)
 {
 	struct smtpcode_meaning ma, mb;
-	int ka = first_meaning(&c->a, &ma) == 0, kb = first_meaning(&c->b, &mb) == 0;
+	int ka = first_meaning(&c->a.basic, &ma) == 0, kb = first_meaning(&c->b.basic, &mb) == 0;
 	struct strbuf sb;
 
 	strbuf_init(&sb, c->when_to_use, sizeof c->when_to_use);
@@ -164,7 +162,7 @@ static void build_when_to_use(struct smtpcode_compare *c)
 		strbuf_printf(&sb, "%s", c->pair.when_to_use);
 		return;
 	}
-	if (c->a.code == c->b.code) {
+	if (c->a.basic.code == c->b.basic.code) {
 		strbuf_printf(&sb, "There is only one code here.");
 		if (ka)
 			strbuf_printf(&sb, " %d (%s): %s", ma.code, ma.name, ma.when_seen);
@@ -172,37 +170,51 @@ static void build_when_to_use(struct smtpcode_compare *c)
 	}
 	if (ka && kb)
 		strbuf_printf(&sb, "No RFC rule weighs %d against %d; each fits its own "
-		              "situation.", c->a.code, c->b.code);
+		              "situation.", c->a.basic.code, c->b.basic.code);
 	if (ka)
 		strbuf_printf(&sb, "%s%d (%s): %s", sb.len ? " " : "", ma.code, ma.name,
 		              ma.when_seen);
 	else
 		strbuf_printf(&sb, "%sNo server should send %d, which is not defined.",
-		              sb.len ? " " : "", c->a.code);
+		              sb.len ? " " : "", c->a.basic.code);
 	if (kb)
 		strbuf_printf(&sb, " %d (%s): %s", mb.code, mb.name, mb.when_seen);
 	else
 		strbuf_printf(&sb, " No server should send %d, which is not defined.",
-		              c->b.code);
+		              c->b.basic.code);
 }
 
-int smtpcode_compare(int a, int b, const char *after, struct smtpcode_compare *out)
+/* Both codes are three-digit reply codes. */
+static void compare_basic(struct smtpcode_compare *c)
 {
 	struct strbuf sb;
+	int a = c->a.basic.code, b = c->b.basic.code;
 
-	memset(out, 0, sizeof *out);
-	if (smtpcode_lookup(a, after, &out->a) < 0 || smtpcode_lookup(b, after, &out->b) < 0)
-		return -1;
-	out->same_class = a / 100 == b / 100;
-	out->curated = a != b && smtpcode_pair_find(a, b, &out->pair) == 0;
-	build_summary(out);
-	diff_class(out);
-	diff_category(out);
-	diff_meanings(out);
-	if (out->curated) {
-		new_difference(out, &sb);
-		strbuf_printf(&sb, "%s (%s)", out->pair.difference, out->pair.source);
+	c->same_class = a / 100 == b / 100;
+	c->curated = a != b && smtpcode_pair_find(a, b, &c->pair) == 0;
+	build_summary(c);
+	diff_class(c);
+	diff_category(c);
+	diff_meanings(c);
+	if (c->curated) {
+		compare_new_difference(c, &sb);
+		strbuf_printf(&sb, "%s (%s)", c->pair.difference, c->pair.source);
 	}
-	build_when_to_use(out);
+	build_when_to_use(c);
+}
+
+int smtpcode_compare(const struct smtpcode_query *a, const struct smtpcode_query *b,
+                     const char *after, struct smtpcode_compare *out)
+{
+	memset(out, 0, sizeof *out);
+	if (smtpcode_lookup_item(a, after, &out->a) < 0 ||
+	    smtpcode_lookup_item(b, after, &out->b) < 0)
+		return -1;
+	if (a->kind == SMTPCODE_KIND_BASIC && b->kind == SMTPCODE_KIND_BASIC)
+		compare_basic(out);
+	else if (a->kind == SMTPCODE_KIND_ENHANCED && b->kind == SMTPCODE_KIND_ENHANCED)
+		compare_enhanced(out);
+	else
+		compare_mixed(out);
 	return 0;
 }

@@ -41,6 +41,33 @@ static void select_after(struct smtpcode_lookup *lk)
 	              lk->code, lk->after, lk->code);
 }
 
+/* A pseudo code such as 571 is most likely an enhanced code without its
+ * dots (5.7.1): says which, and what the registry calls it. */
+static void note_pseudo(struct smtpcode_lookup *lk)
+{
+	struct smtpcode_meaning m;
+	struct smtpcode_enhanced e;
+	struct strbuf sb;
+	int cls = lk->code / 100, s = lk->code / 10 % 10, d = lk->code % 10;
+	long row;
+	size_t i;
+
+	if (cls != 2 && cls != 4 && cls != 5)
+		return;
+	for (i = lk->first; i < lk->first + lk->count; i++)
+		if (smtpcode_meaning_at(i, &m) < 0 || m.status != SMTPCODE_PSEUDO)
+			return;
+	new_note(lk, &sb);
+	row = smtpcode_enhanced_find(0, s, d);
+	if (row >= 0 && smtpcode_enhanced_at((size_t)row, &e) == 0)
+		strbuf_printf(&sb, "Read with dots, %d is the enhanced status code %d.%d.%d, %s: "
+		              "see smtpcode %d.%d.%d.", lk->code, cls, s, d, e.title, cls, s, d);
+	else
+		strbuf_printf(&sb, "Read with dots, %d would be the enhanced status code "
+		              "%d.%d.%d, which the IANA registry does not list either.",
+		              lk->code, cls, s, d);
+}
+
 int smtpcode_lookup(int code, const char *after, struct smtpcode_lookup *out)
 {
 	const char *cmd = NULL;
@@ -63,6 +90,7 @@ int smtpcode_lookup(int code, const char *after, struct smtpcode_lookup *out)
 		              "it does not know: %s", code, smtpcode_class_advice(code / 100));
 		return 0;
 	}
+	note_pseudo(out);
 	if (cmd)
 		select_after(out);
 	return 0;

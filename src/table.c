@@ -1,6 +1,8 @@
 /* table.c - the generated code and pair tables, and lookups over them. */
 #include "smtpcode.h"
 
+#include <string.h>
+
 struct gen_meaning {
 	unsigned short code;
 	unsigned char status;
@@ -12,10 +14,25 @@ struct gen_pair {
 	unsigned int off[3]; /* source, difference, when_to_use */
 };
 
+struct gen_enhanced {
+	signed char reply_class;
+	short subject, detail;
+	unsigned char deprecated;
+	unsigned int off[6]; /* title, basic_codes, source, description, when_seen, fix */
+};
+
+struct gen_note {
+	signed char reply_class;
+	short subject, detail, detail_last;
+	unsigned int off[3]; /* provider, note, source */
+};
+
 #include "table.inc"
 
 enum { NMEANINGS = sizeof gen_meanings / sizeof gen_meanings[0] };
 enum { NPAIRS = sizeof gen_pairs / sizeof gen_pairs[0] };
+enum { NENHANCED = sizeof gen_enhanced / sizeof gen_enhanced[0] };
+enum { NNOTES = sizeof gen_notes / sizeof gen_notes[0] };
 
 const char *smtpcode_sources_date(void)
 {
@@ -97,4 +114,82 @@ int smtpcode_pair_find(int a, int b, struct smtpcode_pair *out)
 		if (gen_pairs[i].a == a && gen_pairs[i].b == b)
 			return smtpcode_pair_at(i, out);
 	return -1;
+}
+
+size_t smtpcode_enhanced_count(void)
+{
+	return NENHANCED;
+}
+
+int smtpcode_enhanced_at(size_t index, struct smtpcode_enhanced *out)
+{
+	const struct gen_enhanced *g;
+
+	if (index >= NENHANCED)
+		return -1;
+	g = &gen_enhanced[index];
+	out->reply_class = g->reply_class;
+	out->subject = g->subject;
+	out->detail = g->detail;
+	out->deprecated = g->deprecated;
+	out->title = gen_blob + g->off[0];
+	out->basic_codes = gen_blob + g->off[1];
+	out->source = gen_blob + g->off[2];
+	out->description = gen_blob + g->off[3];
+	out->when_seen = gen_blob + g->off[4];
+	out->fix = gen_blob + g->off[5];
+	return 0;
+}
+
+long smtpcode_enhanced_find(int reply_class, int subject, int detail)
+{
+	size_t i;
+
+	for (i = 0; i < NENHANCED; i++) {
+		const struct gen_enhanced *g = &gen_enhanced[i];
+		if (g->reply_class == reply_class && g->subject == subject && g->detail == detail)
+			return (long)i;
+	}
+	return -1;
+}
+
+int smtpcode_enhanced_lists_basic(const struct smtpcode_enhanced *e, int basic)
+{
+	const char *p = e->basic_codes;
+
+	if (strcmp(p, "Any") == 0)
+		return basic / 100 == 2 || basic / 100 == 4 || basic / 100 == 5 ? 2 : 0;
+	while (p[0] && p[1] && p[2]) {
+		if (p[0] - '0' == basic / 100 && p[1] - '0' == basic / 10 % 10 &&
+		    p[2] - '0' == basic % 10)
+			return 1;
+		if (p[0] - '0' == basic / 100 && p[1] == 'X' && p[2] == 'X')
+			return 2;
+		p += 3;
+		if (*p == ',')
+			p++;
+	}
+	return 0;
+}
+
+size_t smtpcode_note_count(void)
+{
+	return NNOTES;
+}
+
+int smtpcode_note_at(size_t index, struct smtpcode_note *out)
+{
+	const struct gen_note *g;
+
+	if (index >= NNOTES)
+		return -1;
+	g = &gen_notes[index];
+	out->code.reply_class = g->reply_class;
+	out->code.subject = g->subject;
+	out->code.detail = g->detail;
+	out->detail_last = g->detail_last;
+	out->provider = gen_blob + g->off[0];
+	out->note = gen_blob + g->off[1];
+	out->source = gen_blob + g->off[2];
+	return 0;
 }

@@ -1,0 +1,92 @@
+/* enhanced.c - look up an RFC 3463 enhanced status code in the registry. */
+#include "smtpcode.h"
+#include "strbuf.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void new_note(struct smtpcode_enhanced_lookup *lk, struct strbuf *sb)
+{
+	strbuf_init(sb, lk->notes[lk->note_count++], SMTPCODE_NOTE_SIZE);
+}
+
+/* Collects the provider notes for the code (any class for X.s.d). */
+static void find_provider_notes(struct smtpcode_enhanced_lookup *lk)
+{
+	struct smtpcode_note n;
+	size_t i;
+
+	for (i = 0; smtpcode_note_at(i, &n) == 0; i++) {
+		if (n.code.subject != lk->code.subject || lk->code.detail < n.code.detail ||
+		    lk->code.detail > n.detail_last)
+			continue;
+		if (lk->code.reply_class && n.code.reply_class != lk->code.reply_class)
+			continue;
+		if (lk->provider_count < SMTPCODE_PROVIDER_MAX)
+			lk->provider[lk->provider_count++] = i;
+	}
+}
+
+/* Says why a code is not in the registry, and how it is read instead. */
+static void note_unregistered(struct smtpcode_enhanced_lookup *lk)
+{
+	struct smtpcode_enhanced subj;
+	struct strbuf sb;
+
+	new_note(lk, &sb);
+	if (lk->subject_row >= 0) {
+		smtpcode_enhanced_at((size_t)lk->subject_row, &subj);
+		strbuf_printf(&sb, "%s is not in the IANA registry. RFC 3463 builds codes so "
+		              "that a receiver that does not know the detail still reads the "
+		              "class and the subject: X.%d.X, %s.", lk->text, lk->code.subject,
+		              subj.title);
+	} else {
+		strbuf_printf(&sb, "%s is not in the IANA registry, and RFC 3463 defines no "
+		              "subject %d (subjects run from 0 to 7): only its class tells "
+		              "anything.", lk->text, lk->code.subject);
+	}
+}
+
+void smtpcode_lookup_enhanced(const struct smtpcode_enhanced_code *code,
+                              struct smtpcode_enhanced_lookup *out)
+{
+	memset(out, 0, sizeof *out);
+	out->code = *code;
+	smtpcode_enhanced_text(code, out->text, sizeof out->text);
+	out->class_row = code->reply_class ? smtpcode_enhanced_find(code->reply_class, -1, -1)
+	                                   : -1;
+	out->subject_row = smtpcode_enhanced_find(0, code->subject, -1);
+	out->detail_row = smtpcode_enhanced_find(0, code->subject, code->detail);
+	out->known = out->detail_row >= 0;
+	find_provider_notes(out);
+	if (!out->known)
+		note_unregistered(out);
+}
+
+int smtpcode_lookup_item(const struct smtpcode_query *q, const char *after,
+                         struct smtpcode_item *out)
+{
+	out->kind = q->kind;
+	if (q->kind == SMTPCODE_KIND_ENHANCED) {
+		if (after && !smtpcode_command_canonical(after))
+			return -1;
+		smtpcode_lookup_enhanced(&q->enhanced, &out->enhanced);
+		return 0;
+	}
+	return smtpcode_lookup(q->basic, after, &out->basic);
+}
+
+int smtpcode_item_known(const struct smtpcode_item *item)
+{
+	return item->kind == SMTPCODE_KIND_ENHANCED ? item->enhanced.known : item->basic.known;
+}
+
+char *smtpcode_note_code(const struct smtpcode_note *note, char *buf, size_t size)
+{
+	smtpcode_enhanced_text(&note->code, buf, size);
+	if (note->detail_last != note->code.detail) {
+		size_t len = strlen(buf);
+		snprintf(buf + len, size - len, "-%d", note->detail_last);
+	}
+	return buf;
+}
