@@ -42,11 +42,11 @@ static int fail(char *err, size_t errsz, const char *what, const char *arg,
 static int check_code(const char *arg, char *err, size_t errsz)
 {
 	enum smtpcode_parse_error e;
+	struct smtpcode_query q;
 	struct strbuf sb;
 	size_t bad = 0;
-	int code;
 
-	e = smtpcode_parse_basic(arg, &code, &bad);
+	e = smtpcode_parse(arg, &q, &bad);
 	if (e == SMTPCODE_PARSE_OK)
 		return 0;
 	strbuf_init(&sb, err, errsz);

@@ -44,6 +44,11 @@ static void write_meaning(struct json *j, const struct smtpcode_meaning *m)
 	json_object_end(j);
 }
 
+static void add_code(const char *text, void *arg)
+{
+	json_string(arg, text);
+}
+
 static void write_lookup(struct json *j, const struct smtpcode_lookup *lk)
 {
 	struct smtpcode_meaning m;
@@ -74,7 +79,122 @@ static void write_lookup(struct json *j, const struct smtpcode_lookup *lk)
 	for (i = 0; i < lk->note_count; i++)
 		json_string(j, lk->notes[i]);
 	json_array_end(j);
+	json_key(j, "enhanced_codes");
+	json_array_begin(j);
+	each_enhanced_for_basic(lk->code, add_code, j);
+	json_array_end(j);
 	json_object_end(j);
+}
+
+/* A registry row's part: {"number": n, "name": title or null}. */
+static void write_part(struct json *j, const char *key, int number, long row)
+{
+	struct smtpcode_enhanced e;
+
+	json_key(j, key);
+	json_object_begin(j);
+	json_key_int(j, "number", number);
+	json_key_string(j, "name", row >= 0 && smtpcode_enhanced_at((size_t)row, &e) == 0
+	                               ? e.title : NULL);
+	json_object_end(j);
+}
+
+static void write_list(struct json *j, const char *key, const char *list)
+{
+	const char *p = list;
+
+	json_key(j, key);
+	json_array_begin(j);
+	while (list && strcmp(list, "-") != 0 && *p) {
+		size_t len = strcspn(p, ",");
+		json_string_n(j, p, len);
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	json_array_end(j);
+}
+
+static void write_provider_notes(struct json *j, const struct smtpcode_enhanced_lookup *lk)
+{
+	struct smtpcode_note n;
+	char code[16];
+	size_t i;
+
+	json_key(j, "provider_notes");
+	json_array_begin(j);
+	for (i = 0; i < lk->provider_count; i++) {
+		if (smtpcode_note_at(lk->provider[i], &n) < 0)
+			continue;
+		json_object_begin(j);
+		json_key_string(j, "code", smtpcode_note_code(&n, code, sizeof code));
+		json_key_string(j, "provider", n.provider);
+		json_key_string(j, "note", n.note);
+		json_key_string(j, "source", n.source);
+		json_object_end(j);
+	}
+	json_array_end(j);
+}
+
+static void write_enhanced(struct json *j, const struct smtpcode_enhanced_lookup *lk)
+{
+	struct smtpcode_enhanced e, *best = NULL;
+	long row = lk->known ? lk->detail_row : lk->subject_row;
+	size_t i;
+
+	if (row >= 0 && smtpcode_enhanced_at((size_t)row, &e) == 0)
+		best = &e;
+	json_object_begin(j);
+	json_key_string(j, "code", lk->text);
+	json_key_string(j, "kind", "enhanced");
+	json_key_bool(j, "known", lk->known);
+	if (lk->code.reply_class)
+		write_digit(j, "class", lk->code.reply_class,
+		            smtpcode_enhanced_class_name(lk->code.reply_class));
+	else
+		json_key_string(j, "class", NULL);
+	write_part(j, "subject", lk->code.subject, lk->subject_row);
+	write_part(j, "detail", lk->code.detail, lk->detail_row);
+	json_key_string(j, "status", !lk->known ? NULL : e.deprecated ? "deprecated"
+	                                                                : "current");
+	json_key_string(j, "source", best ? best->source : NULL);
+	json_key_string(j, "description", best ? best->description : NULL);
+	json_key_string(j, "when_seen", best ? best->when_seen : NULL);
+	json_key_string(j, "fix", best ? best->fix : NULL);
+	write_list(j, "basic_codes", lk->known ? e.basic_codes : NULL);
+	json_key(j, "notes");
+	json_array_begin(j);
+	for (i = 0; i < lk->note_count; i++)
+		json_string(j, lk->notes[i]);
+	json_array_end(j);
+	write_provider_notes(j, lk);
+	json_object_end(j);
+}
+
+static void write_item(struct json *j, const struct smtpcode_item *item)
+{
+	if (item->kind == SMTPCODE_KIND_ENHANCED)
+		write_enhanced(j, &item->enhanced);
+	else
+		write_lookup(j, &item->basic);
+}
+
+void json_enhanced(FILE *out, const struct smtpcode_enhanced_lookup *lk)
+{
+	struct json j;
+
+	json_init(&j, out);
+	write_enhanced(&j, lk);
+	putc('\n', out);
+}
+
+void json_item(FILE *out, const struct smtpcode_item *item)
+{
+	struct json j;
+
+	json_init(&j, out);
+	write_item(&j, item);
+	putc('\n', out);
 }
 
 void json_lookup(FILE *out, const struct smtpcode_lookup *lk)
@@ -95,9 +215,9 @@ void json_compare(FILE *out, const struct smtpcode_compare *c)
 	json_object_begin(&j);
 	json_key_string(&j, "kind", "compare");
 	json_key(&j, "a");
-	write_lookup(&j, &c->a);
+	write_item(&j, &c->a);
 	json_key(&j, "b");
-	write_lookup(&j, &c->b);
+	write_item(&j, &c->b);
 	json_key_bool(&j, "same_class", c->same_class);
 	json_key_bool(&j, "curated", c->curated);
 	json_key_string(&j, "rule_source", c->curated ? c->pair.source : NULL);

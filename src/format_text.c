@@ -1,5 +1,6 @@
 /* format_text.c - lookups and compares as text for people, wrapped to a width. */
 #include "format.h"
+#include "strbuf.h"
 
 #include <string.h>
 
@@ -92,6 +93,25 @@ static void print_meaning(FILE *out, const struct smtpcode_meaning *m, int width
 	section(out, "Source", m->source, width);
 }
 
+static void add_code(const char *text, void *arg)
+{
+	struct strbuf *sb = arg;
+
+	strbuf_printf(sb, "%s%s", sb->len ? ", " : "", text);
+}
+
+/* "Enhanced: 5.1.1, 5.1.2, ...": the registry's enhanced codes for a basic code. */
+static void print_enhanced_list(FILE *out, int code, int width)
+{
+	char buf[1024];
+	struct strbuf sb;
+
+	strbuf_init(&sb, buf, sizeof buf);
+	each_enhanced_for_basic(code, add_code, &sb);
+	if (sb.len)
+		wrap(out, buf, "Enhanced: ", LABEL, width);
+}
+
 void text_lookup(FILE *out, const struct smtpcode_lookup *lk, int width)
 {
 	int cls = lk->code / 100, cat = lk->code / 10 % 10;
@@ -113,6 +133,7 @@ void text_lookup(FILE *out, const struct smtpcode_lookup *lk, int width)
 	}
 	if (!lk->known)
 		fputs("Status:   not defined\n", out);
+	print_enhanced_list(out, lk->code, width);
 	for (i = 0; i < lk->note_count; i++) {
 		putc('\n', out);
 		wrap(out, lk->notes[i], "Note: ", INDENT, width);
@@ -126,13 +147,118 @@ void text_lookup(FILE *out, const struct smtpcode_lookup *lk, int width)
 	}
 }
 
-static const char *title_name(const struct smtpcode_lookup *lk)
+static const char *title_name(const struct smtpcode_item *item)
 {
 	struct smtpcode_meaning m;
+	struct smtpcode_enhanced e;
 
-	if (!lk->known || smtpcode_meaning_at(lk->first, &m) < 0)
+	if (item->kind == SMTPCODE_KIND_ENHANCED) {
+		const struct smtpcode_enhanced_lookup *lk = &item->enhanced;
+		if (!lk->known || smtpcode_enhanced_at((size_t)lk->detail_row, &e) < 0)
+			return "(not registered)";
+		return e.title;
+	}
+	if (!item->basic.known || smtpcode_meaning_at(item->basic.first, &m) < 0)
 		return "(not defined)";
 	return m.name;
+}
+
+static const char *item_code(const struct smtpcode_item *item, char *buf, size_t size)
+{
+	if (item->kind == SMTPCODE_KIND_ENHANCED)
+		return item->enhanced.text;
+	snprintf(buf, size, "%d", item->basic.code);
+	return buf;
+}
+
+static void print_row_section(FILE *out, const char *heading, long row, int width)
+{
+	struct smtpcode_enhanced e;
+
+	if (row >= 0 && smtpcode_enhanced_at((size_t)row, &e) == 0)
+		section(out, heading, e.description, width);
+}
+
+void text_enhanced(FILE *out, const struct smtpcode_enhanced_lookup *lk, int width)
+{
+	struct smtpcode_enhanced subj, det, *best = NULL;
+	struct smtpcode_item item;
+	struct smtpcode_note n;
+	char buf[256];
+	size_t i;
+
+	item.kind = SMTPCODE_KIND_ENHANCED;
+	item.enhanced = *lk;
+	fprintf(out, "SMTP %s %s\n", lk->text, title_name(&item));
+	if (lk->code.reply_class)
+		fprintf(out, "Class:    %d.X.X %s\n", lk->code.reply_class,
+		        smtpcode_enhanced_class_name(lk->code.reply_class));
+	else
+		wrap(out, "X: any class (2 Success, 4 Persistent Transient Failure, 5 Permanent "
+		     "Failure)", "Class:    ", LABEL, width);
+	if (lk->subject_row >= 0 && smtpcode_enhanced_at((size_t)lk->subject_row, &subj) == 0) {
+		snprintf(buf, sizeof buf, "X.%d.X %s", lk->code.subject, subj.title);
+		best = &subj;
+	} else {
+		snprintf(buf, sizeof buf, "X.%d.X (not defined by RFC 3463)", lk->code.subject);
+	}
+	wrap(out, buf, "Subject:  ", LABEL, width);
+	if (lk->known && smtpcode_enhanced_at((size_t)lk->detail_row, &det) == 0) {
+		snprintf(buf, sizeof buf, "X.%d.%d %s", lk->code.subject, lk->code.detail,
+		         det.title);
+		wrap(out, buf, "Detail:   ", LABEL, width);
+		fprintf(out, "Status:   %s\n", det.deprecated ? "deprecated in the IANA registry"
+		                                              : "current in the IANA registry");
+		if (strcmp(det.basic_codes, "-") != 0) {
+			char list[128];
+			struct strbuf sb;
+			const char *p;
+			strbuf_init(&sb, list, sizeof list);
+			for (p = det.basic_codes; *p; p++)
+				strbuf_printf(&sb, *p == ',' ? ", " : "%c", *p);
+			wrap(out, list, "Sent with: ", LABEL + 1, width);
+		}
+		best = &det;
+	} else {
+		fprintf(out, "Detail:   X.%d.%d (not registered)\n", lk->code.subject,
+		        lk->code.detail);
+		fputs("Status:   not registered\n", out);
+	}
+	for (i = 0; i < lk->note_count; i++) {
+		putc('\n', out);
+		wrap(out, lk->notes[i], "Note: ", INDENT, width);
+	}
+	if (lk->code.reply_class) {
+		snprintf(buf, sizeof buf, "Class %d.X.X", lk->code.reply_class);
+		print_row_section(out, buf, lk->class_row, width);
+	}
+	snprintf(buf, sizeof buf, "Subject X.%d.X", lk->code.subject);
+	print_row_section(out, buf, lk->subject_row, width);
+	if (best == &det)
+		section(out, "Description", det.description, width);
+	if (best) {
+		section(out, "When you see it", best->when_seen, width);
+		section(out, "How to fix", best->fix, width);
+		section(out, "Source", best->source, width);
+	}
+	for (i = 0; i < lk->provider_count; i++) {
+		char code[16];
+		if (smtpcode_note_at(lk->provider[i], &n) < 0)
+			continue;
+		snprintf(buf, sizeof buf, "%s: %s", n.provider,
+		         smtpcode_note_code(&n, code, sizeof code));
+		fprintf(out, "\nProvider note, %s\n", buf);
+		wrap(out, n.note, "  ", INDENT, width);
+		wrap(out, n.source, "  Source: ", INDENT + 8, width);
+	}
+}
+
+void text_item(FILE *out, const struct smtpcode_item *item, int width)
+{
+	if (item->kind == SMTPCODE_KIND_ENHANCED)
+		text_enhanced(out, &item->enhanced, width);
+	else
+		text_lookup(out, &item->basic, width);
 }
 
 void text_compare(FILE *out, const struct smtpcode_compare *c, int width)
@@ -140,13 +266,15 @@ void text_compare(FILE *out, const struct smtpcode_compare *c, int width)
 	char lead[32];
 	size_t i;
 
-	fprintf(out, "SMTP %d %s vs %d %s\n", c->a.code, title_name(&c->a), c->b.code,
-	        title_name(&c->b));
+	char ca[16], cb[16];
+
+	fprintf(out, "SMTP %s %s vs %s %s\n", item_code(&c->a, ca, sizeof ca),
+	        title_name(&c->a), item_code(&c->b, cb, sizeof cb), title_name(&c->b));
 	section(out, "Summary", c->summary, width);
 	putc('\n', out);
-	text_lookup(out, &c->a, width);
+	text_item(out, &c->a, width);
 	putc('\n', out);
-	text_lookup(out, &c->b, width);
+	text_item(out, &c->b, width);
 	fputs("\nKey differences\n", out);
 	for (i = 0; i < c->difference_count; i++) {
 		snprintf(lead, sizeof lead, "  %zu. ", i + 1);

@@ -10,11 +10,12 @@
 enum { TEXT_WIDTH = 80 };
 
 static const char usage[] =
-	"usage: smtpcode [--json] [--after CMD] CODE...\n"
+	"usage: smtpcode [--json] [--after CMD] CODE...   (550, 5.1.1, X.7.1)\n"
 	"       smtpcode compare [--json] [--after CMD] CODE CODE\n"
 	"\n"
-	"Explains SMTP reply codes (RFC 5321 and its extensions): class, category,\n"
-	"meaning, when you see it, how to fix it, and the RFC section behind it.\n"
+	"Explains SMTP reply codes (RFC 5321 and its extensions) and RFC 3463\n"
+	"enhanced status codes (5.1.1, X.7.1): class, meaning, when you see it, how\n"
+	"to fix it, and the RFC section or registry entry behind it.\n"
 	"\n"
 	"  -j, --json       one JSON object per result, one per line (see smtpcode(1))\n"
 	"  -a, --after CMD  only the meaning a code has as a reply to CMD (e.g. RCPT,\n"
@@ -27,6 +28,8 @@ static const char usage[] =
 	"  smtpcode 421 451 550          explain several\n"
 	"  smtpcode --after ETRN 251     251 as a reply to ETRN\n"
 	"  smtpcode compare 251 551      two codes side by side\n"
+	"  smtpcode 5.1.1 5.7.606        enhanced codes, registered or not\n"
+	"  smtpcode compare 550 5.1.1    a reply code with an enhanced code\n"
 	"  smtpcode --json 252 | jq .meanings[0].fix\n"
 	"\n"
 	"Exit status: 0 all codes defined, 1 some code not defined, 2 usage error,\n"
@@ -34,20 +37,21 @@ static const char usage[] =
 
 static int lookup(const struct options *o)
 {
-	struct smtpcode_lookup lk;
-	int i, code, status = EXIT_FOUND;
+	static struct smtpcode_item item;
+	struct smtpcode_query q;
+	int i, status = EXIT_FOUND;
 
 	for (i = 0; i < o->ncodes; i++) {
-		smtpcode_parse_basic(o->codes[i], &code, NULL);
-		smtpcode_lookup(code, o->after, &lk);
-		if (!lk.known)
+		smtpcode_parse(o->codes[i], &q, NULL);
+		smtpcode_lookup_item(&q, o->after, &item);
+		if (!smtpcode_item_known(&item))
 			status = EXIT_UNDEFINED;
 		if (o->json) {
-			json_lookup(stdout, &lk);
+			json_item(stdout, &item);
 		} else {
 			if (i > 0)
 				putchar('\n');
-			text_lookup(stdout, &lk, TEXT_WIDTH);
+			text_item(stdout, &item, TEXT_WIDTH);
 		}
 	}
 	return status;
@@ -56,16 +60,17 @@ static int lookup(const struct options *o)
 static int compare(const struct options *o)
 {
 	static struct smtpcode_compare c;
-	int a, b;
+	struct smtpcode_query a, b;
 
-	smtpcode_parse_basic(o->codes[0], &a, NULL);
-	smtpcode_parse_basic(o->codes[1], &b, NULL);
-	smtpcode_compare(a, b, o->after, &c);
+	smtpcode_parse(o->codes[0], &a, NULL);
+	smtpcode_parse(o->codes[1], &b, NULL);
+	smtpcode_compare(&a, &b, o->after, &c);
 	if (o->json)
 		json_compare(stdout, &c);
 	else
 		text_compare(stdout, &c, TEXT_WIDTH);
-	return c.a.known && c.b.known ? EXIT_FOUND : EXIT_UNDEFINED;
+	return smtpcode_item_known(&c.a) && smtpcode_item_known(&c.b) ? EXIT_FOUND
+	                                                               : EXIT_UNDEFINED;
 }
 
 /* Flushes stdout; a write error (a full disk, /dev/full) becomes one line on

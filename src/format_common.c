@@ -1,0 +1,21 @@
+/* format_common.c - what the text and JSON formatters both need. */
+#include "format.h"
+
+#include <stdio.h>
+
+void each_enhanced_for_basic(int code, void (*fn)(const char *text, void *arg), void *arg)
+{
+	struct smtpcode_enhanced e;
+	int cls = code / 100;
+	char text[16];
+	size_t i;
+
+	if (cls != 2 && cls != 4 && cls != 5)
+		return;
+	for (i = 0; smtpcode_enhanced_at(i, &e) == 0; i++) {
+		if (e.detail < 0 || smtpcode_enhanced_lists_basic(&e, code) != 1)
+			continue;
+		snprintf(text, sizeof text, "%d.%d.%d", cls, e.subject, e.detail);
+		fn(text, arg);
+	}
+}
