@@ -122,7 +122,10 @@ static void compare__sections__in_order(void **state)
 	const char *p;
 
 	(void)state;
-	assert_int_equal(smtpcode_compare(251, 551, NULL, &c), 0);
+	struct smtpcode_query qa = { SMTPCODE_KIND_BASIC, 251, { 0, 0, 0 } };
+	struct smtpcode_query qb = { SMTPCODE_KIND_BASIC, 551, { 0, 0, 0 } };
+
+	assert_int_equal(smtpcode_compare(&qa, &qb, NULL, &c), 0);
 	text_compare(f, &c, 80);
 	got = capture_close(f);
 	check_width(got, 80);

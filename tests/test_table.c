@@ -104,6 +104,65 @@ static void pairs__every_row__round_trips(void **state)
 	assert_int_equal(smtpcode_pair_find(299, 599, &p), -1);
 }
 
+static void check_enhanced_row(char **f, size_t i)
+{
+	struct smtpcode_enhanced e;
+	char code[32];
+
+	assert_int_equal(smtpcode_enhanced_at(i, &e), 0);
+	if (e.subject < 0)
+		snprintf(code, sizeof code, "%d.X.X", e.reply_class);
+	else if (e.detail < 0)
+		snprintf(code, sizeof code, "X.%d.X", e.subject);
+	else
+		snprintf(code, sizeof code, "X.%d.%d", e.subject, e.detail);
+	assert_string_equal(code, f[0]);
+	assert_string_equal(e.title, f[1]);
+	assert_string_equal(e.basic_codes, f[2]);
+	assert_string_equal(e.deprecated ? "deprecated" : "current", f[3]);
+	assert_string_equal(e.source, f[4]);
+	assert_string_equal(e.description, f[5]);
+	assert_string_equal(e.when_seen, f[6]);
+	assert_string_equal(e.fix, f[7]);
+	assert_int_equal(smtpcode_enhanced_find(e.subject < 0 ? e.reply_class : 0, e.subject,
+	                                        e.detail), (long)i);
+}
+
+static void enhanced__every_row__round_trips(void **state)
+{
+	struct smtpcode_enhanced e;
+	size_t rows;
+
+	(void)state;
+	rows = each_row("data/enhanced.tsv", 8, check_enhanced_row);
+	assert_true(rows > 0);
+	assert_int_equal(smtpcode_enhanced_count(), rows);
+	assert_int_equal(smtpcode_enhanced_at(rows, &e), -1);
+}
+
+static void check_note_row(char **f, size_t i)
+{
+	struct smtpcode_note n;
+	char code[32];
+
+	assert_int_equal(smtpcode_note_at(i, &n), 0);
+	assert_string_equal(smtpcode_note_code(&n, code, sizeof code), f[0]);
+	assert_string_equal(n.provider, f[1]);
+	assert_string_equal(n.note, f[2]);
+	assert_string_equal(n.source, f[3]);
+}
+
+static void notes__every_row__round_trips(void **state)
+{
+	struct smtpcode_note n;
+	size_t rows;
+
+	(void)state;
+	rows = each_row("data/enhanced-notes.tsv", 4, check_note_row);
+	assert_int_equal(smtpcode_note_count(), rows);
+	assert_int_equal(smtpcode_note_at(rows, &n), -1);
+}
+
 static void find__absent_codes__none(void **state)
 {
 	size_t first = 12345;
@@ -165,6 +224,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(meanings__every_row__round_trips),
 		cmocka_unit_test(pairs__every_row__round_trips),
+		cmocka_unit_test(enhanced__every_row__round_trips),
+		cmocka_unit_test(notes__every_row__round_trips),
 		cmocka_unit_test(find__absent_codes__none),
 		cmocka_unit_test(find__every_code__covers_its_rows),
 		cmocka_unit_test(sources_date__matches_data_header),

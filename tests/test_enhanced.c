@@ -1,0 +1,275 @@
+/* test_enhanced.c - RFC 3463 enhanced codes: parsing, the registry table,
+ * lookups and provider notes. */
+#include "testutil.h"
+#include "smtpcode.h"
+
+static void parse(const char *text, enum smtpcode_parse_error want, int c, int s, int d)
+{
+	struct smtpcode_enhanced_code code = { -1, -1, -1 };
+
+	assert_int_equal(smtpcode_parse_enhanced(text, &code, NULL), want);
+	if (want == SMTPCODE_PARSE_OK) {
+		assert_int_equal(code.reply_class, c);
+		assert_int_equal(code.subject, s);
+		assert_int_equal(code.detail, d);
+	} else {
+		assert_int_equal(code.reply_class, -1);
+	}
+}
+
+static void parse_enhanced__valid__parts(void **state)
+{
+	(void)state;
+	parse("5.1.1", SMTPCODE_PARSE_OK, 5, 1, 1);
+	parse("2.0.0", SMTPCODE_PARSE_OK, 2, 0, 0);
+	parse("4.7.606", SMTPCODE_PARSE_OK, 4, 7, 606);
+	parse("5.999.999", SMTPCODE_PARSE_OK, 5, 999, 999);
+	parse("X.1.10", SMTPCODE_PARSE_OK, 0, 1, 10);
+	parse("x.7.1", SMTPCODE_PARSE_OK, 0, 7, 1);
+}
+
+static void parse_enhanced__malformed__rfc3463_syntax(void **state)
+{
+	size_t bad = 99;
+	struct smtpcode_enhanced_code code;
+
+	(void)state;
+	parse("", SMTPCODE_PARSE_EMPTY, 0, 0, 0);
+	parse("5.01.1", SMTPCODE_PARSE_ENH_LEADING_ZERO, 0, 0, 0);
+	parse("5.1.01", SMTPCODE_PARSE_ENH_LEADING_ZERO, 0, 0, 0);
+	parse("6.1.1", SMTPCODE_PARSE_ENH_CLASS, 0, 0, 0);
+	parse("3.1.1", SMTPCODE_PARSE_ENH_CLASS, 0, 0, 0);
+	parse("55.1.1", SMTPCODE_PARSE_ENH_CLASS, 0, 0, 0);
+	parse("5.1", SMTPCODE_PARSE_ENH_PARTS_FEW, 0, 0, 0);
+	parse("5.1.1.1", SMTPCODE_PARSE_ENH_PARTS_MANY, 0, 0, 0);
+	parse("5..1", SMTPCODE_PARSE_ENH_EMPTY_PART, 0, 0, 0);
+	parse(".1.1", SMTPCODE_PARSE_ENH_EMPTY_PART, 0, 0, 0);
+	parse("5.1.", SMTPCODE_PARSE_ENH_EMPTY_PART, 0, 0, 0);
+	parse("5.1.1000", SMTPCODE_PARSE_ENH_TOO_LONG, 0, 0, 0);
+	parse("5.1000.1", SMTPCODE_PARSE_ENH_TOO_LONG, 0, 0, 0);
+	parse("5.X.1", SMTPCODE_PARSE_NOT_DIGIT, 0, 0, 0);
+	parse("XX.1.1", SMTPCODE_PARSE_NOT_DIGIT, 0, 0, 0);
+	parse(" 5.1.1", SMTPCODE_PARSE_NOT_DIGIT, 0, 0, 0);
+	assert_int_equal(smtpcode_parse_enhanced("5.1.a", &code, &bad), SMTPCODE_PARSE_NOT_DIGIT);
+	assert_int_equal(bad, 4);
+}
+
+static void parse__dot_picks_kind(void **state)
+{
+	struct smtpcode_query q;
+
+	(void)state;
+	assert_int_equal(smtpcode_parse("550", &q, NULL), SMTPCODE_PARSE_OK);
+	assert_int_equal(q.kind, SMTPCODE_KIND_BASIC);
+	assert_int_equal(q.basic, 550);
+	assert_int_equal(smtpcode_parse("5.5.0", &q, NULL), SMTPCODE_PARSE_OK);
+	assert_int_equal(q.kind, SMTPCODE_KIND_ENHANCED);
+	assert_int_equal(q.enhanced.subject, 5);
+	assert_int_equal(smtpcode_parse("5.50", &q, NULL), SMTPCODE_PARSE_ENH_PARTS_FEW);
+}
+
+static void enhanced_text__class_or_x(void **state)
+{
+	struct smtpcode_enhanced_code c = { 5, 7, 26 };
+	char buf[16];
+
+	(void)state;
+	assert_string_equal(smtpcode_enhanced_text(&c, buf, sizeof buf), "5.7.26");
+	c.reply_class = 0;
+	assert_string_equal(smtpcode_enhanced_text(&c, buf, sizeof buf), "X.7.26");
+	assert_string_equal(smtpcode_enhanced_class_name(2), "Success");
+	assert_string_equal(smtpcode_enhanced_class_name(4), "Persistent Transient Failure");
+	assert_string_equal(smtpcode_enhanced_class_name(5), "Permanent Failure");
+	assert_null(smtpcode_enhanced_class_name(3));
+}
+
+static void table__classes_subjects_details(void **state)
+{
+	struct smtpcode_enhanced e;
+	int s;
+
+	(void)state;
+	assert_true(smtpcode_enhanced_find(2, -1, -1) >= 0);
+	assert_true(smtpcode_enhanced_find(4, -1, -1) >= 0);
+	assert_true(smtpcode_enhanced_find(5, -1, -1) >= 0);
+	assert_int_equal(smtpcode_enhanced_find(3, -1, -1), -1);
+	for (s = 0; s <= 7; s++)
+		assert_true(smtpcode_enhanced_find(0, s, -1) >= 0);
+	assert_int_equal(smtpcode_enhanced_find(0, 8, -1), -1);
+	assert_int_equal(smtpcode_enhanced_at((size_t)smtpcode_enhanced_find(0, 1, 1), &e), 0);
+	assert_string_equal(e.title, "Bad destination mailbox address");
+	assert_int_equal(smtpcode_enhanced_lists_basic(&e, 550), 1);
+	assert_int_equal(smtpcode_enhanced_lists_basic(&e, 551), 0);
+	assert_int_equal(smtpcode_enhanced_at((size_t)smtpcode_enhanced_find(0, 6, 10), &e), 0);
+	assert_true(e.deprecated);
+	assert_int_equal(smtpcode_enhanced_at(smtpcode_enhanced_count(), &e), -1);
+}
+
+static void lists_basic__exact_and_class(void **state)
+{
+	struct smtpcode_enhanced e;
+
+	(void)state;
+	memset(&e, 0, sizeof e);
+	e.basic_codes = "451,550,5XX";
+	assert_int_equal(smtpcode_enhanced_lists_basic(&e, 451), 1);
+	assert_int_equal(smtpcode_enhanced_lists_basic(&e, 550), 1);
+	assert_int_equal(smtpcode_enhanced_lists_basic(&e, 554), 2);
+	assert_int_equal(smtpcode_enhanced_lists_basic(&e, 450), 0);
+	e.basic_codes = "-";
+	assert_int_equal(smtpcode_enhanced_lists_basic(&e, 550), 0);
+	e.basic_codes = "Any";
+	assert_int_equal(smtpcode_enhanced_lists_basic(&e, 250), 2);
+	assert_int_equal(smtpcode_enhanced_lists_basic(&e, 354), 0);
+}
+
+static void lookup__registered__rows(void **state)
+{
+	struct smtpcode_enhanced_lookup lk;
+	struct smtpcode_enhanced_code c = { 5, 1, 1 };
+
+	(void)state;
+	smtpcode_lookup_enhanced(&c, &lk);
+	assert_true(lk.known);
+	assert_string_equal(lk.text, "5.1.1");
+	assert_int_equal(lk.class_row, smtpcode_enhanced_find(5, -1, -1));
+	assert_int_equal(lk.subject_row, smtpcode_enhanced_find(0, 1, -1));
+	assert_int_equal(lk.detail_row, smtpcode_enhanced_find(0, 1, 1));
+	assert_int_equal(lk.note_count, 0);
+	c.reply_class = 0;
+	smtpcode_lookup_enhanced(&c, &lk);
+	assert_true(lk.known);
+	assert_string_equal(lk.text, "X.1.1");
+	assert_int_equal(lk.class_row, -1);
+}
+
+static void lookup__unregistered__subject_level_note(void **state)
+{
+	struct smtpcode_enhanced_lookup lk;
+	struct smtpcode_enhanced_code c = { 5, 7, 606 };
+
+	(void)state;
+	smtpcode_lookup_enhanced(&c, &lk);
+	assert_false(lk.known);
+	assert_int_equal(lk.detail_row, -1);
+	assert_true(lk.subject_row >= 0);
+	assert_int_equal(lk.note_count, 1);
+	assert_memory_equal(lk.notes[0], "5.7.606 is not in the IANA registry.", 36);
+	assert_non_null(strstr(lk.notes[0], "X.7.X, "));
+	c.subject = 9;
+	c.detail = 1;
+	smtpcode_lookup_enhanced(&c, &lk);
+	assert_int_equal(lk.subject_row, -1);
+	assert_non_null(strstr(lk.notes[0], "defines no subject 9"));
+}
+
+static void lookup__provider_notes__exact_class_or_any_for_x(void **state)
+{
+	struct smtpcode_enhanced_lookup lk;
+	struct smtpcode_note n;
+	size_t i;
+
+	(void)state;
+	assert_true(smtpcode_note_count() > 0);
+	for (i = 0; smtpcode_note_at(i, &n) == 0; i++) {
+		struct smtpcode_enhanced_code x = n.code;
+		size_t k, found = 0;
+		smtpcode_lookup_enhanced(&n.code, &lk);
+		for (k = 0; k < lk.provider_count; k++)
+			found |= lk.provider[k] == i;
+		assert_true(found);
+		x.reply_class = 0;
+		smtpcode_lookup_enhanced(&x, &lk);
+		for (k = 0, found = 0; k < lk.provider_count; k++)
+			found |= lk.provider[k] == i;
+		assert_true(found);
+		/* A range covers its last detail, and nothing after it. */
+		x.reply_class = n.code.reply_class;
+		x.detail = n.detail_last;
+		smtpcode_lookup_enhanced(&x, &lk);
+		for (k = 0, found = 0; k < lk.provider_count; k++)
+			found |= lk.provider[k] == i;
+		assert_true(found);
+		x.detail = n.detail_last + 1;
+		smtpcode_lookup_enhanced(&x, &lk);
+		for (k = 0, found = 0; k < lk.provider_count; k++)
+			found |= lk.provider[k] == i;
+		assert_false(found);
+		x.detail = n.code.detail;
+		/* The other failure class does not share the note. */
+		x.reply_class = n.code.reply_class == 5 ? 4 : 5;
+		smtpcode_lookup_enhanced(&x, &lk);
+		for (k = 0, found = 0; k < lk.provider_count; k++)
+			found |= lk.provider[k] == i;
+		assert_false(found);
+	}
+}
+
+static void note_code__single_and_range(void **state)
+{
+	struct smtpcode_note n;
+	char buf[32];
+
+	(void)state;
+	memset(&n, 0, sizeof n);
+	n.code.reply_class = 5, n.code.subject = 7, n.code.detail = 606, n.detail_last = 649;
+	assert_string_equal(smtpcode_note_code(&n, buf, sizeof buf), "5.7.606-649");
+	n.detail_last = 606;
+	assert_string_equal(smtpcode_note_code(&n, buf, sizeof buf), "5.7.606");
+}
+
+static void lookup_item__either_kind(void **state)
+{
+	struct smtpcode_item item;
+	struct smtpcode_query q;
+
+	(void)state;
+	smtpcode_parse("4.2.2", &q, NULL);
+	assert_int_equal(smtpcode_lookup_item(&q, NULL, &item), 0);
+	assert_int_equal(item.kind, SMTPCODE_KIND_ENHANCED);
+	assert_true(smtpcode_item_known(&item));
+	assert_int_equal(smtpcode_lookup_item(&q, "FROB", &item), -1);
+	smtpcode_parse("299", &q, NULL);
+	assert_int_equal(smtpcode_lookup_item(&q, NULL, &item), 0);
+	assert_int_equal(item.kind, SMTPCODE_KIND_BASIC);
+	assert_false(smtpcode_item_known(&item));
+}
+
+static void pseudo_basic__points_to_enhanced(void **state)
+{
+	struct smtpcode_lookup lk;
+
+	(void)state;
+	assert_int_equal(smtpcode_lookup(571, NULL, &lk), 0);
+	assert_int_equal(lk.note_count, 1);
+	assert_memory_equal(lk.notes[0], "Read with dots, 571 is the enhanced status code 5.7.1, ",
+	                    55);
+	assert_non_null(strstr(lk.notes[0], "see smtpcode 5.7.1."));
+	assert_int_equal(smtpcode_lookup(511, NULL, &lk), 0);
+	assert_non_null(strstr(lk.notes[0], "5.1.1"));
+	/* errno numbers are not enhanced codes. */
+	assert_int_equal(smtpcode_lookup(111, NULL, &lk), 0);
+	assert_int_equal(lk.note_count, 0);
+	/* A real code gets no such note. */
+	assert_int_equal(smtpcode_lookup(550, NULL, &lk), 0);
+	assert_int_equal(lk.note_count, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(parse_enhanced__valid__parts),
+		cmocka_unit_test(parse_enhanced__malformed__rfc3463_syntax),
+		cmocka_unit_test(parse__dot_picks_kind),
+		cmocka_unit_test(enhanced_text__class_or_x),
+		cmocka_unit_test(table__classes_subjects_details),
+		cmocka_unit_test(lists_basic__exact_and_class),
+		cmocka_unit_test(lookup__registered__rows),
+		cmocka_unit_test(lookup__unregistered__subject_level_note),
+		cmocka_unit_test(lookup__provider_notes__exact_class_or_any_for_x),
+		cmocka_unit_test(note_code__single_and_range),
+		cmocka_unit_test(lookup_item__either_kind),
+		cmocka_unit_test(pseudo_basic__points_to_enhanced),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
