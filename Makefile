@@ -22,10 +22,11 @@ SC_CFLAGS   = -std=c11 -Wall -Wextra -Wpedantic
 SC_CPPFLAGS = -Iinclude -Ibuild -Isrc
 SC_DEPFLAGS = -MMD -MP
 
-ENGINE_SRCS = src/code.c src/command.c src/table.c src/lookup.c src/enhanced.c \
+ENGINE_SRCS = src/code.c src/command.c src/table.c src/lookup.c src/enhanced.c src/reply.c \
               src/compare.c src/compare_enhanced.c src/strbuf.c
 CLI_SRCS    = src/json.c src/format_common.c src/format_json.c src/format_text.c \
-              src/args.c
+              src/format_reply.c src/format_scan.c src/tally.c src/lines.c \
+              src/run_text.c src/args.c
 GEN_SRCS    = src/gen/gentable.c src/gen/enhanced.c src/gen/tsv.c src/gen/blob.c
 DATA        = data/codes.tsv data/pairs.tsv data/enhanced.tsv data/enhanced-notes.tsv
 
@@ -33,8 +34,8 @@ ENGINE_OBJS = $(ENGINE_SRCS:src/%.c=build/%.o)
 CLI_OBJS    = $(CLI_SRCS:src/%.c=build/%.o)
 LIB         = build/libsmtpcode-internal.a
 
-TESTS       = code command table lookup enhanced compare strbuf json format_text format_json \
-              args
+TESTS       = code command table lookup enhanced reply compare strbuf json format_text format_json \
+              args lines tally
 TEST_BINS   = $(TESTS:%=build/tests/test_%)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)

@@ -297,6 +297,85 @@ struct smtpcode_compare {
 int smtpcode_compare(const struct smtpcode_query *a, const struct smtpcode_query *b,
                      const char *after, struct smtpcode_compare *out);
 
+/* ---- Replies in text: bounces, DSNs, mail logs, SMTP transcripts ---- */
+
+enum smtpcode_warning {
+	SMTPCODE_WARN_CLASS_MISMATCH,        /* 500 4.7.1: the classes differ */
+	SMTPCODE_WARN_ENHANCED_ON_3XX,       /* 354 2.0.0: 3xx replies carry none */
+	SMTPCODE_WARN_MALFORMED_ENHANCED,    /* 550 5.01.1 */
+	SMTPCODE_WARN_UNDEFINED_CODE,        /* 599: no RFC or registry defines it */
+	SMTPCODE_WARN_PSEUDO_CODE,           /* 571: not a reply code at all */
+	SMTPCODE_WARN_CONTINUATION_MISMATCH  /* 550-... then 551 ...: one reply, two codes */
+};
+
+/* The warning's name, as in JSON: "class-mismatch", ... */
+const char *smtpcode_warning_name(enum smtpcode_warning w);
+
+/* What a log line or a DSN says became of the message. */
+enum smtpcode_outcome {
+	SMTPCODE_OUTCOME_NONE,
+	SMTPCODE_OUTCOME_DELIVERED,
+	SMTPCODE_OUTCOME_DEFERRED,
+	SMTPCODE_OUTCOME_BOUNCED
+};
+
+/* "delivered", "deferred", "bounced", or NULL for none. */
+const char *smtpcode_outcome_name(enum smtpcode_outcome o);
+
+#define SMTPCODE_REPLY_ENHANCED_MAX 4
+#define SMTPCODE_REPLY_WARNING_MAX 6
+#define SMTPCODE_REPLY_TEXT_SIZE 2048
+
+/* One reply found in text. */
+struct smtpcode_reply {
+	unsigned long first_line, last_line; /* 1-based line numbers in the input */
+	int basic;                           /* the three-digit code, or 0 if none */
+	size_t enhanced_count;               /* outer code first (5.4.0), then inner (#4.4.1) */
+	struct smtpcode_enhanced_code enhanced[SMTPCODE_REPLY_ENHANCED_MAX];
+	const char *command;                 /* the command it answered, or NULL */
+	enum smtpcode_outcome outcome;
+	char text[SMTPCODE_REPLY_TEXT_SIZE]; /* the reply's text; continuation lines joined */
+	char malformed[32];                  /* a malformed enhanced code, as written */
+	size_t warning_count;
+	enum smtpcode_warning warnings[SMTPCODE_REPLY_WARNING_MAX];
+};
+
+/* Longest line the scanner reads; the rest of a longer line is skipped. */
+#define SMTPCODE_SCAN_LINE_MAX 16384
+
+/* Finds replies in text fed one line at a time. All state is here: no
+ * allocation, no I/O, constant memory whatever the input. */
+struct smtpcode_scanner {
+	unsigned long line;                  /* lines fed so far */
+	const char *client_command;          /* last command a transcript showed */
+	int pending;                         /* a multi-line reply is open */
+	struct smtpcode_reply reply;         /* the open multi-line reply */
+	int dsn;                             /* a DSN per-recipient group is open */
+	int dsn_field;                       /* the group field that continues */
+	struct smtpcode_reply dsn_reply;
+	char dsn_diagnostic[SMTPCODE_REPLY_TEXT_SIZE];
+	struct smtpcode_enhanced_code dsn_status;
+	int dsn_has_status;
+	unsigned long outcomes[4];           /* lines per smtpcode_outcome, for scan */
+};
+
+typedef void smtpcode_reply_fn(const struct smtpcode_reply *reply, void *arg);
+
+void smtpcode_scanner_init(struct smtpcode_scanner *s);
+
+/* Feeds one line of len bytes, without its line end (a trailing CR is
+ * ignored; NUL bytes and invalid UTF-8 are allowed). Calls emit for each
+ * reply that the line completes. */
+void smtpcode_scanner_line(struct smtpcode_scanner *s, const char *line, size_t len,
+                           smtpcode_reply_fn *emit, void *arg);
+
+/* Writes one sentence on warning w of reply r into buf[size]; returns buf. */
+char *smtpcode_warning_message(const struct smtpcode_reply *r, enum smtpcode_warning w,
+                               char *buf, size_t size);
+
+/* Ends the input: emits a reply still open. */
+void smtpcode_scanner_end(struct smtpcode_scanner *s, smtpcode_reply_fn *emit, void *arg);
+
 #ifdef __cplusplus
 }
 #endif
