@@ -96,7 +96,8 @@ static int option(int argc, char **argv, int *i, struct options *o, char *err,
 
 int args_parse(int argc, char **argv, struct options *o, char *err, size_t errsz)
 {
-	int i, n = 0, only_operands = 0, first_operand = 1, compare = 0;
+	int i, n = 0, only_operands = 0, first_operand = 1;
+	enum mode mode = MODE_LOOKUP;
 
 	memset(o, 0, sizeof *o);
 	for (i = 1; i < argc; i++) {
@@ -107,7 +108,13 @@ int args_parse(int argc, char **argv, struct options *o, char *err, size_t errsz
 			if (option(argc, argv, &i, o, err, errsz) < 0)
 				return -1;
 		} else if (first_operand && !only_operands && strcmp(a, "compare") == 0) {
-			compare = 1;
+			mode = MODE_COMPARE;
+			first_operand = 0;
+		} else if (first_operand && !only_operands && strcmp(a, "explain") == 0) {
+			mode = MODE_EXPLAIN;
+			first_operand = 0;
+		} else if (first_operand && !only_operands && strcmp(a, "scan") == 0) {
+			mode = MODE_SCAN;
 			first_operand = 0;
 		} else {
 			argv[1 + n++] = argv[i];
@@ -118,8 +125,15 @@ int args_parse(int argc, char **argv, struct options *o, char *err, size_t errsz
 	o->ncodes = n;
 	if (o->mode == MODE_HELP || o->mode == MODE_VERSION)
 		return 0;
-	o->mode = compare ? MODE_COMPARE : MODE_LOOKUP;
-	if (compare && n != 2) {
+	o->mode = mode;
+	if (mode == MODE_EXPLAIN || mode == MODE_SCAN) {
+		if (o->after)
+			return fail(err, errsz, "--after does not apply to", NULL,
+			            mode == MODE_SCAN ? " scan (it reads the command from the text)"
+			                              : " explain (it reads the command from the text)");
+		return 0;
+	}
+	if (mode == MODE_COMPARE && n != 2) {
 		return fail(err, errsz, n < 2 ? "compare needs two codes" :
 		            "compare takes only two codes", NULL, " (see smtpcode --help)");
 	}

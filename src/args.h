@@ -12,13 +12,14 @@ enum exit_status {
 	EXIT_OUTPUT = 3     /* writing the output failed */
 };
 
-enum mode { MODE_LOOKUP, MODE_COMPARE, MODE_HELP, MODE_VERSION };
+enum mode { MODE_LOOKUP, MODE_COMPARE, MODE_EXPLAIN, MODE_SCAN, MODE_HELP, MODE_VERSION };
 
 struct options {
 	enum mode mode;
 	int json;
 	const char *after;   /* canonical SMTP command name, or NULL */
-	char **codes;        /* the code operands, in order */
+	char **codes;        /* the operands, in order: codes, or for explain
+	                        TEXTs and for scan FILEs ("-": standard input) */
 	int ncodes;
 };
 

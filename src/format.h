@@ -17,6 +17,23 @@ void json_lookup(FILE *out, const struct smtpcode_lookup *lk);
 void json_enhanced(FILE *out, const struct smtpcode_enhanced_lookup *lk);
 void json_item(FILE *out, const struct smtpcode_item *item);
 
+/* Prints text as one paragraph wrapped at width: the first line starts
+ * with lead, the others with indent spaces. */
+void wrap_paragraph(FILE *out, const char *text, const char *lead, int indent, int width);
+
+/* A lookup object of either kind, inside a JSON value being written. */
+struct json;
+void json_write_item(struct json *j, const struct smtpcode_item *item);
+
+/* `explain`: one reply found in text, with the explanation of its codes. */
+void text_reply(FILE *out, const struct smtpcode_reply *r, unsigned long index, int width);
+void json_reply(FILE *out, const struct smtpcode_reply *r);
+
+/* `scan`: the summary of a log. */
+struct tally;
+void text_scan(FILE *out, const struct tally *t);
+void json_scan(FILE *out, const struct tally *t);
+
 /* Calls fn for each enhanced code that the registry associates with basic
  * code (an exact listing, not a whole class), as text such as "5.1.1". */
 void each_enhanced_for_basic(int code, void (*fn)(const char *text, void *arg), void *arg);

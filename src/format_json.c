@@ -171,7 +171,7 @@ static void write_enhanced(struct json *j, const struct smtpcode_enhanced_lookup
 	json_object_end(j);
 }
 
-static void write_item(struct json *j, const struct smtpcode_item *item)
+void json_write_item(struct json *j, const struct smtpcode_item *item)
 {
 	if (item->kind == SMTPCODE_KIND_ENHANCED)
 		write_enhanced(j, &item->enhanced);
@@ -193,7 +193,7 @@ void json_item(FILE *out, const struct smtpcode_item *item)
 	struct json j;
 
 	json_init(&j, out);
-	write_item(&j, item);
+	json_write_item(&j, item);
 	putc('\n', out);
 }
 
@@ -215,9 +215,9 @@ void json_compare(FILE *out, const struct smtpcode_compare *c)
 	json_object_begin(&j);
 	json_key_string(&j, "kind", "compare");
 	json_key(&j, "a");
-	write_item(&j, &c->a);
+	json_write_item(&j, &c->a);
 	json_key(&j, "b");
-	write_item(&j, &c->b);
+	json_write_item(&j, &c->b);
 	json_key_bool(&j, "same_class", c->same_class);
 	json_key_bool(&j, "curated", c->curated);
 	json_key_string(&j, "rule_source", c->curated ? c->pair.source : NULL);

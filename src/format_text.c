@@ -55,6 +55,11 @@ static void wrap(FILE *out, const char *text, const char *lead, int indent, int 
 	putc('\n', out);
 }
 
+void wrap_paragraph(FILE *out, const char *text, const char *lead, int indent, int width)
+{
+	wrap(out, text, lead, indent, width);
+}
+
 static void section(FILE *out, const char *heading, const char *text, int width)
 {
 	fprintf(out, "\n%s\n", heading);

@@ -1,6 +1,7 @@
 /* main.c - smtpcode: options -> engine -> formatter -> exit status. */
 #include "args.h"
 #include "format.h"
+#include "run_text.h"
 #include "smtpcode.h"
 
 #include <errno.h>
@@ -12,6 +13,8 @@ enum { TEXT_WIDTH = 80 };
 static const char usage[] =
 	"usage: smtpcode [--json] [--after CMD] CODE...   (550, 5.1.1, X.7.1)\n"
 	"       smtpcode compare [--json] [--after CMD] CODE CODE\n"
+	"       smtpcode explain [--json] [TEXT...]     replies in a bounce or log\n"
+	"       smtpcode scan [--json] [FILE...]        counts for a whole mail log\n"
 	"\n"
 	"Explains SMTP reply codes (RFC 5321 and its extensions) and RFC 3463\n"
 	"enhanced status codes (5.1.1, X.7.1): class, meaning, when you see it, how\n"
@@ -30,10 +33,12 @@ static const char usage[] =
 	"  smtpcode compare 251 551      two codes side by side\n"
 	"  smtpcode 5.1.1 5.7.606        enhanced codes, registered or not\n"
 	"  smtpcode compare 550 5.1.1    a reply code with an enhanced code\n"
+	"  smtpcode explain '550 5.1.1 <bob@example.org>: User unknown'\n"
+	"  zcat /var/log/mail.log.*.gz | smtpcode scan\n"
 	"  smtpcode --json 252 | jq .meanings[0].fix\n"
 	"\n"
-	"Exit status: 0 all codes defined, 1 some code not defined, 2 usage error,\n"
-	"3 output error. Details: man smtpcode\n";
+	"Exit status: 0 all codes defined, 1 some code not defined or no reply\n"
+	"found, 2 usage error or unreadable file, 3 output error. See man smtpcode.\n";
 
 static int lookup(const struct options *o)
 {
@@ -106,6 +111,10 @@ int main(int argc, char **argv)
 		return finish(EXIT_FOUND);
 	case MODE_COMPARE:
 		return finish(compare(&o));
+	case MODE_EXPLAIN:
+		return finish(run_explain(&o, TEXT_WIDTH));
+	case MODE_SCAN:
+		return finish(run_scan(&o));
 	case MODE_LOOKUP:
 		break;
 	}

@@ -1,0 +1,126 @@
+/* format_scan.c - the summary of `smtpcode scan`, as text and as JSON. */
+#include "format.h"
+#include "json.h"
+#include "tally.h"
+
+#include <string.h>
+
+static const char *basic_name(int code)
+{
+	struct smtpcode_meaning m;
+	size_t first;
+
+	if (smtpcode_find(code, &first) == 0 || smtpcode_meaning_at(first, &m) < 0)
+		return "(not defined)";
+	return m.name;
+}
+
+static const char *enhanced_title(const struct smtpcode_enhanced_code *c)
+{
+	struct smtpcode_enhanced e;
+	long row = smtpcode_enhanced_find(0, c->subject, c->detail);
+
+	if (row < 0 || smtpcode_enhanced_at((size_t)row, &e) < 0)
+		return "(not registered)";
+	return e.title;
+}
+
+static const char *const outcome_names[] = { NULL, "delivered", "deferred", "bounced" };
+
+void text_scan(FILE *out, const struct tally *t)
+{
+	static struct tally_row rows[TALLY_ENHANCED_SLOTS];
+	char code[16];
+	size_t n, i;
+	int d;
+
+	fprintf(out, "Read %lu lines, found %lu replies.\n", t->lines, t->replies);
+	if (t->outcomes[1] || t->outcomes[2] || t->outcomes[3]) {
+		fputs("\nOutcome (where the log says so)\n", out);
+		for (d = 1; d <= 3; d++)
+			fprintf(out, "  %-9s %9lu\n", outcome_names[d], t->outcomes[d]);
+	}
+	if (t->classes[1] + t->classes[2] + t->classes[3] + t->classes[4] + t->classes[5]) {
+		fputs("\nReply class\n", out);
+		for (d = 1; d <= 5; d++)
+			if (t->classes[d])
+				fprintf(out, "  %dxx       %9lu  %s\n", d, t->classes[d],
+				        smtpcode_class_name(d));
+	}
+	n = tally_basic_rows(t, rows);
+	if (n) {
+		fputs("\nReply code\n", out);
+		for (i = 0; i < n; i++)
+			fprintf(out, "  %d       %9lu  %s\n", rows[i].basic, rows[i].count,
+			        basic_name(rows[i].basic));
+	}
+	n = tally_enhanced_rows(t, rows);
+	if (n) {
+		fputs("\nEnhanced code\n", out);
+		for (i = 0; i < n; i++)
+			fprintf(out, "  %-9s %9lu  %s\n",
+			        smtpcode_enhanced_text(&rows[i].code, code, sizeof code),
+			        rows[i].count, enhanced_title(&rows[i].code));
+		if (t->enhanced_other)
+			fprintf(out, "  %-9s %9lu  (too many distinct codes to list)\n", "other",
+			        t->enhanced_other);
+	}
+}
+
+void json_scan(FILE *out, const struct tally *t)
+{
+	static struct tally_row rows[TALLY_ENHANCED_SLOTS];
+	struct json j;
+	char code[16];
+	size_t n, i;
+	int d;
+
+	json_init(&j, out);
+	json_object_begin(&j);
+	json_key_string(&j, "kind", "scan");
+	json_key_int(&j, "lines", (long)t->lines);
+	json_key_int(&j, "replies", (long)t->replies);
+	json_key(&j, "outcomes");
+	json_object_begin(&j);
+	for (d = 1; d <= 3; d++)
+		json_key_int(&j, outcome_names[d], (long)t->outcomes[d]);
+	json_object_end(&j);
+	json_key(&j, "classes");
+	json_array_begin(&j);
+	for (d = 1; d <= 5; d++) {
+		if (!t->classes[d])
+			continue;
+		json_object_begin(&j);
+		json_key_int(&j, "digit", d);
+		json_key_string(&j, "name", smtpcode_class_name(d));
+		json_key_int(&j, "count", (long)t->classes[d]);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_key(&j, "basic");
+	json_array_begin(&j);
+	n = tally_basic_rows(t, rows);
+	for (i = 0; i < n; i++) {
+		snprintf(code, sizeof code, "%d", rows[i].basic);
+		json_object_begin(&j);
+		json_key_string(&j, "code", code);
+		json_key_string(&j, "name", basic_name(rows[i].basic));
+		json_key_int(&j, "count", (long)rows[i].count);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_key(&j, "enhanced");
+	json_array_begin(&j);
+	n = tally_enhanced_rows(t, rows);
+	for (i = 0; i < n; i++) {
+		json_object_begin(&j);
+		json_key_string(&j, "code", smtpcode_enhanced_text(&rows[i].code, code, sizeof code));
+		json_key_string(&j, "name", enhanced_title(&rows[i].code));
+		json_key_int(&j, "count", (long)rows[i].count);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_key_int(&j, "enhanced_other", (long)t->enhanced_other);
+	json_object_end(&j);
+	putc('\n', out);
+}

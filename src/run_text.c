@@ -1,0 +1,143 @@
+/* run_text.c - the `explain` and `scan` commands: read text, report replies. */
+#include "run_text.h"
+#include "format.h"
+#include "lines.h"
+#include "tally.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+struct run {
+	struct smtpcode_scanner scanner;
+	const struct options *o;
+	int width;
+	unsigned long replies;
+	int undefined;          /* some code in a reply is not defined */
+	struct tally tally;     /* scan only */
+};
+
+/* Nonzero if a reply holds a code that no RFC or registry defines. */
+static int has_undefined(const struct smtpcode_reply *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->warning_count; i++)
+		if (r->warnings[i] == SMTPCODE_WARN_UNDEFINED_CODE)
+			return 1;
+	for (i = 0; i < r->enhanced_count; i++)
+		if (smtpcode_enhanced_find(0, r->enhanced[i].subject, r->enhanced[i].detail) < 0)
+			return 1;
+	return 0;
+}
+
+static void on_explained(const struct smtpcode_reply *r, void *arg)
+{
+	struct run *run = arg;
+
+	run->replies++;
+	run->undefined |= has_undefined(r);
+	if (run->o->json) {
+		json_reply(stdout, r);
+	} else {
+		if (run->replies > 1)
+			putchar('\n');
+		text_reply(stdout, r, run->replies, run->width);
+	}
+}
+
+static void on_scanned(const struct smtpcode_reply *r, void *arg)
+{
+	struct run *run = arg;
+
+	run->replies++;
+	tally_reply(&run->tally, r);
+}
+
+static smtpcode_reply_fn *emit_of(const struct run *run)
+{
+	return run->o->mode == MODE_SCAN ? on_scanned : on_explained;
+}
+
+static void on_line(const char *line, size_t len, void *arg)
+{
+	struct run *run = arg;
+
+	smtpcode_scanner_line(&run->scanner, line, len, emit_of(run), run);
+}
+
+/* Reads a file ("-" or NULL: standard input); returns 0 or reports and -1. */
+static int read_file(struct run *run, const char *path)
+{
+	FILE *in = stdin;
+	int r;
+
+	if (path && strcmp(path, "-") != 0) {
+		in = fopen(path, "rb");
+		if (!in) {
+			fprintf(stderr, "smtpcode: %s: %s\n", path, strerror(errno));
+			return -1;
+		}
+	}
+	r = lines_read(in, on_line, run);
+	if (r < 0)
+		fprintf(stderr, "smtpcode: %s: %s\n", path ? path : "-", strerror(errno));
+	if (in != stdin)
+		fclose(in);
+	return r;
+}
+
+int run_explain(const struct options *o, int width)
+{
+	static struct run run;
+	int i;
+
+	memset(&run, 0, sizeof run);
+	run.o = o;
+	run.width = width;
+	smtpcode_scanner_init(&run.scanner);
+	if (o->ncodes == 0 && read_file(&run, NULL) < 0)
+		return EXIT_USAGE;
+	for (i = 0; i < o->ncodes; i++) {
+		if (strcmp(o->codes[i], "-") == 0) {
+			if (read_file(&run, NULL) < 0)
+				return EXIT_USAGE;
+		} else {
+			lines_of_string(o->codes[i], on_line, &run);
+		}
+	}
+	smtpcode_scanner_end(&run.scanner, emit_of(&run), &run);
+	if (run.replies == 0) {
+		fputs("smtpcode: no SMTP reply found\n", stderr);
+		return EXIT_UNDEFINED;
+	}
+	return run.undefined ? EXIT_UNDEFINED : EXIT_FOUND;
+}
+
+int run_scan(const struct options *o)
+{
+	static struct run run;
+	int i;
+
+	memset(&run, 0, sizeof run);
+	run.o = o;
+	smtpcode_scanner_init(&run.scanner);
+	tally_init(&run.tally);
+	if (o->ncodes == 0 && read_file(&run, NULL) < 0)
+		return EXIT_USAGE;
+	for (i = 0; i < o->ncodes; i++) {
+		/* The scanner's state goes on across files: a log rotated in the
+		 * middle of a reply is rare, and a reply never spans two files. */
+		smtpcode_scanner_end(&run.scanner, on_scanned, &run);
+		if (read_file(&run, o->codes[i]) < 0)
+			return EXIT_USAGE;
+	}
+	smtpcode_scanner_end(&run.scanner, on_scanned, &run);
+	run.tally.lines = run.scanner.line;
+	memcpy(run.tally.outcomes, run.scanner.outcomes, sizeof run.tally.outcomes);
+	if (o->json)
+		json_scan(stdout, &run.tally);
+	else
+		text_scan(stdout, &run.tally);
+	return run.replies ? EXIT_FOUND : EXIT_UNDEFINED;
+}
