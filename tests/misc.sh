@@ -10,7 +10,8 @@ check() { # name, status of the condition
 }
 
 # A write error is reported on stderr and exits 3 (EXIT STATUS).
-for args in "252" "--json 252" "compare 251 551" "--help" "--version"; do
+for args in "252" "--json 252" "compare 251 551" "--help" "--version" "5.1.1" \
+	"explain 550" "scan /dev/null"; do
 	# shellcheck disable=SC2086
 	err=$("$bin" $args 2>&1 > /dev/full)
 	rc=$?
@@ -22,6 +23,35 @@ done
 err=$( { "$bin" 250 251 252 550 551 552 553 554 | head -c 1 > /dev/null; } 2>&1 )
 [ -z "$err" ]
 check "closed pipe is quiet" $?
+
+# scan and explain: any line length in constant memory. A 50 MiB line
+# without a newline, under a 40 MiB address-space limit that reading it
+# whole would break (skipped where the limit cannot be set, as under ASan).
+if (ulimit -v 40960 && true) 2> /dev/null && ! nm "$bin" 2> /dev/null | grep -q __asan_init; then
+	for cmd in scan explain; do
+		out=$( { printf '550 5.1.1 '; head -c 52428800 /dev/zero | tr '\0' 'x'; } |
+		       (ulimit -v 40960; "$bin" --json $cmd) 2>&1)
+		rc=$?
+		[ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '"basic":'
+		check "$cmd: 50 MiB line in bounded memory" $?
+	done
+fi
+
+# NUL bytes, invalid UTF-8, CR-only line ends: found, and valid JSON.
+printf '550 5.1.1 a\000b\r451 4.7.1 \377\376 greylisted\r' | "$bin" --json explain > "${TMPDIR:-/tmp}/misc.$$" 2>&1
+rc=$?
+[ "$rc" = 0 ] && [ "$(wc -l < "${TMPDIR:-/tmp}/misc.$$")" = 2 ] &&
+	{ ! command -v jq > /dev/null || jq -e . "${TMPDIR:-/tmp}/misc.$$" > /dev/null; }
+check "explain: NUL, invalid UTF-8, CR line ends" $?
+rm -f "${TMPDIR:-/tmp}/misc.$$"
+
+# A file that cannot be read: one line on stderr, status 2, nothing on stdout.
+out=$("$bin" scan /nonexistent/mail.log 2> /dev/null)
+rc=$?
+err=$("$bin" scan /nonexistent/mail.log 2>&1 > /dev/null)
+[ "$rc" = 2 ] && [ -z "$out" ] &&
+	[ "$err" = "smtpcode: /nonexistent/mail.log: No such file or directory" ]
+check "scan: unreadable file" $?
 
 # --help stays short.
 [ "$("$bin" --help | wc -l)" -lt 30 ]

@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/cli/run.sh - golden tests of the smtpcode command.
 # Each case NAME has NAME.args (one argument per line; an empty line is an
-# empty argument) and the expected NAME.out (stdout), NAME.err (stderr) and
+# empty argument), optionally NAME.in (standard input; else /dev/null), and
+# the expected NAME.out (stdout), NAME.err (stderr) and
 # NAME.status (exit status); a missing .out or .err means empty, a missing
 # .status means 0. With --update, the files are rewritten from what the
 # program prints now: review the result with git diff before you commit it.
@@ -20,7 +21,9 @@ for args in tests/cli/*.args; do
 	while IFS= read -r line || [ -n "$line" ]; do
 		set -- "$@" "$line"
 	done < "$args"
-	env -u COLUMNS -u NO_COLOR "$bin" "$@" > "$tmp/out" 2> "$tmp/err" < /dev/null
+	input=/dev/null
+	[ -f "$name.in" ] && input=$name.in
+	env -u COLUMNS -u NO_COLOR "$bin" "$@" > "$tmp/out" 2> "$tmp/err" < "$input"
 	echo $? > "$tmp/status"
 	if [ "$update" = 1 ]; then
 		for k in out err status; do
