@@ -331,6 +331,7 @@ struct smtpcode_reply {
 	unsigned long first_line, last_line; /* 1-based line numbers in the input */
 	int basic;                           /* the three-digit code, or 0 if none */
 	size_t enhanced_count;               /* outer code first (5.4.0), then inner (#4.4.1) */
+	int direct;                          /* enhanced[0] stood right after the basic code */
 	struct smtpcode_enhanced_code enhanced[SMTPCODE_REPLY_ENHANCED_MAX];
 	const char *command;                 /* the command it answered, or NULL */
 	enum smtpcode_outcome outcome;
@@ -348,14 +349,17 @@ struct smtpcode_reply {
 struct smtpcode_scanner {
 	unsigned long line;                  /* lines fed so far */
 	const char *client_command;          /* last command a transcript showed */
-	int pending;                         /* a multi-line reply is open */
-	struct smtpcode_reply reply;         /* the open multi-line reply */
+	int pending;                         /* a reply is open: more lines may join it */
+	int multiline;                       /* ... and its last line ended in "550-" */
+	int after_quit;                      /* a transcript's server answered QUIT */
+	struct smtpcode_reply reply;         /* the open reply */
 	int dsn;                             /* a DSN per-recipient group is open */
 	int dsn_field;                       /* the group field that continues */
 	struct smtpcode_reply dsn_reply;
 	char dsn_diagnostic[SMTPCODE_REPLY_TEXT_SIZE];
 	struct smtpcode_enhanced_code dsn_status;
 	int dsn_has_status;
+	unsigned long dsn_status_line, dsn_diag_first, dsn_diag_last;
 	unsigned long outcomes[4];           /* lines per smtpcode_outcome, for scan */
 };
 

@@ -155,6 +155,8 @@ static void read_reply_text(struct smtpcode_reply *r, const char *text, size_t n
 
 	switch (enhanced_at(p, &c, &len)) {
 	case TOKEN_ENHANCED:
+		if (r->enhanced_count == 0)
+			r->direct = 1;
 		add_enhanced(r, &c);
 		p = skip_spaces(p + len);
 		break;
@@ -170,9 +172,6 @@ static void read_reply_text(struct smtpcode_reply *r, const char *text, size_t n
 	}
 	if (p > end)
 		p = end;
-	for (text = p; text < end && *text; text++)
-		if (*text == '#' && enhanced_at(text + 1, &c, &len) == TOKEN_ENHANCED)
-			add_enhanced(r, &c);
 	append_text(r, p, (size_t)(end - p));
 }
 
@@ -185,12 +184,10 @@ static void check_reply(struct smtpcode_reply *r)
 
 	if (r->basic == 0)
 		return;
-	if (r->enhanced_count) {
-		if (cls == 3)
-			add_warning(r, SMTPCODE_WARN_ENHANCED_ON_3XX);
-		else if (r->enhanced[0].reply_class && r->enhanced[0].reply_class != cls)
-			add_warning(r, SMTPCODE_WARN_CLASS_MISMATCH);
-	}
+	if (cls == 3 && ((r->enhanced_count && r->direct) || r->malformed[0]))
+		add_warning(r, SMTPCODE_WARN_ENHANCED_ON_3XX);
+	else if (r->enhanced_count && r->direct && r->enhanced[0].reply_class != cls)
+		add_warning(r, SMTPCODE_WARN_CLASS_MISMATCH);
 	n = smtpcode_find(r->basic, &first);
 	if (n == 0) {
 		add_warning(r, SMTPCODE_WARN_UNDEFINED_CODE);
@@ -209,8 +206,61 @@ static void start_reply(struct smtpcode_reply *r, unsigned long line)
 	r->first_line = r->last_line = line;
 }
 
-static void emit_reply(struct smtpcode_reply *r, smtpcode_reply_fn *emit, void *arg)
+/* Codes quoted inside the text: Exchange's "#4.4.1", and replies such as
+ * "responded with: \"421 4.4.2 ...\"" or a flattened "550-5.1.1". */
+static void inner_codes(struct smtpcode_reply *r)
 {
+	struct smtpcode_enhanced_code c;
+	const char *p;
+	size_t len;
+	char sep;
+
+	for (p = r->text; *p; p++) {
+		if (p > r->text && !strchr(" ('\"<;:#", p[-1]))
+			continue;
+		if (*p == '#' && enhanced_at(p + 1, &c, &len) == TOKEN_ENHANCED)
+			add_enhanced(r, &c);
+		else if (code_at(p, &sep) && sep && enhanced_at(p + 4, &c, &len) == TOKEN_ENHANCED)
+			add_enhanced(r, &c);
+	}
+}
+
+/* Removes Exim's "\n550-5.7.1 " joins of a multi-line reply from the text. */
+static void drop_exim_joins(struct smtpcode_reply *r)
+{
+	char *p, sep;
+
+	while ((p = strstr(r->text, "\\n")) != NULL) {
+		size_t skip = 2;
+		if (code_at(p + 2, &sep) && sep) {
+			struct smtpcode_enhanced_code c;
+			size_t len;
+			skip = 6;
+			if (enhanced_at(p + 6, &c, &len) != TOKEN_NONE)
+				skip += len + (p[6 + len] == ' ');
+		}
+		p[0] = ' ';
+		memmove(p + 1, p + skip, strlen(p + skip) + 1);
+	}
+}
+
+static const char *command_in(const char *line);
+
+/* Completes a reply: the command its text names, the text without
+ * "(in reply to ... command)", the codes quoted inside, the warnings. */
+static void emit_reply(struct smtpcode_reply *r, int dsn, smtpcode_reply_fn *emit, void *arg)
+{
+	char *cut;
+
+	if (!r->command && !dsn)
+		r->command = command_in(r->text);
+	if ((cut = (char *)find(r->text, "(in reply to ")) != NULL) {
+		while (cut > r->text && cut[-1] == ' ')
+			cut--;
+		*cut = '\0';
+	}
+	drop_exim_joins(r);
+	inner_codes(r);
 	check_reply(r);
 	emit(r, arg);
 }
@@ -220,14 +270,28 @@ static void emit_reply(struct smtpcode_reply *r, smtpcode_reply_fn *emit, void *
 /* "(in reply to RCPT TO command)" (Postfix), "after RCPT TO:<...>:" (Exim). */
 static const char *command_in(const char *line)
 {
+	static const struct {
+		const char *says, *command;
+	} phrases[] = {
+		{ "refused to talk to me", "CONNECT" },
+		{ "reject: RCPT from", "RCPT" }, { "reject: MAIL from", "MAIL" },
+		{ "reject: DATA from", "DATA" }, { "reject: END-OF-MESSAGE from", "DATA" },
+		{ "reject: CONNECT from", "CONNECT" }, { "reject: EHLO from", "EHLO" },
+		{ "reject: HELO from", "HELO" }, { "reject: VRFY from", "VRFY" },
+		{ "ruleset=check_rcpt", "RCPT" }, { "ruleset=check_mail", "MAIL" },
+		{ "ruleset=check_relay", "CONNECT" }
+	};
 	const char *p = find(line, "in reply to ");
 	char word[32];
-	size_t n = 0;
+	size_t n = 0, i;
 
+	for (i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
+		if (find(line, phrases[i].says))
+			return phrases[i].command;
 	if (p) {
 		p += 12;
 		while (p[n] && n < sizeof word - 1 && !starts_with(p + n, " command"))
-			word[n] = p[n], n++;
+			word[n] = p[n] == '\n' ? ' ' : p[n], n++;
 		word[n] = '\0';
 		return smtpcode_command_canonical(word);
 	}
@@ -272,10 +336,12 @@ static enum smtpcode_outcome outcome_in(const char *line)
 
 /* Nonzero if the text before p ends with a marker after which a reply
  * follows: "said: ", "smtp; ", "returned '", Exim's "...: ". */
-static int after_marker(const char *line, const char *p, int exim)
+static int after_marker(const char *line, const char *p, const char *exim_after)
 {
 	static const char *const markers[] = { "said:", "smtp;", "returned '", "returned \"",
-	                                       "reply:", "reply=", "error:" };
+	                                       "reply:", "reply=", "reject=", "C=\"",
+	                                       "Deferred:", "refused to talk to me:",
+	                                       "responded with: \"" };
 	const char *q = p;
 	size_t i;
 
@@ -290,7 +356,9 @@ static int after_marker(const char *line, const char *p, int exim)
 		if ((size_t)(end - line) >= n && starts_with(end - n, m))
 			return 1;
 	}
-	return exim && q > line && q[-1] == ':';
+	/* Exim: "... mail server after RCPT TO:<...>: 550": the first code after
+	 * the command that follows a colon. */
+	return exim_after && p > exim_after && q > line && q[-1] == ':';
 }
 
 /*
@@ -301,20 +369,20 @@ static int after_marker(const char *line, const char *p, int exim)
  */
 static const char *find_embedded(const char *line, int *code, char *sep)
 {
-	int exim = find(line, "mail server after ") != NULL;
+	const char *exim_after = find(line, "mail server after ");
 	const char *p;
 
 	for (p = line; *p; p++) {
 		struct smtpcode_enhanced_code c;
 		size_t len;
-		if (p > line && !strchr(" ('\"#;:[<", p[-1]))
+		if (p > line && !strchr(" ('\"#;:[<=", p[-1]))
 			continue;
 		*code = code_at(p, sep);
 		if (!*code)
 			continue;
 		if ((*sep == ' ' || *sep == '-') && enhanced_at(p + 4, &c, &len) != TOKEN_NONE)
 			return p;
-		if (after_marker(line, p, exim))
+		if (after_marker(line, p, exim_after))
 			return p;
 	}
 	return NULL;
@@ -381,8 +449,13 @@ static void flush_dsn(struct smtpcode_scanner *s, smtpcode_reply_fn *emit, void 
 	}
 	if (s->dsn_has_status)
 		add_enhanced(r, &s->dsn_status);
-	if (r->basic || r->enhanced_count)
-		emit_reply(r, emit, arg);
+	/* The reply spans the Status line to the end of the Diagnostic-Code. */
+	r->first_line = s->dsn_status_line ? s->dsn_status_line : s->dsn_diag_first;
+	if (s->dsn_diag_first && s->dsn_diag_first < r->first_line)
+		r->first_line = s->dsn_diag_first;
+	r->last_line = s->dsn_diag_last ? s->dsn_diag_last : s->dsn_status_line;
+	if ((r->basic || r->enhanced_count) && r->first_line)
+		emit_reply(r, 1, emit, arg);
 }
 
 /* Nonzero if line belongs to a DSN group: a field, or the continuation of
@@ -406,8 +479,8 @@ static void dsn_line(struct smtpcode_scanner *s, const char *line, smtpcode_repl
 			size_t n = strlen(s->dsn_diagnostic);
 			snprintf(s->dsn_diagnostic + n, sizeof s->dsn_diagnostic - n, " %s",
 			         skip_spaces(line));
+			s->dsn_diag_last = s->line;
 		}
-		r->last_line = s->line;
 		return;
 	}
 	/* A new recipient closes the group before it. */
@@ -418,8 +491,8 @@ static void dsn_line(struct smtpcode_scanner *s, const char *line, smtpcode_repl
 		start_reply(r, s->line);
 		s->dsn_diagnostic[0] = '\0';
 		s->dsn_has_status = 0;
+		s->dsn_status_line = s->dsn_diag_first = s->dsn_diag_last = 0;
 	}
-	r->last_line = s->line;
 	s->dsn_field = f == 5 ? DSN_DIAGNOSTIC : DSN_OTHER;
 	v = skip_spaces(strchr(line, ':') + 1);
 	if (f == 2) {
@@ -434,8 +507,11 @@ static void dsn_line(struct smtpcode_scanner *s, const char *line, smtpcode_repl
 	} else if (f == 3) {
 		size_t len;
 		s->dsn_has_status = enhanced_at(v, &s->dsn_status, &len) == TOKEN_ENHANCED;
+		if (s->dsn_has_status)
+			s->dsn_status_line = s->line;
 	} else if (f == 5) {
 		snprintf(s->dsn_diagnostic, sizeof s->dsn_diagnostic, "%s", v);
+		s->dsn_diag_first = s->dsn_diag_last = s->line;
 	}
 }
 
@@ -445,7 +521,8 @@ static void flush_pending(struct smtpcode_scanner *s, smtpcode_reply_fn *emit, v
 {
 	if (s->pending) {
 		s->pending = 0;
-		emit_reply(&s->reply, emit, arg);
+		s->multiline = 0;
+		emit_reply(&s->reply, 0, emit, arg);
 	}
 }
 
@@ -454,8 +531,8 @@ static void flush_pending(struct smtpcode_scanner *s, smtpcode_reply_fn *emit, v
 static int transcript_prefix(const char **line)
 {
 	static const char *const server[] = { "S: ", "S:", "<-  ", "<~  ", "<** ", "<~* ",
-	                                      "<- ", "<~ " };
-	static const char *const client[] = { "C: ", " -> ", " ~> ", "-> ", "~> " };
+	                                      "<- ", "<~ ", "<<< " };
+	static const char *const client[] = { "C: ", " -> ", " ~> ", "-> ", "~> ", ">>> " };
 	size_t i;
 
 	for (i = 0; i < sizeof server / sizeof server[0]; i++)
@@ -477,6 +554,7 @@ static void client_line(struct smtpcode_scanner *s, const char *cmd)
 	char word[16];
 	size_t n = 0;
 
+	s->after_quit = 0;
 	if (starts_with(cmd, "MAIL FROM"))
 		s->client_command = "MAIL";
 	else if (starts_with(cmd, "RCPT TO"))
@@ -496,7 +574,7 @@ static void client_line(struct smtpcode_scanner *s, const char *cmd)
  * ("550-5.7.1 ...") stay open until their last line. code points at the
  * code in line. The caller closes the reply. */
 static void reply_part(struct smtpcode_scanner *s, const char *line, const char *code_ptr,
-                       int code, char sep)
+                       int code, char sep, int transcript)
 {
 	struct smtpcode_reply *r = &s->reply;
 	const char *text = code_ptr + (sep ? 4 : 3);
@@ -504,15 +582,26 @@ static void reply_part(struct smtpcode_scanner *s, const char *line, const char 
 	if (!s->pending) {
 		start_reply(r, s->line);
 		r->basic = code;
-		r->command = s->client_command;
+		/* In a transcript, a reply answers the client's last command; one
+		 * before any command, or after the reply to QUIT, is a greeting. */
+		if (transcript) {
+			r->command = s->client_command;
+			if (!r->command || s->after_quit) {
+				r->command = "CONNECT";
+				s->client_command = NULL;
+			}
+			s->after_quit = r->command && strcmp(r->command, "QUIT") == 0;
+		}
 		r->outcome = outcome_in(line);
 		s->pending = 1;
 	} else if (code != r->basic) {
 		add_warning(r, SMTPCODE_WARN_CONTINUATION_MISMATCH);
+		r->basic = code; /* the last line's code stands, as clients read it */
 	}
 	if (!r->command)
 		r->command = command_in(line);
 	r->last_line = s->line;
+	s->multiline = sep == '-';
 	read_reply_text(r, text, reply_text_len(line, code_ptr, text));
 }
 
@@ -557,7 +646,7 @@ static void other_line(struct smtpcode_scanner *s, const char *line, smtpcode_re
 	if (!p && !dsn)
 		return;
 	if (p) {
-		reply_part(s, line, p, code, sep);
+		reply_part(s, line, p, code, sep, 0);
 	} else {
 		const char *stat = find(line, "status=");
 		const char *why = stat ? strchr(stat, '(') : find(line, "stat=");
@@ -579,8 +668,8 @@ static void other_line(struct smtpcode_scanner *s, const char *line, smtpcode_re
 		if (enhanced_at(dsn + 4, &c, &len) == TOKEN_ENHANCED)
 			add_enhanced(r, &c);
 	}
-	if (sep != '-')
-		flush_pending(s, emit, arg);
+	(void)emit;
+	(void)arg;
 }
 
 void smtpcode_scanner_line(struct smtpcode_scanner *s, const char *raw, size_t len,
@@ -599,6 +688,11 @@ void smtpcode_scanner_line(struct smtpcode_scanner *s, const char *raw, size_t l
 		return;
 	}
 	flush_dsn(s, emit, arg);
+	if (strncmp(line, "=== ", 4) == 0) { /* swaks: a new connection */
+		flush_pending(s, emit, arg);
+		s->client_command = NULL;
+		return;
+	}
 	kind = transcript_prefix(&line);
 	if (kind == 2) {
 		flush_pending(s, emit, arg);
@@ -610,9 +704,16 @@ void smtpcode_scanner_line(struct smtpcode_scanner *s, const char *raw, size_t l
 		body++;
 	code = code_at(body, &sep);
 	if (code && (kind == 1 || sep != '\0' || body == line)) {
-		reply_part(s, line, body, code, sep);
-		if (sep != '-')
+		/* A finished reply is closed by the next one; "550-" keeps it open. */
+		if (s->pending && !s->multiline)
 			flush_pending(s, emit, arg);
+		reply_part(s, line, body, code, sep, kind == 1);
+		return;
+	}
+	/* An indented line of text continues an open reply (wrapped text). */
+	if (s->pending && kind == 0 && (line[0] == ' ' || line[0] == '\t') && body[0]) {
+		append_text(&s->reply, body, strlen(body));
+		s->reply.last_line = s->line;
 		return;
 	}
 	flush_pending(s, emit, arg);
@@ -693,7 +794,7 @@ char *smtpcode_warning_message(const struct smtpcode_reply *r, enum smtpcode_war
 	case SMTPCODE_WARN_CONTINUATION_MISMATCH:
 		snprintf(buf, size, "The lines of this multi-line reply carry different codes; "
 		         "RFC 5321 §4.2 puts the reply's code on every line, and this reply is "
-		         "read with the first one, %d.", r->basic);
+		         "read with the code of its last line, %d, as clients do.", r->basic);
 		break;
 	}
 	return buf;
