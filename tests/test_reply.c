@@ -87,7 +87,7 @@ static void multiline__one_reply_text_joined(void **state)
 	assert_false(has_warning(0, SMTPCODE_WARN_CONTINUATION_MISMATCH));
 	scan("550-first\n551 second");
 	assert_int_equal(nfound, 1);
-	assert_int_equal(found[0].basic, 550);
+	assert_int_equal(found[0].basic, 551); /* the last line's code, as clients read it */
 	assert_true(has_warning(0, SMTPCODE_WARN_CONTINUATION_MISMATCH));
 }
 
@@ -111,8 +111,8 @@ static void dsn__group_is_one_reply(void **state)
 	assert_string_equal(enh(0, 0), "5.1.1");
 	assert_int_equal(found[0].enhanced_count, 1);
 	assert_int_equal(found[0].outcome, SMTPCODE_OUTCOME_BOUNCED);
-	assert_int_equal(found[0].first_line, 3);
-	assert_int_equal(found[0].last_line, 8);
+	assert_int_equal(found[0].first_line, 5); /* Status: */
+	assert_int_equal(found[0].last_line, 8);  /* the end of Diagnostic-Code: */
 	assert_string_equal(found[0].text, "<bob@example.org>: Recipient address rejected: "
 	                                   "User unknown");
 	assert_int_equal(found[1].basic, 0);
@@ -218,6 +218,26 @@ static void transcripts__client_command_carries(void **state)
 	assert_string_equal(found[4].command, "DATA");
 }
 
+static void postfix_bounce__wrapped_lines_join(void **state)
+{
+	(void)state;
+	scan("<bob@example.org>: host mx1.example.org[192.0.2.25] said: 550 5.1.1\n"
+	     "    <bob@example.org>: Recipient address rejected: User unknown in local\n"
+	     "    recipient table (in reply to RCPT TO command)\n"
+	     "\n"
+	     "<erin@example.net>: host mx2.example.net[198.51.100.7] said: 552 5.2.2\n"
+	     "    <erin@example.net>: mailbox full (in reply to end\n"
+	     "    of DATA command)");
+	assert_int_equal(nfound, 2);
+	assert_int_equal(found[0].first_line, 1);
+	assert_int_equal(found[0].last_line, 3);
+	assert_string_equal(found[0].command, "RCPT");
+	assert_string_equal(found[0].text, "<bob@example.org>: Recipient address rejected: "
+	                                   "User unknown in local recipient table");
+	assert_string_equal(found[1].command, "DATA");
+	assert_string_equal(found[1].text, "<erin@example.net>: mailbox full");
+}
+
 static void checks__each_warning(void **state)
 {
 	(void)state;
@@ -262,18 +282,21 @@ static void hostile__nul_cr_long_and_null_lines(void **state)
 	nfound = 0;
 	smtpcode_scanner_init(&s);
 	smtpcode_scanner_line(&s, "550 5.1.1 a\0b\r", 14, collect, NULL);
-	assert_int_equal(nfound, 1);
-	assert_string_equal(found[0].text, "a b");
+	/* Open until the next line shows that nothing continues it. */
+	assert_int_equal(nfound, 0);
 	memset(big, 'x', sizeof big);
 	memcpy(big, "421 4.7.0 ", 10);
 	smtpcode_scanner_line(&s, big, sizeof big, collect, NULL);
+	assert_int_equal(nfound, 1);
+	assert_string_equal(found[0].text, "a b");
+	smtpcode_scanner_line(&s, NULL, 0, collect, NULL);
 	assert_int_equal(nfound, 2);
 	assert_int_equal(found[1].basic, 421);
 	assert_true(strlen(found[1].text) < SMTPCODE_REPLY_TEXT_SIZE);
-	smtpcode_scanner_line(&s, NULL, 0, collect, NULL);
 	smtpcode_scanner_line(&s, "\xff\xfe 550 \xc3", 8, collect, NULL);
 	smtpcode_scanner_end(&s, collect, NULL);
 	assert_int_equal(s.line, 4);
+	assert_int_equal(nfound, 2);
 }
 
 static void warning_message__names_codes(void **state)
@@ -301,6 +324,7 @@ int main(void)
 		cmocka_unit_test(exim__after_command),
 		cmocka_unit_test(exchange__outer_and_inner_codes),
 		cmocka_unit_test(transcripts__client_command_carries),
+		cmocka_unit_test(postfix_bounce__wrapped_lines_join),
 		cmocka_unit_test(checks__each_warning),
 		cmocka_unit_test(numbers__not_taken_for_codes),
 		cmocka_unit_test(hostile__nul_cr_long_and_null_lines),
