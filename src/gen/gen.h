@@ -25,6 +25,13 @@ struct note_row {
 	unsigned long off[3]; /* provider, note, source */
 };
 
+enum { I18N_MAX_LANGS = 16 };
+
+struct phrase_row {
+	unsigned long key;
+	unsigned long text[I18N_MAX_LANGS];
+};
+
 struct code_row {
 	int code;
 	int status;
@@ -46,6 +53,10 @@ struct table {
 	size_t nenhanced, capenhanced;
 	struct note_row *notes;
 	size_t nnotes, capnotes;
+	unsigned long lang_off[I18N_MAX_LANGS];
+	size_t nlangs;
+	struct phrase_row *phrases;
+	size_t nphrases, capphrases;
 	char sources_date[11];
 };
 
@@ -57,5 +68,9 @@ void *grow(void *p, size_t *cap, size_t n, size_t size);
 int read_enhanced(const char *path, struct table *tab);
 int read_notes(const char *path, struct table *tab);
 void print_enhanced(const struct table *tab, FILE *out);
+
+/* i18n.c: read and check data/i18n.tsv; print it (sorting the phrases). */
+int read_i18n(const char *path, struct table *tab);
+void print_i18n(struct table *tab, FILE *out);
 
 #endif

@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/gen/run.sh - the table generator rejects every kind of malformed row.
-# KIND-bad-NAME.tsv (KIND: codes, pairs, enhanced, notes) is read in place
-# of KIND-ok.tsv, with the other three ok files; NAME.expect is the exact
+# KIND-bad-NAME.tsv (KIND: codes, pairs, enhanced, notes, i18n) is read in place
+# of KIND-ok.tsv, with the other four ok files; NAME.expect is the exact
 # stderr. Each must exit 1 and print no table. Then a make run on broken
 # data must fail and leave no table.
 set -u
@@ -16,20 +16,21 @@ check() { # name, condition-status
 }
 
 ok() { echo "tests/gen/$1-ok.tsv"; }
-"$gen" "$(ok codes)" "$(ok pairs)" "$(ok enhanced)" "$(ok notes)" > "$tmp/out" 2> "$tmp/err"
+"$gen" "$(ok codes)" "$(ok pairs)" "$(ok enhanced)" "$(ok notes)" "$(ok i18n)" > "$tmp/out" 2> "$tmp/err"
 [ $? = 0 ] && [ -s "$tmp/out" ] && [ ! -s "$tmp/err" ]
 check ok $?
 
 for f in tests/gen/*-bad-*.tsv; do
 	name=${f%.tsv}
-	c=$(ok codes) p=$(ok pairs) e=$(ok enhanced) n=$(ok notes)
+	c=$(ok codes) p=$(ok pairs) e=$(ok enhanced) n=$(ok notes) l=$(ok i18n)
 	case ${f#tests/gen/} in
 	codes-*) c=$f ;;
 	pairs-*) p=$f ;;
 	enhanced-*) e=$f ;;
 	notes-*) n=$f ;;
+	i18n-*) l=$f ;;
 	esac
-	"$gen" "$c" "$p" "$e" "$n" > "$tmp/out" 2> "$tmp/err"
+	"$gen" "$c" "$p" "$e" "$n" "$l" > "$tmp/out" 2> "$tmp/err"
 	rc=$?
 	if [ "$rc" = 1 ] && [ ! -s "$tmp/out" ] && cmp -s "$name.expect" "$tmp/err"; then
 		check "${name#tests/gen/}" 0

@@ -1,0 +1,144 @@
+/* i18n.c - read and check data/i18n.tsv, the phrases of the text output by
+ * language (build-time only). */
+#include "gen.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Placeholders {1}..{9} in s, as a bit set. */
+static unsigned placeholders(const char *s)
+{
+	unsigned set = 0;
+
+	for (; *s; s++)
+		if (s[0] == '{' && s[1] >= '1' && s[1] <= '9' && s[2] == '}')
+			set |= 1u << (s[1] - '0');
+	return set;
+}
+
+static int valid_key(const char *k)
+{
+	if (!*k)
+		return 0;
+	for (; *k; k++)
+		if (!((*k >= 'a' && *k <= 'z') || (*k >= '0' && *k <= '9') || strchr("._-", *k)))
+			return 0;
+	return 1;
+}
+
+static int read_header(struct tsv *t, struct table *tab)
+{
+	int i;
+
+	if (strcmp(t->field[0], "key") != 0 || t->nfields < 2 || t->nfields > I18N_MAX_LANGS + 1 ||
+	    strcmp(t->field[1], "en") != 0) {
+		tsv_error(t, "the first row must be 'key', 'en', then other language codes");
+		return -1;
+	}
+	for (i = 1; i < t->nfields; i++) {
+		const char *l = t->field[i];
+		if (strlen(l) != 2 || l[0] < 'a' || l[0] > 'z' || l[1] < 'a' || l[1] > 'z') {
+			tsv_error(t, "language '%s' is not a two-letter code", l);
+			return -1;
+		}
+		tab->lang_off[tab->nlangs++] = blob_add(&tab->blob, l);
+	}
+	return 0;
+}
+
+static void read_phrase(struct tsv *t, struct table *tab)
+{
+	struct phrase_row row;
+	unsigned want;
+	size_t i;
+	int l;
+
+	if (t->nfields != (int)tab->nlangs + 1) {
+		tsv_error(t, "expected %d fields, found %d", (int)tab->nlangs + 1, t->nfields);
+		return;
+	}
+	if (!valid_key(t->field[0])) {
+		tsv_error(t, "key '%s' is not made of a-z, 0-9, '.', '_' and '-'", t->field[0]);
+		return;
+	}
+	for (i = 0; i < tab->nphrases; i++) {
+		if (strcmp(tab->blob.bytes + tab->phrases[i].key, t->field[0]) == 0) {
+			tsv_error(t, "duplicate key '%s'", t->field[0]);
+			return;
+		}
+	}
+	want = placeholders(t->field[1]);
+	for (l = 1; l <= (int)tab->nlangs; l++) {
+		if (tsv_check_text(t, "phrase", t->field[l], TEXT_MAX_LEN) < 0)
+			return;
+		if (placeholders(t->field[l]) != want) {
+			tsv_error(t, "'%s' in %s has other placeholders than in en", t->field[0],
+			          tab->blob.bytes + tab->lang_off[l - 1]);
+			return;
+		}
+	}
+	row.key = blob_add(&tab->blob, t->field[0]);
+	for (l = 0; l < (int)tab->nlangs; l++)
+		row.text[l] = blob_add(&tab->blob, t->field[l + 1]);
+	tab->phrases = grow(tab->phrases, &tab->capphrases, tab->nphrases, sizeof row);
+	tab->phrases[tab->nphrases++] = row;
+}
+
+int read_i18n(const char *path, struct table *tab)
+{
+	struct tsv t;
+	int errors, header = 0;
+
+	if (tsv_open(&t, path) < 0)
+		return -1;
+	while (tsv_next(&t, NULL, NULL)) {
+		if (!header) {
+			if (read_header(&t, tab) < 0)
+				break;
+			header = 1;
+			continue;
+		}
+		read_phrase(&t, tab);
+	}
+	if (!header && t.errors == 0)
+		tsv_error(&t, "no header row");
+	else if (tab->nphrases == 0 && t.errors == 0)
+		tsv_error(&t, "no rows");
+	errors = t.errors;
+	tsv_close(&t);
+	return errors ? -1 : 0;
+}
+
+static const struct table *sort_tab;
+
+static int by_key(const void *a, const void *b)
+{
+	const struct phrase_row *x = a, *y = b;
+
+	return strcmp(sort_tab->blob.bytes + x->key, sort_tab->blob.bytes + y->key);
+}
+
+void print_i18n(struct table *tab, FILE *out)
+{
+	size_t i, l;
+
+	sort_tab = tab;
+	qsort(tab->phrases, tab->nphrases, sizeof tab->phrases[0], by_key);
+	fprintf(out, "\n#define GEN_NLANGS %zu\n\n", tab->nlangs);
+	fputs("/* offsets of the language codes: en first */\n", out);
+	fprintf(out, "static const unsigned int gen_langs[GEN_NLANGS] = {");
+	for (l = 0; l < tab->nlangs; l++)
+		fprintf(out, "%s%lu", l ? ", " : " ", tab->lang_off[l]);
+	fputs(" };\n\n", out);
+	fputs("struct gen_phrase {\n\tunsigned int key;\n\tunsigned int text[GEN_NLANGS];\n};\n\n",
+	      out);
+	fputs("/* sorted by key: offsets of the key and of its text in each language */\n", out);
+	fprintf(out, "static const struct gen_phrase gen_phrases[%zu] = {\n", tab->nphrases);
+	for (i = 0; i < tab->nphrases; i++) {
+		fprintf(out, "\t{ %lu, {", tab->phrases[i].key);
+		for (l = 0; l < tab->nlangs; l++)
+			fprintf(out, "%s%lu", l ? ", " : " ", tab->phrases[i].text[l]);
+		fputs(" } },\n", out);
+	}
+	fputs("};\n", out);
+}
