@@ -290,12 +290,75 @@ struct smtpcode_compare {
 	size_t difference_count;
 	char differences[SMTPCODE_DIFF_MAX][SMTPCODE_TEXT_SIZE / 2];
 	char when_to_use[SMTPCODE_TEXT_SIZE];
+	int lang;                      /* the language of the summary's fixed words */
 };
 
 /* Compares codes a and b of either kind (after: as for smtpcode_lookup).
  * Returns 0, or -1 on a code out of range or an unknown command. */
 int smtpcode_compare(const struct smtpcode_query *a, const struct smtpcode_query *b,
                      const char *after, struct smtpcode_compare *out);
+
+/* As smtpcode_compare(), with the summary's connecting words and class
+ * names in language lang (see smtpcode_language_find(); 0 is English). */
+int smtpcode_compare_lang(const struct smtpcode_query *a, const struct smtpcode_query *b,
+                          const char *after, int lang, struct smtpcode_compare *out);
+
+/* ---- Languages of the text output (data/i18n.tsv) ---------------------- */
+
+/* How many languages there are, and the code of language i ("en" is 0). */
+size_t smtpcode_language_count(void);
+const char *smtpcode_language_code(size_t index);
+
+/* The language of a name such as "es", "es_ES.UTF-8" or "pt-BR" (its first
+ * two letters); "C", "POSIX" and "" give 0 (English); -1 if there is none. */
+int smtpcode_language_find(const char *name);
+
+/* The phrase for key in language lang (English where lang is out of range);
+ * NULL if no phrase has that key. "{1}", "{2}"... stand for values. */
+const char *smtpcode_phrase(int lang, const char *key);
+
+/* ---- Patterns: 5xx, 55x, 4.7.x, x.1.x ----------------------------------- */
+
+/* A code with some positions left open ('x' or 'X'). */
+struct smtpcode_pattern {
+	enum smtpcode_kind kind;
+	char digits[4];          /* basic: three characters, each a digit or 'x' */
+	int reply_class;         /* enhanced: 2, 4, 5, or -1 for x */
+	int subject, detail;     /* enhanced: 0 to 999, or -1 for x */
+};
+
+/*
+ * Parses a pattern: three characters of digits and x with at least one x
+ * (5xx, 55x, x50), or class.subject.detail where at least the subject or
+ * the detail is x (4.7.x, x.1.x, 5.x.1). Case does not matter. Returns
+ * SMTPCODE_PARSE_OK, or the error that smtpcode_parse() would give.
+ */
+enum smtpcode_parse_error smtpcode_parse_pattern(const char *text,
+                                                 struct smtpcode_pattern *pattern);
+
+/* Nonzero if text is a pattern (has an x where a digit would be). */
+int smtpcode_is_pattern(const char *text);
+
+int smtpcode_pattern_matches_basic(const struct smtpcode_pattern *p, int code);
+int smtpcode_pattern_matches_enhanced(const struct smtpcode_pattern *p,
+                                      const struct smtpcode_enhanced *row);
+
+/* ---- Search ------------------------------------------------------------- */
+
+struct smtpcode_hit {
+	enum smtpcode_kind kind;
+	size_t index;            /* a meaning's or an enhanced row's table index */
+	int score;               /* higher is better */
+};
+
+/*
+ * Finds the codes whose texts (name or title, description, when_seen, fix,
+ * source) contain every word, ignoring ASCII case; a word in the name counts
+ * most. Each three-digit code appears once (its best meaning). Fills at
+ * most max hits, best first; returns how many were found in all.
+ */
+size_t smtpcode_search(const char *const *words, size_t nwords, struct smtpcode_hit *hits,
+                       size_t max);
 
 /* ---- Replies in text: bounces, DSNs, mail logs, SMTP transcripts ---- */
 

@@ -3,6 +3,7 @@
 #include "smtpcode.h"
 #include "strbuf.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* The meaning a compare speaks of: the first one the lookup selected. */
@@ -44,42 +45,60 @@ size_t compare_first_sentence(const char *text)
 	return (size_t)(p - text);
 }
 
-static void say_meaning(struct strbuf *sb, const struct smtpcode_lookup *lk)
+static void say_meaning(struct strbuf *sb, const struct smtpcode_lookup *lk, int lang)
 {
 	struct smtpcode_meaning m;
+	char code[16];
+	const char *args[1];
 
 	if (first_meaning(lk, &m) < 0) {
 		strbuf_printf(sb, " %d is not defined; a client treats it as any %dxx reply.",
 		              lk->code, lk->code / 100);
 		return;
 	}
-	strbuf_printf(sb, " %d means: ", lk->code);
+	snprintf(code, sizeof code, "%d", lk->code);
+	args[0] = code;
+	strbuf_printf(sb, " ");
+	strbuf_template(sb, smtpcode_phrase(lang, "cmp.means"), args, 1);
+	strbuf_printf(sb, " ");
 	strbuf_putn(sb, m.description, compare_first_sentence(m.description));
+}
+
+/* "2xx Positive Completion", in language lang. */
+static void class_label(char *buf, size_t size, int digit, int lang)
+{
+	char key[16];
+
+	snprintf(key, sizeof key, "c.%d", digit);
+	snprintf(buf, size, "%dxx %s", digit, smtpcode_phrase(lang, key));
 }
 
 static void build_summary(struct smtpcode_compare *c)
 {
 	const struct smtpcode_lookup *a = &c->a.basic, *b = &c->b.basic;
-	int ca = a->code / 100, cb = b->code / 100;
+	char ca[16], cb[16], la[96], lb[96];
+	const char *args[6];
 	struct strbuf sb;
 
+	snprintf(ca, sizeof ca, "%d", a->code);
+	snprintf(cb, sizeof cb, "%d", b->code);
+	class_label(la, sizeof la, a->code / 100, c->lang);
+	class_label(lb, sizeof lb, b->code / 100, c->lang);
 	strbuf_init(&sb, c->summary, sizeof c->summary);
 	if (a->code == b->code) {
-		strbuf_printf(&sb, "Both arguments are %d (%s), a %dxx %s reply: there is "
-		              "nothing to tell apart.", a->code, name_of(a), ca,
-		              smtpcode_class_name(ca));
+		args[0] = ca, args[1] = name_of(a);
+		strbuf_template(&sb, smtpcode_phrase(c->lang, "cmp.same_code"), args, 2);
 	} else if (c->same_class) {
-		strbuf_printf(&sb, "Both %d (%s) and %d (%s) belong to the %dxx %s class.",
-		              a->code, name_of(a), b->code, name_of(b), ca,
-		              smtpcode_class_name(ca));
+		args[0] = ca, args[1] = name_of(a), args[2] = cb, args[3] = name_of(b), args[4] = la;
+		strbuf_template(&sb, smtpcode_phrase(c->lang, "cmp.same_class"), args, 5);
 	} else {
-		strbuf_printf(&sb, "%d (%s) is a %dxx %s reply, while %d (%s) is a %dxx %s "
-		              "reply.", a->code, name_of(a), ca, smtpcode_class_name(ca),
-		              b->code, name_of(b), cb, smtpcode_class_name(cb));
+		args[0] = ca, args[1] = name_of(a), args[2] = la;
+		args[3] = cb, args[4] = name_of(b), args[5] = lb;
+		strbuf_template(&sb, smtpcode_phrase(c->lang, "cmp.diff_class"), args, 6);
 	}
-	say_meaning(&sb, a);
+	say_meaning(&sb, a, c->lang);
 	if (a->code != b->code)
-		say_meaning(&sb, b);
+		say_meaning(&sb, b, c->lang);
 }
 
 void compare_new_difference(struct smtpcode_compare *c, struct strbuf *sb)
@@ -206,7 +225,14 @@ static void compare_basic(struct smtpcode_compare *c)
 int smtpcode_compare(const struct smtpcode_query *a, const struct smtpcode_query *b,
                      const char *after, struct smtpcode_compare *out)
 {
+	return smtpcode_compare_lang(a, b, after, 0, out);
+}
+
+int smtpcode_compare_lang(const struct smtpcode_query *a, const struct smtpcode_query *b,
+                          const char *after, int lang, struct smtpcode_compare *out)
+{
 	memset(out, 0, sizeof *out);
+	out->lang = lang;
 	if (smtpcode_lookup_item(a, after, &out->a) < 0 ||
 	    smtpcode_lookup_item(b, after, &out->b) < 0)
 		return -1;

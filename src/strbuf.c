@@ -66,3 +66,25 @@ void strbuf_putn(struct strbuf *sb, const char *s, size_t n)
 	if (cut)
 		trim_partial(sb);
 }
+
+void strbuf_template(struct strbuf *sb, const char *tmpl, const char *const *args,
+                     size_t nargs)
+{
+	const char *p = tmpl;
+
+	while (*p) {
+		size_t n = strcspn(p, "{");
+		strbuf_putn(sb, p, n);
+		p += n;
+		if (!*p)
+			break;
+		if (p[1] >= '1' && p[1] <= '9' && p[2] == '}' && (size_t)(p[1] - '1') < nargs) {
+			const char *a = args[p[1] - '1'];
+			strbuf_putn(sb, a, strlen(a));
+			p += 3;
+		} else {
+			strbuf_putn(sb, p, 1);
+			p++;
+		}
+	}
+}

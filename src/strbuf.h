@@ -20,6 +20,11 @@ void strbuf_printf(struct strbuf *sb, const char *fmt, ...)
 #endif
 	;
 
+/* Appends tmpl with "{1}".."{9}" replaced by args[0..nargs); a placeholder
+ * without an argument is kept as it is. */
+void strbuf_template(struct strbuf *sb, const char *tmpl, const char *const *args,
+                     size_t nargs);
+
 /* Appends n bytes of s. */
 void strbuf_putn(struct strbuf *sb, const char *s, size_t n);
 

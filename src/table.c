@@ -193,3 +193,52 @@ int smtpcode_note_at(size_t index, struct smtpcode_note *out)
 	out->source = gen_blob + g->off[2];
 	return 0;
 }
+
+size_t smtpcode_language_count(void)
+{
+	return GEN_NLANGS;
+}
+
+const char *smtpcode_language_code(size_t index)
+{
+	return index < GEN_NLANGS ? gen_blob + gen_langs[index] : NULL;
+}
+
+int smtpcode_language_find(const char *name)
+{
+	size_t i;
+
+	if (!name || !*name || strcmp(name, "C") == 0 || strcmp(name, "POSIX") == 0 ||
+	    strncmp(name, "C.", 2) == 0)
+		return 0;
+	/* "es", "es_ES.UTF-8", "pt-BR": the first two letters, in lower case. */
+	for (i = 0; i < GEN_NLANGS; i++) {
+		const char *code = gen_blob + gen_langs[i];
+		char a = name[0] >= 'A' && name[0] <= 'Z' ? (char)(name[0] - 'A' + 'a') : name[0];
+		char b = name[1] >= 'A' && name[1] <= 'Z' ? (char)(name[1] - 'A' + 'a') : name[1];
+		if (a == code[0] && b == code[1] &&
+		    (name[2] == '\0' || name[2] == '_' || name[2] == '-' || name[2] == '.' ||
+		     name[2] == '@'))
+			return (int)i;
+	}
+	return -1;
+}
+
+const char *smtpcode_phrase(int lang, const char *key)
+{
+	size_t lo = 0, hi = sizeof gen_phrases / sizeof gen_phrases[0];
+
+	if (lang < 0 || (size_t)lang >= GEN_NLANGS)
+		lang = 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(key, gen_blob + gen_phrases[mid].key);
+		if (c == 0)
+			return gen_blob + gen_phrases[mid].text[lang];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}

@@ -1,0 +1,123 @@
+/* pattern.c - codes with open positions: 5xx, 55x, 4.7.x, x.1.x. */
+#include "smtpcode.h"
+
+#include <string.h>
+
+static int is_x(int c)
+{
+	return c == 'x' || c == 'X';
+}
+
+int smtpcode_is_pattern(const char *text)
+{
+	size_t len = strlen(text);
+	const char *dot = strchr(text, '.');
+
+	if (!dot)
+		return len == 3 && strpbrk(text, "xX") != NULL;
+	/* "X.1.1" is a code in any class; an x after the first dot is a pattern. */
+	return strpbrk(dot, "xX") != NULL;
+}
+
+/* One part of an enhanced pattern: x gives -1, else the number. */
+static enum smtpcode_parse_error pattern_part(const char *s, size_t n, int *value)
+{
+	size_t i;
+
+	if (n == 1 && is_x(s[0])) {
+		*value = -1;
+		return SMTPCODE_PARSE_OK;
+	}
+	if (n == 0)
+		return SMTPCODE_PARSE_ENH_EMPTY_PART;
+	if (n > 1 && s[0] == '0')
+		return SMTPCODE_PARSE_ENH_LEADING_ZERO;
+	if (n > 3)
+		return SMTPCODE_PARSE_ENH_TOO_LONG;
+	*value = 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return SMTPCODE_PARSE_NOT_DIGIT;
+		*value = *value * 10 + (s[i] - '0');
+	}
+	return SMTPCODE_PARSE_OK;
+}
+
+static enum smtpcode_parse_error parse_enhanced_pattern(const char *text,
+                                                        struct smtpcode_pattern *p)
+{
+	const char *d1 = strchr(text, '.'), *d2 = d1 ? strchr(d1 + 1, '.') : NULL;
+	enum smtpcode_parse_error e;
+	int cls;
+
+	if (!d2)
+		return SMTPCODE_PARSE_ENH_PARTS_FEW;
+	if (strchr(d2 + 1, '.'))
+		return SMTPCODE_PARSE_ENH_PARTS_MANY;
+	if ((e = pattern_part(text, (size_t)(d1 - text), &cls)) != SMTPCODE_PARSE_OK)
+		return e == SMTPCODE_PARSE_NOT_DIGIT ? SMTPCODE_PARSE_ENH_CLASS : e;
+	if (cls != -1 && cls != 2 && cls != 4 && cls != 5)
+		return SMTPCODE_PARSE_ENH_CLASS;
+	if ((e = pattern_part(d1 + 1, (size_t)(d2 - d1 - 1), &p->subject)) ||
+	    (e = pattern_part(d2 + 1, strlen(d2 + 1), &p->detail)))
+		return e;
+	p->kind = SMTPCODE_KIND_ENHANCED;
+	p->reply_class = cls;
+	return SMTPCODE_PARSE_OK;
+}
+
+enum smtpcode_parse_error smtpcode_parse_pattern(const char *text,
+                                                 struct smtpcode_pattern *pattern)
+{
+	struct smtpcode_pattern p;
+	size_t i;
+
+	memset(&p, 0, sizeof p);
+	if (strchr(text, '.')) {
+		enum smtpcode_parse_error e = parse_enhanced_pattern(text, &p);
+		if (e == SMTPCODE_PARSE_OK)
+			*pattern = p;
+		return e;
+	}
+	if (text[0] == '\0')
+		return SMTPCODE_PARSE_EMPTY;
+	for (i = 0; text[i]; i++)
+		if (!is_x(text[i]) && (text[i] < '0' || text[i] > '9'))
+			return SMTPCODE_PARSE_NOT_DIGIT;
+	if (i < 3)
+		return SMTPCODE_PARSE_TOO_SHORT;
+	if (i > 3)
+		return SMTPCODE_PARSE_TOO_LONG;
+	if (!is_x(text[0]) && (text[0] < '1' || text[0] > '5'))
+		return SMTPCODE_PARSE_RANGE;
+	p.kind = SMTPCODE_KIND_BASIC;
+	for (i = 0; i < 3; i++)
+		p.digits[i] = is_x(text[i]) ? 'x' : text[i];
+	*pattern = p;
+	return SMTPCODE_PARSE_OK;
+}
+
+int smtpcode_pattern_matches_basic(const struct smtpcode_pattern *p, int code)
+{
+	char digits[3];
+	int i;
+
+	if (p->kind != SMTPCODE_KIND_BASIC)
+		return 0;
+	digits[0] = (char)('0' + code / 100);
+	digits[1] = (char)('0' + code / 10 % 10);
+	digits[2] = (char)('0' + code % 10);
+	for (i = 0; i < 3; i++)
+		if (p->digits[i] != 'x' && p->digits[i] != digits[i])
+			return 0;
+	return 1;
+}
+
+int smtpcode_pattern_matches_enhanced(const struct smtpcode_pattern *p,
+                                      const struct smtpcode_enhanced *row)
+{
+	if (p->kind != SMTPCODE_KIND_ENHANCED || row->detail < 0)
+		return 0;
+	return (p->subject < 0 || p->subject == row->subject) &&
+	       (p->detail < 0 || p->detail == row->detail);
+}
