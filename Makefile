@@ -3,7 +3,8 @@
 #   make            build ./smtpcode (needs only a C11 compiler and make)
 #   make deps       install what the tests need (cmocka, jq, mandoc) where missing
 #   make check      build and run every test
-#   make install    install the binary and the man page (PREFIX, DESTDIR)
+#   make install    install the binary, the man page and the bash, zsh and
+#                   fish completions (PREFIX, DESTDIR)
 #   make uninstall  remove exactly what install put there
 #   make clean      remove what the build made
 #
@@ -13,7 +14,11 @@
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
-MANDIR  ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share
+MANDIR  ?= $(DATADIR)/man
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR  ?= $(DATADIR)/zsh/site-functions
+FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
 CFLAGS  ?= -O2 -g
 BUILD_CC ?= $(CC)
 INSTALL ?= install
@@ -23,19 +28,22 @@ SC_CPPFLAGS = -Iinclude -Ibuild -Isrc
 SC_DEPFLAGS = -MMD -MP
 
 ENGINE_SRCS = src/code.c src/command.c src/table.c src/lookup.c src/enhanced.c src/reply.c \
+              src/pattern.c src/search.c \
               src/compare.c src/compare_enhanced.c src/strbuf.c
 CLI_SRCS    = src/json.c src/format_common.c src/format_json.c src/format_text.c \
               src/format_reply.c src/format_scan.c src/tally.c src/lines.c \
-              src/run_text.c src/args.c
-GEN_SRCS    = src/gen/gentable.c src/gen/enhanced.c src/gen/tsv.c src/gen/blob.c
-DATA        = data/codes.tsv data/pairs.tsv data/enhanced.tsv data/enhanced-notes.tsv
+              src/run_text.c src/run_codes.c src/args.c
+GEN_SRCS    = src/gen/gentable.c src/gen/enhanced.c src/gen/i18n.c src/gen/tsv.c \
+              src/gen/blob.c
+DATA        = data/codes.tsv data/pairs.tsv data/enhanced.tsv data/enhanced-notes.tsv \
+              data/i18n.tsv
 
 ENGINE_OBJS = $(ENGINE_SRCS:src/%.c=build/%.o)
 CLI_OBJS    = $(CLI_SRCS:src/%.c=build/%.o)
 LIB         = build/libsmtpcode-internal.a
 
 TESTS       = code command table lookup enhanced reply compare strbuf json format_text format_json \
-              args lines tally
+              args lines tally pattern i18n
 TEST_BINS   = $(TESTS:%=build/tests/test_%)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -80,12 +88,18 @@ deps:
 	@sh tests/deps.sh
 
 install: smtpcode
-	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	$(INSTALL) -m 755 smtpcode $(DESTDIR)$(BINDIR)/smtpcode
 	$(INSTALL) -m 644 man/smtpcode.1 $(DESTDIR)$(MANDIR)/man1/smtpcode.1
+	$(INSTALL) -m 644 completions/smtpcode.bash $(DESTDIR)$(BASHCOMPDIR)/smtpcode
+	$(INSTALL) -m 644 completions/_smtpcode $(DESTDIR)$(ZSHCOMPDIR)/_smtpcode
+	$(INSTALL) -m 644 completions/smtpcode.fish $(DESTDIR)$(FISHCOMPDIR)/smtpcode.fish
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/smtpcode $(DESTDIR)$(MANDIR)/man1/smtpcode.1
+	rm -f $(DESTDIR)$(BINDIR)/smtpcode $(DESTDIR)$(MANDIR)/man1/smtpcode.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/smtpcode $(DESTDIR)$(ZSHCOMPDIR)/_smtpcode \
+		$(DESTDIR)$(FISHCOMPDIR)/smtpcode.fish
 
 clean:
 	rm -rf build smtpcode

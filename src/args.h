@@ -12,14 +12,28 @@ enum exit_status {
 	EXIT_OUTPUT = 3     /* writing the output failed */
 };
 
-enum mode { MODE_LOOKUP, MODE_COMPARE, MODE_EXPLAIN, MODE_SCAN, MODE_HELP, MODE_VERSION };
+enum mode {
+	MODE_LOOKUP, MODE_COMPARE, MODE_EXPLAIN, MODE_SCAN, MODE_LIST, MODE_SEARCH,
+	MODE_HELP, MODE_VERSION
+};
+
+enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 struct options {
 	enum mode mode;
 	int json;
 	const char *after;   /* canonical SMTP command name, or NULL */
-	char **codes;        /* the operands, in order: codes, or for explain
-	                        TEXTs and for scan FILEs ("-": standard input) */
+	int brief;           /* one line per code */
+	int codes_only;      /* only the codes */
+	int full;            /* whole entries for patterns, list and search */
+	int list_basic;      /* list --basic */
+	int list_enhanced;   /* list --enhanced */
+	int word_fallback;   /* the operands were words, not codes: search them */
+	enum color color;
+	const char *lang;    /* as given with --lang, or NULL */
+	char **codes;        /* the operands, in order: codes and patterns, for
+	                        explain TEXTs, for scan FILEs ("-": standard
+	                        input), for search WORDS */
 	int ncodes;
 };
 

@@ -6,11 +6,30 @@
 
 #include "smtpcode.h"
 
-/* Text for people, wrapped to width columns. */
-void text_lookup(FILE *out, const struct smtpcode_lookup *lk, int width);
-void text_enhanced(FILE *out, const struct smtpcode_enhanced_lookup *lk, int width);
-void text_item(FILE *out, const struct smtpcode_item *item, int width);
-void text_compare(FILE *out, const struct smtpcode_compare *c, int width);
+/* How text for people looks: wrapped to width columns, codes coloured by
+ * class when color is set, fixed phrases in language lang (0 English). */
+struct style {
+	int width;
+	int color;
+	int lang;
+};
+
+/* The phrase for key in the style's language (the key itself if unknown). */
+const char *style_phrase(const struct style *st, const char *key);
+
+void text_lookup(FILE *out, const struct smtpcode_lookup *lk, const struct style *st);
+void text_enhanced(FILE *out, const struct smtpcode_enhanced_lookup *lk,
+                   const struct style *st);
+void text_item(FILE *out, const struct smtpcode_item *item, const struct style *st);
+void text_compare(FILE *out, const struct smtpcode_compare *c, const struct style *st);
+
+/* "Class:    value": a labelled field (label by phrase key), wrapped. */
+void text_field(FILE *out, const struct style *st, const char *key, const char *value);
+
+/* One line for a code: the code (coloured by cls), its name, and a status
+ * in parentheses unless status is NULL. */
+void text_line(FILE *out, const struct style *st, const char *code, int cls, const char *name,
+               const char *status);
 
 /* One compact JSON object and a newline (the schema is in man/smtpcode.1). */
 void json_lookup(FILE *out, const struct smtpcode_lookup *lk);
@@ -19,19 +38,21 @@ void json_item(FILE *out, const struct smtpcode_item *item);
 
 /* Prints text as one paragraph wrapped at width: the first line starts
  * with lead, the others with indent spaces. */
-void wrap_paragraph(FILE *out, const char *text, const char *lead, int indent, int width);
+void wrap_paragraph(FILE *out, const char *text, const char *lead, int indent,
+                    const struct style *st);
 
 /* A lookup object of either kind, inside a JSON value being written. */
 struct json;
 void json_write_item(struct json *j, const struct smtpcode_item *item);
 
 /* `explain`: one reply found in text, with the explanation of its codes. */
-void text_reply(FILE *out, const struct smtpcode_reply *r, unsigned long index, int width);
+void text_reply(FILE *out, const struct smtpcode_reply *r, unsigned long index,
+                const struct style *st);
 void json_reply(FILE *out, const struct smtpcode_reply *r);
 
 /* `scan`: the summary of a log. */
 struct tally;
-void text_scan(FILE *out, const struct tally *t);
+void text_scan(FILE *out, const struct tally *t, const struct style *st);
 void json_scan(FILE *out, const struct tally *t);
 
 /* Calls fn for each enhanced code that the registry associates with basic

@@ -40,36 +40,45 @@ static void codes_line(struct strbuf *sb, const struct smtpcode_reply *r)
 		              smtpcode_enhanced_text(&r->enhanced[i], text, sizeof text));
 }
 
-void text_reply(FILE *out, const struct smtpcode_reply *r, unsigned long index, int width)
+void text_reply(FILE *out, const struct smtpcode_reply *r, unsigned long index,
+                const struct style *st)
 {
 	static struct smtpcode_item items[1 + SMTPCODE_REPLY_ENHANCED_MAX];
 	char buf[256], msg[512];
 	struct strbuf sb;
 	size_t i, n;
 
-	strbuf_init(&sb, buf, sizeof buf);
-	codes_line(&sb, r);
-	fprintf(out, "== Reply %lu, line %lu", index, r->first_line);
+	char num[24], lines[48], key[24];
+	const char *args[2];
+
+	snprintf(num, sizeof num, "%lu", index);
 	if (r->last_line != r->first_line)
-		fprintf(out, "-%lu", r->last_line);
-	fprintf(out, ": %s\n", buf);
+		snprintf(lines, sizeof lines, "%lu-%lu", r->first_line, r->last_line);
+	else
+		snprintf(lines, sizeof lines, "%lu", r->first_line);
+	args[0] = num, args[1] = lines;
+	strbuf_init(&sb, msg, sizeof msg);
+	codes_line(&sb, r);
+	strbuf_init(&sb, buf, sizeof buf);
+	strbuf_template(&sb, style_phrase(st, "h.reply"), args, 2);
+	fprintf(out, "== %s: %s\n", buf, msg);
 	if (r->command)
-		fprintf(out, "Answer to: %s\n", r->command);
-	if (smtpcode_outcome_name(r->outcome))
-		fprintf(out, "Outcome:  %s\n", smtpcode_outcome_name(r->outcome));
+		text_field(out, st, "l.answer_to", r->command);
+	if (smtpcode_outcome_name(r->outcome)) {
+		snprintf(key, sizeof key, "o.%s", smtpcode_outcome_name(r->outcome));
+		text_field(out, st, "l.outcome", style_phrase(st, key));
+	}
 	if (r->enhanced_count > 1)
-		wrap_paragraph(out, "The first enhanced code is the outer verdict; the others "
-		               "(written #4.4.1 and the like) come from an earlier hop or the "
-		               "reply's own text.", "Codes:    ", 10, width);
+		text_field(out, st, "l.codes", style_phrase(st, "p.outer_verdict"));
 	if (r->text[0])
-		wrap_paragraph(out, r->text, "Text:     ", 10, width);
+		text_field(out, st, "l.text", r->text);
 	for (i = 0; i < r->warning_count; i++)
-		wrap_paragraph(out, smtpcode_warning_message(r, r->warnings[i], msg, sizeof msg),
-		               "Warning:  ", 10, width);
+		text_field(out, st, "l.warning",
+		           smtpcode_warning_message(r, r->warnings[i], msg, sizeof msg));
 	reply_items(r, items, &n);
 	for (i = 0; i < n; i++) {
 		putc('\n', out);
-		text_item(out, &items[i], width);
+		text_item(out, &items[i], st);
 	}
 }
 

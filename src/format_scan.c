@@ -1,6 +1,7 @@
 /* format_scan.c - the summary of `smtpcode scan`, as text and as JSON. */
 #include "format.h"
 #include "json.h"
+#include "strbuf.h"
 #include "tally.h"
 
 #include <string.h>
@@ -27,36 +28,55 @@ static const char *enhanced_title(const struct smtpcode_enhanced_code *c)
 
 static const char *const outcome_names[] = { NULL, "delivered", "deferred", "bounced" };
 
-void text_scan(FILE *out, const struct tally *t)
+/* The phrase for key with {1} and {2} filled in (a static buffer). */
+static const char *template1(const struct style *st, const char *key, const char **args)
+{
+	static char buf[256];
+	struct strbuf sb;
+
+	strbuf_init(&sb, buf, sizeof buf);
+	strbuf_template(&sb, style_phrase(st, key), args, 2);
+	return buf;
+}
+
+void text_scan(FILE *out, const struct tally *t, const struct style *st)
 {
 	static struct tally_row rows[TALLY_ENHANCED_SLOTS];
-	char code[16];
+	char code[16], lines[24], replies[24], key[16];
+	const char *args[2];
 	size_t n, i;
 	int d;
 
-	fprintf(out, "Read %lu lines, found %lu replies.\n", t->lines, t->replies);
+	snprintf(lines, sizeof lines, "%lu", t->lines);
+	snprintf(replies, sizeof replies, "%lu", t->replies);
+	args[0] = lines, args[1] = replies;
+	fprintf(out, "%s\n", template1(st, "scan.read", args));
 	if (t->outcomes[1] || t->outcomes[2] || t->outcomes[3]) {
-		fputs("\nOutcome (where the log says so)\n", out);
-		for (d = 1; d <= 3; d++)
-			fprintf(out, "  %-9s %9lu\n", outcome_names[d], t->outcomes[d]);
+		fprintf(out, "\n%s\n", style_phrase(st, "scan.outcome"));
+		for (d = 1; d <= 3; d++) {
+			snprintf(key, sizeof key, "o.%s", outcome_names[d]);
+			fprintf(out, "  %-9s %9lu\n", style_phrase(st, key), t->outcomes[d]);
+		}
 	}
 	if (t->classes[1] + t->classes[2] + t->classes[3] + t->classes[4] + t->classes[5]) {
-		fputs("\nReply class\n", out);
-		for (d = 1; d <= 5; d++)
+		fprintf(out, "\n%s\n", style_phrase(st, "scan.class"));
+		for (d = 1; d <= 5; d++) {
+			snprintf(key, sizeof key, "c.%d", d);
 			if (t->classes[d])
 				fprintf(out, "  %dxx       %9lu  %s\n", d, t->classes[d],
-				        smtpcode_class_name(d));
+				        style_phrase(st, key));
+		}
 	}
 	n = tally_basic_rows(t, rows);
 	if (n) {
-		fputs("\nReply code\n", out);
+		fprintf(out, "\n%s\n", style_phrase(st, "scan.code"));
 		for (i = 0; i < n; i++)
 			fprintf(out, "  %d       %9lu  %s\n", rows[i].basic, rows[i].count,
 			        basic_name(rows[i].basic));
 	}
 	n = tally_enhanced_rows(t, rows);
 	if (n) {
-		fputs("\nEnhanced code\n", out);
+		fprintf(out, "\n%s\n", style_phrase(st, "scan.enhanced"));
 		for (i = 0; i < n; i++)
 			fprintf(out, "  %-9s %9lu  %s\n",
 			        smtpcode_enhanced_text(&rows[i].code, code, sizeof code),

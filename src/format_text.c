@@ -1,4 +1,5 @@
-/* format_text.c - lookups and compares as text for people, wrapped to a width. */
+/* format_text.c - lookups and compares as text for people: wrapped to a
+ * width, headings in the chosen language, codes coloured by class. */
 #include "format.h"
 #include "strbuf.h"
 
@@ -6,44 +7,73 @@
 
 enum { INDENT = 2, LABEL = 10 };
 
-/* Columns that s[0..n) takes: one per UTF-8 character. */
+/* The columns a character takes: 2 for East Asian wide ones, else 1. */
+static int char_columns(const unsigned char *s, size_t *len)
+{
+	unsigned long cp;
+
+	if (s[0] < 0x80 || (s[0] & 0xE0) == 0xC0) {
+		*len = s[0] < 0x80 ? 1 : 2;
+		return 1;
+	}
+	if ((s[0] & 0xF0) == 0xE0 && s[1] && s[2]) {
+		*len = 3;
+		cp = ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+		return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+		       (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+		       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+		       (cp >= 0xFFE0 && cp <= 0xFFE6) ? 2 : 1;
+	}
+	*len = 1;
+	return (s[0] & 0xC0) == 0x80 ? 0 : 1;
+}
+
+/* Columns that s[0..n) takes. */
 static int columns(const char *s, size_t n)
 {
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 	int cols = 0;
-	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			cols++;
+	while (p < end && *p) {
+		size_t len;
+		cols += char_columns(p, &len);
+		p += len;
+	}
 	return cols;
 }
 
 /*
- * Prints text as one paragraph wrapped at width: the first line starts with
- * lead, the others with indent spaces. A
- * word longer than a line stands alone on its line.
+ * Prints text as one paragraph wrapped at the style's width: the first line
+ * starts with lead, the others with indent spaces. A word longer than a line
+ * stands alone on its line. Text without spaces (Japanese) breaks between
+ * characters of two columns.
  */
-static void wrap(FILE *out, const char *text, const char *lead, int indent, int width)
+static void wrap(FILE *out, const char *text, const char *lead, int indent,
+                 const struct style *st)
 {
-	int col = columns(lead, strlen(lead)), line_empty = 1;
+	int col = columns(lead, strlen(lead)), line_empty = 1, space;
 	const char *p = text;
 
 	fputs(lead, out);
 	while (*p) {
-		size_t len;
+		size_t len, clen;
 		int w;
-		while (*p == ' ')
-			p++;
+		for (space = 0; *p == ' '; p++)
+			space = 1;
 		if (!*p)
 			break;
 		len = strcspn(p, " ");
 		w = columns(p, len);
-		if (!line_empty && col + 1 + w > width) {
+		if (w > 1 && char_columns((const unsigned char *)p, &clen) == 2) {
+			len = clen; /* a wide character is a word of its own */
+			w = 2;
+		}
+		if (!line_empty && col + space + w > st->width) {
 			fprintf(out, "\n%*s", indent, "");
 			col = indent;
 			line_empty = 1;
 		}
-		if (!line_empty) {
+		if (!line_empty && space) {
 			putc(' ', out);
 			col++;
 		}
@@ -55,47 +85,90 @@ static void wrap(FILE *out, const char *text, const char *lead, int indent, int 
 	putc('\n', out);
 }
 
-void wrap_paragraph(FILE *out, const char *text, const char *lead, int indent, int width)
+void wrap_paragraph(FILE *out, const char *text, const char *lead, int indent,
+                    const struct style *st)
 {
-	wrap(out, text, lead, indent, width);
+	wrap(out, text, lead, indent, st);
 }
 
-static void section(FILE *out, const char *heading, const char *text, int width)
+const char *style_phrase(const struct style *st, const char *key)
 {
-	fprintf(out, "\n%s\n", heading);
-	wrap(out, text, "  ", INDENT, width);
+	const char *s = smtpcode_phrase(st->lang, key);
+
+	return s ? s : key;
 }
 
-static const char *status_text(enum smtpcode_status s)
+/* "Class:    ": a label and its colon, padded to LABEL columns or more. */
+static int label(char *buf, size_t size, const struct style *st, const char *key)
 {
-	switch (s) {
-	case SMTPCODE_STANDARD:
-		return "standard (RFC 5321)";
-	case SMTPCODE_EXTENSION:
-		return "extension (a standards-track SMTP extension)";
-	case SMTPCODE_EXPERIMENTAL:
-		return "experimental (not a standard)";
-	case SMTPCODE_REGISTRY_SAMPLE:
-		return "registry sample (only a sample code in the IANA registry)";
-	case SMTPCODE_DE_FACTO:
-		return "de facto (used by real servers, defined in no RFC)";
-	case SMTPCODE_PSEUDO:
-		return "pseudo: NOT an SMTP reply code";
-	}
-	return "unknown";
+	const char *l = style_phrase(st, key);
+	int cols = columns(l, strlen(l)) + 1, pad = cols + 1 < LABEL ? LABEL - cols : 1;
+
+	snprintf(buf, size, "%s:%*s", l, pad, "");
+	return cols + pad;
 }
 
-static void print_meaning(FILE *out, const struct smtpcode_meaning *m, int width)
+/* Prints a labelled field, wrapped under its value. */
+void text_field(FILE *out, const struct style *st, const char *key, const char *value)
 {
-	char buf[256];
+	char lead[128];
+	int indent = label(lead, sizeof lead, st, key);
 
-	wrap(out, smtpcode_commands_text(m->commands, buf, sizeof buf), "Reply to: ", LABEL,
-	     width);
-	wrap(out, status_text(m->status), "Status:   ", LABEL, width);
-	section(out, "Description", m->description, width);
-	section(out, "When you see it", m->when_seen, width);
-	section(out, "How to fix", m->fix, width);
-	section(out, "Source", m->source, width);
+	wrap(out, value, lead, indent, st);
+}
+
+/* A note after a blank line: "Note: text", wrapped. */
+static void note(FILE *out, const struct style *st, const char *text)
+{
+	char lead[64];
+
+	snprintf(lead, sizeof lead, "%s: ", style_phrase(st, "l.note"));
+	putc('\n', out);
+	wrap(out, text, lead, INDENT, st);
+}
+
+static void section(FILE *out, const struct style *st, const char *heading_key,
+                    const char *text)
+{
+	fprintf(out, "\n%s\n", style_phrase(st, heading_key));
+	wrap(out, text, "  ", INDENT, st);
+}
+
+static const char *colour_of(int cls)
+{
+	return cls == 2 || cls == 3 ? "\033[32m" : cls == 4 ? "\033[33m" : cls == 5 ? "\033[31m"
+	                                                                       : "";
+}
+
+/* Writes code, coloured by its class when colour is on. */
+static void put_code(FILE *out, const struct style *st, const char *code, int cls)
+{
+	if (st->color && *colour_of(cls))
+		fprintf(out, "%s%s\033[0m", colour_of(cls), code);
+	else
+		fputs(code, out);
+}
+
+/* The title line: "SMTP 550 Mailbox Unavailable". */
+static void title(FILE *out, const struct style *st, const char *code, int cls,
+                  const char *name)
+{
+	fputs("SMTP ", out);
+	put_code(out, st, code, cls);
+	fprintf(out, " %s\n", name);
+}
+
+static void print_meaning(FILE *out, const struct style *st, const struct smtpcode_meaning *m)
+{
+	char buf[256], key[32];
+
+	text_field(out, st, "l.reply_to", smtpcode_commands_text(m->commands, buf, sizeof buf));
+	snprintf(key, sizeof key, "s.%s", smtpcode_status_name(m->status));
+	text_field(out, st, "l.status", style_phrase(st, key));
+	section(out, st, "h.description", m->description);
+	section(out, st, "h.when_seen", m->when_seen);
+	section(out, st, "h.fix", m->fix);
+	section(out, st, "h.source", m->source);
 }
 
 static void add_code(const char *text, void *arg)
@@ -105,67 +178,83 @@ static void add_code(const char *text, void *arg)
 	strbuf_printf(sb, "%s%s", sb->len ? ", " : "", text);
 }
 
-/* "Enhanced: 5.1.1, 5.1.2, ...": the registry's enhanced codes for a basic code. */
-static void print_enhanced_list(FILE *out, int code, int width)
+/* "2xx Positive Completion", coloured when colour is on. */
+static void class_value(char *buf, size_t size, const struct style *st, int cls)
 {
-	char buf[1024];
-	struct strbuf sb;
+	char key[16];
 
-	strbuf_init(&sb, buf, sizeof buf);
-	each_enhanced_for_basic(code, add_code, &sb);
-	if (sb.len)
-		wrap(out, buf, "Enhanced: ", LABEL, width);
+	snprintf(key, sizeof key, "c.%d", cls);
+	if (st->color && *colour_of(cls))
+		snprintf(buf, size, "%s%dxx\033[0m %s", colour_of(cls), cls, style_phrase(st, key));
+	else
+		snprintf(buf, size, "%dxx %s", cls, style_phrase(st, key));
+	if (cls == 1) {
+		size_t n = strlen(buf);
+		snprintf(buf + n, size - n, " (%s)", style_phrase(st, "p.not_used_by_smtp"));
+	}
 }
 
-void text_lookup(FILE *out, const struct smtpcode_lookup *lk, int width)
+void text_lookup(FILE *out, const struct smtpcode_lookup *lk, const struct style *st)
 {
 	int cls = lk->code / 100, cat = lk->code / 10 % 10;
 	struct smtpcode_meaning m;
-	char buf[80];
+	char buf[1024], code[8], key[16], name[160];
+	struct strbuf sb;
 	size_t i;
 
+	snprintf(code, sizeof code, "%d", lk->code);
 	if (lk->known)
 		smtpcode_meaning_at(lk->first, &m);
-	fprintf(out, "SMTP %d %s\n", lk->code, lk->known ? m.name : "(not defined)");
-	snprintf(buf, sizeof buf, "%dxx %s%s", cls, smtpcode_class_name(cls),
-	         cls == 1 ? " (not used by SMTP)" : "");
-	wrap(out, buf, "Class:    ", LABEL, width);
-	fprintf(out, "Category: x%dx %s\n", cat, smtpcode_category_name(cat));
+	snprintf(name, sizeof name, "(%s)", style_phrase(st, "p.not_defined"));
+	title(out, st, code, cls, lk->known ? m.name : name);
+	class_value(buf, sizeof buf, st, cls);
+	text_field(out, st, "l.class", buf);
+	snprintf(key, sizeof key, "g.%d", cat > 6 ? 6 : cat);
+	snprintf(buf, sizeof buf, "x%dx %s", cat, style_phrase(st, key));
+	text_field(out, st, "l.category", buf);
 	if (lk->count > 1) {
-		snprintf(buf, sizeof buf, "%zu, by the command it answers (--after CMD picks one)",
-		         lk->count);
-		wrap(out, buf, "Meanings: ", LABEL, width);
+		const char *args[1];
+		char n[24];
+		snprintf(n, sizeof n, "%zu", lk->count);
+		args[0] = n;
+		strbuf_init(&sb, buf, sizeof buf);
+		strbuf_template(&sb, style_phrase(st, "p.meanings_count"), args, 1);
+		text_field(out, st, "l.meanings", buf);
 	}
 	if (!lk->known)
-		fputs("Status:   not defined\n", out);
-	print_enhanced_list(out, lk->code, width);
-	for (i = 0; i < lk->note_count; i++) {
-		putc('\n', out);
-		wrap(out, lk->notes[i], "Note: ", INDENT, width);
-	}
+		text_field(out, st, "l.status", style_phrase(st, "p.not_defined"));
+	strbuf_init(&sb, buf, sizeof buf);
+	each_enhanced_for_basic(lk->code, add_code, &sb);
+	if (sb.len)
+		text_field(out, st, "l.enhanced", buf);
+	for (i = 0; i < lk->note_count; i++)
+		note(out, st, lk->notes[i]);
 	for (i = lk->first; lk->known && i < lk->first + lk->count; i++) {
 		smtpcode_meaning_at(i, &m);
 		putc('\n', out);
 		if (lk->count > 1)
 			fprintf(out, "[%zu] %d %s\n", i - lk->first + 1, m.code, m.name);
-		print_meaning(out, &m, width);
+		print_meaning(out, st, &m);
 	}
 }
 
-static const char *title_name(const struct smtpcode_item *item)
+static const char *title_name(const struct smtpcode_item *item, const struct style *st,
+                              char *buf, size_t size)
 {
 	struct smtpcode_meaning m;
 	struct smtpcode_enhanced e;
 
 	if (item->kind == SMTPCODE_KIND_ENHANCED) {
 		const struct smtpcode_enhanced_lookup *lk = &item->enhanced;
-		if (!lk->known || smtpcode_enhanced_at((size_t)lk->detail_row, &e) < 0)
-			return "(not registered)";
-		return e.title;
+		if (lk->known && smtpcode_enhanced_at((size_t)lk->detail_row, &e) == 0)
+			return e.title;
+		snprintf(buf, size, "(%s)", style_phrase(st, "p.not_registered"));
+		return buf;
 	}
-	if (!item->basic.known || smtpcode_meaning_at(item->basic.first, &m) < 0)
-		return "(not defined)";
-	return m.name;
+	if (item->basic.known && smtpcode_meaning_at(item->basic.first, &m) == 0)
+		return m.name;
+	snprintf(buf, size, "(%s)", style_phrase(st, "p.not_defined"));
+	return buf;
 }
 
 static const char *item_code(const struct smtpcode_item *item, char *buf, size_t size)
@@ -176,114 +265,169 @@ static const char *item_code(const struct smtpcode_item *item, char *buf, size_t
 	return buf;
 }
 
-static void print_row_section(FILE *out, const char *heading, long row, int width)
+static int item_class(const struct smtpcode_item *item)
+{
+	return item->kind == SMTPCODE_KIND_ENHANCED ? item->enhanced.code.reply_class
+	                                            : item->basic.code / 100;
+}
+
+static void row_section(FILE *out, const struct style *st, const char *key, const char *arg,
+                        long row)
 {
 	struct smtpcode_enhanced e;
+	char heading[128];
+	struct strbuf sb;
 
-	if (row >= 0 && smtpcode_enhanced_at((size_t)row, &e) == 0)
-		section(out, heading, e.description, width);
+	if (row < 0 || smtpcode_enhanced_at((size_t)row, &e) < 0)
+		return;
+	strbuf_init(&sb, heading, sizeof heading);
+	strbuf_template(&sb, style_phrase(st, key), &arg, 1);
+	fprintf(out, "\n%s\n", heading);
+	wrap(out, e.description, "  ", INDENT, st);
 }
 
-void text_enhanced(FILE *out, const struct smtpcode_enhanced_lookup *lk, int width)
+/* "451, 550": the registry's list with spaces. */
+static void spaced_list(char *buf, size_t size, const char *list)
 {
-	struct smtpcode_enhanced subj, det, *best = NULL;
-	struct smtpcode_item item;
+	struct strbuf sb;
+	const char *p;
+
+	strbuf_init(&sb, buf, size);
+	for (p = list; *p; p++)
+		strbuf_printf(&sb, *p == ',' ? ", " : "%c", *p);
+}
+
+static void enhanced_header(FILE *out, const struct style *st,
+                            const struct smtpcode_enhanced_lookup *lk,
+                            const struct smtpcode_enhanced *subj,
+                            const struct smtpcode_enhanced *det)
+{
+	char buf[256], key[16];
+	int cls = lk->code.reply_class;
+
+	if (cls) {
+		snprintf(key, sizeof key, "e.%d", cls);
+		snprintf(buf, sizeof buf, "%d.X.X %s", cls, style_phrase(st, key));
+	} else {
+		snprintf(buf, sizeof buf, "X: %s (2 %s, 4 %s, 5 %s)", style_phrase(st, "p.any_class"),
+		         style_phrase(st, "e.2"), style_phrase(st, "e.4"), style_phrase(st, "e.5"));
+	}
+	text_field(out, st, "l.class", buf);
+	if (subj)
+		snprintf(buf, sizeof buf, "X.%d.X %s", lk->code.subject, subj->title);
+	else
+		snprintf(buf, sizeof buf, "X.%d.X (%s)", lk->code.subject,
+		         style_phrase(st, "p.not_defined"));
+	text_field(out, st, "l.subject", buf);
+	if (det) {
+		snprintf(buf, sizeof buf, "X.%d.%d %s", lk->code.subject, lk->code.detail, det->title);
+		text_field(out, st, "l.detail", buf);
+		text_field(out, st, "l.status", style_phrase(st, det->deprecated ? "p.registry_deprecated"
+		                                                             : "p.registry_current"));
+		if (strcmp(det->basic_codes, "-") != 0) {
+			spaced_list(buf, sizeof buf, det->basic_codes);
+			text_field(out, st, "l.sent_with", buf);
+		}
+	} else {
+		snprintf(buf, sizeof buf, "X.%d.%d (%s)", lk->code.subject, lk->code.detail,
+		         style_phrase(st, "p.not_registered"));
+		text_field(out, st, "l.detail", buf);
+		text_field(out, st, "l.status", style_phrase(st, "p.not_registered"));
+	}
+}
+
+static void provider_notes(FILE *out, const struct style *st,
+                           const struct smtpcode_enhanced_lookup *lk)
+{
 	struct smtpcode_note n;
-	char buf[256];
+	char code[32], lead[64];
 	size_t i;
 
-	item.kind = SMTPCODE_KIND_ENHANCED;
-	item.enhanced = *lk;
-	fprintf(out, "SMTP %s %s\n", lk->text, title_name(&item));
-	if (lk->code.reply_class)
-		fprintf(out, "Class:    %d.X.X %s\n", lk->code.reply_class,
-		        smtpcode_enhanced_class_name(lk->code.reply_class));
-	else
-		wrap(out, "X: any class (2 Success, 4 Persistent Transient Failure, 5 Permanent "
-		     "Failure)", "Class:    ", LABEL, width);
-	if (lk->subject_row >= 0 && smtpcode_enhanced_at((size_t)lk->subject_row, &subj) == 0) {
-		snprintf(buf, sizeof buf, "X.%d.X %s", lk->code.subject, subj.title);
-		best = &subj;
-	} else {
-		snprintf(buf, sizeof buf, "X.%d.X (not defined by RFC 3463)", lk->code.subject);
-	}
-	wrap(out, buf, "Subject:  ", LABEL, width);
-	if (lk->known && smtpcode_enhanced_at((size_t)lk->detail_row, &det) == 0) {
-		snprintf(buf, sizeof buf, "X.%d.%d %s", lk->code.subject, lk->code.detail,
-		         det.title);
-		wrap(out, buf, "Detail:   ", LABEL, width);
-		fprintf(out, "Status:   %s\n", det.deprecated ? "deprecated in the IANA registry"
-		                                              : "current in the IANA registry");
-		if (strcmp(det.basic_codes, "-") != 0) {
-			char list[128];
-			struct strbuf sb;
-			const char *p;
-			strbuf_init(&sb, list, sizeof list);
-			for (p = det.basic_codes; *p; p++)
-				strbuf_printf(&sb, *p == ',' ? ", " : "%c", *p);
-			wrap(out, list, "Sent with: ", LABEL + 1, width);
-		}
-		best = &det;
-	} else {
-		fprintf(out, "Detail:   X.%d.%d (not registered)\n", lk->code.subject,
-		        lk->code.detail);
-		fputs("Status:   not registered\n", out);
-	}
-	for (i = 0; i < lk->note_count; i++) {
-		putc('\n', out);
-		wrap(out, lk->notes[i], "Note: ", INDENT, width);
-	}
-	if (lk->code.reply_class) {
-		snprintf(buf, sizeof buf, "Class %d.X.X", lk->code.reply_class);
-		print_row_section(out, buf, lk->class_row, width);
-	}
-	snprintf(buf, sizeof buf, "Subject X.%d.X", lk->code.subject);
-	print_row_section(out, buf, lk->subject_row, width);
-	if (best == &det)
-		section(out, "Description", det.description, width);
-	if (best) {
-		section(out, "When you see it", best->when_seen, width);
-		section(out, "How to fix", best->fix, width);
-		section(out, "Source", best->source, width);
-	}
 	for (i = 0; i < lk->provider_count; i++) {
-		char code[16];
 		if (smtpcode_note_at(lk->provider[i], &n) < 0)
 			continue;
-		snprintf(buf, sizeof buf, "%s: %s", n.provider,
-		         smtpcode_note_code(&n, code, sizeof code));
-		fprintf(out, "\nProvider note, %s\n", buf);
-		wrap(out, n.note, "  ", INDENT, width);
-		wrap(out, n.source, "  Source: ", INDENT + 8, width);
+		fprintf(out, "\n%s, %s: %s\n", style_phrase(st, "h.provider_note"), n.provider,
+		        smtpcode_note_code(&n, code, sizeof code));
+		wrap(out, n.note, "  ", INDENT, st);
+		snprintf(lead, sizeof lead, "  %s: ", style_phrase(st, "h.source"));
+		wrap(out, n.source, lead, columns(lead, strlen(lead)), st);
 	}
 }
 
-void text_item(FILE *out, const struct smtpcode_item *item, int width)
+void text_enhanced(FILE *out, const struct smtpcode_enhanced_lookup *lk,
+                   const struct style *st)
 {
-	if (item->kind == SMTPCODE_KIND_ENHANCED)
-		text_enhanced(out, &item->enhanced, width);
-	else
-		text_lookup(out, &item->basic, width);
-}
-
-void text_compare(FILE *out, const struct smtpcode_compare *c, int width)
-{
-	char lead[32];
+	struct smtpcode_enhanced subj, det, *best = NULL, *has_subj = NULL, *has_det = NULL;
+	struct smtpcode_item item;
+	char buf[256], part[32];
 	size_t i;
 
-	char ca[16], cb[16];
+	if (lk->subject_row >= 0 && smtpcode_enhanced_at((size_t)lk->subject_row, &subj) == 0)
+		best = has_subj = &subj;
+	if (lk->known && smtpcode_enhanced_at((size_t)lk->detail_row, &det) == 0)
+		best = has_det = &det;
+	item.kind = SMTPCODE_KIND_ENHANCED;
+	item.enhanced = *lk;
+	title(out, st, lk->text, lk->code.reply_class, title_name(&item, st, buf, sizeof buf));
+	enhanced_header(out, st, lk, has_subj, has_det);
+	for (i = 0; i < lk->note_count; i++)
+		note(out, st, lk->notes[i]);
+	if (lk->code.reply_class) {
+		snprintf(part, sizeof part, "%d.X.X", lk->code.reply_class);
+		row_section(out, st, "h.class_section", part, lk->class_row);
+	}
+	snprintf(part, sizeof part, "X.%d.X", lk->code.subject);
+	row_section(out, st, "h.subject_section", part, lk->subject_row);
+	if (has_det)
+		section(out, st, "h.description", det.description);
+	if (best) {
+		section(out, st, "h.when_seen", best->when_seen);
+		section(out, st, "h.fix", best->fix);
+		section(out, st, "h.source", best->source);
+	}
+	provider_notes(out, st, lk);
+}
 
-	fprintf(out, "SMTP %s %s vs %s %s\n", item_code(&c->a, ca, sizeof ca),
-	        title_name(&c->a), item_code(&c->b, cb, sizeof cb), title_name(&c->b));
-	section(out, "Summary", c->summary, width);
+void text_item(FILE *out, const struct smtpcode_item *item, const struct style *st)
+{
+	if (item->kind == SMTPCODE_KIND_ENHANCED)
+		text_enhanced(out, &item->enhanced, st);
+	else
+		text_lookup(out, &item->basic, st);
+}
+
+void text_compare(FILE *out, const struct smtpcode_compare *c, const struct style *st)
+{
+	char ca[16], cb[16], na[96], nb[96], lead[32];
+	size_t i;
+
+	fputs("SMTP ", out);
+	put_code(out, st, item_code(&c->a, ca, sizeof ca), item_class(&c->a));
+	fprintf(out, " %s vs ", title_name(&c->a, st, na, sizeof na));
+	put_code(out, st, item_code(&c->b, cb, sizeof cb), item_class(&c->b));
+	fprintf(out, " %s\n", title_name(&c->b, st, nb, sizeof nb));
+	section(out, st, "h.summary", c->summary);
 	putc('\n', out);
-	text_item(out, &c->a, width);
+	text_item(out, &c->a, st);
 	putc('\n', out);
-	text_item(out, &c->b, width);
-	fputs("\nKey differences\n", out);
+	text_item(out, &c->b, st);
+	fprintf(out, "\n%s\n", style_phrase(st, "h.differences"));
 	for (i = 0; i < c->difference_count; i++) {
 		snprintf(lead, sizeof lead, "  %zu. ", i + 1);
-		wrap(out, c->differences[i], lead, (int)strlen(lead), width);
+		wrap(out, c->differences[i], lead, (int)strlen(lead), st);
 	}
-	section(out, "When to use which", c->when_to_use, width);
+	section(out, st, "h.when_to_use", c->when_to_use);
+}
+
+/* One line for a code: "550     Mailbox Unavailable (standard)". */
+void text_line(FILE *out, const struct style *st, const char *code, int cls, const char *name,
+               const char *status)
+{
+	int pad = 8 - columns(code, strlen(code));
+
+	put_code(out, st, code, cls);
+	fprintf(out, "%*s%s", pad > 1 ? pad : 1, "", name);
+	if (status)
+		fprintf(out, " (%s)", status);
+	putc('\n', out);
 }

@@ -1,81 +1,96 @@
 /* main.c - smtpcode: options -> engine -> formatter -> exit status. */
 #include "args.h"
 #include "format.h"
+#include "run_codes.h"
 #include "run_text.h"
 #include "smtpcode.h"
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-
-enum { TEXT_WIDTH = 80 };
+#if defined(__unix__) || defined(__APPLE__)
+#include <unistd.h>
+#define STDOUT_IS_TERMINAL() isatty(1)
+#else
+#define STDOUT_IS_TERMINAL() 0
+#endif
 
 static const char usage[] =
-	"usage: smtpcode [--json] [--after CMD] CODE...   (550, 5.1.1, X.7.1)\n"
-	"       smtpcode compare [--json] [--after CMD] CODE CODE\n"
-	"       smtpcode explain [--json] [TEXT...]     replies in a bounce or log\n"
-	"       smtpcode scan [--json] [FILE...]        counts for a whole mail log\n"
+	"usage: smtpcode [options] CODE...        550, 5.1.1, X.7.1, patterns 5xx 4.7.x\n"
+	"       smtpcode compare [options] CODE CODE\n"
+	"       smtpcode explain [options] [TEXT...]   replies in a bounce or log\n"
+	"       smtpcode scan [options] [FILE...]      counts for a whole mail log\n"
+	"       smtpcode list [--basic|--enhanced]     smtpcode search WORDS...\n"
 	"\n"
-	"Explains SMTP reply codes (RFC 5321 and its extensions) and RFC 3463\n"
-	"enhanced status codes (5.1.1, X.7.1): class, meaning, when you see it, how\n"
-	"to fix it, and the RFC section or registry entry behind it.\n"
-	"\n"
-	"  -j, --json       one JSON object per result, one per line (see smtpcode(1))\n"
-	"  -a, --after CMD  only the meaning a code has as a reply to CMD (e.g. RCPT,\n"
-	"                   ETRN, STARTTLS, AUTH; CONNECT for the greeting)\n"
-	"  -h, --help       this help\n"
-	"  -V, --version    version and the date the sources were checked\n"
+	"  -j, --json         one JSON object per result, one per line\n"
+	"  -a, --after CMD    the meaning a code has as a reply to CMD (RCPT, ETRN...)\n"
+	"  --brief            one line per code     --codes-only   just the codes\n"
+	"  --full             whole entries for patterns, list and search\n"
+	"  --color=WHEN       auto, always or never  --lang LANG   en es vi tr de fr pt ja\n"
+	"  -h, --help         this help              -V, --version\n"
 	"\n"
 	"Examples:\n"
-	"  smtpcode 550                  explain a code\n"
-	"  smtpcode 421 451 550          explain several\n"
-	"  smtpcode --after ETRN 251     251 as a reply to ETRN\n"
-	"  smtpcode compare 251 551      two codes side by side\n"
-	"  smtpcode 5.1.1 5.7.606        enhanced codes, registered or not\n"
-	"  smtpcode compare 550 5.1.1    a reply code with an enhanced code\n"
+	"  smtpcode 550 5.1.1                explain codes\n"
+	"  smtpcode --after ETRN 251         251 as a reply to ETRN\n"
+	"  smtpcode compare 251 551          two codes side by side\n"
+	"  smtpcode 5xx   smtpcode 4.7.x     every code that matches\n"
+	"  smtpcode search relay denied      codes whose texts say so\n"
 	"  smtpcode explain '550 5.1.1 <bob@example.org>: User unknown'\n"
 	"  zcat /var/log/mail.log.*.gz | smtpcode scan\n"
 	"  smtpcode --json 252 | jq .meanings[0].fix\n"
 	"\n"
-	"Exit status: 0 all codes defined, 1 some code not defined or no reply\n"
+	"Exit status: 0 all codes defined, 1 some code not defined or nothing\n"
 	"found, 2 usage error or unreadable file, 3 output error. See man smtpcode.\n";
 
-static int lookup(const struct options *o)
+/* The output width: COLUMNS when it holds a sensible number, else 80. */
+static int text_width(void)
 {
-	static struct smtpcode_item item;
-	struct smtpcode_query q;
-	int i, status = EXIT_FOUND;
+	const char *c = getenv("COLUMNS");
+	char *end;
+	long w;
 
-	for (i = 0; i < o->ncodes; i++) {
-		smtpcode_parse(o->codes[i], &q, NULL);
-		smtpcode_lookup_item(&q, o->after, &item);
-		if (!smtpcode_item_known(&item))
-			status = EXIT_UNDEFINED;
-		if (o->json) {
-			json_item(stdout, &item);
-		} else {
-			if (i > 0)
-				putchar('\n');
-			text_item(stdout, &item, TEXT_WIDTH);
-		}
-	}
-	return status;
+	if (!c || !*c)
+		return 80;
+	w = strtol(c, &end, 10);
+	if (*end || w < 1)
+		return 80;
+	return w < 20 ? 20 : w > 1000 ? 1000 : (int)w;
 }
 
-static int compare(const struct options *o)
+/* The language: --lang, else LC_ALL, LC_MESSAGES or LANG (the first set). */
+static int text_language(const char *option)
 {
-	static struct smtpcode_compare c;
-	struct smtpcode_query a, b;
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	size_t i;
+	int lang;
 
-	smtpcode_parse(o->codes[0], &a, NULL);
-	smtpcode_parse(o->codes[1], &b, NULL);
-	smtpcode_compare(&a, &b, o->after, &c);
-	if (o->json)
-		json_compare(stdout, &c);
-	else
-		text_compare(stdout, &c, TEXT_WIDTH);
-	return smtpcode_item_known(&c.a) && smtpcode_item_known(&c.b) ? EXIT_FOUND
-	                                                               : EXIT_UNDEFINED;
+	if (option) {
+		lang = smtpcode_language_find(option);
+		if (lang < 0)
+			fprintf(stderr, "smtpcode: warning: no translation for '%s'; using English\n",
+			        option);
+		return lang < 0 ? 0 : lang;
+	}
+	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v) {
+			lang = smtpcode_language_find(v);
+			return lang < 0 ? 0 : lang;
+		}
+	}
+	return 0;
+}
+
+static int use_color(enum color when, int json)
+{
+	const char *no = getenv("NO_COLOR");
+
+	if (json || when == COLOR_NEVER)
+		return 0;
+	if (when == COLOR_ALWAYS)
+		return 1;
+	return STDOUT_IS_TERMINAL() && !(no && *no);
 }
 
 /* Flushes stdout; a write error (a full disk, /dev/full) becomes one line on
@@ -95,12 +110,16 @@ static int finish(int status)
 int main(int argc, char **argv)
 {
 	struct options o;
+	struct style st;
 	char err[256];
 
 	if (args_parse(argc, argv, &o, err, sizeof err) < 0) {
 		fprintf(stderr, "smtpcode: %s\n", err);
 		return EXIT_USAGE;
 	}
+	st.width = text_width();
+	st.color = use_color(o.color, o.json);
+	st.lang = text_language(o.lang);
 	switch (o.mode) {
 	case MODE_HELP:
 		fputs(usage, stdout);
@@ -110,13 +129,17 @@ int main(int argc, char **argv)
 		       smtpcode_sources_date());
 		return finish(EXIT_FOUND);
 	case MODE_COMPARE:
-		return finish(compare(&o));
+		return finish(run_compare(&o, &st));
 	case MODE_EXPLAIN:
-		return finish(run_explain(&o, TEXT_WIDTH));
+		return finish(run_explain(&o, &st));
 	case MODE_SCAN:
-		return finish(run_scan(&o));
+		return finish(run_scan(&o, &st));
+	case MODE_LIST:
+		return finish(run_list(&o, &st));
+	case MODE_SEARCH:
+		return finish(run_search(&o, &st));
 	case MODE_LOOKUP:
 		break;
 	}
-	return finish(lookup(&o));
+	return finish(run_lookup(&o, &st));
 }

@@ -11,7 +11,7 @@
 struct run {
 	struct smtpcode_scanner scanner;
 	const struct options *o;
-	int width;
+	const struct style *st;
 	unsigned long replies;
 	int undefined;          /* some code in a reply is not defined */
 	struct tally tally;     /* scan only */
@@ -42,7 +42,7 @@ static void on_explained(const struct smtpcode_reply *r, void *arg)
 	} else {
 		if (run->replies > 1)
 			putchar('\n');
-		text_reply(stdout, r, run->replies, run->width);
+		text_reply(stdout, r, run->replies, run->st);
 	}
 }
 
@@ -87,14 +87,14 @@ static int read_file(struct run *run, const char *path)
 	return r;
 }
 
-int run_explain(const struct options *o, int width)
+int run_explain(const struct options *o, const struct style *st)
 {
 	static struct run run;
 	int i;
 
 	memset(&run, 0, sizeof run);
 	run.o = o;
-	run.width = width;
+	run.st = st;
 	smtpcode_scanner_init(&run.scanner);
 	if (o->ncodes == 0 && read_file(&run, NULL) < 0)
 		return EXIT_USAGE;
@@ -114,7 +114,7 @@ int run_explain(const struct options *o, int width)
 	return run.undefined ? EXIT_UNDEFINED : EXIT_FOUND;
 }
 
-int run_scan(const struct options *o)
+int run_scan(const struct options *o, const struct style *st)
 {
 	static struct run run;
 	int i;
@@ -138,6 +138,6 @@ int run_scan(const struct options *o)
 	if (o->json)
 		json_scan(stdout, &run.tally);
 	else
-		text_scan(stdout, &run.tally);
+		text_scan(stdout, &run.tally, st);
 	return run.replies ? EXIT_FOUND : EXIT_UNDEFINED;
 }

@@ -1,0 +1,241 @@
+/* run_codes.c - the commands about codes: lookup (codes and patterns),
+ * compare, list and search. */
+#include "run_codes.h"
+#include "strbuf.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* How a run prints each code it finds. */
+struct printer {
+	const struct options *o;
+	const struct style *st;
+	unsigned long printed;
+	int heading;         /* the last class or subject heading printed, or -1 */
+};
+
+static const char *basic_status(int code, const char **name)
+{
+	struct smtpcode_meaning m;
+	size_t first;
+
+	if (smtpcode_find(code, &first) == 0 || smtpcode_meaning_at(first, &m) < 0) {
+		*name = NULL;
+		return NULL;
+	}
+	*name = m.name;
+	return smtpcode_status_name(m.status);
+}
+
+/* Prints one code of a list (a pattern, list or search): a line, the code
+ * alone, the whole entry, or its JSON object. */
+static void print_item(struct printer *p, const struct smtpcode_item *item, int with_status)
+{
+	const struct smtpcode_enhanced_lookup *e = &item->enhanced;
+	struct smtpcode_enhanced row;
+	const char *name = NULL, *status = NULL;
+	char code[16];
+	int cls;
+
+	if (p->o->json) {
+		json_item(stdout, item);
+		p->printed++;
+		return;
+	}
+	if (p->o->full) {
+		if (p->printed++)
+			putchar('\n');
+		text_item(stdout, item, p->st);
+		return;
+	}
+	if (item->kind == SMTPCODE_KIND_ENHANCED) {
+		snprintf(code, sizeof code, "%s", e->text);
+		cls = e->code.reply_class;
+		if (e->known && smtpcode_enhanced_at((size_t)e->detail_row, &row) == 0) {
+			name = row.title;
+			status = row.deprecated ? "deprecated" : "current";
+		}
+	} else {
+		snprintf(code, sizeof code, "%d", item->basic.code);
+		cls = item->basic.code / 100;
+		status = basic_status(item->basic.code, &name);
+	}
+	p->printed++;
+	if (p->o->codes_only) {
+		printf("%s\n", code);
+		return;
+	}
+	if (!name)
+		name = style_phrase(p->st, item->kind == SMTPCODE_KIND_ENHANCED ? "p.not_registered"
+		                                                               : "p.not_defined");
+	text_line(stdout, p->st, code, cls, name, with_status ? status : NULL);
+}
+
+/* A class heading ("5xx Permanent Negative Completion") or a subject heading
+ * ("X.7.X Security or Policy Status") before the first code under it. */
+static void heading(struct printer *p, int kind, int number)
+{
+	struct smtpcode_enhanced e;
+	char key[16];
+	int id = kind * 1000 + number;
+
+	if (p->o->json || p->o->full || p->o->codes_only || p->heading == id)
+		return;
+	if (p->heading != -1)
+		putchar('\n');
+	p->heading = id;
+	if (kind == SMTPCODE_KIND_BASIC) {
+		snprintf(key, sizeof key, "c.%d", number);
+		printf("%dxx %s\n", number, style_phrase(p->st, key));
+	} else if (smtpcode_enhanced_at((size_t)smtpcode_enhanced_find(0, number, -1), &e) == 0) {
+		printf("X.%d.X %s\n", number, e.title);
+	}
+}
+
+/* Prints every code that matches a pattern; returns how many. */
+static unsigned long print_pattern(struct printer *p, const struct smtpcode_pattern *pat)
+{
+	static struct smtpcode_item item;
+	struct smtpcode_query q;
+	struct smtpcode_enhanced e;
+	unsigned long before = p->printed;
+	size_t i;
+	int code;
+
+	if (pat->kind == SMTPCODE_KIND_BASIC) {
+		for (code = 100; code <= 599; code++) {
+			if (!smtpcode_pattern_matches_basic(pat, code) || !smtpcode_find(code, NULL))
+				continue;
+			q.kind = SMTPCODE_KIND_BASIC;
+			q.basic = code;
+			smtpcode_lookup_item(&q, p->o->after, &item);
+			heading(p, SMTPCODE_KIND_BASIC, code / 100);
+			print_item(p, &item, 1);
+		}
+		return p->printed - before;
+	}
+	for (i = 0; smtpcode_enhanced_at(i, &e) == 0; i++) {
+		if (!smtpcode_pattern_matches_enhanced(pat, &e))
+			continue;
+		q.kind = SMTPCODE_KIND_ENHANCED;
+		q.enhanced.reply_class = pat->reply_class < 0 ? 0 : pat->reply_class;
+		q.enhanced.subject = e.subject;
+		q.enhanced.detail = e.detail;
+		smtpcode_lookup_item(&q, NULL, &item);
+		heading(p, SMTPCODE_KIND_ENHANCED, e.subject);
+		print_item(p, &item, 1);
+	}
+	return p->printed - before;
+}
+
+int run_lookup(const struct options *o, const struct style *st)
+{
+	static struct smtpcode_item item;
+	struct printer p = { o, st, 0, -1 };
+	struct smtpcode_query q;
+	int i, status = EXIT_FOUND;
+
+	for (i = 0; i < o->ncodes; i++) {
+		if (smtpcode_is_pattern(o->codes[i])) {
+			struct smtpcode_pattern pat;
+			smtpcode_parse_pattern(o->codes[i], &pat);
+			if (print_pattern(&p, &pat) == 0) {
+				fprintf(stderr, "smtpcode: no code matches %s\n", o->codes[i]);
+				status = EXIT_UNDEFINED;
+			}
+			continue;
+		}
+		smtpcode_parse(o->codes[i], &q, NULL);
+		smtpcode_lookup_item(&q, o->after, &item);
+		if (!smtpcode_item_known(&item))
+			status = EXIT_UNDEFINED;
+		if (o->json) {
+			json_item(stdout, &item);
+		} else if (o->brief || o->codes_only) {
+			print_item(&p, &item, 0);
+		} else {
+			if (p.printed++ || p.heading != -1)
+				putchar('\n');
+			text_item(stdout, &item, st);
+		}
+	}
+	return status;
+}
+
+int run_compare(const struct options *o, const struct style *st)
+{
+	static struct smtpcode_compare c;
+	struct smtpcode_query a, b;
+
+	smtpcode_parse(o->codes[0], &a, NULL);
+	smtpcode_parse(o->codes[1], &b, NULL);
+	smtpcode_compare_lang(&a, &b, o->after, o->json ? 0 : st->lang, &c);
+	if (o->json)
+		json_compare(stdout, &c);
+	else
+		text_compare(stdout, &c, st);
+	return smtpcode_item_known(&c.a) && smtpcode_item_known(&c.b) ? EXIT_FOUND
+	                                                               : EXIT_UNDEFINED;
+}
+
+int run_list(const struct options *o, const struct style *st)
+{
+	struct printer p = { o, st, 0, -1 };
+	struct smtpcode_pattern pat;
+	int both = !o->list_basic && !o->list_enhanced;
+
+	if (both || o->list_basic) {
+		smtpcode_parse_pattern("xxx", &pat);
+		print_pattern(&p, &pat);
+	}
+	if (both || o->list_enhanced) {
+		smtpcode_parse_pattern("x.x.x", &pat);
+		print_pattern(&p, &pat);
+	}
+	return EXIT_FOUND;
+}
+
+int run_search(const struct options *o, const struct style *st)
+{
+	static struct smtpcode_hit hits[512];
+	static struct smtpcode_item item;
+	struct printer p = { o, st, 0, -1 };
+	struct smtpcode_query q;
+	size_t n, i;
+
+	if (o->word_fallback) {
+		char note[256], quoted[128];
+		const char *args[1] = { quoted };
+		struct strbuf sb;
+		snprintf(quoted, sizeof quoted, "'%s'", o->codes[0]);
+		strbuf_init(&sb, note, sizeof note);
+		strbuf_template(&sb, style_phrase(st, "search.fallback"), args, 1);
+		fprintf(stderr, "smtpcode: %s\n", note);
+	}
+	n = smtpcode_search((const char *const *)o->codes, (size_t)o->ncodes, hits,
+	                    sizeof hits / sizeof hits[0]);
+	if (n > sizeof hits / sizeof hits[0])
+		n = sizeof hits / sizeof hits[0];
+	for (i = 0; i < n; i++) {
+		if (hits[i].kind == SMTPCODE_KIND_BASIC) {
+			struct smtpcode_meaning m;
+			smtpcode_meaning_at(hits[i].index, &m);
+			q.kind = SMTPCODE_KIND_BASIC;
+			q.basic = m.code;
+		} else {
+			struct smtpcode_enhanced e;
+			smtpcode_enhanced_at(hits[i].index, &e);
+			q.kind = SMTPCODE_KIND_ENHANCED;
+			q.enhanced.reply_class = 0;
+			q.enhanced.subject = e.subject;
+			q.enhanced.detail = e.detail;
+		}
+		smtpcode_lookup_item(&q, NULL, &item);
+		print_item(&p, &item, 1);
+	}
+	if (n == 0) {
+		fprintf(stderr, "smtpcode: %s\n", style_phrase(st, "list.none"));
+		return EXIT_UNDEFINED;
+	}
+	return EXIT_FOUND;
+}
