@@ -6,6 +6,7 @@
 #   gen    the generator rejects each malformed row kind (tests/gen/)
 #   json   --json output of every code and every curated pair through jq -e
 #   explain  the corpus of real-world replies, logs and transcripts (tests/explain/)
+#   completions  the bash, zsh and fish completions load and complete
 #   misc   write errors, the man page under mandoc -Tlint
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -29,7 +30,8 @@ for t in build/tests/test_*; do
 	echo "${t#build/tests/}: ${p:-0} ok, ${f:-0} failed"
 done
 
-for suite in tests/cli/run.sh tests/gen/run.sh tests/json.sh tests/explain/run.sh tests/misc.sh; do
+for suite in tests/cli/run.sh tests/gen/run.sh tests/json.sh tests/explain/run.sh \
+	tests/completions.sh tests/misc.sh; do
 	out=$(sh "$suite" 2>&1)
 	rc=$?
 	p=$(printf '%s\n' "$out" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' | tail -n 1)

@@ -5,10 +5,11 @@
 static char *lookup_text(int code, const char *after, int width)
 {
 	struct smtpcode_lookup lk;
+	struct style st = { width, 0, 0 };
 	FILE *f = capture_open();
 
 	assert_int_equal(smtpcode_lookup(code, after, &lk), 0);
-	text_lookup(f, &lk, width);
+	text_lookup(f, &lk, &st);
 	return capture_close(f);
 }
 
@@ -126,7 +127,7 @@ static void compare__sections__in_order(void **state)
 	struct smtpcode_query qb = { SMTPCODE_KIND_BASIC, 551, { 0, 0, 0 } };
 
 	assert_int_equal(smtpcode_compare(&qa, &qb, NULL, &c), 0);
-	text_compare(f, &c, 80);
+	text_compare(f, &c, &(struct style){ 80, 0, 0 });
 	got = capture_close(f);
 	check_width(got, 80);
 	assert_memory_equal(got, "SMTP 251 ", 9);

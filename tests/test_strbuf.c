@@ -50,12 +50,25 @@ static void overflow__inside_utf8__drops_partial_character(void **state)
 	assert_string_equal(buf, "ab\xE2\x80\x94");
 }
 
+static void template__placeholders_filled(void **state)
+{
+	const char *args[] = { "251", "User Not Local" };
+	char buf[64];
+	struct strbuf sb;
+
+	(void)state;
+	strbuf_init(&sb, buf, sizeof buf);
+	strbuf_template(&sb, "{2} ({1}) and {1}, {3} {", args, 2);
+	assert_string_equal(buf, "User Not Local (251) and 251, {3} {");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(printf__fits__appends),
 		cmocka_unit_test(printf__overflow__cut_and_terminated),
 		cmocka_unit_test(overflow__inside_utf8__drops_partial_character),
+		cmocka_unit_test(template__placeholders_filled),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

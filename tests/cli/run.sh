@@ -1,7 +1,9 @@
 #!/bin/sh
 # tests/cli/run.sh - golden tests of the smtpcode command.
 # Each case NAME has NAME.args (one argument per line; an empty line is an
-# empty argument), optionally NAME.in (standard input; else /dev/null), and
+# empty argument), optionally NAME.in (standard input; else /dev/null) and
+# NAME.env (VAR=value lines added to an environment without COLUMNS,
+# NO_COLOR, LC_ALL, LC_MESSAGES and LANG), and
 # the expected NAME.out (stdout), NAME.err (stderr) and
 # NAME.status (exit status); a missing .out or .err means empty, a missing
 # .status means 0. With --update, the files are rewritten from what the
@@ -23,7 +25,11 @@ for args in tests/cli/*.args; do
 	done < "$args"
 	input=/dev/null
 	[ -f "$name.in" ] && input=$name.in
-	env -u COLUMNS -u NO_COLOR "$bin" "$@" > "$tmp/out" 2> "$tmp/err" < "$input"
+	vars=
+	[ -f "$name.env" ] && vars=$(cat "$name.env")
+	# shellcheck disable=SC2086
+	env -u COLUMNS -u NO_COLOR -u LC_ALL -u LC_MESSAGES -u LANG $vars "$bin" "$@" \
+		> "$tmp/out" 2> "$tmp/err" < "$input"
 	echo $? > "$tmp/status"
 	if [ "$update" = 1 ]; then
 		for k in out err status; do

@@ -1,0 +1,99 @@
+#!/bin/sh
+# tests/completions.sh - the shell completions in completions/: they parse,
+# bash's defines the completion and completes option values. zsh and fish
+# are checked only where they are installed (a skipped check counts as
+# neither passed nor failed).
+set -u
+cd "$(dirname "$0")/.." || exit 2
+passed=0
+failed=0
+check() { # name, status of the condition
+	if [ "$2" = 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL completions $1"; fi
+}
+
+bash_file=completions/smtpcode.bash
+zsh_file=completions/_smtpcode
+fish_file=completions/smtpcode.fish
+
+# A stand-in smtpcode that lists two codes, to check code completion
+# without depending on the build.
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/completions.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 2' HUP INT TERM
+# shellcheck disable=SC2016 # expanded by the stand-in, not here
+printf '%s\n' '#!/bin/sh' \
+	'[ "$1 $2" = "list --codes-only" ] || exit 2' \
+	'printf "550\n5.1.1\n"' > "$tmp/smtpcode"
+chmod +x "$tmp/smtpcode"
+
+# Runs the bash completion function on the words given ($1 the PATH to use)
+# and prints COMPREPLY, one word a line; fails if the function does.
+complete_bash() {
+	path=$1
+	shift
+	# shellcheck disable=SC2016 # bash's, in the single quotes
+	PATH=$path "$bash" -c '
+		. "$0" || exit 1
+		COMP_WORDS=("$@")
+		COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+		COMP_LINE="$*"
+		COMP_POINT=${#COMP_LINE}
+		COMPREPLY=()
+		_smtpcode || exit 1
+		[ ${#COMPREPLY[@]} = 0 ] || printf "%s\n" "${COMPREPLY[@]}"
+	' "$bash_file" "$@"
+}
+
+bash=$(command -v bash)
+if [ -z "$bash" ]; then
+	echo "FAIL completions bash is missing"
+	failed=$((failed + 1))
+else
+	bash -n "$bash_file" 2> /dev/null
+	check "bash -n $bash_file" $?
+
+	out=$(bash -c '. "$0" && complete -p smtpcode' "$bash_file" 2>&1)
+	rc=$?
+	[ "$rc" = 0 ] && case $out in *"-F _smtpcode"*smtpcode) true ;; *) false ;; esac
+	check "bash: sourcing defines complete -F _smtpcode smtpcode" $?
+
+	out=$(complete_bash "$PATH" smtpcode --after R)
+	rc=$?
+	[ "$rc" = 0 ] && printf '%s\n' "$out" | grep -qx RCPT
+	check "bash: --after R offers RCPT" $?
+
+	out=$(complete_bash "$PATH" smtpcode --lang "")
+	rc=$?
+	[ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | sort | tr '\n' ' ')" = "de en es fr ja pt tr vi " ]
+	check "bash: --lang offers the eight languages" $?
+
+	out=$(complete_bash "$tmp:$PATH" smtpcode compare "")
+	rc=$?
+	[ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | tr '\n' ' ')" = "550 5.1.1 " ]
+	check "bash: compare offers the codes from smtpcode list --codes-only" $?
+
+	# No smtpcode on PATH: no error, the subcommands still offered.
+	out=$(complete_bash "$tmp/nonexistent" smtpcode "" 2>&1)
+	rc=$?
+	[ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | tr '\n' ' ')" = "compare explain scan list search " ]
+	check "bash: without smtpcode on PATH, subcommands and no error" $?
+fi
+
+if command -v zsh > /dev/null 2>&1; then
+	zsh -n "$zsh_file" 2> /dev/null
+	check "zsh -n $zsh_file" $?
+fi
+
+if command -v fish > /dev/null 2>&1; then
+	fish -n "$fish_file" 2> /dev/null
+	check "fish -n $fish_file" $?
+
+	# shellcheck disable=SC2016 # fish's $argv
+	out=$(fish -c 'source $argv[1]; and complete -C "smtpcode --after R"' "$fish_file" 2>&1)
+	rc=$?
+	[ "$rc" = 0 ] && printf '%s\n' "$out" | cut -f1 | grep -qx RCPT
+	check "fish: --after R offers RCPT" $?
+fi
+
+echo "completions: $passed passed, $failed failed"
+[ "$failed" = 0 ]
