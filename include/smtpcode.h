@@ -299,7 +299,8 @@ int smtpcode_compare(const struct smtpcode_query *a, const struct smtpcode_query
                      const char *after, struct smtpcode_compare *out);
 
 /* As smtpcode_compare(), with the summary's connecting words and class
- * names in language lang (see smtpcode_language_find(); 0 is English). */
+ * names in language lang (see smtpcode_language_find(); 0 is English)
+ * when both codes are three-digit ones; other summaries stay English. */
 int smtpcode_compare_lang(const struct smtpcode_query *a, const struct smtpcode_query *b,
                           const char *after, int lang, struct smtpcode_compare *out);
 
@@ -328,10 +329,12 @@ struct smtpcode_pattern {
 };
 
 /*
- * Parses a pattern: three characters of digits and x with at least one x
- * (5xx, 55x, x50), or class.subject.detail where at least the subject or
- * the detail is x (4.7.x, x.1.x, 5.x.1). Case does not matter. Returns
- * SMTPCODE_PARSE_OK, or the error that smtpcode_parse() would give.
+ * Parses a pattern: three characters of digits and x (5xx, 55x, x50), or
+ * class.subject.detail with x for any part (4.7.x, x.1.x, 5.x.1). Case does
+ * not matter. Returns SMTPCODE_PARSE_OK, or the error that smtpcode_parse()
+ * would give. It also accepts a full code ("550"): call smtpcode_is_pattern()
+ * first to tell the two apart. An enhanced pattern's class only says how the
+ * codes are written: the registry lists each code once, for every class.
  */
 enum smtpcode_parse_error smtpcode_parse_pattern(const char *text,
                                                  struct smtpcode_pattern *pattern);

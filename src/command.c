@@ -69,23 +69,23 @@ char *smtpcode_commands_text(const char *commands, char *buf, size_t size)
 	const char *p = commands;
 	struct strbuf sb;
 
-	strbuf_init(&sb, buf, size);
+	smtpcode__sb_init(&sb, buf, size);
 	if (strcmp(p, "*") == 0) {
-		strbuf_printf(&sb, "any command");
+		smtpcode__sb_printf(&sb, "any command");
 		return buf;
 	}
 	if (strcmp(p, "-") == 0) {
-		strbuf_printf(&sb, "no command (not a reply code)");
+		smtpcode__sb_printf(&sb, "no command (not a reply code)");
 		return buf;
 	}
 	while (*p) {
 		size_t len = strcspn(p, ",");
 		if (p != commands)
-			strbuf_printf(&sb, ", ");
+			smtpcode__sb_printf(&sb, ", ");
 		if (len == 7 && strncmp(p, "CONNECT", 7) == 0)
-			strbuf_printf(&sb, "the connection opening (greeting)");
+			smtpcode__sb_printf(&sb, "the connection opening (greeting)");
 		else
-			strbuf_putn(&sb, p, len);
+			smtpcode__sb_putn(&sb, p, len);
 		p += len;
 		if (*p == ',')
 			p++;

@@ -33,7 +33,7 @@ static int is_abbreviation(const char *text, const char *dot)
 	return 0;
 }
 
-size_t compare_first_sentence(const char *text)
+size_t smtpcode__first_sentence(const char *text)
 {
 	const char *p;
 
@@ -52,16 +52,16 @@ static void say_meaning(struct strbuf *sb, const struct smtpcode_lookup *lk, int
 	const char *args[1];
 
 	if (first_meaning(lk, &m) < 0) {
-		strbuf_printf(sb, " %d is not defined; a client treats it as any %dxx reply.",
+		smtpcode__sb_printf(sb, " %d is not defined; a client treats it as any %dxx reply.",
 		              lk->code, lk->code / 100);
 		return;
 	}
 	snprintf(code, sizeof code, "%d", lk->code);
 	args[0] = code;
-	strbuf_printf(sb, " ");
-	strbuf_template(sb, smtpcode_phrase(lang, "cmp.means"), args, 1);
-	strbuf_printf(sb, " ");
-	strbuf_putn(sb, m.description, compare_first_sentence(m.description));
+	smtpcode__sb_printf(sb, " ");
+	smtpcode__sb_template(sb, smtpcode_phrase(lang, "cmp.means"), args, 1);
+	smtpcode__sb_printf(sb, " ");
+	smtpcode__sb_putn(sb, m.description, smtpcode__first_sentence(m.description));
 }
 
 /* "2xx Positive Completion", in language lang. */
@@ -84,26 +84,26 @@ static void build_summary(struct smtpcode_compare *c)
 	snprintf(cb, sizeof cb, "%d", b->code);
 	class_label(la, sizeof la, a->code / 100, c->lang);
 	class_label(lb, sizeof lb, b->code / 100, c->lang);
-	strbuf_init(&sb, c->summary, sizeof c->summary);
+	smtpcode__sb_init(&sb, c->summary, sizeof c->summary);
 	if (a->code == b->code) {
 		args[0] = ca, args[1] = name_of(a);
-		strbuf_template(&sb, smtpcode_phrase(c->lang, "cmp.same_code"), args, 2);
+		smtpcode__sb_template(&sb, smtpcode_phrase(c->lang, "cmp.same_code"), args, 2);
 	} else if (c->same_class) {
 		args[0] = ca, args[1] = name_of(a), args[2] = cb, args[3] = name_of(b), args[4] = la;
-		strbuf_template(&sb, smtpcode_phrase(c->lang, "cmp.same_class"), args, 5);
+		smtpcode__sb_template(&sb, smtpcode_phrase(c->lang, "cmp.same_class"), args, 5);
 	} else {
 		args[0] = ca, args[1] = name_of(a), args[2] = la;
 		args[3] = cb, args[4] = name_of(b), args[5] = lb;
-		strbuf_template(&sb, smtpcode_phrase(c->lang, "cmp.diff_class"), args, 6);
+		smtpcode__sb_template(&sb, smtpcode_phrase(c->lang, "cmp.diff_class"), args, 6);
 	}
 	say_meaning(&sb, a, c->lang);
 	if (a->code != b->code)
 		say_meaning(&sb, b, c->lang);
 }
 
-void compare_new_difference(struct smtpcode_compare *c, struct strbuf *sb)
+void smtpcode__new_difference(struct smtpcode_compare *c, struct strbuf *sb)
 {
-	strbuf_init(sb, c->differences[c->difference_count++], sizeof c->differences[0]);
+	smtpcode__sb_init(sb, c->differences[c->difference_count++], sizeof c->differences[0]);
 }
 
 static void diff_class(struct smtpcode_compare *c)
@@ -111,16 +111,16 @@ static void diff_class(struct smtpcode_compare *c)
 	int ca = c->a.basic.code / 100, cb = c->b.basic.code / 100;
 	struct strbuf sb;
 
-	compare_new_difference(c, &sb);
+	smtpcode__new_difference(c, &sb);
 	if (c->same_class) {
-		strbuf_printf(&sb, "Class: both are %dxx %s replies. %s", ca,
+		smtpcode__sb_printf(&sb, "Class: both are %dxx %s replies. %s", ca,
 		              smtpcode_class_name(ca), smtpcode_class_advice(ca));
 		return;
 	}
-	strbuf_printf(&sb, "Class: %d is %dxx %s, %d is %dxx %s.", c->a.basic.code, ca,
+	smtpcode__sb_printf(&sb, "Class: %d is %dxx %s, %d is %dxx %s.", c->a.basic.code, ca,
 	              smtpcode_class_name(ca), c->b.basic.code, cb, smtpcode_class_name(cb));
-	compare_new_difference(c, &sb);
-	strbuf_printf(&sb, "Retry: after %d: %s After %d: %s", c->a.basic.code,
+	smtpcode__new_difference(c, &sb);
+	smtpcode__sb_printf(&sb, "Retry: after %d: %s After %d: %s", c->a.basic.code,
 	              smtpcode_class_advice(ca), c->b.basic.code, smtpcode_class_advice(cb));
 }
 
@@ -131,8 +131,8 @@ static void diff_category(struct smtpcode_compare *c)
 
 	if (ga == gb)
 		return;
-	compare_new_difference(c, &sb);
-	strbuf_printf(&sb, "Category: %d is x%dx %s, %d is x%dx %s.", c->a.basic.code, ga,
+	smtpcode__new_difference(c, &sb);
+	smtpcode__sb_printf(&sb, "Category: %d is x%dx %s, %d is x%dx %s.", c->a.basic.code, ga,
 	              smtpcode_category_name(ga), c->b.basic.code, gb, smtpcode_category_name(gb));
 }
 
@@ -143,29 +143,29 @@ static void diff_meanings(struct smtpcode_compare *c)
 	struct strbuf sb;
 
 	if (!ka || !kb) {
-		compare_new_difference(c, &sb);
+		smtpcode__new_difference(c, &sb);
 		if (!ka && !kb)
-			strbuf_printf(&sb, "Definition: neither %d nor %d is defined.",
+			smtpcode__sb_printf(&sb, "Definition: neither %d nor %d is defined.",
 			              c->a.basic.code, c->b.basic.code);
 		else
-			strbuf_printf(&sb, "Definition: %d is defined in %s; %d is not defined "
+			smtpcode__sb_printf(&sb, "Definition: %d is defined in %s; %d is not defined "
 			              "anywhere.", ka ? c->a.basic.code : c->b.basic.code,
 			              ka ? ma.source : mb.source, ka ? c->b.basic.code : c->a.basic.code);
 		return;
 	}
 	if (strcmp(ma.commands, mb.commands) != 0) {
 		char ca[256], cb[256];
-		compare_new_difference(c, &sb);
-		strbuf_printf(&sb, "Commands: %d answers %s; %d answers %s.", ma.code,
+		smtpcode__new_difference(c, &sb);
+		smtpcode__sb_printf(&sb, "Commands: %d answers %s; %d answers %s.", ma.code,
 		              smtpcode_commands_text(ma.commands, ca, sizeof ca), mb.code,
 		              smtpcode_commands_text(mb.commands, cb, sizeof cb));
 	}
-	compare_new_difference(c, &sb);
+	smtpcode__new_difference(c, &sb);
 	if (ma.status == mb.status && strcmp(ma.source, mb.source) == 0)
-		strbuf_printf(&sb, "Source: both are %s, defined in %s.",
+		smtpcode__sb_printf(&sb, "Source: both are %s, defined in %s.",
 		              smtpcode_status_name(ma.status), ma.source);
 	else
-		strbuf_printf(&sb, "Source: %d is %s, defined in %s; %d is %s, defined in %s.",
+		smtpcode__sb_printf(&sb, "Source: %d is %s, defined in %s; %d is %s, defined in %s.",
 		              ma.code, smtpcode_status_name(ma.status), ma.source, mb.code,
 		              smtpcode_status_name(mb.status), mb.source);
 }
@@ -176,30 +176,30 @@ static void build_when_to_use(struct smtpcode_compare *c)
 	int ka = first_meaning(&c->a.basic, &ma) == 0, kb = first_meaning(&c->b.basic, &mb) == 0;
 	struct strbuf sb;
 
-	strbuf_init(&sb, c->when_to_use, sizeof c->when_to_use);
+	smtpcode__sb_init(&sb, c->when_to_use, sizeof c->when_to_use);
 	if (c->curated) {
-		strbuf_printf(&sb, "%s", c->pair.when_to_use);
+		smtpcode__sb_printf(&sb, "%s", c->pair.when_to_use);
 		return;
 	}
 	if (c->a.basic.code == c->b.basic.code) {
-		strbuf_printf(&sb, "There is only one code here.");
+		smtpcode__sb_printf(&sb, "There is only one code here.");
 		if (ka)
-			strbuf_printf(&sb, " %d (%s): %s", ma.code, ma.name, ma.when_seen);
+			smtpcode__sb_printf(&sb, " %d (%s): %s", ma.code, ma.name, ma.when_seen);
 		return;
 	}
 	if (ka && kb)
-		strbuf_printf(&sb, "No RFC rule weighs %d against %d; each fits its own "
+		smtpcode__sb_printf(&sb, "No RFC rule weighs %d against %d; each fits its own "
 		              "situation.", c->a.basic.code, c->b.basic.code);
 	if (ka)
-		strbuf_printf(&sb, "%s%d (%s): %s", sb.len ? " " : "", ma.code, ma.name,
+		smtpcode__sb_printf(&sb, "%s%d (%s): %s", sb.len ? " " : "", ma.code, ma.name,
 		              ma.when_seen);
 	else
-		strbuf_printf(&sb, "%sNo server should send %d, which is not defined.",
+		smtpcode__sb_printf(&sb, "%sNo server should send %d, which is not defined.",
 		              sb.len ? " " : "", c->a.basic.code);
 	if (kb)
-		strbuf_printf(&sb, " %d (%s): %s", mb.code, mb.name, mb.when_seen);
+		smtpcode__sb_printf(&sb, " %d (%s): %s", mb.code, mb.name, mb.when_seen);
 	else
-		strbuf_printf(&sb, " No server should send %d, which is not defined.",
+		smtpcode__sb_printf(&sb, " No server should send %d, which is not defined.",
 		              c->b.basic.code);
 }
 
@@ -216,8 +216,8 @@ static void compare_basic(struct smtpcode_compare *c)
 	diff_category(c);
 	diff_meanings(c);
 	if (c->curated) {
-		compare_new_difference(c, &sb);
-		strbuf_printf(&sb, "%s (%s)", c->pair.difference, c->pair.source);
+		smtpcode__new_difference(c, &sb);
+		smtpcode__sb_printf(&sb, "%s (%s)", c->pair.difference, c->pair.source);
 	}
 	build_when_to_use(c);
 }
@@ -239,8 +239,8 @@ int smtpcode_compare_lang(const struct smtpcode_query *a, const struct smtpcode_
 	if (a->kind == SMTPCODE_KIND_BASIC && b->kind == SMTPCODE_KIND_BASIC)
 		compare_basic(out);
 	else if (a->kind == SMTPCODE_KIND_ENHANCED && b->kind == SMTPCODE_KIND_ENHANCED)
-		compare_enhanced(out);
+		smtpcode__compare_enhanced(out);
 	else
-		compare_mixed(out);
+		smtpcode__compare_mixed(out);
 	return 0;
 }

@@ -139,8 +139,8 @@ static void append_text(struct smtpcode_reply *r, const char *text, size_t n)
 	sb.size = sizeof r->text;
 	sb.len = strlen(r->text);
 	if (sb.len)
-		strbuf_putn(&sb, " ", 1);
-	strbuf_putn(&sb, text, n);
+		smtpcode__sb_putn(&sb, " ", 1);
+	smtpcode__sb_putn(&sb, text, n);
 }
 
 /*

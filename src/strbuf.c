@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-void strbuf_init(struct strbuf *sb, char *buf, size_t size)
+void smtpcode__sb_init(struct strbuf *sb, char *buf, size_t size)
 {
 	sb->buf = buf;
 	sb->size = size;
@@ -33,7 +33,7 @@ static void trim_partial(struct strbuf *sb)
 	}
 }
 
-void strbuf_printf(struct strbuf *sb, const char *fmt, ...)
+void smtpcode__sb_printf(struct strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -53,7 +53,7 @@ void strbuf_printf(struct strbuf *sb, const char *fmt, ...)
 	}
 }
 
-void strbuf_putn(struct strbuf *sb, const char *s, size_t n)
+void smtpcode__sb_putn(struct strbuf *sb, const char *s, size_t n)
 {
 	size_t room = sb->size - sb->len - 1;
 	int cut = n > room;
@@ -67,23 +67,23 @@ void strbuf_putn(struct strbuf *sb, const char *s, size_t n)
 		trim_partial(sb);
 }
 
-void strbuf_template(struct strbuf *sb, const char *tmpl, const char *const *args,
+void smtpcode__sb_template(struct strbuf *sb, const char *tmpl, const char *const *args,
                      size_t nargs)
 {
 	const char *p = tmpl;
 
 	while (*p) {
 		size_t n = strcspn(p, "{");
-		strbuf_putn(sb, p, n);
+		smtpcode__sb_putn(sb, p, n);
 		p += n;
 		if (!*p)
 			break;
 		if (p[1] >= '1' && p[1] <= '9' && p[2] == '}' && (size_t)(p[1] - '1') < nargs) {
 			const char *a = args[p[1] - '1'];
-			strbuf_putn(sb, a, strlen(a));
+			smtpcode__sb_putn(sb, a, strlen(a));
 			p += 3;
 		} else {
-			strbuf_putn(sb, p, 1);
+			smtpcode__sb_putn(sb, p, 1);
 			p++;
 		}
 	}

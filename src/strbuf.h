@@ -10,11 +10,11 @@ struct strbuf {
 };
 
 /* Starts an empty string in buf[size]. */
-void strbuf_init(struct strbuf *sb, char *buf, size_t size);
+void smtpcode__sb_init(struct strbuf *sb, char *buf, size_t size);
 
 /* Appends; on overflow the text is cut at a UTF-8 character boundary and
  * stays NUL-terminated. */
-void strbuf_printf(struct strbuf *sb, const char *fmt, ...)
+void smtpcode__sb_printf(struct strbuf *sb, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 2, 3)))
 #endif
@@ -22,10 +22,10 @@ void strbuf_printf(struct strbuf *sb, const char *fmt, ...)
 
 /* Appends tmpl with "{1}".."{9}" replaced by args[0..nargs); a placeholder
  * without an argument is kept as it is. */
-void strbuf_template(struct strbuf *sb, const char *tmpl, const char *const *args,
+void smtpcode__sb_template(struct strbuf *sb, const char *tmpl, const char *const *args,
                      size_t nargs);
 
 /* Appends n bytes of s. */
-void strbuf_putn(struct strbuf *sb, const char *s, size_t n);
+void smtpcode__sb_putn(struct strbuf *sb, const char *s, size_t n);
 
 #endif
