@@ -14,15 +14,15 @@ static void quote(struct strbuf *sb, const char *arg)
 {
 	size_t i;
 
-	strbuf_printf(sb, "'");
+	smtpcode__sb_printf(sb, "'");
 	for (i = 0; arg[i] && i < SHOWN_MAX; i++) {
 		unsigned char c = (unsigned char)arg[i];
 		if (c < 0x20 || c == 0x7F)
-			strbuf_printf(sb, "\\x%02X", c);
+			smtpcode__sb_printf(sb, "\\x%02X", c);
 		else
-			strbuf_putn(sb, arg + i, 1);
+			smtpcode__sb_putn(sb, arg + i, 1);
 	}
-	strbuf_printf(sb, arg[i] ? "'..." : "'");
+	smtpcode__sb_printf(sb, arg[i] ? "'..." : "'");
 }
 
 static int fail(char *err, size_t errsz, const char *what, const char *arg,
@@ -30,13 +30,13 @@ static int fail(char *err, size_t errsz, const char *what, const char *arg,
 {
 	struct strbuf sb;
 
-	strbuf_init(&sb, err, errsz);
-	strbuf_printf(&sb, "%s", what);
+	smtpcode__sb_init(&sb, err, errsz);
+	smtpcode__sb_printf(&sb, "%s", what);
 	if (arg) {
-		strbuf_printf(&sb, " ");
+		smtpcode__sb_printf(&sb, " ");
 		quote(&sb, arg);
 	}
-	strbuf_printf(&sb, "%s", reason);
+	smtpcode__sb_printf(&sb, "%s", reason);
 	return -1;
 }
 
@@ -55,15 +55,15 @@ static int check_code(const char *arg, char *err, size_t errsz)
 	}
 	if (e == SMTPCODE_PARSE_OK)
 		return 0;
-	strbuf_init(&sb, err, errsz);
-	strbuf_printf(&sb, "invalid code ");
+	smtpcode__sb_init(&sb, err, errsz);
+	smtpcode__sb_printf(&sb, "invalid code ");
 	quote(&sb, arg);
-	strbuf_printf(&sb, ": %s", smtpcode_parse_error_reason(e));
+	smtpcode__sb_printf(&sb, ": %s", smtpcode_parse_error_reason(e));
 	if (e == SMTPCODE_PARSE_NOT_DIGIT) {
 		char c[2] = { arg[bad], '\0' };
-		strbuf_printf(&sb, " (");
+		smtpcode__sb_printf(&sb, " (");
 		quote(&sb, c);
-		strbuf_printf(&sb, " at position %zu)", bad + 1);
+		smtpcode__sb_printf(&sb, " at position %zu)", bad + 1);
 	}
 	return -1;
 }

@@ -34,9 +34,9 @@ static void codes_line(struct strbuf *sb, const struct smtpcode_reply *r)
 	size_t i;
 
 	if (r->basic)
-		strbuf_printf(sb, "%d", r->basic);
+		smtpcode__sb_printf(sb, "%d", r->basic);
 	for (i = 0; i < r->enhanced_count; i++)
-		strbuf_printf(sb, "%s%s", sb->len ? " " : "",
+		smtpcode__sb_printf(sb, "%s%s", sb->len ? " " : "",
 		              smtpcode_enhanced_text(&r->enhanced[i], text, sizeof text));
 }
 
@@ -57,10 +57,10 @@ void text_reply(FILE *out, const struct smtpcode_reply *r, unsigned long index,
 	else
 		snprintf(lines, sizeof lines, "%lu", r->first_line);
 	args[0] = num, args[1] = lines;
-	strbuf_init(&sb, msg, sizeof msg);
+	smtpcode__sb_init(&sb, msg, sizeof msg);
 	codes_line(&sb, r);
-	strbuf_init(&sb, buf, sizeof buf);
-	strbuf_template(&sb, style_phrase(st, "h.reply"), args, 2);
+	smtpcode__sb_init(&sb, buf, sizeof buf);
+	smtpcode__sb_template(&sb, style_phrase(st, "h.reply"), args, 2);
 	fprintf(out, "== %s: %s\n", buf, msg);
 	if (r->command)
 		text_field(out, st, "l.answer_to", r->command);

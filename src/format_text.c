@@ -175,7 +175,7 @@ static void add_code(const char *text, void *arg)
 {
 	struct strbuf *sb = arg;
 
-	strbuf_printf(sb, "%s%s", sb->len ? ", " : "", text);
+	smtpcode__sb_printf(sb, "%s%s", sb->len ? ", " : "", text);
 }
 
 /* "2xx Positive Completion", coloured when colour is on. */
@@ -217,13 +217,13 @@ void text_lookup(FILE *out, const struct smtpcode_lookup *lk, const struct style
 		char n[24];
 		snprintf(n, sizeof n, "%zu", lk->count);
 		args[0] = n;
-		strbuf_init(&sb, buf, sizeof buf);
-		strbuf_template(&sb, style_phrase(st, "p.meanings_count"), args, 1);
+		smtpcode__sb_init(&sb, buf, sizeof buf);
+		smtpcode__sb_template(&sb, style_phrase(st, "p.meanings_count"), args, 1);
 		text_field(out, st, "l.meanings", buf);
 	}
 	if (!lk->known)
 		text_field(out, st, "l.status", style_phrase(st, "p.not_defined"));
-	strbuf_init(&sb, buf, sizeof buf);
+	smtpcode__sb_init(&sb, buf, sizeof buf);
 	each_enhanced_for_basic(lk->code, add_code, &sb);
 	if (sb.len)
 		text_field(out, st, "l.enhanced", buf);
@@ -280,8 +280,8 @@ static void row_section(FILE *out, const struct style *st, const char *key, cons
 
 	if (row < 0 || smtpcode_enhanced_at((size_t)row, &e) < 0)
 		return;
-	strbuf_init(&sb, heading, sizeof heading);
-	strbuf_template(&sb, style_phrase(st, key), &arg, 1);
+	smtpcode__sb_init(&sb, heading, sizeof heading);
+	smtpcode__sb_template(&sb, style_phrase(st, key), &arg, 1);
 	fprintf(out, "\n%s\n", heading);
 	wrap(out, e.description, "  ", INDENT, st);
 }
@@ -292,9 +292,9 @@ static void spaced_list(char *buf, size_t size, const char *list)
 	struct strbuf sb;
 	const char *p;
 
-	strbuf_init(&sb, buf, size);
+	smtpcode__sb_init(&sb, buf, size);
 	for (p = list; *p; p++)
-		strbuf_printf(&sb, *p == ',' ? ", " : "%c", *p);
+		smtpcode__sb_printf(&sb, *p == ',' ? ", " : "%c", *p);
 }
 
 static void enhanced_header(FILE *out, const struct style *st,
