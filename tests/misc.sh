@@ -59,10 +59,12 @@ check "help under 30 lines" $?
 
 # The manual is clean under mandoc -Tlint.
 if command -v mandoc > /dev/null; then
-	out=$(mandoc -Tlint -W warning man/smtpcode.1 2>&1)
-	[ -z "$out" ]
-	check "mandoc -Tlint" $?
-	[ -n "$out" ] && printf '%s\n' "$out" | sed 's/^/    /'
+	for page in man/smtpcode.1 man/smtpcode.3; do
+		out=$(mandoc -Tlint -W warning "$page" 2>&1)
+		[ -z "$out" ]
+		check "mandoc -Tlint $page" $?
+		[ -n "$out" ] && printf '%s\n' "$out" | sed 's/^/    /'
+	done
 else
 	echo "FAIL misc mandoc is missing (make deps)"
 	failed=$((failed + 1))

@@ -31,7 +31,7 @@ for t in build/tests/test_*; do
 done
 
 for suite in tests/cli/run.sh tests/gen/run.sh tests/json.sh tests/explain/run.sh \
-	tests/completions.sh tests/misc.sh; do
+	tests/completions.sh tests/install/run.sh tests/misc.sh; do
 	out=$(sh "$suite" 2>&1)
 	rc=$?
 	p=$(printf '%s\n' "$out" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' | tail -n 1)
