@@ -15,7 +15,7 @@ static void quote(struct strbuf *sb, const char *arg)
 	size_t i;
 
 	smtpcode__sb_printf(sb, "'");
-	for (i = 0; arg[i] && i < SHOWN_MAX; i++) {
+	for (i = 0; i < SHOWN_MAX && arg[i]; i++) {
 		unsigned char c = (unsigned char)arg[i];
 		if (c < 0x20 || c == 0x7F)
 			smtpcode__sb_printf(sb, "\\x%02X", c);

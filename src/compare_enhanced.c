@@ -227,13 +227,16 @@ void smtpcode__compare_mixed(struct smtpcode_compare *c)
 	const struct smtpcode_lookup *bk = basic_first ? &c->a.basic : &c->b.basic;
 	const struct smtpcode_enhanced_lookup *ek = basic_first ? &c->b.enhanced
 	                                                        : &c->a.enhanced;
-	int code = bk->code, d = code / 100, cls = ek->code.reply_class, listed = 0;
+	int code = bk->code, d = code / 100, cls = ek->code.reply_class, listed = 0, have = 0;
 	struct smtpcode_enhanced e;
 	struct strbuf sb;
 
+	memset(&e, 0, sizeof e);
 	c->same_class = classes_agree(code, cls);
-	if (ek->known && smtpcode_enhanced_at((size_t)ek->detail_row, &e) == 0)
+	if (ek->known && smtpcode_enhanced_at((size_t)ek->detail_row, &e) == 0) {
+		have = 1;
 		listed = smtpcode_enhanced_lists_basic(&e, code);
+	}
 
 	smtpcode__sb_init(&sb, c->summary, sizeof c->summary);
 	smtpcode__sb_printf(&sb, "%d (%s) is a three-digit SMTP reply code; %s (%s) is an RFC 3463 "
@@ -267,7 +270,7 @@ void smtpcode__compare_mixed(struct smtpcode_compare *c)
 		              "use the same class digit in both codes.", code, d,
 		              smtpcode_class_name(d), ek->text, cls);
 	smtpcode__new_difference(c, &sb);
-	if (!ek->known)
+	if (!have)
 		smtpcode__sb_printf(&sb, "Registry: %s is not registered, so it lists no basic codes.",
 		              ek->text);
 	else if (strcmp(e.basic_codes, "-") == 0)

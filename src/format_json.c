@@ -142,6 +142,7 @@ static void write_enhanced(struct json *j, const struct smtpcode_enhanced_lookup
 	long row = lk->known ? lk->detail_row : lk->subject_row;
 	size_t i;
 
+	memset(&e, 0, sizeof e);
 	if (row >= 0 && smtpcode_enhanced_at((size_t)row, &e) == 0)
 		best = &e;
 	json_object_begin(j);

@@ -14,6 +14,7 @@ static void reply_items(const struct smtpcode_reply *r, struct smtpcode_item *it
 	struct smtpcode_query q;
 	size_t i;
 
+	memset(&q, 0, sizeof q);
 	*n = 0;
 	if (r->basic) {
 		q.kind = SMTPCODE_KIND_BASIC;
@@ -48,7 +49,7 @@ void text_reply(FILE *out, const struct smtpcode_reply *r, unsigned long index,
 	struct strbuf sb;
 	size_t i, n;
 
-	char num[24], lines[48], key[24];
+	char num[24], lines[48];
 	const char *args[2];
 
 	snprintf(num, sizeof num, "%lu", index);
@@ -65,6 +66,7 @@ void text_reply(FILE *out, const struct smtpcode_reply *r, unsigned long index,
 	if (r->command)
 		text_field(out, st, "l.answer_to", r->command);
 	if (smtpcode_outcome_name(r->outcome)) {
+		char key[24];
 		snprintf(key, sizeof key, "o.%s", smtpcode_outcome_name(r->outcome));
 		text_field(out, st, "l.outcome", style_phrase(st, key));
 	}

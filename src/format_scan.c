@@ -42,7 +42,7 @@ static const char *template1(const struct style *st, const char *key, const char
 void text_scan(FILE *out, const struct tally *t, const struct style *st)
 {
 	static struct tally_row rows[TALLY_ENHANCED_SLOTS];
-	char code[16], lines[24], replies[24], key[16];
+	char lines[24], replies[24], key[16];
 	const char *args[2];
 	size_t n, i;
 	int d;
@@ -77,10 +77,12 @@ void text_scan(FILE *out, const struct tally *t, const struct style *st)
 	n = tally_enhanced_rows(t, rows);
 	if (n) {
 		fprintf(out, "\n%s\n", style_phrase(st, "scan.enhanced"));
-		for (i = 0; i < n; i++)
+		for (i = 0; i < n; i++) {
+			char code[16];
 			fprintf(out, "  %-9s %9lu  %s\n",
 			        smtpcode_enhanced_text(&rows[i].code, code, sizeof code),
 			        rows[i].count, enhanced_title(&rows[i].code));
+		}
 		if (t->enhanced_other)
 			fprintf(out, "  %-9s %9lu  (too many distinct codes to list)\n", "other",
 			        t->enhanced_other);

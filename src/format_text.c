@@ -10,13 +10,12 @@ enum { INDENT = 2, LABEL = 10 };
 /* The columns a character takes: 2 for East Asian wide ones, else 1. */
 static int char_columns(const unsigned char *s, size_t *len)
 {
-	unsigned long cp;
-
 	if (s[0] < 0x80 || (s[0] & 0xE0) == 0xC0) {
 		*len = s[0] < 0x80 ? 1 : 2;
 		return 1;
 	}
 	if ((s[0] & 0xF0) == 0xE0 && s[1] && s[2]) {
+		unsigned long cp;
 		*len = 3;
 		cp = ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
 		return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
@@ -302,10 +301,11 @@ static void enhanced_header(FILE *out, const struct style *st,
                             const struct smtpcode_enhanced *subj,
                             const struct smtpcode_enhanced *det)
 {
-	char buf[256], key[16];
+	char buf[256];
 	int cls = lk->code.reply_class;
 
 	if (cls) {
+		char key[16];
 		snprintf(key, sizeof key, "e.%d", cls);
 		snprintf(buf, sizeof buf, "%d.X.X %s", cls, style_phrase(st, key));
 	} else {
@@ -366,6 +366,7 @@ void text_enhanced(FILE *out, const struct smtpcode_enhanced_lookup *lk,
 		best = has_subj = &subj;
 	if (lk->known && smtpcode_enhanced_at((size_t)lk->detail_row, &det) == 0)
 		best = has_det = &det;
+	memset(&item, 0, sizeof item);
 	item.kind = SMTPCODE_KIND_ENHANCED;
 	item.enhanced = *lk;
 	title(out, st, lk->text, lk->code.reply_class, title_name(&item, st, buf, sizeof buf));

@@ -218,9 +218,8 @@ static void inner_codes(struct smtpcode_reply *r)
 	for (p = r->text; *p; p++) {
 		if (p > r->text && !strchr(" ('\"<;:#", p[-1]))
 			continue;
-		if (*p == '#' && enhanced_at(p + 1, &c, &len) == TOKEN_ENHANCED)
-			add_enhanced(r, &c);
-		else if (code_at(p, &sep) && sep && enhanced_at(p + 4, &c, &len) == TOKEN_ENHANCED)
+		if ((*p == '#' && enhanced_at(p + 1, &c, &len) == TOKEN_ENHANCED) ||
+		    (code_at(p, &sep) && sep && enhanced_at(p + 4, &c, &len) == TOKEN_ENHANCED))
 			add_enhanced(r, &c);
 	}
 }
@@ -290,7 +289,7 @@ static const char *command_in(const char *line)
 			return phrases[i].command;
 	if (p) {
 		p += 12;
-		while (p[n] && n < sizeof word - 1 && !starts_with(p + n, " command"))
+		while (n < sizeof word - 1 && p[n] && !starts_with(p + n, " command"))
 			word[n] = p[n] == '\n' ? ' ' : p[n], n++;
 		word[n] = '\0';
 		return smtpcode_command_canonical(word);

@@ -76,7 +76,6 @@ static void print_item(struct printer *p, const struct smtpcode_item *item, int 
 static void heading(struct printer *p, int kind, int number)
 {
 	struct smtpcode_enhanced e;
-	char key[16];
 	int id = kind * 1000 + number;
 
 	if (p->o->json || p->o->full || p->o->codes_only || p->heading == id)
@@ -85,6 +84,7 @@ static void heading(struct printer *p, int kind, int number)
 		putchar('\n');
 	p->heading = id;
 	if (kind == SMTPCODE_KIND_BASIC) {
+		char key[16];
 		snprintf(key, sizeof key, "c.%d", number);
 		printf("%dxx %s\n", number, style_phrase(p->st, key));
 	} else if (smtpcode_enhanced_at((size_t)smtpcode_enhanced_find(0, number, -1), &e) == 0) {
@@ -96,13 +96,13 @@ static void heading(struct printer *p, int kind, int number)
 static unsigned long print_pattern(struct printer *p, const struct smtpcode_pattern *pat)
 {
 	static struct smtpcode_item item;
-	struct smtpcode_query q;
+	struct smtpcode_query q = { SMTPCODE_KIND_BASIC, 0, { 0, 0, 0 } };
 	struct smtpcode_enhanced e;
 	unsigned long before = p->printed;
 	size_t i;
-	int code;
 
 	if (pat->kind == SMTPCODE_KIND_BASIC) {
+		int code;
 		for (code = 100; code <= 599; code++) {
 			if (!smtpcode_pattern_matches_basic(pat, code) || !smtpcode_find(code, NULL))
 				continue;
@@ -132,7 +132,7 @@ int run_lookup(const struct options *o, const struct style *st)
 {
 	static struct smtpcode_item item;
 	struct printer p = { o, st, 0, -1 };
-	struct smtpcode_query q;
+	struct smtpcode_query q = { SMTPCODE_KIND_BASIC, 0, { 0, 0, 0 } };
 	int i, status = EXIT_FOUND;
 
 	for (i = 0; i < o->ncodes; i++) {
@@ -200,7 +200,7 @@ int run_search(const struct options *o, const struct style *st)
 	static struct smtpcode_hit hits[512];
 	static struct smtpcode_item item;
 	struct printer p = { o, st, 0, -1 };
-	struct smtpcode_query q;
+	struct smtpcode_query q = { SMTPCODE_KIND_BASIC, 0, { 0, 0, 0 } };
 	size_t n, i;
 
 	if (o->word_fallback) {

@@ -15,14 +15,14 @@ struct gen_pair {
 };
 
 struct gen_enhanced {
-	signed char reply_class;
+	short reply_class;
 	short subject, detail;
 	unsigned char deprecated;
 	unsigned int off[6]; /* title, basic_codes, source, description, when_seen, fix */
 };
 
 struct gen_note {
-	signed char reply_class;
+	short reply_class;
 	short subject, detail, detail_last;
 	unsigned int off[3]; /* provider, note, source */
 };

@@ -144,7 +144,7 @@ static void read_enhanced_row(struct tsv *t, struct table *tab)
 			return;
 		}
 	}
-	bad |= tsv_check_text(t, "title", f[1], NAME_MAX_LEN * 2);
+	bad |= tsv_check_text(t, "title", f[1], (size_t)NAME_MAX_LEN * 2);
 	bad |= check_basic_codes(t, f[2]);
 	bad |= tsv_check_text(t, "source", f[4], SOURCE_MAX_LEN);
 	bad |= tsv_check_sentences(t, "description", f[5], TEXT_MAX_LEN);
