@@ -31,7 +31,7 @@ CFLAGS  ?= -O2 -g
 BUILD_CC ?= $(CC)
 INSTALL ?= install
 
-SC_CFLAGS   = -std=c11 -Wall -Wextra -Wpedantic
+SC_CFLAGS   = -std=c11 -Wall -Wextra -Wpedantic $(SC_SANFLAGS)
 SC_CPPFLAGS = -Iinclude -Ibuild -Isrc
 SC_DEPFLAGS = -MMD -MP
 
@@ -49,6 +49,11 @@ GEN_SRCS    = src/gen/gentable.c src/gen/enhanced.c src/gen/i18n.c src/gen/tsv.c
 DATA        = data/codes.tsv data/pairs.tsv data/enhanced.tsv data/enhanced-notes.tsv \
               data/i18n.tsv
 
+# make check SANITIZE=1: everything under AddressSanitizer and UBSan.
+ifeq ($(SANITIZE),1)
+SC_SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+endif
+
 ENGINE_OBJS = $(ENGINE_SRCS:src/%.c=build/%.o)
 PIC_OBJS    = $(ENGINE_SRCS:src/%.c=build/pic/%.o)
 CLI_OBJS    = $(CLI_SRCS:src/%.c=build/cli/%.o)
@@ -61,7 +66,14 @@ TEST_BINS   = $(TESTS:%=build/tests/test_%)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
-.PHONY: all lib check deps install uninstall clean
+# Fuzzing (libFuzzer, with clang): make fuzz FUZZ_SECONDS=N.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 20
+FUZZ_FLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_SRCS    = $(sort $(ENGINE_SRCS) $(CLI_SRCS))
+FUZZ_BINS    = build/fuzz/fuzz_args build/fuzz/fuzz_reply build/fuzz/fuzz_json
+
+.PHONY: all lib check deps install uninstall clean fuzz lint ci FORCE
 .DELETE_ON_ERROR:
 
 all: smtpcode lib
@@ -69,7 +81,7 @@ all: smtpcode lib
 lib: $(LIB) build/libsmtpcode.so
 
 smtpcode: build/cli/main.o $(CLI_OBJS) $(LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ build/cli/main.o $(CLI_OBJS) $(LIB)
+	$(CC) $(SC_SANFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ build/cli/main.o $(CLI_OBJS) $(LIB)
 
 $(LIB): $(ENGINE_OBJS)
 	rm -f $@
@@ -77,12 +89,21 @@ $(LIB): $(ENGINE_OBJS)
 
 # Only smtpcode_* symbols leave the shared library (src/libsmtpcode.map).
 $(SHLIB): $(PIC_OBJS) src/libsmtpcode.map
-	$(CC) -shared $(CFLAGS) $(LDFLAGS) -Wl,-soname,libsmtpcode.so.$(SOMAJOR) \
+	$(CC) -shared $(SC_SANFLAGS) $(CFLAGS) $(LDFLAGS) -Wl,-soname,libsmtpcode.so.$(SOMAJOR) \
 		-Wl,--version-script=src/libsmtpcode.map -o $@ $(PIC_OBJS)
 
 build/libsmtpcode.so: $(SHLIB)
 	ln -sf libsmtpcode.so.$(VERSION) build/libsmtpcode.so.$(SOMAJOR)
 	ln -sf libsmtpcode.so.$(VERSION) $@
+
+# The compiler and flags of the last build: objects are rebuilt when they
+# change (CC=clang, CFLAGS=..., SANITIZE=1).
+BUILD_FLAGS = $(CC) $(SC_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS)
+build/flags: FORCE | build
+	@echo '$(BUILD_FLAGS)' | cmp -s - $@ || echo '$(BUILD_FLAGS)' > $@
+FORCE:
+
+$(ENGINE_OBJS) $(PIC_OBJS) $(CLI_OBJS) build/cli/main.o: build/flags
 
 build/%.o: src/%.c | build
 	$(CC) $(SC_CFLAGS) $(SC_CPPFLAGS) $(SC_DEPFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
@@ -111,13 +132,37 @@ build/tests/test_%: tests/test_%.c tests/testutil.h $(CLI_OBJS) $(LIB) | build
 	$(CC) $(SC_CFLAGS) $(SC_CPPFLAGS) $(CMOCKA_CFLAGS) $(CPPFLAGS) $(CFLAGS) \
 		-o $@ $< $(CLI_OBJS) $(LIB) $(LDFLAGS) $(CMOCKA_LIBS)
 
+$(TEST_BINS): build/flags
+
 # The API suite sees only the public header and the installed-to-be library.
 build/tests/test_api: tests/test_api.c tests/testutil.h $(LIB) | build
 	$(CC) $(SC_CFLAGS) -Iinclude $(CMOCKA_CFLAGS) $(CPPFLAGS) $(CFLAGS) \
 		-o $@ $< $(LIB) $(LDFLAGS) $(CMOCKA_LIBS)
 
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/json_check.h $(FUZZ_SRCS) build/table.inc
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(SC_CFLAGS) $(SC_CPPFLAGS) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS)
+
+fuzz: $(FUZZ_BINS)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
+
+# Static analysis: cppcheck and clang-tidy (.clang-tidy) on the sources,
+# zero findings (suppressions are justified where they stand).
+lint: build/table.inc
+	cppcheck --quiet --std=c11 --enable=warning,style,performance,portability \
+		--inline-suppr --error-exitcode=1 -Iinclude -Isrc \
+		--suppress=missingIncludeSystem --suppress=missingInclude src
+	clang-tidy --quiet $(ENGINE_SRCS) $(CLI_SRCS) src/main.c $(GEN_SRCS) -- \
+		-std=c11 -Iinclude -Isrc -Ibuild
+
+# What CI runs: -Werror builds with gcc and clang, the sanitizers, valgrind,
+# static analysis and a short fuzz run (tests/ci.sh).
+ci:
+	@sh tests/ci.sh
+
 check: smtpcode lib build/gentable $(TEST_BINS)
-	@CC='$(CC)' CFLAGS='$(CFLAGS)' LDFLAGS='$(LDFLAGS)' sh tests/run.sh
+	@CC='$(CC)' CFLAGS='$(CFLAGS)' LDFLAGS='$(LDFLAGS)' SANITIZE='$(SANITIZE)' \
+		SANFLAGS='$(SC_SANFLAGS)' sh tests/run.sh
 
 deps:
 	@sh tests/deps.sh

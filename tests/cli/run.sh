@@ -8,6 +8,8 @@
 # NAME.status (exit status); a missing .out or .err means empty, a missing
 # .status means 0. With --update, the files are rewritten from what the
 # program prints now: review the result with git diff before you commit it.
+# With VALGRIND=1 each case also runs under valgrind, which must report no
+# error and no leak.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 bin=${SMTPCODE:-./smtpcode}
@@ -28,9 +30,25 @@ for args in tests/cli/*.args; do
 	vars=
 	[ -f "$name.env" ] && vars=$(cat "$name.env")
 	# shellcheck disable=SC2086
-	env -u COLUMNS -u NO_COLOR -u LC_ALL -u LC_MESSAGES -u LANG $vars "$bin" "$@" \
-		> "$tmp/out" 2> "$tmp/err" < "$input"
-	echo $? > "$tmp/status"
+	if [ "${VALGRIND:-}" = 1 ]; then
+		# shellcheck disable=SC2086
+		env -u COLUMNS -u NO_COLOR -u LC_ALL -u LC_MESSAGES -u LANG $vars \
+			valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all \
+			--log-file="$tmp/vg" "$bin" "$@" > "$tmp/out" 2> "$tmp/err" < "$input"
+		rc=$?
+		if [ "$rc" = 99 ] || [ -s "$tmp/vg" ]; then
+			echo "FAIL cli ${name#tests/cli/}: valgrind"
+			sed 's/^/    /' "$tmp/vg" | head -n 20
+			failed=$((failed + 1))
+			continue
+		fi
+		echo $rc > "$tmp/status"
+	else
+		# shellcheck disable=SC2086
+		env -u COLUMNS -u NO_COLOR -u LC_ALL -u LC_MESSAGES -u LANG $vars "$bin" "$@" \
+			> "$tmp/out" 2> "$tmp/err" < "$input"
+		echo $? > "$tmp/status"
+	fi
 	if [ "$update" = 1 ]; then
 		for k in out err status; do
 			if [ -s "$tmp/$k" ] && ! { [ "$k" = status ] && [ "$(cat "$tmp/$k")" = 0 ]; }; then

@@ -20,7 +20,7 @@ reply 550 5.1.1 after RCPT: <bob@example.org>: User unknown"
 
 # make check passes CC, CFLAGS and LDFLAGS: the same build (a sanitizer one too).
 make -s install DESTDIR="$dest" PREFIX="$prefix" ${CFLAGS+CFLAGS="$CFLAGS"} \
-	${LDFLAGS+LDFLAGS="$LDFLAGS"} > "$tmp/install.log" 2>&1
+	${LDFLAGS+LDFLAGS="$LDFLAGS"} ${SANITIZE:+SANITIZE="$SANITIZE"} > "$tmp/install.log" 2>&1
 check "make install" $?
 for f in bin/smtpcode include/smtpcode.h lib/libsmtpcode.a lib/libsmtpcode.so \
 	lib/pkgconfig/smtpcode.pc share/man/man1/smtpcode.1 share/man/man3/smtpcode.3; do
@@ -35,7 +35,7 @@ if command -v pkg-config > /dev/null; then
 	export PKG_CONFIG_PATH="$dest$prefix/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$dest"
 	# shellcheck disable=SC2046
 	# shellcheck disable=SC2086
-	${CC:-cc} -std=c11 ${CFLAGS:-} -o "$tmp/example" tests/install/example.c \
+	${CC:-cc} -std=c11 ${SANFLAGS:-} ${CFLAGS:-} -o "$tmp/example" tests/install/example.c \
 		$(pkg-config --cflags --libs smtpcode) ${LDFLAGS:-} 2> "$tmp/cc.log"
 	check "builds with pkg-config (shared)" $?
 	out=$(LD_LIBRARY_PATH="$dest$prefix/lib" "$tmp/example" 2>&1)
@@ -44,8 +44,9 @@ if command -v pkg-config > /dev/null; then
 	[ "$out" = "$want" ] || printf '%s\n' "$out" | sed 's/^/    /'
 	# shellcheck disable=SC2046
 	# shellcheck disable=SC2086
-	${CC:-cc} -std=c11 ${CFLAGS:-} -o "$tmp/example-static" tests/install/example.c \
-		$(pkg-config --cflags smtpcode) "$dest$prefix/lib/libsmtpcode.a" ${LDFLAGS:-}
+	${CC:-cc} -std=c11 ${SANFLAGS:-} ${CFLAGS:-} -o "$tmp/example-static" \
+		tests/install/example.c $(pkg-config --cflags smtpcode) \
+		"$dest$prefix/lib/libsmtpcode.a" ${LDFLAGS:-}
 	check "builds against the static library" $?
 	[ "$("$tmp/example-static" 2>&1)" = "$want" ]
 	check "runs linked statically" $?
