@@ -245,7 +245,7 @@ int args_parse(int argc, char **argv, struct options *o, char *err, size_t errsz
 		return 0;
 	}
 	for (i = 0; i < n; i++)
-		if (check_code(o->codes[i], err, errsz) < 0)
+		if (strcmp(o->codes[i], "-") != 0 && check_code(o->codes[i], err, errsz) < 0)
 			return -1;
 	return 0;
 }

@@ -35,6 +35,11 @@ static int columns(const char *s, size_t n)
 
 	while (p < end && *p) {
 		size_t len;
+		if (*p < 0x80) { /* ASCII: the common case, one column a byte */
+			p++;
+			cols++;
+			continue;
+		}
 		cols += char_columns(p, &len);
 		p += len;
 	}
@@ -45,42 +50,53 @@ static int columns(const char *s, size_t n)
  * Prints text as one paragraph wrapped at the style's width: the first line
  * starts with lead, the others with indent spaces. A word longer than a line
  * stands alone on its line. Text without spaces (Japanese) breaks between
- * characters of two columns.
+ * characters of two columns. Each line is a slice of text: one fwrite.
  */
 static void wrap(FILE *out, const char *text, const char *lead, int indent,
                  const struct style *st)
 {
-	int col = columns(lead, strlen(lead)), line_empty = 1, space;
-	const char *p = text;
+	static const char spaces[] = "                                        ";
+	int col = columns(lead, strlen(lead));
+	const char *p = text, *start = NULL, *end = NULL;
 
 	fputs(lead, out);
 	while (*p) {
+		const char *word;
 		size_t len, clen;
-		int w;
-		for (space = 0; *p == ' '; p++)
+		int w, space = 0;
+		for (; *p == ' '; p++)
 			space = 1;
 		if (!*p)
 			break;
-		len = strcspn(p, " ");
-		w = columns(p, len);
-		if (w > 1 && char_columns((const unsigned char *)p, &clen) == 2) {
+		word = p;
+		/* The word's length and columns in one pass; ASCII is one column. */
+		for (len = 0, w = 0; p[len] && p[len] != ' '; len++)
+			w += ((unsigned char)p[len] & 0xC0) != 0x80;
+		if (w != (int)len)
+			w = columns(p, len);
+		if ((unsigned char)*p >= 0x80 && w > 1 &&
+		    char_columns((const unsigned char *)p, &clen) == 2) {
 			len = clen; /* a wide character is a word of its own */
 			w = 2;
 		}
-		if (!line_empty && col + space + w > st->width) {
-			fprintf(out, "\n%*s", indent, "");
+		if (start && col + space + w > st->width) {
+			fwrite(start, 1, (size_t)(end - start), out);
+			putc('\n', out);
+			fwrite(spaces, 1, (size_t)indent < sizeof spaces - 1 ? (size_t)indent
+			                                                    : sizeof spaces - 1, out);
 			col = indent;
-			line_empty = 1;
+			start = NULL;
 		}
-		if (!line_empty && space) {
-			putc(' ', out);
-			col++;
+		if (!start) {
+			start = word;
+			space = 0;
 		}
-		fwrite(p, 1, len, out);
-		col += w;
-		line_empty = 0;
-		p += len;
+		col += space + w;
+		end = word + len;
+		p = end;
 	}
+	if (start)
+		fwrite(start, 1, (size_t)(end - start), out);
 	putc('\n', out);
 }
 
@@ -101,9 +117,15 @@ const char *style_phrase(const struct style *st, const char *key)
 static int label(char *buf, size_t size, const struct style *st, const char *key)
 {
 	const char *l = style_phrase(st, key);
-	int cols = columns(l, strlen(l)) + 1, pad = cols + 1 < LABEL ? LABEL - cols : 1;
+	size_t n = strlen(l);
+	int cols = columns(l, n) + 1, pad = cols + 1 < LABEL ? LABEL - cols : 1;
 
-	snprintf(buf, size, "%s:%*s", l, pad, "");
+	if (n + 1 + (size_t)pad + 1 > size)
+		n = size - (size_t)pad - 2;
+	memcpy(buf, l, n);
+	buf[n] = ':';
+	memset(buf + n + 1, ' ', (size_t)pad);
+	buf[n + 1 + (size_t)pad] = '\0';
 	return cols + pad;
 }
 

@@ -22,25 +22,46 @@ static void end_line(struct reader *r)
 	r->in_line = 0;
 }
 
+/* Appends buf[0..n) to the current line, as far as the line has room. */
+static void keep(struct reader *r, const char *buf, size_t n)
+{
+	size_t room = sizeof r->line - r->len;
+
+	if (n > room)
+		n = room;
+	memcpy(r->line + r->len, buf, n);
+	r->len += n;
+}
+
 static void take(struct reader *r, const char *buf, size_t n)
 {
-	size_t i;
+	const char *p = buf, *end = buf + n;
 
-	for (i = 0; i < n; i++) {
-		char c = buf[i];
+	while (p < end) {
+		const char *nl;
 		if (r->after_cr) {
 			r->after_cr = 0;
-			if (c == '\n')
+			if (*p == '\n') {
+				p++;
 				continue;
+			}
 		}
-		if (c == '\n' || c == '\r') {
-			r->after_cr = c == '\r';
-			end_line(r);
-			continue;
+		/* The next line end: LF, or a CR (alone or before LF). */
+		nl = memchr(p, '\n', (size_t)(end - p));
+		{
+			const char *cr = memchr(p, '\r', (size_t)((nl ? nl : end) - p));
+			if (cr)
+				nl = cr;
 		}
-		r->in_line = 1;
-		if (r->len < sizeof r->line)
-			r->line[r->len++] = c;
+		if (!nl) {
+			keep(r, p, (size_t)(end - p));
+			r->in_line = 1;
+			return;
+		}
+		keep(r, p, (size_t)(nl - p));
+		r->after_cr = *nl == '\r';
+		end_line(r);
+		p = nl + 1;
 	}
 }
 

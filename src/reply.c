@@ -27,13 +27,12 @@ static int starts_with(const char *s, const char *prefix)
 	return *prefix == '\0';
 }
 
-/* The first place where needle occurs in s, ignoring ASCII case, or NULL. */
+/* The first place where needle occurs in s, or NULL. The markers looked
+ * for ("in reply to", "status=sent", "mail server after") are written by
+ * software in one fixed case, so this is the C library's fast strstr. */
 static const char *find(const char *s, const char *needle)
 {
-	for (; *s; s++)
-		if (starts_with(s, needle))
-			return s;
-	return NULL;
+	return strstr(s, needle);
 }
 
 static const char *skip_spaces(const char *p)
@@ -360,6 +359,18 @@ static int after_marker(const char *line, const char *p, const char *exim_after)
 	return exim_after && p > exim_after && q > line && q[-1] == ':';
 }
 
+/* Nonzero if a code may start after character c: " ('\"#;:[<=". */
+static int starts_code(char c)
+{
+	switch (c) {
+	case ' ': case '(': case '\'': case '"': case '#': case ';': case ':': case '[':
+	case '<': case '=':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /*
  * Finds a reply inside a line of other text. A code counts only at a word
  * start and when it is followed by an enhanced code (550 5.1.1) or follows a
@@ -374,7 +385,7 @@ static const char *find_embedded(const char *line, int *code, char *sep)
 	for (p = line; *p; p++) {
 		struct smtpcode_enhanced_code c;
 		size_t len;
-		if (p > line && !strchr(" ('\"#;:[<=", p[-1]))
+		if (*p < '1' || *p > '5' || (p > line && !starts_code(p[-1])))
 			continue;
 		*code = code_at(p, sep);
 		if (!*code)

@@ -1,6 +1,7 @@
 /* run_codes.c - the commands about codes: lookup (codes and patterns),
  * compare, list and search. */
 #include "run_codes.h"
+#include "lines.h"
 #include "strbuf.h"
 
 #include <stdio.h>
@@ -128,36 +129,98 @@ static unsigned long print_pattern(struct printer *p, const struct smtpcode_patt
 	return p->printed - before;
 }
 
-int run_lookup(const struct options *o, const struct style *st)
+/* Batch lookups: each line of standard input is a code (or a pattern). */
+struct batch {
+	const struct options *o;
+	struct printer *p;
+	unsigned long line;
+	int status;
+};
+
+static int lookup_one(const struct options *o, struct printer *p, const char *code);
+
+static void batch_line(const char *line, size_t len, void *arg)
+{
+	struct batch *b = arg;
+	char code[64], err[256];
+	struct options one;
+	char *argv[3];
+	size_t i = 0, n;
+	int r;
+
+	b->line++;
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	for (n = 0; i < len && line[i] != ' ' && line[i] != '\t' && n < sizeof code - 1; i++)
+		code[n++] = line[i];
+	code[n] = '\0';
+	if (n == 0)
+		return;
+	/* The same checks as for an argument, with the line number. */
+	argv[0] = "smtpcode";
+	argv[1] = code;
+	argv[2] = NULL;
+	if (code[0] == '-' || args_parse(2, argv, &one, err, sizeof err) < 0 ||
+	    one.mode != MODE_LOOKUP) {
+		if (code[0] == '-' || one.mode != MODE_LOOKUP)
+			snprintf(err, sizeof err, "invalid code '%s'", code);
+		fprintf(stderr, "smtpcode: -:%lu: %s\n", b->line, err);
+		b->status = EXIT_USAGE;
+		return;
+	}
+	r = lookup_one(b->o, b->p, code);
+	if (r > b->status)
+		b->status = r;
+}
+
+/* Looks one code or pattern up and prints it; returns its exit status. */
+static int lookup_one(const struct options *o, struct printer *p, const char *code)
 {
 	static struct smtpcode_item item;
-	struct printer p = { o, st, 0, -1 };
 	struct smtpcode_query q = { SMTPCODE_KIND_BASIC, 0, { 0, 0, 0 } };
+
+	if (smtpcode_is_pattern(code)) {
+		struct smtpcode_pattern pat;
+		smtpcode_parse_pattern(code, &pat);
+		if (print_pattern(p, &pat) == 0) {
+			fprintf(stderr, "smtpcode: no code matches %s\n", code);
+			return EXIT_UNDEFINED;
+		}
+		return EXIT_FOUND;
+	}
+	smtpcode_parse(code, &q, NULL);
+	smtpcode_lookup_item(&q, o->after, &item);
+	if (o->json) {
+		json_item(stdout, &item);
+	} else if (o->brief || o->codes_only) {
+		print_item(p, &item, 0);
+	} else {
+		if (p->printed++ || p->heading != -1)
+			putchar('\n');
+		text_item(stdout, &item, p->st);
+	}
+	return smtpcode_item_known(&item) ? EXIT_FOUND : EXIT_UNDEFINED;
+}
+
+int run_lookup(const struct options *o, const struct style *st)
+{
+	struct printer p = { o, st, 0, -1 };
 	int i, status = EXIT_FOUND;
 
 	for (i = 0; i < o->ncodes; i++) {
-		if (smtpcode_is_pattern(o->codes[i])) {
-			struct smtpcode_pattern pat;
-			smtpcode_parse_pattern(o->codes[i], &pat);
-			if (print_pattern(&p, &pat) == 0) {
-				fprintf(stderr, "smtpcode: no code matches %s\n", o->codes[i]);
-				status = EXIT_UNDEFINED;
+		int r;
+		if (strcmp(o->codes[i], "-") == 0) {
+			struct batch b = { o, &p, 0, EXIT_FOUND };
+			if (lines_read(stdin, batch_line, &b) < 0) {
+				fprintf(stderr, "smtpcode: -: read error\n");
+				return EXIT_USAGE;
 			}
-			continue;
-		}
-		smtpcode_parse(o->codes[i], &q, NULL);
-		smtpcode_lookup_item(&q, o->after, &item);
-		if (!smtpcode_item_known(&item))
-			status = EXIT_UNDEFINED;
-		if (o->json) {
-			json_item(stdout, &item);
-		} else if (o->brief || o->codes_only) {
-			print_item(&p, &item, 0);
+			r = b.status;
 		} else {
-			if (p.printed++ || p.heading != -1)
-				putchar('\n');
-			text_item(stdout, &item, st);
+			r = lookup_one(o, &p, o->codes[i]);
 		}
+		if (r > status)
+			status = r;
 	}
 	return status;
 }
