@@ -73,7 +73,7 @@ FUZZ_FLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=
 FUZZ_SRCS    = $(sort $(ENGINE_SRCS) $(CLI_SRCS))
 FUZZ_BINS    = build/fuzz/fuzz_args build/fuzz/fuzz_reply build/fuzz/fuzz_json
 
-.PHONY: all lib check deps install uninstall clean fuzz lint ci FORCE
+.PHONY: all lib check deps install uninstall clean fuzz lint ci bench FORCE
 .DELETE_ON_ERROR:
 
 all: smtpcode lib
@@ -154,6 +154,11 @@ lint: build/table.inc
 		--suppress=missingIncludeSystem --suppress=missingInclude src
 	clang-tidy --quiet $(ENGINE_SRCS) $(CLI_SRCS) src/main.c $(GEN_SRCS) -- \
 		-std=c11 -Iinclude -Isrc -Ibuild
+
+# Benchmarks (never part of check): instructions against /bin/true, batch
+# lookups, scan throughput against grep (tests/bench.sh).
+bench:
+	@sh tests/bench.sh
 
 # What CI runs: -Werror builds with gcc and clang, the sanitizers, valgrind,
 # static analysis and a short fuzz run (tests/ci.sh).
