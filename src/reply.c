@@ -205,6 +205,18 @@ static void start_reply(struct smtpcode_reply *r, unsigned long line)
 	r->first_line = r->last_line = line;
 }
 
+/* Nonzero if a code may start after character c: " ('\"#;:[<=". */
+static int starts_code(char c)
+{
+	switch (c) {
+	case ' ': case '(': case '\'': case '"': case '#': case ';': case ':': case '[':
+	case '<': case '=':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* Codes quoted inside the text: Exchange's "#4.4.1", and replies such as
  * "responded with: \"421 4.4.2 ...\"" or a flattened "550-5.1.1". */
 static void inner_codes(struct smtpcode_reply *r)
@@ -215,7 +227,7 @@ static void inner_codes(struct smtpcode_reply *r)
 	char sep;
 
 	for (p = r->text; *p; p++) {
-		if (p > r->text && !strchr(" ('\"<;:#", p[-1]))
+		if ((*p != '#' && (*p < '1' || *p > '5')) || (p > r->text && !starts_code(p[-1])))
 			continue;
 		if ((*p == '#' && enhanced_at(p + 1, &c, &len) == TOKEN_ENHANCED) ||
 		    (code_at(p, &sep) && sep && enhanced_at(p + 4, &c, &len) == TOKEN_ENHANCED))
@@ -266,33 +278,55 @@ static void emit_reply(struct smtpcode_reply *r, int dsn, smtpcode_reply_fn *emi
 /* ---- What a line says about the command and the outcome ------------------ */
 
 /* "(in reply to RCPT TO command)" (Postfix), "after RCPT TO:<...>:" (Exim). */
-static const char *command_in(const char *line)
+/* The command a Postfix "NOQUEUE: reject: RCPT from" or Sendmail
+ * "ruleset=check_rcpt" names, at p (after "reject: " or "check_"). */
+static const char *command_of_rule(const char *p, int sendmail)
 {
 	static const struct {
-		const char *says, *command;
-	} phrases[] = {
-		{ "refused to talk to me", "CONNECT" },
-		{ "reject: RCPT from", "RCPT" }, { "reject: MAIL from", "MAIL" },
-		{ "reject: DATA from", "DATA" }, { "reject: END-OF-MESSAGE from", "DATA" },
-		{ "reject: CONNECT from", "CONNECT" }, { "reject: EHLO from", "EHLO" },
-		{ "reject: HELO from", "HELO" }, { "reject: VRFY from", "VRFY" },
-		{ "ruleset=check_rcpt", "RCPT" }, { "ruleset=check_mail", "MAIL" },
-		{ "ruleset=check_relay", "CONNECT" }
+		const char *word, *command;
+	} postfix[] = {
+		{ "RCPT from", "RCPT" }, { "MAIL from", "MAIL" }, { "DATA from", "DATA" },
+		{ "END-OF-MESSAGE from", "DATA" }, { "CONNECT from", "CONNECT" },
+		{ "EHLO from", "EHLO" }, { "HELO from", "HELO" }, { "VRFY from", "VRFY" }
+	}, sendmail_rules[] = {
+		{ "rcpt", "RCPT" }, { "mail", "MAIL" }, { "relay", "CONNECT" }
 	};
-	const char *p = find(line, "in reply to ");
-	char word[32];
-	size_t n = 0, i;
+	size_t i;
 
-	for (i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
-		if (find(line, phrases[i].says))
-			return phrases[i].command;
-	if (p) {
+	if (sendmail) {
+		for (i = 0; i < sizeof sendmail_rules / sizeof sendmail_rules[0]; i++)
+			if (starts_with(p, sendmail_rules[i].word))
+				return sendmail_rules[i].command;
+		return NULL;
+	}
+	for (i = 0; i < sizeof postfix / sizeof postfix[0]; i++)
+		if (starts_with(p, postfix[i].word))
+			return postfix[i].command;
+	return NULL;
+}
+
+/* The command a line says a reply answered: Postfix "(in reply to RCPT TO
+ * command)", "refused to talk to me" and "reject: RCPT from", Exim "after
+ * RCPT TO:<...>:", Sendmail "ruleset=check_rcpt". */
+static const char *command_in(const char *line)
+{
+	const char *p, *c;
+	char word[32];
+	size_t n = 0;
+
+	if ((p = find(line, "in reply to ")) != NULL) {
 		p += 12;
 		while (n < sizeof word - 1 && p[n] && !starts_with(p + n, " command"))
 			word[n] = p[n] == '\n' ? ' ' : p[n], n++;
 		word[n] = '\0';
 		return smtpcode_command_canonical(word);
 	}
+	if ((p = find(line, "reject: ")) != NULL && (c = command_of_rule(p + 8, 0)) != NULL)
+		return c;
+	if ((p = find(line, "ruleset=check_")) != NULL && (c = command_of_rule(p + 14, 1)) != NULL)
+		return c;
+	if (find(line, "refused to talk to me"))
+		return "CONNECT";
 	p = find(line, "mail server after ");
 	if (!p)
 		return NULL;
@@ -311,22 +345,43 @@ static const char *command_in(const char *line)
 	return smtpcode_command_canonical(word);
 }
 
+/* What a log line says became of the message: Postfix "status=", Sendmail
+ * "stat=", Exim's "=>", "->", "==" and "**" after the message id. */
 static enum smtpcode_outcome outcome_in(const char *line)
 {
-	if (find(line, "status=sent") || find(line, "stat=Sent"))
-		return SMTPCODE_OUTCOME_DELIVERED;
-	if (find(line, "status=deferred") || find(line, "stat=Deferred"))
-		return SMTPCODE_OUTCOME_DEFERRED;
-	if (find(line, "status=bounced") || find(line, "status=expired"))
-		return SMTPCODE_OUTCOME_BOUNCED;
-	if (strstr(line, " => ") || strstr(line, " -> "))
-		return SMTPCODE_OUTCOME_DELIVERED;
-	if (strstr(line, " == "))
-		return SMTPCODE_OUTCOME_DEFERRED;
-	if (strstr(line, " ** "))
-		return SMTPCODE_OUTCOME_BOUNCED;
-	if (find(line, "stat=") && find(line, "dsn=5."))
-		return SMTPCODE_OUTCOME_BOUNCED;
+	const char *p = find(line, "stat");
+
+	if (p) {
+		const char *v = NULL;
+		for (; p; p = find(p + 4, "stat")) {
+			if (starts_with(p, "status="))
+				v = p + 7;
+			else if (starts_with(p, "stat="))
+				v = p + 5;
+			if (v)
+				break;
+		}
+		if (v) {
+			if (starts_with(v, "sent") || starts_with(v, "Sent"))
+				return SMTPCODE_OUTCOME_DELIVERED;
+			if (starts_with(v, "deferred") || starts_with(v, "Deferred"))
+				return SMTPCODE_OUTCOME_DEFERRED;
+			if (starts_with(v, "bounced") || starts_with(v, "expired"))
+				return SMTPCODE_OUTCOME_BOUNCED;
+			if (v[-2] == 't' && v[-3] == 'a' && find(line, "dsn=5."))
+				return SMTPCODE_OUTCOME_BOUNCED; /* Sendmail: stat=User unknown */
+		}
+	}
+	for (p = strchr(line, ' '); p; p = strchr(p + 1, ' ')) {
+		if (p[3] != ' ' || !p[1] || !p[2])
+			continue;
+		if ((p[1] == '=' && p[2] == '>') || (p[1] == '-' && p[2] == '>'))
+			return SMTPCODE_OUTCOME_DELIVERED;
+		if (p[1] == '=' && p[2] == '=')
+			return SMTPCODE_OUTCOME_DEFERRED;
+		if (p[1] == '*' && p[2] == '*')
+			return SMTPCODE_OUTCOME_BOUNCED;
+	}
 	return SMTPCODE_OUTCOME_NONE;
 }
 
@@ -357,18 +412,6 @@ static int after_marker(const char *line, const char *p, const char *exim_after)
 	/* Exim: "... mail server after RCPT TO:<...>: 550": the first code after
 	 * the command that follows a colon. */
 	return exim_after && p > exim_after && q > line && q[-1] == ':';
-}
-
-/* Nonzero if a code may start after character c: " ('\"#;:[<=". */
-static int starts_code(char c)
-{
-	switch (c) {
-	case ' ': case '(': case '\'': case '"': case '#': case ';': case ':': case '[':
-	case '<': case '=':
-		return 1;
-	default:
-		return 0;
-	}
 }
 
 /*
@@ -626,7 +669,7 @@ void smtpcode_scanner_init(struct smtpcode_scanner *s)
  * end, NUL bytes as spaces) and terminates it. */
 static void clean_line(char *buf, const char *line, size_t len)
 {
-	size_t i;
+	char *z, *end;
 
 	if (!line)
 		len = 0;
@@ -634,9 +677,11 @@ static void clean_line(char *buf, const char *line, size_t len)
 		len = SMTPCODE_SCAN_LINE_MAX;
 	if (len > 0 && line[len - 1] == '\r')
 		len--;
-	for (i = 0; i < len; i++)
-		buf[i] = line[i] ? line[i] : ' ';
-	buf[len] = '\0';
+	memcpy(buf, line, len);
+	end = buf + len;
+	for (z = memchr(buf, '\0', len); z; z = memchr(z + 1, '\0', (size_t)(end - z - 1)))
+		*z = ' ';
+	*end = '\0';
 }
 
 /* A log or NDR line that may hold a reply somewhere inside. */
