@@ -38,7 +38,7 @@ static const char usage[] =
 	"  smtpcode search relay denied      codes whose texts say so\n"
 	"  smtpcode explain '550 5.1.1 <bob@example.org>: User unknown'\n"
 	"  zcat /var/log/mail.log.*.gz | smtpcode scan\n"
-	"  smtpcode --json 252 | jq .meanings[0].fix\n"
+	"  smtpcode --json - < codes.txt     many codes, one per line\n"
 	"\n"
 	"Exit status: 0 all codes defined, 1 some code not defined or nothing\n"
 	"found, 2 usage error or unreadable file, 3 output error. See man smtpcode.\n";
