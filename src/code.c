@@ -1,4 +1,5 @@
 /* code.c - parse a three-digit reply code and name its digits (RFC 5321 §4.2.1). */
+#include "parse.h"
 #include "smtpcode.h"
 
 #include <stdio.h>
@@ -117,9 +118,7 @@ const char *smtpcode_class_advice(int digit)
 	return digit >= 1 && digit <= 5 ? advice[digit - 1] : NULL;
 }
 
-/* Checks one part of an enhanced code: s[0..n), at most three digits
- * without a leading zero; stores its value. */
-static enum smtpcode_parse_error enhanced_part(const char *s, size_t n, int *value)
+enum smtpcode_parse_error smtpcode__number_part(const char *s, size_t n, int *value)
 {
 	size_t i;
 
@@ -129,6 +128,9 @@ static enum smtpcode_parse_error enhanced_part(const char *s, size_t n, int *val
 		return SMTPCODE_PARSE_ENH_LEADING_ZERO;
 	if (n > 3)
 		return SMTPCODE_PARSE_ENH_TOO_LONG;
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return SMTPCODE_PARSE_NOT_DIGIT;
 	*value = 0;
 	for (i = 0; i < n; i++)
 		*value = *value * 10 + (s[i] - '0');
@@ -165,8 +167,8 @@ enum smtpcode_parse_error smtpcode_parse_enhanced(const char *text,
 	dot2 = strchr(dot1 + 1, '.');
 	if (dot1 == text)
 		return SMTPCODE_PARSE_ENH_EMPTY_PART;
-	if ((e = enhanced_part(dot1 + 1, (size_t)(dot2 - dot1 - 1), &c.subject)) ||
-	    (e = enhanced_part(dot2 + 1, strlen(dot2 + 1), &c.detail)))
+	if ((e = smtpcode__number_part(dot1 + 1, (size_t)(dot2 - dot1 - 1), &c.subject)) ||
+	    (e = smtpcode__number_part(dot2 + 1, strlen(dot2 + 1), &c.detail)))
 		return e;
 	if (dot1 - text != 1 || !(text[0] == 'X' || text[0] == 'x' || text[0] == '2' ||
 	                          text[0] == '4' || text[0] == '5'))

@@ -1,4 +1,5 @@
 /* pattern.c - codes with open positions: 5xx, 55x, 4.7.x, x.1.x. */
+#include "parse.h"
 #include "smtpcode.h"
 
 #include <string.h>
@@ -22,25 +23,11 @@ int smtpcode_is_pattern(const char *text)
 /* One part of an enhanced pattern: x gives -1, else the number. */
 static enum smtpcode_parse_error pattern_part(const char *s, size_t n, int *value)
 {
-	size_t i;
-
 	if (n == 1 && is_x(s[0])) {
 		*value = -1;
 		return SMTPCODE_PARSE_OK;
 	}
-	if (n == 0)
-		return SMTPCODE_PARSE_ENH_EMPTY_PART;
-	if (n > 1 && s[0] == '0')
-		return SMTPCODE_PARSE_ENH_LEADING_ZERO;
-	if (n > 3)
-		return SMTPCODE_PARSE_ENH_TOO_LONG;
-	*value = 0;
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return SMTPCODE_PARSE_NOT_DIGIT;
-		*value = *value * 10 + (s[i] - '0');
-	}
-	return SMTPCODE_PARSE_OK;
+	return smtpcode__number_part(s, n, value);
 }
 
 static enum smtpcode_parse_error parse_enhanced_pattern(const char *text,

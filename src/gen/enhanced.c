@@ -112,16 +112,8 @@ static void read_enhanced_row(struct tsv *t, struct table *tab)
 	char **f = t->field;
 	int i, bad = 0;
 
-	if (t->nfields != 8) {
-		tsv_error(t, "expected 8 fields, found %d", t->nfields);
+	if (tsv_check_fields(t, columns, 8) < 0)
 		return;
-	}
-	for (i = 0; i < 8; i++) {
-		if (f[i][0] == '\0') {
-			tsv_error(t, "empty %s", columns[i]);
-			return;
-		}
-	}
 	if (parse_row_code(f[0], &row) < 0) {
 		tsv_error(t, "code '%s' is not like 5.X.X, X.1.X or X.1.1", f[0]);
 		return;
@@ -183,16 +175,8 @@ static void read_note_row(struct tsv *t, struct table *tab)
 	char **f = t->field;
 	int i, v[3], bad = 0;
 
-	if (t->nfields != 4) {
-		tsv_error(t, "expected 4 fields, found %d", t->nfields);
+	if (tsv_check_fields(t, columns, 4) < 0)
 		return;
-	}
-	for (i = 0; i < 4; i++) {
-		if (f[i][0] == '\0') {
-			tsv_error(t, "empty %s", columns[i]);
-			return;
-		}
-	}
 	{
 		/* An optional range of details: 5.7.606-649. */
 		char code[32], *dash;

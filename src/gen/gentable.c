@@ -142,16 +142,8 @@ static void read_code_row(struct tsv *t, struct table *tab, struct claims *c)
 	char **f = t->field;
 	int i, bad = 0;
 
-	if (t->nfields != 8) {
-		tsv_error(t, "expected 8 fields, found %d", t->nfields);
+	if (tsv_check_fields(t, columns, 8) < 0)
 		return;
-	}
-	for (i = 0; i < 8; i++) {
-		if (f[i][0] == '\0') {
-			tsv_error(t, "empty %s", columns[i]);
-			return;
-		}
-	}
 	row.code = tsv_code(t, "code", f[0]);
 	if (row.code < 0)
 		return;
@@ -222,16 +214,8 @@ static void read_pair_row(struct tsv *t, struct table *tab)
 	char **f = t->field;
 	int i, bad = 0;
 
-	if (t->nfields != 5) {
-		tsv_error(t, "expected 5 fields, found %d", t->nfields);
+	if (tsv_check_fields(t, columns, 5) < 0)
 		return;
-	}
-	for (i = 0; i < 5; i++) {
-		if (f[i][0] == '\0') {
-			tsv_error(t, "empty %s", columns[i]);
-			return;
-		}
-	}
 	row.a = tsv_code(t, "a", f[0]);
 	row.b = tsv_code(t, "b", f[1]);
 	if (row.a < 0 || row.b < 0)

@@ -148,6 +148,23 @@ static size_t utf8_len(const unsigned char *s)
 	return n;
 }
 
+int tsv_check_fields(struct tsv *t, const char *const *columns, int n)
+{
+	int i;
+
+	if (t->nfields != n) {
+		tsv_error(t, "expected %d fields, found %d", n, t->nfields);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		if (t->field[i][0] == '\0') {
+			tsv_error(t, "empty %s", columns[i]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 int tsv_check_text(struct tsv *t, const char *column, const char *s, size_t max)
 {
 	const unsigned char *p = (const unsigned char *)s;

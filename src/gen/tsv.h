@@ -36,6 +36,10 @@ void tsv_error(struct tsv *t, const char *fmt, ...)
 #endif
 	;
 
+/* Checks that the row has exactly n fields, none of them empty (columns
+ * names them in errors). Returns 0 or reports and -1. */
+int tsv_check_fields(struct tsv *t, const char *const *columns, int n);
+
 /* Checks that a text field is non-empty, valid UTF-8 without control
  * characters, and at most max bytes long. Returns 0 or reports and -1. */
 int tsv_check_text(struct tsv *t, const char *column, const char *s, size_t max);
