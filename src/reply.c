@@ -671,8 +671,6 @@ static void clean_line(char *buf, const char *line, size_t len)
 {
 	char *z, *end;
 
-	if (!line)
-		len = 0;
 	if (len > SMTPCODE_SCAN_LINE_MAX)
 		len = SMTPCODE_SCAN_LINE_MAX;
 	if (len > 0 && line[len - 1] == '\r')
@@ -736,7 +734,7 @@ void smtpcode_scanner_line(struct smtpcode_scanner *s, const char *raw, size_t l
 	char sep;
 
 	s->line++;
-	clean_line(buf, raw, raw ? len : 0);
+	clean_line(buf, raw ? raw : "", raw ? len : 0);
 	if (is_dsn_line(s, line)) {
 		flush_pending(s, emit, arg);
 		dsn_line(s, line, emit, arg);
