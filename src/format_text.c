@@ -148,10 +148,41 @@ static void note(FILE *out, const struct style *st, const char *text)
 	wrap(out, text, lead, INDENT, st);
 }
 
+/* Joins up to three strings into buf[size] (cut to fit); returns buf. The
+ * hot paths use it instead of snprintf, which costs far more. */
+static char *join(char *buf, size_t size, const char *a, const char *b, const char *c)
+{
+	const char *parts[3];
+	size_t len = 0, i;
+
+	parts[0] = a, parts[1] = b, parts[2] = c;
+	for (i = 0; i < 3 && parts[i]; i++) {
+		size_t n = strlen(parts[i]);
+		if (n > size - 1 - len)
+			n = size - 1 - len;
+		memcpy(buf + len, parts[i], n);
+		len += n;
+	}
+	buf[len] = '\0';
+	return buf;
+}
+
+/* "c.5": a phrase key made of a prefix and one digit. */
+static const char *digit_key(char *buf, char prefix, int digit)
+{
+	buf[0] = prefix;
+	buf[1] = '.';
+	buf[2] = (char)('0' + digit);
+	buf[3] = '\0';
+	return buf;
+}
+
 static void section(FILE *out, const struct style *st, const char *heading_key,
                     const char *text)
 {
-	fprintf(out, "\n%s\n", style_phrase(st, heading_key));
+	putc('\n', out);
+	fputs(style_phrase(st, heading_key), out);
+	putc('\n', out);
 	wrap(out, text, "  ", INDENT, st);
 }
 
@@ -176,7 +207,9 @@ static void title(FILE *out, const struct style *st, const char *code, int cls,
 {
 	fputs("SMTP ", out);
 	put_code(out, st, code, cls);
-	fprintf(out, " %s\n", name);
+	putc(' ', out);
+	fputs(name, out);
+	putc('\n', out);
 }
 
 static void print_meaning(FILE *out, const struct style *st, const struct smtpcode_meaning *m)
@@ -184,8 +217,9 @@ static void print_meaning(FILE *out, const struct style *st, const struct smtpco
 	char buf[256], key[32];
 
 	text_field(out, st, "l.reply_to", smtpcode_commands_text(m->commands, buf, sizeof buf));
-	snprintf(key, sizeof key, "s.%s", smtpcode_status_name(m->status));
-	text_field(out, st, "l.status", style_phrase(st, key));
+	text_field(out, st, "l.status",
+	           style_phrase(st, join(key, sizeof key, "s.", smtpcode_status_name(m->status),
+	                                 NULL)));
 	section(out, st, "h.description", m->description);
 	section(out, st, "h.when_seen", m->when_seen);
 	section(out, st, "h.fix", m->fix);
@@ -196,19 +230,22 @@ static void add_code(const char *text, void *arg)
 {
 	struct strbuf *sb = arg;
 
-	smtpcode__sb_printf(sb, "%s%s", sb->len ? ", " : "", text);
+	if (sb->len)
+		smtpcode__sb_putn(sb, ", ", 2);
+	smtpcode__sb_putn(sb, text, strlen(text));
 }
 
 /* "2xx Positive Completion", coloured when colour is on. */
 static void class_value(char *buf, size_t size, const struct style *st, int cls)
 {
-	char key[16];
+	char key[16], digits[8] = "0xx ";
 
-	snprintf(key, sizeof key, "c.%d", cls);
+	digits[0] = (char)('0' + cls);
+	digit_key(key, 'c', cls);
 	if (st->color && *colour_of(cls))
 		snprintf(buf, size, "%s%dxx\033[0m %s", colour_of(cls), cls, style_phrase(st, key));
 	else
-		snprintf(buf, size, "%dxx %s", cls, style_phrase(st, key));
+		join(buf, size, digits, style_phrase(st, key), NULL);
 	if (cls == 1) {
 		size_t n = strlen(buf);
 		snprintf(buf + n, size - n, " (%s)", style_phrase(st, "p.not_used_by_smtp"));
@@ -219,19 +256,27 @@ void text_lookup(FILE *out, const struct smtpcode_lookup *lk, const struct style
 {
 	int cls = lk->code / 100, cat = lk->code / 10 % 10;
 	struct smtpcode_meaning m;
-	char buf[1024], code[8], key[16], name[160];
+	char buf[1024], code[8], name[160];
 	struct strbuf sb;
 	size_t i;
 
-	snprintf(code, sizeof code, "%d", lk->code);
+	code[0] = (char)('0' + cls);
+	code[1] = (char)('0' + cat);
+	code[2] = (char)('0' + lk->code % 10);
+	code[3] = '\0';
 	if (lk->known)
 		smtpcode_meaning_at(lk->first, &m);
-	snprintf(name, sizeof name, "(%s)", style_phrase(st, "p.not_defined"));
+	else
+		join(name, sizeof name, "(", style_phrase(st, "p.not_defined"), ")");
 	title(out, st, code, cls, lk->known ? m.name : name);
 	class_value(buf, sizeof buf, st, cls);
 	text_field(out, st, "l.class", buf);
-	snprintf(key, sizeof key, "g.%d", cat > 6 ? 6 : cat);
-	snprintf(buf, sizeof buf, "x%dx %s", cat, style_phrase(st, key));
+	{
+		char x[8] = "x0x ", key[16];
+		x[1] = (char)('0' + cat);
+		join(buf, sizeof buf, x, style_phrase(st, digit_key(key, 'g', cat > 6 ? 6 : cat)),
+		     NULL);
+	}
 	text_field(out, st, "l.category", buf);
 	if (lk->count > 1) {
 		const char *args[1];
