@@ -33,7 +33,6 @@ void text_line(FILE *out, const struct style *st, const char *code, int cls, con
 
 /* One compact JSON object and a newline (the schema is in man/smtpcode.1). */
 void json_lookup(FILE *out, const struct smtpcode_lookup *lk);
-void json_enhanced(FILE *out, const struct smtpcode_enhanced_lookup *lk);
 void json_item(FILE *out, const struct smtpcode_item *item);
 
 /* Prints text as one paragraph wrapped at width: the first line starts

@@ -180,15 +180,6 @@ void json_write_item(struct json *j, const struct smtpcode_item *item)
 		write_lookup(j, &item->basic);
 }
 
-void json_enhanced(FILE *out, const struct smtpcode_enhanced_lookup *lk)
-{
-	struct json j;
-
-	json_init(&j, out);
-	write_enhanced(&j, lk);
-	putc('\n', out);
-}
-
 void json_item(FILE *out, const struct smtpcode_item *item)
 {
 	struct json j;

@@ -138,10 +138,7 @@ static void read_enhanced_row(struct tsv *t, struct table *tab)
 	}
 	bad |= tsv_check_text(t, "title", f[1], (size_t)NAME_MAX_LEN * 2);
 	bad |= check_basic_codes(t, f[2]);
-	bad |= tsv_check_text(t, "source", f[4], SOURCE_MAX_LEN);
-	bad |= tsv_check_sentences(t, "description", f[5], TEXT_MAX_LEN);
-	bad |= tsv_check_sentences(t, "when_seen", f[6], TEXT_MAX_LEN);
-	bad |= tsv_check_sentences(t, "fix", f[7], TEXT_MAX_LEN);
+	bad |= check_entry_texts(t, f + 4);
 	if (bad)
 		return;
 	row.off[E_TITLE] = blob_add(&tab->blob, f[1]);

@@ -60,6 +60,10 @@ struct table {
 	char sources_date[11];
 };
 
+/* Checks the four texts that codes.tsv and enhanced.tsv rows both end with:
+ * source, description, when_seen, fix (f[0..3]). Returns 0 or -1 (reported). */
+int check_entry_texts(struct tsv *t, char **f);
+
 /* Makes room for element n of an array of *cap elements of size bytes. */
 void *grow(void *p, size_t *cap, size_t n, size_t size);
 

@@ -42,6 +42,17 @@ void *grow(void *p, size_t *cap, size_t n, size_t size)
 	return p;
 }
 
+int check_entry_texts(struct tsv *t, char **f)
+{
+	int bad = 0;
+
+	bad |= tsv_check_text(t, "source", f[0], SOURCE_MAX_LEN);
+	bad |= tsv_check_sentences(t, "description", f[1], TEXT_MAX_LEN);
+	bad |= tsv_check_sentences(t, "when_seen", f[2], TEXT_MAX_LEN);
+	bad |= tsv_check_sentences(t, "fix", f[3], TEXT_MAX_LEN);
+	return bad;
+}
+
 static int find_status(const char *s)
 {
 	int i;
@@ -164,10 +175,7 @@ static void read_code_row(struct tsv *t, struct table *tab, struct claims *c)
 	bad |= tsv_check_text(t, "commands", f[1], SOURCE_MAX_LEN);
 	bad |= bad ? 0 : check_commands(t, f[1], row.status, c);
 	bad |= tsv_check_text(t, "name", f[2], NAME_MAX_LEN);
-	bad |= tsv_check_text(t, "source", f[4], SOURCE_MAX_LEN);
-	bad |= tsv_check_sentences(t, "description", f[5], TEXT_MAX_LEN);
-	bad |= tsv_check_sentences(t, "when_seen", f[6], TEXT_MAX_LEN);
-	bad |= tsv_check_sentences(t, "fix", f[7], TEXT_MAX_LEN);
+	bad |= check_entry_texts(t, f + 4);
 	if (bad)
 		return;
 	row.off[C_COMMANDS] = blob_add(&tab->blob, f[1]);
