@@ -32,19 +32,24 @@ BUILD_CC ?= $(CC)
 INSTALL ?= install
 
 SC_CFLAGS   = -std=c11 -Wall -Wextra -Wpedantic $(SC_SANFLAGS)
-SC_CPPFLAGS = -Iinclude -Ibuild -Isrc
 SC_DEPFLAGS = -MMD -MP
+# Each side sees only its own headers, the util helpers and the public
+# header: the command cannot include the library's internals.
+LIB_CPPFLAGS = -Iinclude -Isrc/lib -Isrc/util -Ibuild
+CLI_CPPFLAGS = -Iinclude -Isrc/cli -Isrc/util
 
-# The library: the engine, and nothing that prints.
-ENGINE_SRCS = src/code.c src/command.c src/table.c src/lookup.c src/enhanced.c src/reply.c \
-              src/pattern.c src/search.c \
-              src/compare.c src/compare_enhanced.c src/strbuf.c
-# The command: a client of the library (it compiles its own copy of the
-# small string buffer it shares with the engine).
-CLI_SRCS    = src/json.c src/format_common.c src/format_json.c src/format_text.c \
-              src/format_reply.c src/format_scan.c src/tally.c src/lines.c \
-              src/run_text.c src/run_codes.c src/args.c src/strbuf.c
-GEN_SRCS    = src/gen/gentable.c src/gen/enhanced.c src/gen/i18n.c src/gen/tsv.c \
+# src/util: the helpers compiled into both sides (prefix scx_).
+UTIL_SRCS   = src/util/strbuf.c
+# src/lib: libsmtpcode, the engine: no I/O, nothing that prints.
+LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c \
+              src/lib/enhanced.c src/lib/reply.c src/lib/pattern.c src/lib/search.c \
+              src/lib/compare.c src/lib/compare_enhanced.c
+# src/cli: the command, a client of the library's public API.
+CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
+              src/cli/format_text.c src/cli/format_reply.c src/cli/format_scan.c \
+              src/cli/tally.c src/cli/lines.c src/cli/run_text.c src/cli/run_codes.c \
+              src/cli/args.c
+GEN_SRCS    = src/gen/gentable.c src/gen/read_enhanced.c src/gen/read_i18n.c src/gen/tsv.c \
               src/gen/blob.c
 DATA        = data/codes.tsv data/pairs.tsv data/enhanced.tsv data/enhanced-notes.tsv \
               data/i18n.tsv
@@ -54,9 +59,9 @@ ifeq ($(SANITIZE),1)
 SC_SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
 
-ENGINE_OBJS = $(ENGINE_SRCS:src/%.c=build/%.o)
-PIC_OBJS    = $(ENGINE_SRCS:src/%.c=build/pic/%.o)
-CLI_OBJS    = $(CLI_SRCS:src/%.c=build/cli/%.o)
+LIB_OBJS    = $(LIB_SRCS:src/%.c=build/%.o) $(UTIL_SRCS:src/%.c=build/%.o)
+PIC_OBJS    = $(LIB_SRCS:src/%.c=build/pic/%.o) $(UTIL_SRCS:src/%.c=build/pic/%.o)
+CLI_OBJS    = $(CLI_SRCS:src/%.c=build/%.o) $(UTIL_SRCS:src/%.c=build/%.o)
 LIB         = build/libsmtpcode.a
 SHLIB       = build/libsmtpcode.so.$(VERSION)
 
@@ -70,7 +75,7 @@ CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 20
 FUZZ_FLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-FUZZ_SRCS    = $(sort $(ENGINE_SRCS) $(CLI_SRCS))
+FUZZ_SRCS    = $(LIB_SRCS) $(CLI_SRCS) $(UTIL_SRCS)
 FUZZ_BINS    = build/fuzz/fuzz_args build/fuzz/fuzz_reply build/fuzz/fuzz_json
 
 .PHONY: all lib check deps install uninstall clean fuzz lint ci bench FORCE
@@ -83,14 +88,14 @@ lib: $(LIB) build/libsmtpcode.so
 smtpcode: build/cli/main.o $(CLI_OBJS) $(LIB)
 	$(CC) $(SC_SANFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ build/cli/main.o $(CLI_OBJS) $(LIB)
 
-$(LIB): $(ENGINE_OBJS)
+$(LIB): $(LIB_OBJS)
 	rm -f $@
-	$(AR) rcs $@ $(ENGINE_OBJS)
+	$(AR) rcs $@ $(LIB_OBJS)
 
-# Only smtpcode_* symbols leave the shared library (src/libsmtpcode.map).
-$(SHLIB): $(PIC_OBJS) src/libsmtpcode.map
+# Only smtpcode_* symbols leave the shared library (src/lib/libsmtpcode.map).
+$(SHLIB): $(PIC_OBJS) src/lib/libsmtpcode.map
 	$(CC) -shared $(SC_SANFLAGS) $(CFLAGS) $(LDFLAGS) -Wl,-soname,libsmtpcode.so.$(SOMAJOR) \
-		-Wl,--version-script=src/libsmtpcode.map -o $@ $(PIC_OBJS)
+		-Wl,--version-script=src/lib/libsmtpcode.map -o $@ $(PIC_OBJS)
 
 build/libsmtpcode.so: $(SHLIB)
 	ln -sf libsmtpcode.so.$(VERSION) build/libsmtpcode.so.$(SOMAJOR)
@@ -103,33 +108,39 @@ build/flags: FORCE | build
 	@echo '$(BUILD_FLAGS)' | cmp -s - $@ || echo '$(BUILD_FLAGS)' > $@
 FORCE:
 
-$(ENGINE_OBJS) $(PIC_OBJS) $(CLI_OBJS) build/cli/main.o: build/flags
+$(LIB_OBJS) $(PIC_OBJS) $(CLI_OBJS) build/cli/main.o: build/flags
 
-build/%.o: src/%.c | build
-	$(CC) $(SC_CFLAGS) $(SC_CPPFLAGS) $(SC_DEPFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+build/lib/%.o: src/lib/%.c | build
+	$(CC) $(SC_CFLAGS) $(LIB_CPPFLAGS) $(SC_DEPFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-build/pic/%.o: src/%.c | build
-	$(CC) $(SC_CFLAGS) $(SC_CPPFLAGS) $(SC_DEPFLAGS) $(CPPFLAGS) $(CFLAGS) -fPIC -c -o $@ $<
+build/pic/lib/%.o: src/lib/%.c | build
+	$(CC) $(SC_CFLAGS) $(LIB_CPPFLAGS) $(SC_DEPFLAGS) $(CPPFLAGS) $(CFLAGS) -fPIC -c -o $@ $<
 
-build/cli/%.o: src/%.c | build
-	$(CC) $(SC_CFLAGS) $(SC_CPPFLAGS) $(SC_DEPFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+build/util/%.o: src/util/%.c | build
+	$(CC) $(SC_CFLAGS) -Isrc/util $(SC_DEPFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-# Only src/table.c includes the generated table.
-build/table.o build/pic/table.o: build/table.inc
+build/pic/util/%.o: src/util/%.c | build
+	$(CC) $(SC_CFLAGS) -Isrc/util $(SC_DEPFLAGS) $(CPPFLAGS) $(CFLAGS) -fPIC -c -o $@ $<
+
+build/cli/%.o: src/cli/%.c | build
+	$(CC) $(SC_CFLAGS) $(CLI_CPPFLAGS) $(SC_DEPFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# Only src/lib/table.c includes the generated table.
+build/lib/table.o build/pic/lib/table.o: build/table.inc
 
 # Written to $@+ and renamed, so a failed run leaves no table behind.
 build/table.inc: build/gentable $(DATA)
 	build/gentable $(DATA) > $@+ || { rm -f $@+; exit 1; }
 	mv $@+ $@
 
-build/gentable: $(GEN_SRCS) src/gen/gen.h src/gen/tsv.h src/gen/blob.h src/commands.def | build
+build/gentable: $(GEN_SRCS) src/gen/gen.h src/gen/tsv.h src/gen/blob.h src/lib/commands.def | build
 	$(BUILD_CC) $(SC_CFLAGS) -O1 -o $@ $(GEN_SRCS)
 
 build:
-	mkdir -p build build/tests build/pic build/cli
+	mkdir -p build/tests build/lib build/pic/lib build/util build/pic/util build/cli
 
 build/tests/test_%: tests/test_%.c tests/testutil.h $(CLI_OBJS) $(LIB) | build
-	$(CC) $(SC_CFLAGS) $(SC_CPPFLAGS) $(CMOCKA_CFLAGS) $(CPPFLAGS) $(CFLAGS) \
+	$(CC) $(SC_CFLAGS) $(CLI_CPPFLAGS) $(CMOCKA_CFLAGS) $(CPPFLAGS) $(CFLAGS) \
 		-o $@ $< $(CLI_OBJS) $(LIB) $(LDFLAGS) $(CMOCKA_LIBS)
 
 $(TEST_BINS): build/flags
@@ -141,7 +152,7 @@ build/tests/test_api: tests/test_api.c tests/testutil.h $(LIB) | build
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/json_check.h $(FUZZ_SRCS) build/table.inc
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) $(SC_CFLAGS) $(SC_CPPFLAGS) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS)
+	$(FUZZ_CC) $(SC_CFLAGS) $(LIB_CPPFLAGS) -Isrc/cli $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS)
 
 fuzz: $(FUZZ_BINS)
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
@@ -150,10 +161,11 @@ fuzz: $(FUZZ_BINS)
 # zero findings (suppressions are justified where they stand).
 lint: build/table.inc
 	cppcheck --quiet --std=c11 --enable=warning,style,performance,portability \
-		--inline-suppr --error-exitcode=1 -Iinclude -Isrc \
+		--inline-suppr --error-exitcode=1 -Iinclude -Isrc/lib -Isrc/cli -Isrc/util \
 		--suppress=missingIncludeSystem --suppress=missingInclude src
-	clang-tidy --quiet $(ENGINE_SRCS) $(CLI_SRCS) src/main.c $(GEN_SRCS) -- \
-		-std=c11 -Iinclude -Isrc -Ibuild
+	clang-tidy --quiet $(LIB_SRCS) $(UTIL_SRCS) -- -std=c11 $(LIB_CPPFLAGS)
+	clang-tidy --quiet $(CLI_SRCS) src/cli/main.c -- -std=c11 $(CLI_CPPFLAGS)
+	clang-tidy --quiet $(GEN_SRCS) -- -std=c11
 
 # Benchmarks (never part of check): instructions against /bin/true, batch
 # lookups, scan throughput against grep (tests/bench.sh).
@@ -186,7 +198,7 @@ install: smtpcode lib
 	ln -sf libsmtpcode.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libsmtpcode.so
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 		-e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
-		src/smtpcode.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/smtpcode.pc
+		src/lib/smtpcode.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/smtpcode.pc
 	$(INSTALL) -m 644 completions/smtpcode.bash $(DESTDIR)$(BASHCOMPDIR)/smtpcode
 	$(INSTALL) -m 644 completions/_smtpcode $(DESTDIR)$(ZSHCOMPDIR)/_smtpcode
 	$(INSTALL) -m 644 completions/smtpcode.fish $(DESTDIR)$(FISHCOMPDIR)/smtpcode.fish
@@ -203,4 +215,4 @@ uninstall:
 clean:
 	rm -rf build smtpcode
 
--include $(wildcard build/*.d build/pic/*.d build/cli/*.d)
+-include $(wildcard build/*/*.d build/pic/*/*.d)

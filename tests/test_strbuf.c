@@ -8,10 +8,10 @@ static void printf__fits__appends(void **state)
 	struct strbuf sb;
 
 	(void)state;
-	smtpcode__sb_init(&sb, buf, sizeof buf);
+	scx_sb_init(&sb, buf, sizeof buf);
 	assert_string_equal(buf, "");
-	smtpcode__sb_printf(&sb, "%d-%s", 42, "x");
-	smtpcode__sb_putn(&sb, "abcdef", 3);
+	scx_sb_printf(&sb, "%d-%s", 42, "x");
+	scx_sb_putn(&sb, "abcdef", 3);
 	assert_string_equal(buf, "42-xabc");
 	assert_int_equal(sb.len, 7);
 }
@@ -22,11 +22,11 @@ static void printf__overflow__cut_and_terminated(void **state)
 	struct strbuf sb;
 
 	(void)state;
-	smtpcode__sb_init(&sb, buf, sizeof buf);
-	smtpcode__sb_printf(&sb, "%s", "0123456789");
+	scx_sb_init(&sb, buf, sizeof buf);
+	scx_sb_printf(&sb, "%s", "0123456789");
 	assert_string_equal(buf, "0123456");
-	smtpcode__sb_printf(&sb, "more");
-	smtpcode__sb_putn(&sb, "more", 4);
+	scx_sb_printf(&sb, "more");
+	scx_sb_putn(&sb, "more", 4);
 	assert_string_equal(buf, "0123456");
 }
 
@@ -37,16 +37,16 @@ static void overflow__inside_utf8__drops_partial_character(void **state)
 
 	(void)state;
 	/* "abcd" then U+00A7 (2 bytes): only one byte would fit. */
-	smtpcode__sb_init(&sb, buf, sizeof buf);
-	smtpcode__sb_printf(&sb, "abcd\xC2\xA7");
+	scx_sb_init(&sb, buf, sizeof buf);
+	scx_sb_printf(&sb, "abcd\xC2\xA7");
 	assert_string_equal(buf, "abcd");
 	/* A 3-byte character with two bytes of room. */
-	smtpcode__sb_init(&sb, buf, sizeof buf);
-	smtpcode__sb_putn(&sb, "abc\xE2\x80\x94", 6);
+	scx_sb_init(&sb, buf, sizeof buf);
+	scx_sb_putn(&sb, "abc\xE2\x80\x94", 6);
 	assert_string_equal(buf, "abc");
 	/* A whole character that fits is kept. */
-	smtpcode__sb_init(&sb, buf, sizeof buf);
-	smtpcode__sb_putn(&sb, "ab\xE2\x80\x94zz", 7);
+	scx_sb_init(&sb, buf, sizeof buf);
+	scx_sb_putn(&sb, "ab\xE2\x80\x94zz", 7);
 	assert_string_equal(buf, "ab\xE2\x80\x94");
 }
 
@@ -57,8 +57,8 @@ static void template__placeholders_filled(void **state)
 	struct strbuf sb;
 
 	(void)state;
-	smtpcode__sb_init(&sb, buf, sizeof buf);
-	smtpcode__sb_template(&sb, "{2} ({1}) and {1}, {3} {", args, 2);
+	scx_sb_init(&sb, buf, sizeof buf);
+	scx_sb_template(&sb, "{2} ({1}) and {1}, {3} {", args, 2);
 	assert_string_equal(buf, "User Not Local (251) and 251, {3} {");
 }
 

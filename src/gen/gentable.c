@@ -1,7 +1,7 @@
 /*
  * gentable - turn data/codes.tsv, data/pairs.tsv, data/enhanced.tsv,
  * data/enhanced-notes.tsv and data/i18n.tsv into the C table that
- * src/table.c includes. Every
+ * src/lib/table.c includes. Every
  * row is checked; any broken rule is reported as "file:line: reason" and the
  * program exits 1 without printing the table.
  *
@@ -23,7 +23,7 @@ enum { STATUS_PSEUDO = 5, NSTATUS = 6 };
 
 static const char *const commands[] = {
 #define COMMAND(name) name,
-#include "../commands.def"
+#include "../lib/commands.def"
 #undef COMMAND
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-void smtpcode__sb_init(struct strbuf *sb, char *buf, size_t size)
+void scx_sb_init(struct strbuf *sb, char *buf, size_t size)
 {
 	sb->buf = buf;
 	sb->size = size;
@@ -33,7 +33,7 @@ static void trim_partial(struct strbuf *sb)
 	}
 }
 
-void smtpcode__sb_printf(struct strbuf *sb, const char *fmt, ...)
+void scx_sb_printf(struct strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -55,7 +55,7 @@ void smtpcode__sb_printf(struct strbuf *sb, const char *fmt, ...)
 	}
 }
 
-void smtpcode__sb_putn(struct strbuf *sb, const char *s, size_t n)
+void scx_sb_putn(struct strbuf *sb, const char *s, size_t n)
 {
 	size_t room = sb->size - sb->len - 1;
 	int cut = n > room;
@@ -69,23 +69,23 @@ void smtpcode__sb_putn(struct strbuf *sb, const char *s, size_t n)
 		trim_partial(sb);
 }
 
-void smtpcode__sb_template(struct strbuf *sb, const char *tmpl, const char *const *args,
+void scx_sb_template(struct strbuf *sb, const char *tmpl, const char *const *args,
                      size_t nargs)
 {
 	const char *p = tmpl;
 
 	while (*p) {
 		size_t n = strcspn(p, "{");
-		smtpcode__sb_putn(sb, p, n);
+		scx_sb_putn(sb, p, n);
 		p += n;
 		if (!*p)
 			break;
 		if (p[1] >= '1' && p[1] <= '9' && p[2] == '}' && (size_t)(p[1] - '1') < nargs) {
 			const char *a = args[p[1] - '1'];
-			smtpcode__sb_putn(sb, a, strlen(a));
+			scx_sb_putn(sb, a, strlen(a));
 			p += 3;
 		} else {
-			smtpcode__sb_putn(sb, p, 1);
+			scx_sb_putn(sb, p, 1);
 			p++;
 		}
 	}

@@ -271,8 +271,8 @@ int run_search(const struct options *o, const struct style *st)
 		const char *args[1] = { quoted };
 		struct strbuf sb;
 		snprintf(quoted, sizeof quoted, "'%s'", o->codes[0]);
-		smtpcode__sb_init(&sb, note, sizeof note);
-		smtpcode__sb_template(&sb, style_phrase(st, "search.fallback"), args, 1);
+		scx_sb_init(&sb, note, sizeof note);
+		scx_sb_template(&sb, style_phrase(st, "search.fallback"), args, 1);
 		fprintf(stderr, "smtpcode: %s\n", note);
 	}
 	n = smtpcode_search((const char *const *)o->codes, (size_t)o->ncodes, hits,

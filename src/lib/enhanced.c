@@ -7,7 +7,7 @@
 
 static void new_note(struct smtpcode_enhanced_lookup *lk, struct strbuf *sb)
 {
-	smtpcode__sb_init(sb, lk->notes[lk->note_count++], SMTPCODE_NOTE_SIZE);
+	scx_sb_init(sb, lk->notes[lk->note_count++], SMTPCODE_NOTE_SIZE);
 }
 
 /* Collects the provider notes for the code (any class for X.s.d). */
@@ -36,12 +36,12 @@ static void note_unregistered(struct smtpcode_enhanced_lookup *lk)
 	new_note(lk, &sb);
 	if (lk->subject_row >= 0) {
 		smtpcode_enhanced_at((size_t)lk->subject_row, &subj);
-		smtpcode__sb_printf(&sb, "%s is not in the IANA registry. RFC 3463 builds codes so "
+		scx_sb_printf(&sb, "%s is not in the IANA registry. RFC 3463 builds codes so "
 		              "that a receiver that does not know the detail still reads the "
 		              "class and the subject: X.%d.X, %s.", lk->text, lk->code.subject,
 		              subj.title);
 	} else {
-		smtpcode__sb_printf(&sb, "%s is not in the IANA registry, and RFC 3463 defines no "
+		scx_sb_printf(&sb, "%s is not in the IANA registry, and RFC 3463 defines no "
 		              "subject %d (subjects run from 0 to 7): only its class tells "
 		              "anything.", lk->text, lk->code.subject);
 	}

@@ -52,16 +52,16 @@ static void say_meaning(struct strbuf *sb, const struct smtpcode_lookup *lk, int
 	const char *args[1];
 
 	if (first_meaning(lk, &m) < 0) {
-		smtpcode__sb_printf(sb, " %d is not defined; a client treats it as any %dxx reply.",
+		scx_sb_printf(sb, " %d is not defined; a client treats it as any %dxx reply.",
 		              lk->code, lk->code / 100);
 		return;
 	}
 	snprintf(code, sizeof code, "%d", lk->code);
 	args[0] = code;
-	smtpcode__sb_printf(sb, " ");
-	smtpcode__sb_template(sb, smtpcode_phrase(lang, "cmp.means"), args, 1);
-	smtpcode__sb_printf(sb, " ");
-	smtpcode__sb_putn(sb, m.description, smtpcode__first_sentence(m.description));
+	scx_sb_printf(sb, " ");
+	scx_sb_template(sb, smtpcode_phrase(lang, "cmp.means"), args, 1);
+	scx_sb_printf(sb, " ");
+	scx_sb_putn(sb, m.description, smtpcode__first_sentence(m.description));
 }
 
 /* "2xx Positive Completion", in language lang. */
@@ -84,17 +84,17 @@ static void build_summary(struct smtpcode_compare *c)
 	snprintf(cb, sizeof cb, "%d", b->code);
 	class_label(la, sizeof la, a->code / 100, c->lang);
 	class_label(lb, sizeof lb, b->code / 100, c->lang);
-	smtpcode__sb_init(&sb, c->summary, sizeof c->summary);
+	scx_sb_init(&sb, c->summary, sizeof c->summary);
 	if (a->code == b->code) {
 		args[0] = ca, args[1] = name_of(a);
-		smtpcode__sb_template(&sb, smtpcode_phrase(c->lang, "cmp.same_code"), args, 2);
+		scx_sb_template(&sb, smtpcode_phrase(c->lang, "cmp.same_code"), args, 2);
 	} else if (c->same_class) {
 		args[0] = ca, args[1] = name_of(a), args[2] = cb, args[3] = name_of(b), args[4] = la;
-		smtpcode__sb_template(&sb, smtpcode_phrase(c->lang, "cmp.same_class"), args, 5);
+		scx_sb_template(&sb, smtpcode_phrase(c->lang, "cmp.same_class"), args, 5);
 	} else {
 		args[0] = ca, args[1] = name_of(a), args[2] = la;
 		args[3] = cb, args[4] = name_of(b), args[5] = lb;
-		smtpcode__sb_template(&sb, smtpcode_phrase(c->lang, "cmp.diff_class"), args, 6);
+		scx_sb_template(&sb, smtpcode_phrase(c->lang, "cmp.diff_class"), args, 6);
 	}
 	say_meaning(&sb, a, c->lang);
 	if (a->code != b->code)
@@ -103,7 +103,7 @@ static void build_summary(struct smtpcode_compare *c)
 
 void smtpcode__new_difference(struct smtpcode_compare *c, struct strbuf *sb)
 {
-	smtpcode__sb_init(sb, c->differences[c->difference_count++], sizeof c->differences[0]);
+	scx_sb_init(sb, c->differences[c->difference_count++], sizeof c->differences[0]);
 }
 
 static void diff_class(struct smtpcode_compare *c)
@@ -113,14 +113,14 @@ static void diff_class(struct smtpcode_compare *c)
 
 	smtpcode__new_difference(c, &sb);
 	if (c->same_class) {
-		smtpcode__sb_printf(&sb, "Class: both are %dxx %s replies. %s", ca,
+		scx_sb_printf(&sb, "Class: both are %dxx %s replies. %s", ca,
 		              smtpcode_class_name(ca), smtpcode_class_advice(ca));
 		return;
 	}
-	smtpcode__sb_printf(&sb, "Class: %d is %dxx %s, %d is %dxx %s.", c->a.basic.code, ca,
+	scx_sb_printf(&sb, "Class: %d is %dxx %s, %d is %dxx %s.", c->a.basic.code, ca,
 	              smtpcode_class_name(ca), c->b.basic.code, cb, smtpcode_class_name(cb));
 	smtpcode__new_difference(c, &sb);
-	smtpcode__sb_printf(&sb, "Retry: after %d: %s After %d: %s", c->a.basic.code,
+	scx_sb_printf(&sb, "Retry: after %d: %s After %d: %s", c->a.basic.code,
 	              smtpcode_class_advice(ca), c->b.basic.code, smtpcode_class_advice(cb));
 }
 
@@ -132,7 +132,7 @@ static void diff_category(struct smtpcode_compare *c)
 	if (ga == gb)
 		return;
 	smtpcode__new_difference(c, &sb);
-	smtpcode__sb_printf(&sb, "Category: %d is x%dx %s, %d is x%dx %s.", c->a.basic.code, ga,
+	scx_sb_printf(&sb, "Category: %d is x%dx %s, %d is x%dx %s.", c->a.basic.code, ga,
 	              smtpcode_category_name(ga), c->b.basic.code, gb, smtpcode_category_name(gb));
 }
 
@@ -145,10 +145,10 @@ static void diff_meanings(struct smtpcode_compare *c)
 	if (!ka || !kb) {
 		smtpcode__new_difference(c, &sb);
 		if (!ka && !kb)
-			smtpcode__sb_printf(&sb, "Definition: neither %d nor %d is defined.",
+			scx_sb_printf(&sb, "Definition: neither %d nor %d is defined.",
 			              c->a.basic.code, c->b.basic.code);
 		else
-			smtpcode__sb_printf(&sb, "Definition: %d is defined in %s; %d is not defined "
+			scx_sb_printf(&sb, "Definition: %d is defined in %s; %d is not defined "
 			              "anywhere.", ka ? c->a.basic.code : c->b.basic.code,
 			              ka ? ma.source : mb.source, ka ? c->b.basic.code : c->a.basic.code);
 		return;
@@ -156,16 +156,16 @@ static void diff_meanings(struct smtpcode_compare *c)
 	if (strcmp(ma.commands, mb.commands) != 0) {
 		char ca[256], cb[256];
 		smtpcode__new_difference(c, &sb);
-		smtpcode__sb_printf(&sb, "Commands: %d answers %s; %d answers %s.", ma.code,
+		scx_sb_printf(&sb, "Commands: %d answers %s; %d answers %s.", ma.code,
 		              smtpcode_commands_text(ma.commands, ca, sizeof ca), mb.code,
 		              smtpcode_commands_text(mb.commands, cb, sizeof cb));
 	}
 	smtpcode__new_difference(c, &sb);
 	if (ma.status == mb.status && strcmp(ma.source, mb.source) == 0)
-		smtpcode__sb_printf(&sb, "Source: both are %s, defined in %s.",
+		scx_sb_printf(&sb, "Source: both are %s, defined in %s.",
 		              smtpcode_status_name(ma.status), ma.source);
 	else
-		smtpcode__sb_printf(&sb, "Source: %d is %s, defined in %s; %d is %s, defined in %s.",
+		scx_sb_printf(&sb, "Source: %d is %s, defined in %s; %d is %s, defined in %s.",
 		              ma.code, smtpcode_status_name(ma.status), ma.source, mb.code,
 		              smtpcode_status_name(mb.status), mb.source);
 }
@@ -176,30 +176,30 @@ static void build_when_to_use(struct smtpcode_compare *c)
 	int ka = first_meaning(&c->a.basic, &ma) == 0, kb = first_meaning(&c->b.basic, &mb) == 0;
 	struct strbuf sb;
 
-	smtpcode__sb_init(&sb, c->when_to_use, sizeof c->when_to_use);
+	scx_sb_init(&sb, c->when_to_use, sizeof c->when_to_use);
 	if (c->curated) {
-		smtpcode__sb_printf(&sb, "%s", c->pair.when_to_use);
+		scx_sb_printf(&sb, "%s", c->pair.when_to_use);
 		return;
 	}
 	if (c->a.basic.code == c->b.basic.code) {
-		smtpcode__sb_printf(&sb, "There is only one code here.");
+		scx_sb_printf(&sb, "There is only one code here.");
 		if (ka)
-			smtpcode__sb_printf(&sb, " %d (%s): %s", ma.code, ma.name, ma.when_seen);
+			scx_sb_printf(&sb, " %d (%s): %s", ma.code, ma.name, ma.when_seen);
 		return;
 	}
 	if (ka && kb)
-		smtpcode__sb_printf(&sb, "No RFC rule weighs %d against %d; each fits its own "
+		scx_sb_printf(&sb, "No RFC rule weighs %d against %d; each fits its own "
 		              "situation.", c->a.basic.code, c->b.basic.code);
 	if (ka)
-		smtpcode__sb_printf(&sb, "%s%d (%s): %s", sb.len ? " " : "", ma.code, ma.name,
+		scx_sb_printf(&sb, "%s%d (%s): %s", sb.len ? " " : "", ma.code, ma.name,
 		              ma.when_seen);
 	else
-		smtpcode__sb_printf(&sb, "%sNo server should send %d, which is not defined.",
+		scx_sb_printf(&sb, "%sNo server should send %d, which is not defined.",
 		              sb.len ? " " : "", c->a.basic.code);
 	if (kb)
-		smtpcode__sb_printf(&sb, " %d (%s): %s", mb.code, mb.name, mb.when_seen);
+		scx_sb_printf(&sb, " %d (%s): %s", mb.code, mb.name, mb.when_seen);
 	else
-		smtpcode__sb_printf(&sb, " No server should send %d, which is not defined.",
+		scx_sb_printf(&sb, " No server should send %d, which is not defined.",
 		              c->b.basic.code);
 }
 
@@ -217,7 +217,7 @@ static void compare_basic(struct smtpcode_compare *c)
 	diff_meanings(c);
 	if (c->curated) {
 		smtpcode__new_difference(c, &sb);
-		smtpcode__sb_printf(&sb, "%s (%s)", c->pair.difference, c->pair.source);
+		scx_sb_printf(&sb, "%s (%s)", c->pair.difference, c->pair.source);
 	}
 	build_when_to_use(c);
 }

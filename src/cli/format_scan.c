@@ -34,8 +34,8 @@ static const char *template1(const struct style *st, const char *key, const char
 	static char buf[256];
 	struct strbuf sb;
 
-	smtpcode__sb_init(&sb, buf, sizeof buf);
-	smtpcode__sb_template(&sb, style_phrase(st, key), args, 2);
+	scx_sb_init(&sb, buf, sizeof buf);
+	scx_sb_template(&sb, style_phrase(st, key), args, 2);
 	return buf;
 }
 

@@ -138,8 +138,8 @@ static void append_text(struct smtpcode_reply *r, const char *text, size_t n)
 	sb.size = sizeof r->text;
 	sb.len = strlen(r->text);
 	if (sb.len)
-		smtpcode__sb_putn(&sb, " ", 1);
-	smtpcode__sb_putn(&sb, text, n);
+		scx_sb_putn(&sb, " ", 1);
+	scx_sb_putn(&sb, text, n);
 }
 
 /*

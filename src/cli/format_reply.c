@@ -35,9 +35,9 @@ static void codes_line(struct strbuf *sb, const struct smtpcode_reply *r)
 	size_t i;
 
 	if (r->basic)
-		smtpcode__sb_printf(sb, "%d", r->basic);
+		scx_sb_printf(sb, "%d", r->basic);
 	for (i = 0; i < r->enhanced_count; i++)
-		smtpcode__sb_printf(sb, "%s%s", sb->len ? " " : "",
+		scx_sb_printf(sb, "%s%s", sb->len ? " " : "",
 		              smtpcode_enhanced_text(&r->enhanced[i], text, sizeof text));
 }
 
@@ -58,10 +58,10 @@ void text_reply(FILE *out, const struct smtpcode_reply *r, unsigned long index,
 	else
 		snprintf(lines, sizeof lines, "%lu", r->first_line);
 	args[0] = num, args[1] = lines;
-	smtpcode__sb_init(&sb, msg, sizeof msg);
+	scx_sb_init(&sb, msg, sizeof msg);
 	codes_line(&sb, r);
-	smtpcode__sb_init(&sb, buf, sizeof buf);
-	smtpcode__sb_template(&sb, style_phrase(st, "h.reply"), args, 2);
+	scx_sb_init(&sb, buf, sizeof buf);
+	scx_sb_template(&sb, style_phrase(st, "h.reply"), args, 2);
 	fprintf(out, "== %s: %s\n", buf, msg);
 	if (r->command)
 		text_field(out, st, "l.answer_to", r->command);

@@ -25,9 +25,9 @@ static const char *title_of(const struct smtpcode_enhanced_lookup *lk)
 static void say_class(struct strbuf *sb, int cls)
 {
 	if (cls)
-		smtpcode__sb_printf(sb, "%d.X.X %s", cls, smtpcode_enhanced_class_name(cls));
+		scx_sb_printf(sb, "%d.X.X %s", cls, smtpcode_enhanced_class_name(cls));
 	else
-		smtpcode__sb_printf(sb, "any class (X)");
+		scx_sb_printf(sb, "any class (X)");
 }
 
 static void say_subject(struct strbuf *sb, const struct smtpcode_enhanced_lookup *lk)
@@ -35,9 +35,9 @@ static void say_subject(struct strbuf *sb, const struct smtpcode_enhanced_lookup
 	struct smtpcode_enhanced e;
 
 	if (lk->subject_row >= 0 && smtpcode_enhanced_at((size_t)lk->subject_row, &e) == 0)
-		smtpcode__sb_printf(sb, "X.%d.X %s", lk->code.subject, e.title);
+		scx_sb_printf(sb, "X.%d.X %s", lk->code.subject, e.title);
 	else
-		smtpcode__sb_printf(sb, "X.%d.X, a subject RFC 3463 does not define", lk->code.subject);
+		scx_sb_printf(sb, "X.%d.X, a subject RFC 3463 does not define", lk->code.subject);
 }
 
 static void say_meaning(struct strbuf *sb, const struct smtpcode_enhanced_lookup *lk)
@@ -45,13 +45,13 @@ static void say_meaning(struct strbuf *sb, const struct smtpcode_enhanced_lookup
 	struct smtpcode_enhanced e;
 
 	if (lk->known && smtpcode_enhanced_at((size_t)lk->detail_row, &e) == 0) {
-		smtpcode__sb_printf(sb, " %s means: ", lk->text);
-		smtpcode__sb_putn(sb, e.description, smtpcode__first_sentence(e.description));
+		scx_sb_printf(sb, " %s means: ", lk->text);
+		scx_sb_putn(sb, e.description, smtpcode__first_sentence(e.description));
 		return;
 	}
-	smtpcode__sb_printf(sb, " %s is not registered; it reads as its subject, ", lk->text);
+	scx_sb_printf(sb, " %s is not registered; it reads as its subject, ", lk->text);
 	say_subject(sb, lk);
-	smtpcode__sb_printf(sb, ".");
+	scx_sb_printf(sb, ".");
 }
 
 static void say_basic_codes(struct strbuf *sb, const struct smtpcode_enhanced_lookup *lk)
@@ -61,12 +61,12 @@ static void say_basic_codes(struct strbuf *sb, const struct smtpcode_enhanced_lo
 
 	if (!lk->known || smtpcode_enhanced_at((size_t)lk->detail_row, &e) < 0 ||
 	    strcmp(e.basic_codes, "-") == 0) {
-		smtpcode__sb_printf(sb, "%s with no basic code listed", lk->text);
+		scx_sb_printf(sb, "%s with no basic code listed", lk->text);
 		return;
 	}
-	smtpcode__sb_printf(sb, "%s with ", lk->text);
+	scx_sb_printf(sb, "%s with ", lk->text);
 	for (p = e.basic_codes; *p; p++)
-		smtpcode__sb_printf(sb, *p == ',' ? ", " : "%c", *p);
+		scx_sb_printf(sb, *p == ',' ? ", " : "%c", *p);
 }
 
 static void enhanced_summary(struct smtpcode_compare *c)
@@ -77,26 +77,26 @@ static void enhanced_summary(struct smtpcode_compare *c)
 	                     a->code.detail == b->code.detail;
 	struct strbuf sb;
 
-	smtpcode__sb_init(&sb, c->summary, sizeof c->summary);
+	scx_sb_init(&sb, c->summary, sizeof c->summary);
 	if (strcmp(a->text, b->text) == 0) {
-		smtpcode__sb_printf(&sb, "Both arguments are %s (%s): there is nothing to tell apart.",
+		scx_sb_printf(&sb, "Both arguments are %s (%s): there is nothing to tell apart.",
 		              a->text, title_of(a));
 		return;
 	}
 	if (ca == cb) {
-		smtpcode__sb_printf(&sb, "Both %s (%s) and %s (%s) belong to ", a->text, title_of(a),
+		scx_sb_printf(&sb, "Both %s (%s) and %s (%s) belong to ", a->text, title_of(a),
 		              b->text, title_of(b));
 		say_class(&sb, ca);
-		smtpcode__sb_printf(&sb, ".");
+		scx_sb_printf(&sb, ".");
 	} else {
-		smtpcode__sb_printf(&sb, "%s (%s) is ", a->text, title_of(a));
+		scx_sb_printf(&sb, "%s (%s) is ", a->text, title_of(a));
 		say_class(&sb, ca);
-		smtpcode__sb_printf(&sb, ", while %s (%s) is ", b->text, title_of(b));
+		scx_sb_printf(&sb, ", while %s (%s) is ", b->text, title_of(b));
 		say_class(&sb, cb);
-		smtpcode__sb_printf(&sb, ".");
+		scx_sb_printf(&sb, ".");
 	}
 	if (same_condition && ca && cb) {
-		smtpcode__sb_printf(&sb, " Both report the same condition, X.%d.%d (%s): %s says it may "
+		scx_sb_printf(&sb, " Both report the same condition, X.%d.%d (%s): %s says it may "
 		              "clear, so a later try can succeed; %s says it will not.",
 		              a->code.subject, a->code.detail, title_of(a),
 		              ca < cb ? a->text : b->text, ca < cb ? b->text : a->text);
@@ -116,49 +116,49 @@ static void enhanced_differences(struct smtpcode_compare *c)
 
 	smtpcode__new_difference(c, &sb);
 	if (ca == cb) {
-		smtpcode__sb_printf(&sb, "Class: both are ");
+		scx_sb_printf(&sb, "Class: both are ");
 		say_class(&sb, ca);
-		smtpcode__sb_printf(&sb, ".");
+		scx_sb_printf(&sb, ".");
 	} else {
-		smtpcode__sb_printf(&sb, "Class: %s is ", a->text);
+		scx_sb_printf(&sb, "Class: %s is ", a->text);
 		say_class(&sb, ca);
-		smtpcode__sb_printf(&sb, ", %s is ", b->text);
+		scx_sb_printf(&sb, ", %s is ", b->text);
 		say_class(&sb, cb);
-		smtpcode__sb_printf(&sb, ".");
+		scx_sb_printf(&sb, ".");
 		if (ca && cb && smtpcode_class_advice(ca) && smtpcode_class_advice(cb)) {
 			smtpcode__new_difference(c, &sb);
-			smtpcode__sb_printf(&sb, "Retry: after %s: %s After %s: %s", a->text,
+			scx_sb_printf(&sb, "Retry: after %s: %s After %s: %s", a->text,
 			              smtpcode_class_advice(ca), b->text, smtpcode_class_advice(cb));
 		}
 	}
 	smtpcode__new_difference(c, &sb);
 	if (a->code.subject == b->code.subject) {
-		smtpcode__sb_printf(&sb, "Subject: both are ");
+		scx_sb_printf(&sb, "Subject: both are ");
 		say_subject(&sb, a);
 	} else {
-		smtpcode__sb_printf(&sb, "Subject: %s is ", a->text);
+		scx_sb_printf(&sb, "Subject: %s is ", a->text);
 		say_subject(&sb, a);
-		smtpcode__sb_printf(&sb, ", %s is ", b->text);
+		scx_sb_printf(&sb, ", %s is ", b->text);
 		say_subject(&sb, b);
 	}
-	smtpcode__sb_printf(&sb, ".");
+	scx_sb_printf(&sb, ".");
 	smtpcode__new_difference(c, &sb);
-	smtpcode__sb_printf(&sb, "Sent with (the registry's basic codes): ");
+	scx_sb_printf(&sb, "Sent with (the registry's basic codes): ");
 	say_basic_codes(&sb, a);
-	smtpcode__sb_printf(&sb, "; ");
+	scx_sb_printf(&sb, "; ");
 	say_basic_codes(&sb, b);
-	smtpcode__sb_printf(&sb, ".");
+	scx_sb_printf(&sb, ".");
 	if (best_row(a, &ea) == 0 && best_row(b, &eb) == 0) {
 		smtpcode__new_difference(c, &sb);
 		if (strcmp(ea.source, eb.source) == 0)
-			smtpcode__sb_printf(&sb, "Source: both are defined in %s.", ea.source);
+			scx_sb_printf(&sb, "Source: both are defined in %s.", ea.source);
 		else
-			smtpcode__sb_printf(&sb, "Source: %s is defined in %s; %s in %s.", a->text,
+			scx_sb_printf(&sb, "Source: %s is defined in %s; %s in %s.", a->text,
 			              ea.source, b->text, eb.source);
 	}
 	if (a->provider_count || b->provider_count) {
 		smtpcode__new_difference(c, &sb);
-		smtpcode__sb_printf(&sb, "Provider use: %s has %zu provider note(s) and %s has %zu; "
+		scx_sb_printf(&sb, "Provider use: %s has %zu provider note(s) and %s has %zu; "
 		              "see their entries for how large providers use them.", a->text,
 		              a->provider_count, b->text, b->provider_count);
 	}
@@ -171,11 +171,11 @@ static void enhanced_when_to_use(struct smtpcode_compare *c)
 	struct smtpcode_enhanced ea, eb;
 	struct strbuf sb;
 
-	smtpcode__sb_init(&sb, c->when_to_use, sizeof c->when_to_use);
+	scx_sb_init(&sb, c->when_to_use, sizeof c->when_to_use);
 	if (a->code.subject == b->code.subject && a->code.detail == b->code.detail &&
 	    ca && cb && ca != cb) {
 		const char *t = ca < cb ? a->text : b->text, *p = ca < cb ? b->text : a->text;
-		smtpcode__sb_printf(&sb, "Servers send %s while the condition may still clear, so the "
+		scx_sb_printf(&sb, "Servers send %s while the condition may still clear, so the "
 		              "client keeps the message and tries again later, and %s once it "
 		              "will not, so the client stops and returns the message to its "
 		              "sender. A condition that lasts turns %s into %s when the sender "
@@ -183,15 +183,15 @@ static void enhanced_when_to_use(struct smtpcode_compare *c)
 		return;
 	}
 	if (strcmp(a->text, b->text) == 0) {
-		smtpcode__sb_printf(&sb, "There is only one code here.");
+		scx_sb_printf(&sb, "There is only one code here.");
 		return;
 	}
-	smtpcode__sb_printf(&sb, "No registry rule weighs %s against %s; each fits its own "
+	scx_sb_printf(&sb, "No registry rule weighs %s against %s; each fits its own "
 	              "situation.", a->text, b->text);
 	if (best_row(a, &ea) == 0)
-		smtpcode__sb_printf(&sb, " %s (%s): %s", a->text, title_of(a), ea.when_seen);
+		scx_sb_printf(&sb, " %s (%s): %s", a->text, title_of(a), ea.when_seen);
 	if (best_row(b, &eb) == 0)
-		smtpcode__sb_printf(&sb, " %s (%s): %s", b->text, title_of(b), eb.when_seen);
+		scx_sb_printf(&sb, " %s (%s): %s", b->text, title_of(b), eb.when_seen);
 }
 
 void smtpcode__compare_enhanced(struct smtpcode_compare *c)
@@ -238,66 +238,66 @@ void smtpcode__compare_mixed(struct smtpcode_compare *c)
 		listed = smtpcode_enhanced_lists_basic(&e, code);
 	}
 
-	smtpcode__sb_init(&sb, c->summary, sizeof c->summary);
-	smtpcode__sb_printf(&sb, "%d (%s) is a three-digit SMTP reply code; %s (%s) is an RFC 3463 "
+	scx_sb_init(&sb, c->summary, sizeof c->summary);
+	scx_sb_printf(&sb, "%d (%s) is a three-digit SMTP reply code; %s (%s) is an RFC 3463 "
 	              "enhanced status code. They are not alternatives: a server that "
 	              "announces ENHANCEDSTATUSCODES (RFC 2034) starts the text of its 2xx, "
 	              "4xx and 5xx replies with an enhanced code, as in \"%d %d.%d.%d ...\".",
 	              code, basic_name(bk), ek->text, title_of(ek), code, cls ? cls : d,
 	              ek->code.subject, ek->code.detail);
 	if (d == 1 || d == 3)
-		smtpcode__sb_printf(&sb, " A %dxx reply carries no enhanced code.", d);
+		scx_sb_printf(&sb, " A %dxx reply carries no enhanced code.", d);
 	else if (!c->same_class)
-		smtpcode__sb_printf(&sb, " Here the classes disagree (%dxx against %d.X.X), so no "
+		scx_sb_printf(&sb, " Here the classes disagree (%dxx against %d.X.X), so no "
 		              "correct reply carries both.", d, cls);
 	else if (cls == 0)
-		smtpcode__sb_printf(&sb, " Written with its class, %s takes %d from the reply.",
+		scx_sb_printf(&sb, " Written with its class, %s takes %d from the reply.",
 		              ek->text, d);
 	else
-		smtpcode__sb_printf(&sb, " Their classes agree (%d), as they must.", d);
+		scx_sb_printf(&sb, " Their classes agree (%d), as they must.", d);
 
 	smtpcode__new_difference(c, &sb);
-	smtpcode__sb_printf(&sb, "Kind: %d is the code every SMTP client acts on (RFC 5321 §4.2); "
+	scx_sb_printf(&sb, "Kind: %d is the code every SMTP client acts on (RFC 5321 §4.2); "
 	              "%s names the reason more precisely by subject and detail, and is "
 	              "also what the Status field of a delivery status notification carries "
 	              "(RFC 3464).", code, ek->text);
 	smtpcode__new_difference(c, &sb);
 	if (c->same_class)
-		smtpcode__sb_printf(&sb, "Class: %d is %dxx %s; the enhanced class %d means %s.", code, d,
+		scx_sb_printf(&sb, "Class: %d is %dxx %s; the enhanced class %d means %s.", code, d,
 		              smtpcode_class_name(d), d, smtpcode_enhanced_class_name(d));
 	else
-		smtpcode__sb_printf(&sb, "Class: %d is %dxx %s, but %s has class %d; a reply must "
+		scx_sb_printf(&sb, "Class: %d is %dxx %s, but %s has class %d; a reply must "
 		              "use the same class digit in both codes.", code, d,
 		              smtpcode_class_name(d), ek->text, cls);
 	smtpcode__new_difference(c, &sb);
 	if (!have)
-		smtpcode__sb_printf(&sb, "Registry: %s is not registered, so it lists no basic codes.",
+		scx_sb_printf(&sb, "Registry: %s is not registered, so it lists no basic codes.",
 		              ek->text);
 	else if (strcmp(e.basic_codes, "-") == 0)
-		smtpcode__sb_printf(&sb, "Registry: X.%d.%d lists no basic codes.", ek->code.subject,
+		scx_sb_printf(&sb, "Registry: X.%d.%d lists no basic codes.", ek->code.subject,
 		              ek->code.detail);
 	else {
 		const char *p;
-		smtpcode__sb_printf(&sb, "Registry: X.%d.%d is listed with ", ek->code.subject,
+		scx_sb_printf(&sb, "Registry: X.%d.%d is listed with ", ek->code.subject,
 		              ek->code.detail);
 		for (p = e.basic_codes; *p; p++)
-			smtpcode__sb_printf(&sb, *p == ',' ? ", " : "%c", *p);
-		smtpcode__sb_printf(&sb, "; %d is %s.", code, listed == 1 ? "among them" :
+			scx_sb_printf(&sb, *p == ',' ? ", " : "%c", *p);
+		scx_sb_printf(&sb, "; %d is %s.", code, listed == 1 ? "among them" :
 		              listed == 2 ? "covered by its class" : "not among them");
 	}
 
-	smtpcode__sb_init(&sb, c->when_to_use, sizeof c->when_to_use);
+	scx_sb_init(&sb, c->when_to_use, sizeof c->when_to_use);
 	if (c->same_class)
-		smtpcode__sb_printf(&sb, "Send both in one reply: %d first, then %d.%d.%d at the start "
+		scx_sb_printf(&sb, "Send both in one reply: %d first, then %d.%d.%d at the start "
 		              "of the text. Every client acts on %d's first digit; clients and "
 		              "people that read further learn the reason from the enhanced "
 		              "code.", code, d, ek->code.subject, ek->code.detail, code);
 	else if (d == 2 || d == 4 || d == 5)
-		smtpcode__sb_printf(&sb, "Do not send them together. With %d, use %d.%d.%d; with %s, "
+		scx_sb_printf(&sb, "Do not send them together. With %d, use %d.%d.%d; with %s, "
 		              "use a %dxx reply code.", code, d, ek->code.subject,
 		              ek->code.detail, ek->text, cls);
 	else
-		smtpcode__sb_printf(&sb, "Do not send them together: a %dxx reply carries no enhanced "
+		scx_sb_printf(&sb, "Do not send them together: a %dxx reply carries no enhanced "
 		              "code, and %s goes with a %dxx reply.", d, ek->text,
 		              cls ? cls : 5);
 }

@@ -14,15 +14,15 @@ static void quote(struct strbuf *sb, const char *arg)
 {
 	size_t i;
 
-	smtpcode__sb_printf(sb, "'");
+	scx_sb_printf(sb, "'");
 	for (i = 0; i < SHOWN_MAX && arg[i]; i++) {
 		unsigned char c = (unsigned char)arg[i];
 		if (c < 0x20 || c == 0x7F)
-			smtpcode__sb_printf(sb, "\\x%02X", c);
+			scx_sb_printf(sb, "\\x%02X", c);
 		else
-			smtpcode__sb_putn(sb, arg + i, 1);
+			scx_sb_putn(sb, arg + i, 1);
 	}
-	smtpcode__sb_printf(sb, arg[i] ? "'..." : "'");
+	scx_sb_printf(sb, arg[i] ? "'..." : "'");
 }
 
 static int fail(char *err, size_t errsz, const char *what, const char *arg,
@@ -30,13 +30,13 @@ static int fail(char *err, size_t errsz, const char *what, const char *arg,
 {
 	struct strbuf sb;
 
-	smtpcode__sb_init(&sb, err, errsz);
-	smtpcode__sb_printf(&sb, "%s", what);
+	scx_sb_init(&sb, err, errsz);
+	scx_sb_printf(&sb, "%s", what);
 	if (arg) {
-		smtpcode__sb_printf(&sb, " ");
+		scx_sb_printf(&sb, " ");
 		quote(&sb, arg);
 	}
-	smtpcode__sb_printf(&sb, "%s", reason);
+	scx_sb_printf(&sb, "%s", reason);
 	return -1;
 }
 
@@ -55,15 +55,15 @@ static int check_code(const char *arg, char *err, size_t errsz)
 	}
 	if (e == SMTPCODE_PARSE_OK)
 		return 0;
-	smtpcode__sb_init(&sb, err, errsz);
-	smtpcode__sb_printf(&sb, "invalid code ");
+	scx_sb_init(&sb, err, errsz);
+	scx_sb_printf(&sb, "invalid code ");
 	quote(&sb, arg);
-	smtpcode__sb_printf(&sb, ": %s", smtpcode_parse_error_reason(e));
+	scx_sb_printf(&sb, ": %s", smtpcode_parse_error_reason(e));
 	if (e == SMTPCODE_PARSE_NOT_DIGIT) {
 		char c[2] = { arg[bad], '\0' };
-		smtpcode__sb_printf(&sb, " (");
+		scx_sb_printf(&sb, " (");
 		quote(&sb, c);
-		smtpcode__sb_printf(&sb, " at position %zu)", bad + 1);
+		scx_sb_printf(&sb, " at position %zu)", bad + 1);
 	}
 	return -1;
 }

@@ -231,8 +231,8 @@ static void add_code(const char *text, void *arg)
 	struct strbuf *sb = arg;
 
 	if (sb->len)
-		smtpcode__sb_putn(sb, ", ", 2);
-	smtpcode__sb_putn(sb, text, strlen(text));
+		scx_sb_putn(sb, ", ", 2);
+	scx_sb_putn(sb, text, strlen(text));
 }
 
 /* "2xx Positive Completion", coloured when colour is on. */
@@ -283,13 +283,13 @@ void text_lookup(FILE *out, const struct smtpcode_lookup *lk, const struct style
 		char n[24];
 		snprintf(n, sizeof n, "%zu", lk->count);
 		args[0] = n;
-		smtpcode__sb_init(&sb, buf, sizeof buf);
-		smtpcode__sb_template(&sb, style_phrase(st, "p.meanings_count"), args, 1);
+		scx_sb_init(&sb, buf, sizeof buf);
+		scx_sb_template(&sb, style_phrase(st, "p.meanings_count"), args, 1);
 		text_field(out, st, "l.meanings", buf);
 	}
 	if (!lk->known)
 		text_field(out, st, "l.status", style_phrase(st, "p.not_defined"));
-	smtpcode__sb_init(&sb, buf, sizeof buf);
+	scx_sb_init(&sb, buf, sizeof buf);
 	each_enhanced_for_basic(lk->code, add_code, &sb);
 	if (sb.len)
 		text_field(out, st, "l.enhanced", buf);
@@ -346,8 +346,8 @@ static void row_section(FILE *out, const struct style *st, const char *key, cons
 
 	if (row < 0 || smtpcode_enhanced_at((size_t)row, &e) < 0)
 		return;
-	smtpcode__sb_init(&sb, heading, sizeof heading);
-	smtpcode__sb_template(&sb, style_phrase(st, key), &arg, 1);
+	scx_sb_init(&sb, heading, sizeof heading);
+	scx_sb_template(&sb, style_phrase(st, key), &arg, 1);
 	fprintf(out, "\n%s\n", heading);
 	wrap(out, e.description, "  ", INDENT, st);
 }
@@ -358,9 +358,9 @@ static void spaced_list(char *buf, size_t size, const char *list)
 	struct strbuf sb;
 	const char *p;
 
-	smtpcode__sb_init(&sb, buf, size);
+	scx_sb_init(&sb, buf, size);
 	for (p = list; *p; p++)
-		smtpcode__sb_printf(&sb, *p == ',' ? ", " : "%c", *p);
+		scx_sb_printf(&sb, *p == ',' ? ", " : "%c", *p);
 }
 
 static void enhanced_header(FILE *out, const struct style *st,

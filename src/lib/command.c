@@ -69,23 +69,23 @@ char *smtpcode_commands_text(const char *commands, char *buf, size_t size)
 	const char *p = commands;
 	struct strbuf sb;
 
-	smtpcode__sb_init(&sb, buf, size);
+	scx_sb_init(&sb, buf, size);
 	if (strcmp(p, "*") == 0) {
-		smtpcode__sb_printf(&sb, "any command");
+		scx_sb_printf(&sb, "any command");
 		return buf;
 	}
 	if (strcmp(p, "-") == 0) {
-		smtpcode__sb_printf(&sb, "no command (not a reply code)");
+		scx_sb_printf(&sb, "no command (not a reply code)");
 		return buf;
 	}
 	while (*p) {
 		size_t len = strcspn(p, ",");
 		if (p != commands)
-			smtpcode__sb_printf(&sb, ", ");
+			scx_sb_printf(&sb, ", ");
 		if (len == 7 && strncmp(p, "CONNECT", 7) == 0)
-			smtpcode__sb_printf(&sb, "the connection opening (greeting)");
+			scx_sb_printf(&sb, "the connection opening (greeting)");
 		else
-			smtpcode__sb_putn(&sb, p, len);
+			scx_sb_putn(&sb, p, len);
 		p += len;
 		if (*p == ',')
 			p++;

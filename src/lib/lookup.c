@@ -8,7 +8,7 @@
  * callers below stay within). */
 static void new_note(struct smtpcode_lookup *lk, struct strbuf *sb)
 {
-	smtpcode__sb_init(sb, lk->notes[lk->note_count++], SMTPCODE_NOTE_SIZE);
+	scx_sb_init(sb, lk->notes[lk->note_count++], SMTPCODE_NOTE_SIZE);
 }
 
 /* Narrows lk's meanings to those that answer lk->after. */
@@ -37,7 +37,7 @@ static void select_after(struct smtpcode_lookup *lk)
 	}
 	lk->match = SMTPCODE_AFTER_UNLISTED;
 	new_note(lk, &sb);
-	smtpcode__sb_printf(&sb, "%d is not a documented reply to %s; every meaning of %d is shown.",
+	scx_sb_printf(&sb, "%d is not a documented reply to %s; every meaning of %d is shown.",
 	              lk->code, lk->after, lk->code);
 }
 
@@ -60,10 +60,10 @@ static void note_pseudo(struct smtpcode_lookup *lk)
 	new_note(lk, &sb);
 	row = smtpcode_enhanced_find(0, s, d);
 	if (row >= 0 && smtpcode_enhanced_at((size_t)row, &e) == 0)
-		smtpcode__sb_printf(&sb, "Read with dots, %d is the enhanced status code %d.%d.%d, %s: "
+		scx_sb_printf(&sb, "Read with dots, %d is the enhanced status code %d.%d.%d, %s: "
 		              "see smtpcode %d.%d.%d.", lk->code, cls, s, d, e.title, cls, s, d);
 	else
-		smtpcode__sb_printf(&sb, "Read with dots, %d would be the enhanced status code "
+		scx_sb_printf(&sb, "Read with dots, %d would be the enhanced status code "
 		              "%d.%d.%d, which the IANA registry does not list either.",
 		              lk->code, cls, s, d);
 }
@@ -85,7 +85,7 @@ int smtpcode_lookup(int code, const char *after, struct smtpcode_lookup *out)
 	out->known = out->count > 0;
 	if (!out->known) {
 		new_note(out, &sb);
-		smtpcode__sb_printf(&sb, "%d is not defined by any RFC or by the IANA registry. "
+		scx_sb_printf(&sb, "%d is not defined by any RFC or by the IANA registry. "
 		              "RFC 5321 §4.2.1 has a client act on the first digit of a code "
 		              "it does not know: %s", code, smtpcode_class_advice(code / 100));
 		return 0;
