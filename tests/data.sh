@@ -56,5 +56,12 @@ check pair-554-556-text '(.differences | tostring | test("RFC 7504 contrasts the
 # 520 answers the draft's QHLO; the text says why it is filed under EHLO.
 check 520-qhlo '.meanings[0].commands == ["EHLO"] and (.meanings[0].when_seen | test("QHLO is not a standard command"))' 520
 
+# RFC 876 saw 200 only in replies to RSET and NOOP, and counted it as a fault.
+check 200-commands '.meanings[0].commands == ["RSET","NOOP"]' 200
+check 200-text '(.meanings[0].source | startswith("RFC 876")) and (.meanings[0].description | test("RSET or NOOP with 200")) and (.meanings[0].description | test("generic positive reply") | not)' 200
+# RFC 2645 §5.2.1: 450 when the login does not cover the domains, which a retry does not cure.
+check 450-atrn '.meanings[] | select(.commands == ["ATRN"]) | (.source == "RFC 2645 §5.2.1, §7") and (.description | test("a retry does not cure")) and (.description | test("the refusal is transient") | not)' 450
+check 451-atrn-source '.meanings[] | select(.commands == ["ATRN"]) | .source == "RFC 2645 §5.2.1, §7"' 451
+
 echo "data: $passed passed, $failed failed"
 [ "$failed" = 0 ]
