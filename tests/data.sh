@@ -42,8 +42,13 @@ check x.7.21-source '.source == "RFC 7372 §3.1; RFC 6376"' 5.7.21
 check x.7.22-source '.source == "RFC 7372 §3.1; RFC 6376"' 5.7.22
 check x.7.25-source '.source == "RFC 7372 §3.3; RFC 7001 §3"' 5.7.25
 # RFC 6531 §3.5 uses 554 after the final dot; the registry's sample is 550.
-check x.6.9-source '.source == "RFC 6531 §3.5, §4"' 5.6.9
+check x.6.9-source '.source == "RFC 6531 §3.5, §4.2"' 5.6.9
 check x.6.9-both-codes '(.basic_codes == ["550"]) and (.description | test("554")) and (.description | test("registry gives 550"))' 5.6.9
+# RFC 6531 §3.7.4.2: 252 or 550 when a VRFY or EXPN reply would need UTF-8;
+# §4.2 and the registry also list 553.
+check x.6.8-source '.source == "RFC 6531 §3.7.4.2, §4.2"' 5.6.8
+check x.6.8-disagreement '(.basic_codes == ["252","553","550"]) and (.description | test("requires 252 or 550")) and (.when_seen | test("as 553, 550 or 252") | not)' 5.6.8
+check x.6.7-source '.source == "RFC 6531 §3.5, §4.2"' 5.6.7
 # RFC 6531 §3.5: 553 for a non-ASCII RCPT address, 550 for MAIL.
 check 553-smtputf8-rcpt '.meanings[0].description | test("RCPT names a non-ASCII address") and test("in MAIL it uses 550")' 553
 check 553-smtputf8-when '.meanings[0].when_seen | test("non-ASCII MAIL FROM gets 550")' 553
