@@ -68,6 +68,10 @@ check 200-text '(.meanings[0].source | startswith("RFC 876")) and (.meanings[0].
 check 450-atrn '.meanings[] | select(.commands == ["ATRN"]) | (.source == "RFC 2645 §5.2.1, §7") and (.description | test("a retry does not cure")) and (.description | test("the refusal is transient") | not)' 450
 check 451-atrn-source '.meanings[] | select(.commands == ["ATRN"]) | .source == "RFC 2645 §5.2.1, §7"' 451
 
+# RFC 7293 registers X.7.17 to X.7.19 in §15.3; §5 only points there.
+for code in 5.7.17 5.7.18 5.7.19; do
+	check "$code-source" '.source | startswith("RFC 7293 §15.3")' "$code"
+done
 # RFC 5248 §2.4 Table 1 lists these sample codes too, not only the registry.
 for code in 422 430 523 524 525 533; do
 	check "$code-rfc5248" '.meanings[0].status == "registry-sample" and (.meanings[0].source | startswith("RFC 5248 §2.4 Table 1; ")) and (.meanings[0].description | test("RFC 5248"))' "$code"
