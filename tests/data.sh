@@ -68,6 +68,9 @@ check 200-text '(.meanings[0].source | startswith("RFC 876")) and (.meanings[0].
 check 450-atrn '.meanings[] | select(.commands == ["ATRN"]) | (.source == "RFC 2645 §5.2.1, §7") and (.description | test("a retry does not cure")) and (.description | test("the refusal is transient") | not)' 450
 check 451-atrn-source '.meanings[] | select(.commands == ["ATRN"]) | .source == "RFC 2645 §5.2.1, §7"' 451
 
+# RFC 4954 §4: 500 5.5.6 means a line longer than the authentication buffer;
+# a continuation line is no shorter, so that advice cannot help.
+check x.5.6-fix '(.source == "RFC 4954 §4, §6") and (.fix | test("does not make it shorter")) and (.fix | test("^Let the client send the response on a continuation line") | not)' 5.5.6
 # RFC 7293 registers X.7.17 to X.7.19 in §15.3; §5 only points there.
 for code in 5.7.17 5.7.18 5.7.19; do
 	check "$code-source" '.source | startswith("RFC 7293 §15.3")' "$code"
