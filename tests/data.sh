@@ -74,6 +74,8 @@ check x.5.6-fix '(.source == "RFC 4954 §4, §6") and (.fix | test("does not mak
 # The Microsoft Learn pages for 4.4.316: the NDR page (its 2024-03-08 version
 # has the row) and the mail flow intelligence page (2023-06-14, 450 4.4.316).
 check 4.4.316-note-source '.provider_notes | map(select(.code == "4.4.316")) | .[0] | (.source | test("2024-03-08")) and (.source | test("2023-06-14")) and (.source | test("2022-2023") | not) and (.note | test("450 4\\.4\\.316"))' 4.4.316
+# 254: Oracle's pages name no command; the entry says why it is filed under RCPT.
+check 254-rcpt-source '.meanings[0].commands == ["RCPT"] and (.meanings[0].source | test("Known Issues")) and (.meanings[0].description | test("SMTPAddressFailedException"))' 254
 # RFC 7293 registers X.7.17 to X.7.19 in §15.3; §5 only points there.
 for code in 5.7.17 5.7.18 5.7.19; do
 	check "$code-source" '.source | startswith("RFC 7293 §15.3")' "$code"
