@@ -40,7 +40,7 @@ check x.7.24-attribution '(.description | test("RFC 7372 §3.2 registered X\\.7\
 check x.7.20-source '.source == "RFC 7372 §3.1; RFC 6376"' 5.7.20
 check x.7.21-source '.source == "RFC 7372 §3.1; RFC 6376"' 5.7.21
 check x.7.22-source '.source == "RFC 7372 §3.1; RFC 6376"' 5.7.22
-check x.7.25-source '.source == "RFC 7372 §3.3; RFC 7001 §3"' 5.7.25
+check x.7.25-source '(.source == "RFC 7372 §3.3; RFC 7001 §3 (the registry cites RFC 7601)") and (.description | test("RFC 7001 §3; the registry"))' 5.7.25
 # RFC 6531 §3.5 uses 554 after the final dot; the registry's sample is 550.
 check x.6.9-source '.source == "RFC 6531 §3.5, §4.2"' 5.6.9
 check x.6.9-both-codes '(.basic_codes == ["550"]) and (.description | test("554")) and (.description | test("registry gives 550"))' 5.6.9
