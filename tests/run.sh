@@ -5,6 +5,7 @@
 #   cli    golden files tests/cli/NAME.{args,out,err,status}
 #   gen    the generator rejects each malformed row kind (tests/gen/)
 #   json   --json output of every code and every curated pair through jq -e
+#   data   facts corrected against the RFC text, asserted through jq -e
 #   explain  the corpus of real-world replies, logs and transcripts (tests/explain/)
 #   completions  the bash, zsh and fish completions load and complete
 #   misc   write errors, the man page under mandoc -Tlint
@@ -30,7 +31,7 @@ for t in build/tests/test_*; do
 	echo "${t#build/tests/}: ${p:-0} ok, ${f:-0} failed"
 done
 
-for suite in tests/cli/run.sh tests/gen/run.sh tests/json.sh tests/explain/run.sh \
+for suite in tests/cli/run.sh tests/gen/run.sh tests/json.sh tests/data.sh tests/explain/run.sh \
 	tests/completions.sh tests/install/run.sh tests/misc.sh; do
 	out=$(sh "$suite" 2>&1)
 	rc=$?
