@@ -5,8 +5,9 @@
 #   make deps       install what the tests need (cmocka, jq, mandoc) where missing
 #   make check      build and run every test
 #   make install    install the binary, the library (header, static and shared,
-#                   smtpcode.pc), the man pages and the bash, zsh and fish
-#                   completions (PREFIX, DESTDIR)
+#                   smtpcode.pc), the man pages (with a link page per library
+#                   function) and the bash, zsh and fish completions (PREFIX,
+#                   DESTDIR); without DESTDIR, runs ldconfig as well
 #   make uninstall  remove exactly what install put there
 #   make clean      remove what the build made
 #
@@ -72,6 +73,22 @@ FUZZ_SECONDS ?= 20
 FUZZ_FLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_SRCS    = $(sort $(ENGINE_SRCS) $(CLI_SRCS))
 FUZZ_BINS    = build/fuzz/fuzz_args build/fuzz/fuzz_reply build/fuzz/fuzz_json
+
+# One link page (.so man3/smtpcode.3) per function the NAME section of
+# smtpcode(3) lists, so that `man smtpcode_lookup` works.
+MAN3_LINKS := $(shell sed -n '/^\.Sh NAME/,/^\.Sh [^N]/s/^\.Nm \(smtpcode_[a-z0-9_]*\).*/\1/p' \
+                man/smtpcode.3)
+
+# An install to the live system (no DESTDIR) refreshes the loader's cache, so
+# that programs find libsmtpcode.so.N at once: when LDCONFIG is found and
+# LDSO_CACHE is writable (glibc; not where there is no such cache).
+# LDCONFIG= skips it.
+LDCONFIG   ?= ldconfig
+LDSO_CACHE ?= /etc/ld.so.cache
+define run_ldconfig
+@if [ -z '$(DESTDIR)' ] && [ -n '$(LDCONFIG)' ] && command -v '$(firstword $(LDCONFIG))' > /dev/null 2>&1 && \
+		[ -w '$(LDSO_CACHE)' ]; then echo '$(LDCONFIG)'; $(LDCONFIG); fi
+endef
 
 .PHONY: all lib check deps install uninstall clean fuzz lint ci bench FORCE
 .DELETE_ON_ERROR:
@@ -172,13 +189,16 @@ check: smtpcode lib build/gentable $(TEST_BINS)
 deps:
 	@sh tests/deps.sh
 
-install: smtpcode lib
+install: smtpcode lib build/man3-link.3
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 \
 		$(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) \
 		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	$(INSTALL) -m 755 smtpcode $(DESTDIR)$(BINDIR)/smtpcode
 	$(INSTALL) -m 644 man/smtpcode.1 $(DESTDIR)$(MANDIR)/man1/smtpcode.1
 	$(INSTALL) -m 644 man/smtpcode.3 $(DESTDIR)$(MANDIR)/man3/smtpcode.3
+	for f in $(MAN3_LINKS); do \
+		$(INSTALL) -m 644 build/man3-link.3 $(DESTDIR)$(MANDIR)/man3/$$f.3 || exit 1; \
+	done
 	$(INSTALL) -m 644 include/smtpcode.h $(DESTDIR)$(INCLUDEDIR)/smtpcode.h
 	$(INSTALL) -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libsmtpcode.a
 	$(INSTALL) -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/libsmtpcode.so.$(VERSION)
@@ -190,6 +210,10 @@ install: smtpcode lib
 	$(INSTALL) -m 644 completions/smtpcode.bash $(DESTDIR)$(BASHCOMPDIR)/smtpcode
 	$(INSTALL) -m 644 completions/_smtpcode $(DESTDIR)$(ZSHCOMPDIR)/_smtpcode
 	$(INSTALL) -m 644 completions/smtpcode.fish $(DESTDIR)$(FISHCOMPDIR)/smtpcode.fish
+	$(run_ldconfig)
+
+build/man3-link.3: | build
+	echo '.so man3/smtpcode.3' > $@
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/smtpcode $(DESTDIR)$(MANDIR)/man1/smtpcode.1 \
@@ -198,7 +222,9 @@ uninstall:
 		$(DESTDIR)$(LIBDIR)/libsmtpcode.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libsmtpcode.so \
 		$(DESTDIR)$(PKGCONFIGDIR)/smtpcode.pc \
 		$(DESTDIR)$(BASHCOMPDIR)/smtpcode $(DESTDIR)$(ZSHCOMPDIR)/_smtpcode \
-		$(DESTDIR)$(FISHCOMPDIR)/smtpcode.fish
+		$(DESTDIR)$(FISHCOMPDIR)/smtpcode.fish \
+		$(MAN3_LINKS:%=$(DESTDIR)$(MANDIR)/man3/%.3)
+	$(run_ldconfig)
 
 clean:
 	rm -rf build smtpcode
