@@ -2,8 +2,12 @@
 #
 #   make            build ./smtpcode (needs only a C11 compiler and make), and
 #                   build/libsmtpcode.a, build/libsmtpcode.so (libsmtpcode.so.N)
-#   make deps       install what the tests need (cmocka, jq, mandoc) where missing
-#   make check      build and run every test
+#   make deps       install what make check needs where missing (cmocka, jq,
+#                   mandoc, groff, pkg-config)
+#   make check      build and run every test (about half a minute)
+#   make deps-ci    install what make ci needs too (clang with libFuzzer,
+#                   clang-tidy, cppcheck, valgrind)
+#   make ci         the full gate CI runs (tests/ci.sh; a few minutes)
 #   make install    install the binary, the library (header, static and shared,
 #                   smtpcode.pc), the man pages (with a link page per library
 #                   function) and the bash, zsh and fish completions (PREFIX,
@@ -66,6 +70,14 @@ TESTS       = code command table lookup enhanced reply compare strbuf json forma
 TEST_BINS   = $(TESTS:%=build/tests/test_%)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+# make check without cmocka: one line that says what to do, not a compiler error.
+CMOCKA_FOUND = $(shell printf '\043include <cmocka.h>\n' | \
+	$(CC) $(CMOCKA_CFLAGS) $(CPPFLAGS) -E -x c - > /dev/null 2>&1 && echo yes)
+ifneq ($(filter check,$(MAKECMDGOALS)),)
+ifneq ($(CMOCKA_FOUND),yes)
+$(error the tests need cmocka, which $(CC) does not find: run make deps)
+endif
+endif
 
 # Fuzzing (libFuzzer, with clang): make fuzz FUZZ_SECONDS=N.
 FUZZ_CC      ?= clang
@@ -90,7 +102,7 @@ define run_ldconfig
 		[ -w '$(LDSO_CACHE)' ]; then echo '$(LDCONFIG)'; $(LDCONFIG); fi
 endef
 
-.PHONY: all lib check deps install uninstall clean fuzz lint ci bench FORCE
+.PHONY: all lib check deps deps-ci install uninstall clean fuzz lint ci bench FORCE
 .DELETE_ON_ERROR:
 
 all: smtpcode lib
@@ -187,7 +199,10 @@ check: smtpcode lib build/gentable $(TEST_BINS)
 		SANFLAGS='$(SC_SANFLAGS)' sh tests/run.sh
 
 deps:
-	@sh tests/deps.sh
+	@sh tests/deps.sh check
+
+deps-ci:
+	@sh tests/deps.sh ci
 
 install: smtpcode lib build/man3-link.3
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 \
