@@ -82,7 +82,7 @@ for list in synopsis exported header; do
 	check "smtpcode(3) NAME lists every function of $list" $?
 	[ -n "$out" ] && printf '%s\n' "$out" | sed 's/^/    /'
 done
-for fn in $(cat "$tmp/fn.name" "$tmp/fn.exported" "$tmp/fn.header" | sort -u); do
+sort -u "$tmp/fn.name" "$tmp/fn.exported" "$tmp/fn.header" | while read -r fn; do
 	[ "$(cat "$man3/$fn.3" 2> /dev/null)" = ".so man3/smtpcode.3" ] || echo "$fn"
 done > "$tmp/nopage"
 [ -s "$tmp/fn.name" ] && [ ! -s "$tmp/nopage" ]
