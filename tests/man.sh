@@ -16,12 +16,14 @@ show() { [ -n "$1" ] && printf '%s\n' "$1" | head -n 10 | sed 's/^/    /'; }
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 bs=$(printf '\b')
+# A UTF-8 locale where there is one (man warns of an unknown LANG).
+utf8=$(locale -a 2> /dev/null | grep -i -m 1 '^c\.utf-\?8$')
 
 # The words of a rendered page, one a line: no header or footer line, no
 # bold or underline, words a line break hyphenated joined, and no hyphens
 # or dashes (groff hyphenates and picks dashes of its own).
 words() {
-	LC_ALL=C.UTF-8 sed "s/.$bs//g" | awk '
+	LC_ALL=${utf8:-C} sed "s/.$bs//g" | awk '
 		{ line[NR] = $0 }
 		END {
 			for (i = 2; i < NR; i++) s = s line[i] "\n"
@@ -56,7 +58,7 @@ fi
 # man-db's own pipeline (preconv, tbl, nroff) where it is installed.
 if man --version 2> /dev/null | grep -q '^man '; then
 	for page in man/smtpcode.1 man/smtpcode.3; do
-		out=$(MANWIDTH=80 man --warnings=w -l "$page" 2>&1 > /dev/null)
+		out=$(LC_ALL=${utf8:-C} MANWIDTH=80 man --warnings=w -l "$page" 2>&1 > /dev/null)
 		[ -z "$out" ]
 		check "man --warnings -l $page: no warning" $?
 		show "$out"
