@@ -2,11 +2,16 @@
 #
 #   make            build ./smtpcode (needs only a C11 compiler and make), and
 #                   build/libsmtpcode.a, build/libsmtpcode.so (libsmtpcode.so.N)
-#   make deps       install what the tests need (cmocka, jq, mandoc) where missing
-#   make check      build and run every test
+#   make deps       install what make check needs where missing (cmocka, jq,
+#                   mandoc, groff, pkg-config)
+#   make check      build and run every test (about half a minute)
+#   make deps-ci    install what make ci needs too (clang with libFuzzer,
+#                   clang-tidy, cppcheck, valgrind)
+#   make ci         the full gate CI runs (tests/ci.sh; a few minutes)
 #   make install    install the binary, the library (header, static and shared,
-#                   smtpcode.pc), the man pages and the bash, zsh and fish
-#                   completions (PREFIX, DESTDIR)
+#                   smtpcode.pc), the man pages (with a link page per library
+#                   function) and the bash, zsh and fish completions (PREFIX,
+#                   DESTDIR); without DESTDIR, runs ldconfig as well
 #   make uninstall  remove exactly what install put there
 #   make clean      remove what the build made
 #
@@ -70,6 +75,14 @@ TESTS       = code command table lookup enhanced reply compare strbuf json forma
 TEST_BINS   = $(TESTS:%=build/tests/test_%)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+# make check without cmocka: one line that says what to do, not a compiler error.
+CMOCKA_FOUND = $(shell printf '\043include <cmocka.h>\n' | \
+	$(CC) $(CMOCKA_CFLAGS) $(CPPFLAGS) -E -x c - > /dev/null 2>&1 && echo yes)
+ifneq ($(filter check,$(MAKECMDGOALS)),)
+ifneq ($(CMOCKA_FOUND),yes)
+$(error the tests need cmocka, which $(CC) does not find: run make deps)
+endif
+endif
 
 # Fuzzing (libFuzzer, with clang): make fuzz FUZZ_SECONDS=N.
 FUZZ_CC      ?= clang
@@ -78,7 +91,23 @@ FUZZ_FLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=
 FUZZ_SRCS    = $(LIB_SRCS) $(CLI_SRCS) $(UTIL_SRCS)
 FUZZ_BINS    = build/fuzz/fuzz_args build/fuzz/fuzz_reply build/fuzz/fuzz_json
 
-.PHONY: all lib check deps install uninstall clean fuzz lint ci bench FORCE
+# One link page (.so man3/smtpcode.3) per function the NAME section of
+# smtpcode(3) lists, so that `man smtpcode_lookup` works.
+MAN3_LINKS := $(shell sed -n '/^\.Sh NAME/,/^\.Sh [^N]/s/^\.Nm \(smtpcode_[a-z0-9_]*\).*/\1/p' \
+                man/smtpcode.3)
+
+# An install to the live system (no DESTDIR) refreshes the loader's cache, so
+# that programs find libsmtpcode.so.N at once: when LDCONFIG is found and
+# LDSO_CACHE is writable (glibc; not where there is no such cache).
+# LDCONFIG= skips it.
+LDCONFIG   ?= ldconfig
+LDSO_CACHE ?= /etc/ld.so.cache
+define run_ldconfig
+@if [ -z '$(DESTDIR)' ] && [ -n '$(LDCONFIG)' ] && command -v '$(firstword $(LDCONFIG))' > /dev/null 2>&1 && \
+		[ -w '$(LDSO_CACHE)' ]; then echo '$(LDCONFIG)'; $(LDCONFIG); fi
+endef
+
+.PHONY: all lib check deps deps-ci install uninstall clean fuzz lint ci bench FORCE
 .DELETE_ON_ERROR:
 
 all: smtpcode lib
@@ -182,15 +211,21 @@ check: smtpcode lib build/gentable $(TEST_BINS)
 		SANFLAGS='$(SC_SANFLAGS)' sh tests/run.sh
 
 deps:
-	@sh tests/deps.sh
+	@sh tests/deps.sh check
 
-install: smtpcode lib
+deps-ci:
+	@sh tests/deps.sh ci
+
+install: smtpcode lib build/man3-link.3
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 \
 		$(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) \
 		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	$(INSTALL) -m 755 smtpcode $(DESTDIR)$(BINDIR)/smtpcode
 	$(INSTALL) -m 644 man/smtpcode.1 $(DESTDIR)$(MANDIR)/man1/smtpcode.1
 	$(INSTALL) -m 644 man/smtpcode.3 $(DESTDIR)$(MANDIR)/man3/smtpcode.3
+	for f in $(MAN3_LINKS); do \
+		$(INSTALL) -m 644 build/man3-link.3 $(DESTDIR)$(MANDIR)/man3/$$f.3 || exit 1; \
+	done
 	$(INSTALL) -m 644 include/smtpcode.h $(DESTDIR)$(INCLUDEDIR)/smtpcode.h
 	$(INSTALL) -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libsmtpcode.a
 	$(INSTALL) -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/libsmtpcode.so.$(VERSION)
@@ -202,6 +237,10 @@ install: smtpcode lib
 	$(INSTALL) -m 644 completions/smtpcode.bash $(DESTDIR)$(BASHCOMPDIR)/smtpcode
 	$(INSTALL) -m 644 completions/_smtpcode $(DESTDIR)$(ZSHCOMPDIR)/_smtpcode
 	$(INSTALL) -m 644 completions/smtpcode.fish $(DESTDIR)$(FISHCOMPDIR)/smtpcode.fish
+	$(run_ldconfig)
+
+build/man3-link.3: | build
+	echo '.so man3/smtpcode.3' > $@
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/smtpcode $(DESTDIR)$(MANDIR)/man1/smtpcode.1 \
@@ -210,7 +249,9 @@ uninstall:
 		$(DESTDIR)$(LIBDIR)/libsmtpcode.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libsmtpcode.so \
 		$(DESTDIR)$(PKGCONFIGDIR)/smtpcode.pc \
 		$(DESTDIR)$(BASHCOMPDIR)/smtpcode $(DESTDIR)$(ZSHCOMPDIR)/_smtpcode \
-		$(DESTDIR)$(FISHCOMPDIR)/smtpcode.fish
+		$(DESTDIR)$(FISHCOMPDIR)/smtpcode.fish \
+		$(MAN3_LINKS:%=$(DESTDIR)$(MANDIR)/man3/%.3)
+	$(run_ldconfig)
 
 clean:
 	rm -rf build smtpcode

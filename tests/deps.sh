@@ -1,10 +1,18 @@
 #!/bin/sh
-# tests/deps.sh - install what the tests need where it is missing: for
-# `make check` the cmocka library and header, jq, mandoc and pkg-config; for
-# `make ci` also clang with its libFuzzer runtime, clang-tidy, cppcheck and
-# valgrind. A no-op when all are present. Uses the system's package manager,
-# through sudo when not root.
+# tests/deps.sh [check|ci] - install what the tests need where it is missing.
+#   check (make deps)     what `make check` needs: the cmocka library and
+#                         header, jq, mandoc, groff and pkg-config
+#   ci    (make deps-ci)  what `make ci` needs too: clang with its libFuzzer
+#                         runtime, clang-tidy, cppcheck and valgrind
+# A no-op when all are present. Uses the system's package manager, through
+# sudo when not root; without either it names the packages to install and
+# exits 1.
 set -u
+level=${1:-check}
+case $level in
+check | ci) ;;
+*) echo "usage: tests/deps.sh [check|ci]" >&2; exit 2 ;;
+esac
 missing=
 have_cmocka() {
 	pkg-config --exists cmocka 2> /dev/null && return 0
@@ -16,47 +24,66 @@ have_cmocka() {
 have_cmocka || missing="$missing cmocka"
 command -v jq > /dev/null || missing="$missing jq"
 command -v mandoc > /dev/null || missing="$missing mandoc"
+command -v groff > /dev/null || missing="$missing groff"
 command -v pkg-config > /dev/null || missing="$missing pkg-config"
-command -v clang > /dev/null || missing="$missing clang"
-command -v clang-tidy > /dev/null || missing="$missing clang-tidy"
-command -v cppcheck > /dev/null || missing="$missing cppcheck"
-command -v valgrind > /dev/null || missing="$missing valgrind"
-have_fuzzer() {
-	command -v clang > /dev/null &&
-	printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return d && n; }\n' |
-		clang -fsanitize=fuzzer -x c - -o /dev/null > /dev/null 2>&1
-}
-have_fuzzer || missing="$missing libfuzzer"
+all="cmocka, jq, mandoc, groff, pkg-config"
+if [ "$level" = ci ]; then
+	command -v clang > /dev/null || missing="$missing clang"
+	command -v clang-tidy > /dev/null || missing="$missing clang-tidy"
+	command -v cppcheck > /dev/null || missing="$missing cppcheck"
+	command -v valgrind > /dev/null || missing="$missing valgrind"
+	have_fuzzer() {
+		command -v clang > /dev/null &&
+		printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return d && n; }\n' |
+			clang -fsanitize=fuzzer -x c - -o /dev/null > /dev/null 2>&1
+	}
+	have_fuzzer || missing="$missing libfuzzer"
+	all="$all, clang, libFuzzer, clang-tidy, cppcheck, valgrind"
+fi
 if [ -z "$missing" ]; then
-	echo "deps: all present (cmocka, jq, mandoc, pkg-config, clang, libFuzzer, clang-tidy, cppcheck, valgrind)"
+	echo "deps: all present ($all)"
 	exit 0
 fi
-echo "deps: installing:$missing"
-sudo=
-[ "$(id -u)" = 0 ] || sudo=sudo
-pkgs() { # the package names for this system: cmocka is $1, libFuzzer $2
+
+# The package names for this system: cmocka is $1, groff $2, libFuzzer $3.
+pkgs() {
 	for m in $missing; do
 		case $m in
 		cmocka) printf '%s ' "$1" ;;
-		libfuzzer) printf '%s ' "$2" ;;
+		groff) printf '%s ' "$2" ;;
+		libfuzzer) printf '%s ' "$3" ;;
 		*) printf '%s ' "$m" ;;
 		esac
 	done
 }
 if command -v apt-get > /dev/null; then
-	# shellcheck disable=SC2046
-	$sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive \
-		apt-get install -y -qq $(pkgs libcmocka-dev libclang-rt-dev)
+	manager=apt-get how='apt-get install' names=$(pkgs libcmocka-dev groff-base libclang-rt-dev)
 elif command -v dnf > /dev/null; then
-	# shellcheck disable=SC2046
-	$sudo dnf install -y $(pkgs libcmocka-devel compiler-rt)
+	manager=dnf how='dnf install' names=$(pkgs libcmocka-devel groff-base compiler-rt)
 elif command -v apk > /dev/null; then
-	# shellcheck disable=SC2046
-	$sudo apk add $(pkgs cmocka-dev compiler-rt)
+	manager=apk how='apk add' names=$(pkgs cmocka-dev groff compiler-rt)
 elif command -v brew > /dev/null; then
-	# shellcheck disable=SC2046
-	brew install $(pkgs cmocka llvm)
+	manager=brew how='brew install' names=$(pkgs cmocka groff llvm)
 else
 	echo "deps: no known package manager; install:$missing" >&2
 	exit 1
 fi
+names=${names% }
+sudo=
+if [ "$manager" != brew ] && [ "$(id -u)" != 0 ]; then
+	if ! command -v sudo > /dev/null; then
+		echo "deps: missing:$missing; not root and no sudo: as root, run: $how $names" >&2
+		exit 1
+	fi
+	sudo=sudo
+fi
+echo "deps: installing $names"
+# shellcheck disable=SC2086
+case $manager in
+apt-get)
+	$sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq $names ;;
+dnf) $sudo dnf install -y $names ;;
+apk) $sudo apk add $names ;;
+brew) brew install $names ;;
+esac

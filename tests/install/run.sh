@@ -2,8 +2,9 @@
 # tests/install/run.sh - the library as a user gets it: `make install` into a
 # temporary DESTDIR, a program built with `pkg-config --cflags --libs
 # smtpcode` against the installed files (shared, then static), run; the
-# shared library exports only smtpcode_ symbols; `make uninstall` removes
-# exactly what install put there.
+# shared library exports only smtpcode_ symbols; each function has a man page
+# (a link page to smtpcode(3)); `make uninstall` removes exactly what install
+# put there; install and uninstall run ldconfig on the live system only.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 tmp=$(mktemp -d) || exit 2
@@ -61,12 +62,79 @@ bad=$(nm -D --defined-only "$dest$prefix/lib/libsmtpcode.so" | awk '{ print $3 }
 check "exports only smtpcode_ symbols" $?
 [ -n "$bad" ] && printf '%s\n' "$bad" | sed 's/^/    exported: /'
 
+# One page per function: every function smtpcode(3) documents (NAME and
+# SYNOPSIS, less the callback type), the shared library exports and smtpcode.h declares has a link
+# page, and `man NAME` shows smtpcode(3).
+man3=$dest$prefix/share/man/man3
+sed -n '/^\.Sh NAME/,/^\.Sh [^N]/s/^\.Nm \([a-z0-9_]*\).*/\1/p' man/smtpcode.3 > "$tmp/fn.name"
+awk '/^\.Sh/ { in_syn = $2 == "SYNOPSIS" }
+	in_syn && /^\.F[no] / && prev !~ /^\.Ft typedef/ { print $2 } { prev = $0 }' \
+	man/smtpcode.3 > "$tmp/fn.synopsis"
+nm -D --defined-only "$dest$prefix/lib/libsmtpcode.so" | awk '$2 == "T" { print $3 }' > "$tmp/fn.exported"
+grep -v '^ *\*\|^/\*\|typedef' include/smtpcode.h |
+	sed -n 's/^[a-z].*[ *]\(smtpcode_[a-z0-9_]*\)(.*/\1/p' > "$tmp/fn.header"
+for list in name synopsis exported header; do
+	sort -u "$tmp/fn.$list" -o "$tmp/fn.$list"
+done
+for list in synopsis exported header; do
+	out=$(diff "$tmp/fn.name" "$tmp/fn.$list")
+	[ -z "$out" ] && [ -s "$tmp/fn.$list" ]
+	check "smtpcode(3) NAME lists every function of $list" $?
+	[ -n "$out" ] && printf '%s\n' "$out" | sed 's/^/    /'
+done
+sort -u "$tmp/fn.name" "$tmp/fn.exported" "$tmp/fn.header" | while read -r fn; do
+	[ "$(cat "$man3/$fn.3" 2> /dev/null)" = ".so man3/smtpcode.3" ] || echo "$fn"
+done > "$tmp/nopage"
+[ -s "$tmp/fn.name" ] && [ ! -s "$tmp/nopage" ]
+check "a link page to smtpcode(3) for each function ($(wc -l < "$tmp/fn.name"))" $?
+sed 's/^/    no page: /' "$tmp/nopage"
+if man --version 2> /dev/null | grep -q '^man '; then
+	out=$(LC_ALL=C MANWIDTH=80 man -M "$dest$prefix/share/man" smtpcode_lookup 2>&1)
+	printf '%s\n' "$out" | grep -q 'smtpcode_lookup(int code, const char \*after' &&
+		printf '%s\n' "$out" | grep -q '^ *smtpcode_parse_basic, '
+	check "man smtpcode_lookup shows smtpcode(3)" $?
+fi
+
 make -s uninstall DESTDIR="$dest" PREFIX="$prefix" > /dev/null 2>&1
 check "make uninstall" $?
 left=$(find "$dest" ! -type d)
 [ -z "$left" ]
 check "uninstall leaves no file" $?
 [ -n "$left" ] && printf '%s\n' "$left" | sed 's/^/    left: /'
+
+# ldconfig: run after install and uninstall to the live system (no DESTDIR),
+# where the loader's cache is writable; never into a DESTDIR, never when
+# there is no ldconfig or no writable cache. A fake ldconfig logs its calls.
+mkdir -p "$tmp/bin"
+printf '#!/bin/sh\necho "ldconfig $*" >> %s/ldconfig.log\n' "$tmp" > "$tmp/bin/ldconfig"
+chmod +x "$tmp/bin/ldconfig"
+: > "$tmp/ld.so.cache"
+ldrun() { # what, then make arguments: runs make, prints the ldconfig calls
+	rm -f "$tmp/ldconfig.log"
+	what=$1
+	shift
+	PATH="$tmp/bin:$PATH" make -s PREFIX="$tmp/live" LDCONFIG=ldconfig "$@" \
+		${CFLAGS+CFLAGS="$CFLAGS"} ${LDFLAGS+LDFLAGS="$LDFLAGS"} \
+		${SANITIZE:+SANITIZE="$SANITIZE"} > "$tmp/ld.out" 2>&1 || echo "make $what failed"
+	cat "$tmp/ldconfig.log" 2> /dev/null
+}
+[ "$(ldrun install install LDSO_CACHE="$tmp/ld.so.cache")" = "ldconfig " ]
+check "install to the live system runs ldconfig" $?
+[ "$(ldrun uninstall uninstall LDSO_CACHE="$tmp/ld.so.cache")" = "ldconfig " ]
+check "uninstall from the live system runs ldconfig" $?
+[ -z "$(ldrun install install DESTDIR="$tmp/stage" LDSO_CACHE="$tmp/ld.so.cache")" ]
+check "install into a DESTDIR does not run ldconfig" $?
+[ -z "$(ldrun uninstall uninstall DESTDIR="$tmp/stage" LDSO_CACHE="$tmp/ld.so.cache")" ]
+check "uninstall from a DESTDIR does not run ldconfig" $?
+[ -z "$(ldrun install install LDSO_CACHE="$tmp/no/ld.so.cache")" ]
+check "no writable loader cache: no ldconfig" $?
+[ -z "$(ldrun install install LDSO_CACHE="$tmp/ld.so.cache" LDCONFIG=/nonexistent/ldconfig)" ] &&
+	[ -x "$tmp/live/bin/smtpcode" ]
+check "no ldconfig: install still succeeds" $?
+ldrun uninstall uninstall LDSO_CACHE="$tmp/no/ld.so.cache" > /dev/null
+left=$(find "$tmp/live" "$tmp/stage" ! -type d 2> /dev/null)
+[ -z "$left" ]
+check "uninstall from the live system and a DESTDIR leaves no file" $?
 
 echo "install: $passed passed, $failed failed"
 [ "$failed" = 0 ]
