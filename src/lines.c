@@ -33,12 +33,18 @@ static void keep(struct reader *r, const char *buf, size_t n)
 	r->len += n;
 }
 
+/* Splits buf[0..n) into lines. Each byte is looked at a bounded number of
+ * times whatever the line ends: the next LF is searched for once and kept
+ * until the scan passes it, and a CR is searched for only up to that LF (a
+ * CR-only text would otherwise search the rest of the buffer for a LF at
+ * every line). */
 static void take(struct reader *r, const char *buf, size_t n)
 {
 	const char *p = buf, *end = buf + n;
+	const char *lf = memchr(buf, '\n', n); /* the next LF at or after p, or NULL */
 
 	while (p < end) {
-		const char *nl;
+		const char *eol;
 		if (r->after_cr) {
 			r->after_cr = 0;
 			if (*p == '\n') {
@@ -46,22 +52,21 @@ static void take(struct reader *r, const char *buf, size_t n)
 				continue;
 			}
 		}
-		/* The next line end: LF, or a CR (alone or before LF). */
-		nl = memchr(p, '\n', (size_t)(end - p));
-		{
-			const char *cr = memchr(p, '\r', (size_t)((nl ? nl : end) - p));
-			if (cr)
-				nl = cr;
-		}
-		if (!nl) {
+		if (lf && lf < p)
+			lf = memchr(p, '\n', (size_t)(end - p));
+		/* The line ends at the first CR before that LF, else at the LF. */
+		eol = memchr(p, '\r', (size_t)((lf ? lf : end) - p));
+		if (!eol)
+			eol = lf;
+		if (!eol) {
 			keep(r, p, (size_t)(end - p));
 			r->in_line = 1;
 			return;
 		}
-		keep(r, p, (size_t)(nl - p));
-		r->after_cr = *nl == '\r';
+		keep(r, p, (size_t)(eol - p));
+		r->after_cr = *eol == '\r';
 		end_line(r);
-		p = nl + 1;
+		p = eol + 1;
 	}
 }
 

@@ -45,6 +45,24 @@ rc=$?
 check "explain: NUL, invalid UTF-8, CR line ends" $?
 rm -f "${TMPDIR:-/tmp}/misc.$$"
 
+# A large log with CR-only and with CRLF line ends gives the same counts and
+# the same replies as with LF (the speed of each is in make bench).
+tmp=${TMPDIR:-/tmp}/misc.$$
+for i in 1 2 3 4 5 6 7 8; do awk -f tests/bench-log.awk; done > "$tmp.lf"
+tr '\n' '\r' < "$tmp.lf" > "$tmp.cr"
+sed 's/$/\r/' "$tmp.lf" > "$tmp.crlf"
+for cmd in scan explain; do
+	"$bin" --json $cmd < "$tmp.lf" > "$tmp.$cmd.lf" 2>&1
+	[ "$(wc -l < "$tmp.$cmd.lf")" -ge 1 ] && grep -q '"basic":' "$tmp.$cmd.lf"
+	check "$cmd: the LF log has replies" $?
+	for eol in cr crlf; do
+		"$bin" --json $cmd < "$tmp.$eol" > "$tmp.$cmd.$eol" 2>&1
+		cmp -s "$tmp.$cmd.lf" "$tmp.$cmd.$eol"
+		check "$cmd: a $eol log reads as its LF twin" $?
+	done
+done
+rm -f "$tmp".*
+
 # A file that cannot be read: one line on stderr, status 2, nothing on stdout.
 out=$("$bin" scan /nonexistent/mail.log 2> /dev/null)
 rc=$?
