@@ -59,14 +59,19 @@ static smtpcode_reply_fn *emit_of(const struct run *run)
 	return run->o->mode == MODE_SCAN ? on_scanned : on_explained;
 }
 
-static void on_line(const char *line, size_t len, void *arg)
+/* Stops the reading once standard output has failed (a full disk, a closed
+ * pipe with SIGPIPE ignored): nothing more can be shown, and main reports
+ * the error. */
+static int on_line(const char *line, size_t len, void *arg)
 {
 	struct run *run = arg;
 
 	smtpcode_scanner_line(&run->scanner, line, len, emit_of(run), run);
+	return ferror(stdout) != 0;
 }
 
-/* Reads a file ("-" or NULL: standard input); returns 0 or reports and -1. */
+/* Reads a file ("-" or NULL: standard input); returns 0, 1 if the output
+ * failed (see on_line), or reports a read error and returns -1. */
 static int read_file(struct run *run, const char *path)
 {
 	FILE *in = stdin;
@@ -90,22 +95,21 @@ static int read_file(struct run *run, const char *path)
 int run_explain(const struct options *o, const struct style *st)
 {
 	static struct run run;
-	int i;
+	int i, r = 0;
 
 	memset(&run, 0, sizeof run);
 	run.o = o;
 	run.st = st;
 	smtpcode_scanner_init(&run.scanner);
-	if (o->ncodes == 0 && read_file(&run, NULL) < 0)
+	if (o->ncodes == 0)
+		r = read_file(&run, NULL);
+	for (i = 0; r == 0 && i < o->ncodes; i++)
+		r = strcmp(o->codes[i], "-") == 0 ? read_file(&run, NULL)
+		                                  : lines_of_string(o->codes[i], on_line, &run);
+	if (r < 0)
 		return EXIT_USAGE;
-	for (i = 0; i < o->ncodes; i++) {
-		if (strcmp(o->codes[i], "-") == 0) {
-			if (read_file(&run, NULL) < 0)
-				return EXIT_USAGE;
-		} else {
-			lines_of_string(o->codes[i], on_line, &run);
-		}
-	}
+	if (r > 0)
+		return EXIT_OUTPUT;
 	smtpcode_scanner_end(&run.scanner, emit_of(&run), &run);
 	if (run.replies == 0) {
 		fputs("smtpcode: no SMTP reply found\n", stderr);

@@ -19,6 +19,37 @@ for args in "252" "--json 252" "compare 251 551" "--help" "--version" "5.1.1" \
 	check "write error: $args" $?
 done
 
+# A failed output stops the reading: explain and batch lookups exit 3 having
+# read a small part of a 4 MiB input, not all of it (what is left of the
+# file after them is measured on a shared descriptor). First with standard
+# output on /dev/full, then on a closed pipe while SIGPIPE is ignored.
+tmp=${TMPDIR:-/tmp}/misc.$$
+yes 550 | head -c 4194304 > "$tmp.in"
+for args in "explain" "--json explain" "explain -" "-" "--json -" "--codes-only -"; do
+	exec 3< "$tmp.in"
+	# shellcheck disable=SC2086
+	err=$("$bin" $args <&3 2>&1 > /dev/full)
+	rc=$?
+	left=$(wc -c <&3)
+	exec 3<&-
+	[ "$rc" = 3 ] && [ "$left" -gt 3000000 ] &&
+		[ "$err" = "smtpcode: write error: No space left on device" ]
+	check "write error stops the reading: $args > /dev/full (exit $rc, $left bytes left)" $?
+	rm -f "$tmp.rc" "$tmp.err"
+	(
+		trap '' PIPE
+		exec 3< "$tmp.in"
+		# shellcheck disable=SC2086
+		{ "$bin" $args <&3 2> "$tmp.err"; echo $? > "$tmp.rc"; } | head -c 1 > /dev/null
+		wc -c <&3 > "$tmp.left"
+	)
+	rc=$(cat "$tmp.rc") left=$(cat "$tmp.left")
+	[ "$rc" = 3 ] && [ "$left" -gt 3000000 ] &&
+		[ "$(cat "$tmp.err")" = "smtpcode: write error: Broken pipe" ]
+	check "write error stops the reading: $args, SIGPIPE ignored (exit $rc, $left bytes left)" $?
+done
+rm -f "$tmp".*
+
 # A closed pipe ends quietly: no message on stderr.
 err=$( { "$bin" 250 251 252 550 551 552 553 554 | head -c 1 > /dev/null; } 2>&1 )
 [ -z "$err" ]

@@ -7,13 +7,14 @@ static char got[64][64];
 static size_t got_len[64];
 static size_t ngot;
 
-static void collect(const char *line, size_t len, void *arg)
+static int collect(const char *line, size_t len, void *arg)
 {
 	(void)arg;
 	assert_true(ngot < 64);
 	got_len[ngot] = len;
 	memcpy(got[ngot], line, len < 64 ? len : 64);
 	ngot++;
+	return 0;
 }
 
 static void read_bytes(const char *bytes, size_t n)
@@ -73,7 +74,7 @@ static void read__long_line_cut_rest_skipped(void **state)
 /* A digest of the lines read: their number, bytes and an order-sensitive hash. */
 static unsigned long sum_lines, sum_bytes, sum_hash;
 
-static void digest(const char *line, size_t len, void *arg)
+static int digest(const char *line, size_t len, void *arg)
 {
 	size_t i;
 
@@ -83,6 +84,7 @@ static void digest(const char *line, size_t len, void *arg)
 	for (i = 0; i < len; i++)
 		sum_hash = sum_hash * 31 + (unsigned char)line[i];
 	sum_hash = sum_hash * 31 + 0xff;
+	return 0;
 }
 
 /* 300,000 lines of 0 to 12 bytes (about 2 MiB, many 64 KiB reads) with one
