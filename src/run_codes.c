@@ -145,12 +145,22 @@ static int batch_line(const char *line, size_t len, void *arg)
 {
 	struct batch *b = arg;
 	char code[64], err[256];
+	const char *nul;
 	struct options one;
 	char *argv[3];
 	size_t i = 0, n;
 	int r;
 
 	b->line++;
+	/* A NUL would cut the code short ("550\0zz" read as 550): the line is
+	 * rejected, wherever the NUL is. */
+	nul = memchr(line, '\0', len);
+	if (nul) {
+		fprintf(stderr, "smtpcode: -:%lu: invalid code: has a NUL byte (at position %lu)\n",
+		        b->line, (unsigned long)(nul - line) + 1);
+		b->status = EXIT_USAGE;
+		return 0;
+	}
 	while (i < len && (line[i] == ' ' || line[i] == '\t'))
 		i++;
 	for (n = 0; i < len && line[i] != ' ' && line[i] != '\t' && n < sizeof code - 1; i++)
