@@ -94,6 +94,22 @@ for cmd in scan explain; do
 done
 rm -f "$tmp".*
 
+# scan lists the first 2048 distinct enhanced codes; the later ones are
+# counted together as other, in JSON (enhanced_other) and in text.
+tmp=${TMPDIR:-/tmp}/misc.$$
+awk 'BEGIN { for (i = 0; i < 3000; i++) printf "550 5.%d.%d x\n", i / 1000, i % 1000
+	for (i = 2990; i < 3000; i++) printf "550 5.%d.%d again\n", i / 1000, i % 1000 }' > "$tmp.in"
+"$bin" --json scan "$tmp.in" > "$tmp.out"
+if command -v jq > /dev/null; then
+	jq -e '.replies == 3010 and (.enhanced | length) == 2048 and
+		(.enhanced | map(.count) | add) == 2048 and .enhanced_other == 962 and
+		.enhanced[0].code == "5.0.0" and .enhanced[-1].code == "5.2.47"' "$tmp.out" > /dev/null
+	check "scan: 3000 distinct enhanced codes, 2048 listed, 962 other (JSON)" $?
+fi
+"$bin" scan "$tmp.in" | grep -q '^  other           962  '
+check "scan: 3000 distinct enhanced codes, other row (text)" $?
+rm -f "$tmp".*
+
 # A file that cannot be read: one line on stderr, status 2, nothing on stdout.
 out=$("$bin" scan /nonexistent/mail.log 2> /dev/null)
 rc=$?
