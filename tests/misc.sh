@@ -1,5 +1,7 @@
 #!/bin/sh
-# tests/misc.sh - what golden files cannot show: write errors, and the manual.
+# tests/misc.sh - what golden files cannot show: write errors (and that they
+# stop the reading), large inputs (line ends, many distinct codes), hostile
+# input, and the manual.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 bin=${SMTPCODE:-./smtpcode}

@@ -123,6 +123,31 @@ static void read__cr_only_and_crlf__same_lines_as_lf(void **state)
 	assert_int_equal(crlf[2], lf[2]);
 }
 
+static int stop_after_two(const char *line, size_t len, void *arg)
+{
+	(void)line, (void)len;
+	return ++*(int *)arg == 2;
+}
+
+static void read__fn_nonzero__stops(void **state)
+{
+	FILE *f = capture_open();
+	int calls = 0;
+
+	(void)state;
+	fputs("a\nb\rc\r\nd", f);
+	rewind(f);
+	assert_int_equal(lines_read(f, stop_after_two, &calls), 1);
+	assert_int_equal(calls, 2);
+	fclose(f);
+	calls = 0;
+	assert_int_equal(lines_of_string("a\nb\nc", stop_after_two, &calls), 1);
+	assert_int_equal(calls, 2);
+	calls = 0;
+	assert_int_equal(lines_of_string("a", stop_after_two, &calls), 0);
+	assert_int_equal(calls, 1);
+}
+
 static void string__lines_of_text(void **state)
 {
 	(void)state;
@@ -144,6 +169,7 @@ int main(void)
 		cmocka_unit_test(read__nul_bytes_kept),
 		cmocka_unit_test(read__long_line_cut_rest_skipped),
 		cmocka_unit_test(read__cr_only_and_crlf__same_lines_as_lf),
+		cmocka_unit_test(read__fn_nonzero__stops),
 		cmocka_unit_test(string__lines_of_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
