@@ -14,7 +14,7 @@ struct run {
 	const struct style *st;
 	unsigned long replies;
 	int undefined;          /* some code in a reply is not defined */
-	struct tally tally;     /* scan only */
+	struct tally *tally;    /* scan only */
 };
 
 /* Nonzero if a reply holds a code that no RFC or registry defines. */
@@ -51,7 +51,7 @@ static void on_scanned(const struct smtpcode_reply *r, void *arg)
 	struct run *run = arg;
 
 	run->replies++;
-	tally_reply(&run->tally, r);
+	tally_reply(run->tally, r);
 }
 
 static smtpcode_reply_fn *emit_of(const struct run *run)
@@ -121,12 +121,14 @@ int run_explain(const struct options *o, const struct style *st)
 int run_scan(const struct options *o, const struct style *st)
 {
 	static struct run run;
+	static struct tally tally;
 	int i;
 
 	memset(&run, 0, sizeof run);
 	run.o = o;
 	smtpcode_scanner_init(&run.scanner);
-	tally_init(&run.tally);
+	tally_init(&tally);
+	run.tally = &tally;
 	if (o->ncodes == 0 && read_file(&run, NULL) < 0)
 		return EXIT_USAGE;
 	for (i = 0; i < o->ncodes; i++) {
@@ -137,11 +139,11 @@ int run_scan(const struct options *o, const struct style *st)
 			return EXIT_USAGE;
 	}
 	smtpcode_scanner_end(&run.scanner, on_scanned, &run);
-	run.tally.lines = run.scanner.line;
-	memcpy(run.tally.outcomes, run.scanner.outcomes, sizeof run.tally.outcomes);
+	tally.lines = run.scanner.line;
+	memcpy(tally.outcomes, run.scanner.outcomes, sizeof tally.outcomes);
 	if (o->json)
-		json_scan(stdout, &run.tally);
+		json_scan(stdout, &tally);
 	else
-		text_scan(stdout, &run.tally, st);
+		text_scan(stdout, &tally, st);
 	return run.replies ? EXIT_FOUND : EXIT_UNDEFINED;
 }
