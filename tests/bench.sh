@@ -8,9 +8,18 @@
 #   3. smtpcode scan on a generated Postfix log of at least 256 MiB against
 #      grep -c 'status=' and wc -l, alternating, median of 3; peak memory.
 #      Goal: at least half of grep's throughput, under 4 MiB.
+#   4. Line ends: scan of 16 Mi "5" lines ended by LF, by CR alone and by
+#      CRLF, median of 3 (CPU seconds). Goal: CR and CRLF as fast as LF.
+#   5. Distinct enhanced codes: scan of 1,000,000 lines that each carry a
+#      new code (5.0.0 to 5.999.999) against 1,000,000 lines of one code,
+#      median of 3 (CPU seconds). Goal: the same speed.
 # Never part of make check. Installs valgrind and GNU time where missing.
+# Arguments pick sections (sh tests/bench.sh 4 5); SMTPCODE names the
+# program to measure (default ./smtpcode, built first).
 set -u
 cd "$(dirname "$0")/.." || exit 2
+sections=${*:-1 2 3 4 5}
+want() { case " $sections " in *" $1 "*) return 0 ;; esac; return 1; }
 dir=build/bench
 mkdir -p "$dir"
 sudo=
@@ -22,7 +31,8 @@ need() { # command, Debian package
 }
 need valgrind valgrind
 need /usr/bin/time time
-make -s smtpcode || exit 1
+if [ -z "${SMTPCODE:-}" ]; then make -s smtpcode || exit 1; fi
+bin=${SMTPCODE:-./smtpcode}
 
 count() { # instructions of a command
 	valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 > /dev/null |
@@ -33,6 +43,7 @@ now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 
 echo "Machine: $(nproc) cores, $(uname -m), $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)"
+if want 1; then
 echo
 echo "1. Instructions per run (callgrind)"
 floor=$(count /bin/true)
@@ -40,23 +51,25 @@ printf '  %-28s %12s %8s\n' "command" "instructions" "x true"
 printf '  %-28s %12s %8s\n' "/bin/true" "$floor" "1.00"
 for args in "252" "compare 251 551" "--json 550" "5xx"; do
 	# shellcheck disable=SC2086
-	n=$(count ./smtpcode $args)
+	n=$(count "$bin" $args)
 	printf '  %-28s %12s %8s\n' "smtpcode $args" "$n" "$(ratio "$n" "$floor")"
 done
 echo "  goal: smtpcode 252 within 1.50 x /bin/true"
+fi
 
+if want 2; then
 echo
 echo "2. Batch lookups"
-./smtpcode list --codes-only > "$dir/codes.txt"
+"$bin" list --codes-only > "$dir/codes.txt"
 awk '{ a[NR] = $0 } END { for (i = 0; i < 100000; i++) print a[i % NR + 1] }' \
 	"$dir/codes.txt" > "$dir/100k.txt"
 t0=$(now)
-./smtpcode --json - < "$dir/100k.txt" > /dev/null
+"$bin" --json - < "$dir/100k.txt" > /dev/null
 t1=$(now)
 batch=$(elapsed "$t0" "$t1")
 t0=$(now)
 i=0
-while [ $i -lt 1000 ]; do ./smtpcode --json 550 > /dev/null; i=$((i + 1)); done
+while [ $i -lt 1000 ]; do "$bin" --json 550 > /dev/null; i=$((i + 1)); done
 t1=$(now)
 single=$(elapsed "$t0" "$t1")
 awk -v b="$batch" -v s="$single" 'BEGIN {
@@ -64,7 +77,23 @@ awk -v b="$batch" -v s="$single" 'BEGIN {
 	printf "  single: 1000 processes in %.2f s: %.0f lookups/s\n", s, 1000 / s
 	printf "  batch is %.0f x faster than one process per code\n", (100000 / b) / (1000 / s)
 }'
+fi
 
+# Output to a file, not /dev/null: GNU grep stops at the first match when
+# its output is /dev/null, which would measure nothing.
+run() { t0=$(now); "$@" > "$dir/out"; t1=$(now); elapsed "$t0" "$t1"; }
+# The median of 3 runs of a command, in seconds of CPU time (user + system:
+# steadier than elapsed time on a machine that runs other work).
+cpu() { /usr/bin/time -f '%U %S' "$@" 2>&1 > "$dir/out" | tail -n 1 | awk '{ print $1 + $2 }'; }
+median3() {
+	for _ in 1 2 3; do cpu "$@"; done | sort -n | sed -n 2p
+}
+# One row: a label, the size of the input in bytes, the seconds.
+mibs() {
+	awk -v l="$1" -v n="$2" -v s="$3" 'BEGIN { printf "  %-26s %8.3f %10.1f\n", l, s, n / 1048576 / s }'
+}
+
+if want 3; then
 echo
 echo "3. scan throughput"
 log=$dir/mail.log
@@ -76,17 +105,14 @@ if [ ! -s "$log" ] || [ "$(wc -c < "$log")" -lt 268435456 ]; then
 	done
 fi
 size=$(wc -c < "$log")
-# Output to a file, not /dev/null: GNU grep stops at the first match when
-# its output is /dev/null, which would measure nothing.
-run() { t0=$(now); "$@" > "$dir/out"; t1=$(now); elapsed "$t0" "$t1"; }
 : > "$dir/times"
-for round in 1 2 3; do
-	printf 'scan %s\ngrep %s\nwc %s\n' "$(run ./smtpcode scan "$log")" \
+for _ in 1 2 3; do
+	printf 'scan %s\ngrep %s\nwc %s\n' "$(run "$bin" scan "$log")" \
 		"$(run grep -c 'status=' "$log")" "$(run wc -l "$log")" >> "$dir/times"
 done
 median() { grep "^$1 " "$dir/times" | cut -d' ' -f2 | sort -n | sed -n 2p; }
 scan=$(median scan) grep=$(median grep) wc=$(median wc)
-rss=$(/usr/bin/time -v ./smtpcode scan "$log" 2>&1 > /dev/null |
+rss=$(/usr/bin/time -v "$bin" scan "$log" 2>&1 > /dev/null |
 	sed -n 's/.*Maximum resident set size (kbytes): //p')
 awk -v n="$size" -v s="$scan" -v g="$grep" -v w="$wc" -v r="$rss" 'BEGIN {
 	mb = n / 1048576
@@ -98,3 +124,30 @@ awk -v n="$size" -v s="$scan" -v g="$grep" -v w="$wc" -v r="$rss" 'BEGIN {
 	printf "  smtpcode scan peak memory: %.1f MiB (goal: under 4)\n", r / 1024
 	printf "  goal: scan at least 0.50 x grep speed\n"
 }'
+fi
+
+if want 4; then
+echo
+echo "4. Line ends (scan of 16 Mi lines \"5\")"
+head -c 16777216 /dev/zero | tr '\0' '5' | fold -w 1 > "$dir/lf.txt"
+tr '\n' '\r' < "$dir/lf.txt" > "$dir/cr.txt"
+sed 's/$/\r/' "$dir/lf.txt" > "$dir/crlf.txt"
+printf '  %-26s %8s %10s\n' "input" "CPU s" "MiB/s"
+for eol in lf cr crlf; do
+	mibs "5 and $eol" "$(wc -c < "$dir/$eol.txt")" "$(median3 "$bin" scan "$dir/$eol.txt")"
+done
+echo "  goal: cr and crlf as fast as lf"
+fi
+
+if want 5; then
+echo
+echo "5. Distinct enhanced codes (scan of 1,000,000 lines)"
+awk 'BEGIN { for (s = 0; s < 1000; s++) for (d = 0; d < 1000; d++) printf "550 5.%d.%d x\n", s, d }' \
+	> "$dir/distinct.txt"
+awk 'BEGIN { for (i = 0; i < 1000000; i++) print "550 5.1.1 x" }' > "$dir/same.txt"
+printf '  %-26s %8s %10s\n' "input" "CPU s" "MiB/s"
+mibs "1,000,000 distinct codes" "$(wc -c < "$dir/distinct.txt")" \
+	"$(median3 "$bin" scan "$dir/distinct.txt")"
+mibs "one code 1,000,000 times" "$(wc -c < "$dir/same.txt")" "$(median3 "$bin" scan "$dir/same.txt")"
+echo "  goal: the same speed"
+fi

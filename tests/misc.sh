@@ -1,5 +1,7 @@
 #!/bin/sh
-# tests/misc.sh - what golden files cannot show: write errors, and the manual.
+# tests/misc.sh - what golden files cannot show: write errors (and that they
+# stop the reading), large inputs (line ends, many distinct codes), hostile
+# input, and the manual.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 bin=${SMTPCODE:-./smtpcode}
@@ -18,6 +20,37 @@ for args in "252" "--json 252" "compare 251 551" "--help" "--version" "5.1.1" \
 	[ "$rc" = 3 ] && [ "$err" = "smtpcode: write error: No space left on device" ]
 	check "write error: $args" $?
 done
+
+# A failed output stops the reading: explain and batch lookups exit 3 having
+# read a small part of a 4 MiB input, not all of it (what is left of the
+# file after them is measured on a shared descriptor). First with standard
+# output on /dev/full, then on a closed pipe while SIGPIPE is ignored.
+tmp=${TMPDIR:-/tmp}/misc.$$
+yes 550 | head -c 4194304 > "$tmp.in"
+for args in "explain" "--json explain" "explain -" "-" "--json -" "--codes-only -"; do
+	exec 3< "$tmp.in"
+	# shellcheck disable=SC2086
+	err=$("$bin" $args <&3 2>&1 > /dev/full)
+	rc=$?
+	left=$(wc -c <&3)
+	exec 3<&-
+	[ "$rc" = 3 ] && [ "$left" -gt 3000000 ] &&
+		[ "$err" = "smtpcode: write error: No space left on device" ]
+	check "write error stops the reading: $args > /dev/full (exit $rc, $left bytes left)" $?
+	rm -f "$tmp.rc" "$tmp.err"
+	(
+		trap '' PIPE
+		exec 3< "$tmp.in"
+		# shellcheck disable=SC2086
+		{ "$bin" $args <&3 2> "$tmp.err"; echo $? > "$tmp.rc"; } | head -c 1 > /dev/null
+		wc -c <&3 > "$tmp.left"
+	)
+	rc=$(cat "$tmp.rc") left=$(cat "$tmp.left")
+	[ "$rc" = 3 ] && [ "$left" -gt 3000000 ] &&
+		[ "$(cat "$tmp.err")" = "smtpcode: write error: Broken pipe" ]
+	check "write error stops the reading: $args, SIGPIPE ignored (exit $rc, $left bytes left)" $?
+done
+rm -f "$tmp".*
 
 # A closed pipe ends quietly: no message on stderr.
 err=$( { "$bin" 250 251 252 550 551 552 553 554 | head -c 1 > /dev/null; } 2>&1 )
@@ -44,6 +77,40 @@ rc=$?
 	{ ! command -v jq > /dev/null || jq -e . "${TMPDIR:-/tmp}/misc.$$" > /dev/null; }
 check "explain: NUL, invalid UTF-8, CR line ends" $?
 rm -f "${TMPDIR:-/tmp}/misc.$$"
+
+# A large log with CR-only and with CRLF line ends gives the same counts and
+# the same replies as with LF (the speed of each is in make bench).
+tmp=${TMPDIR:-/tmp}/misc.$$
+for i in 1 2 3 4 5 6 7 8; do awk -f tests/bench-log.awk; done > "$tmp.lf"
+tr '\n' '\r' < "$tmp.lf" > "$tmp.cr"
+sed 's/$/\r/' "$tmp.lf" > "$tmp.crlf"
+for cmd in scan explain; do
+	"$bin" --json $cmd < "$tmp.lf" > "$tmp.$cmd.lf" 2>&1
+	[ "$(wc -l < "$tmp.$cmd.lf")" -ge 1 ] && grep -q '"basic":' "$tmp.$cmd.lf"
+	check "$cmd: the LF log has replies" $?
+	for eol in cr crlf; do
+		"$bin" --json $cmd < "$tmp.$eol" > "$tmp.$cmd.$eol" 2>&1
+		cmp -s "$tmp.$cmd.lf" "$tmp.$cmd.$eol"
+		check "$cmd: a $eol log reads as its LF twin" $?
+	done
+done
+rm -f "$tmp".*
+
+# scan lists the first 2048 distinct enhanced codes; the later ones are
+# counted together as other, in JSON (enhanced_other) and in text.
+tmp=${TMPDIR:-/tmp}/misc.$$
+awk 'BEGIN { for (i = 0; i < 3000; i++) printf "550 5.%d.%d x\n", i / 1000, i % 1000
+	for (i = 2990; i < 3000; i++) printf "550 5.%d.%d again\n", i / 1000, i % 1000 }' > "$tmp.in"
+"$bin" --json scan "$tmp.in" > "$tmp.out"
+if command -v jq > /dev/null; then
+	jq -e '.replies == 3010 and (.enhanced | length) == 2048 and
+		(.enhanced | map(.count) | add) == 2048 and .enhanced_other == 962 and
+		.enhanced[0].code == "5.0.0" and .enhanced[-1].code == "5.2.47"' "$tmp.out" > /dev/null
+	check "scan: 3000 distinct enhanced codes, 2048 listed, 962 other (JSON)" $?
+fi
+"$bin" scan "$tmp.in" | grep -q '^  other           962  '
+check "scan: 3000 distinct enhanced codes, other row (text)" $?
+rm -f "$tmp".*
 
 # A file that cannot be read: one line on stderr, status 2, nothing on stdout.
 out=$("$bin" scan /nonexistent/mail.log 2> /dev/null)

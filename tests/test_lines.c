@@ -7,13 +7,14 @@ static char got[64][64];
 static size_t got_len[64];
 static size_t ngot;
 
-static void collect(const char *line, size_t len, void *arg)
+static int collect(const char *line, size_t len, void *arg)
 {
 	(void)arg;
 	assert_true(ngot < 64);
 	got_len[ngot] = len;
 	memcpy(got[ngot], line, len < 64 ? len : 64);
 	ngot++;
+	return 0;
 }
 
 static void read_bytes(const char *bytes, size_t n)
@@ -70,6 +71,83 @@ static void read__long_line_cut_rest_skipped(void **state)
 	assert_memory_equal(got[1], "y", 1);
 }
 
+/* A digest of the lines read: their number, bytes and an order-sensitive hash. */
+static unsigned long sum_lines, sum_bytes, sum_hash;
+
+static int digest(const char *line, size_t len, void *arg)
+{
+	size_t i;
+
+	(void)arg;
+	sum_lines++;
+	sum_bytes += len;
+	for (i = 0; i < len; i++)
+		sum_hash = sum_hash * 31 + (unsigned char)line[i];
+	sum_hash = sum_hash * 31 + 0xff;
+	return 0;
+}
+
+/* 300,000 lines of 0 to 12 bytes (about 2 MiB, many 64 KiB reads) with one
+ * line end throughout: the lengths vary so that a line end falls at every
+ * place of a read, a CRLF split across two reads included. */
+static void digest_of(const char *eol, unsigned long out[3])
+{
+	FILE *f = capture_open();
+	unsigned long i;
+
+	for (i = 0; i < 300000; i++) {
+		fwrite("550 5.1.1 ab", 1, i % 13, f);
+		fputs(eol, f);
+	}
+	rewind(f);
+	sum_lines = sum_bytes = sum_hash = 0;
+	assert_int_equal(lines_read(f, digest, NULL), 0);
+	fclose(f);
+	out[0] = sum_lines, out[1] = sum_bytes, out[2] = sum_hash;
+}
+
+static void read__cr_only_and_crlf__same_lines_as_lf(void **state)
+{
+	unsigned long lf[3], cr[3], crlf[3];
+
+	(void)state;
+	digest_of("\n", lf);
+	digest_of("\r", cr);
+	digest_of("\r\n", crlf);
+	assert_int_equal(lf[0], 300000);
+	assert_int_equal(cr[0], lf[0]);
+	assert_int_equal(crlf[0], lf[0]);
+	assert_int_equal(cr[1], lf[1]);
+	assert_int_equal(crlf[1], lf[1]);
+	assert_int_equal(cr[2], lf[2]);
+	assert_int_equal(crlf[2], lf[2]);
+}
+
+static int stop_after_two(const char *line, size_t len, void *arg)
+{
+	(void)line, (void)len;
+	return ++*(int *)arg == 2;
+}
+
+static void read__fn_nonzero__stops(void **state)
+{
+	FILE *f = capture_open();
+	int calls = 0;
+
+	(void)state;
+	fputs("a\nb\rc\r\nd", f);
+	rewind(f);
+	assert_int_equal(lines_read(f, stop_after_two, &calls), 1);
+	assert_int_equal(calls, 2);
+	fclose(f);
+	calls = 0;
+	assert_int_equal(lines_of_string("a\nb\nc", stop_after_two, &calls), 1);
+	assert_int_equal(calls, 2);
+	calls = 0;
+	assert_int_equal(lines_of_string("a", stop_after_two, &calls), 0);
+	assert_int_equal(calls, 1);
+}
+
 static void string__lines_of_text(void **state)
 {
 	(void)state;
@@ -90,6 +168,8 @@ int main(void)
 		cmocka_unit_test(read__lf_crlf_cr_and_last_line),
 		cmocka_unit_test(read__nul_bytes_kept),
 		cmocka_unit_test(read__long_line_cut_rest_skipped),
+		cmocka_unit_test(read__cr_only_and_crlf__same_lines_as_lf),
+		cmocka_unit_test(read__fn_nonzero__stops),
 		cmocka_unit_test(string__lines_of_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

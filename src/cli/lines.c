@@ -15,11 +15,14 @@ struct reader {
 	void *arg;
 };
 
-static void end_line(struct reader *r)
+/* Passes the line on; returns what fn returns (nonzero: stop). */
+static int end_line(struct reader *r)
 {
-	r->fn(r->line, r->len, r->arg);
+	size_t len = r->len;
+
 	r->len = 0;
 	r->in_line = 0;
+	return r->fn(r->line, len, r->arg);
 }
 
 /* Appends buf[0..n) to the current line, as far as the line has room. */
@@ -33,12 +36,18 @@ static void keep(struct reader *r, const char *buf, size_t n)
 	r->len += n;
 }
 
-static void take(struct reader *r, const char *buf, size_t n)
+/* Splits buf[0..n) into lines. Each byte is looked at a bounded number of
+ * times whatever the line ends: the next LF is searched for once and kept
+ * until the scan passes it, and a CR is searched for only up to that LF (a
+ * CR-only text would otherwise search the rest of the buffer for a LF at
+ * every line). Returns nonzero if fn asked to stop. */
+static int take(struct reader *r, const char *buf, size_t n)
 {
 	const char *p = buf, *end = buf + n;
+	const char *lf = memchr(buf, '\n', n); /* the next LF at or after p, or NULL */
 
 	while (p < end) {
-		const char *nl;
+		const char *eol;
 		if (r->after_cr) {
 			r->after_cr = 0;
 			if (*p == '\n') {
@@ -46,23 +55,24 @@ static void take(struct reader *r, const char *buf, size_t n)
 				continue;
 			}
 		}
-		/* The next line end: LF, or a CR (alone or before LF). */
-		nl = memchr(p, '\n', (size_t)(end - p));
-		{
-			const char *cr = memchr(p, '\r', (size_t)((nl ? nl : end) - p));
-			if (cr)
-				nl = cr;
-		}
-		if (!nl) {
+		if (lf && lf < p)
+			lf = memchr(p, '\n', (size_t)(end - p));
+		/* The line ends at the first CR before that LF, else at the LF. */
+		eol = memchr(p, '\r', (size_t)((lf ? lf : end) - p));
+		if (!eol)
+			eol = lf;
+		if (!eol) {
 			keep(r, p, (size_t)(end - p));
 			r->in_line = 1;
-			return;
+			return 0;
 		}
-		keep(r, p, (size_t)(nl - p));
-		r->after_cr = *nl == '\r';
-		end_line(r);
-		p = nl + 1;
+		keep(r, p, (size_t)(eol - p));
+		r->after_cr = *eol == '\r';
+		if (end_line(r))
+			return 1;
+		p = eol + 1;
 	}
+	return 0;
 }
 
 int lines_read(FILE *in, lines_fn *fn, void *arg)
@@ -75,27 +85,28 @@ int lines_read(FILE *in, lines_fn *fn, void *arg)
 	r.fn = fn;
 	r.arg = arg;
 	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-		take(&r, buf, n);
-	if (r.in_line)
-		end_line(&r);
+		if (take(&r, buf, n))
+			return 1;
+	if (r.in_line && end_line(&r))
+		return 1;
 	return ferror(in) ? -1 : 0;
 }
 
-void lines_of_string(const char *text, lines_fn *fn, void *arg)
+int lines_of_string(const char *text, lines_fn *fn, void *arg)
 {
 	const char *p = text;
 
 	for (;;) {
 		size_t n = strcspn(p, "\r\n");
-		if (n > 0 || *p != '\0')
-			fn(p, n, arg);
+		if ((n > 0 || *p != '\0') && fn(p, n, arg))
+			return 1;
 		p += n;
 		if (*p == '\0')
-			return;
+			return 0;
 		if (p[0] == '\r' && p[1] == '\n')
 			p++;
 		p++;
 		if (*p == '\0')
-			return;
+			return 0;
 	}
 }

@@ -139,23 +139,35 @@ struct batch {
 
 static int lookup_one(const struct options *o, struct printer *p, const char *code);
 
-static void batch_line(const char *line, size_t len, void *arg)
+/* Looks the first word of a line up; returns nonzero (stop reading) once
+ * standard output has failed. */
+static int batch_line(const char *line, size_t len, void *arg)
 {
 	struct batch *b = arg;
 	char code[64], err[256];
+	const char *nul;
 	struct options one;
 	char *argv[3];
 	size_t i = 0, n;
 	int r;
 
 	b->line++;
+	/* A NUL would cut the code short ("550\0zz" read as 550): the line is
+	 * rejected, wherever the NUL is. */
+	nul = memchr(line, '\0', len);
+	if (nul) {
+		fprintf(stderr, "smtpcode: -:%lu: invalid code: has a NUL byte (at position %lu)\n",
+		        b->line, (unsigned long)(nul - line) + 1);
+		b->status = EXIT_USAGE;
+		return 0;
+	}
 	while (i < len && (line[i] == ' ' || line[i] == '\t'))
 		i++;
 	for (n = 0; i < len && line[i] != ' ' && line[i] != '\t' && n < sizeof code - 1; i++)
 		code[n++] = line[i];
 	code[n] = '\0';
 	if (n == 0)
-		return;
+		return 0;
 	/* The same checks as for an argument, with the line number. */
 	argv[0] = "smtpcode";
 	argv[1] = code;
@@ -166,11 +178,12 @@ static void batch_line(const char *line, size_t len, void *arg)
 			snprintf(err, sizeof err, "invalid code '%s'", code);
 		fprintf(stderr, "smtpcode: -:%lu: %s\n", b->line, err);
 		b->status = EXIT_USAGE;
-		return;
+		return 0;
 	}
 	r = lookup_one(b->o, b->p, code);
 	if (r > b->status)
 		b->status = r;
+	return ferror(stdout) != 0;
 }
 
 /* Looks one code or pattern up and prints it; returns its exit status. */
@@ -207,7 +220,8 @@ int run_lookup(const struct options *o, const struct style *st)
 	struct printer p = { o, st, 0, -1 };
 	int i, status = EXIT_FOUND;
 
-	for (i = 0; i < o->ncodes; i++) {
+	/* main reports a failed output; nothing more is read or looked up. */
+	for (i = 0; i < o->ncodes && !ferror(stdout); i++) {
 		int r;
 		if (strcmp(o->codes[i], "-") == 0) {
 			struct batch b = { o, &p, 0, EXIT_FOUND };

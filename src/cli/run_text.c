@@ -14,7 +14,7 @@ struct run {
 	const struct style *st;
 	unsigned long replies;
 	int undefined;          /* some code in a reply is not defined */
-	struct tally tally;     /* scan only */
+	struct tally *tally;    /* scan only */
 };
 
 /* Nonzero if a reply holds a code that no RFC or registry defines. */
@@ -51,7 +51,7 @@ static void on_scanned(const struct smtpcode_reply *r, void *arg)
 	struct run *run = arg;
 
 	run->replies++;
-	tally_reply(&run->tally, r);
+	tally_reply(run->tally, r);
 }
 
 static smtpcode_reply_fn *emit_of(const struct run *run)
@@ -59,14 +59,19 @@ static smtpcode_reply_fn *emit_of(const struct run *run)
 	return run->o->mode == MODE_SCAN ? on_scanned : on_explained;
 }
 
-static void on_line(const char *line, size_t len, void *arg)
+/* Stops the reading once standard output has failed (a full disk, a closed
+ * pipe with SIGPIPE ignored): nothing more can be shown, and main reports
+ * the error. */
+static int on_line(const char *line, size_t len, void *arg)
 {
 	struct run *run = arg;
 
 	smtpcode_scanner_line(&run->scanner, line, len, emit_of(run), run);
+	return ferror(stdout) != 0;
 }
 
-/* Reads a file ("-" or NULL: standard input); returns 0 or reports and -1. */
+/* Reads a file ("-" or NULL: standard input); returns 0, 1 if the output
+ * failed (see on_line), or reports a read error and returns -1. */
 static int read_file(struct run *run, const char *path)
 {
 	FILE *in = stdin;
@@ -90,22 +95,21 @@ static int read_file(struct run *run, const char *path)
 int run_explain(const struct options *o, const struct style *st)
 {
 	static struct run run;
-	int i;
+	int i, r = 0;
 
 	memset(&run, 0, sizeof run);
 	run.o = o;
 	run.st = st;
 	smtpcode_scanner_init(&run.scanner);
-	if (o->ncodes == 0 && read_file(&run, NULL) < 0)
+	if (o->ncodes == 0)
+		r = read_file(&run, NULL);
+	for (i = 0; r == 0 && i < o->ncodes; i++)
+		r = strcmp(o->codes[i], "-") == 0 ? read_file(&run, NULL)
+		                                  : lines_of_string(o->codes[i], on_line, &run);
+	if (r < 0)
 		return EXIT_USAGE;
-	for (i = 0; i < o->ncodes; i++) {
-		if (strcmp(o->codes[i], "-") == 0) {
-			if (read_file(&run, NULL) < 0)
-				return EXIT_USAGE;
-		} else {
-			lines_of_string(o->codes[i], on_line, &run);
-		}
-	}
+	if (r > 0)
+		return EXIT_OUTPUT;
 	smtpcode_scanner_end(&run.scanner, emit_of(&run), &run);
 	if (run.replies == 0) {
 		fputs("smtpcode: no SMTP reply found\n", stderr);
@@ -117,12 +121,14 @@ int run_explain(const struct options *o, const struct style *st)
 int run_scan(const struct options *o, const struct style *st)
 {
 	static struct run run;
+	static struct tally tally;
 	int i;
 
 	memset(&run, 0, sizeof run);
 	run.o = o;
 	smtpcode_scanner_init(&run.scanner);
-	tally_init(&run.tally);
+	tally_init(&tally);
+	run.tally = &tally;
 	if (o->ncodes == 0 && read_file(&run, NULL) < 0)
 		return EXIT_USAGE;
 	for (i = 0; i < o->ncodes; i++) {
@@ -133,11 +139,11 @@ int run_scan(const struct options *o, const struct style *st)
 			return EXIT_USAGE;
 	}
 	smtpcode_scanner_end(&run.scanner, on_scanned, &run);
-	run.tally.lines = run.scanner.line;
-	memcpy(run.tally.outcomes, run.scanner.outcomes, sizeof run.tally.outcomes);
+	tally.lines = run.scanner.line;
+	memcpy(tally.outcomes, run.scanner.outcomes, sizeof tally.outcomes);
 	if (o->json)
-		json_scan(stdout, &run.tally);
+		json_scan(stdout, &tally);
 	else
-		text_scan(stdout, &run.tally, st);
+		text_scan(stdout, &tally, st);
 	return run.replies ? EXIT_FOUND : EXIT_UNDEFINED;
 }

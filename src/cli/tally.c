@@ -9,32 +9,46 @@ void tally_init(struct tally *t)
 	memset(t, 0, sizeof *t);
 }
 
-static unsigned long slot_of(const struct smtpcode_enhanced_code *c)
+/* The index of a class (0 for X, 2, 4, 5), or -1. */
+static int class_index(int reply_class)
 {
-	unsigned long h = (unsigned long)c->reply_class * 1000003UL +
-	                  (unsigned long)c->subject * 1009UL + (unsigned long)c->detail;
-
-	return h % TALLY_ENHANCED_SLOTS;
+	switch (reply_class) {
+	case 0: return 0;
+	case 2: return 1;
+	case 4: return 2;
+	case 5: return 3;
+	default: return -1;
+	}
 }
 
+/* Counts a code in constant time and memory: a code not seen before takes
+ * the next free row while there is one, else it is counted as other. */
 static void count_enhanced(struct tally *t, const struct smtpcode_enhanced_code *c)
 {
-	unsigned long i = slot_of(c), n;
+	int k = class_index(c->reply_class);
+	int full = t->enhanced_used == TALLY_ENHANCED_SLOTS;
+	unsigned short *high, *low, *row;
 
-	for (n = 0; n < TALLY_ENHANCED_SLOTS; n++, i = (i + 1) % TALLY_ENHANCED_SLOTS) {
-		struct tally_enhanced *e = &t->enhanced[i];
-		if (e->count == 0) {
-			e->code = *c;
-			e->count = 1;
-			return;
-		}
-		if (e->code.reply_class == c->reply_class && e->code.subject == c->subject &&
-		    e->code.detail == c->detail) {
-			e->count++;
-			return;
-		}
+	if (k < 0 || c->subject < 0 || c->subject > 999 || c->detail < 0 || c->detail > 999) {
+		t->enhanced_other++;
+		return;
 	}
-	t->enhanced_other++;
+	high = &t->by_subject[k][c->subject];
+	if (!*high && !full)
+		*high = ++t->high_used;
+	low = *high ? &t->by_high[*high - 1][c->detail / 32] : NULL;
+	if (low && !*low && !full)
+		*low = ++t->low_used;
+	row = low && *low ? &t->by_low[*low - 1][c->detail % 32] : NULL;
+	if (row && !*row && !full) {
+		t->enhanced[t->enhanced_used].code = *c;
+		*row = (unsigned short)++t->enhanced_used;
+	}
+	if (!row || !*row) {
+		t->enhanced_other++;
+		return;
+	}
+	t->enhanced[*row - 1].count++;
 }
 
 void tally_reply(struct tally *t, const struct smtpcode_reply *r)
@@ -85,9 +99,7 @@ size_t tally_enhanced_rows(const struct tally *t, struct tally_row *rows)
 {
 	size_t n = 0, i;
 
-	for (i = 0; i < TALLY_ENHANCED_SLOTS; i++) {
-		if (!t->enhanced[i].count)
-			continue;
+	for (i = 0; i < t->enhanced_used; i++) {
 		memset(&rows[n], 0, sizeof rows[n]);
 		rows[n].count = t->enhanced[i].count;
 		rows[n++].code = t->enhanced[i].code;

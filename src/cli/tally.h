@@ -4,11 +4,13 @@
 
 #include "smtpcode.h"
 
+/* The distinct enhanced codes counted one by one: the first ones seen.
+ * Later new codes are counted together as "other". */
 #define TALLY_ENHANCED_SLOTS 2048
 
 struct tally_enhanced {
 	struct smtpcode_enhanced_code code;
-	unsigned long count; /* 0: the slot is free */
+	unsigned long count;
 };
 
 struct tally {
@@ -16,8 +18,17 @@ struct tally {
 	unsigned long outcomes[4];      /* by enum smtpcode_outcome; [0] unused */
 	unsigned long classes[6];       /* by the first digit of the reply code */
 	unsigned long basic[600];       /* by reply code */
-	struct tally_enhanced enhanced[TALLY_ENHANCED_SLOTS];
-	unsigned long enhanced_other;   /* codes that found no free slot */
+	struct tally_enhanced enhanced[TALLY_ENHANCED_SLOTS]; /* in the order first seen */
+	size_t enhanced_used;
+	unsigned long enhanced_other;   /* codes seen after the table was full */
+	/* Where a code is counted, found in three steps whatever the number of
+	 * codes: by class and subject, then detail / 32, then detail % 32. Each
+	 * entry is the index + 1 of a row of the next level (0: none yet); a new
+	 * code takes at most one row of each, so TALLY_ENHANCED_SLOTS rows do. */
+	unsigned short by_subject[4][1000];
+	unsigned short by_high[TALLY_ENHANCED_SLOTS][32];
+	unsigned short by_low[TALLY_ENHANCED_SLOTS][32];
+	unsigned short high_used, low_used;
 };
 
 void tally_init(struct tally *t);
