@@ -43,7 +43,8 @@ ENGINE_SRCS = src/code.c src/command.c src/table.c src/lookup.c src/enhanced.c s
 # small string buffer it shares with the engine).
 CLI_SRCS    = src/json.c src/format_common.c src/format_json.c src/format_text.c \
               src/format_reply.c src/format_scan.c src/tally.c src/lines.c \
-              src/run_text.c src/run_codes.c src/args.c src/strbuf.c
+              src/run_text.c src/run_codes.c src/args.c src/strbuf.c \
+              src/safe_text.c
 GEN_SRCS    = src/gen/gentable.c src/gen/enhanced.c src/gen/i18n.c src/gen/tsv.c \
               src/gen/blob.c
 DATA        = data/codes.tsv data/pairs.tsv data/enhanced.tsv data/enhanced-notes.tsv \
@@ -61,7 +62,7 @@ LIB         = build/libsmtpcode.a
 SHLIB       = build/libsmtpcode.so.$(VERSION)
 
 TESTS       = code command table lookup enhanced reply compare strbuf json format_text format_json \
-              args lines tally pattern i18n api
+              args lines tally pattern i18n safe_text api
 TEST_BINS   = $(TESTS:%=build/tests/test_%)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
