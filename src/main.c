@@ -3,6 +3,7 @@
 #include "format.h"
 #include "run_codes.h"
 #include "run_text.h"
+#include "safe_text.h"
 #include "smtpcode.h"
 
 #include <errno.h>
@@ -66,10 +67,11 @@ static int text_language(const char *option)
 	int lang;
 
 	if (option) {
+		char shown[SAFE_ECHO_SIZE];
 		lang = smtpcode_language_find(option);
 		if (lang < 0)
-			fprintf(stderr, "smtpcode: warning: no translation for '%s'; using English\n",
-			        option);
+			fprintf(stderr, "smtpcode: warning: no translation for %s; using English\n",
+			        safe_echo(shown, sizeof shown, option, 1));
 		return lang < 0 ? 0 : lang;
 	}
 	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
@@ -111,7 +113,7 @@ int main(int argc, char **argv)
 {
 	struct options o;
 	struct style st;
-	char err[256];
+	char err[512]; /* room for an echoed value (SAFE_ECHO_SIZE) and its reason */
 
 	if (args_parse(argc, argv, &o, err, sizeof err) < 0) {
 		fprintf(stderr, "smtpcode: %s\n", err);
