@@ -74,6 +74,22 @@ int safe_columns(const char *s, size_t n)
 	return cols;
 }
 
+size_t safe_span(const char *s, size_t n)
+{
+	size_t i = 0, len;
+
+	while (i < n) {
+		if ((unsigned char)s[i] - 0x20u < 0x5Fu) { /* printable ASCII */
+			i++;
+			continue;
+		}
+		if ((unsigned char)s[i] < 0x80 || !safe_char(s + i, n - i, &len))
+			break;
+		i += len;
+	}
+	return i;
+}
+
 /* "\x1B" for byte c into e[4]. */
 static void escape(char *e, unsigned char c)
 {
@@ -87,26 +103,20 @@ static void escape(char *e, unsigned char c)
 
 void safe_write(FILE *out, const char *s, size_t n)
 {
-	size_t i = 0, run = 0, len;
 	char e[SAFE_ESCAPE_COLUMNS];
+	size_t k;
 
-	while (i < n) {
-		if ((unsigned char)s[i] - 0x20u < 0x5Fu) {
-			i++;
-			continue;
-		}
-		if ((unsigned char)s[i] >= 0x80 && safe_char(s + i, n - i, &len)) {
-			i += len;
-			continue;
-		}
-		if (i > run)
-			fwrite(s + run, 1, i - run, out);
-		escape(e, (unsigned char)s[i]);
+	for (;;) {
+		k = safe_span(s, n);
+		if (k)
+			fwrite(s, 1, k, out);
+		if (k == n)
+			return;
+		escape(e, (unsigned char)s[k]);
 		fwrite(e, 1, sizeof e, out);
-		run = ++i;
+		s += k + 1;
+		n -= k + 1;
 	}
-	if (i > run)
-		fwrite(s + run, 1, i - run, out);
 }
 
 /* Appends n bytes to buf[*len] while they fit in size with room for the

@@ -31,6 +31,9 @@ int safe_char(const char *s, size_t n, size_t *len);
 /* Columns that s[0..n) takes once shown. */
 int safe_columns(const char *s, size_t n);
 
+/* The length of the longest start of s[0..n) that shows as it is. */
+size_t safe_span(const char *s, size_t n);
+
 /* Writes s[0..n) as shown: printable runs in one fwrite each. */
 void safe_write(FILE *out, const char *s, size_t n);
 

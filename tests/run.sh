@@ -7,6 +7,7 @@
 #   json   --json output of every code and every curated pair through jq -e
 #   explain  the corpus of real-world replies, logs and transcripts (tests/explain/)
 #   completions  the bash, zsh and fish completions load and complete
+#   escapes  hostile input reaches no terminal raw: random bytes, issue 11
 #   misc   write errors, the man page under mandoc -Tlint
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -31,7 +32,7 @@ for t in build/tests/test_*; do
 done
 
 for suite in tests/cli/run.sh tests/gen/run.sh tests/json.sh tests/explain/run.sh \
-	tests/completions.sh tests/install/run.sh tests/misc.sh; do
+	tests/escapes.sh tests/completions.sh tests/install/run.sh tests/misc.sh; do
 	out=$(sh "$suite" 2>&1)
 	rc=$?
 	p=$(printf '%s\n' "$out" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' | tail -n 1)
