@@ -67,11 +67,12 @@ static int text_language(const char *option)
 	int lang;
 
 	if (option) {
-		char shown[SAFE_ECHO_SIZE];
 		lang = smtpcode_language_find(option);
-		if (lang < 0)
+		if (lang < 0) {
+			char shown[SAFE_ECHO_SIZE];
 			fprintf(stderr, "smtpcode: warning: no translation for %s; using English\n",
 			        safe_echo(shown, sizeof shown, option, 1));
+		}
 		return lang < 0 ? 0 : lang;
 	}
 	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {

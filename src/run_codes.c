@@ -143,7 +143,7 @@ static int lookup_one(const struct options *o, struct printer *p, const char *co
 static void batch_line(const char *line, size_t len, void *arg)
 {
 	struct batch *b = arg;
-	char code[64], err[256], shown[SAFE_ECHO_SIZE];
+	char code[64], err[256];
 	struct options one;
 	char *argv[3];
 	size_t i = 0, n;
@@ -163,9 +163,11 @@ static void batch_line(const char *line, size_t len, void *arg)
 	argv[2] = NULL;
 	if (code[0] == '-' || args_parse(2, argv, &one, err, sizeof err) < 0 ||
 	    one.mode != MODE_LOOKUP) {
-		if (code[0] == '-' || one.mode != MODE_LOOKUP)
+		if (code[0] == '-' || one.mode != MODE_LOOKUP) {
+			char shown[SAFE_ECHO_SIZE];
 			snprintf(err, sizeof err, "invalid code %s",
 			         safe_echo(shown, sizeof shown, code, 1));
+		}
 		fprintf(stderr, "smtpcode: -:%lu: %s\n", b->line, err);
 		b->status = EXIT_USAGE;
 		return;

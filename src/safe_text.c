@@ -104,10 +104,9 @@ static void escape(char *e, unsigned char c)
 void safe_write(FILE *out, const char *s, size_t n)
 {
 	char e[SAFE_ESCAPE_COLUMNS];
-	size_t k;
 
 	for (;;) {
-		k = safe_span(s, n);
+		size_t k = safe_span(s, n);
 		if (k)
 			fwrite(s, 1, k, out);
 		if (k == n)
@@ -133,7 +132,7 @@ static int put(char *buf, size_t size, size_t *len, const char *s, size_t n)
 char *safe_echo(char *buf, size_t size, const char *s, int quoted)
 {
 	size_t n = strlen(s), i = 0, len = 0, clen;
-	int cols = 0, w;
+	int cols = 0;
 	char e[SAFE_ESCAPE_COLUMNS];
 
 	if (size < 6) {
@@ -144,7 +143,7 @@ char *safe_echo(char *buf, size_t size, const char *s, int quoted)
 	if (quoted)
 		buf[len++] = '\'';
 	while (i < n) {
-		w = safe_char(s + i, n - i, &clen);
+		int w = safe_char(s + i, n - i, &clen);
 		if (!w)
 			escape(e, (unsigned char)s[i]);
 		cols += w ? w : SAFE_ESCAPE_COLUMNS;
