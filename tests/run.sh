@@ -10,6 +10,7 @@
 #   completions  the bash, zsh and fish completions load and complete
 #   man    both pages under groff as man-db renders them: no warning, mandoc's words
 #   setup  make check without cmocka, make deps without root or sudo
+#   escapes  hostile input reaches no terminal raw: random bytes, issue 11
 #   misc   write errors, the man page under mandoc -Tlint
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -34,7 +35,8 @@ for t in build/tests/test_*; do
 done
 
 for suite in tests/cli/run.sh tests/gen/run.sh tests/json.sh tests/data.sh tests/explain/run.sh \
-	tests/completions.sh tests/install/run.sh tests/man.sh tests/setup.sh tests/misc.sh; do
+	tests/escapes.sh tests/completions.sh tests/install/run.sh tests/man.sh tests/setup.sh \
+	tests/misc.sh; do
 	out=$(sh "$suite" 2>&1)
 	rc=$?
 	p=$(printf '%s\n' "$out" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' | tail -n 1)

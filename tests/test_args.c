@@ -164,8 +164,8 @@ static void quoting__control_bytes_and_long_args(void **state)
 	memset(longarg, '7', sizeof longarg - 1);
 	longarg[sizeof longarg - 1] = '\0';
 	assert_int_equal(parse(longarg, NULL), -1);
-	assert_string_equal(err, "invalid code '7777777777777777777777777777777777777777'...:"
-	                         " has more than three digits");
+	assert_string_equal(err, "invalid code '77777777777777777777777777777777"
+	                         "77777777777777777777777777777777'...: has more than three digits");
 }
 
 int main(void)

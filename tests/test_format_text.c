@@ -54,6 +54,15 @@ static void lookup__narrow_width__wraps_words(void **state)
 	free(got);
 }
 
+/* The reply a scan finds, kept for printing. */
+static struct smtpcode_reply captured;
+
+static void capture_reply(const struct smtpcode_reply *r, void *arg)
+{
+	captured = *r;
+	++*(int *)arg;
+}
+
 /* Every line of s fits width columns, or is a single word after its indent. */
 static void check_width(const char *s, int width)
 {
@@ -144,6 +153,82 @@ static void compare__sections__in_order(void **state)
 	free(got);
 }
 
+/* Text from the input: control bytes, C1 and invalid UTF-8 shown as \xNN and
+ * counted as they show (four columns each); a tab separates words and shows
+ * as a space; valid UTF-8 passes. */
+static void field__hostile_value__escaped_and_counted(void **state)
+{
+	struct style st = { 30, 0, 0 };
+	FILE *f = capture_open();
+	char *got;
+
+	(void)state;
+	text_field(f, &st, "l.text",
+	           "\x1b[2J abc \x9b" "def\tghi \xc2\x9b jkl caf\xc3\xa9 \xff\xfe\xfd\xfc\xfb\xfa mno");
+	got = capture_close(f);
+	assert_string_equal(got,
+		"Text:     \\x1B[2J abc \\x9Bdef\n"
+		"          ghi \\xC2\\x9B jkl\n"
+		"          caf\xc3\xa9\n"
+		"          \\xFF\\xFE\\xFD\\xFC\\xFB\\xFA\n"
+		"          mno\n");
+	check_width(got, 30);
+	free(got);
+}
+
+/* Every byte value in a scanned reply: the text output holds no control
+ * byte but the newlines it writes itself. */
+static void reply__every_byte__no_control_bytes(void **state)
+{
+	static struct smtpcode_scanner sc;
+	struct style st = { 80, 0, 0 };
+	char line[10 + 256];
+	FILE *f = capture_open();
+	char *got;
+	const unsigned char *p;
+	int c, found = 0;
+
+	(void)state;
+	memcpy(line, "550 5.1.1 ", 10);
+	for (c = 0; c < 256; c++)
+		line[10 + c] = c == '\n' || c == 0 ? 'x' : (char)c;
+	smtpcode_scanner_init(&sc);
+	smtpcode_scanner_line(&sc, line, sizeof line, capture_reply, &found);
+	smtpcode_scanner_end(&sc, capture_reply, &found);
+	assert_int_equal(found, 1);
+	text_reply(f, &captured, 1, &st);
+	got = capture_close(f);
+	for (p = (const unsigned char *)got; *p; p++) {
+		assert_false(*p < 0x20 && *p != '\n');
+		assert_false(*p == 0x7F);
+		assert_false(p[0] == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0);
+	}
+	assert_non_null(strstr(got, "\\x08\n          x\\x0B\\x0C\\x0D")); /* the tab */
+	assert_non_null(strstr(got, "\\x1B\\x1C\\x1D\\x1E\\x1F\n"));
+	assert_non_null(strstr(got, "}~\\x7F\\x80\\x81"));
+	free(got);
+}
+
+/* With colour on, the class code is coloured outside the text that wraps:
+ * its escape is not escaped, and the line wraps as it does without colour. */
+static void lookup__colour__class_code_coloured(void **state)
+{
+	struct smtpcode_lookup lk;
+	struct style st = { 40, 1, 0 };
+	FILE *f = capture_open();
+	char *got;
+
+	(void)state;
+	assert_int_equal(smtpcode_lookup(550, NULL, &lk), 0);
+	text_lookup(f, &lk, &st);
+	got = capture_close(f);
+	assert_memory_equal(got,
+		"SMTP \033[31m550\033[0m Mailbox Unavailable\n"
+		"Class:    \033[31m5xx\033[0m Permanent Negative\n"
+		"          Completion\n", 91);
+	free(got);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -152,6 +237,9 @@ int main(void)
 		cmocka_unit_test(lookup__every_code__within_width_and_complete),
 		cmocka_unit_test(lookup__several_meanings__numbered),
 		cmocka_unit_test(compare__sections__in_order),
+		cmocka_unit_test(field__hostile_value__escaped_and_counted),
+		cmocka_unit_test(reply__every_byte__no_control_bytes),
+		cmocka_unit_test(lookup__colour__class_code_coloured),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,28 +1,20 @@
 /* args.c - the command line, parsed into options (never exits or prints).
  * Long and short options may come anywhere; "--" ends them. */
 #include "args.h"
+#include "safe_text.h"
 #include "smtpcode.h"
 #include "strbuf.h"
 
 #include <stddef.h>
 #include <string.h>
 
-enum { SHOWN_MAX = 40 };
-
-/* Appends arg in quotes, control bytes as \xNN, cut after SHOWN_MAX bytes. */
+/* Appends arg as an echoed value (safe_text.h): in quotes, control bytes and
+ * invalid UTF-8 as \xNN, cut after SAFE_ECHO_COLUMNS columns. */
 static void quote(struct strbuf *sb, const char *arg)
 {
-	size_t i;
+	char shown[SAFE_ECHO_SIZE];
 
-	scx_sb_printf(sb, "'");
-	for (i = 0; i < SHOWN_MAX && arg[i]; i++) {
-		unsigned char c = (unsigned char)arg[i];
-		if (c < 0x20 || c == 0x7F)
-			scx_sb_printf(sb, "\\x%02X", c);
-		else
-			scx_sb_putn(sb, arg + i, 1);
-	}
-	scx_sb_printf(sb, arg[i] ? "'..." : "'");
+	scx_sb_printf(sb, "%s", safe_echo(shown, sizeof shown, arg, 1));
 }
 
 static int fail(char *err, size_t errsz, const char *what, const char *arg,
@@ -60,7 +52,11 @@ static int check_code(const char *arg, char *err, size_t errsz)
 	quote(&sb, arg);
 	scx_sb_printf(&sb, ": %s", smtpcode_parse_error_reason(e));
 	if (e == SMTPCODE_PARSE_NOT_DIGIT) {
-		char c[2] = { arg[bad], '\0' };
+		/* The whole character at that byte, when it is valid UTF-8. */
+		char c[5] = "";
+		size_t len;
+		safe_char(arg + bad, strlen(arg + bad), &len);
+		memcpy(c, arg + bad, len);
 		scx_sb_printf(&sb, " (");
 		quote(&sb, c);
 		scx_sb_printf(&sb, " at position %zu)", bad + 1);

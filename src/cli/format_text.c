@@ -1,103 +1,120 @@
 /* format_text.c - lookups and compares as text for people: wrapped to a
  * width, headings in the chosen language, codes coloured by class. */
 #include "format.h"
+#include "safe_text.h"
 #include "strbuf.h"
 
 #include <string.h>
 
 enum { INDENT = 2, LABEL = 10 };
 
-/* The columns a character takes: 2 for East Asian wide ones, else 1. */
-static int char_columns(const unsigned char *s, size_t *len)
+/* Writes text[0..end) of a wrapped line: as it is when clean (nothing to
+ * escape, no tab), else a tab as a space and what safe_text.h escapes
+ * escaped. */
+static void line_out(FILE *out, const char *text, const char *end, int clean)
 {
-	if (s[0] < 0x80 || (s[0] & 0xE0) == 0xC0) {
-		*len = s[0] < 0x80 ? 1 : 2;
-		return 1;
-	}
-	if ((s[0] & 0xF0) == 0xE0 && s[1] && s[2]) {
-		unsigned long cp;
-		*len = 3;
-		cp = ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
-		return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-		       (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-		       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-		       (cp >= 0xFFE0 && cp <= 0xFFE6) ? 2 : 1;
-	}
-	*len = 1;
-	return (s[0] & 0xC0) == 0x80 ? 0 : 1;
-}
+	const char *tab;
 
-/* Columns that s[0..n) takes. */
-static int columns(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s, *end = p + n;
-	int cols = 0;
-
-	while (p < end && *p) {
-		size_t len;
-		if (*p < 0x80) { /* ASCII: the common case, one column a byte */
-			p++;
-			cols++;
-			continue;
-		}
-		cols += char_columns(p, &len);
-		p += len;
+	if (clean) {
+		fwrite(text, 1, (size_t)(end - text), out);
+		return;
 	}
-	return cols;
+	while ((tab = memchr(text, '\t', (size_t)(end - text))) != NULL) {
+		safe_write(out, text, (size_t)(tab - text));
+		putc(' ', out);
+		text = tab + 1;
+	}
+	safe_write(out, text, (size_t)(end - text));
 }
 
 /*
- * Prints text as one paragraph wrapped at the style's width: the first line
- * starts with lead, the others with indent spaces. A word longer than a line
- * stands alone on its line. Text without spaces (Japanese) breaks between
- * characters of two columns. Each line is a slice of text: one fwrite.
+ * Prints text as one paragraph wrapped at the style's width, from column col
+ * of a line that already holds something if open (then a space comes
+ * first); the lines after it start with indent spaces. A word longer than a
+ * line stands alone on its line. Text without spaces (Japanese) breaks
+ * between characters of two columns. Spaces and tabs separate words, and a
+ * tab prints as a space. The text may come from the input: what safe_text.h
+ * escapes prints escaped, and counts for the columns it then takes. Each
+ * line is a slice of text, in one fwrite when it has nothing to escape and
+ * no tab (printable ASCII words take a single pass over the text).
  */
-static void wrap(FILE *out, const char *text, const char *lead, int indent,
-                 const struct style *st)
+static void wrap_from(FILE *out, const char *text, int col, int open, int indent,
+                      const struct style *st)
 {
 	static const char spaces[] = "                                        ";
-	int col = columns(lead, strlen(lead));
 	const char *p = text, *start = NULL, *end = NULL;
+	int line_clean = 1; /* the line so far has nothing to escape, no tab */
 
-	fputs(lead, out);
 	while (*p) {
 		const char *word;
 		size_t len, clen;
-		int w, space = 0;
-		for (; *p == ' '; p++)
+		int w, plain = 1, clean = 1, space = 0, tab = 0;
+		for (; *p == ' ' || *p == '\t'; p++) {
 			space = 1;
+			tab |= *p == '\t';
+		}
 		if (!*p)
 			break;
 		word = p;
-		/* The word's length and columns in one pass; ASCII is one column. */
-		for (len = 0, w = 0; p[len] && p[len] != ' '; len++)
-			w += ((unsigned char)p[len] & 0xC0) != 0x80;
-		if (w != (int)len)
-			w = columns(p, len);
-		if ((unsigned char)*p >= 0x80 && w > 1 &&
-		    char_columns((const unsigned char *)p, &clen) == 2) {
+		/* The word's length, and whether it is all printable ASCII: then
+		 * its columns are its length. */
+		for (len = 0; (unsigned char)p[len] - 0x21u < 0x5Eu; len++)
+			;
+		if (p[len] && p[len] != ' ' && p[len] != '\t') {
+			plain = 0;
+			while (p[len] && p[len] != ' ' && p[len] != '\t')
+				len++;
+		}
+		w = (int)len;
+		if (!plain && (unsigned char)*p >= 0xE1 && safe_char(p, len, &clen) == 2) {
 			len = clen; /* a wide character is a word of its own */
 			w = 2;
+		} else if (!plain) {
+			clean = safe_span(p, len) == len;
+			w = safe_columns(p, len);
 		}
-		if (start && col + space + w > st->width) {
-			fwrite(start, 1, (size_t)(end - start), out);
+		if (!start && open)
+			space = 1;
+		if ((start || open) && col + space + w > st->width) {
+			if (start)
+				line_out(out, start, end, line_clean);
 			putc('\n', out);
 			fwrite(spaces, 1, (size_t)indent < sizeof spaces - 1 ? (size_t)indent
 			                                                    : sizeof spaces - 1, out);
 			col = indent;
 			start = NULL;
+			open = space = 0;
 		}
 		if (!start) {
+			if (open)
+				putc(' ', out);
 			start = word;
-			space = 0;
+			line_clean = 1;
+			tab = 0; /* the spaces before a line's first word are not printed */
 		}
+		line_clean &= clean && !tab;
 		col += space + w;
 		end = word + len;
 		p = end;
 	}
 	if (start)
-		fwrite(start, 1, (size_t)(end - start), out);
+		line_out(out, start, end, line_clean);
 	putc('\n', out);
+}
+
+/* The same after lead, from which it wraps under indent. */
+static void wrap(FILE *out, const char *text, const char *lead, int indent,
+                 const struct style *st)
+{
+	fputs(lead, out);
+	wrap_from(out, text, safe_columns(lead, strlen(lead)), 0, indent, st);
+}
+
+/* The same under an indent of INDENT spaces. */
+static void indented(FILE *out, const char *text, const struct style *st)
+{
+	fputs("  ", out);
+	wrap_from(out, text, INDENT, 0, INDENT, st);
 }
 
 void wrap_paragraph(FILE *out, const char *text, const char *lead, int indent,
@@ -118,7 +135,7 @@ static int label(char *buf, size_t size, const struct style *st, const char *key
 {
 	const char *l = style_phrase(st, key);
 	size_t n = strlen(l);
-	int cols = columns(l, n) + 1, pad = cols + 1 < LABEL ? LABEL - cols : 1;
+	int cols = safe_columns(l, n) + 1, pad = cols + 1 < LABEL ? LABEL - cols : 1;
 
 	if (n + 1 + (size_t)pad + 1 > size)
 		n = size - (size_t)pad - 2;
@@ -135,7 +152,8 @@ void text_field(FILE *out, const struct style *st, const char *key, const char *
 	char lead[128];
 	int indent = label(lead, sizeof lead, st, key);
 
-	wrap(out, value, lead, indent, st);
+	fputs(lead, out);
+	wrap_from(out, value, indent, 0, indent, st);
 }
 
 /* A note after a blank line: "Note: text", wrapped. */
@@ -183,7 +201,7 @@ static void section(FILE *out, const struct style *st, const char *heading_key,
 	putc('\n', out);
 	fputs(style_phrase(st, heading_key), out);
 	putc('\n', out);
-	wrap(out, text, "  ", INDENT, st);
+	indented(out, text, st);
 }
 
 static const char *colour_of(int cls)
@@ -235,21 +253,22 @@ static void add_code(const char *text, void *arg)
 	scx_sb_putn(sb, text, strlen(text));
 }
 
-/* "2xx Positive Completion", coloured when colour is on. */
-static void class_value(char *buf, size_t size, const struct style *st, int cls)
+/* "Class:    2xx Positive Completion": the class coloured when colour is
+ * on, outside the text that wraps. */
+static void class_field(FILE *out, const struct style *st, int cls)
 {
-	char key[16], digits[8] = "0xx ";
+	char lead[128], key[16], digits[4] = "0xx", buf[256];
+	int indent = label(lead, sizeof lead, st, "l.class");
+	const char *rest = style_phrase(st, digit_key(key, 'c', cls));
 
 	digits[0] = (char)('0' + cls);
-	digit_key(key, 'c', cls);
-	if (st->color && *colour_of(cls))
-		snprintf(buf, size, "%s%dxx\033[0m %s", colour_of(cls), cls, style_phrase(st, key));
-	else
-		join(buf, size, digits, style_phrase(st, key), NULL);
 	if (cls == 1) {
-		size_t n = strlen(buf);
-		snprintf(buf + n, size - n, " (%s)", style_phrase(st, "p.not_used_by_smtp"));
+		snprintf(buf, sizeof buf, "%s (%s)", rest, style_phrase(st, "p.not_used_by_smtp"));
+		rest = buf;
 	}
+	fputs(lead, out);
+	put_code(out, st, digits, cls);
+	wrap_from(out, rest, indent + 3, 1, indent, st);
 }
 
 void text_lookup(FILE *out, const struct smtpcode_lookup *lk, const struct style *st)
@@ -269,8 +288,7 @@ void text_lookup(FILE *out, const struct smtpcode_lookup *lk, const struct style
 	else
 		join(name, sizeof name, "(", style_phrase(st, "p.not_defined"), ")");
 	title(out, st, code, cls, lk->known ? m.name : name);
-	class_value(buf, sizeof buf, st, cls);
-	text_field(out, st, "l.class", buf);
+	class_field(out, st, cls);
 	{
 		char x[8] = "x0x ", key[16];
 		x[1] = (char)('0' + cat);
@@ -349,7 +367,7 @@ static void row_section(FILE *out, const struct style *st, const char *key, cons
 	scx_sb_init(&sb, heading, sizeof heading);
 	scx_sb_template(&sb, style_phrase(st, key), &arg, 1);
 	fprintf(out, "\n%s\n", heading);
-	wrap(out, e.description, "  ", INDENT, st);
+	indented(out, e.description, st);
 }
 
 /* "451, 550": the registry's list with spaces. */
@@ -415,9 +433,9 @@ static void provider_notes(FILE *out, const struct style *st,
 			continue;
 		fprintf(out, "\n%s, %s: %s\n", style_phrase(st, "h.provider_note"), n.provider,
 		        smtpcode_note_code(&n, code, sizeof code));
-		wrap(out, n.note, "  ", INDENT, st);
+		indented(out, n.note, st);
 		snprintf(lead, sizeof lead, "  %s: ", style_phrase(st, "h.source"));
-		wrap(out, n.source, lead, columns(lead, strlen(lead)), st);
+		wrap(out, n.source, lead, safe_columns(lead, strlen(lead)), st);
 	}
 }
 
@@ -491,7 +509,7 @@ void text_compare(FILE *out, const struct smtpcode_compare *c, const struct styl
 void text_line(FILE *out, const struct style *st, const char *code, int cls, const char *name,
                const char *status)
 {
-	int pad = 8 - columns(code, strlen(code));
+	int pad = 8 - safe_columns(code, strlen(code));
 
 	put_code(out, st, code, cls);
 	fprintf(out, "%*s%s", pad > 1 ? pad : 1, "", name);

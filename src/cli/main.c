@@ -3,6 +3,7 @@
 #include "format.h"
 #include "run_codes.h"
 #include "run_text.h"
+#include "safe_text.h"
 #include "smtpcode.h"
 
 #include <errno.h>
@@ -67,9 +68,11 @@ static int text_language(const char *option)
 
 	if (option) {
 		lang = smtpcode_language_find(option);
-		if (lang < 0)
-			fprintf(stderr, "smtpcode: warning: no translation for '%s'; using English\n",
-			        option);
+		if (lang < 0) {
+			char shown[SAFE_ECHO_SIZE];
+			fprintf(stderr, "smtpcode: warning: no translation for %s; using English\n",
+			        safe_echo(shown, sizeof shown, option, 1));
+		}
 		return lang < 0 ? 0 : lang;
 	}
 	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
@@ -111,7 +114,7 @@ int main(int argc, char **argv)
 {
 	struct options o;
 	struct style st;
-	char err[256];
+	char err[512]; /* room for an echoed value (SAFE_ECHO_SIZE) and its reason */
 
 	if (args_parse(argc, argv, &o, err, sizeof err) < 0) {
 		fprintf(stderr, "smtpcode: %s\n", err);

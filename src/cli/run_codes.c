@@ -2,6 +2,7 @@
  * compare, list and search. */
 #include "run_codes.h"
 #include "lines.h"
+#include "safe_text.h"
 #include "strbuf.h"
 
 #include <stdio.h>
@@ -174,8 +175,11 @@ static int batch_line(const char *line, size_t len, void *arg)
 	argv[2] = NULL;
 	if (code[0] == '-' || args_parse(2, argv, &one, err, sizeof err) < 0 ||
 	    one.mode != MODE_LOOKUP) {
-		if (code[0] == '-' || one.mode != MODE_LOOKUP)
-			snprintf(err, sizeof err, "invalid code '%s'", code);
+		if (code[0] == '-' || one.mode != MODE_LOOKUP) {
+			char shown[SAFE_ECHO_SIZE];
+			snprintf(err, sizeof err, "invalid code %s",
+			         safe_echo(shown, sizeof shown, code, 1));
+		}
 		fprintf(stderr, "smtpcode: -:%lu: %s\n", b->line, err);
 		b->status = EXIT_USAGE;
 		return 0;

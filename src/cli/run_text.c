@@ -2,6 +2,7 @@
 #include "run_text.h"
 #include "format.h"
 #include "lines.h"
+#include "safe_text.h"
 #include "tally.h"
 
 #include <errno.h>
@@ -75,18 +76,21 @@ static int on_line(const char *line, size_t len, void *arg)
 static int read_file(struct run *run, const char *path)
 {
 	FILE *in = stdin;
+	char shown[SAFE_ECHO_SIZE];
 	int r;
 
 	if (path && strcmp(path, "-") != 0) {
 		in = fopen(path, "rb");
 		if (!in) {
-			fprintf(stderr, "smtpcode: %s: %s\n", path, strerror(errno));
+			fprintf(stderr, "smtpcode: %s: %s\n", safe_echo(shown, sizeof shown, path, 0),
+			        strerror(errno));
 			return -1;
 		}
 	}
 	r = lines_read(in, on_line, run);
 	if (r < 0)
-		fprintf(stderr, "smtpcode: %s: %s\n", path ? path : "-", strerror(errno));
+		fprintf(stderr, "smtpcode: %s: %s\n",
+		        safe_echo(shown, sizeof shown, path ? path : "-", 0), strerror(errno));
 	if (in != stdin)
 		fclose(in);
 	return r;
