@@ -71,7 +71,8 @@ FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 20
 FUZZ_FLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_SRCS    = $(sort $(ENGINE_SRCS) $(CLI_SRCS))
-FUZZ_BINS    = build/fuzz/fuzz_args build/fuzz/fuzz_reply build/fuzz/fuzz_json
+FUZZ_BINS    = build/fuzz/fuzz_args build/fuzz/fuzz_reply build/fuzz/fuzz_reply_json \
+               build/fuzz/fuzz_json
 
 .PHONY: all lib check deps install uninstall clean fuzz lint ci bench FORCE
 .DELETE_ON_ERROR:
@@ -142,6 +143,8 @@ build/tests/test_api: tests/test_api.c tests/testutil.h $(LIB) | build
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/json_check.h $(FUZZ_SRCS) build/table.inc
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(SC_CFLAGS) $(SC_CPPFLAGS) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS)
+
+build/fuzz/fuzz_reply_json: tests/fuzz/fuzz_reply.c
 
 fuzz: $(FUZZ_BINS)
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
