@@ -52,7 +52,8 @@ for t in args reply reply_json json; do
 	case $t in
 	reply)
 		seeds="$seeds $edges/16k"
-		if ! build/fuzz/fuzz_reply -runs=0 "$len" "$edges/16k" "$edges/64k" > "$log" 2>&1; then
+		if ! build/fuzz/fuzz_reply -runs=0 "$len" -artifact_prefix=build/fuzz/ "$edges/16k" \
+			"$edges/64k" > "$log" 2>&1; then
 			echo "fuzz reply: a boundary input fails"
 			tail -n 30 "$log"
 			status=1
