@@ -2,11 +2,12 @@
  * well-formed replies.
  *
  * Each input is split at '\n', and each line fed from a copy that ends
- * where the heap block ends (a read past a line is caught). Where lines_read() would split it differently
- * (a CR, or more than its 64 KiB read) it is read a second time through
- * lines_read(), as explain and scan read a file. Every reply must hold
- * codes in range, line numbers within the input, known warnings, a
- * canonical command and terminated texts.
+ * where the heap block ends (a read past a line is caught). Where
+ * lines_read() would split it differently (a CR alone, or more than its
+ * 64 KiB read), it is read a second time through lines_read(), as explain
+ * and scan read a file. Every reply must hold codes in range, line
+ * numbers within the input, known warnings, a canonical command and
+ * terminated texts.
  *
  * The JSON of each reply is checked by fuzz_reply_json, this file built
  * with FUZZ_REPLY_JSON. That object is mostly table text (about 3 KB for a
@@ -89,6 +90,19 @@ static void feed(const char *line, size_t len, void *arg)
 	smtpcode_scanner_line(&ps->scanner, line, len, check_reply, ps);
 }
 
+#ifndef FUZZ_REPLY_JSON
+/* Nonzero if data holds a CR that a LF does not follow. */
+static int lone_cr(const uint8_t *data, size_t size)
+{
+	const uint8_t *p = data, *end = data + size;
+
+	while ((p = memchr(p, '\r', (size_t)(end - p))) != NULL && ++p < end)
+		if (*p != '\n')
+			return 1;
+	return 0;
+}
+#endif
+
 static void start(struct pass *ps)
 {
 	smtpcode_scanner_init(&ps->scanner);
@@ -119,9 +133,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(block);
 
 #ifndef FUZZ_REPLY_JSON
-	/* Without a CR, and within one read, lines_read() gives the lines the
-	 * loop above gave: nothing more to see. */
-	if (size > 65536 || memchr(data, '\r', size)) {
+	/* Without a CR alone (not before a LF), and within one read,
+	 * lines_read() gives the lines the loop above gave. */
+	if (size > 65536 || lone_cr(data, size)) {
 		FILE *in = fmemopen((void *)data, size, "r");
 		if (!in)
 			return 0;
