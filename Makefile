@@ -89,7 +89,8 @@ FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 20
 FUZZ_FLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_SRCS    = $(LIB_SRCS) $(CLI_SRCS) $(UTIL_SRCS)
-FUZZ_BINS    = build/fuzz/fuzz_args build/fuzz/fuzz_reply build/fuzz/fuzz_json
+FUZZ_BINS    = build/fuzz/fuzz_args build/fuzz/fuzz_reply build/fuzz/fuzz_reply_json \
+               build/fuzz/fuzz_json
 
 # One link page (.so man3/smtpcode.3) per function the NAME section of
 # smtpcode(3) lists, so that `man smtpcode_lookup` works.
@@ -169,8 +170,13 @@ build:
 	mkdir -p build/tests build/lib build/pic/lib build/util build/pic/util build/cli
 
 build/tests/test_%: tests/test_%.c tests/testutil.h $(CLI_OBJS) $(LIB) | build
-	$(CC) $(SC_CFLAGS) $(CLI_CPPFLAGS) $(CMOCKA_CFLAGS) $(CPPFLAGS) $(CFLAGS) \
+	$(CC) $(SC_CFLAGS) $(TEST_CPPFLAGS) $(CMOCKA_CFLAGS) $(CPPFLAGS) $(CFLAGS) \
 		-o $@ $< $(CLI_OBJS) $(LIB) $(LDFLAGS) $(CMOCKA_LIBS)
+
+# A suite sees the command's headers; one that tests a library unit from
+# inside (test_reply includes reply.c) sees the library's instead.
+TEST_CPPFLAGS = $(CLI_CPPFLAGS)
+build/tests/test_reply: TEST_CPPFLAGS = $(LIB_CPPFLAGS)
 
 $(TEST_BINS): build/flags
 
@@ -182,6 +188,8 @@ build/tests/test_api: tests/test_api.c tests/testutil.h $(LIB) | build
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/json_check.h $(FUZZ_SRCS) build/table.inc
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(SC_CFLAGS) $(LIB_CPPFLAGS) -Isrc/cli $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS)
+
+build/fuzz/fuzz_reply_json: tests/fuzz/fuzz_reply.c
 
 fuzz: $(FUZZ_BINS)
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh

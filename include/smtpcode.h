@@ -5,6 +5,10 @@
  * nothing and keeps no mutable state: every function is safe to call from
  * several threads. Strings it returns point into constant data and live as
  * long as the program.
+ *
+ * A function that writes text into buf[size] always terminates it, cuts
+ * the text to fit, and returns buf; with size 0 it writes nothing, and buf
+ * may then be NULL. Other pointers must not be NULL unless a comment says so.
  */
 #ifndef SMTPCODE_H
 #define SMTPCODE_H
@@ -254,7 +258,9 @@ struct smtpcode_item {
 };
 
 /* Looks q up as smtpcode_lookup() or smtpcode_lookup_enhanced() does;
- * returns 0, or -1 as smtpcode_lookup() does. */
+ * returns 0, or -1 as smtpcode_lookup() does, and -1 for a kind outside
+ * the enum or an enhanced code smtpcode_parse_enhanced() cannot give
+ * (class other than 2, 4, 5 or 0; subject or detail outside 0-999). */
 int smtpcode_lookup_item(const struct smtpcode_query *q, const char *after,
                          struct smtpcode_item *out);
 
@@ -294,7 +300,8 @@ struct smtpcode_compare {
 };
 
 /* Compares codes a and b of either kind (after: as for smtpcode_lookup).
- * Returns 0, or -1 on a code out of range or an unknown command. */
+ * Returns 0, or -1 on a code out of range (one smtpcode_lookup_item()
+ * rejects, such as an enhanced class 9) or an unknown command. */
 int smtpcode_compare(const struct smtpcode_query *a, const struct smtpcode_query *b,
                      const char *after, struct smtpcode_compare *out);
 
@@ -358,7 +365,8 @@ struct smtpcode_hit {
  * Finds the codes whose texts (name or title, description, when_seen, fix,
  * source) contain every word, ignoring ASCII case; a word in the name counts
  * most. Each three-digit code appears once (its best meaning). Fills at
- * most max hits, best first; returns how many were found in all.
+ * most max hits, best first; returns how many were found in all. hits may
+ * be NULL to count only (a NULL hits is taken as max 0).
  */
 size_t smtpcode_search(const char *const *words, size_t nwords, struct smtpcode_hit *hits,
                        size_t max);
@@ -439,7 +447,8 @@ void smtpcode_scanner_init(struct smtpcode_scanner *s);
 void smtpcode_scanner_line(struct smtpcode_scanner *s, const char *line, size_t len,
                            smtpcode_reply_fn *emit, void *arg);
 
-/* Writes one sentence on warning w of reply r into buf[size]; returns buf. */
+/* Writes one sentence on warning w of reply r into buf[size]; returns buf.
+ * A w outside the enum gives "". */
 char *smtpcode_warning_message(const struct smtpcode_reply *r, enum smtpcode_warning w,
                                char *buf, size_t size);
 

@@ -1,8 +1,10 @@
 #!/bin/sh
 # tests/ci.sh - what CI runs (make ci): the whole test suite built with
 # -Werror by gcc and by clang, again under AddressSanitizer and UBSan, the
-# CLI goldens under valgrind, cppcheck and clang-tidy, and a short fuzz run
-# of each target. Ends with one line: "ci: N passed, M failed".
+# CLI goldens, the tests/explain samples and the fuzz regression inputs
+# under valgrind, cppcheck and clang-tidy, and a short fuzz run of each
+# target with inputs up to 140,000 bytes (tests/fuzz/run.sh). Ends with one
+# line: "ci: N passed, M failed".
 set -u
 cd "$(dirname "$0")/.." || exit 2
 passed=0
@@ -38,6 +40,7 @@ step "gcc -Werror" sh -c 'make clean > /dev/null && make CC=gcc CFLAGS="-O2 -g -
 step "clang -Werror" sh -c 'make clean > /dev/null && make CC=clang CFLAGS="-O2 -g -Werror" check'
 step "ASan and UBSan" sh -c 'make clean > /dev/null && make SANITIZE=1 check'
 step "valgrind" sh -c 'make clean > /dev/null && make > /dev/null && VALGRIND=1 sh tests/cli/run.sh'
+step "valgrind: samples and fuzz regressions" sh -c 'make > /dev/null && sh tests/fuzz/valgrind.sh'
 step "cppcheck and clang-tidy" make lint
 step "fuzz" make fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-20}"
 

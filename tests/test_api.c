@@ -137,6 +137,105 @@ static void scanner__reply_in_text(void **state)
 	                                         sizeof msg));
 }
 
+/* The contract at the edges (issue 11): the count-only search, buffers
+ * of size 0 (NULL allowed), values outside an enum, codes no parser gives.
+ * Each one failed under make SANITIZE=1 before it was fixed. */
+static void search__count_only_with_null_hits(void **state)
+{
+	static const char *const words[] = { "mailbox" };
+	struct smtpcode_hit hits[64];
+	size_t all;
+
+	(void)state;
+	all = smtpcode_search(words, 1, hits, 64);
+	assert_true(all > 1);
+	assert_int_equal(smtpcode_search(words, 1, NULL, 0), all);
+	/* hits NULL stands for no room, whatever max says. */
+	assert_int_equal(smtpcode_search(words, 1, NULL, 8), all);
+	assert_int_equal(smtpcode_search(words, 0, NULL, 0), 0);
+}
+
+static void buffers__size_zero_writes_nothing(void **state)
+{
+	struct smtpcode_enhanced_code c = { 5, 7, 606 };
+	struct smtpcode_note note;
+	char buf[32];
+	size_t i;
+
+	(void)state;
+	assert_null(smtpcode_enhanced_text(&c, NULL, 0));
+	assert_null(smtpcode_commands_text("RCPT,VRFY", NULL, 0));
+	memset(buf, 'Z', sizeof buf);
+	smtpcode_commands_text("RCPT,VRFY", buf, 0);
+	assert_int_equal(buf[0], 'Z');
+	/* A range note: the one that appends "-649" to its first code. */
+	for (i = 0; smtpcode_note_at(i, &note) == 0; i++)
+		if (note.detail_last != note.code.detail)
+			break;
+	assert_int_equal(smtpcode_note_at(i, &note), 0);
+	assert_null(smtpcode_note_code(&note, NULL, 0));
+	smtpcode_note_code(&note, buf, 0);
+	assert_int_equal(buf[0], 'Z');
+	assert_non_null(strchr(smtpcode_note_code(&note, buf, sizeof buf), '-'));
+	/* Cut short, still a string. */
+	assert_int_equal(strlen(smtpcode_commands_text("RCPT,VRFY", buf, 3)), 2);
+}
+
+static void compare__invalid_codes_rejected(void **state)
+{
+	static const struct smtpcode_enhanced_code bad[] = {
+		{ 9, 1, 1 }, { 3, 1, 1 }, { -1, 1, 1 }, { 5, -1, 1 }, { 5, 1, 1000 }, { 5, 1000, 1 }
+	};
+	static struct smtpcode_compare cmp;
+	static struct smtpcode_item item;
+	struct smtpcode_query a, b;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(smtpcode_parse("5.1.1", &b, NULL), SMTPCODE_PARSE_OK);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		a.kind = SMTPCODE_KIND_ENHANCED;
+		a.enhanced = bad[i];
+		assert_int_equal(smtpcode_lookup_item(&a, NULL, &item), -1);
+		assert_int_equal(smtpcode_compare(&a, &b, NULL, &cmp), -1);
+		assert_int_equal(smtpcode_compare(&b, &a, NULL, &cmp), -1);
+	}
+	/* A kind outside the enum. */
+	a.kind = (enum smtpcode_kind)7;
+	a.basic = 550;
+	assert_int_equal(smtpcode_lookup_item(&a, NULL, &item), -1);
+	assert_int_equal(smtpcode_compare(&a, &b, NULL, &cmp), -1);
+	/* X.1.1 (class 0) stays valid, and no summary ever prints "(null)". */
+	assert_int_equal(smtpcode_parse("X.1.1", &a, NULL), SMTPCODE_PARSE_OK);
+	assert_int_equal(smtpcode_compare(&a, &b, NULL, &cmp), 0);
+	assert_null(strstr(cmp.summary, "(null)"));
+	for (i = 0; i < cmp.difference_count; i++)
+		assert_null(strstr(cmp.differences[i], "(null)"));
+}
+
+static void names__values_outside_the_enums(void **state)
+{
+	struct smtpcode_reply r;
+	char buf[64];
+
+	(void)state;
+	memset(&r, 0, sizeof r);
+	r.basic = 550;
+	memset(buf, 'Z', sizeof buf);
+	assert_string_equal(smtpcode_warning_message(&r, (enum smtpcode_warning)99, buf, sizeof buf),
+	                    "");
+	assert_null(smtpcode_warning_message(&r, SMTPCODE_WARN_UNDEFINED_CODE, NULL, 0));
+	assert_string_equal(smtpcode_warning_name((enum smtpcode_warning)99), "unknown");
+	assert_null(smtpcode_outcome_name((enum smtpcode_outcome)99));
+	assert_string_equal(smtpcode_status_name((enum smtpcode_status)99), "unknown");
+	assert_non_null(smtpcode_parse_error_reason((enum smtpcode_parse_error)99));
+	assert_null(smtpcode_class_name(9));
+	assert_null(smtpcode_enhanced_class_name(9));
+	assert_null(smtpcode_category_name(10));
+	assert_null(smtpcode_class_advice(9));
+	assert_string_equal(smtpcode_phrase(99, "h.fix"), smtpcode_phrase(0, "h.fix"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -147,6 +246,10 @@ int main(void)
 		cmocka_unit_test(compare__items_and_pairs),
 		cmocka_unit_test(patterns_search_languages),
 		cmocka_unit_test(scanner__reply_in_text),
+		cmocka_unit_test(search__count_only_with_null_hits),
+		cmocka_unit_test(buffers__size_zero_writes_nothing),
+		cmocka_unit_test(compare__invalid_codes_rejected),
+		cmocka_unit_test(names__values_outside_the_enums),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

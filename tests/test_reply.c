@@ -2,6 +2,12 @@
 #include "testutil.h"
 #include "smtpcode.h"
 
+/* White-box: the scanner's static readers are called directly below, on
+ * buffers of exactly their size, so that AddressSanitizer sees a read
+ * before or after them. The definitions here stand in for libsmtpcode's
+ * copy of reply.o, which the linker then leaves out. */
+#include "reply.c"
+
 #define MAX_FOUND 16
 
 static struct smtpcode_reply found[MAX_FOUND];
@@ -299,6 +305,107 @@ static void hostile__nul_cr_long_and_null_lines(void **state)
 	assert_int_equal(nfound, 2);
 }
 
+/* Feeds a copy of exactly len bytes, so a read past the line is caught. */
+static void feed_exact(struct smtpcode_scanner *s, int fill, size_t len)
+{
+	char *line = malloc(len ? len : 1);
+
+	assert_non_null(line);
+	memset(line, fill, len);
+	smtpcode_scanner_line(s, line, len, collect, NULL);
+	free(line);
+}
+
+/* Lines around the 16 KiB line buffer, of the bytes that the readers look
+ * ahead for: the scanner reads nothing past the end of its copy
+ * (issue 11: outcome_in read p[3] before it knew p[1] and p[2] were not
+ * the end). A failure here is an AddressSanitizer report. */
+static void hostile__line_buffer_edges_read_nothing_past_the_end(void **state)
+{
+	static const int fills[] = { ' ', '\0', '5', '0', '.', '=', '*', '#', '\'', '"' };
+	struct smtpcode_scanner s;
+	size_t f, d;
+
+	(void)state;
+	nfound = 0;
+	smtpcode_scanner_init(&s);
+	for (f = 0; f < sizeof fills / sizeof fills[0]; f++)
+		for (d = 0; d < 5; d++)
+			feed_exact(&s, fills[f], SMTPCODE_SCAN_LINE_MAX - 2 + d);
+	smtpcode_scanner_end(&s, collect, NULL);
+	assert_int_equal(s.line, sizeof fills / sizeof fills[0] * 5);
+}
+
+/* The short forms of the same: a space one, two or three bytes before the
+ * end of the line (valgrind saw "hello x" read the byte after its NUL). */
+static void hostile__space_near_the_end_of_a_line(void **state)
+{
+	static const char *const lines[] = { "hello x", "hello ", "a =", "a ==", "a **",
+	                                      "a -", " ", "x stat", "stat=" };
+	struct smtpcode_scanner s;
+	size_t i;
+
+	(void)state;
+	nfound = 0;
+	smtpcode_scanner_init(&s);
+	for (i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		size_t n = strlen(lines[i]) + 1;
+		char *line = malloc(n);
+		assert_non_null(line);
+		memcpy(line, lines[i], n);
+		/* The scanner's copy has room after its NUL: ask the reader too. */
+		assert_int_equal(outcome_in(line), SMTPCODE_OUTCOME_NONE);
+		smtpcode_scanner_line(&s, line, n - 1, collect, NULL);
+		free(line);
+	}
+	smtpcode_scanner_end(&s, collect, NULL);
+	assert_int_equal(nfound, 0);
+	assert_int_equal(s.outcomes[SMTPCODE_OUTCOME_NONE], sizeof lines / sizeof lines[0]);
+}
+
+/* A code at the very start of the text looked at: after_marker reads
+ * nothing before it (issue 11: it read dsn_diagnostic[-1] for a
+ * Diagnostic-Code that starts with its code). */
+static void after_marker__code_at_start__reads_nothing_before(void **state)
+{
+	static const char *const texts[] = { "550 x", "'550 x", "\"550 x" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		size_t n = strlen(texts[i]) + 1;
+		char *line = malloc(n);
+		assert_non_null(line);
+		memcpy(line, texts[i], n);
+		assert_false(after_marker(line, line, NULL));
+		assert_false(after_marker(line, line, line));
+		free(line);
+	}
+	/* That path: a Diagnostic-Code without its type ("smtp;") is text. */
+	scan("Status: 5.1.1\nDiagnostic-Code: 550 user unknown");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 0);
+	assert_string_equal(enh(0, 0), "5.1.1");
+	assert_string_equal(found[0].text, "550 user unknown");
+}
+
+/* A value outside the enum gives "", terminated; size 0 writes nothing. */
+static void warning_message__outside_enum_terminated(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	scan("550 5.1.1 x");
+	memset(buf, 'Z', sizeof buf);
+	assert_ptr_equal(smtpcode_warning_message(&found[0], (enum smtpcode_warning)99, buf,
+	                                          sizeof buf), buf);
+	assert_string_equal(buf, "");
+	assert_null(smtpcode_warning_message(&found[0], SMTPCODE_WARN_UNDEFINED_CODE, NULL, 0));
+	memset(buf, 'Z', sizeof buf);
+	smtpcode_warning_message(&found[0], SMTPCODE_WARN_UNDEFINED_CODE, buf, 0);
+	assert_int_equal(buf[0], 'Z');
+}
+
 static void warning_message__names_codes(void **state)
 {
 	char buf[512];
@@ -329,6 +436,10 @@ int main(void)
 		cmocka_unit_test(numbers__not_taken_for_codes),
 		cmocka_unit_test(hostile__nul_cr_long_and_null_lines),
 		cmocka_unit_test(warning_message__names_codes),
+		cmocka_unit_test(hostile__line_buffer_edges_read_nothing_past_the_end),
+		cmocka_unit_test(hostile__space_near_the_end_of_a_line),
+		cmocka_unit_test(after_marker__code_at_start__reads_nothing_before),
+		cmocka_unit_test(warning_message__outside_enum_terminated),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -69,6 +69,8 @@ char *smtpcode_commands_text(const char *commands, char *buf, size_t size)
 	const char *p = commands;
 	struct strbuf sb;
 
+	if (size == 0) /* buf may be NULL: nothing is written */
+		return buf;
 	scx_sb_init(&sb, buf, size);
 	if (strcmp(p, "*") == 0) {
 		scx_sb_printf(&sb, "any command");

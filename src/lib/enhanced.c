@@ -63,12 +63,23 @@ void smtpcode_lookup_enhanced(const struct smtpcode_enhanced_code *code,
 		note_unregistered(out);
 }
 
+/* Nonzero if c is a code smtpcode_parse_enhanced() can give: class 2, 4, 5
+ * or 0 (X), subject and detail from 0 to 999. */
+static int valid_code(const struct smtpcode_enhanced_code *c)
+{
+	return (c->reply_class == 0 || c->reply_class == 2 || c->reply_class == 4 ||
+	        c->reply_class == 5) && c->subject >= 0 && c->subject <= 999 && c->detail >= 0 &&
+	       c->detail <= 999;
+}
+
 int smtpcode_lookup_item(const struct smtpcode_query *q, const char *after,
                          struct smtpcode_item *out)
 {
 	out->kind = q->kind;
+	if (q->kind != SMTPCODE_KIND_BASIC && q->kind != SMTPCODE_KIND_ENHANCED)
+		return -1;
 	if (q->kind == SMTPCODE_KIND_ENHANCED) {
-		if (after && !smtpcode_command_canonical(after))
+		if (!valid_code(&q->enhanced) || (after && !smtpcode_command_canonical(after)))
 			return -1;
 		smtpcode_lookup_enhanced(&q->enhanced, &out->enhanced);
 		return 0;
@@ -84,6 +95,8 @@ int smtpcode_item_known(const struct smtpcode_item *item)
 char *smtpcode_note_code(const struct smtpcode_note *note, char *buf, size_t size)
 {
 	smtpcode_enhanced_text(&note->code, buf, size);
+	if (size == 0) /* buf may be NULL, and holds no string to append to */
+		return buf;
 	if (note->detail_last != note->code.detail) {
 		size_t len = strlen(buf);
 		snprintf(buf + len, size - len, "-%d", note->detail_last);

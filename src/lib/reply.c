@@ -373,7 +373,8 @@ static enum smtpcode_outcome outcome_in(const char *line)
 		}
 	}
 	for (p = strchr(line, ' '); p; p = strchr(p + 1, ' ')) {
-		if (p[3] != ' ' || !p[1] || !p[2])
+		/* Each byte is read only after the one before it is not the end. */
+		if (!p[1] || !p[2] || p[3] != ' ')
 			continue;
 		if ((p[1] == '=' && p[2] == '>') || (p[1] == '-' && p[2] == '>'))
 			return SMTPCODE_OUTCOME_DELIVERED;
@@ -404,8 +405,8 @@ static int after_marker(const char *line, const char *p, const char *exim_after)
 		size_t n = strlen(markers[i]);
 		const char *m = markers[i];
 		const char *end = q;
-		if (m[n - 1] == '\'' || m[n - 1] == '"')
-			end = p[-1] == m[n - 1] ? p : q; /* the quote is part of the marker */
+		if (m[n - 1] == '\'' || m[n - 1] == '"') /* the quote is part of the marker */
+			end = p > line && p[-1] == m[n - 1] ? p : q;
 		if ((size_t)(end - line) >= n && starts_with(end - n, m))
 			return 1;
 	}
@@ -819,6 +820,9 @@ char *smtpcode_warning_message(const struct smtpcode_reply *r, enum smtpcode_war
 {
 	char enh[16] = "";
 
+	if (size == 0)
+		return buf;
+	buf[0] = '\0'; /* a value outside the enum gives "" */
 	if (r->enhanced_count)
 		smtpcode_enhanced_text(&r->enhanced[0], enh, sizeof enh);
 	switch (w) {

@@ -82,6 +82,8 @@ size_t smtpcode_search(const char *const *words, size_t nwords, struct smtpcode_
 	struct smtpcode_enhanced e;
 	size_t i, kept = 0, found = 0;
 
+	if (!hits)
+		max = 0;
 	for (i = 0; smtpcode_meaning_at(i, &m) == 0;) {
 		/* A code's meanings are adjacent: keep the best of them. */
 		struct smtpcode_hit best = { SMTPCODE_KIND_BASIC, i, 0 };
@@ -106,6 +108,7 @@ size_t smtpcode_search(const char *const *words, size_t nwords, struct smtpcode_
 		if (hit.score > 0)
 			keep(hits, max, &kept, &found, hit);
 	}
-	qsort(hits, kept, sizeof hits[0], by_score);
+	if (kept > 1) /* the count-only form passes hits NULL: qsort must not see it */
+		qsort(hits, kept, sizeof hits[0], by_score);
 	return found;
 }
