@@ -87,7 +87,7 @@ endif
 # Fuzzing (libFuzzer, with clang): make fuzz FUZZ_SECONDS=N.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 20
-FUZZ_FLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_FLAGS   = -Werror -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_SRCS    = $(LIB_SRCS) $(CLI_SRCS) $(UTIL_SRCS)
 FUZZ_BINS    = build/fuzz/fuzz_args build/fuzz/fuzz_reply build/fuzz/fuzz_reply_json \
                build/fuzz/fuzz_json
