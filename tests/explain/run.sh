@@ -5,11 +5,19 @@
 # codes are compared as sets of the valid ones (a malformed code is a
 # warning, not a code), warnings as sets. One test per expected reply, and
 # one per file for finding nothing more.
+#   run.sh [DIR [NAME]]  another corpus of the same layout (DIR relative to
+#   the top of the tree, default tests/explain) and the name its lines start
+#   with (default explain). EXPLAIN_COUNTS=1 adds one line per sample:
+#   found (expected rows given exactly), expected, partial (a reply given
+#   over an expected row's lines, other columns wrong) and false (a reply
+#   over no expected row's lines).
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 bin=${SMTPCODE:-./smtpcode}
-dir=tests/explain
-command -v jq > /dev/null || { echo "explain: jq is missing (make deps)"; echo "explain: 0 passed, 1 failed"; exit 1; }
+dir=${1:-tests/explain}
+name=${2:-explain}
+counts=${EXPLAIN_COUNTS:-0}
+command -v jq > /dev/null || { echo "$name: jq is missing (make deps)"; echo "$name: 0 passed, 1 failed"; exit 1; }
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 valid='^[245][.](0|[1-9][0-9]?[0-9]?)[.](0|[1-9][0-9]?[0-9]?)$'
@@ -44,16 +52,23 @@ for sample in "$dir"/samples/*.txt; do
 			passed=$((passed + 1))
 		else
 			failed=$((failed + 1))
-			echo "FAIL explain missing: $row"
+			echo "FAIL $name missing: $row"
 		fi
 	done < "$tmp/want"
 	extra=$(grep -vxF -f "$tmp/want" "$tmp/got")
 	if [ -n "$extra" ] || [ ! -s "$tmp/want" ] && [ -s "$tmp/got" ]; then
 		failed=$((failed + 1))
-		printf '%s\n' "$extra" | sed 's/^/FAIL explain extra:   /'
+		printf '%s\n' "$extra" | sed "s/^/FAIL $name extra:   /"
 	else
 		passed=$((passed + 1))
 	fi
+	[ "$counts" = 1 ] && awk -F'\t' -v f="$f" -v wantf="$tmp/want" '
+		BEGIN { while ((getline r < wantf) > 0) { want[r] = 1; split(r, c, "\t"); wf[++nw] = c[2] + 0; wl[nw] = c[3] + 0 } }
+		$0 in want { found++; next }
+		{ hit = 0; for (i = 1; i <= nw; i++) if ($2 + 0 <= wl[i] && $3 + 0 >= wf[i]) hit = 1
+		  if (hit) partial++; else bad++ }
+		END { printf "%s: found %d/%d, partial %d, false %d\n", f, found, nw, partial, bad }
+	' "$tmp/got"
 done
-echo "explain: $passed passed, $failed failed"
+echo "$name: $passed passed, $failed failed"
 [ "$failed" = 0 ]
