@@ -1,5 +1,6 @@
 /* tsv.c - read and check the rows of a a data TSV file (build-time only). */
 #include "tsv.h"
+#include "ascii.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -119,35 +120,6 @@ int tsv_next(struct tsv *t, void (*on_comment)(struct tsv *, const char *, void 
 	return 0;
 }
 
-/* Length of the valid UTF-8 sequence at s, or 0 if it is not one. */
-static size_t utf8_len(const unsigned char *s)
-{
-	unsigned c = s[0];
-	size_t n, i;
-	unsigned long cp;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 2, cp = c & 0x1F;
-	else if (c >= 0xE0 && c <= 0xEF)
-		n = 3, cp = c & 0x0F;
-	else if (c >= 0xF0 && c <= 0xF4)
-		n = 4, cp = c & 0x07;
-	else
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-		return 0;
-	if (cp >= 0xD800 && cp <= 0xDFFF)
-		return 0;
-	return n;
-}
-
 int tsv_check_fields(struct tsv *t, const char *const *columns, int n)
 {
 	int i;
@@ -168,6 +140,7 @@ int tsv_check_fields(struct tsv *t, const char *const *columns, int n)
 int tsv_check_text(struct tsv *t, const char *column, const char *s, size_t max)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *end = p + strlen(s);
 
 	if (*p == '\0') {
 		tsv_error(t, "empty %s", column);
@@ -179,7 +152,7 @@ int tsv_check_text(struct tsv *t, const char *column, const char *s, size_t max)
 			tsv_error(t, "control character 0x%02X in %s", *p, column);
 			return -1;
 		}
-		n = utf8_len(p);
+		n = scx_utf8_len((const char *)p, (size_t)(end - p));
 		if (n == 0) {
 			tsv_error(t, "invalid UTF-8 in %s", column);
 			return -1;
