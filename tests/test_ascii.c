@@ -65,7 +65,7 @@ static void utf8__invalid__zero(void **state)
 		"\xF4\x90\x80\x80", /* above U+10FFFF */
 		"\xF5\x80\x80\x80",
 		"\xFF",
-		"\xC3" "A",         /* a missing continuation byte */
+		"\xC3\x41",         /* a missing continuation byte ("A") */
 		"\xE6\x97",         /* cut short */
 	};
 	unsigned long cp;
