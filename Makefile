@@ -44,7 +44,7 @@ LIB_CPPFLAGS = -Iinclude -Isrc/lib -Isrc/util -Ibuild
 CLI_CPPFLAGS = -Iinclude -Isrc/cli -Isrc/util
 
 # src/util: the helpers compiled into both sides (prefix scx_).
-UTIL_SRCS   = src/util/strbuf.c
+UTIL_SRCS   = src/util/strbuf.c src/util/ascii.c
 # src/lib: libsmtpcode, the engine: no I/O, nothing that prints.
 LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c \
               src/lib/enhanced.c src/lib/reply.c src/lib/pattern.c src/lib/search.c \
@@ -54,8 +54,15 @@ CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
               src/cli/format_text.c src/cli/format_reply.c src/cli/format_scan.c \
               src/cli/tally.c src/cli/lines.c src/cli/run_text.c src/cli/run_codes.c \
               src/cli/args.c src/cli/safe_text.c
-GEN_SRCS    = src/gen/gentable.c src/gen/read_enhanced.c src/gen/read_i18n.c src/gen/tsv.c \
-              src/gen/blob.c
+# src/gen: the table generator, a host program (BUILD_CC): main in gentable.c,
+# one reader per data file, shared helpers in tsv.c. It is compiled with the
+# runtime's code parser and status names (src/lib/code.c, which therefore
+# needs nothing else from the library) and UTF-8 check (src/util/ascii.c).
+GEN_SRCS    = src/gen/gentable.c src/gen/read_codes.c src/gen/read_pairs.c \
+              src/gen/read_enhanced.c src/gen/read_notes.c src/gen/read_i18n.c \
+              src/gen/tsv.c src/gen/blob.c
+GEN_RUNTIME_SRCS = src/lib/code.c src/util/ascii.c
+GEN_CPPFLAGS = -Iinclude -Isrc/lib -Isrc/util
 DATA        = data/codes.tsv data/pairs.tsv data/enhanced.tsv data/enhanced-notes.tsv \
               data/i18n.tsv
 
@@ -70,8 +77,8 @@ CLI_OBJS    = $(CLI_SRCS:src/%.c=build/%.o) $(UTIL_SRCS:src/%.c=build/%.o)
 LIB         = build/libsmtpcode.a
 SHLIB       = build/libsmtpcode.so.$(VERSION)
 
-TESTS       = code command table lookup enhanced reply compare strbuf json format_text format_json \
-              args lines tally pattern i18n safe_text api
+TESTS       = code command table lookup enhanced reply compare strbuf ascii json format_text \
+              format_json args lines tally pattern i18n safe_text api
 TEST_BINS   = $(TESTS:%=build/tests/test_%)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -163,8 +170,9 @@ build/table.inc: build/gentable $(DATA)
 	build/gentable $(DATA) > $@+ || { rm -f $@+; exit 1; }
 	mv $@+ $@
 
-build/gentable: $(GEN_SRCS) src/gen/gen.h src/gen/tsv.h src/gen/blob.h src/lib/commands.def | build
-	$(BUILD_CC) $(SC_CFLAGS) -O1 -o $@ $(GEN_SRCS)
+build/gentable: $(GEN_SRCS) $(GEN_RUNTIME_SRCS) src/gen/gen.h src/gen/tsv.h src/gen/blob.h \
+		include/smtpcode.h src/lib/parse.h src/lib/commands.def src/util/ascii.h | build
+	$(BUILD_CC) $(SC_CFLAGS) $(GEN_CPPFLAGS) -O1 -o $@ $(GEN_SRCS) $(GEN_RUNTIME_SRCS)
 
 build:
 	mkdir -p build/tests build/lib build/pic/lib build/util build/pic/util build/cli
@@ -202,7 +210,7 @@ lint: build/table.inc
 		--suppress=missingIncludeSystem --suppress=missingInclude src
 	clang-tidy --quiet $(LIB_SRCS) $(UTIL_SRCS) -- -std=c11 $(LIB_CPPFLAGS)
 	clang-tidy --quiet $(CLI_SRCS) src/cli/main.c -- -std=c11 $(CLI_CPPFLAGS)
-	clang-tidy --quiet $(GEN_SRCS) -- -std=c11
+	clang-tidy --quiet $(GEN_SRCS) -- -std=c11 $(GEN_CPPFLAGS)
 
 # Benchmarks (never part of check): instructions against /bin/true, batch
 # lookups, scan throughput against grep (tests/bench.sh).

@@ -44,6 +44,33 @@ complete_bash() {
 	' "$bash_file" "$@"
 }
 
+# Every subcommand (src/cli/subcommands.def) and every option (args.c's
+# table) is offered by each of the three files: the lists are kept by hand.
+# --colour is --color's other spelling and not offered.
+subcommands=$(sed -n 's/^SUBCOMMAND([A-Z]*, "\([a-z]*\)".*/\1/p' src/cli/subcommands.def)
+options=$(sed -n "s/^	{ '\(\\\\0\|.\)', \"\([a-z-]*\)\".*/\1 \2/p" src/cli/args.c | grep -v ' colour$')
+[ -n "$subcommands" ] && [ "$(printf '%s\n' "$options" | wc -l)" -ge 10 ]
+check "the subcommands and options are found in the sources" $?
+for f in "$bash_file" "$zsh_file" "$fish_file"; do
+	missing=
+	for c in $subcommands; do
+		grep -qw -- "$c" "$f" || missing="$missing $c"
+	done
+	while read -r letter name; do
+		case $f in
+		*.fish) long="-l $name" short="-s $letter" ;;
+		*) long="--$name" short="-$letter" ;;
+		esac
+		grep -q -- "$long\>" "$f" || missing="$missing --$name"
+		[ "$letter" = '\0' ] || grep -q -- "$short\>" "$f" || missing="$missing -$letter"
+	done <<EOF_OPTIONS
+$options
+EOF_OPTIONS
+	[ -z "$missing" ] || echo "    $f lacks:$missing"
+	[ -z "$missing" ]
+	check "$f offers every subcommand and option" $?
+done
+
 bash=$(command -v bash)
 if [ -z "$bash" ]; then
 	echo "FAIL completions bash is missing"

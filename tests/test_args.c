@@ -168,6 +168,92 @@ static void quoting__control_bytes_and_long_args(void **state)
 	                         "77777777777777777777777777777777'...: has more than three digits");
 }
 
+static void short_options__bundle(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("-ja", "RCPT", "250", NULL), 0);
+	assert_true(o.json);
+	assert_string_equal(o.after, "RCPT");
+	assert_int_equal(o.ncodes, 1);
+	assert_string_equal(o.codes[0], "250");
+	/* The value may follow the letter in the same argument. */
+	assert_int_equal(parse("-jaRCPT", "250", NULL), 0);
+	assert_true(o.json);
+	assert_string_equal(o.after, "RCPT");
+	assert_int_equal(o.ncodes, 1);
+	assert_int_equal(parse("-aetrn", "251", NULL), 0);
+	assert_string_equal(o.after, "ETRN");
+	assert_false(o.json);
+	/* Letters after a value-taking one are its value. */
+	assert_int_equal(parse("-aj", "250", NULL), -1);
+	assert_string_equal(err, "--after: 'j' is not an SMTP command smtpcode knows "
+	                         "(see smtpcode --help)");
+	assert_int_equal(parse("-jh", NULL), 0);
+	assert_int_equal(o.mode, MODE_HELP);
+	assert_true(o.json);
+	assert_int_equal(parse("-jV", "250", NULL), 0);
+	assert_int_equal(o.mode, MODE_VERSION);
+}
+
+static void short_options__bundle_errors(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("-jx", "250", NULL), -1);
+	assert_string_equal(err, "unknown option '-x' in '-jx' (see smtpcode --help)");
+	assert_int_equal(parse("-j\xC3\xA9", "250", NULL), -1);
+	assert_string_equal(err, "unknown option '-\xC3\xA9' in '-j\xC3\xA9' (see smtpcode --help)");
+	assert_int_equal(parse("-j\x1B", "250", NULL), -1);
+	assert_string_equal(err, "unknown option '-\\x1B' in '-j\\x1B' (see smtpcode --help)");
+	/* An unknown first letter names the whole argument, as before bundling. */
+	assert_int_equal(parse("-550", NULL), -1);
+	assert_string_equal(err, "unknown option '-550' (see smtpcode --help)");
+	assert_int_equal(parse("250", "-ja", NULL), -1);
+	assert_string_equal(err, "option '-a' needs an SMTP command name");
+}
+
+static void long_options__values_and_flags(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("list", "--brief", "--codes-only", "--full", "--basic",
+	                       "--enhanced", "--color", "never", "--lang=de", NULL), 0);
+	assert_int_equal(o.mode, MODE_LIST);
+	assert_true(o.brief && o.codes_only && o.full && o.list_basic && o.list_enhanced);
+	assert_int_equal(o.color, COLOR_NEVER);
+	assert_string_equal(o.lang, "de");
+	assert_int_equal(parse("--colour=always", "--lang", "ja", "250", NULL), 0);
+	assert_int_equal(o.color, COLOR_ALWAYS);
+	assert_string_equal(o.lang, "ja");
+	assert_int_equal(parse("--color=", "250", NULL), -1);
+	assert_string_equal(err, "--color: '' is not auto, always or never");
+	assert_int_equal(parse("250", "--lang", NULL), -1);
+	assert_string_equal(err, "option '--lang' needs a value");
+	/* A flag takes no value, and a long option no short spelling. */
+	assert_int_equal(parse("--json=1", "250", NULL), -1);
+	assert_string_equal(err, "unknown option '--json=1' (see smtpcode --help)");
+	assert_int_equal(parse("--=x", "250", NULL), -1);
+	assert_string_equal(err, "unknown option '--=x' (see smtpcode --help)");
+	assert_int_equal(parse("-b", "250", NULL), -1);
+	assert_string_equal(err, "unknown option '-b' (see smtpcode --help)");
+}
+
+static void subcommands__each_name(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("explain", "550 5.1.1 no", NULL), 0);
+	assert_int_equal(o.mode, MODE_EXPLAIN);
+	assert_int_equal(parse("scan", NULL), 0);
+	assert_int_equal(o.mode, MODE_SCAN);
+	assert_int_equal(parse("list", NULL), 0);
+	assert_int_equal(o.mode, MODE_LIST);
+	assert_int_equal(parse("search", "relay", NULL), 0);
+	assert_int_equal(o.mode, MODE_SEARCH);
+	assert_int_equal(o.ncodes, 1);
+	/* Words alone are searched for. */
+	assert_int_equal(parse("relay", "denied", NULL), 0);
+	assert_int_equal(o.mode, MODE_SEARCH);
+	assert_true(o.word_fallback);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -180,6 +266,10 @@ int main(void)
 		cmocka_unit_test(no_code__usage_error),
 		cmocka_unit_test(malformed_codes__name_argument_and_reason),
 		cmocka_unit_test(quoting__control_bytes_and_long_args),
+		cmocka_unit_test(short_options__bundle),
+		cmocka_unit_test(short_options__bundle_errors),
+		cmocka_unit_test(long_options__values_and_flags),
+		cmocka_unit_test(subcommands__each_name),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,8 @@
 /* args.c - the command line, parsed into options (never exits or prints).
- * Long and short options may come anywhere; "--" ends them. */
+ * Long and short options may come anywhere; "--" ends them; short options
+ * bundle ("-ja RCPT"). */
 #include "args.h"
+#include "ascii.h"
 #include "safe_text.h"
 #include "smtpcode.h"
 #include "strbuf.h"
@@ -86,74 +88,161 @@ static int set_color(struct options *o, const char *value, char *err, size_t err
 	return 0;
 }
 
-/* Takes the value of an option written "--name=value" or "--name value". */
-static int value_of(int argc, char **argv, int *i, const char *name, const char **value,
-                    char *err, size_t errsz)
+static int set_lang(struct options *o, const char *value, char *err, size_t errsz)
 {
-	const char *a = argv[*i];
-	size_t n = strlen(name);
-
-	if (strncmp(a, name, n) == 0 && a[n] == '=') {
-		*value = a + n + 1;
-		return 1;
-	}
-	if (strcmp(a, name) != 0)
-		return 0;
-	if (*i + 1 >= argc) {
-		fail(err, errsz, "option", a, " needs a value");
-		return -1;
-	}
-	*value = argv[++*i];
-	return 1;
+	(void)err, (void)errsz;
+	o->lang = value;
+	return 0;
 }
 
-static const struct {
-	const char *name;
-	size_t offset;
-} flags[] = {
-	{ "--brief", offsetof(struct options, brief) },
-	{ "--codes-only", offsetof(struct options, codes_only) },
-	{ "--full", offsetof(struct options, full) },
-	{ "--basic", offsetof(struct options, list_basic) },
-	{ "--enhanced", offsetof(struct options, list_enhanced) },
-};
-
-/* Handles argv[*i], an option; may take the next argument as its value. */
-static int option(int argc, char **argv, int *i, struct options *o, char *err,
-                  size_t errsz)
+static int set_help(struct options *o, const char *value, char *err, size_t errsz)
 {
-	const char *a = argv[*i], *v;
-	size_t k;
-	int r;
+	(void)value, (void)err, (void)errsz;
+	o->mode = MODE_HELP;
+	return 0;
+}
 
-	for (k = 0; k < sizeof flags / sizeof flags[0]; k++) {
-		if (strcmp(a, flags[k].name) == 0) {
-			*(int *)((char *)o + flags[k].offset) = 1;
-			return 0;
+static int set_version(struct options *o, const char *value, char *err, size_t errsz)
+{
+	(void)value, (void)err, (void)errsz;
+	o->mode = MODE_VERSION;
+	return 0;
+}
+
+/* The options (as jq's isoption() and curl's getparam): the short letter
+ * ('\0': none), the long name, what a missing value is reported as (NULL:
+ * the option takes no value), and what the option sets: the int field at
+ * flag set to 1 when set is NULL, else what set does with the value. */
+static const struct option_def {
+	char letter;
+	const char *name;
+	const char *needs;
+	size_t flag;
+	int (*set)(struct options *o, const char *value, char *err, size_t errsz);
+} option_defs[] = {
+	{ 'j', "json", NULL, offsetof(struct options, json), NULL },
+	{ 'a', "after", " needs an SMTP command name", 0, set_after },
+	{ '\0', "brief", NULL, offsetof(struct options, brief), NULL },
+	{ '\0', "codes-only", NULL, offsetof(struct options, codes_only), NULL },
+	{ '\0', "full", NULL, offsetof(struct options, full), NULL },
+	{ '\0', "basic", NULL, offsetof(struct options, list_basic), NULL },
+	{ '\0', "enhanced", NULL, offsetof(struct options, list_enhanced), NULL },
+	{ '\0', "color", " needs a value", 0, set_color },
+	{ '\0', "colour", " needs a value", 0, set_color },
+	{ '\0', "lang", " needs a value", 0, set_lang },
+	{ 'h', "help", NULL, 0, set_help },
+	{ 'V', "version", NULL, 0, set_version },
+};
+enum { NOPTIONS = sizeof option_defs / sizeof option_defs[0] };
+
+/* The option named s[0..len) (long) or, when len is 0, lettered *s. */
+static const struct option_def *find_option(const char *s, size_t len)
+{
+	size_t k;
+
+	for (k = 0; k < NOPTIONS; k++) {
+		const struct option_def *d = &option_defs[k];
+		if (len ? strlen(d->name) == len && strncmp(s, d->name, len) == 0
+		        : d->letter != '\0' && d->letter == *s)
+			return d;
+	}
+	return NULL;
+}
+
+static int apply(const struct option_def *d, struct options *o, const char *value, char *err,
+                 size_t errsz)
+{
+	if (!d->set) {
+		*(int *)((char *)o + d->flag) = 1;
+		return 0;
+	}
+	return d->set(o, value, err, errsz);
+}
+
+/* Applies d with the next argument as its value; shown names the option. */
+static int apply_next(const struct option_def *d, int argc, char **argv, int *i,
+                      const char *shown, struct options *o, char *err, size_t errsz)
+{
+	if (*i + 1 >= argc)
+		return fail(err, errsz, "option", shown, d->needs);
+	return apply(d, o, argv[++*i], err, errsz);
+}
+
+/* "--name", "--name=value" or "--name value" in argv[*i]. */
+static int long_option(int argc, char **argv, int *i, struct options *o, char *err,
+                       size_t errsz)
+{
+	const char *a = argv[*i], *name = a + 2, *eq = strchr(name, '=');
+	size_t len = eq ? (size_t)(eq - name) : strlen(name);
+	const struct option_def *d = len ? find_option(name, len) : NULL;
+
+	if (!d || (eq && !d->needs))
+		return fail(err, errsz, "unknown option", a, " (see smtpcode --help)");
+	if (!d->needs)
+		return apply(d, o, NULL, err, errsz);
+	if (eq)
+		return apply(d, o, eq + 1, err, errsz);
+	return apply_next(d, argc, argv, i, a, o, err, errsz);
+}
+
+/* An unknown letter at a[k]: the whole argument when it is the first. */
+static int unknown_letter(const char *a, size_t k, char *err, size_t errsz)
+{
+	char shown[6] = "-";
+	size_t len = scx_utf8_len(a + k, strlen(a + k));
+	struct strbuf sb;
+
+	if (k == 1)
+		return fail(err, errsz, "unknown option", a, " (see smtpcode --help)");
+	memcpy(shown + 1, a + k, len ? len : 1);
+	scx_sb_init(&sb, err, errsz);
+	scx_sb_printf(&sb, "unknown option ");
+	quote(&sb, shown);
+	scx_sb_printf(&sb, " in ");
+	quote(&sb, a);
+	scx_sb_printf(&sb, " (see smtpcode --help)");
+	return -1;
+}
+
+/* Short options bundled in argv[*i]: "-j", "-ja RCPT", "-jaRCPT". */
+static int short_options(int argc, char **argv, int *i, struct options *o, char *err,
+                         size_t errsz)
+{
+	const char *a = argv[*i];
+	size_t k;
+
+	for (k = 1; a[k]; k++) {
+		const struct option_def *d = find_option(a + k, 0);
+		char shown[3] = { '-', a[k], '\0' };
+		if (!d)
+			return unknown_letter(a, k, err, errsz);
+		if (!d->needs) {
+			if (apply(d, o, NULL, err, errsz) < 0)
+				return -1;
+		} else if (a[k + 1]) {
+			return apply(d, o, a + k + 1, err, errsz);
+		} else {
+			return apply_next(d, argc, argv, i, shown, o, err, errsz);
 		}
 	}
-	if ((r = value_of(argc, argv, i, "--color", &v, err, errsz)) != 0 ||
-	    (r = value_of(argc, argv, i, "--colour", &v, err, errsz)) != 0)
-		return r < 0 ? -1 : set_color(o, v, err, errsz);
-	if ((r = value_of(argc, argv, i, "--lang", &v, err, errsz)) != 0) {
-		o->lang = v;
-		return r < 0 ? -1 : 0;
-	}
-	if (strcmp(a, "-j") == 0 || strcmp(a, "--json") == 0)
-		o->json = 1;
-	else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
-		o->mode = MODE_HELP;
-	else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0)
-		o->mode = MODE_VERSION;
-	else if (strncmp(a, "--after=", 8) == 0)
-		return set_after(o, a + 8, err, errsz);
-	else if (strcmp(a, "-a") == 0 || strcmp(a, "--after") == 0) {
-		if (*i + 1 >= argc)
-			return fail(err, errsz, "option", a, " needs an SMTP command name");
-		return set_after(o, argv[++*i], err, errsz);
-	} else
-		return fail(err, errsz, "unknown option", a, " (see smtpcode --help)");
 	return 0;
+}
+
+/* The mode a subcommand name selects, or -1. */
+static int subcommand(const char *a)
+{
+	static const char *const names[] = {
+#define SUBCOMMAND(mode, name, run, usage) name,
+#include "subcommands.def"
+#undef SUBCOMMAND
+	};
+	int m;
+
+	_Static_assert(sizeof names / sizeof names[0] == MODE_COUNT, "a name for each mode");
+	for (m = 0; m < MODE_COUNT; m++)
+		if (names[m] && strcmp(a, names[m]) == 0)
+			return m;
+	return -1;
 }
 
 /* Nonzero if every operand is a word of four or more letters ("relay"):
@@ -177,44 +266,41 @@ static int all_words(char **args, int n)
 	return 1;
 }
 
-int args_parse(int argc, char **argv, struct options *o, char *err, size_t errsz)
+/* Reads the options (into o), the subcommand (into *mode) and moves the
+ * operands to argv[1..]; returns how many there are, or -1. */
+static int read_args(int argc, char **argv, struct options *o, enum mode *mode, char *err,
+                     size_t errsz)
 {
 	int i, n = 0, only_operands = 0, first_operand = 1;
-	enum mode mode = MODE_LOOKUP;
 
-	memset(o, 0, sizeof *o);
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
+		int m;
 		if (!only_operands && strcmp(a, "--") == 0) {
 			only_operands = 1;
-		} else if (!only_operands && a[0] == '-' && a[1] != '\0') {
-			if (option(argc, argv, &i, o, err, errsz) < 0)
-				return -1;
-		} else if (first_operand && !only_operands && strcmp(a, "compare") == 0) {
-			mode = MODE_COMPARE;
-			first_operand = 0;
-		} else if (first_operand && !only_operands && strcmp(a, "explain") == 0) {
-			mode = MODE_EXPLAIN;
-			first_operand = 0;
-		} else if (first_operand && !only_operands && strcmp(a, "scan") == 0) {
-			mode = MODE_SCAN;
-			first_operand = 0;
-		} else if (first_operand && !only_operands && strcmp(a, "list") == 0) {
-			mode = MODE_LIST;
-			first_operand = 0;
-		} else if (first_operand && !only_operands && strcmp(a, "search") == 0) {
-			mode = MODE_SEARCH;
-			first_operand = 0;
-		} else {
-			argv[1 + n++] = argv[i];
-			first_operand = 0;
+			continue;
 		}
+		if (!only_operands && a[0] == '-' && a[1] != '\0') {
+			if ((a[1] == '-' ? long_option : short_options)(argc, argv, &i, o, err, errsz) < 0)
+				return -1;
+			continue;
+		}
+		m = first_operand && !only_operands ? subcommand(a) : -1;
+		if (m >= 0)
+			*mode = (enum mode)m;
+		else
+			argv[1 + n++] = argv[i];
+		first_operand = 0;
 	}
-	o->codes = argv + 1;
-	o->ncodes = n;
-	if (o->mode == MODE_HELP || o->mode == MODE_VERSION)
-		return 0;
-	o->mode = mode;
+	return n;
+}
+
+/* Checks that the operands suit o->mode; a lookup of words becomes a search. */
+static int check_operands(struct options *o, char *err, size_t errsz)
+{
+	enum mode mode = o->mode;
+	int i, n = o->ncodes;
+
 	if ((o->list_basic || o->list_enhanced) && mode != MODE_LIST)
 		return fail(err, errsz, o->list_basic ? "--basic" : "--enhanced", NULL,
 		            " applies to list only");
@@ -229,10 +315,9 @@ int args_parse(int argc, char **argv, struct options *o, char *err, size_t errsz
 			                              : " explain (it reads the command from the text)");
 		return 0;
 	}
-	if (mode == MODE_COMPARE && n != 2) {
+	if (mode == MODE_COMPARE && n != 2)
 		return fail(err, errsz, n < 2 ? "compare needs two codes" :
 		            "compare takes only two codes", NULL, " (see smtpcode --help)");
-	}
 	if (n == 0)
 		return fail(err, errsz, "no code given", NULL, " (see smtpcode --help)");
 	if (mode == MODE_LOOKUP && all_words(o->codes, n)) {
@@ -244,4 +329,21 @@ int args_parse(int argc, char **argv, struct options *o, char *err, size_t errsz
 		if (strcmp(o->codes[i], "-") != 0 && check_code(o->codes[i], err, errsz) < 0)
 			return -1;
 	return 0;
+}
+
+int args_parse(int argc, char **argv, struct options *o, char *err, size_t errsz)
+{
+	enum mode mode = MODE_LOOKUP;
+	int n;
+
+	memset(o, 0, sizeof *o);
+	n = read_args(argc, argv, o, &mode, err, errsz);
+	if (n < 0)
+		return -1;
+	o->codes = argv + 1;
+	o->ncodes = n;
+	if (o->mode == MODE_HELP || o->mode == MODE_VERSION)
+		return 0;
+	o->mode = mode;
+	return check_operands(o, err, errsz);
 }

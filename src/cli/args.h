@@ -12,9 +12,12 @@ enum exit_status {
 	EXIT_OUTPUT = 3     /* writing the output failed */
 };
 
+/* What the command does: MODE_LOOKUP, MODE_COMPARE, ... (subcommands.def). */
 enum mode {
-	MODE_LOOKUP, MODE_COMPARE, MODE_EXPLAIN, MODE_SCAN, MODE_LIST, MODE_SEARCH,
-	MODE_HELP, MODE_VERSION
+#define SUBCOMMAND(mode, name, run, usage) MODE_##mode,
+#include "subcommands.def"
+#undef SUBCOMMAND
+	MODE_COUNT /* not a mode: how many there are */
 };
 
 enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
@@ -39,6 +42,8 @@ struct options {
 
 /*
  * Parses argv (and moves the operands to its front, where o->codes points).
+ * Short options bundle: "-ja RCPT" is "-j -a RCPT", and a short option's
+ * value may follow it in the same argument ("-aRCPT").
  * Returns 0, or -1 with a one-line reason in err (without "smtpcode: ").
  * Every code operand is checked here, so a run that starts does not fail
  * on bad input half way.

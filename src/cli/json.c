@@ -3,6 +3,7 @@
  * Escaping follows jq's jvp_dump_string, except that invalid UTF-8 is
  * replaced byte by byte with U+FFFD instead of being rejected. */
 #include "json.h"
+#include "ascii.h"
 
 #include <string.h>
 
@@ -10,35 +11,6 @@ void json_init(struct json *j, FILE *out)
 {
 	memset(j, 0, sizeof *j);
 	j->out = out;
-}
-
-/* Length of the valid UTF-8 sequence at s (n bytes left), or 0. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned long cp;
-	size_t len, i;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		len = 2, cp = s[0] & 0x1Fu;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		len = 3, cp = s[0] & 0x0Fu;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		len = 4, cp = s[0] & 0x07u;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3Fu);
-	}
-	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-	    (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return len;
 }
 
 void json_write_string(FILE *out, const char *str, size_t n)
@@ -65,7 +37,7 @@ void json_write_string(FILE *out, const char *str, size_t n)
 			i++;
 			continue;
 		}
-		len = utf8_len(s + i, n - i);
+		len = scx_utf8_len(str + i, n - i);
 		if (len == 0) {
 			fputs("\\ufffd", out);
 			i++;

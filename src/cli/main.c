@@ -17,12 +17,24 @@
 #define STDOUT_IS_TERMINAL() 0
 #endif
 
-static const char usage[] =
-	"usage: smtpcode [options] CODE...        550, 5.1.1, X.7.1, patterns 5xx 4.7.x\n"
-	"       smtpcode compare [options] CODE CODE\n"
-	"       smtpcode explain [options] [TEXT...]   replies in a bounce or log\n"
-	"       smtpcode scan [options] [FILE...]      counts for a whole mail log\n"
-	"       smtpcode list [--basic|--enhanced]     smtpcode search WORDS...\n"
+static int run_help(const struct options *o, const struct style *st);
+static int run_version(const struct options *o, const struct style *st);
+
+/* One row per mode, as git.c's commands[]: its subcommand name (NULL: none),
+ * the function that runs it and its usage line (subcommands.def). */
+static const struct command {
+	const char *name;
+	int (*run)(const struct options *o, const struct style *st);
+	const char *usage;
+} commands[] = {
+#define SUBCOMMAND(mode, name, run, usage) [MODE_##mode] = { name, run, usage },
+#include "subcommands.def"
+#undef SUBCOMMAND
+};
+_Static_assert(sizeof commands / sizeof commands[0] == MODE_COUNT, "a row for each mode");
+
+/* After the usage lines that commands[] gives. */
+static const char help[] =
 	"\n"
 	"  -j, --json         one JSON object per result, one per line\n"
 	"  -a, --after CMD    the meaning a code has as a reply to CMD (RCPT, ETRN...)\n"
@@ -43,6 +55,36 @@ static const char usage[] =
 	"\n"
 	"Exit status: 0 all codes defined, 1 some code not defined or nothing\n"
 	"found, 2 usage error or unreadable file, 3 output error. See man smtpcode.\n";
+
+/* "usage: smtpcode [options] CODE...", then a line for each subcommand; a
+ * usage that ends in a space is followed on its line by the next one. */
+static int run_help(const struct options *o, const struct style *st)
+{
+	const char *lead = "usage: ";
+	size_t m;
+
+	(void)o, (void)st;
+	for (m = 0; m < MODE_COUNT; m++) {
+		const struct command *c = &commands[m];
+		size_t len = c->usage ? strlen(c->usage) : 0;
+		if (!len)
+			continue;
+		printf("%ssmtpcode %s%s%s", lead, c->name ? c->name : "", c->name ? " " : "",
+		       c->usage);
+		lead = c->usage[len - 1] == ' ' ? "" : "       ";
+		if (*lead)
+			putchar('\n');
+	}
+	fputs(help, stdout);
+	return EXIT_FOUND;
+}
+
+static int run_version(const struct options *o, const struct style *st)
+{
+	(void)o, (void)st;
+	printf("smtpcode %s (sources checked %s)\n", SMTPCODE_VERSION, smtpcode_sources_date());
+	return EXIT_FOUND;
+}
 
 /* The output width: COLUMNS when it holds a sensible number, else 80. */
 static int text_width(void)
@@ -123,26 +165,5 @@ int main(int argc, char **argv)
 	st.width = text_width();
 	st.color = use_color(o.color, o.json);
 	st.lang = text_language(o.lang);
-	switch (o.mode) {
-	case MODE_HELP:
-		fputs(usage, stdout);
-		return finish(EXIT_FOUND);
-	case MODE_VERSION:
-		printf("smtpcode %s (sources checked %s)\n", SMTPCODE_VERSION,
-		       smtpcode_sources_date());
-		return finish(EXIT_FOUND);
-	case MODE_COMPARE:
-		return finish(run_compare(&o, &st));
-	case MODE_EXPLAIN:
-		return finish(run_explain(&o, &st));
-	case MODE_SCAN:
-		return finish(run_scan(&o, &st));
-	case MODE_LIST:
-		return finish(run_list(&o, &st));
-	case MODE_SEARCH:
-		return finish(run_search(&o, &st));
-	case MODE_LOOKUP:
-		break;
-	}
-	return finish(run_lookup(&o, &st));
+	return finish(commands[o.mode].run(&o, &st));
 }

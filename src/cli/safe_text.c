@@ -1,6 +1,7 @@
 /* safe_text.c - text from the input, made safe to show on a terminal (the
  * rules are in safe_text.h). */
 #include "safe_text.h"
+#include "ascii.h"
 
 #include <string.h>
 
@@ -13,45 +14,19 @@ static int width_of(unsigned long cp)
 	       (cp >= 0xFFE0 && cp <= 0xFFE6) ? 2 : 1;
 }
 
-/* Well-formed UTF-8 as the Unicode standard defines it (its Table 3-7):
- * the shortest form only, no surrogates, nothing above U+10FFFF. */
+/* Well-formed UTF-8 (scx_utf8_decode), printable: not C0, DEL or C1. */
 int safe_char(const char *s, size_t n, size_t *len)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	unsigned char lo = 0x80, hi = 0xBF;
 	unsigned long cp;
-	size_t need, i;
+	size_t need;
 
 	*len = 1;
 	if (p[0] < 0x80)
 		return p[0] >= 0x20 && p[0] < 0x7F;
-	if (p[0] < 0xC2 || p[0] > 0xF4)
-		return 0; /* a continuation byte, an overlong lead, or beyond U+10FFFF */
-	if (p[0] < 0xE0) {
-		need = 2, cp = p[0] & 0x1Fu;
-	} else if (p[0] < 0xF0) {
-		need = 3, cp = p[0] & 0x0Fu;
-		if (p[0] == 0xE0)
-			lo = 0xA0; /* overlong */
-		else if (p[0] == 0xED)
-			hi = 0x9F; /* a surrogate */
-	} else {
-		need = 4, cp = p[0] & 0x07u;
-		if (p[0] == 0xF0)
-			lo = 0x90; /* overlong */
-		else if (p[0] == 0xF4)
-			hi = 0x8F; /* above U+10FFFF */
-	}
-	if (n < need)
-		return 0;
-	for (i = 1; i < need; i++) {
-		if (p[i] < lo || p[i] > hi)
-			return 0;
-		cp = cp << 6 | (p[i] & 0x3Fu);
-		lo = 0x80, hi = 0xBF;
-	}
-	if (cp < 0xA0)
-		return 0; /* C1: U+0080..U+009F */
+	need = scx_utf8_decode(s, n, &cp);
+	if (need == 0 || cp < 0xA0)
+		return 0; /* invalid, or C1: U+0080..U+009F */
 	*len = need;
 	return width_of(cp);
 }

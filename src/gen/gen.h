@@ -60,6 +60,8 @@ struct table {
 	char sources_date[11];
 };
 
+/* tsv.c: what the readers share. */
+
 /* Checks the four texts that codes.tsv and enhanced.tsv rows both end with:
  * source, description, when_seen, fix (f[0..3]). Returns 0 or -1 (reported). */
 int check_entry_texts(struct tsv *t, char **f);
@@ -67,14 +69,27 @@ int check_entry_texts(struct tsv *t, char **f);
 /* Makes room for element n of an array of *cap elements of size bytes. */
 void *grow(void *p, size_t *cap, size_t n, size_t size);
 
-/* enhanced.c: read and check data/enhanced.tsv and data/enhanced-notes.tsv
- * into tab; each returns 0, or -1 after reporting every error. */
-int read_enhanced(const char *path, struct table *tab);
-int read_notes(const char *path, struct table *tab);
-void print_enhanced(const struct table *tab, FILE *out);
+/* Reads every row of path with row(t, tab), which adds what it keeps to an
+ * array of *kept rows; "no rows" is an error when it kept none and reported
+ * nothing. Returns 0, or -1 after reporting every error. */
+int read_rows(const char *path, struct table *tab, void (*row)(struct tsv *t, struct table *tab),
+              const size_t *kept);
 
-/* i18n.c: read and check data/i18n.tsv; print it (sorting the phrases). */
+/* Compares a[0..n) with b[0..n) in order: <0, 0 or >0. */
+int compare_ints(const int *a, const int *b, size_t n);
+
+/* One reader per data file (read_NAME.c): each reads and checks its file
+ * into tab and returns 0, or -1 after reporting every error; each printer
+ * writes its part of the table. Pairs are checked against the codes. */
+int read_codes(const char *path, struct table *tab);
+void print_codes(const struct table *tab, FILE *out);
+int read_pairs(const char *path, struct table *tab);
+void print_pairs(const struct table *tab, FILE *out);
+int read_enhanced(const char *path, struct table *tab);
+void print_enhanced(const struct table *tab, FILE *out);
+int read_notes(const char *path, struct table *tab);
+void print_notes(const struct table *tab, FILE *out);
 int read_i18n(const char *path, struct table *tab);
-void print_i18n(struct table *tab, FILE *out);
+void print_i18n(struct table *tab, FILE *out); /* sorts the phrases first */
 
 #endif

@@ -1,4 +1,4 @@
-/* i18n.c - read and check data/i18n.tsv, the phrases of the text output by
+/* read_i18n.c - read and check data/i18n.tsv, the phrases of the text output by
  * language (build-time only). */
 #include "gen.h"
 
@@ -87,7 +87,7 @@ static void read_phrase(struct tsv *t, struct table *tab)
 int read_i18n(const char *path, struct table *tab)
 {
 	struct tsv t;
-	int errors, header = 0;
+	int header = 0;
 
 	if (tsv_open(&t, path) < 0)
 		return -1;
@@ -104,9 +104,7 @@ int read_i18n(const char *path, struct table *tab)
 		tsv_error(&t, "no header row");
 	else if (tab->nphrases == 0 && t.errors == 0)
 		tsv_error(&t, "no rows");
-	errors = t.errors;
-	tsv_close(&t);
-	return errors ? -1 : 0;
+	return tsv_finish(&t);
 }
 
 static const struct table *sort_tab;

@@ -1,5 +1,9 @@
-/* tsv.c - read and check the rows of a a data TSV file (build-time only). */
+/* tsv.c - read and check the rows of a data TSV file (build-time only),
+ * and the helpers every reader of the generator shares (gen.h). */
 #include "tsv.h"
+#include "ascii.h"
+#include "gen.h"
+#include "smtpcode.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -24,6 +28,14 @@ void tsv_close(struct tsv *t)
 	free(t->buf);
 	t->in = NULL;
 	t->buf = NULL;
+}
+
+int tsv_finish(struct tsv *t)
+{
+	int errors = t->errors;
+
+	tsv_close(t);
+	return errors ? -1 : 0;
 }
 
 void tsv_error(struct tsv *t, const char *fmt, ...)
@@ -119,35 +131,6 @@ int tsv_next(struct tsv *t, void (*on_comment)(struct tsv *, const char *, void 
 	return 0;
 }
 
-/* Length of the valid UTF-8 sequence at s, or 0 if it is not one. */
-static size_t utf8_len(const unsigned char *s)
-{
-	unsigned c = s[0];
-	size_t n, i;
-	unsigned long cp;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 2, cp = c & 0x1F;
-	else if (c >= 0xE0 && c <= 0xEF)
-		n = 3, cp = c & 0x0F;
-	else if (c >= 0xF0 && c <= 0xF4)
-		n = 4, cp = c & 0x07;
-	else
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-		return 0;
-	if (cp >= 0xD800 && cp <= 0xDFFF)
-		return 0;
-	return n;
-}
-
 int tsv_check_fields(struct tsv *t, const char *const *columns, int n)
 {
 	int i;
@@ -168,6 +151,7 @@ int tsv_check_fields(struct tsv *t, const char *const *columns, int n)
 int tsv_check_text(struct tsv *t, const char *column, const char *s, size_t max)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *end = p + strlen(s);
 
 	if (*p == '\0') {
 		tsv_error(t, "empty %s", column);
@@ -179,7 +163,7 @@ int tsv_check_text(struct tsv *t, const char *column, const char *s, size_t max)
 			tsv_error(t, "control character 0x%02X in %s", *p, column);
 			return -1;
 		}
-		n = utf8_len(p);
+		n = scx_utf8_len((const char *)p, (size_t)(end - p));
 		if (n == 0) {
 			tsv_error(t, "invalid UTF-8 in %s", column);
 			return -1;
@@ -220,22 +204,64 @@ int tsv_check_sentences(struct tsv *t, const char *column, const char *s, size_t
 
 int tsv_code(struct tsv *t, const char *column, const char *s)
 {
-	int i;
+	int code;
+	enum smtpcode_parse_error e = smtpcode_parse_basic(s, &code, NULL);
 
-	for (i = 0; i < 3; i++) {
-		if (s[i] < '0' || s[i] > '9') {
-			tsv_error(t, "%s '%s' is not three digits", column, s);
-			return -1;
-		}
-	}
-	if (s[3] != '\0') {
-		tsv_error(t, "%s '%s' is not three digits", column, s);
-		return -1;
-	}
-	i = (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
-	if (i < 100 || i > 599) {
+	if (e == SMTPCODE_PARSE_RANGE) {
 		tsv_error(t, "%s %s is outside 100-599", column, s);
 		return -1;
 	}
-	return i;
+	if (e != SMTPCODE_PARSE_OK) {
+		tsv_error(t, "%s '%s' is not three digits", column, s);
+		return -1;
+	}
+	return code;
+}
+
+int read_rows(const char *path, struct table *tab, void (*row)(struct tsv *t, struct table *tab),
+              const size_t *kept)
+{
+	struct tsv t;
+
+	if (tsv_open(&t, path) < 0)
+		return -1;
+	while (tsv_next(&t, NULL, NULL))
+		row(&t, tab);
+	if (*kept == 0 && t.errors == 0)
+		tsv_error(&t, "no rows");
+	return tsv_finish(&t);
+}
+
+int check_entry_texts(struct tsv *t, char **f)
+{
+	int bad = 0;
+
+	bad |= tsv_check_text(t, "source", f[0], SOURCE_MAX_LEN);
+	bad |= tsv_check_sentences(t, "description", f[1], TEXT_MAX_LEN);
+	bad |= tsv_check_sentences(t, "when_seen", f[2], TEXT_MAX_LEN);
+	bad |= tsv_check_sentences(t, "fix", f[3], TEXT_MAX_LEN);
+	return bad;
+}
+
+void *grow(void *p, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return p;
+	*cap = *cap ? *cap * 2 : 64;
+	p = realloc(p, *cap * size);
+	if (!p) {
+		fputs("gentable: out of memory\n", stderr);
+		exit(1);
+	}
+	return p;
+}
+
+int compare_ints(const int *a, const int *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return a[i] < b[i] ? -1 : 1;
+	return 0;
 }

@@ -1,4 +1,4 @@
-/* tsv.h - read and check the rows of a a data TSV file (build-time only). */
+/* tsv.h - read and check the rows of a data TSV file (build-time only). */
 #ifndef GEN_TSV_H
 #define GEN_TSV_H
 
@@ -20,6 +20,9 @@ struct tsv {
 /* Opens path; returns 0, or -1 after reporting why it could not. */
 int tsv_open(struct tsv *t, const char *path);
 void tsv_close(struct tsv *t);
+
+/* Closes t; returns 0, or -1 if any error was reported while reading it. */
+int tsv_finish(struct tsv *t);
 
 /*
  * Reads the next row, skipping blank lines and lines that start with '#'
@@ -48,7 +51,8 @@ int tsv_check_text(struct tsv *t, const char *column, const char *s, size_t max)
  * upper-case letter or a digit and ends with '.', '!', '?' or ')'. */
 int tsv_check_sentences(struct tsv *t, const char *column, const char *s, size_t max);
 
-/* Parses a three-digit code from 100 to 599; returns it, or reports and -1. */
+/* Parses a three-digit code from 100 to 599 (smtpcode_parse_basic, the
+ * runtime's parser); returns it, or reports and -1. */
 int tsv_code(struct tsv *t, const char *column, const char *s);
 
 #endif

@@ -1,13 +1,9 @@
 /* search.c - find codes by the words of their texts. */
+#include "ascii.h"
 #include "smtpcode.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static int lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
 
 /* Nonzero if hay contains needle, ignoring ASCII case. */
 static int contains(const char *hay, const char *needle)
@@ -17,8 +13,8 @@ static int contains(const char *hay, const char *needle)
 	if (n == 0)
 		return 1;
 	for (; *hay; hay++) {
-		for (i = 0; i < n && hay[i] && lower((unsigned char)hay[i]) ==
-		                                lower((unsigned char)needle[i]); i++)
+		for (i = 0; i < n && hay[i] && scx_lower((unsigned char)hay[i]) ==
+		                                scx_lower((unsigned char)needle[i]); i++)
 			;
 		if (i == n)
 			return 1;

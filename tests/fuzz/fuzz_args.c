@@ -73,7 +73,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (args_parse(argc, argv, &o, err, sizeof err) < 0) {
 		if (!err[0] || strchr(err, '\n') || strlen(err) >= sizeof err)
 			abort();
-	} else if (o.ncodes < 0 || o.ncodes > argc) {
+	} else if (o.ncodes < 0 || o.ncodes > argc || (unsigned)o.mode >= MODE_COUNT) {
 		abort();
 	}
 	free(copy);
