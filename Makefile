@@ -65,6 +65,11 @@ GEN_RUNTIME_SRCS = src/lib/code.c src/util/ascii.c
 GEN_CPPFLAGS = -Iinclude -Isrc/lib -Isrc/util
 DATA        = data/codes.tsv data/pairs.tsv data/enhanced.tsv data/enhanced-notes.tsv \
               data/i18n.tsv
+# genverdict: the bounce-verdict data (reasons, phrases, codes, provider
+# tags), checked on every build into build/verdict.inc.
+VERDICT_SRCS = src/gen/genverdict.c src/gen/read_verdict.c src/gen/tsv.c src/gen/blob.c
+VERDICT_DATA = data/reason-list.tsv data/reasons.tsv data/reason-codes.tsv \
+               data/provider-tags.tsv
 
 # make check SANITIZE=1: everything under AddressSanitizer and UBSan.
 ifeq ($(SANITIZE),1)
@@ -118,7 +123,7 @@ endef
 .PHONY: all lib check deps deps-ci install uninstall clean fuzz lint ci bench FORCE
 .DELETE_ON_ERROR:
 
-all: smtpcode lib
+all: smtpcode lib build/verdict.inc
 
 lib: $(LIB) build/libsmtpcode.so
 
@@ -170,6 +175,14 @@ build/table.inc: build/gentable $(DATA)
 	build/gentable $(DATA) > $@+ || { rm -f $@+; exit 1; }
 	mv $@+ $@
 
+build/genverdict: $(VERDICT_SRCS) $(GEN_RUNTIME_SRCS) src/gen/gen.h src/gen/tsv.h \
+		src/gen/blob.h include/smtpcode.h src/util/ascii.h | build
+	$(BUILD_CC) $(SC_CFLAGS) $(GEN_CPPFLAGS) -O1 -o $@ $(VERDICT_SRCS) $(GEN_RUNTIME_SRCS)
+
+build/verdict.inc: build/genverdict $(VERDICT_DATA)
+	build/genverdict $(VERDICT_DATA) > $@+ || { rm -f $@+; exit 1; }
+	mv $@+ $@
+
 build/gentable: $(GEN_SRCS) $(GEN_RUNTIME_SRCS) src/gen/gen.h src/gen/tsv.h src/gen/blob.h \
 		include/smtpcode.h src/lib/parse.h src/lib/commands.def src/util/ascii.h | build
 	$(BUILD_CC) $(SC_CFLAGS) $(GEN_CPPFLAGS) -O1 -o $@ $(GEN_SRCS) $(GEN_RUNTIME_SRCS)
@@ -210,7 +223,8 @@ lint: build/table.inc
 		--suppress=missingIncludeSystem --suppress=missingInclude src
 	clang-tidy --quiet $(LIB_SRCS) $(UTIL_SRCS) -- -std=c11 $(LIB_CPPFLAGS)
 	clang-tidy --quiet $(CLI_SRCS) src/cli/main.c -- -std=c11 $(CLI_CPPFLAGS)
-	clang-tidy --quiet $(GEN_SRCS) -- -std=c11 $(GEN_CPPFLAGS)
+	clang-tidy --quiet $(GEN_SRCS) src/gen/genverdict.c src/gen/read_verdict.c -- -std=c11 \
+		$(GEN_CPPFLAGS)
 
 # Benchmarks (never part of check): instructions against /bin/true, batch
 # lookups, scan throughput against grep (tests/bench.sh).
@@ -222,7 +236,7 @@ bench:
 ci:
 	@sh tests/ci.sh
 
-check: smtpcode lib build/gentable $(TEST_BINS)
+check: smtpcode lib build/gentable build/verdict.inc $(TEST_BINS)
 	@CC='$(CC)' CFLAGS='$(CFLAGS)' LDFLAGS='$(LDFLAGS)' SANITIZE='$(SANITIZE)' \
 		SANFLAGS='$(SC_SANFLAGS)' sh tests/run.sh
 

@@ -43,6 +43,19 @@ struct pair_row {
 	unsigned long off[3];
 };
 
+/* A reason of the bounce vocabulary (data/reason-list.tsv). */
+struct reason_row {
+	unsigned long name, definition;
+	int bounce; /* 0 none, 1 soft, 2 hard */
+};
+
+/* A phrase, an enhanced code or a provider tag that names a reason. */
+struct keyed_row {
+	unsigned long key, provider; /* phrase or tag; provider (tags only) */
+	int cls, subject, detail;    /* codes only: 0 or -1 for X */
+	int reason;                  /* index in the reasons */
+};
+
 struct table {
 	struct blob blob;
 	struct code_row *codes;
@@ -58,6 +71,10 @@ struct table {
 	struct phrase_row *phrases;
 	size_t nphrases, capphrases;
 	char sources_date[11];
+	struct reason_row *reasons;   /* the verdict data (genverdict) */
+	size_t nreasons, capreasons;
+	struct keyed_row *rphrases, *rcodes, *tags;
+	size_t nphrases_r, capphrases_r, nrcodes, caprcodes, ntags, captags;
 };
 
 /* tsv.c: what the readers share. */
@@ -91,5 +108,10 @@ int read_notes(const char *path, struct table *tab);
 void print_notes(const struct table *tab, FILE *out);
 int read_i18n(const char *path, struct table *tab);
 void print_i18n(struct table *tab, FILE *out); /* sorts the phrases first */
+
+/* read_verdict.c: the four files of the bounce verdict, in the order
+ * reason-list, reasons, reason-codes, provider-tags (paths[0..3]). */
+int read_verdict(char *const *paths, struct table *tab);
+void print_verdict(const struct table *tab, FILE *out);
 
 #endif

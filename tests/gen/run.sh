@@ -3,7 +3,8 @@
 # KIND-bad-NAME.tsv (KIND: codes, pairs, enhanced, notes, i18n) is read in place
 # of KIND-ok.tsv, with the other four ok files; NAME.expect is the exact
 # stderr. Each must exit 1 and print no table. Then a make run on broken
-# data must fail and leave no table.
+# data must fail and leave no table. The verdict generator (genverdict)
+# is checked the same way with its own four files.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 gen=build/gentable
@@ -16,29 +17,44 @@ check() { # name, condition-status
 }
 
 ok() { echo "tests/gen/$1-ok.tsv"; }
+
+# rejects GENERATOR KIND...: each KIND-bad-NAME.tsv is read in place of
+# KIND-ok.tsv, with the ok files of the other kinds (in the order given);
+# the generator must exit 1, print nothing and say exactly NAME.expect.
+rejects() {
+	g=$1
+	shift
+	for kind in "$@"; do
+		for f in tests/gen/"$kind"-bad-*.tsv; do
+			name=${f%.tsv}
+			files=
+			for k in "$@"; do
+				if [ "$k" = "$kind" ]; then files="$files $f"; else files="$files $(ok "$k")"; fi
+			done
+			# shellcheck disable=SC2086
+			"$g" $files > "$tmp/out" 2> "$tmp/err"
+			rc=$?
+			if [ "$rc" = 1 ] && [ ! -s "$tmp/out" ] && cmp -s "$name.expect" "$tmp/err"; then
+				check "${name#tests/gen/}" 0
+			else
+				check "${name#tests/gen/}" 1
+				echo "    exit $rc; stderr:"; sed 's/^/    /' "$tmp/err"
+			fi
+		done
+	done
+}
+
 "$gen" "$(ok codes)" "$(ok pairs)" "$(ok enhanced)" "$(ok notes)" "$(ok i18n)" > "$tmp/out" 2> "$tmp/err"
 [ $? = 0 ] && [ -s "$tmp/out" ] && [ ! -s "$tmp/err" ]
 check ok $?
+rejects "$gen" codes pairs enhanced notes i18n
 
-for f in tests/gen/*-bad-*.tsv; do
-	name=${f%.tsv}
-	c=$(ok codes) p=$(ok pairs) e=$(ok enhanced) n=$(ok notes) l=$(ok i18n)
-	case ${f#tests/gen/} in
-	codes-*) c=$f ;;
-	pairs-*) p=$f ;;
-	enhanced-*) e=$f ;;
-	notes-*) n=$f ;;
-	i18n-*) l=$f ;;
-	esac
-	"$gen" "$c" "$p" "$e" "$n" "$l" > "$tmp/out" 2> "$tmp/err"
-	rc=$?
-	if [ "$rc" = 1 ] && [ ! -s "$tmp/out" ] && cmp -s "$name.expect" "$tmp/err"; then
-		check "${name#tests/gen/}" 0
-	else
-		check "${name#tests/gen/}" 1
-		echo "    exit $rc; stderr:"; sed 's/^/    /' "$tmp/err"
-	fi
-done
+# The verdict data (genverdict): reasonlist, reasons, reasoncodes, tags.
+vgen=build/genverdict
+"$vgen" "$(ok reasonlist)" "$(ok reasons)" "$(ok reasoncodes)" "$(ok tags)" > "$tmp/out" 2> "$tmp/err"
+[ $? = 0 ] && grep -q 'gen_reason_phrases\[4\]' "$tmp/out" && [ ! -s "$tmp/err" ]
+check verdict-ok $?
+rejects "$vgen" reasonlist reasons reasoncodes tags
 
 # The build: a broken data file fails make with file:line and leaves no table.
 mkdir "$tmp/tree"
