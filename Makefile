@@ -6,7 +6,7 @@
 #                   mandoc, groff, pkg-config)
 #   make check      build and run every test (about half a minute)
 #   make deps-ci    install what make ci needs too (clang with libFuzzer,
-#                   clang-tidy, cppcheck, valgrind)
+#                   clang-tidy, cppcheck, valgrind, zsh and fish)
 #   make ci         the full gate CI runs (tests/ci.sh; a few minutes)
 #   make install    install the binary, the library (header, static and shared,
 #                   smtpcode.pc), the man pages (with a link page per library

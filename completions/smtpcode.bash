@@ -11,15 +11,20 @@ _smtpcode_langs='en es vi tr de fr pt ja'
 
 # Prints the codes smtpcode knows, one per line, or nothing if smtpcode is
 # not installed or cannot list them. Runs the command being completed when
-# it is a path to an executable (./smtpcode), else smtpcode from PATH.
+# it is a path to an executable (./smtpcode), else smtpcode from PATH. When
+# the word being completed ($2) starts with a class and a dot (5.1. or
+# x.7.2), the enhanced codes (listed as X.1.1) are given with that class.
 _smtpcode_codes()
 {
-    local cmd=${1:-smtpcode} out
+    local cmd=${1:-smtpcode} cur=${2-} out
     if [[ $cmd != */* || ! -x $cmd || -d $cmd ]]; then
         cmd=smtpcode
         command -v "$cmd" > /dev/null 2>&1 || return 0
     fi
     out=$(command "$cmd" list --codes-only 2> /dev/null < /dev/null) || return 0
+    case $cur in
+        [245xX].*) out=$(printf '%s\n' "$out" | sed -n "s/^X\\./${cur:0:1}./p") ;;
+    esac
     printf '%s\n' "$out"
 }
 
@@ -84,7 +89,7 @@ _smtpcode()
         elif ((!operand)); then
             operand=1
             case $w in
-                compare | explain | scan | list | search)
+                compare | explain | scan | list | search | help)
                     ((dashdash)) || { sub=$w; continue; } ;;
             esac
             nargs=1
@@ -146,14 +151,14 @@ _smtpcode()
             fi
             ;;
         compare)
-            ((nargs < 2)) && COMPREPLY=($(compgen -W "$(_smtpcode_codes "${words[0]}")" -- "$cur"))
+            ((nargs < 2)) && COMPREPLY=($(compgen -W "$(_smtpcode_codes "${words[0]}" "$cur")" -- "$cur"))
             ;;
-        explain | list | search) ;;
+        explain | list | search | help) ;;
         *)
             if ((!operand && !dashdash)); then
-                COMPREPLY=($(compgen -W "compare${IFS}explain${IFS}scan${IFS}list${IFS}search${IFS}$(_smtpcode_codes "${words[0]}")" -- "$cur"))
+                COMPREPLY=($(compgen -W "compare${IFS}explain${IFS}scan${IFS}list${IFS}search${IFS}help${IFS}$(_smtpcode_codes "${words[0]}" "$cur")" -- "$cur"))
             else
-                COMPREPLY=($(compgen -W "$(_smtpcode_codes "${words[0]}")" -- "$cur"))
+                COMPREPLY=($(compgen -W "$(_smtpcode_codes "${words[0]}" "$cur")" -- "$cur"))
             fi
             ;;
     esac

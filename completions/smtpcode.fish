@@ -3,10 +3,17 @@
 
 # The codes smtpcode knows (smtpcode list --codes-only), or nothing if
 # smtpcode is not installed or cannot list them.
+# When the token starts with a class and a dot (5.1. or x.7.2), the
+# enhanced codes (listed as X.1.1) are given with that class.
 function __smtpcode_codes
     command -q smtpcode; or return 0
     set -l codes (command smtpcode list --codes-only 2>/dev/null </dev/null)
     or return 0
+    set -l token (commandline -ct)
+    if string match -qr '^[245xX][.]' -- $token
+        set -l cls (string sub -l 1 -- $token)
+        set codes (string match -r '^X[.].*' -- $codes | string replace -r '^X' $cls)
+    end
     printf '%s\n' $codes
 end
 
@@ -61,7 +68,7 @@ function __smtpcode_wants_code
             end
         end
         if test $n = 0; and test -z "$sub"; and test $dashdash = 0
-            and contains -- $w compare explain scan list search
+            and contains -- $w compare explain scan list search help
             set sub $w
             continue
         end
@@ -85,6 +92,7 @@ complete -c smtpcode -n __smtpcode_no_operand -a explain -d 'Explain the replies
 complete -c smtpcode -n __smtpcode_no_operand -a scan -d 'Count the replies in whole mail logs'
 complete -c smtpcode -n __smtpcode_no_operand -a list -d 'List the codes smtpcode knows'
 complete -c smtpcode -n __smtpcode_no_operand -a search -d 'Find codes by words in their meaning'
+complete -c smtpcode -n __smtpcode_no_operand -a help -d 'Show the help'
 
 # Codes: with no subcommand, and for compare.
 complete -c smtpcode -n __smtpcode_wants_code -a '(__smtpcode_codes)' -d Code

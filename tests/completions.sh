@@ -23,7 +23,7 @@ trap 'exit 2' HUP INT TERM
 # shellcheck disable=SC2016 # expanded by the stand-in, not here
 printf '%s\n' '#!/bin/sh' \
 	'[ "$1 $2" = "list --codes-only" ] || exit 2' \
-	'printf "550\n5.1.1\n"' > "$tmp/smtpcode"
+	'printf "550\nX.1.1\nX.7.26\n"' > "$tmp/smtpcode"
 chmod +x "$tmp/smtpcode"
 
 # Runs the bash completion function on the words given ($1 the PATH to use)
@@ -96,19 +96,39 @@ else
 
 	out=$(complete_bash "$tmp:$PATH" smtpcode compare "")
 	rc=$?
-	[ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | tr '\n' ' ')" = "550 5.1.1 " ]
+	[ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | tr '\n' ' ')" = "550 X.1.1 X.7.26 " ]
 	check "bash: compare offers the codes from smtpcode list --codes-only" $?
+
+	out=$(complete_bash "$tmp:$PATH" smtpcode 5.1.)
+	[ "$?" = 0 ] && [ "$(printf '%s\n' "$out" | tr '\n' ' ')" = "5.1.1 " ]
+	check "bash: 5.1. completes to 5.1.1 (listed as X.1.1)" $?
+
+	out=$(complete_bash "$tmp:$PATH" smtpcode compare 550 x.7.2)
+	[ "$?" = 0 ] && [ "$(printf '%s\n' "$out" | tr '\n' ' ')" = "x.7.26 " ]
+	check "bash: x.7.2 completes to x.7.26" $?
 
 	# No smtpcode on PATH: no error, the subcommands still offered.
 	out=$(complete_bash "$tmp/nonexistent" smtpcode "" 2>&1)
 	rc=$?
-	[ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | tr '\n' ' ')" = "compare explain scan list search " ]
+	[ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | tr '\n' ' ')" = "compare explain scan list search help " ]
 	check "bash: without smtpcode on PATH, subcommands and no error" $?
 fi
 
 if command -v zsh > /dev/null 2>&1; then
 	zsh -n "$zsh_file" 2> /dev/null
 	check "zsh -n $zsh_file" $?
+
+	# _smtpcode_codes alone, with compsys's _call_program and _wanted
+	# replaced by stand-ins that run the command and print the offers.
+	# shellcheck disable=SC2016 # zsh's, in the single quotes
+	out=$(PATH="$tmp:$PATH" zsh -c '
+		_call_program() { shift; "$@"; }
+		_wanted() { print -l -- ${(P)${@[-1]}}; }
+		eval "$(sed -n "/^(( \$+functions\[_smtpcode_codes\] ))/,/^}/p" "$0")"
+		PREFIX=x.7.2
+		_smtpcode_codes' "$zsh_file" 2>&1)
+	[ "$(printf '%s\n' "$out" | tr '\n' ' ')" = "x.1.1 x.7.26 " ]
+	check "zsh: x.7.2 offers the enhanced codes with class x" $?
 fi
 
 if command -v fish > /dev/null 2>&1; then
@@ -120,6 +140,12 @@ if command -v fish > /dev/null 2>&1; then
 	rc=$?
 	[ "$rc" = 0 ] && printf '%s\n' "$out" | cut -f1 | grep -qx RCPT
 	check "fish: --after R offers RCPT" $?
+
+	# shellcheck disable=SC2016 # fish's $argv
+	out=$(PATH="$tmp:$PATH" fish -c 'source $argv[1]; and complete -C "smtpcode 5.1."' \
+		"$fish_file" 2>&1)
+	[ "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" = "5.1.1 " ]
+	check "fish: 5.1. completes to 5.1.1" $?
 fi
 
 echo "completions: $passed passed, $failed failed"

@@ -3,7 +3,8 @@
 #   check (make deps)     what `make check` needs: the cmocka library and
 #                         header, jq, mandoc, groff and pkg-config
 #   ci    (make deps-ci)  what `make ci` needs too: clang with its libFuzzer
-#                         runtime, clang-tidy, cppcheck and valgrind
+#                         runtime, clang-tidy, cppcheck, valgrind, and zsh
+#                         and fish (their completions are tested)
 # A no-op when all are present. Uses the system's package manager, through
 # sudo when not root; without either it names the packages to install and
 # exits 1.
@@ -32,13 +33,15 @@ if [ "$level" = ci ]; then
 	command -v clang-tidy > /dev/null || missing="$missing clang-tidy"
 	command -v cppcheck > /dev/null || missing="$missing cppcheck"
 	command -v valgrind > /dev/null || missing="$missing valgrind"
+	command -v zsh > /dev/null || missing="$missing zsh"
+	command -v fish > /dev/null || missing="$missing fish"
 	have_fuzzer() {
 		command -v clang > /dev/null &&
 		printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return d && n; }\n' |
 			clang -fsanitize=fuzzer -x c - -o /dev/null > /dev/null 2>&1
 	}
 	have_fuzzer || missing="$missing libfuzzer"
-	all="$all, clang, libFuzzer, clang-tidy, cppcheck, valgrind"
+	all="$all, clang, libFuzzer, clang-tidy, cppcheck, valgrind, zsh, fish"
 fi
 if [ -z "$missing" ]; then
 	echo "deps: all present ($all)"

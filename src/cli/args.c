@@ -342,8 +342,9 @@ int args_parse(int argc, char **argv, struct options *o, char *err, size_t errsz
 		return -1;
 	o->codes = argv + 1;
 	o->ncodes = n;
+	if (o->mode != MODE_HELP && o->mode != MODE_VERSION)
+		o->mode = mode; /* --help and --version win over a subcommand */
 	if (o->mode == MODE_HELP || o->mode == MODE_VERSION)
 		return 0;
-	o->mode = mode;
 	return check_operands(o, err, errsz);
 }
