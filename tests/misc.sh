@@ -182,5 +182,18 @@ else
 	failed=$((failed + 1))
 fi
 
+# Standard input on a terminal: explain and scan say they are reading it
+# (script(1) gives them a pseudo-terminal; Ctrl-D ends the input there).
+# With standard input on a pipe they say nothing (the goldens' .err files).
+if command -v script > /dev/null 2>&1; then
+	for sub in explain scan; do
+		out=$(printf '550 5.1.1 x\n\004' |
+			timeout 10 script -qec "$bin $sub --json" /dev/null 2> /dev/null | tr -d '\r')
+		printf '%s\n' "$out" | grep -qx 'smtpcode: reading standard input (end with Ctrl-D)' &&
+			printf '%s\n' "$out" | grep -q '"basic"\|"replies"'
+		check "$sub on a terminal says it reads standard input" $?
+	done
+fi
+
 echo "misc: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -5,17 +5,12 @@
 #include "run_text.h"
 #include "safe_text.h"
 #include "smtpcode.h"
+#include "terminal.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__unix__) || defined(__APPLE__)
-#include <unistd.h>
-#define STDOUT_IS_TERMINAL() isatty(1)
-#else
-#define STDOUT_IS_TERMINAL() 0
-#endif
 
 static int run_help(const struct options *o, const struct style *st);
 static int run_version(const struct options *o, const struct style *st);

@@ -4,6 +4,7 @@
 #include "lines.h"
 #include "safe_text.h"
 #include "tally.h"
+#include "terminal.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -87,6 +88,8 @@ static int read_file(struct run *run, const char *path)
 			return -1;
 		}
 	}
+	if (in == stdin && STDIN_IS_TERMINAL())
+		fputs("smtpcode: reading standard input (end with Ctrl-D)\n", stderr);
 	r = lines_read(in, on_line, run);
 	if (r < 0)
 		fprintf(stderr, "smtpcode: %s: %s\n",
