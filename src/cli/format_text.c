@@ -9,22 +9,26 @@
 enum { INDENT = 2, LABEL = 10 };
 
 /* Writes text[0..end) of a wrapped line: as it is when clean (nothing to
- * escape, no tab), else a tab as a space and what safe_text.h escapes
- * escaped. */
+ * escape, single spaces between words), else each run of spaces and tabs
+ * as one space and what safe_text.h escapes escaped. */
 static void line_out(FILE *out, const char *text, const char *end, int clean)
 {
-	const char *tab;
-
 	if (clean) {
 		fwrite(text, 1, (size_t)(end - text), out);
 		return;
 	}
-	while ((tab = memchr(text, '\t', (size_t)(end - text))) != NULL) {
-		safe_write(out, text, (size_t)(tab - text));
+	while (text < end) {
+		const char *gap = text;
+		while (gap < end && *gap != ' ' && *gap != '\t')
+			gap++;
+		safe_write(out, text, (size_t)(gap - text));
+		if (gap == end)
+			break;
 		putc(' ', out);
-		text = tab + 1;
+		while (gap < end && (*gap == ' ' || *gap == '\t'))
+			gap++;
+		text = gap;
 	}
-	safe_write(out, text, (size_t)(end - text));
 }
 
 /*
@@ -32,26 +36,27 @@ static void line_out(FILE *out, const char *text, const char *end, int clean)
  * of a line that already holds something if open (then a space comes
  * first); the lines after it start with indent spaces. A word longer than a
  * line stands alone on its line. Text without spaces (Japanese) breaks
- * between characters of two columns. Spaces and tabs separate words, and a
- * tab prints as a space. The text may come from the input: what safe_text.h
+ * between characters of two columns. Runs of spaces and tabs separate
+ * words and print as one space (joined Gmail replies hold long runs), so a
+ * line never passes the width. The text may come from the input: what safe_text.h
  * escapes prints escaped, and counts for the columns it then takes. Each
  * line is a slice of text, in one fwrite when it has nothing to escape and
- * no tab (printable ASCII words take a single pass over the text).
+ * single spaces (printable ASCII words take a single pass over the text).
  */
 static void wrap_from(FILE *out, const char *text, int col, int open, int indent,
                       const struct style *st)
 {
 	static const char spaces[] = "                                        ";
 	const char *p = text, *start = NULL, *end = NULL;
-	int line_clean = 1; /* the line so far has nothing to escape, no tab */
+	int line_clean = 1; /* the line so far has nothing to escape, single spaces */
 
 	while (*p) {
 		const char *word;
 		size_t len, clen;
-		int w, plain = 1, clean = 1, space = 0, tab = 0;
+		int w, plain = 1, clean = 1, space = 0, odd_gap = 0;
 		for (; *p == ' ' || *p == '\t'; p++) {
+			odd_gap |= space || *p == '\t'; /* more than one space, or a tab */
 			space = 1;
-			tab |= *p == '\t';
 		}
 		if (!*p)
 			break;
@@ -90,9 +95,9 @@ static void wrap_from(FILE *out, const char *text, int col, int open, int indent
 				putc(' ', out);
 			start = word;
 			line_clean = 1;
-			tab = 0; /* the spaces before a line's first word are not printed */
+			odd_gap = 0; /* the spaces before a line's first word are not printed */
 		}
-		line_clean &= clean && !tab;
+		line_clean &= clean && !odd_gap;
 		col += space + w;
 		end = word + len;
 		p = end;
