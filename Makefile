@@ -48,6 +48,7 @@ UTIL_SRCS   = src/util/strbuf.c src/util/ascii.c
 # src/lib: libsmtpcode, the engine: no I/O, nothing that prints.
 LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c \
               src/lib/enhanced.c src/lib/reply.c src/lib/pattern.c src/lib/search.c \
+              src/lib/synonym.c \
               src/lib/compare.c src/lib/compare_enhanced.c
 # src/cli: the command, a client of the library's public API.
 CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
@@ -68,6 +69,10 @@ DATA        = data/codes.tsv data/pairs.tsv data/enhanced.tsv data/enhanced-note
 # genverdict: the bounce-verdict data (reasons, phrases, codes, provider
 # tags), checked on every build into build/verdict.inc.
 VERDICT_SRCS = src/gen/genverdict.c src/gen/read_verdict.c src/gen/tsv.c src/gen/blob.c
+# gensynonyms: the words users search with (data/synonyms.tsv), checked
+# against the codes and the registry into build/synonyms.inc.
+SYNONYM_SRCS = src/gen/gensynonyms.c src/gen/read_synonyms.c src/gen/read_codes.c \
+               src/gen/read_enhanced.c src/gen/tsv.c src/gen/blob.c
 VERDICT_DATA = data/reason-list.tsv data/reasons.tsv data/reason-codes.tsv \
                data/provider-tags.tsv
 
@@ -167,8 +172,10 @@ build/pic/util/%.o: src/util/%.c | build
 build/cli/%.o: src/cli/%.c | build
 	$(CC) $(SC_CFLAGS) $(CLI_CPPFLAGS) $(SC_DEPFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-# Only src/lib/table.c includes the generated table.
+# Only src/lib/table.c includes the generated table, and only
+# src/lib/synonym.c the synonyms.
 build/lib/table.o build/pic/lib/table.o: build/table.inc
+build/lib/synonym.o build/pic/lib/synonym.o: build/synonyms.inc
 
 # Written to $@+ and renamed, so a failed run leaves no table behind.
 build/table.inc: build/gentable $(DATA)
@@ -178,6 +185,16 @@ build/table.inc: build/gentable $(DATA)
 build/genverdict: $(VERDICT_SRCS) $(GEN_RUNTIME_SRCS) src/gen/gen.h src/gen/tsv.h \
 		src/gen/blob.h include/smtpcode.h src/util/ascii.h | build
 	$(BUILD_CC) $(SC_CFLAGS) $(GEN_CPPFLAGS) -O1 -o $@ $(VERDICT_SRCS) $(GEN_RUNTIME_SRCS)
+
+build/gensynonyms: $(SYNONYM_SRCS) $(GEN_RUNTIME_SRCS) src/gen/gen.h src/gen/tsv.h \
+		src/gen/blob.h include/smtpcode.h src/lib/parse.h src/lib/commands.def \
+		src/util/ascii.h | build
+	$(BUILD_CC) $(SC_CFLAGS) $(GEN_CPPFLAGS) -O1 -o $@ $(SYNONYM_SRCS) $(GEN_RUNTIME_SRCS)
+
+build/synonyms.inc: build/gensynonyms data/codes.tsv data/enhanced.tsv data/synonyms.tsv
+	build/gensynonyms data/codes.tsv data/enhanced.tsv data/synonyms.tsv > $@+ || \
+		{ rm -f $@+; exit 1; }
+	mv $@+ $@
 
 build/verdict.inc: build/genverdict $(VERDICT_DATA)
 	build/genverdict $(VERDICT_DATA) > $@+ || { rm -f $@+; exit 1; }
@@ -206,7 +223,8 @@ build/tests/test_api: tests/test_api.c tests/testutil.h $(LIB) | build
 	$(CC) $(SC_CFLAGS) -Iinclude $(CMOCKA_CFLAGS) $(CPPFLAGS) $(CFLAGS) \
 		-o $@ $< $(LIB) $(LDFLAGS) $(CMOCKA_LIBS)
 
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/json_check.h $(FUZZ_SRCS) build/table.inc
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/json_check.h $(FUZZ_SRCS) build/table.inc \
+		build/synonyms.inc
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(SC_CFLAGS) $(LIB_CPPFLAGS) -Isrc/cli $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS)
 
@@ -217,13 +235,14 @@ fuzz: $(FUZZ_BINS)
 
 # Static analysis: cppcheck and clang-tidy (.clang-tidy) on the sources,
 # zero findings (suppressions are justified where they stand).
-lint: build/table.inc
+lint: build/table.inc build/synonyms.inc
 	cppcheck --quiet --std=c11 --enable=warning,style,performance,portability \
 		--inline-suppr --error-exitcode=1 -Iinclude -Isrc/lib -Isrc/cli -Isrc/util \
 		--suppress=missingIncludeSystem --suppress=missingInclude src
 	clang-tidy --quiet $(LIB_SRCS) $(UTIL_SRCS) -- -std=c11 $(LIB_CPPFLAGS)
 	clang-tidy --quiet $(CLI_SRCS) src/cli/main.c -- -std=c11 $(CLI_CPPFLAGS)
-	clang-tidy --quiet $(GEN_SRCS) src/gen/genverdict.c src/gen/read_verdict.c -- -std=c11 \
+	clang-tidy --quiet $(GEN_SRCS) src/gen/genverdict.c src/gen/read_verdict.c \
+		src/gen/gensynonyms.c src/gen/read_synonyms.c -- -std=c11 \
 		$(GEN_CPPFLAGS)
 
 # Benchmarks (never part of check): instructions against /bin/true, batch

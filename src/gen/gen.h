@@ -56,6 +56,17 @@ struct keyed_row {
 	int reason;                  /* index in the reasons */
 };
 
+/* A row of data/synonyms.tsv: its codes are syncodes[first..first+count). */
+struct synonym_row {
+	unsigned long phrase;
+	size_t first, count;
+};
+
+struct synonym_code {
+	int basic;           /* a reply code, or 0 for an enhanced one */
+	int subject, detail; /* the enhanced code X.subject.detail */
+};
+
 struct table {
 	struct blob blob;
 	struct code_row *codes;
@@ -75,6 +86,11 @@ struct table {
 	size_t nreasons, capreasons;
 	struct keyed_row *rphrases, *rcodes, *tags;
 	size_t nphrases_r, capphrases_r, nrcodes, caprcodes, ntags, captags;
+	struct blob synblob;          /* the phrases alone (gensynonyms) */
+	struct synonym_row *synonyms; /* data/synonyms.tsv */
+	size_t nsynonyms, capsynonyms;
+	struct synonym_code *syncodes;
+	size_t nsyncodes, capsyncodes;
 };
 
 /* tsv.c: what the readers share. */
@@ -108,6 +124,11 @@ int read_notes(const char *path, struct table *tab);
 void print_notes(const struct table *tab, FILE *out);
 int read_i18n(const char *path, struct table *tab);
 void print_i18n(struct table *tab, FILE *out); /* sorts the phrases first */
+
+/* read_synonyms.c: data/synonyms.tsv, checked against the codes and the
+ * enhanced registry read before. */
+int read_synonyms(const char *path, struct table *tab);
+void print_synonyms(const struct table *tab, FILE *out);
 
 /* read_verdict.c: the four files of the bounce verdict, in the order
  * reason-list, reasons, reason-codes, provider-tags (paths[0..3]). */

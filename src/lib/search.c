@@ -1,6 +1,9 @@
-/* search.c - find codes by the words of their texts. */
+/* search.c - find codes by what the words of a query mean: the codes an
+ * expert gives for its phrases (synonym.c), then the words of the codes'
+ * texts, the name counting most. */
 #include "ascii.h"
 #include "smtpcode.h"
+#include "synonym.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -22,19 +25,39 @@ static int contains(const char *hay, const char *needle)
 	return 0;
 }
 
-/* The score of one entry's texts for all words: 0 if a word is missing. */
-static int score_texts(const char *const *words, size_t nwords, const char *name,
-                       const char *description, const char *when_seen, const char *fix,
-                       const char *source)
+/* Nonzero if hay holds word, or word without its plural 's'. */
+static int has_word(const char *hay, const char *word)
 {
-	int total = 0;
-	size_t i;
+	char stem[QUERY_WORD_LEN];
+	size_t n = strlen(word);
 
-	for (i = 0; i < nwords; i++) {
-		int s = (contains(name, words[i]) ? 10 : 0) +
-		        (contains(description, words[i]) ? 4 : 0) +
-		        (contains(when_seen, words[i]) ? 2 : 0) + (contains(fix, words[i]) ? 1 : 0) +
-		        (contains(source, words[i]) ? 1 : 0);
+	if (contains(hay, word))
+		return 1;
+	if (n < 4 || word[n - 1] != 's' || n >= sizeof stem)
+		return 0;
+	memcpy(stem, word, n - 1);
+	stem[n - 1] = '\0';
+	return contains(hay, stem);
+}
+
+/* The score of one entry's texts for the query's words (its stop words
+ * aside, unless it has nothing else): 0 if a word is missing. */
+static int score_texts(const struct query *q, const char *name, const char *description,
+                       const char *when_seen, const char *fix, const char *source)
+{
+	size_t i, kept = 0;
+	int total = 0;
+
+	for (i = 0; i < q->n; i++)
+		kept += !smtpcode__stop_word(q->word[i]);
+	for (i = 0; i < q->n; i++) {
+		const char *w = q->word[i];
+		int s;
+		if (kept && smtpcode__stop_word(w))
+			continue;
+		s = (has_word(name, w) ? 10 : 0) + (has_word(description, w) ? 4 : 0) +
+		    (has_word(when_seen, w) ? 2 : 0) + (has_word(fix, w) ? 1 : 0) +
+		    (has_word(source, w) ? 1 : 0);
 		if (s == 0)
 			return 0;
 		total += s;
@@ -74,24 +97,26 @@ static int by_score(const void *a, const void *b)
 size_t smtpcode_search(const char *const *words, size_t nwords, struct smtpcode_hit *hits,
                        size_t max)
 {
+	struct query q;
 	struct smtpcode_meaning m;
 	struct smtpcode_enhanced e;
 	size_t i, kept = 0, found = 0;
 
 	if (!hits)
 		max = 0;
+	smtpcode__query_split(words, nwords, &q);
 	for (i = 0; smtpcode_meaning_at(i, &m) == 0;) {
 		/* A code's meanings are adjacent: keep the best of them. */
 		struct smtpcode_hit best = { SMTPCODE_KIND_BASIC, i, 0 };
 		int code = m.code;
 		for (; smtpcode_meaning_at(i, &m) == 0 && m.code == code; i++) {
-			int s = score_texts(words, nwords, m.name, m.description, m.when_seen, m.fix,
-			                    m.source);
+			int s = score_texts(&q, m.name, m.description, m.when_seen, m.fix, m.source);
 			if (s > best.score) {
 				best.score = s;
 				best.index = i;
 			}
 		}
+		best.score += smtpcode__synonym_boost(&q, code, 0, 0);
 		if (best.score > 0)
 			keep(hits, max, &kept, &found, best);
 	}
@@ -99,8 +124,8 @@ size_t smtpcode_search(const char *const *words, size_t nwords, struct smtpcode_
 		struct smtpcode_hit hit = { SMTPCODE_KIND_ENHANCED, i, 0 };
 		if (e.detail < 0)
 			continue;
-		hit.score = score_texts(words, nwords, e.title, e.description, e.when_seen, e.fix,
-		                        e.source);
+		hit.score = score_texts(&q, e.title, e.description, e.when_seen, e.fix, e.source) +
+		            smtpcode__synonym_boost(&q, 0, e.subject, e.detail);
 		if (hit.score > 0)
 			keep(hits, max, &kept, &found, hit);
 	}

@@ -18,13 +18,16 @@ check() { # name, condition-status
 
 ok() { echo "tests/gen/$1-ok.tsv"; }
 
-# rejects GENERATOR KIND...: each KIND-bad-NAME.tsv is read in place of
+# rejects GENERATOR VARY KIND...: for each kind of VARY (a space-separated
+# list; "all" for every KIND), each KIND-bad-NAME.tsv is read in place of
 # KIND-ok.tsv, with the ok files of the other kinds (in the order given);
 # the generator must exit 1, print nothing and say exactly NAME.expect.
 rejects() {
 	g=$1
-	shift
-	for kind in "$@"; do
+	vary=$2
+	shift 2
+	[ "$vary" = all ] && vary="$*"
+	for kind in $vary; do
 		for f in tests/gen/"$kind"-bad-*.tsv; do
 			name=${f%.tsv}
 			files=
@@ -47,14 +50,22 @@ rejects() {
 "$gen" "$(ok codes)" "$(ok pairs)" "$(ok enhanced)" "$(ok notes)" "$(ok i18n)" > "$tmp/out" 2> "$tmp/err"
 [ $? = 0 ] && [ -s "$tmp/out" ] && [ ! -s "$tmp/err" ]
 check ok $?
-rejects "$gen" codes pairs enhanced notes i18n
+rejects "$gen" all codes pairs enhanced notes i18n
 
 # The verdict data (genverdict): reasonlist, reasons, reasoncodes, tags.
 vgen=build/genverdict
 "$vgen" "$(ok reasonlist)" "$(ok reasons)" "$(ok reasoncodes)" "$(ok tags)" > "$tmp/out" 2> "$tmp/err"
 [ $? = 0 ] && grep -q 'gen_reason_phrases\[4\]' "$tmp/out" && [ ! -s "$tmp/err" ]
 check verdict-ok $?
-rejects "$vgen" reasonlist reasons reasoncodes tags
+rejects "$vgen" all reasonlist reasons reasoncodes tags
+
+# The synonyms of search (gensynonyms), checked against the ok codes and
+# registry: synonyms-bad-NAME.tsv.
+sgen=build/gensynonyms
+"$sgen" "$(ok codes)" "$(ok enhanced)" "$(ok synonyms)" > "$tmp/out" 2> "$tmp/err"
+[ $? = 0 ] && grep -q 'gen_synonyms\[4\]' "$tmp/out" && [ ! -s "$tmp/err" ]
+check synonyms-ok $?
+rejects "$sgen" synonyms codes enhanced synonyms
 
 # The build: a broken data file fails make with file:line and leaves no table.
 mkdir "$tmp/tree"
