@@ -13,39 +13,54 @@ void json_init(struct json *j, FILE *out)
 	j->out = out;
 }
 
+/* Writes the escape for byte c, one that cannot be copied as it is. */
+static void write_escape(FILE *out, unsigned char c)
+{
+	static const char hex[] = "0123456789abcdef";
+	char u[7] = { '\\', 'u', '0', '0', 0, 0, 0 };
+
+	switch (c) {
+	case '"': fputs("\\\"", out); return;
+	case '\\': fputs("\\\\", out); return;
+	case '\b': fputs("\\b", out); return;
+	case '\f': fputs("\\f", out); return;
+	case '\n': fputs("\\n", out); return;
+	case '\r': fputs("\\r", out); return;
+	case '\t': fputs("\\t", out); return;
+	default: break;
+	}
+	if (c >= 0x80) { /* a byte of invalid UTF-8 */
+		fputs("\\ufffd", out);
+		return;
+	}
+	u[4] = hex[c >> 4];
+	u[5] = hex[c & 15];
+	fwrite(u, 1, 6, out);
+}
+
+/* Copies runs of printable ASCII and valid UTF-8 in one fwrite each; only
+ * what must be escaped is written byte by byte. */
 void json_write_string(FILE *out, const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
+	size_t i = 0, run = 0, len;
 
 	putc('"', out);
 	while (i < n) {
 		unsigned char c = s[i];
-		size_t len;
-		switch (c) {
-		case '"': fputs("\\\"", out); i++; continue;
-		case '\\': fputs("\\\\", out); i++; continue;
-		case '\b': fputs("\\b", out); i++; continue;
-		case '\f': fputs("\\f", out); i++; continue;
-		case '\n': fputs("\\n", out); i++; continue;
-		case '\r': fputs("\\r", out); i++; continue;
-		case '\t': fputs("\\t", out); i++; continue;
-		default: break;
-		}
-		if (c < 0x20 || c == 0x7F) {
-			fprintf(out, "\\u%04x", c);
+		if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
 			i++;
 			continue;
 		}
-		len = scx_utf8_len(str + i, n - i);
-		if (len == 0) {
-			fputs("\\ufffd", out);
-			i++;
+		if (c >= 0x80 && (len = scx_utf8_len(str + i, n - i)) != 0) {
+			i += len;
 			continue;
 		}
-		fwrite(s + i, 1, len, out);
-		i += len;
+		fwrite(s + run, 1, i - run, out);
+		write_escape(out, c);
+		run = ++i;
 	}
+	fwrite(s + run, 1, i - run, out);
 	putc('"', out);
 }
 
@@ -105,8 +120,16 @@ void json_string_n(struct json *j, const char *s, size_t n)
 
 void json_int(struct json *j, long v)
 {
+	char buf[24], *p = buf + sizeof buf;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+
 	before_value(j);
-	fprintf(j->out, "%ld", v);
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	fwrite(p, 1, (size_t)(buf + sizeof buf - p), j->out);
 }
 
 void json_bool(struct json *j, int v)
