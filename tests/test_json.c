@@ -2,6 +2,8 @@
 #include "testutil.h"
 #include "json.h"
 
+#include <limits.h>
+
 /* Escapes n bytes of s and checks the result (with its quotes). */
 static void escapes(const char *s, size_t n, const char *want)
 {
@@ -119,6 +121,43 @@ static void writer__nesting__commas_in_place(void **state)
 	free(got);
 }
 
+static void writer__int__every_range(void **state)
+{
+	FILE *f = capture_open();
+	struct json j;
+	char *got;
+
+	(void)state;
+	json_init(&j, f);
+	json_array_begin(&j);
+	json_int(&j, 0);
+	json_int(&j, 7);
+	json_int(&j, -1);
+	json_int(&j, 1234567890L);
+	json_int(&j, LONG_MAX);
+	json_int(&j, LONG_MIN);
+	json_array_end(&j);
+	got = capture_close(f);
+	{
+		char want[128];
+		snprintf(want, sizeof want, "[0,7,-1,1234567890,%ld,%ld]", LONG_MAX, LONG_MIN);
+		assert_string_equal(got, want);
+	}
+	free(got);
+}
+
+static void escape__runs_between_escapes(void **state)
+{
+	FILE *f = capture_open();
+	char *got;
+
+	(void)state;
+	json_write_string(f, "ab\"cd\x01\xc3\xa9\xffz", 10);
+	got = capture_close(f);
+	assert_string_equal(got, "\"ab\\\"cd\\u0001\xc3\xa9\\ufffdz\"");
+	free(got);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -130,6 +169,8 @@ int main(void)
 		cmocka_unit_test(escape__valid_utf8__copied),
 		cmocka_unit_test(escape__invalid_utf8__replacement_per_byte),
 		cmocka_unit_test(writer__nesting__commas_in_place),
+		cmocka_unit_test(writer__int__every_range),
+		cmocka_unit_test(escape__runs_between_escapes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
