@@ -143,12 +143,11 @@ static void scanner__reply_in_text(void **state)
 /* The scanner is opaque, of a fixed size: accessors read what it counts. */
 static void scanner__opaque_with_accessors(void **state)
 {
-	static const char *const lines[] = {
-		"Nov 22 mx postfix/smtp[1]: 4F: to=<b@example.org>, dsn=5.1.1, status=bounced "
-		"(host x said: 550 5.1.1 unknown (in reply to RCPT TO command))",
-		"Nov 22 mx postfix/qmgr[2]: 4F: removed",
-		"Action: delayed",
-	};
+	static const char bounced[] = "Nov 22 mx postfix/smtp[1]: 4F: to=<b@example.org>, "
+	                              "dsn=5.1.1, status=bounced (host x said: 550 5.1.1 "
+	                              "unknown (in reply to RCPT TO command))";
+	static const char *const lines[] = { bounced, "Nov 22 mx postfix/qmgr[2]: 4F: removed",
+	                                     "Action: delayed" };
 	static struct smtpcode_scanner s;
 	size_t i;
 

@@ -48,7 +48,28 @@ static inline const char *scan_skip_spaces(const char *p)
 
 /* A three-digit code from 100 to 599 at p, followed by ' ', '-' or the end
  * (stored in *sep); 0 if there is none. */
-int smtpcode__code_at(const char *p, char *sep);
+static inline int scan_code_at(const char *p, char *sep)
+{
+	if (!scan_is_digit(p[0]) || !scan_is_digit(p[1]) || !scan_is_digit(p[2]) || p[0] < '1' ||
+	    p[0] > '5')
+		return 0;
+	if (p[3] != ' ' && p[3] != '-' && p[3] != '\0')
+		return 0;
+	*sep = p[3];
+	return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+}
+
+/* Nonzero if a code may start after character c: one of " ('\"#;:[<=". */
+static inline int scan_starts_code(char c)
+{
+	switch (c) {
+	case ' ': case '(': case '\'': case '"': case '#': case ';': case ':': case '[':
+	case '<': case '=':
+		return 1;
+	default:
+		return 0;
+	}
+}
 
 enum scan_token { SCAN_TOKEN_NONE, SCAN_TOKEN_ENHANCED, SCAN_TOKEN_MALFORMED };
 
@@ -58,8 +79,6 @@ enum scan_token { SCAN_TOKEN_NONE, SCAN_TOKEN_ENHANCED, SCAN_TOKEN_MALFORMED };
 enum scan_token smtpcode__enhanced_at(const char *p, struct smtpcode_enhanced_code *code,
                                       size_t *len);
 
-/* Nonzero if a code may start after character c. */
-int smtpcode__starts_code(char c);
 
 /* ---- Format tables (scan_formats.c) -------------------------------------- */
 

@@ -158,14 +158,21 @@ void smtpcode__formats_index(struct scan_index *ix)
 	     m < (ix)->rows + (ix)->first[(role) + 1]; m++)
 
 /* strstr for a row, reusing the search of the row before when it has the
- * same marker (the rows of one marker stand together). */
+ * same marker (the rows of one marker stand together, and a compiler makes
+ * one string of equal literals: were it not to, the search runs again). */
 struct found {
 	const char *marker, *at;
 };
 
+/* Nonzero if two rows have the same marker (the same string, most often). */
+static int same_marker(const char *a, const char *b)
+{
+	return a == b || strcmp(a, b) == 0;
+}
+
 static const char *find(struct found *f, const char *line, const struct scan_marker *m)
 {
-	if (!f->marker || strcmp(f->marker, m->marker) != 0) {
+	if (f->marker != m->marker) {
 		f->marker = m->marker;
 		f->at = strstr(line, m->marker);
 	}
@@ -252,10 +259,10 @@ enum smtpcode_outcome smtpcode__outcome_in(const struct scan_index *ix, const ch
 
 	if (v) {
 		EACH(ix, SCAN_OUTCOME, m)
-			if (strcmp((*m)->marker, field) == 0 && scan_starts_with(v, (*m)->then))
+			if (same_marker((*m)->marker, field) && scan_starts_with(v, (*m)->then))
 				return (*m)->outcome;
 		EACH(ix, SCAN_OUTCOME_OTHER, m)
-			if (strcmp((*m)->marker, field) == 0 && strstr(line, (*m)->then))
+			if (same_marker((*m)->marker, field) && strstr(line, (*m)->then))
 				return (*m)->outcome;
 	}
 	return outcome_token(ix, line);
@@ -366,7 +373,7 @@ enum scan_role smtpcode__prefix(const struct scan_index *ix, const char *line, s
 
 	for (i = 0; i < COUNT(roles); i++)
 		EACH(ix, roles[i], m)
-			if (strncmp(line, (*m)->marker, (*m)->len) == 0) {
+			if (line[0] == (*m)->marker[0] && strncmp(line, (*m)->marker, (*m)->len) == 0) {
 				*len = (*m)->len;
 				return roles[i];
 			}

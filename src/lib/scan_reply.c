@@ -118,10 +118,10 @@ static void inner_codes(struct smtpcode_reply *r)
 
 	for (p = r->text; *p; p++) {
 		if ((*p != '#' && (*p < '1' || *p > '5')) ||
-		    (p > r->text && !smtpcode__starts_code(p[-1])))
+		    (p > r->text && !scan_starts_code(p[-1])))
 			continue;
 		if ((*p == '#' && smtpcode__enhanced_at(p + 1, &c, &len) == SCAN_TOKEN_ENHANCED) ||
-		    (smtpcode__code_at(p, &sep) && sep &&
+		    (scan_code_at(p, &sep) && sep &&
 		     smtpcode__enhanced_at(p + 4, &c, &len) == SCAN_TOKEN_ENHANCED))
 			smtpcode__add_enhanced(r, &c);
 	}
@@ -136,7 +136,7 @@ static void drop_joins(const struct scan_index *ix, struct smtpcode_reply *r)
 
 	while ((p = (char *)smtpcode__join_in(ix, r->text, &mark)) != NULL) {
 		size_t skip = mark;
-		if (smtpcode__code_at(p + mark, &sep) && sep) {
+		if (scan_code_at(p + mark, &sep) && sep) {
 			struct smtpcode_enhanced_code c;
 			size_t len;
 			skip = mark + 4;
@@ -194,9 +194,9 @@ const char *smtpcode__find_embedded(const struct scan_index *ix, const char *lin
 	for (p = line; *p; p++) {
 		struct smtpcode_enhanced_code c;
 		size_t len;
-		if (*p < '1' || *p > '5' || (p > line && !smtpcode__starts_code(p[-1])))
+		if (*p < '1' || *p > '5' || (p > line && !scan_starts_code(p[-1])))
 			continue;
-		*code = smtpcode__code_at(p, sep);
+		*code = scan_code_at(p, sep);
 		if (!*code)
 			continue;
 		if ((*sep == ' ' || *sep == '-') &&
@@ -259,9 +259,10 @@ static void transcript_command(struct scan *s, struct smtpcode_reply *r)
 
 /* Adds a reply's line to the open reply, or opens one: multi-line replies
  * ("550-5.7.1 ...") stay open until their last line. code_ptr points at the
- * code in line. The caller closes the reply. */
+ * code in line; a reply it opens gets the line's outcome (the caller's
+ * when it read it, else read here). The caller closes the reply. */
 static void reply_part(struct scan *s, const char *line, const char *code_ptr, int code,
-                       char sep, int transcript)
+                       char sep, int transcript, const enum smtpcode_outcome *outcome)
 {
 	struct smtpcode_reply *r = &s->reply;
 	const char *text = code_ptr + (sep ? 4 : 3);
@@ -271,7 +272,7 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 		r->basic = code;
 		if (transcript)
 			transcript_command(s, r);
-		r->outcome = smtpcode__outcome_in(&s->formats, line);
+		r->outcome = outcome ? *outcome : smtpcode__outcome_in(&s->formats, line);
 		s->pending = 1;
 	} else if (code != r->basic) {
 		smtpcode__add_warning(r, SMTPCODE_WARN_CONTINUATION_MISMATCH);
@@ -311,7 +312,7 @@ static void other_line(struct scan *s, const char *line)
 	if (!p && !dsn)
 		return;
 	if (p)
-		reply_part(s, line, p, code, sep, 0);
+		reply_part(s, line, p, code, sep, 0, &outcome);
 	else
 		record_without_reply(s, line);
 	s->reply.outcome = outcome;
@@ -342,12 +343,12 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 	body = scan_skip_spaces(l->start);
 	if (body[0] == '#') /* Exchange: "#550 5.1.1 ... ##" */
 		body++;
-	code = smtpcode__code_at(body, &sep);
+	code = scan_code_at(body, &sep);
 	if (code && (l->kind == SCAN_LINE_SERVER || sep != '\0' || body == l->start)) {
 		/* A finished reply is closed by the next one; "550-" keeps it open. */
 		if (s->pending && !s->multiline)
 			smtpcode__flush_pending(s);
-		reply_part(s, l->start, body, code, sep, l->kind == SCAN_LINE_SERVER);
+		reply_part(s, l->start, body, code, sep, l->kind == SCAN_LINE_SERVER, NULL);
 		return;
 	}
 	/* An indented line of text continues an open reply (wrapped text). */
