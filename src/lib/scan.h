@@ -5,7 +5,7 @@
  *   scan.c          the driver: passes, then DSN groups, then replies
  *   scan_line.c     the normalising passes (reading, transcript prefix,
  *                   indentation)
- *   scan_text.c     small readers: codes and enhanced codes in text
+ *   scan_text.c     the reader of enhanced codes (smaller readers: below)
  *   scan_formats.c  one table of markers per format, and their lookups
  *   scan_reply.c    reply detection and building
  *   scan_dsn.c      RFC 3464 per-recipient groups

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #define ROW(marker, role, then, command, outcome) \
-	{ marker, sizeof marker - 1, role, then, command, outcome }
+	{ marker, sizeof(marker) - 1, role, then, command, outcome }
 #define LEAD(marker) ROW(marker, SCAN_LEAD_IN, NULL, NULL, SMTPCODE_OUTCOME_NONE)
 #define NAMES(marker, then, command) ROW(marker, SCAN_COMMAND, then, command, SMTPCODE_OUTCOME_NONE)
 #define GIVES(marker, role, then, outcome) ROW(marker, role, then, NULL, SMTPCODE_OUTCOME_##outcome)
@@ -119,7 +119,7 @@ static const struct scan_marker transcript[] = {
 	ROW(".", SCAN_CLIENT_WORD, NULL, "DATA", SMTPCODE_OUTCOME_NONE), /* the end of the data */
 };
 
-#define COUNT(a) (sizeof a / sizeof a[0])
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The formats in the order their rows are tried (where the order matters:
  * Postfix's "status=" text before Sendmail's "stat="). */
@@ -153,9 +153,10 @@ void smtpcode__formats_index(struct scan_index *ix)
 			ix->rows[at[formats[f].rows[i].role]++] = &formats[f].rows[i];
 }
 
+/* For each row m of a role (m names the loop's variable: no parentheses). */
 #define EACH(ix, role, m) \
-	for (const struct scan_marker *const *m = (ix)->rows + (ix)->first[role]; \
-	     m < (ix)->rows + (ix)->first[(role) + 1]; m++)
+	for (const struct scan_marker *const *m = (ix)->rows + (ix)->first[(role)]; /* NOLINT */ \
+	     m < (ix)->rows + (ix)->first[(role) + 1]; m++) /* NOLINT(bugprone-macro-parentheses) */
 
 /* strstr for a row, reusing the search of the row before when it has the
  * same marker (the rows of one marker stand together, and a compiler makes

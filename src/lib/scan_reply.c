@@ -82,7 +82,7 @@ void smtpcode__reply_text(struct smtpcode_reply *r, const char *text, size_t n)
 {
 	struct smtpcode_enhanced_code c;
 	const char *p = scan_skip_spaces(text), *end = text + n;
-	size_t len, keep;
+	size_t len;
 
 	switch (smtpcode__enhanced_at(p, &c, &len)) {
 	case SCAN_TOKEN_ENHANCED:
@@ -93,7 +93,7 @@ void smtpcode__reply_text(struct smtpcode_reply *r, const char *text, size_t n)
 		break;
 	case SCAN_TOKEN_MALFORMED:
 		if (!r->malformed[0]) {
-			keep = len < sizeof r->malformed ? len : sizeof r->malformed - 1;
+			size_t keep = len < sizeof r->malformed ? len : sizeof r->malformed - 1;
 			memcpy(r->malformed, p, keep);
 			r->malformed[keep] = '\0';
 		}

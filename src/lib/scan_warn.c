@@ -57,11 +57,11 @@ size_t smtpcode_warning_message(const struct smtpcode_reply *r, enum smtpcode_wa
                                 char *buf, size_t size)
 {
 	char basic[16], digit[16], enh[16] = "", cls[16], text[1024] = "";
-	const char *args[5];
 	struct strbuf sb;
 	size_t n = 0;
 
 	if ((unsigned)w < SMTPCODE_WARN_COUNT) {
+		const char *args[5];
 		snprintf(basic, sizeof basic, "%d", r->basic);
 		snprintf(digit, sizeof digit, "%d", r->basic / 100);
 		if (r->enhanced_count)

@@ -82,12 +82,14 @@ static void check_reply(const struct smtpcode_reply *r, void *arg)
 #endif
 }
 
-static void feed(const char *line, size_t len, void *arg)
+/* A lines_fn: 0 goes on reading. */
+static int feed(const char *line, size_t len, void *arg)
 {
 	struct pass *ps = arg;
 
 	ps->lines_fed++;
 	smtpcode_scanner_line(&ps->scanner, line, len, check_reply, ps);
+	return 0;
 }
 
 #ifndef FUZZ_REPLY_JSON
