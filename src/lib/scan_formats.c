@@ -171,7 +171,7 @@ static int same_marker(const char *a, const char *b)
 	return a == b || strcmp(a, b) == 0;
 }
 
-static const char *find(struct found *f, const char *line, const struct scan_marker *m)
+static const char *find_cached(struct found *f, const char *line, const struct scan_marker *m)
 {
 	if (f->marker != m->marker) {
 		f->marker = m->marker;
@@ -205,7 +205,7 @@ const char *smtpcode__command_in(const struct scan_index *ix, const char *line)
 	struct found f = { NULL, NULL };
 
 	EACH(ix, SCAN_COMMAND, m) {
-		const char *p = find(&f, line, *m);
+		const char *p = find_cached(&f, line, *m);
 		if (!p)
 			continue;
 		p += (*m)->len;
@@ -227,7 +227,7 @@ static const char *outcome_field(const struct scan_index *ix, const char *line,
 	size_t len = 0;
 
 	EACH(ix, SCAN_OUTCOME, m) {
-		const char *p = find(&f, line, *m);
+		const char *p = find_cached(&f, line, *m);
 		if (p && (!first || p < first)) {
 			first = p;
 			len = (*m)->len;
