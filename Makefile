@@ -47,9 +47,10 @@ CLI_CPPFLAGS = -Iinclude -Isrc/cli -Isrc/util
 UTIL_SRCS   = src/util/strbuf.c src/util/ascii.c
 # src/lib: libsmtpcode, the engine: no I/O, nothing that prints.
 LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c \
-              src/lib/enhanced.c src/lib/reply.c src/lib/pattern.c src/lib/search.c \
-              src/lib/synonym.c \
-              src/lib/compare.c src/lib/compare_enhanced.c
+              src/lib/enhanced.c src/lib/pattern.c src/lib/search.c src/lib/synonym.c \
+              src/lib/compare.c src/lib/compare_enhanced.c src/lib/scan.c \
+              src/lib/scan_line.c src/lib/scan_text.c src/lib/scan_formats.c \
+              src/lib/scan_reply.c src/lib/scan_dsn.c src/lib/scan_warn.c
 # src/cli: the command, a client of the library's public API.
 CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
               src/cli/format_text.c src/cli/format_reply.c src/cli/format_scan.c \
@@ -87,8 +88,9 @@ CLI_OBJS    = $(CLI_SRCS:src/%.c=build/%.o) $(UTIL_SRCS:src/%.c=build/%.o)
 LIB         = build/libsmtpcode.a
 SHLIB       = build/libsmtpcode.so.$(VERSION)
 
-TESTS       = code command table lookup enhanced reply compare strbuf ascii json format_text \
-              format_json args lines tally pattern i18n safe_text api
+TESTS       = code command table lookup enhanced scan scan_line scan_formats scan_dsn scan_warn \
+              compare strbuf ascii json format_text format_json \
+              args lines tally pattern i18n safe_text api
 TEST_BINS   = $(TESTS:%=build/tests/test_%)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -212,9 +214,11 @@ build/tests/test_%: tests/test_%.c tests/testutil.h $(CLI_OBJS) $(LIB) | build
 		-o $@ $< $(CLI_OBJS) $(LIB) $(LDFLAGS) $(CMOCKA_LIBS)
 
 # A suite sees the command's headers; one that tests a library unit from
-# inside (test_reply includes reply.c) sees the library's instead.
+# inside (the scanner's, which include src/lib/scan.h) sees the library's
+# instead.
 TEST_CPPFLAGS = $(CLI_CPPFLAGS)
-build/tests/test_reply: TEST_CPPFLAGS = $(LIB_CPPFLAGS)
+LIB_UNIT_TESTS = scan scan_line scan_formats scan_dsn scan_warn
+$(LIB_UNIT_TESTS:%=build/tests/test_%): TEST_CPPFLAGS = $(LIB_CPPFLAGS)
 
 $(TEST_BINS): build/flags
 

@@ -379,10 +379,12 @@ enum smtpcode_warning {
 	SMTPCODE_WARN_MALFORMED_ENHANCED,    /* 550 5.01.1 */
 	SMTPCODE_WARN_UNDEFINED_CODE,        /* 599: no RFC or registry defines it */
 	SMTPCODE_WARN_PSEUDO_CODE,           /* 571: not a reply code at all */
-	SMTPCODE_WARN_CONTINUATION_MISMATCH  /* 550-... then 551 ...: one reply, two codes */
+	SMTPCODE_WARN_CONTINUATION_MISMATCH, /* 550-... then 551 ...: one reply, two codes */
+	SMTPCODE_WARN_COUNT                  /* how many there are; not a warning */
 };
 
-/* The warning's name, as in JSON: "class-mismatch", ... */
+/* The warning's name, as in JSON: "class-mismatch", ...; "unknown" for a
+ * value outside the enum. */
 const char *smtpcode_warning_name(enum smtpcode_warning w);
 
 /* What a log line or a DSN says became of the message. */
@@ -390,17 +392,18 @@ enum smtpcode_outcome {
 	SMTPCODE_OUTCOME_NONE,
 	SMTPCODE_OUTCOME_DELIVERED,
 	SMTPCODE_OUTCOME_DEFERRED,
-	SMTPCODE_OUTCOME_BOUNCED
+	SMTPCODE_OUTCOME_BOUNCED,
+	SMTPCODE_OUTCOME_COUNT               /* how many there are; not an outcome */
 };
 
-/* "delivered", "deferred", "bounced", or NULL for none. */
+/* "delivered", "deferred", "bounced", or NULL for none (and outside the enum). */
 const char *smtpcode_outcome_name(enum smtpcode_outcome o);
 
 #define SMTPCODE_REPLY_ENHANCED_MAX 4
 #define SMTPCODE_REPLY_WARNING_MAX 6
 #define SMTPCODE_REPLY_TEXT_SIZE 2048
 
-/* One reply found in text. */
+/* One reply found in text, as the scanner hands it to its callback. */
 struct smtpcode_reply {
 	unsigned long first_line, last_line; /* 1-based line numbers in the input */
 	int basic;                           /* the three-digit code, or 0 if none */
@@ -418,25 +421,23 @@ struct smtpcode_reply {
 /* Longest line the scanner reads; the rest of a longer line is skipped. */
 #define SMTPCODE_SCAN_LINE_MAX 16384
 
-/* Finds replies in text fed one line at a time. All state is here: no
- * allocation, no I/O, constant memory whatever the input. */
+/* The size of struct smtpcode_scanner: fixed for the ABI, with room for the
+ * passes that later versions add (the state takes about 24 KiB today). */
+#define SMTPCODE_SCANNER_SIZE 65536
+
+/* Finds replies in text fed one line at a time. Opaque: all its state is in
+ * here (no allocation, no I/O, constant memory whatever the input), read
+ * through the functions below. Make it static or allocate it where the
+ * stack is small. */
 struct smtpcode_scanner {
-	unsigned long line;                  /* lines fed so far */
-	const char *client_command;          /* last command a transcript showed */
-	int pending;                         /* a reply is open: more lines may join it */
-	int multiline;                       /* ... and its last line ended in "550-" */
-	int after_quit;                      /* a transcript's server answered QUIT */
-	struct smtpcode_reply reply;         /* the open reply */
-	int dsn;                             /* a DSN per-recipient group is open */
-	int dsn_field;                       /* the group field that continues */
-	struct smtpcode_reply dsn_reply;
-	char dsn_diagnostic[SMTPCODE_REPLY_TEXT_SIZE];
-	struct smtpcode_enhanced_code dsn_status;
-	int dsn_has_status;
-	unsigned long dsn_status_line, dsn_diag_first, dsn_diag_last;
-	unsigned long outcomes[4];           /* lines per smtpcode_outcome, for scan */
+	union {
+		long double align_;
+		void *p_;
+		unsigned char opaque_[SMTPCODE_SCANNER_SIZE];
+	} u;
 };
 
+/* Called for each reply found; reply is valid only during the call. */
 typedef void smtpcode_reply_fn(const struct smtpcode_reply *reply, void *arg);
 
 void smtpcode_scanner_init(struct smtpcode_scanner *s);
@@ -447,13 +448,23 @@ void smtpcode_scanner_init(struct smtpcode_scanner *s);
 void smtpcode_scanner_line(struct smtpcode_scanner *s, const char *line, size_t len,
                            smtpcode_reply_fn *emit, void *arg);
 
-/* Writes one sentence on warning w of reply r into buf[size]; returns buf.
- * A w outside the enum gives "". */
-char *smtpcode_warning_message(const struct smtpcode_reply *r, enum smtpcode_warning w,
-                               char *buf, size_t size);
-
 /* Ends the input: emits a reply still open. */
 void smtpcode_scanner_end(struct smtpcode_scanner *s, smtpcode_reply_fn *emit, void *arg);
+
+/* The number of lines fed so far. */
+unsigned long smtpcode_scanner_lines(const struct smtpcode_scanner *s);
+
+/* How many log lines and DSN Action fields said outcome o (for NONE: the
+ * log lines that said nothing of the kind); 0 outside the enum. */
+unsigned long smtpcode_scanner_outcome_lines(const struct smtpcode_scanner *s,
+                                             enum smtpcode_outcome o);
+
+/* Writes one sentence on warning w of reply r into buf[size], as snprintf
+ * does: cut to fit and NUL-terminated when size > 0 (buf may be NULL when
+ * size is 0). Returns the sentence's length, which may be size or more
+ * when it was cut. A w outside the enum gives "" and 0. */
+size_t smtpcode_warning_message(const struct smtpcode_reply *r, enum smtpcode_warning w,
+                                char *buf, size_t size);
 
 #ifdef __cplusplus
 }

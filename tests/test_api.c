@@ -121,8 +121,9 @@ static void take(const struct smtpcode_reply *r, void *arg)
 static void scanner__reply_in_text(void **state)
 {
 	static const char line[] = "550 5.1.1 <bob@example.org>: User unknown";
-	struct smtpcode_scanner s;
+	static struct smtpcode_scanner s;
 	char msg[256];
+	size_t n;
 
 	(void)state;
 	smtpcode_scanner_init(&s);
@@ -133,8 +134,40 @@ static void scanner__reply_in_text(void **state)
 	assert_string_equal(got.text, "<bob@example.org>: User unknown");
 	assert_string_equal(smtpcode_warning_name(SMTPCODE_WARN_PSEUDO_CODE), "pseudo-code");
 	assert_null(smtpcode_outcome_name(got.outcome));
-	assert_non_null(smtpcode_warning_message(&got, SMTPCODE_WARN_UNDEFINED_CODE, msg,
-	                                         sizeof msg));
+	n = smtpcode_warning_message(&got, SMTPCODE_WARN_UNDEFINED_CODE, msg, sizeof msg);
+	assert_int_equal(n, strlen(msg));
+	assert_int_equal(smtpcode_scanner_lines(&s), 1);
+	assert_int_equal(smtpcode_scanner_outcome_lines(&s, SMTPCODE_OUTCOME_NONE), 0);
+}
+
+/* The scanner is opaque, of a fixed size: accessors read what it counts. */
+static void scanner__opaque_with_accessors(void **state)
+{
+	static const char bounced[] = "Nov 22 mx postfix/smtp[1]: 4F: to=<b@example.org>, "
+	                              "dsn=5.1.1, status=bounced (host x said: 550 5.1.1 "
+	                              "unknown (in reply to RCPT TO command))";
+	static const char *const lines[] = { bounced, "Nov 22 mx postfix/qmgr[2]: 4F: removed",
+	                                     "Action: delayed" };
+	static struct smtpcode_scanner s;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(sizeof s, SMTPCODE_SCANNER_SIZE);
+	ngot = 0;
+	smtpcode_scanner_init(&s);
+	for (i = 0; i < sizeof lines / sizeof lines[0]; i++)
+		smtpcode_scanner_line(&s, lines[i], strlen(lines[i]), take, NULL);
+	smtpcode_scanner_end(&s, take, NULL);
+	assert_int_equal(ngot, 1);
+	assert_string_equal(got.command, "RCPT");
+	assert_int_equal(smtpcode_scanner_lines(&s), 3);
+	assert_int_equal(smtpcode_scanner_outcome_lines(&s, SMTPCODE_OUTCOME_BOUNCED), 1);
+	assert_int_equal(smtpcode_scanner_outcome_lines(&s, SMTPCODE_OUTCOME_NONE), 1);
+	assert_int_equal(smtpcode_scanner_outcome_lines(&s, SMTPCODE_OUTCOME_DEFERRED), 1);
+	assert_int_equal(smtpcode_scanner_outcome_lines(&s, SMTPCODE_OUTCOME_DELIVERED), 0);
+	assert_int_equal(smtpcode_scanner_outcome_lines(&s, SMTPCODE_OUTCOME_COUNT), 0);
+	smtpcode_scanner_init(&s); /* starts again */
+	assert_int_equal(smtpcode_scanner_lines(&s), 0);
 }
 
 /* The contract at the edges (issue 11): the count-only search, buffers
@@ -222,9 +255,9 @@ static void names__values_outside_the_enums(void **state)
 	memset(&r, 0, sizeof r);
 	r.basic = 550;
 	memset(buf, 'Z', sizeof buf);
-	assert_string_equal(smtpcode_warning_message(&r, (enum smtpcode_warning)99, buf, sizeof buf),
-	                    "");
-	assert_null(smtpcode_warning_message(&r, SMTPCODE_WARN_UNDEFINED_CODE, NULL, 0));
+	assert_int_equal(smtpcode_warning_message(&r, (enum smtpcode_warning)99, buf, sizeof buf), 0);
+	assert_string_equal(buf, "");
+	assert_true(smtpcode_warning_message(&r, SMTPCODE_WARN_UNDEFINED_CODE, NULL, 0) > 0);
 	assert_string_equal(smtpcode_warning_name((enum smtpcode_warning)99), "unknown");
 	assert_null(smtpcode_outcome_name((enum smtpcode_outcome)99));
 	assert_string_equal(smtpcode_status_name((enum smtpcode_status)99), "unknown");
@@ -246,6 +279,7 @@ int main(void)
 		cmocka_unit_test(compare__items_and_pairs),
 		cmocka_unit_test(patterns_search_languages),
 		cmocka_unit_test(scanner__reply_in_text),
+		cmocka_unit_test(scanner__opaque_with_accessors),
 		cmocka_unit_test(search__count_only_with_null_hits),
 		cmocka_unit_test(buffers__size_zero_writes_nothing),
 		cmocka_unit_test(compare__invalid_codes_rejected),

@@ -74,9 +74,10 @@ void text_reply(FILE *out, const struct smtpcode_reply *r, unsigned long index,
 		text_field(out, st, "l.codes", style_phrase(st, "p.outer_verdict"));
 	if (r->text[0])
 		text_field(out, st, "l.text", r->text);
-	for (i = 0; i < r->warning_count; i++)
-		text_field(out, st, "l.warning",
-		           smtpcode_warning_message(r, r->warnings[i], msg, sizeof msg));
+	for (i = 0; i < r->warning_count; i++) {
+		smtpcode_warning_message(r, r->warnings[i], msg, sizeof msg);
+		text_field(out, st, "l.warning", msg);
+	}
 	reply_items(r, items, &n);
 	for (i = 0; i < n; i++) {
 		putc('\n', out);
@@ -118,8 +119,8 @@ void json_reply(FILE *out, const struct smtpcode_reply *r)
 	for (i = 0; i < r->warning_count; i++) {
 		json_object_begin(&j);
 		json_key_string(&j, "kind", smtpcode_warning_name(r->warnings[i]));
-		json_key_string(&j, "message",
-		                smtpcode_warning_message(r, r->warnings[i], msg, sizeof msg));
+		smtpcode_warning_message(r, r->warnings[i], msg, sizeof msg);
+		json_key_string(&j, "message", msg);
 		json_object_end(&j);
 	}
 	json_array_end(&j);

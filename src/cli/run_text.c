@@ -10,6 +10,10 @@
 #include <stdio.h>
 #include <string.h>
 
+_Static_assert(sizeof((struct tally *)0)->outcomes / sizeof((struct tally *)0)->outcomes[0] ==
+                   SMTPCODE_OUTCOME_COUNT,
+               "the tally counts every outcome");
+
 struct run {
 	struct smtpcode_scanner scanner;
 	const struct options *o;
@@ -129,6 +133,7 @@ int run_scan(const struct options *o, const struct style *st)
 {
 	static struct run run;
 	static struct tally tally;
+	enum smtpcode_outcome k;
 	int i;
 
 	memset(&run, 0, sizeof run);
@@ -146,8 +151,9 @@ int run_scan(const struct options *o, const struct style *st)
 			return EXIT_USAGE;
 	}
 	smtpcode_scanner_end(&run.scanner, on_scanned, &run);
-	tally.lines = run.scanner.line;
-	memcpy(tally.outcomes, run.scanner.outcomes, sizeof tally.outcomes);
+	tally.lines = smtpcode_scanner_lines(&run.scanner);
+	for (k = SMTPCODE_OUTCOME_NONE; k < SMTPCODE_OUTCOME_COUNT; k++)
+		tally.outcomes[k] = smtpcode_scanner_outcome_lines(&run.scanner, k);
 	if (o->json)
 		json_scan(stdout, &tally);
 	else

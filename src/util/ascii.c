@@ -1,11 +1,6 @@
 /* ascii.c - small character helpers both sides use (no locale, no allocation). */
 #include "ascii.h"
 
-int scx_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
 size_t scx_utf8_decode(const char *s, size_t n, unsigned long *cp)
 {
 	const unsigned char *p = (const unsigned char *)s;

@@ -5,8 +5,12 @@
 #include <stddef.h>
 
 /* c in lower case when it is an ASCII letter A-Z, else c unchanged (as
- * tolower() in the C locale, whatever the locale is). */
-int scx_lower(int c);
+ * tolower() in the C locale, whatever the locale is). Inline: the scanner
+ * calls it for every byte it compares. */
+static inline int scx_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
 
 /* The well-formed UTF-8 sequence at s[0..n), n >= 1, as the Unicode
  * standard defines it (its Table 3-7: the shortest form only, no

@@ -82,6 +82,7 @@ static void check_reply(const struct smtpcode_reply *r, void *arg)
 #endif
 }
 
+/* A lines_fn: 0 goes on reading. */
 static int feed(const char *line, size_t len, void *arg)
 {
 	struct pass *ps = arg;

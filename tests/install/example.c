@@ -17,7 +17,7 @@ int main(void)
 	                   "(in reply to RCPT TO command)";
 	struct smtpcode_lookup lk;
 	struct smtpcode_meaning m;
-	struct smtpcode_scanner s;
+	static struct smtpcode_scanner s; /* opaque, SMTPCODE_SCANNER_SIZE bytes */
 
 	smtpcode_lookup(550, "RCPT", &lk);
 	smtpcode_meaning_at(lk.first, &m);

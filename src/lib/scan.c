@@ -1,0 +1,82 @@
+/* scan.c - the reply scanner's driver and public functions. Each line is
+ * read into the scanner, goes through the normalising passes, then to the
+ * DSN groups, then to reply detection. No I/O and no allocation: the caller
+ * feeds lines, and all state lives in the caller's struct smtpcode_scanner. */
+#include "scan.h"
+
+#include <string.h>
+
+_Static_assert(sizeof(struct scan) <= sizeof(struct smtpcode_scanner),
+               "struct scan fits in SMTPCODE_SCANNER_SIZE bytes");
+_Static_assert(_Alignof(struct scan) <= _Alignof(struct smtpcode_scanner),
+               "struct smtpcode_scanner is aligned for struct scan");
+
+/* The normalising passes, in order. A new pass (unquoting "> ", MIME
+ * decoding) is one more scan_pass_fn here and in scan_line.c (or a file
+ * of its own), with its tests in tests/test_scan_line.c. */
+static scan_pass_fn *const passes[] = {
+	smtpcode__pass_prefix,
+	smtpcode__pass_indent,
+};
+
+static struct scan *state(struct smtpcode_scanner *s)
+{
+	return (struct scan *)(void *)s;
+}
+
+static const struct scan *const_state(const struct smtpcode_scanner *s)
+{
+	return (const struct scan *)(const void *)s;
+}
+
+void smtpcode_scanner_init(struct smtpcode_scanner *s)
+{
+	struct scan *sc = state(s);
+
+	memset(sc, 0, sizeof *sc);
+	smtpcode__formats_index(&sc->formats);
+}
+
+void smtpcode_scanner_line(struct smtpcode_scanner *s, const char *line, size_t len,
+                           smtpcode_reply_fn *emit, void *arg)
+{
+	struct scan *sc = state(s);
+	struct scan_line *l = &sc->in;
+	size_t i;
+
+	sc->line++;
+	sc->emit = emit;
+	sc->arg = arg;
+	smtpcode__line_read(l, line, len);
+	for (i = 0; i < sizeof passes / sizeof passes[0]; i++)
+		if (!passes[i](sc, l))
+			return;
+	if (smtpcode__dsn_takes(sc, l)) {
+		smtpcode__flush_pending(sc);
+		smtpcode__dsn_line(sc, l);
+		return;
+	}
+	smtpcode__dsn_flush(sc);
+	smtpcode__reply_line(sc, l);
+}
+
+void smtpcode_scanner_end(struct smtpcode_scanner *s, smtpcode_reply_fn *emit, void *arg)
+{
+	struct scan *sc = state(s);
+
+	sc->emit = emit;
+	sc->arg = arg;
+	smtpcode__flush_pending(sc);
+	smtpcode__dsn_flush(sc);
+}
+
+unsigned long smtpcode_scanner_lines(const struct smtpcode_scanner *s)
+{
+	return const_state(s)->line;
+}
+
+unsigned long smtpcode_scanner_outcome_lines(const struct smtpcode_scanner *s,
+                                             enum smtpcode_outcome o)
+{
+	return (unsigned)o < SMTPCODE_OUTCOME_COUNT ? const_state(s)->outcomes[o] : 0;
+}

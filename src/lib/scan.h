@@ -1,0 +1,247 @@
+/* scan.h - the reply scanner's parts (internal to libsmtpcode): the state
+ * behind the opaque struct smtpcode_scanner, the line that the normalising
+ * passes prepare, the format tables and what the scan_*.c files share.
+ *
+ *   scan.c          the driver: passes, then DSN groups, then replies
+ *   scan_line.c     the normalising passes (reading, transcript prefix,
+ *                   indentation)
+ *   scan_text.c     the reader of enhanced codes (smaller readers: below)
+ *   scan_formats.c  one table of markers per format, and their lookups
+ *   scan_reply.c    reply detection and building
+ *   scan_dsn.c      RFC 3464 per-recipient groups
+ *   scan_warn.c     warnings, and the names of warnings and outcomes
+ */
+#ifndef SMTPCODE_SCAN_H
+#define SMTPCODE_SCAN_H
+
+#include "ascii.h"
+#include "smtpcode.h"
+
+#include <stddef.h>
+
+/* ---- Small readers (inline; scan_text.c has the larger ones) ------------- */
+
+static inline int scan_is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Nonzero if s starts with prefix, ignoring ASCII case. */
+static inline int scan_starts_with(const char *s, const char *prefix)
+{
+	while (*prefix && scx_lower((unsigned char)*s) == scx_lower((unsigned char)*prefix))
+		s++, prefix++;
+	return *prefix == '\0';
+}
+
+static inline const char *scan_skip_spaces(const char *p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
+/* A three-digit code from 100 to 599 at p, followed by ' ', '-' or the end
+ * (stored in *sep); 0 if there is none. */
+static inline int scan_code_at(const char *p, char *sep)
+{
+	if (!scan_is_digit(p[0]) || !scan_is_digit(p[1]) || !scan_is_digit(p[2]) || p[0] < '1' ||
+	    p[0] > '5')
+		return 0;
+	if (p[3] != ' ' && p[3] != '-' && p[3] != '\0')
+		return 0;
+	*sep = p[3];
+	return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+}
+
+/* Nonzero if a code may start after character c: one of " ('\"#;:[<=". */
+static inline int scan_starts_code(char c)
+{
+	switch (c) {
+	case ' ': case '(': case '\'': case '"': case '#': case ';': case ':': case '[':
+	case '<': case '=':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+enum scan_token { SCAN_TOKEN_NONE, SCAN_TOKEN_ENHANCED, SCAN_TOKEN_MALFORMED };
+
+/* A token shaped like an enhanced code at p (digits and two dots, ending at
+ * a space, ';', ',', ')', '>', a quote or the end): a valid one goes to
+ * *code; *len gets the token's length. */
+enum scan_token smtpcode__enhanced_at(const char *p, struct smtpcode_enhanced_code *code,
+                                      size_t *len);
+
+
+/* ---- Format tables (scan_formats.c) -------------------------------------- */
+
+/* What a marker says where a line holds it. */
+enum scan_role {
+	SCAN_LEAD_IN,        /* a reply's code follows: "said: 550" */
+	SCAN_LEAD_IN_COLON,  /* after the marker, a code that follows a colon:
+	                      * Exim's "after RCPT TO:<a>: 550" */
+	SCAN_COMMAND,        /* names the command: see struct scan_marker */
+	SCAN_OUTCOME,        /* a field ("status="): a value starting with
+	                      * `then` (any case) gives the outcome */
+	SCAN_OUTCOME_OTHER,  /* any other value of that field gives the outcome
+	                      * when the line also holds `then` */
+	SCAN_OUTCOME_TOKEN,  /* the marker gives the outcome: Exim's " ** " */
+	SCAN_ENHANCED,       /* an enhanced code follows: "dsn=5.1.1" */
+	SCAN_RECORD_TEXT,    /* a record without a reply: its text follows, or
+	                      * with `then` "(", the text in parentheses after */
+	SCAN_TEXT_END,       /* a reply's text ends before it: "(in reply to" */
+	SCAN_JOIN,           /* joins the lines of a flattened multi-line
+	                      * reply: Exim's "\n550-5.7.1 " */
+	SCAN_SERVER,         /* transcript prefix of a server line: "S: " */
+	SCAN_CLIENT,         /* transcript prefix of a client line: "C: " */
+	SCAN_SESSION,        /* a line starting so opens a session: swaks "=== " */
+	SCAN_CLIENT_WORD,    /* a client line of this one word sends command */
+	SCAN_DSN_ACTION,     /* a DSN Action value starting so gives outcome */
+	SCAN_ROLE_COUNT
+};
+
+/*
+ * One row of a format's table. For SCAN_COMMAND: with command set, the
+ * marker (followed by `then`, any case, when given) names that command;
+ * with command NULL, the text after the marker does (up to `then` when
+ * given, else one word up to a space or a colon), and a line holding the
+ * marker says no more.
+ */
+struct scan_marker {
+	const char *marker;
+	size_t len;                    /* strlen(marker) */
+	enum scan_role role;
+	const char *then;              /* see the roles, or NULL */
+	const char *command;           /* canonical command, or NULL */
+	enum smtpcode_outcome outcome;
+};
+
+/* The rows of every format, by role (built by smtpcode__formats_index()
+ * when a scanner starts, so a lookup reads only the rows of its role). */
+#define SCAN_ROWS_MAX 96
+struct scan_index {
+	const struct scan_marker *rows[SCAN_ROWS_MAX];
+	unsigned short first[SCAN_ROLE_COUNT + 1]; /* rows of role r: first[r] .. first[r + 1] */
+};
+
+void smtpcode__formats_index(struct scan_index *ix);
+
+/* The lookups, each over the rows of its role(s), in the formats' order. */
+const char *smtpcode__command_in(const struct scan_index *ix, const char *line);
+enum smtpcode_outcome smtpcode__outcome_in(const struct scan_index *ix, const char *line);
+int smtpcode__after_lead_in(const struct scan_index *ix, const char *line, const char *p,
+                            const char *colon_after);
+const char *smtpcode__colon_lead_in(const struct scan_index *ix, const char *line);
+const char *smtpcode__enhanced_field(const struct scan_index *ix, const char *line);
+const char *smtpcode__record_text(const struct scan_index *ix, const char *line, size_t *n);
+const char *smtpcode__text_end(const struct scan_index *ix, const char *text, int after_space);
+const char *smtpcode__join_in(const struct scan_index *ix, const char *text, size_t *len);
+enum scan_role smtpcode__prefix(const struct scan_index *ix, const char *line, size_t *len);
+const char *smtpcode__client_word(const struct scan_index *ix, const char *word);
+enum smtpcode_outcome smtpcode__dsn_action(const struct scan_index *ix, const char *value);
+
+/* ---- The line the passes prepare (scan_line.c) --------------------------- */
+
+enum scan_line_kind {
+	SCAN_LINE_TEXT,     /* log, bounce or NDR text */
+	SCAN_LINE_SERVER,   /* a transcript's server line, prefix removed */
+	SCAN_LINE_CLIENT,   /* a transcript's client line, prefix removed */
+	SCAN_LINE_SESSION   /* a transcript's new session ("=== Trying") */
+};
+
+struct scan_line {
+	char text[SMTPCODE_SCAN_LINE_MAX + 1]; /* the line, cleaned and terminated */
+	size_t len;
+	enum scan_line_kind kind;
+	const char *start;  /* text after a transcript prefix (text itself for TEXT) */
+	int indented;       /* text starts with a blank and holds more than blanks */
+};
+
+struct scan;
+
+/* Reading: copies raw[len] to l->text (at most SMTPCODE_SCAN_LINE_MAX
+ * bytes, no CR at the end, NUL bytes as spaces); raw may be NULL if len
+ * is 0. The passes then look at the copy. */
+void smtpcode__line_read(struct scan_line *l, const char *raw, size_t len);
+
+/* A normalising pass: reads and marks (or rewrites) the line; returns
+ * nonzero to hand it on, 0 when the pass keeps it (a line joined to the
+ * next). */
+typedef int scan_pass_fn(struct scan *s, struct scan_line *l);
+
+scan_pass_fn smtpcode__pass_prefix; /* transcript prefixes: kind, start */
+scan_pass_fn smtpcode__pass_indent; /* indentation: indented */
+
+/* ---- The scanner's state -------------------------------------------------- */
+
+/* The DSN fields the scanner knows (scan_dsn.c names them). */
+enum dsn_field {
+	DSN_FINAL_RECIPIENT,
+	DSN_ORIGINAL_RECIPIENT,
+	DSN_ACTION,
+	DSN_STATUS,
+	DSN_REMOTE_MTA,
+	DSN_DIAGNOSTIC_CODE,
+	DSN_LAST_ATTEMPT_DATE,
+	DSN_WILL_RETRY_UNTIL,
+	DSN_X_POSTFIX_SENDER,
+	DSN_FIELD_COUNT,
+	DSN_NOT_A_FIELD = -1
+};
+
+/* An RFC 3464 per-recipient group being read. */
+struct scan_dsn {
+	int open;
+	enum dsn_field field;                /* the field that indented lines continue */
+	struct smtpcode_reply reply;
+	char diagnostic[SMTPCODE_REPLY_TEXT_SIZE];
+	struct smtpcode_enhanced_code status;
+	int has_status;
+	unsigned long status_line, diag_first, diag_last; /* 0: none */
+};
+
+struct scan {
+	unsigned long line;                  /* lines fed so far */
+	smtpcode_reply_fn *emit;             /* the callback of the current call */
+	void *arg;
+	const char *client_command;          /* last command a transcript showed */
+	int pending;                         /* a reply is open: more lines may join it */
+	int multiline;                       /* ... and its last line ended in "550-" */
+	int after_quit;                      /* a transcript's server answered QUIT */
+	struct smtpcode_reply reply;         /* the open reply */
+	struct scan_dsn dsn;
+	unsigned long outcomes[SMTPCODE_OUTCOME_COUNT]; /* lines per outcome */
+	struct scan_index formats;
+	struct scan_line in;                 /* the line being read */
+};
+
+/* ---- Replies (scan_reply.c) ----------------------------------------------- */
+
+void smtpcode__reply_start(struct smtpcode_reply *r, unsigned long line);
+void smtpcode__add_enhanced(struct smtpcode_reply *r, const struct smtpcode_enhanced_code *c);
+void smtpcode__add_warning(struct smtpcode_reply *r, enum smtpcode_warning w);
+void smtpcode__append_text(struct smtpcode_reply *r, const char *text, size_t n);
+void smtpcode__reply_text(struct smtpcode_reply *r, const char *text, size_t n);
+const char *smtpcode__find_embedded(const struct scan_index *ix, const char *line, int *code,
+                                    char *sep);
+size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,
+                                const char *code, const char *text);
+void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn);
+void smtpcode__flush_pending(struct scan *s);
+void smtpcode__reply_line(struct scan *s, const struct scan_line *l);
+
+/* ---- DSN groups (scan_dsn.c) ---------------------------------------------- */
+
+enum dsn_field smtpcode__dsn_field(const char *line);
+int smtpcode__dsn_takes(const struct scan *s, const struct scan_line *l);
+void smtpcode__dsn_line(struct scan *s, const struct scan_line *l);
+void smtpcode__dsn_flush(struct scan *s);
+
+/* ---- Warnings (scan_warn.c) ----------------------------------------------- */
+
+/* Adds the warnings that depend on the whole reply. */
+void smtpcode__check_reply(struct smtpcode_reply *r);
+
+#endif

@@ -1,0 +1,132 @@
+/* scan_dsn.c - RFC 3464 per-recipient groups ("Final-Recipient:",
+ * "Action:", "Status:", "Diagnostic-Code:" ...): one reply per group,
+ * from its Status line to the end of its Diagnostic-Code field. */
+#include "scan.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const field_names[] = {
+	[DSN_FINAL_RECIPIENT] = "Final-Recipient:",
+	[DSN_ORIGINAL_RECIPIENT] = "Original-Recipient:",
+	[DSN_ACTION] = "Action:",
+	[DSN_STATUS] = "Status:",
+	[DSN_REMOTE_MTA] = "Remote-MTA:",
+	[DSN_DIAGNOSTIC_CODE] = "Diagnostic-Code:",
+	[DSN_LAST_ATTEMPT_DATE] = "Last-Attempt-Date:",
+	[DSN_WILL_RETRY_UNTIL] = "Will-Retry-Until:",
+	[DSN_X_POSTFIX_SENDER] = "X-Postfix-Sender:",
+};
+_Static_assert(sizeof field_names / sizeof field_names[0] == DSN_FIELD_COUNT,
+               "a name for each DSN field");
+
+/* The field line starts with (any case), or DSN_NOT_A_FIELD. */
+enum dsn_field smtpcode__dsn_field(const char *line)
+{
+	int f;
+
+	for (f = 0; f < DSN_FIELD_COUNT; f++)
+		if (scan_starts_with(line, field_names[f]))
+			return (enum dsn_field)f;
+	return DSN_NOT_A_FIELD;
+}
+
+/* Nonzero if the line belongs to a DSN group: a field, or the continuation
+ * of one while a group is open. */
+int smtpcode__dsn_takes(const struct scan *s, const struct scan_line *l)
+{
+	return smtpcode__dsn_field(l->text) != DSN_NOT_A_FIELD || (s->dsn.open && l->indented);
+}
+
+/* The reply of a Diagnostic-Code value: "smtp; 550 5.1.1 ..." (the code may
+ * follow the type directly), or only text. */
+static void read_diagnostic(const struct scan *s, struct smtpcode_reply *r, const char *d)
+{
+	const char *semi = strchr(d, ';'), *p = NULL;
+	int code = 0;
+	char sep = 0;
+
+	if (d[0])
+		p = smtpcode__find_embedded(&s->formats, d, &code, &sep);
+	if (!p && semi && (code = scan_code_at(scan_skip_spaces(semi + 1), &sep)) != 0)
+		p = scan_skip_spaces(semi + 1);
+	if (p) {
+		const char *text = p + (sep ? 4 : 3);
+		r->basic = code;
+		smtpcode__reply_text(r, text, smtpcode__reply_text_len(&s->formats, d, p, text));
+	} else if (d[0]) {
+		const char *t = semi ? semi + 1 : d;
+		smtpcode__append_text(r, t, strlen(t));
+	}
+}
+
+void smtpcode__dsn_flush(struct scan *s)
+{
+	struct scan_dsn *g = &s->dsn;
+	struct smtpcode_reply *r = &g->reply;
+
+	if (!g->open)
+		return;
+	g->open = 0;
+	read_diagnostic(s, r, g->diagnostic);
+	if (g->has_status)
+		smtpcode__add_enhanced(r, &g->status);
+	/* The reply spans the Status line to the end of the Diagnostic-Code. */
+	r->first_line = g->status_line ? g->status_line : g->diag_first;
+	if (g->diag_first && g->diag_first < r->first_line)
+		r->first_line = g->diag_first;
+	r->last_line = g->diag_last ? g->diag_last : g->status_line;
+	if ((r->basic || r->enhanced_count) && r->first_line)
+		smtpcode__emit(s, r, 1);
+}
+
+static void open_group(struct scan *s)
+{
+	struct scan_dsn *g = &s->dsn;
+
+	g->open = 1;
+	smtpcode__reply_start(&g->reply, s->line);
+	g->diagnostic[0] = '\0';
+	g->has_status = 0;
+	g->status_line = g->diag_first = g->diag_last = 0;
+}
+
+/* Takes a DSN field line, or the continuation of one. */
+void smtpcode__dsn_line(struct scan *s, const struct scan_line *l)
+{
+	struct scan_dsn *g = &s->dsn;
+	enum dsn_field f = smtpcode__dsn_field(l->text);
+	const char *v;
+	size_t len;
+
+	if (f == DSN_NOT_A_FIELD) {
+		if (g->field == DSN_DIAGNOSTIC_CODE) {
+			len = strlen(g->diagnostic);
+			snprintf(g->diagnostic + len, sizeof g->diagnostic - len, " %s",
+			         scan_skip_spaces(l->text));
+			g->diag_last = s->line;
+		}
+		return;
+	}
+	/* A new recipient closes the group before it. */
+	if ((f == DSN_FINAL_RECIPIENT || f == DSN_ORIGINAL_RECIPIENT) && g->open &&
+	    (g->has_status || g->diagnostic[0]))
+		smtpcode__dsn_flush(s);
+	if (!g->open)
+		open_group(s);
+	g->field = f;
+	v = scan_skip_spaces(strchr(l->text, ':') + 1);
+	if (f == DSN_ACTION) {
+		enum smtpcode_outcome o = smtpcode__dsn_action(&s->formats, v);
+		if (o != SMTPCODE_OUTCOME_NONE)
+			g->reply.outcome = o;
+		s->outcomes[g->reply.outcome]++;
+	} else if (f == DSN_STATUS) {
+		g->has_status = smtpcode__enhanced_at(v, &g->status, &len) == SCAN_TOKEN_ENHANCED;
+		if (g->has_status)
+			g->status_line = s->line;
+	} else if (f == DSN_DIAGNOSTIC_CODE) {
+		snprintf(g->diagnostic, sizeof g->diagnostic, "%s", v);
+		g->diag_first = g->diag_last = s->line;
+	}
+}

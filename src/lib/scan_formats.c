@@ -1,0 +1,401 @@
+/* scan_formats.c - what the scanner knows of each log, bounce and
+ * transcript format: one table of markers per format (the roles are in
+ * scan.h), and the lookups that read them by role. A new format is new
+ * rows here and a sample in tests/explain (README: "Adding a log format"). */
+#include "scan.h"
+
+#include <string.h>
+
+#define ROW(marker, role, then, command, outcome) \
+	{ marker, sizeof(marker) - 1, role, then, command, outcome }
+#define LEAD(marker) ROW(marker, SCAN_LEAD_IN, NULL, NULL, SMTPCODE_OUTCOME_NONE)
+#define NAMES(marker, then, command) ROW(marker, SCAN_COMMAND, then, command, SMTPCODE_OUTCOME_NONE)
+#define GIVES(marker, role, then, outcome) ROW(marker, role, then, NULL, SMTPCODE_OUTCOME_##outcome)
+#define MARK(marker, role) ROW(marker, role, NULL, NULL, SMTPCODE_OUTCOME_NONE)
+
+/* Postfix: smtp(8) "to=<...>, ..., dsn=5.1.1, status=bounced (host ... said:
+ * 550 ... (in reply to RCPT TO command))", bounces that quote it, smtpd
+ * "NOQUEUE: reject: RCPT from ...: 554 ...". */
+static const struct scan_marker postfix[] = {
+	LEAD("said:"),
+	LEAD("refused to talk to me:"),
+	NAMES("in reply to ", " command", NULL),
+	NAMES("reject: ", "RCPT from", "RCPT"),
+	NAMES("reject: ", "MAIL from", "MAIL"),
+	NAMES("reject: ", "DATA from", "DATA"),
+	NAMES("reject: ", "END-OF-MESSAGE from", "DATA"),
+	NAMES("reject: ", "CONNECT from", "CONNECT"),
+	NAMES("reject: ", "EHLO from", "EHLO"),
+	NAMES("reject: ", "HELO from", "HELO"),
+	NAMES("reject: ", "VRFY from", "VRFY"),
+	NAMES("refused to talk to me", NULL, "CONNECT"),
+	MARK("(in reply to ", SCAN_TEXT_END),
+	GIVES("status=", SCAN_OUTCOME, "sent", DELIVERED),
+	GIVES("status=", SCAN_OUTCOME, "deferred", DEFERRED),
+	GIVES("status=", SCAN_OUTCOME, "bounced", BOUNCED),
+	GIVES("status=", SCAN_OUTCOME, "expired", BOUNCED),
+	ROW("status=", SCAN_RECORD_TEXT, "(", NULL, SMTPCODE_OUTCOME_NONE),
+	MARK("dsn=", SCAN_ENHANCED), /* Sendmail writes it too */
+};
+
+/* Sendmail: "to=<...>, ..., dsn=5.1.1, stat=User unknown", "ruleset=check_rcpt,
+ * ..., reject=550 5.7.1 ...", "... Deferred: 451 4.3.5 ...". */
+static const struct scan_marker sendmail[] = {
+	LEAD("reply:"),
+	LEAD("reply="),
+	LEAD("reject="),
+	LEAD("Deferred:"),
+	NAMES("ruleset=check_", "rcpt", "RCPT"),
+	NAMES("ruleset=check_", "mail", "MAIL"),
+	NAMES("ruleset=check_", "relay", "CONNECT"),
+	GIVES("stat=", SCAN_OUTCOME, "sent", DELIVERED),
+	GIVES("stat=", SCAN_OUTCOME, "deferred", DEFERRED),
+	GIVES("stat=", SCAN_OUTCOME, "bounced", BOUNCED),
+	GIVES("stat=", SCAN_OUTCOME, "expired", BOUNCED),
+	GIVES("stat=", SCAN_OUTCOME_OTHER, "dsn=5.", BOUNCED), /* stat=User unknown */
+	MARK("stat=", SCAN_RECORD_TEXT),
+};
+
+/* Exim mainlog: "1abc-000 ** bob@example.org ...: SMTP error from remote
+ * mail server after RCPT TO:<bob@example.org>: 550 ...", "=> ... C=\"250 ...\"". */
+static const struct scan_marker exim[] = {
+	LEAD("C=\""),
+	MARK("mail server after ", SCAN_LEAD_IN_COLON),
+	NAMES("mail server after ", "initial connection", "CONNECT"),
+	NAMES("mail server after ", "end of data", "DATA"),
+	NAMES("mail server after ", "pipelined end of data", "DATA"),
+	NAMES("mail server after ", "RCPT TO", "RCPT"),
+	NAMES("mail server after ", "pipelined RCPT TO", "RCPT"),
+	NAMES("mail server after ", "MAIL FROM", "MAIL"),
+	NAMES("mail server after ", "pipelined MAIL FROM", "MAIL"),
+	NAMES("mail server after ", NULL, NULL), /* "after EHLO:" */
+	GIVES(" => ", SCAN_OUTCOME_TOKEN, NULL, DELIVERED),
+	GIVES(" -> ", SCAN_OUTCOME_TOKEN, NULL, DELIVERED),
+	GIVES(" == ", SCAN_OUTCOME_TOKEN, NULL, DEFERRED),
+	GIVES(" ** ", SCAN_OUTCOME_TOKEN, NULL, BOUNCED),
+	MARK("\\n", SCAN_JOIN),
+};
+
+/* Exchange and Microsoft 365 NDRs: "Remote Server returned '550 5.1.10 ...'",
+ * "... responded with: \"421 4.4.2 ...\"" (and "#550 5.1.1 ... ##", which
+ * the readers of codes take). */
+static const struct scan_marker exchange[] = {
+	LEAD("returned '"),
+	LEAD("returned \""),
+	LEAD("responded with: \""),
+};
+
+/* RFC 3464 delivery status: "Diagnostic-Code: smtp; 550 ...", the values
+ * of "Action:" (scan_dsn.c reads the fields). */
+static const struct scan_marker dsn[] = {
+	LEAD("smtp;"),
+	GIVES("failed", SCAN_DSN_ACTION, NULL, BOUNCED),
+	GIVES("delayed", SCAN_DSN_ACTION, NULL, DEFERRED),
+	GIVES("delivered", SCAN_DSN_ACTION, NULL, DELIVERED),
+	GIVES("relayed", SCAN_DSN_ACTION, NULL, DELIVERED),
+	GIVES("expanded", SCAN_DSN_ACTION, NULL, DELIVERED),
+};
+
+/* SMTP transcripts: RFC 5321 "S: "/"C: ", swaks "<-  "/" -> " (and "<~ ",
+ * "<** ", " ~> " around TLS and errors, "=== " for a connection), Sendmail
+ * "<<< "/">>> ". A longer prefix stands before its shorter form. */
+static const struct scan_marker transcript[] = {
+	MARK("S: ", SCAN_SERVER),
+	MARK("S:", SCAN_SERVER),
+	MARK("<-  ", SCAN_SERVER),
+	MARK("<~  ", SCAN_SERVER),
+	MARK("<** ", SCAN_SERVER),
+	MARK("<~* ", SCAN_SERVER),
+	MARK("<- ", SCAN_SERVER),
+	MARK("<~ ", SCAN_SERVER),
+	MARK("<<< ", SCAN_SERVER),
+	MARK("C: ", SCAN_CLIENT),
+	MARK(" -> ", SCAN_CLIENT),
+	MARK(" ~> ", SCAN_CLIENT),
+	MARK("-> ", SCAN_CLIENT),
+	MARK("~> ", SCAN_CLIENT),
+	MARK(">>> ", SCAN_CLIENT),
+	MARK("=== ", SCAN_SESSION),
+	ROW(".", SCAN_CLIENT_WORD, NULL, "DATA", SMTPCODE_OUTCOME_NONE), /* the end of the data */
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The formats in the order their rows are tried (where the order matters:
+ * Postfix's "status=" text before Sendmail's "stat="). */
+static const struct {
+	const struct scan_marker *rows;
+	size_t count;
+} formats[] = {
+	{ postfix, COUNT(postfix) },   { sendmail, COUNT(sendmail) }, { exim, COUNT(exim) },
+	{ exchange, COUNT(exchange) }, { dsn, COUNT(dsn) },           { transcript, COUNT(transcript) },
+};
+
+_Static_assert(COUNT(postfix) + COUNT(sendmail) + COUNT(exim) + COUNT(exchange) + COUNT(dsn) +
+                   COUNT(transcript) <= SCAN_ROWS_MAX,
+               "SCAN_ROWS_MAX holds every row");
+
+/* Sorts the rows by role, keeping the formats' order within a role. */
+void smtpcode__formats_index(struct scan_index *ix)
+{
+	unsigned short at[SCAN_ROLE_COUNT + 1] = { 0 };
+	size_t f, i;
+	int r;
+
+	for (f = 0; f < COUNT(formats); f++)
+		for (i = 0; i < formats[f].count; i++)
+			at[formats[f].rows[i].role + 1]++;
+	for (r = 0; r < SCAN_ROLE_COUNT; r++)
+		at[r + 1] = (unsigned short)(at[r + 1] + at[r]);
+	memcpy(ix->first, at, sizeof at);
+	for (f = 0; f < COUNT(formats); f++)
+		for (i = 0; i < formats[f].count; i++)
+			ix->rows[at[formats[f].rows[i].role]++] = &formats[f].rows[i];
+}
+
+/* For each row m of a role (m names the loop's variable: no parentheses). */
+#define EACH(ix, role, m) \
+	for (const struct scan_marker *const *m = (ix)->rows + (ix)->first[(role)]; /* NOLINT */ \
+	     m < (ix)->rows + (ix)->first[(role) + 1]; m++) /* NOLINT(bugprone-macro-parentheses) */
+
+/* strstr for a row, reusing the search of the row before when it has the
+ * same marker (the rows of one marker stand together, and a compiler makes
+ * one string of equal literals: were it not to, the search runs again). */
+struct found {
+	const char *marker, *at;
+};
+
+/* Nonzero if two rows have the same marker (the same string, most often). */
+static int same_marker(const char *a, const char *b)
+{
+	return a == b || strcmp(a, b) == 0;
+}
+
+static const char *find_cached(struct found *f, const char *line, const struct scan_marker *m)
+{
+	if (f->marker != m->marker) {
+		f->marker = m->marker;
+		f->at = strstr(line, m->marker);
+	}
+	return f->at;
+}
+
+/* The words at p up to `until` (any case) or, without it, one word up to a
+ * space or a colon, as a canonical command (or NULL). */
+static const char *command_word(const char *p, const char *until)
+{
+	char word[32];
+	size_t n = 0;
+
+	if (until) {
+		while (n < sizeof word - 1 && p[n] && !scan_starts_with(p + n, until))
+			word[n] = p[n] == '\n' ? ' ' : p[n], n++;
+	} else {
+		while (p[n] && p[n] != ' ' && p[n] != ':' && n < sizeof word - 1)
+			word[n] = p[n], n++;
+	}
+	word[n] = '\0';
+	return smtpcode_command_canonical(word);
+}
+
+/* The command a line says a reply answered: Postfix "(in reply to RCPT TO
+ * command)", Exim "after RCPT TO:<...>:", Sendmail "ruleset=check_rcpt". */
+const char *smtpcode__command_in(const struct scan_index *ix, const char *line)
+{
+	struct found f = { NULL, NULL };
+
+	EACH(ix, SCAN_COMMAND, m) {
+		const char *p = find_cached(&f, line, *m);
+		if (!p)
+			continue;
+		p += (*m)->len;
+		if (!(*m)->command)
+			return command_word(p, (*m)->then);
+		if (!(*m)->then || scan_starts_with(p, (*m)->then))
+			return (*m)->command;
+	}
+	return NULL;
+}
+
+/* The value of the first outcome field in line ("status=", "stat="), and
+ * its marker in *field; NULL if there is none. */
+static const char *outcome_field(const struct scan_index *ix, const char *line,
+                                 const char **field)
+{
+	struct found f = { NULL, NULL };
+	const char *first = NULL;
+	size_t len = 0;
+
+	EACH(ix, SCAN_OUTCOME, m) {
+		const char *p = find_cached(&f, line, *m);
+		if (p && (!first || p < first)) {
+			first = p;
+			len = (*m)->len;
+			*field = (*m)->marker;
+		}
+	}
+	return first ? first + len : NULL;
+}
+
+/* The first outcome token (Exim's " => ", " ** ") in line. */
+static enum smtpcode_outcome outcome_token(const struct scan_index *ix, const char *line)
+{
+	enum smtpcode_outcome o = SMTPCODE_OUTCOME_NONE;
+	const char *first = NULL;
+
+	EACH(ix, SCAN_OUTCOME_TOKEN, m) {
+		const char *p = strstr(line, (*m)->marker);
+		if (p && (!first || p < first)) {
+			first = p;
+			o = (*m)->outcome;
+		}
+	}
+	return o;
+}
+
+/* What a log line says became of the message. */
+enum smtpcode_outcome smtpcode__outcome_in(const struct scan_index *ix, const char *line)
+{
+	const char *field = NULL, *v = outcome_field(ix, line, &field);
+
+	if (v) {
+		EACH(ix, SCAN_OUTCOME, m)
+			if (same_marker((*m)->marker, field) && scan_starts_with(v, (*m)->then))
+				return (*m)->outcome;
+		EACH(ix, SCAN_OUTCOME_OTHER, m)
+			if (same_marker((*m)->marker, field) && strstr(line, (*m)->then))
+				return (*m)->outcome;
+	}
+	return outcome_token(ix, line);
+}
+
+/* Nonzero if the text before p ends with a marker after which a reply
+ * follows ("said: ", "smtp; ", "returned '"), or p follows a colon after
+ * colon_after (see smtpcode__colon_lead_in). Reads nothing before line. */
+int smtpcode__after_lead_in(const struct scan_index *ix, const char *line, const char *p,
+                            const char *colon_after)
+{
+	const char *q = p;
+
+	while (q > line && (q[-1] == ' ' || q[-1] == '#' || q[-1] == '\''))
+		q--;
+	EACH(ix, SCAN_LEAD_IN, m) {
+		const char *mk = (*m)->marker, *end = q;
+		size_t n = (*m)->len;
+		if (mk[n - 1] == '\'' || mk[n - 1] == '"') /* the quote is part of the marker */
+			end = p > line && p[-1] == mk[n - 1] ? p : q;
+		if ((size_t)(end - line) >= n && scan_starts_with(end - n, mk))
+			return 1;
+	}
+	return colon_after && p > colon_after && q > line && q[-1] == ':';
+}
+
+/* Where a SCAN_LEAD_IN_COLON marker stands in line, or NULL. */
+const char *smtpcode__colon_lead_in(const struct scan_index *ix, const char *line)
+{
+	EACH(ix, SCAN_LEAD_IN_COLON, m) {
+		const char *p = strstr(line, (*m)->marker);
+		if (p)
+			return p;
+	}
+	return NULL;
+}
+
+/* The enhanced code of a field such as "dsn=5.1.1", or NULL. */
+const char *smtpcode__enhanced_field(const struct scan_index *ix, const char *line)
+{
+	EACH(ix, SCAN_ENHANCED, m) {
+		const char *p = strstr(line, (*m)->marker);
+		if (p && scan_is_digit(p[(*m)->len]))
+			return p + (*m)->len;
+	}
+	return NULL;
+}
+
+/* The text of a record without a reply ("status=deferred (connect to ...)",
+ * "stat=User unknown"), its length in *n; NULL if the first field found
+ * gives none. */
+const char *smtpcode__record_text(const struct scan_index *ix, const char *line, size_t *n)
+{
+	EACH(ix, SCAN_RECORD_TEXT, m) {
+		const char *p = strstr(line, (*m)->marker);
+		if (!p)
+			continue;
+		if ((*m)->then) { /* in parentheses */
+			p = strchr(p, '(');
+			if (!p)
+				return NULL;
+			*n = strlen(++p);
+			if (*n > 0 && p[*n - 1] == ')')
+				--*n;
+			return p;
+		}
+		p += (*m)->len;
+		*n = strlen(p);
+		return p;
+	}
+	return NULL;
+}
+
+/* Where a reply's text ends ("(in reply to"), or NULL; with after_space,
+ * only a marker that a space comes before. */
+const char *smtpcode__text_end(const struct scan_index *ix, const char *text, int after_space)
+{
+	EACH(ix, SCAN_TEXT_END, m) {
+		const char *p = strstr(text, (*m)->marker);
+		while (p && after_space && (p == text || p[-1] != ' '))
+			p = strstr(p + 1, (*m)->marker);
+		if (p)
+			return p;
+	}
+	return NULL;
+}
+
+/* The first join of a flattened multi-line reply in text, its marker's
+ * length in *len; NULL if there is none. */
+const char *smtpcode__join_in(const struct scan_index *ix, const char *text, size_t *len)
+{
+	EACH(ix, SCAN_JOIN, m) {
+		const char *p = strstr(text, (*m)->marker);
+		if (p) {
+			*len = (*m)->len;
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/* The transcript prefix line starts with: SCAN_SERVER, SCAN_CLIENT or
+ * SCAN_SESSION, its length in *len; SCAN_ROLE_COUNT for none. */
+enum scan_role smtpcode__prefix(const struct scan_index *ix, const char *line, size_t *len)
+{
+	static const enum scan_role roles[] = { SCAN_SERVER, SCAN_CLIENT, SCAN_SESSION };
+	size_t i;
+
+	for (i = 0; i < COUNT(roles); i++)
+		EACH(ix, roles[i], m)
+			if (line[0] == (*m)->marker[0] && strncmp(line, (*m)->marker, (*m)->len) == 0) {
+				*len = (*m)->len;
+				return roles[i];
+			}
+	return SCAN_ROLE_COUNT;
+}
+
+/* The command a client line of one word sends ("." ends the data), or
+ * NULL. */
+const char *smtpcode__client_word(const struct scan_index *ix, const char *word)
+{
+	EACH(ix, SCAN_CLIENT_WORD, m)
+		if (strcmp(word, (*m)->marker) == 0)
+			return (*m)->command;
+	return NULL;
+}
+
+/* The outcome a DSN Action value gives. */
+enum smtpcode_outcome smtpcode__dsn_action(const struct scan_index *ix, const char *value)
+{
+	EACH(ix, SCAN_DSN_ACTION, m)
+		if (scan_starts_with(value, (*m)->marker))
+			return (*m)->outcome;
+	return SMTPCODE_OUTCOME_NONE;
+}

@@ -1,0 +1,363 @@
+/* scan_reply.c - reply detection, after the normalising passes: replies
+ * at a line's start ("550 5.1.1 ...", "550-..." continued), after a
+ * transcript's server prefix, inside log and NDR lines after a lead-in
+ * ("said: 550"), and log records that carry only "dsn=". Builds each reply
+ * and hands it to the callback. */
+#include "scan.h"
+#include "strbuf.h"
+
+#include <string.h>
+
+/* ---- Building a reply ----------------------------------------------------- */
+
+static int same_enhanced(const struct smtpcode_enhanced_code *a,
+                         const struct smtpcode_enhanced_code *b)
+{
+	return a->reply_class == b->reply_class && a->subject == b->subject &&
+	       a->detail == b->detail;
+}
+
+void smtpcode__reply_start(struct smtpcode_reply *r, unsigned long line)
+{
+	memset(r, 0, sizeof *r);
+	r->first_line = r->last_line = line;
+}
+
+void smtpcode__add_enhanced(struct smtpcode_reply *r, const struct smtpcode_enhanced_code *c)
+{
+	size_t i;
+
+	for (i = 0; i < r->enhanced_count; i++)
+		if (same_enhanced(&r->enhanced[i], c))
+			return;
+	if (r->enhanced_count < SMTPCODE_REPLY_ENHANCED_MAX)
+		r->enhanced[r->enhanced_count++] = *c;
+}
+
+void smtpcode__add_warning(struct smtpcode_reply *r, enum smtpcode_warning w)
+{
+	size_t i;
+
+	for (i = 0; i < r->warning_count; i++)
+		if (r->warnings[i] == w)
+			return;
+	if (r->warning_count < SMTPCODE_REPLY_WARNING_MAX)
+		r->warnings[r->warning_count++] = w;
+}
+
+/* strlen(s), but at most n. */
+static size_t bounded_len(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i])
+		i++;
+	return i;
+}
+
+/* Appends text[n] (blanks around it dropped) to the reply's text, after a
+ * space. */
+void smtpcode__append_text(struct smtpcode_reply *r, const char *text, size_t n)
+{
+	struct strbuf sb;
+
+	n = bounded_len(text, n);
+	while (n > 0 && (*text == ' ' || *text == '\t'))
+		text++, n--;
+	while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+		n--;
+	if (n == 0)
+		return;
+	sb.buf = r->text;
+	sb.size = sizeof r->text;
+	sb.len = strlen(r->text);
+	if (sb.len)
+		scx_sb_putn(&sb, " ", 1);
+	scx_sb_putn(&sb, text, n);
+}
+
+/* Reads the text of a reply (after "550 " or "550-"): an enhanced code at
+ * its start, then the words. */
+void smtpcode__reply_text(struct smtpcode_reply *r, const char *text, size_t n)
+{
+	struct smtpcode_enhanced_code c;
+	const char *p = scan_skip_spaces(text), *end = text + n;
+	size_t len;
+
+	switch (smtpcode__enhanced_at(p, &c, &len)) {
+	case SCAN_TOKEN_ENHANCED:
+		if (r->enhanced_count == 0)
+			r->direct = 1;
+		smtpcode__add_enhanced(r, &c);
+		p = scan_skip_spaces(p + len);
+		break;
+	case SCAN_TOKEN_MALFORMED:
+		if (!r->malformed[0]) {
+			size_t keep = len < sizeof r->malformed ? len : sizeof r->malformed - 1;
+			memcpy(r->malformed, p, keep);
+			r->malformed[keep] = '\0';
+		}
+		smtpcode__add_warning(r, SMTPCODE_WARN_MALFORMED_ENHANCED);
+		break;
+	case SCAN_TOKEN_NONE:
+		break;
+	}
+	if (p > end)
+		p = end;
+	smtpcode__append_text(r, p, (size_t)(end - p));
+}
+
+/* Codes quoted inside the text: Exchange's "#4.4.1", and replies such as
+ * "responded with: \"421 4.4.2 ...\"" or a flattened "550-5.1.1". */
+static void inner_codes(struct smtpcode_reply *r)
+{
+	struct smtpcode_enhanced_code c;
+	const char *p;
+	size_t len;
+	char sep;
+
+	for (p = r->text; *p; p++) {
+		if ((*p != '#' && (*p < '1' || *p > '5')) ||
+		    (p > r->text && !scan_starts_code(p[-1])))
+			continue;
+		if ((*p == '#' && smtpcode__enhanced_at(p + 1, &c, &len) == SCAN_TOKEN_ENHANCED) ||
+		    (scan_code_at(p, &sep) && sep &&
+		     smtpcode__enhanced_at(p + 4, &c, &len) == SCAN_TOKEN_ENHANCED))
+			smtpcode__add_enhanced(r, &c);
+	}
+}
+
+/* Removes the joins of a flattened multi-line reply (Exim's "\n550-5.7.1 ")
+ * from the text. */
+static void drop_joins(const struct scan_index *ix, struct smtpcode_reply *r)
+{
+	char *p, sep;
+	size_t mark;
+
+	while ((p = (char *)smtpcode__join_in(ix, r->text, &mark)) != NULL) {
+		size_t skip = mark;
+		if (scan_code_at(p + mark, &sep) && sep) {
+			struct smtpcode_enhanced_code c;
+			size_t len;
+			skip = mark + 4;
+			if (smtpcode__enhanced_at(p + skip, &c, &len) != SCAN_TOKEN_NONE)
+				skip += len + (p[skip + len] == ' ');
+		}
+		p[0] = ' ';
+		memmove(p + 1, p + skip, strlen(p + skip) + 1);
+	}
+}
+
+/* Completes a reply and hands it on: the command its text names, the text
+ * without "(in reply to ... command)", the codes quoted inside, the
+ * warnings. A DSN group's text names no command. */
+void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn)
+{
+	char *cut;
+
+	if (!r->command && !dsn)
+		r->command = smtpcode__command_in(&s->formats, r->text);
+	if ((cut = (char *)smtpcode__text_end(&s->formats, r->text, 0)) != NULL) {
+		while (cut > r->text && cut[-1] == ' ')
+			cut--;
+		*cut = '\0';
+	}
+	drop_joins(&s->formats, r);
+	inner_codes(r);
+	smtpcode__check_reply(r);
+	s->emit(r, s->arg);
+}
+
+void smtpcode__flush_pending(struct scan *s)
+{
+	if (s->pending) {
+		s->pending = 0;
+		s->multiline = 0;
+		smtpcode__emit(s, &s->reply, 0);
+	}
+}
+
+/* ---- Replies inside other text ------------------------------------------- */
+
+/*
+ * Finds a reply inside a line of other text. A code counts only at a word
+ * start and when it is followed by an enhanced code (550 5.1.1) or follows a
+ * lead-in ("said: 550"): dates, addresses, sizes and ports never do.
+ * Returns a pointer to the code, or NULL.
+ */
+const char *smtpcode__find_embedded(const struct scan_index *ix, const char *line, int *code,
+                                    char *sep)
+{
+	const char *colon_after = smtpcode__colon_lead_in(ix, line);
+	const char *p;
+
+	for (p = line; *p; p++) {
+		struct smtpcode_enhanced_code c;
+		size_t len;
+		if (*p < '1' || *p > '5' || (p > line && !scan_starts_code(p[-1])))
+			continue;
+		*code = scan_code_at(p, sep);
+		if (!*code)
+			continue;
+		if ((*sep == ' ' || *sep == '-') &&
+		    smtpcode__enhanced_at(p + 4, &c, &len) != SCAN_TOKEN_NONE)
+			return p;
+		if (smtpcode__after_lead_in(ix, line, p, colon_after))
+			return p;
+	}
+	return NULL;
+}
+
+/* The end of a reply's text: before " (in reply to" (Postfix), before the
+ * closing quote when the code follows one (Exchange's "returned '...'"), or
+ * at the end of the line. code is where the reply's code stands. */
+size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,
+                                const char *code, const char *text)
+{
+	const char *end = smtpcode__text_end(ix, text, 1);
+	size_t n = end ? (size_t)(end - 1 - text) : strlen(text);
+
+	if (code > line && (code[-1] == '\'' || code[-1] == '"')) {
+		const char *q = strrchr(text, code[-1]);
+		if (q && (size_t)(q - text) < n)
+			n = (size_t)(q - text);
+	}
+	return n;
+}
+
+/* ---- Reply lines and transcripts ----------------------------------------- */
+
+/* A client line of a transcript: remember the command it sent. */
+static void client_line(struct scan *s, const char *cmd)
+{
+	char word[16];
+	size_t n = 0;
+	const char *c;
+
+	s->after_quit = 0;
+	while (cmd[n] && cmd[n] != ' ' && n < sizeof word - 1)
+		word[n] = cmd[n], n++;
+	word[n] = '\0';
+	c = smtpcode__client_word(&s->formats, word);
+	if (!c)
+		c = smtpcode_command_canonical(word);
+	if (c)
+		s->client_command = c;
+}
+
+/* In a transcript, a reply answers the client's last command; one before
+ * any command, or after the reply to QUIT, is a greeting. */
+static void transcript_command(struct scan *s, struct smtpcode_reply *r)
+{
+	r->command = s->client_command;
+	if (!r->command || s->after_quit) {
+		r->command = "CONNECT";
+		s->client_command = NULL;
+	}
+	s->after_quit = strcmp(r->command, "QUIT") == 0;
+}
+
+/* Adds a reply's line to the open reply, or opens one: multi-line replies
+ * ("550-5.7.1 ...") stay open until their last line. code_ptr points at the
+ * code in line; a reply it opens gets the line's outcome (the caller's
+ * when it read it, else read here). The caller closes the reply. */
+static void reply_part(struct scan *s, const char *line, const char *code_ptr, int code,
+                       char sep, int transcript, const enum smtpcode_outcome *outcome)
+{
+	struct smtpcode_reply *r = &s->reply;
+	const char *text = code_ptr + (sep ? 4 : 3);
+
+	if (!s->pending) {
+		smtpcode__reply_start(r, s->line);
+		r->basic = code;
+		if (transcript)
+			transcript_command(s, r);
+		r->outcome = outcome ? *outcome : smtpcode__outcome_in(&s->formats, line);
+		s->pending = 1;
+	} else if (code != r->basic) {
+		smtpcode__add_warning(r, SMTPCODE_WARN_CONTINUATION_MISMATCH);
+		r->basic = code; /* the last line's code stands, as clients read it */
+	}
+	if (!r->command)
+		r->command = smtpcode__command_in(&s->formats, line);
+	r->last_line = s->line;
+	s->multiline = sep == '-';
+	smtpcode__reply_text(r, text, smtpcode__reply_text_len(&s->formats, line, code_ptr, text));
+}
+
+/* A log record with "dsn=" and no reply in it: a reply without a code. */
+static void record_without_reply(struct scan *s, const char *line)
+{
+	struct smtpcode_reply *r = &s->reply;
+	const char *why;
+	size_t n;
+
+	smtpcode__reply_start(r, s->line);
+	r->command = smtpcode__command_in(&s->formats, line);
+	s->pending = 1;
+	if ((why = smtpcode__record_text(&s->formats, line, &n)) != NULL)
+		smtpcode__append_text(r, why, n);
+}
+
+/* A log or NDR line that may hold a reply somewhere inside. */
+static void other_line(struct scan *s, const char *line)
+{
+	enum smtpcode_outcome outcome = smtpcode__outcome_in(&s->formats, line);
+	const char *p, *dsn = smtpcode__enhanced_field(&s->formats, line);
+	int code;
+	char sep = ' ';
+
+	s->outcomes[outcome]++;
+	p = smtpcode__find_embedded(&s->formats, line, &code, &sep);
+	if (!p && !dsn)
+		return;
+	if (p)
+		reply_part(s, line, p, code, sep, 0, &outcome);
+	else
+		record_without_reply(s, line);
+	s->reply.outcome = outcome;
+	if (dsn) {
+		struct smtpcode_enhanced_code c;
+		size_t len;
+		if (smtpcode__enhanced_at(dsn, &c, &len) == SCAN_TOKEN_ENHANCED)
+			smtpcode__add_enhanced(&s->reply, &c);
+	}
+}
+
+/* Reply detection on a line that the passes prepared and no DSN group
+ * took. */
+void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
+{
+	const char *body;
+	int code;
+	char sep;
+
+	if (l->kind == SCAN_LINE_SESSION || l->kind == SCAN_LINE_CLIENT) {
+		smtpcode__flush_pending(s);
+		if (l->kind == SCAN_LINE_SESSION)
+			s->client_command = NULL;
+		else
+			client_line(s, l->start);
+		return;
+	}
+	body = scan_skip_spaces(l->start);
+	if (body[0] == '#') /* Exchange: "#550 5.1.1 ... ##" */
+		body++;
+	code = scan_code_at(body, &sep);
+	if (code && (l->kind == SCAN_LINE_SERVER || sep != '\0' || body == l->start)) {
+		/* A finished reply is closed by the next one; "550-" keeps it open. */
+		if (s->pending && !s->multiline)
+			smtpcode__flush_pending(s);
+		reply_part(s, l->start, body, code, sep, l->kind == SCAN_LINE_SERVER, NULL);
+		return;
+	}
+	/* An indented line of text continues an open reply (wrapped text). */
+	if (s->pending && l->kind == SCAN_LINE_TEXT && l->indented && body[0]) {
+		smtpcode__append_text(&s->reply, body, strlen(body));
+		s->reply.last_line = s->line;
+		return;
+	}
+	smtpcode__flush_pending(s);
+	if (l->kind == SCAN_LINE_TEXT && l->start[0])
+		other_line(s, l->start);
+}

@@ -1,0 +1,216 @@
+/* test_scan_formats.c - the format tables and their lookups: each role
+ * read from the rows of every format. */
+#include "testutil.h"
+#include "smtpcode.h"
+
+#include "scan.h"
+
+static struct scan_index ix;
+
+static int setup(void **state)
+{
+	(void)state;
+	smtpcode__formats_index(&ix);
+	return 0;
+}
+
+/* Every row stands once under its own role, and the roles tile the index. */
+static void index__rows_by_role(void **state)
+{
+	size_t i, j;
+	int r;
+
+	(void)state;
+	assert_int_equal(ix.first[0], 0);
+	for (r = 0; r < SCAN_ROLE_COUNT; r++) {
+		assert_true(ix.first[r] <= ix.first[r + 1]);
+		assert_true(ix.first[r] < ix.first[r + 1]); /* every role has rows */
+		for (i = ix.first[r]; i < ix.first[r + 1]; i++) {
+			assert_int_equal(ix.rows[i]->role, r);
+			assert_int_equal(ix.rows[i]->len, strlen(ix.rows[i]->marker));
+			for (j = 0; j < i; j++)
+				assert_ptr_not_equal(ix.rows[i], ix.rows[j]);
+		}
+	}
+	assert_true(ix.first[SCAN_ROLE_COUNT] <= SCAN_ROWS_MAX);
+}
+
+static void command__each_format(void **state)
+{
+	static const struct {
+		const char *line, *command;
+	} cases[] = {
+		{ "550 x (in reply to RCPT TO command)", "RCPT" },
+		{ "552 x (in reply to end of DATA command)", "DATA" },
+		{ "x (in reply to FOO command)", NULL }, /* "in reply to" decides */
+		{ "NOQUEUE: reject: RCPT from x[192.0.2.1]: 554 5.7.1", "RCPT" },
+		{ "NOQUEUE: reject: END-OF-MESSAGE from x: 550", "DATA" },
+		{ "NOQUEUE: reject: rcpt from x: 554", "RCPT" }, /* any case after the marker */
+		{ "host x[192.0.2.1] refused to talk to me: 421 busy", "CONNECT" },
+		{ "ruleset=check_rcpt, arg1=<b>, reject=550 5.7.1", "RCPT" },
+		{ "ruleset=check_relay, reject=550", "CONNECT" },
+		{ "SMTP error from remote mail server after RCPT TO:<b>: 550", "RCPT" },
+		{ "SMTP error from remote mail server after pipelined MAIL FROM:<a> SIZE=1: 552", "MAIL" },
+		{ "SMTP error from remote mail server after end of data: 451", "DATA" },
+		{ "SMTP error from remote mail server after initial connection: 554", "CONNECT" },
+		{ "SMTP error from remote mail server after EHLO x: 550", "EHLO" },
+		{ "SMTP error from remote mail server after nonsense: 550", NULL },
+		{ "550 5.1.1 User unknown", NULL },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *got = smtpcode__command_in(&ix, cases[i].line);
+		if (cases[i].command)
+			assert_string_equal(got, cases[i].command);
+		else
+			assert_null(got);
+	}
+}
+
+static void outcome__fields_and_tokens(void **state)
+{
+	static const struct {
+		const char *line;
+		enum smtpcode_outcome outcome;
+	} cases[] = {
+		{ "to=<a>, dsn=2.0.0, status=sent (250 ok)", SMTPCODE_OUTCOME_DELIVERED },
+		{ "dsn=4.4.1, status=deferred (connect to x)", SMTPCODE_OUTCOME_DEFERRED },
+		{ "dsn=5.1.1, status=bounced (host x said: 550)", SMTPCODE_OUTCOME_BOUNCED },
+		{ "status=expired, returned to sender", SMTPCODE_OUTCOME_BOUNCED },
+		{ "dsn=2.0.0, stat=Sent (ok)", SMTPCODE_OUTCOME_DELIVERED },
+		{ "dsn=4.0.0, stat=Deferred: Connection refused", SMTPCODE_OUTCOME_DEFERRED },
+		{ "dsn=5.1.1, stat=User unknown", SMTPCODE_OUTCOME_BOUNCED },
+		{ "dsn=4.1.1, stat=User unknown", SMTPCODE_OUTCOME_NONE },
+		{ "status=User unknown dsn=5.1.1", SMTPCODE_OUTCOME_NONE }, /* Sendmail's rule only */
+		{ "stat=x status=sent", SMTPCODE_OUTCOME_NONE },           /* the first field decides */
+		{ "1abc-000 => d@example.org R=x", SMTPCODE_OUTCOME_DELIVERED },
+		{ "1abc-000 -> d@example.org R=x", SMTPCODE_OUTCOME_DELIVERED },
+		{ "1abc-000 == c@example.org defer (-44)", SMTPCODE_OUTCOME_DEFERRED },
+		{ "1abc-000 ** b@example.org R=x ==", SMTPCODE_OUTCOME_BOUNCED }, /* the first token */
+		{ "a=>b **", SMTPCODE_OUTCOME_NONE },
+		{ "", SMTPCODE_OUTCOME_NONE },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_int_equal(smtpcode__outcome_in(&ix, cases[i].line), cases[i].outcome);
+}
+
+static void lead_in__markers_and_colon(void **state)
+{
+	static const struct {
+		const char *line, *code;
+		int at;
+	} cases[] = {
+		{ "host x said: 550 no", "550", 1 },
+		{ "host x said:550 no", "550", 1 },
+		{ "Diagnostic: smtp; 550 no", "550", 1 },
+		{ "Remote Server returned '550 no'", "550", 1 },
+		{ "responded with: \"421 4.4.2 x\"", "421", 1 },
+		{ "=> b C=\"250 ok\"", "250", 1 },
+		{ "reject=550 5.7.1", "550", 1 },
+		{ "stat=Deferred: 451 x", "451", 1 },
+		{ "#5.4.14 smtp; 554 x", "554", 1 },
+		{ "size 550 bytes", "550", 0 },
+		{ "port: 465", "465", 0 },
+		{ "said 550", "550", 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *line = cases[i].line, *p = strstr(line, cases[i].code);
+		assert_int_equal(smtpcode__after_lead_in(&ix, line, p, NULL), cases[i].at);
+	}
+	{
+		const char *line = "mail server after RCPT TO:<b@example.org>: 550 x";
+		const char *after = smtpcode__colon_lead_in(&ix, line);
+		assert_ptr_equal(after, line);
+		assert_true(smtpcode__after_lead_in(&ix, line, strstr(line, "550"), after));
+		assert_false(smtpcode__after_lead_in(&ix, line, strstr(line, "550"), NULL));
+		assert_null(smtpcode__colon_lead_in(&ix, "said: 550"));
+	}
+}
+
+static void record__enhanced_and_text(void **state)
+{
+	const char *line = "to=<a>, dsn=4.4.1, status=deferred (connect to x:25: timed out)";
+	const char *t;
+	size_t n;
+
+	(void)state;
+	assert_string_equal(smtpcode__enhanced_field(&ix, line), "4.4.1, status=deferred "
+	                                                       "(connect to x:25: timed out)");
+	assert_null(smtpcode__enhanced_field(&ix, "dsn=x dsn=5.1.1")); /* the first one decides */
+	t = smtpcode__record_text(&ix, line, &n);
+	assert_int_equal(n, strlen("connect to x:25: timed out"));
+	assert_memory_equal(t, "connect to x:25: timed out", n);
+	t = smtpcode__record_text(&ix, "dsn=5.1.1, stat=User unknown", &n);
+	assert_string_equal(t, "User unknown");
+	assert_int_equal(n, 12);
+	assert_null(smtpcode__record_text(&ix, "status=sent stat=x", &n)); /* no "(" */
+	assert_null(smtpcode__record_text(&ix, "dsn=5.1.1", &n));
+}
+
+static void text__end_and_joins(void **state)
+{
+	const char *text = "x (in reply to RCPT TO command)";
+	size_t len = 0;
+
+	(void)state;
+	assert_ptr_equal(smtpcode__text_end(&ix, text, 0), text + 2);
+	assert_ptr_equal(smtpcode__text_end(&ix, text, 1), text + 2);
+	text = "(in reply to x";
+	assert_ptr_equal(smtpcode__text_end(&ix, text, 0), text);
+	assert_null(smtpcode__text_end(&ix, text, 1)); /* no space before */
+	text = "a(in reply to x (in reply to y";
+	assert_ptr_equal(smtpcode__text_end(&ix, text, 1), text + 16);
+	assert_null(smtpcode__text_end(&ix, "no end", 0));
+	text = "first\\n550-5.7.1 second";
+	assert_ptr_equal(smtpcode__join_in(&ix, text, &len), text + 5);
+	assert_int_equal(len, 2);
+	assert_null(smtpcode__join_in(&ix, "no join", &len));
+}
+
+static void transcript__prefixes_and_words(void **state)
+{
+	size_t len = 0;
+
+	(void)state;
+	assert_int_equal(smtpcode__prefix(&ix, "<-  250 ok", &len), SCAN_SERVER);
+	assert_int_equal(len, 4);
+	assert_int_equal(smtpcode__prefix(&ix, ">>> DATA", &len), SCAN_CLIENT);
+	assert_int_equal(smtpcode__prefix(&ix, "=== Trying", &len), SCAN_SESSION);
+	assert_int_equal(smtpcode__prefix(&ix, "250 ok", &len), SCAN_ROLE_COUNT);
+	assert_string_equal(smtpcode__client_word(&ix, "."), "DATA");
+	assert_null(smtpcode__client_word(&ix, ".."));
+	assert_null(smtpcode__client_word(&ix, "RCPT"));
+}
+
+static void dsn__action_values(void **state)
+{
+	(void)state;
+	assert_int_equal(smtpcode__dsn_action(&ix, "failed"), SMTPCODE_OUTCOME_BOUNCED);
+	assert_int_equal(smtpcode__dsn_action(&ix, "Delayed"), SMTPCODE_OUTCOME_DEFERRED);
+	assert_int_equal(smtpcode__dsn_action(&ix, "relayed"), SMTPCODE_OUTCOME_DELIVERED);
+	assert_int_equal(smtpcode__dsn_action(&ix, "expanded (to 2)"), SMTPCODE_OUTCOME_DELIVERED);
+	assert_int_equal(smtpcode__dsn_action(&ix, "unknown"), SMTPCODE_OUTCOME_NONE);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(index__rows_by_role),
+		cmocka_unit_test(command__each_format),
+		cmocka_unit_test(outcome__fields_and_tokens),
+		cmocka_unit_test(lead_in__markers_and_colon),
+		cmocka_unit_test(record__enhanced_and_text),
+		cmocka_unit_test(text__end_and_joins),
+		cmocka_unit_test(transcript__prefixes_and_words),
+		cmocka_unit_test(dsn__action_values),
+	};
+	return cmocka_run_group_tests(tests, setup, NULL);
+}
