@@ -19,7 +19,13 @@
 extern "C" {
 #endif
 
-#define SMTPCODE_VERSION "0.1.0"
+/* The version of this header: a string, and a number that grows with it
+ * (major * 10000 + minor * 100 + patch). */
+#define SMTPCODE_VERSION "1.0.0"
+#define SMTPCODE_VERSION_NUM 10000
+
+/* The version of the library linked in, as SMTPCODE_VERSION: "1.0.0". */
+const char *smtpcode_version(void);
 
 /* How well established a meaning is (the status column of data/codes.tsv). */
 enum smtpcode_status {

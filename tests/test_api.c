@@ -6,7 +6,14 @@
 static void version__set(void **state)
 {
 	(void)state;
-	assert_true(strlen(SMTPCODE_VERSION) >= 5);
+	char num[16];
+
+	assert_string_equal(smtpcode_version(), SMTPCODE_VERSION);
+	assert_string_equal(SMTPCODE_VERSION, "1.0.0");
+	/* The number is the string: major * 10000 + minor * 100 + patch. */
+	snprintf(num, sizeof num, "%d.%d.%d", SMTPCODE_VERSION_NUM / 10000,
+	         SMTPCODE_VERSION_NUM / 100 % 100, SMTPCODE_VERSION_NUM % 100);
+	assert_string_equal(num, SMTPCODE_VERSION);
 	assert_int_equal(strlen(smtpcode_sources_date()), 10);
 }
 

@@ -34,6 +34,11 @@ enum { NPAIRS = sizeof gen_pairs / sizeof gen_pairs[0] };
 enum { NENHANCED = sizeof gen_enhanced / sizeof gen_enhanced[0] };
 enum { NNOTES = sizeof gen_notes / sizeof gen_notes[0] };
 
+const char *smtpcode_version(void)
+{
+	return SMTPCODE_VERSION;
+}
+
 const char *smtpcode_sources_date(void)
 {
 	return GEN_SOURCES_DATE;
