@@ -37,13 +37,14 @@ static void lookup__meanings_and_names(void **state)
 {
 	struct smtpcode_lookup lk;
 	struct smtpcode_meaning m;
+	size_t first, count;
 	char buf[64];
 
 	(void)state;
 	assert_int_equal(smtpcode_lookup(550, "rcpt to", &lk), 0);
 	assert_true(lk.known);
 	assert_int_equal(smtpcode_meaning_at(lk.first, &m), 0);
-	assert_int_equal(m.code, 550);
+	assert_int_equal(m.basic, 550);
 	assert_string_equal(smtpcode_class_name(5), "Permanent Negative Completion");
 	assert_string_equal(smtpcode_category_name(5), "Mail System");
 	assert_non_null(smtpcode_class_advice(5));
@@ -52,30 +53,35 @@ static void lookup__meanings_and_names(void **state)
 	assert_true(smtpcode_meaning_answers(&m, "RCPT"));
 	assert_non_null(smtpcode_commands_text(m.commands, buf, sizeof buf));
 	assert_true(smtpcode_meaning_count() > 50);
-	assert_true(smtpcode_find(550, NULL) >= 1);
+	assert_int_equal(smtpcode_find(550, &first, &count), 0);
+	assert_int_equal(first, lk.first);
+	assert_true(count >= 1);
+	assert_int_equal(smtpcode_find(299, &first, &count), -1);
 }
 
 static void enhanced__registry_notes_lookup(void **state)
 {
 	struct smtpcode_enhanced_code c = { 5, 1, 10 };
 	struct smtpcode_enhanced_lookup lk;
-	struct smtpcode_enhanced e;
-	struct smtpcode_note n;
+	struct smtpcode_enhanced_entry e;
+	struct smtpcode_provider_note n;
 	char buf[32];
+	size_t row;
 
 	(void)state;
 	smtpcode_lookup_enhanced(&c, &lk);
 	assert_true(lk.known);
 	assert_true(lk.provider_count >= 1);
-	assert_int_equal(smtpcode_note_at(lk.provider[0], &n), 0);
-	assert_non_null(smtpcode_note_code(&n, buf, sizeof buf));
-	assert_int_equal(smtpcode_enhanced_at((size_t)lk.detail_row, &e), 0);
+	assert_int_equal(smtpcode_provider_note_at(lk.provider[0], &n), 0);
+	assert_non_null(smtpcode_provider_note_code(&n, buf, sizeof buf));
+	assert_int_equal(smtpcode_enhanced_at(lk.detail_row, &e), 0);
 	assert_int_equal(smtpcode_enhanced_lists_basic(&e, 556), 1);
 	assert_string_equal(smtpcode_enhanced_text(&c, buf, sizeof buf), "5.1.10");
 	assert_string_equal(smtpcode_enhanced_class_name(5), "Permanent Failure");
 	assert_true(smtpcode_enhanced_count() > 80);
-	assert_true(smtpcode_note_count() > 0);
-	assert_true(smtpcode_enhanced_find(0, 1, 10) >= 0);
+	assert_true(smtpcode_provider_note_count() > 0);
+	assert_int_equal(smtpcode_enhanced_find(SMTPCODE_ANY, 1, 10, &row), 0);
+	assert_int_equal(row, lk.detail_row);
 }
 
 static void compare__items_and_pairs(void **state)
@@ -84,6 +90,7 @@ static void compare__items_and_pairs(void **state)
 	struct smtpcode_query a, b;
 	struct smtpcode_item item;
 	struct smtpcode_pair p;
+	size_t index;
 
 	(void)state;
 	smtpcode_parse("550", &a, NULL);
@@ -93,7 +100,9 @@ static void compare__items_and_pairs(void **state)
 	assert_int_equal(smtpcode_compare_lang(&a, &b, NULL, 1, &c), 0);
 	assert_int_equal(smtpcode_lookup_item(&b, NULL, &item), 0);
 	assert_true(smtpcode_item_known(&item));
-	assert_int_equal(smtpcode_pair_find(551, 251, &p), 0);
+	assert_int_equal(smtpcode_pair_find(551, 251, &index), 0);
+	assert_int_equal(smtpcode_pair_at(index, &p), 0);
+	assert_int_equal(p.a, 251);
 	assert_true(smtpcode_pair_count() > 10);
 	assert_int_equal(smtpcode_pair_at(0, &p), 0);
 }
@@ -165,7 +174,7 @@ static void search__count_only_with_null_hits(void **state)
 static void buffers__size_zero_writes_nothing(void **state)
 {
 	struct smtpcode_enhanced_code c = { 5, 7, 606 };
-	struct smtpcode_note note;
+	struct smtpcode_provider_note note;
 	char buf[32];
 	size_t i;
 
@@ -176,14 +185,14 @@ static void buffers__size_zero_writes_nothing(void **state)
 	smtpcode_commands_text("RCPT,VRFY", buf, 0);
 	assert_int_equal(buf[0], 'Z');
 	/* A range note: the one that appends "-649" to its first code. */
-	for (i = 0; smtpcode_note_at(i, &note) == 0; i++)
-		if (note.detail_last != note.code.detail)
+	for (i = 0; smtpcode_provider_note_at(i, &note) == 0; i++)
+		if (note.detail_last != note.enhanced.detail)
 			break;
-	assert_int_equal(smtpcode_note_at(i, &note), 0);
-	assert_null(smtpcode_note_code(&note, NULL, 0));
-	smtpcode_note_code(&note, buf, 0);
+	assert_int_equal(smtpcode_provider_note_at(i, &note), 0);
+	assert_null(smtpcode_provider_note_code(&note, NULL, 0));
+	smtpcode_provider_note_code(&note, buf, 0);
 	assert_int_equal(buf[0], 'Z');
-	assert_non_null(strchr(smtpcode_note_code(&note, buf, sizeof buf), '-'));
+	assert_non_null(strchr(smtpcode_provider_note_code(&note, buf, sizeof buf), '-'));
 	/* Cut short, still a string. */
 	assert_int_equal(strlen(smtpcode_commands_text("RCPT,VRFY", buf, 3)), 2);
 }
@@ -191,7 +200,8 @@ static void buffers__size_zero_writes_nothing(void **state)
 static void compare__invalid_codes_rejected(void **state)
 {
 	static const struct smtpcode_enhanced_code bad[] = {
-		{ 9, 1, 1 }, { 3, 1, 1 }, { -1, 1, 1 }, { 5, -1, 1 }, { 5, 1, 1000 }, { 5, 1000, 1 }
+		{ 9, 1, 1 }, { 3, 1, 1 }, { 0, 1, 1 }, { -2, 1, 1 }, { 5, SMTPCODE_ANY, 1 },
+		{ 5, 1, SMTPCODE_ANY }, { 5, 1, 1000 }, { 5, 1000, 1 }
 	};
 	static struct smtpcode_compare cmp;
 	static struct smtpcode_item item;
@@ -212,7 +222,7 @@ static void compare__invalid_codes_rejected(void **state)
 	a.basic = 550;
 	assert_int_equal(smtpcode_lookup_item(&a, NULL, &item), -1);
 	assert_int_equal(smtpcode_compare(&a, &b, NULL, &cmp), -1);
-	/* X.1.1 (class 0) stays valid, and no summary ever prints "(null)". */
+	/* X.1.1 (class SMTPCODE_ANY) stays valid, and no summary ever prints "(null)". */
 	assert_int_equal(smtpcode_parse("X.1.1", &a, NULL), SMTPCODE_PARSE_OK);
 	assert_int_equal(smtpcode_compare(&a, &b, NULL, &cmp), 0);
 	assert_null(strstr(cmp.summary, "(null)"));

@@ -111,12 +111,12 @@ static void class_advice__each_class__one_sentence(void **state)
 static void status_name__each__matches_data_spelling(void **state)
 {
 	(void)state;
-	assert_string_equal(smtpcode_status_name(SMTPCODE_STANDARD), "standard");
-	assert_string_equal(smtpcode_status_name(SMTPCODE_EXTENSION), "extension");
-	assert_string_equal(smtpcode_status_name(SMTPCODE_EXPERIMENTAL), "experimental");
-	assert_string_equal(smtpcode_status_name(SMTPCODE_REGISTRY_SAMPLE), "registry-sample");
-	assert_string_equal(smtpcode_status_name(SMTPCODE_DE_FACTO), "de-facto");
-	assert_string_equal(smtpcode_status_name(SMTPCODE_PSEUDO), "pseudo");
+	assert_string_equal(smtpcode_status_name(SMTPCODE_STATUS_STANDARD), "standard");
+	assert_string_equal(smtpcode_status_name(SMTPCODE_STATUS_EXTENSION), "extension");
+	assert_string_equal(smtpcode_status_name(SMTPCODE_STATUS_EXPERIMENTAL), "experimental");
+	assert_string_equal(smtpcode_status_name(SMTPCODE_STATUS_REGISTRY_SAMPLE), "registry-sample");
+	assert_string_equal(smtpcode_status_name(SMTPCODE_STATUS_DE_FACTO), "de-facto");
+	assert_string_equal(smtpcode_status_name(SMTPCODE_STATUS_PSEUDO), "pseudo");
 }
 
 int main(void)

@@ -94,7 +94,7 @@ static void lookup__every_code__within_width_and_complete(void **state)
 
 	(void)state;
 	for (i = 0; smtpcode_meaning_at(i, &m) == 0; i++) {
-		char *got = lookup_text(m.code, NULL, 80);
+		char *got = lookup_text(m.basic, NULL, 80);
 		check_width(got, 80);
 		assert_non_null(strstr(got, "\nDescription\n"));
 		assert_non_null(strstr(got, "\nWhen you see it\n"));
@@ -102,7 +102,7 @@ static void lookup__every_code__within_width_and_complete(void **state)
 		assert_non_null(strstr(got, "\nSource\n"));
 		assert_memory_equal(got, "SMTP ", 5);
 		free(got);
-		got = lookup_text(m.code, NULL, 50);
+		got = lookup_text(m.basic, NULL, 50);
 		check_width(got, 50);
 		free(got);
 	}

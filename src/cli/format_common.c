@@ -6,7 +6,7 @@
 
 void each_enhanced_for_basic(int code, void (*fn)(const char *text, void *arg), void *arg)
 {
-	struct smtpcode_enhanced e;
+	struct smtpcode_enhanced_entry e;
 	int cls = code / 100;
 	char text[16], digits[4];
 	size_t i;
@@ -19,7 +19,7 @@ void each_enhanced_for_basic(int code, void (*fn)(const char *text, void *arg), 
 		return;
 	for (i = 0; smtpcode_enhanced_at(i, &e) == 0; i++) {
 		/* Most rows list no such code: a quick look for its digits first. */
-		if (e.detail < 0 || !strstr(e.basic_codes, digits) ||
+		if (e.detail == SMTPCODE_ANY || !strstr(e.basic_codes, digits) ||
 		    smtpcode_enhanced_lists_basic(&e, code) != 1)
 			continue;
 		snprintf(text, sizeof text, "%d.%d.%d", cls, e.subject, e.detail);

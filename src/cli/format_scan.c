@@ -11,17 +11,18 @@ static const char *basic_name(int code)
 	struct smtpcode_meaning m;
 	size_t first;
 
-	if (smtpcode_find(code, &first) == 0 || smtpcode_meaning_at(first, &m) < 0)
+	if (smtpcode_find(code, &first, NULL) < 0 || smtpcode_meaning_at(first, &m) < 0)
 		return "(not defined)";
 	return m.name;
 }
 
 static const char *enhanced_title(const struct smtpcode_enhanced_code *c)
 {
-	struct smtpcode_enhanced e;
-	long row = smtpcode_enhanced_find(0, c->subject, c->detail);
+	struct smtpcode_enhanced_entry e;
+	size_t row;
 
-	if (row < 0 || smtpcode_enhanced_at((size_t)row, &e) < 0)
+	if (smtpcode_enhanced_find(SMTPCODE_ANY, c->subject, c->detail, &row) < 0 ||
+	    smtpcode_enhanced_at(row, &e) < 0)
 		return "(not registered)";
 	return e.title;
 }

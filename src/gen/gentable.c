@@ -16,8 +16,8 @@ static const char *const statuses[] = {
 	"standard", "extension", "experimental", "registry-sample", "de-facto", "pseudo"
 };
 static const char *const status_enums[] = {
-	"SMTPCODE_STANDARD", "SMTPCODE_EXTENSION", "SMTPCODE_EXPERIMENTAL",
-	"SMTPCODE_REGISTRY_SAMPLE", "SMTPCODE_DE_FACTO", "SMTPCODE_PSEUDO"
+	"SMTPCODE_STATUS_STANDARD", "SMTPCODE_STATUS_EXTENSION", "SMTPCODE_STATUS_EXPERIMENTAL",
+	"SMTPCODE_STATUS_REGISTRY_SAMPLE", "SMTPCODE_STATUS_DE_FACTO", "SMTPCODE_STATUS_PSEUDO"
 };
 enum { STATUS_PSEUDO = 5, NSTATUS = 6 };
 

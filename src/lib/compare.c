@@ -53,10 +53,10 @@ static void say_meaning(struct strbuf *sb, const struct smtpcode_lookup *lk, int
 
 	if (first_meaning(lk, &m) < 0) {
 		scx_sb_printf(sb, " %d is not defined; a client treats it as any %dxx reply.",
-		              lk->code, lk->code / 100);
+		              lk->basic, lk->basic / 100);
 		return;
 	}
-	snprintf(code, sizeof code, "%d", lk->code);
+	snprintf(code, sizeof code, "%d", lk->basic);
 	args[0] = code;
 	scx_sb_printf(sb, " ");
 	scx_sb_template(sb, smtpcode_phrase(lang, "cmp.means"), args, 1);
@@ -80,12 +80,12 @@ static void build_summary(struct smtpcode_compare *c)
 	const char *args[6];
 	struct strbuf sb;
 
-	snprintf(ca, sizeof ca, "%d", a->code);
-	snprintf(cb, sizeof cb, "%d", b->code);
-	class_label(la, sizeof la, a->code / 100, c->lang);
-	class_label(lb, sizeof lb, b->code / 100, c->lang);
+	snprintf(ca, sizeof ca, "%d", a->basic);
+	snprintf(cb, sizeof cb, "%d", b->basic);
+	class_label(la, sizeof la, a->basic / 100, c->lang);
+	class_label(lb, sizeof lb, b->basic / 100, c->lang);
 	scx_sb_init(&sb, c->summary, sizeof c->summary);
-	if (a->code == b->code) {
+	if (a->basic == b->basic) {
 		args[0] = ca, args[1] = name_of(a);
 		scx_sb_template(&sb, smtpcode_phrase(c->lang, "cmp.same_code"), args, 2);
 	} else if (c->same_class) {
@@ -97,7 +97,7 @@ static void build_summary(struct smtpcode_compare *c)
 		scx_sb_template(&sb, smtpcode_phrase(c->lang, "cmp.diff_class"), args, 6);
 	}
 	say_meaning(&sb, a, c->lang);
-	if (a->code != b->code)
+	if (a->basic != b->basic)
 		say_meaning(&sb, b, c->lang);
 }
 
@@ -108,7 +108,7 @@ void smtpcode__new_difference(struct smtpcode_compare *c, struct strbuf *sb)
 
 static void diff_class(struct smtpcode_compare *c)
 {
-	int ca = c->a.basic.code / 100, cb = c->b.basic.code / 100;
+	int ca = c->a.basic.basic / 100, cb = c->b.basic.basic / 100;
 	struct strbuf sb;
 
 	smtpcode__new_difference(c, &sb);
@@ -117,23 +117,23 @@ static void diff_class(struct smtpcode_compare *c)
 		              smtpcode_class_name(ca), smtpcode_class_advice(ca));
 		return;
 	}
-	scx_sb_printf(&sb, "Class: %d is %dxx %s, %d is %dxx %s.", c->a.basic.code, ca,
-	              smtpcode_class_name(ca), c->b.basic.code, cb, smtpcode_class_name(cb));
+	scx_sb_printf(&sb, "Class: %d is %dxx %s, %d is %dxx %s.", c->a.basic.basic, ca,
+	              smtpcode_class_name(ca), c->b.basic.basic, cb, smtpcode_class_name(cb));
 	smtpcode__new_difference(c, &sb);
-	scx_sb_printf(&sb, "Retry: after %d: %s After %d: %s", c->a.basic.code,
-	              smtpcode_class_advice(ca), c->b.basic.code, smtpcode_class_advice(cb));
+	scx_sb_printf(&sb, "Retry: after %d: %s After %d: %s", c->a.basic.basic,
+	              smtpcode_class_advice(ca), c->b.basic.basic, smtpcode_class_advice(cb));
 }
 
 static void diff_category(struct smtpcode_compare *c)
 {
-	int ga = c->a.basic.code / 10 % 10, gb = c->b.basic.code / 10 % 10;
+	int ga = c->a.basic.basic / 10 % 10, gb = c->b.basic.basic / 10 % 10;
 	struct strbuf sb;
 
 	if (ga == gb)
 		return;
 	smtpcode__new_difference(c, &sb);
-	scx_sb_printf(&sb, "Category: %d is x%dx %s, %d is x%dx %s.", c->a.basic.code, ga,
-	              smtpcode_category_name(ga), c->b.basic.code, gb, smtpcode_category_name(gb));
+	scx_sb_printf(&sb, "Category: %d is x%dx %s, %d is x%dx %s.", c->a.basic.basic, ga,
+	              smtpcode_category_name(ga), c->b.basic.basic, gb, smtpcode_category_name(gb));
 }
 
 static void diff_meanings(struct smtpcode_compare *c)
@@ -146,18 +146,18 @@ static void diff_meanings(struct smtpcode_compare *c)
 		smtpcode__new_difference(c, &sb);
 		if (!ka && !kb)
 			scx_sb_printf(&sb, "Definition: neither %d nor %d is defined.",
-			              c->a.basic.code, c->b.basic.code);
+			              c->a.basic.basic, c->b.basic.basic);
 		else
 			scx_sb_printf(&sb, "Definition: %d is defined in %s; %d is not defined "
-			              "anywhere.", ka ? c->a.basic.code : c->b.basic.code,
-			              ka ? ma.source : mb.source, ka ? c->b.basic.code : c->a.basic.code);
+			              "anywhere.", ka ? c->a.basic.basic : c->b.basic.basic,
+			              ka ? ma.source : mb.source, ka ? c->b.basic.basic : c->a.basic.basic);
 		return;
 	}
 	if (strcmp(ma.commands, mb.commands) != 0) {
 		char ca[256], cb[256];
 		smtpcode__new_difference(c, &sb);
-		scx_sb_printf(&sb, "Commands: %d answers %s; %d answers %s.", ma.code,
-		              smtpcode_commands_text(ma.commands, ca, sizeof ca), mb.code,
+		scx_sb_printf(&sb, "Commands: %d answers %s; %d answers %s.", ma.basic,
+		              smtpcode_commands_text(ma.commands, ca, sizeof ca), mb.basic,
 		              smtpcode_commands_text(mb.commands, cb, sizeof cb));
 	}
 	smtpcode__new_difference(c, &sb);
@@ -166,7 +166,7 @@ static void diff_meanings(struct smtpcode_compare *c)
 		              smtpcode_status_name(ma.status), ma.source);
 	else
 		scx_sb_printf(&sb, "Source: %d is %s, defined in %s; %d is %s, defined in %s.",
-		              ma.code, smtpcode_status_name(ma.status), ma.source, mb.code,
+		              ma.basic, smtpcode_status_name(ma.status), ma.source, mb.basic,
 		              smtpcode_status_name(mb.status), mb.source);
 }
 
@@ -178,46 +178,51 @@ static void build_when_to_use(struct smtpcode_compare *c)
 
 	scx_sb_init(&sb, c->when_to_use, sizeof c->when_to_use);
 	if (c->curated) {
-		scx_sb_printf(&sb, "%s", c->pair.when_to_use);
+		struct smtpcode_pair pair;
+		smtpcode_pair_at(c->pair, &pair);
+		scx_sb_printf(&sb, "%s", pair.when_to_use);
 		return;
 	}
-	if (c->a.basic.code == c->b.basic.code) {
+	if (c->a.basic.basic == c->b.basic.basic) {
 		scx_sb_printf(&sb, "There is only one code here.");
 		if (ka)
-			scx_sb_printf(&sb, " %d (%s): %s", ma.code, ma.name, ma.when_seen);
+			scx_sb_printf(&sb, " %d (%s): %s", ma.basic, ma.name, ma.when_seen);
 		return;
 	}
 	if (ka && kb)
 		scx_sb_printf(&sb, "No RFC rule weighs %d against %d; each fits its own "
-		              "situation.", c->a.basic.code, c->b.basic.code);
+		              "situation.", c->a.basic.basic, c->b.basic.basic);
 	if (ka)
-		scx_sb_printf(&sb, "%s%d (%s): %s", sb.len ? " " : "", ma.code, ma.name,
+		scx_sb_printf(&sb, "%s%d (%s): %s", sb.len ? " " : "", ma.basic, ma.name,
 		              ma.when_seen);
 	else
 		scx_sb_printf(&sb, "%sNo server should send %d, which is not defined.",
-		              sb.len ? " " : "", c->a.basic.code);
+		              sb.len ? " " : "", c->a.basic.basic);
 	if (kb)
-		scx_sb_printf(&sb, " %d (%s): %s", mb.code, mb.name, mb.when_seen);
+		scx_sb_printf(&sb, " %d (%s): %s", mb.basic, mb.name, mb.when_seen);
 	else
 		scx_sb_printf(&sb, " No server should send %d, which is not defined.",
-		              c->b.basic.code);
+		              c->b.basic.basic);
 }
 
 /* Both codes are three-digit reply codes. */
 static void compare_basic(struct smtpcode_compare *c)
 {
+	struct smtpcode_pair pair;
 	struct strbuf sb;
-	int a = c->a.basic.code, b = c->b.basic.code;
+	int a = c->a.basic.basic, b = c->b.basic.basic;
 
 	c->same_class = a / 100 == b / 100;
 	c->curated = a != b && smtpcode_pair_find(a, b, &c->pair) == 0;
+	if (c->curated)
+		smtpcode_pair_at(c->pair, &pair);
 	build_summary(c);
 	diff_class(c);
 	diff_category(c);
 	diff_meanings(c);
 	if (c->curated) {
 		smtpcode__new_difference(c, &sb);
-		scx_sb_printf(&sb, "%s (%s)", c->pair.difference, c->pair.source);
+		scx_sb_printf(&sb, "%s (%s)", pair.difference, pair.source);
 	}
 	build_when_to_use(c);
 }

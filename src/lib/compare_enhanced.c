@@ -5,18 +5,18 @@
 #include <string.h>
 
 /* The registry row that explains lk best: its code's row, else its subject's. */
-static int best_row(const struct smtpcode_enhanced_lookup *lk, struct smtpcode_enhanced *e)
+static int best_row(const struct smtpcode_enhanced_lookup *lk, struct smtpcode_enhanced_entry *e)
 {
-	long row = lk->detail_row >= 0 ? lk->detail_row : lk->subject_row;
+	size_t row = lk->detail_row != SMTPCODE_NO_ROW ? lk->detail_row : lk->subject_row;
 
-	return row >= 0 ? smtpcode_enhanced_at((size_t)row, e) : -1;
+	return smtpcode_enhanced_at(row, e);
 }
 
 static const char *title_of(const struct smtpcode_enhanced_lookup *lk)
 {
-	struct smtpcode_enhanced e;
+	struct smtpcode_enhanced_entry e;
 
-	if (lk->detail_row < 0 || smtpcode_enhanced_at((size_t)lk->detail_row, &e) < 0)
+	if (smtpcode_enhanced_at(lk->detail_row, &e) < 0)
 		return "not registered";
 	return e.title;
 }
@@ -24,7 +24,7 @@ static const char *title_of(const struct smtpcode_enhanced_lookup *lk)
 /* "5.X.X Permanent Failure", or "any class" for X. */
 static void say_class(struct strbuf *sb, int cls)
 {
-	if (cls)
+	if (cls != SMTPCODE_ANY)
 		scx_sb_printf(sb, "%d.X.X %s", cls, smtpcode_enhanced_class_name(cls));
 	else
 		scx_sb_printf(sb, "any class (X)");
@@ -32,19 +32,19 @@ static void say_class(struct strbuf *sb, int cls)
 
 static void say_subject(struct strbuf *sb, const struct smtpcode_enhanced_lookup *lk)
 {
-	struct smtpcode_enhanced e;
+	struct smtpcode_enhanced_entry e;
 
-	if (lk->subject_row >= 0 && smtpcode_enhanced_at((size_t)lk->subject_row, &e) == 0)
-		scx_sb_printf(sb, "X.%d.X %s", lk->code.subject, e.title);
+	if (smtpcode_enhanced_at(lk->subject_row, &e) == 0)
+		scx_sb_printf(sb, "X.%d.X %s", lk->enhanced.subject, e.title);
 	else
-		scx_sb_printf(sb, "X.%d.X, a subject RFC 3463 does not define", lk->code.subject);
+		scx_sb_printf(sb, "X.%d.X, a subject RFC 3463 does not define", lk->enhanced.subject);
 }
 
 static void say_meaning(struct strbuf *sb, const struct smtpcode_enhanced_lookup *lk)
 {
-	struct smtpcode_enhanced e;
+	struct smtpcode_enhanced_entry e;
 
-	if (lk->known && smtpcode_enhanced_at((size_t)lk->detail_row, &e) == 0) {
+	if (lk->known && smtpcode_enhanced_at(lk->detail_row, &e) == 0) {
 		scx_sb_printf(sb, " %s means: ", lk->text);
 		scx_sb_putn(sb, e.description, smtpcode__first_sentence(e.description));
 		return;
@@ -56,10 +56,10 @@ static void say_meaning(struct strbuf *sb, const struct smtpcode_enhanced_lookup
 
 static void say_basic_codes(struct strbuf *sb, const struct smtpcode_enhanced_lookup *lk)
 {
-	struct smtpcode_enhanced e;
+	struct smtpcode_enhanced_entry e;
 	const char *p;
 
-	if (!lk->known || smtpcode_enhanced_at((size_t)lk->detail_row, &e) < 0 ||
+	if (!lk->known || smtpcode_enhanced_at(lk->detail_row, &e) < 0 ||
 	    strcmp(e.basic_codes, "-") == 0) {
 		scx_sb_printf(sb, "%s with no basic code listed", lk->text);
 		return;
@@ -72,9 +72,9 @@ static void say_basic_codes(struct strbuf *sb, const struct smtpcode_enhanced_lo
 static void enhanced_summary(struct smtpcode_compare *c)
 {
 	const struct smtpcode_enhanced_lookup *a = &c->a.enhanced, *b = &c->b.enhanced;
-	int ca = a->code.reply_class, cb = b->code.reply_class;
-	int same_condition = a->code.subject == b->code.subject &&
-	                     a->code.detail == b->code.detail;
+	int ca = a->enhanced.reply_class, cb = b->enhanced.reply_class;
+	int same_condition = a->enhanced.subject == b->enhanced.subject &&
+	                     a->enhanced.detail == b->enhanced.detail;
 	struct strbuf sb;
 
 	scx_sb_init(&sb, c->summary, sizeof c->summary);
@@ -95,10 +95,10 @@ static void enhanced_summary(struct smtpcode_compare *c)
 		say_class(&sb, cb);
 		scx_sb_printf(&sb, ".");
 	}
-	if (same_condition && ca && cb) {
+	if (same_condition && ca != SMTPCODE_ANY && cb != SMTPCODE_ANY) {
 		scx_sb_printf(&sb, " Both report the same condition, X.%d.%d (%s): %s says it may "
 		              "clear, so a later try can succeed; %s says it will not.",
-		              a->code.subject, a->code.detail, title_of(a),
+		              a->enhanced.subject, a->enhanced.detail, title_of(a),
 		              ca < cb ? a->text : b->text, ca < cb ? b->text : a->text);
 		return;
 	}
@@ -110,8 +110,8 @@ static void enhanced_summary(struct smtpcode_compare *c)
 static void enhanced_differences(struct smtpcode_compare *c)
 {
 	const struct smtpcode_enhanced_lookup *a = &c->a.enhanced, *b = &c->b.enhanced;
-	int ca = a->code.reply_class, cb = b->code.reply_class;
-	struct smtpcode_enhanced ea, eb;
+	int ca = a->enhanced.reply_class, cb = b->enhanced.reply_class;
+	struct smtpcode_enhanced_entry ea, eb;
 	struct strbuf sb;
 
 	smtpcode__new_difference(c, &sb);
@@ -125,14 +125,14 @@ static void enhanced_differences(struct smtpcode_compare *c)
 		scx_sb_printf(&sb, ", %s is ", b->text);
 		say_class(&sb, cb);
 		scx_sb_printf(&sb, ".");
-		if (ca && cb && smtpcode_class_advice(ca) && smtpcode_class_advice(cb)) {
+		if (ca != SMTPCODE_ANY && cb != SMTPCODE_ANY && smtpcode_class_advice(ca) && smtpcode_class_advice(cb)) {
 			smtpcode__new_difference(c, &sb);
 			scx_sb_printf(&sb, "Retry: after %s: %s After %s: %s", a->text,
 			              smtpcode_class_advice(ca), b->text, smtpcode_class_advice(cb));
 		}
 	}
 	smtpcode__new_difference(c, &sb);
-	if (a->code.subject == b->code.subject) {
+	if (a->enhanced.subject == b->enhanced.subject) {
 		scx_sb_printf(&sb, "Subject: both are ");
 		say_subject(&sb, a);
 	} else {
@@ -167,13 +167,13 @@ static void enhanced_differences(struct smtpcode_compare *c)
 static void enhanced_when_to_use(struct smtpcode_compare *c)
 {
 	const struct smtpcode_enhanced_lookup *a = &c->a.enhanced, *b = &c->b.enhanced;
-	int ca = a->code.reply_class, cb = b->code.reply_class;
-	struct smtpcode_enhanced ea, eb;
+	int ca = a->enhanced.reply_class, cb = b->enhanced.reply_class;
+	struct smtpcode_enhanced_entry ea, eb;
 	struct strbuf sb;
 
 	scx_sb_init(&sb, c->when_to_use, sizeof c->when_to_use);
-	if (a->code.subject == b->code.subject && a->code.detail == b->code.detail &&
-	    ca && cb && ca != cb) {
+	if (a->enhanced.subject == b->enhanced.subject && a->enhanced.detail == b->enhanced.detail &&
+	    ca != SMTPCODE_ANY && cb != SMTPCODE_ANY && ca != cb) {
 		const char *t = ca < cb ? a->text : b->text, *p = ca < cb ? b->text : a->text;
 		scx_sb_printf(&sb, "Servers send %s while the condition may still clear, so the "
 		              "client keeps the message and tries again later, and %s once it "
@@ -196,7 +196,7 @@ static void enhanced_when_to_use(struct smtpcode_compare *c)
 
 void smtpcode__compare_enhanced(struct smtpcode_compare *c)
 {
-	c->same_class = c->a.enhanced.code.reply_class == c->b.enhanced.code.reply_class;
+	c->same_class = c->a.enhanced.enhanced.reply_class == c->b.enhanced.enhanced.reply_class;
 	enhanced_summary(c);
 	enhanced_differences(c);
 	enhanced_when_to_use(c);
@@ -218,7 +218,7 @@ static int classes_agree(int basic, int cls)
 {
 	int d = basic / 100;
 
-	return (d == 2 || d == 4 || d == 5) && (cls == 0 || cls == d);
+	return (d == 2 || d == 4 || d == 5) && (cls == SMTPCODE_ANY || cls == d);
 }
 
 void smtpcode__compare_mixed(struct smtpcode_compare *c)
@@ -227,13 +227,13 @@ void smtpcode__compare_mixed(struct smtpcode_compare *c)
 	const struct smtpcode_lookup *bk = basic_first ? &c->a.basic : &c->b.basic;
 	const struct smtpcode_enhanced_lookup *ek = basic_first ? &c->b.enhanced
 	                                                        : &c->a.enhanced;
-	int code = bk->code, d = code / 100, cls = ek->code.reply_class, listed = 0, have = 0;
-	struct smtpcode_enhanced e;
+	int code = bk->basic, d = code / 100, cls = ek->enhanced.reply_class, listed = 0, have = 0;
+	struct smtpcode_enhanced_entry e;
 	struct strbuf sb;
 
 	memset(&e, 0, sizeof e);
 	c->same_class = classes_agree(code, cls);
-	if (ek->known && smtpcode_enhanced_at((size_t)ek->detail_row, &e) == 0) {
+	if (ek->known && smtpcode_enhanced_at(ek->detail_row, &e) == 0) {
 		have = 1;
 		listed = smtpcode_enhanced_lists_basic(&e, code);
 	}
@@ -243,14 +243,14 @@ void smtpcode__compare_mixed(struct smtpcode_compare *c)
 	              "enhanced status code. They are not alternatives: a server that "
 	              "announces ENHANCEDSTATUSCODES (RFC 2034) starts the text of its 2xx, "
 	              "4xx and 5xx replies with an enhanced code, as in \"%d %d.%d.%d ...\".",
-	              code, basic_name(bk), ek->text, title_of(ek), code, cls ? cls : d,
-	              ek->code.subject, ek->code.detail);
+	              code, basic_name(bk), ek->text, title_of(ek), code, cls != SMTPCODE_ANY ? cls : d,
+	              ek->enhanced.subject, ek->enhanced.detail);
 	if (d == 1 || d == 3)
 		scx_sb_printf(&sb, " A %dxx reply carries no enhanced code.", d);
 	else if (!c->same_class)
 		scx_sb_printf(&sb, " Here the classes disagree (%dxx against %d.X.X), so no "
 		              "correct reply carries both.", d, cls);
-	else if (cls == 0)
+	else if (cls == SMTPCODE_ANY)
 		scx_sb_printf(&sb, " Written with its class, %s takes %d from the reply.",
 		              ek->text, d);
 	else
@@ -274,12 +274,12 @@ void smtpcode__compare_mixed(struct smtpcode_compare *c)
 		scx_sb_printf(&sb, "Registry: %s is not registered, so it lists no basic codes.",
 		              ek->text);
 	else if (strcmp(e.basic_codes, "-") == 0)
-		scx_sb_printf(&sb, "Registry: X.%d.%d lists no basic codes.", ek->code.subject,
-		              ek->code.detail);
+		scx_sb_printf(&sb, "Registry: X.%d.%d lists no basic codes.", ek->enhanced.subject,
+		              ek->enhanced.detail);
 	else {
 		const char *p;
-		scx_sb_printf(&sb, "Registry: X.%d.%d is listed with ", ek->code.subject,
-		              ek->code.detail);
+		scx_sb_printf(&sb, "Registry: X.%d.%d is listed with ", ek->enhanced.subject,
+		              ek->enhanced.detail);
 		for (p = e.basic_codes; *p; p++)
 			scx_sb_printf(&sb, *p == ',' ? ", " : "%c", *p);
 		scx_sb_printf(&sb, "; %d is %s.", code, listed == 1 ? "among them" :
@@ -291,13 +291,13 @@ void smtpcode__compare_mixed(struct smtpcode_compare *c)
 		scx_sb_printf(&sb, "Send both in one reply: %d first, then %d.%d.%d at the start "
 		              "of the text. Every client acts on %d's first digit; clients and "
 		              "people that read further learn the reason from the enhanced "
-		              "code.", code, d, ek->code.subject, ek->code.detail, code);
+		              "code.", code, d, ek->enhanced.subject, ek->enhanced.detail, code);
 	else if (d == 2 || d == 4 || d == 5)
 		scx_sb_printf(&sb, "Do not send them together. With %d, use %d.%d.%d; with %s, "
-		              "use a %dxx reply code.", code, d, ek->code.subject,
-		              ek->code.detail, ek->text, cls);
+		              "use a %dxx reply code.", code, d, ek->enhanced.subject,
+		              ek->enhanced.detail, ek->text, cls);
 	else
 		scx_sb_printf(&sb, "Do not send them together: a %dxx reply carries no enhanced "
 		              "code, and %s goes with a %dxx reply.", d, ek->text,
-		              cls ? cls : 5);
+		              cls != SMTPCODE_ANY ? cls : 5);
 }

@@ -38,7 +38,7 @@ static void select_after(struct smtpcode_lookup *lk)
 	lk->match = SMTPCODE_AFTER_UNLISTED;
 	new_note(lk, &sb);
 	scx_sb_printf(&sb, "%d is not a documented reply to %s; every meaning of %d is shown.",
-	              lk->code, lk->after, lk->code);
+	              lk->basic, lk->after, lk->basic);
 }
 
 /* A pseudo code such as 571 is most likely an enhanced code without its
@@ -46,48 +46,47 @@ static void select_after(struct smtpcode_lookup *lk)
 static void note_pseudo(struct smtpcode_lookup *lk)
 {
 	struct smtpcode_meaning m;
-	struct smtpcode_enhanced e;
+	struct smtpcode_enhanced_entry e;
 	struct strbuf sb;
-	int cls = lk->code / 100, s = lk->code / 10 % 10, d = lk->code % 10;
-	long row;
+	int cls = lk->basic / 100, s = lk->basic / 10 % 10, d = lk->basic % 10;
+	size_t row;
 	size_t i;
 
 	if (cls != 2 && cls != 4 && cls != 5)
 		return;
 	for (i = lk->first; i < lk->first + lk->count; i++)
-		if (smtpcode_meaning_at(i, &m) < 0 || m.status != SMTPCODE_PSEUDO)
+		if (smtpcode_meaning_at(i, &m) < 0 || m.status != SMTPCODE_STATUS_PSEUDO)
 			return;
 	new_note(lk, &sb);
-	row = smtpcode_enhanced_find(0, s, d);
-	if (row >= 0 && smtpcode_enhanced_at((size_t)row, &e) == 0)
+	if (smtpcode_enhanced_find(SMTPCODE_ANY, s, d, &row) == 0 &&
+	    smtpcode_enhanced_at(row, &e) == 0)
 		scx_sb_printf(&sb, "Read with dots, %d is the enhanced status code %d.%d.%d, %s: "
-		              "see smtpcode %d.%d.%d.", lk->code, cls, s, d, e.title, cls, s, d);
+		              "see smtpcode %d.%d.%d.", lk->basic, cls, s, d, e.title, cls, s, d);
 	else
 		scx_sb_printf(&sb, "Read with dots, %d would be the enhanced status code "
 		              "%d.%d.%d, which the IANA registry does not list either.",
-		              lk->code, cls, s, d);
+		              lk->basic, cls, s, d);
 }
 
-int smtpcode_lookup(int code, const char *after, struct smtpcode_lookup *out)
+int smtpcode_lookup(int basic, const char *after, struct smtpcode_lookup *out)
 {
 	const char *cmd = NULL;
 	struct strbuf sb;
 
-	if (code < 100 || code > 599)
+	if (basic < 100 || basic > 599)
 		return -1;
 	if (after && !(cmd = smtpcode_command_canonical(after)))
 		return -1;
 	memset(out, 0, sizeof *out);
-	out->code = code;
+	out->basic = basic;
 	out->after = cmd;
 	out->match = SMTPCODE_AFTER_NONE;
-	out->count = smtpcode_find(code, &out->first);
-	out->known = out->count > 0;
+	out->known = smtpcode_find(basic, &out->first, &out->count) == 0;
 	if (!out->known) {
 		new_note(out, &sb);
 		scx_sb_printf(&sb, "%d is not defined by any RFC or by the IANA registry. "
 		              "RFC 5321 §4.2.1 has a client act on the first digit of a code "
-		              "it does not know: %s", code, smtpcode_class_advice(code / 100));
+		              "it does not know: %s", basic, smtpcode_class_advice(basic / 100));
 		return 0;
 	}
 	note_pseudo(out);

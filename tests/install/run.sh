@@ -94,7 +94,7 @@ check "a link page to smtpcode(3) for each function ($(wc -l < "$tmp/fn.name"))"
 sed 's/^/    no page: /' "$tmp/nopage"
 if man --version 2> /dev/null | grep -q '^man '; then
 	out=$(LC_ALL=C MANWIDTH=80 man -M "$dest$prefix/share/man" smtpcode_lookup 2>&1)
-	printf '%s\n' "$out" | grep -q 'smtpcode_lookup(int code, const char \*after' &&
+	printf '%s\n' "$out" | grep -q 'smtpcode_lookup(int basic, const char \*after' &&
 		printf '%s\n' "$out" | grep -q '^ *smtpcode_parse_basic, '
 	check "man smtpcode_lookup shows smtpcode(3)" $?
 fi
