@@ -48,7 +48,8 @@ UTIL_SRCS   = src/util/strbuf.c
 # src/lib: libsmtpcode, the engine: no I/O, nothing that prints.
 LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c \
               src/lib/enhanced.c src/lib/reply.c src/lib/pattern.c src/lib/search.c \
-              src/lib/compare.c src/lib/compare_enhanced.c
+              src/lib/compare.c src/lib/compare_basic.c src/lib/compare_enhanced.c \
+              src/lib/compare_mixed.c src/lib/compare_text.c
 # src/cli: the command, a client of the library's public API.
 CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
               src/cli/format_text.c src/cli/format_reply.c src/cli/format_scan.c \

@@ -6,9 +6,13 @@
  * several threads. Strings it returns point into constant data and live as
  * long as the program.
  *
- * A function that writes text into buf[size] always terminates it, cuts
- * the text to fit, and returns buf; with size 0 it writes nothing, and buf
- * may then be NULL. Other pointers must not be NULL unless a comment says so.
+ * A function that writes text into buf[size] always terminates it (when
+ * size > 0) and cuts the text to fit, on a UTF-8 character boundary; with
+ * size 0 it writes nothing, and buf may then be NULL. The short texts
+ * (codes, command lists) return buf; the prose (notes, compare texts)
+ * returns the length of the whole text, as snprintf does, so a result of
+ * size or more means it was cut. Other pointers must not be NULL unless a
+ * comment says so.
  */
 #ifndef SMTPCODE_H
 #define SMTPCODE_H
@@ -234,8 +238,16 @@ enum smtpcode_after_match {
 	SMTPCODE_AFTER_UNLISTED  /* no meaning answers it: every meaning is selected */
 };
 
+/* What a note of a lookup is about. Its text, in English, comes from
+ * smtpcode_lookup_note() or smtpcode_enhanced_lookup_note(). */
+enum smtpcode_note_kind {
+	SMTPCODE_NOTE_UNDEFINED,    /* basic: no RFC or registry defines the code */
+	SMTPCODE_NOTE_DOTLESS,      /* basic: a pseudo code that reads as an enhanced one (571) */
+	SMTPCODE_NOTE_NOT_AFTER,    /* basic: no meaning answers the command after */
+	SMTPCODE_NOTE_UNREGISTERED  /* enhanced: the registry does not list the code */
+};
+
 #define SMTPCODE_NOTE_MAX 4
-#define SMTPCODE_NOTE_SIZE 512
 
 struct smtpcode_lookup {
 	int basic;
@@ -244,7 +256,7 @@ struct smtpcode_lookup {
 	const char *after;             /* canonical command, or NULL */
 	enum smtpcode_after_match match;
 	size_t note_count;
-	char notes[SMTPCODE_NOTE_MAX][SMTPCODE_NOTE_SIZE];
+	enum smtpcode_note_kind notes[SMTPCODE_NOTE_MAX];
 };
 
 /*
@@ -253,6 +265,13 @@ struct smtpcode_lookup {
  * code is out of range or after is not a known command.
  */
 int smtpcode_lookup(int basic, const char *after, struct smtpcode_lookup *out);
+
+/* Writes note index of lk (0 <= index < lk->note_count) into buf[size] as
+ * snprintf does: returns the length of the whole text, terminates buf when
+ * size > 0 and cuts the text to fit (on a UTF-8 character boundary); buf may
+ * be NULL when size is 0. An index out of range gives "" and 0. */
+size_t smtpcode_lookup_note(const struct smtpcode_lookup *lk, size_t index, char *buf,
+                            size_t size);
 
 #define SMTPCODE_PROVIDER_MAX 8
 
@@ -266,7 +285,7 @@ struct smtpcode_enhanced_lookup {
 	size_t provider_count;   /* provider notes for this code */
 	size_t provider[SMTPCODE_PROVIDER_MAX];
 	size_t note_count;       /* why it is not registered, and the like */
-	char notes[SMTPCODE_NOTE_MAX][SMTPCODE_NOTE_SIZE];
+	enum smtpcode_note_kind notes[SMTPCODE_NOTE_MAX];
 };
 
 /* Writes the codes a note covers into buf[size]: "5.1.10", "5.7.606-649". */
@@ -276,6 +295,10 @@ char *smtpcode_provider_note_code(const struct smtpcode_provider_note *note, cha
 /* Looks an enhanced code up (never fails for a parsed code). */
 void smtpcode_lookup_enhanced(const struct smtpcode_enhanced_code *code,
                               struct smtpcode_enhanced_lookup *out);
+
+/* Writes note index of lk into buf[size], as smtpcode_lookup_note() does. */
+size_t smtpcode_enhanced_lookup_note(const struct smtpcode_enhanced_lookup *lk, size_t index,
+                                     char *buf, size_t size);
 
 /* Either kind of lookup. */
 struct smtpcode_item {
@@ -312,24 +335,39 @@ int smtpcode_pair_find(int a, int b, size_t *index);
 size_t smtpcode_pair_count(void);
 int smtpcode_pair_at(size_t index, struct smtpcode_pair *out);
 
+/* What one key difference of a compare is about, in the order a compare
+ * lists them; smtpcode_compare_difference() writes it out. */
+enum smtpcode_difference {
+	SMTPCODE_DIFF_KIND,        /* a basic code against an enhanced one */
+	SMTPCODE_DIFF_CLASS,
+	SMTPCODE_DIFF_RETRY,       /* what a client does after each (classes differ) */
+	SMTPCODE_DIFF_CATEGORY,    /* basic: the second digits differ */
+	SMTPCODE_DIFF_DEFINITION,  /* basic: one or both are not defined */
+	SMTPCODE_DIFF_COMMANDS,    /* basic: they answer different commands */
+	SMTPCODE_DIFF_SUBJECT,     /* enhanced */
+	SMTPCODE_DIFF_SENT_WITH,   /* enhanced: the registry's basic codes */
+	SMTPCODE_DIFF_REGISTRY,    /* mixed: does the registry list the basic code */
+	SMTPCODE_DIFF_SOURCE,
+	SMTPCODE_DIFF_PROVIDERS,   /* enhanced: provider notes */
+	SMTPCODE_DIFF_RULE         /* basic: the curated pair note */
+};
+
 #define SMTPCODE_DIFF_MAX 8
-#define SMTPCODE_TEXT_SIZE 4096
 
 struct smtpcode_compare {
 	struct smtpcode_item a, b;
 	int same_class;
 	int curated;                   /* a curated pair note was used */
 	size_t pair;                   /* the pair's index, when curated */
-	char summary[SMTPCODE_TEXT_SIZE];
 	size_t difference_count;
-	char differences[SMTPCODE_DIFF_MAX][SMTPCODE_TEXT_SIZE / 2];
-	char when_to_use[SMTPCODE_TEXT_SIZE];
+	enum smtpcode_difference differences[SMTPCODE_DIFF_MAX];
 	int lang;                      /* the language of the summary's fixed words */
 };
 
 /* Compares codes a and b of either kind (after: as for smtpcode_lookup).
  * Returns 0, or -1 on a code out of range (one smtpcode_lookup_item()
- * rejects, such as an enhanced class 9) or an unknown command. */
+ * rejects, such as an enhanced class 9) or an unknown command; then *out
+ * is unspecified and must not be passed to the functions below. */
 int smtpcode_compare(const struct smtpcode_query *a, const struct smtpcode_query *b,
                      const char *after, struct smtpcode_compare *out);
 
@@ -338,6 +376,15 @@ int smtpcode_compare(const struct smtpcode_query *a, const struct smtpcode_query
  * when both codes are three-digit ones; other summaries stay English. */
 int smtpcode_compare_lang(const struct smtpcode_query *a, const struct smtpcode_query *b,
                           const char *after, int lang, struct smtpcode_compare *out);
+
+/* The prose of a compare, written on demand into buf[size] as snprintf
+ * does (see smtpcode_lookup_note()): a paragraph on the two codes, key
+ * difference index (0 <= index < c->difference_count; out of range gives
+ * ""), and which code to use when. */
+size_t smtpcode_compare_summary(const struct smtpcode_compare *c, char *buf, size_t size);
+size_t smtpcode_compare_difference(const struct smtpcode_compare *c, size_t index, char *buf,
+                                   size_t size);
+size_t smtpcode_compare_when_to_use(const struct smtpcode_compare *c, char *buf, size_t size);
 
 /* ---- Languages of the text output (data/i18n.tsv) ---------------------- */
 

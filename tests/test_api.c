@@ -107,6 +107,48 @@ static void compare__items_and_pairs(void **state)
 	assert_int_equal(smtpcode_pair_at(0, &p), 0);
 }
 
+static void prose__on_demand_snprintf_contract(void **state)
+{
+	static struct smtpcode_compare c;
+	struct smtpcode_enhanced_code x = { 5, 7, 606 };
+	struct smtpcode_enhanced_lookup elk;
+	struct smtpcode_lookup lk;
+	struct smtpcode_query a, b;
+	char buf[8], big[4096];
+	size_t n;
+
+	(void)state;
+	assert_int_equal(smtpcode_lookup(299, NULL, &lk), 0);
+	assert_int_equal(lk.note_count, 1);
+	assert_int_equal(lk.notes[0], SMTPCODE_NOTE_UNDEFINED);
+	n = smtpcode_lookup_note(&lk, 0, NULL, 0);
+	assert_true(n > sizeof buf);
+	assert_int_equal(smtpcode_lookup_note(&lk, 0, buf, sizeof buf), n);
+	assert_string_equal(buf, "299 is ");
+	assert_int_equal(smtpcode_lookup_note(&lk, 1, buf, sizeof buf), 0);
+	assert_string_equal(buf, "");
+	smtpcode_lookup_enhanced(&x, &elk);
+	assert_int_equal(elk.notes[0], SMTPCODE_NOTE_UNREGISTERED);
+	n = smtpcode_enhanced_lookup_note(&elk, 0, big, sizeof big);
+	assert_int_equal(n, strlen(big));
+	assert_memory_equal(big, "5.7.606 is not in the IANA registry.", 36);
+	smtpcode_parse("450", &a, NULL);
+	smtpcode_parse("550", &b, NULL);
+	assert_int_equal(smtpcode_compare(&a, &b, NULL, &c), 0);
+	n = smtpcode_compare_summary(&c, big, sizeof big);
+	assert_int_equal(n, strlen(big));
+	assert_true(strstr(big, "450") != NULL);
+	assert_true(c.difference_count >= 2);
+	assert_int_equal(c.differences[0], SMTPCODE_DIFF_CLASS);
+	n = smtpcode_compare_difference(&c, 0, big, sizeof big);
+	assert_int_equal(n, strlen(big));
+	assert_memory_equal(big, "Class: 450 is 4xx", 17);
+	n = smtpcode_compare_when_to_use(&c, NULL, 0);
+	assert_int_equal(smtpcode_compare_when_to_use(&c, big, sizeof big), n);
+	/* The structs hold facts only: small enough for any stack. */
+	assert_true(sizeof c < 1024);
+}
+
 static void patterns_search_languages(void **state)
 {
 	struct smtpcode_pattern pat;
@@ -206,6 +248,7 @@ static void compare__invalid_codes_rejected(void **state)
 	static struct smtpcode_compare cmp;
 	static struct smtpcode_item item;
 	struct smtpcode_query a, b;
+	char text[4096];
 	size_t i;
 
 	(void)state;
@@ -225,9 +268,14 @@ static void compare__invalid_codes_rejected(void **state)
 	/* X.1.1 (class SMTPCODE_ANY) stays valid, and no summary ever prints "(null)". */
 	assert_int_equal(smtpcode_parse("X.1.1", &a, NULL), SMTPCODE_PARSE_OK);
 	assert_int_equal(smtpcode_compare(&a, &b, NULL, &cmp), 0);
-	assert_null(strstr(cmp.summary, "(null)"));
-	for (i = 0; i < cmp.difference_count; i++)
-		assert_null(strstr(cmp.differences[i], "(null)"));
+	smtpcode_compare_summary(&cmp, text, sizeof text);
+	assert_null(strstr(text, "(null)"));
+	for (i = 0; i < cmp.difference_count; i++) {
+		smtpcode_compare_difference(&cmp, i, text, sizeof text);
+		assert_null(strstr(text, "(null)"));
+	}
+	smtpcode_compare_when_to_use(&cmp, text, sizeof text);
+	assert_null(strstr(text, "(null)"));
 }
 
 static void names__values_outside_the_enums(void **state)
@@ -261,6 +309,7 @@ int main(void)
 		cmocka_unit_test(lookup__meanings_and_names),
 		cmocka_unit_test(enhanced__registry_notes_lookup),
 		cmocka_unit_test(compare__items_and_pairs),
+		cmocka_unit_test(prose__on_demand_snprintf_contract),
 		cmocka_unit_test(patterns_search_languages),
 		cmocka_unit_test(scanner__reply_in_text),
 		cmocka_unit_test(search__count_only_with_null_hits),

@@ -6,6 +6,10 @@
 
 #include "smtpcode.h"
 
+/* Room for one piece of the library's prose (a note, a compare's summary,
+ * difference or advice): more than the longest, which is under 2 KB. */
+#define PROSE_SIZE 4096
+
 /* How text for people looks: wrapped to width columns, codes coloured by
  * class when color is set, fixed phrases in language lang (0 English). */
 struct style {
@@ -34,11 +38,6 @@ void text_line(FILE *out, const struct style *st, const char *code, int cls, con
 /* One compact JSON object and a newline (the schema is in man/smtpcode.1). */
 void json_lookup(FILE *out, const struct smtpcode_lookup *lk);
 void json_item(FILE *out, const struct smtpcode_item *item);
-
-/* Prints text as one paragraph wrapped at width: the first line starts
- * with lead, the others with indent spaces. */
-void wrap_paragraph(FILE *out, const char *text, const char *lead, int indent,
-                    const struct style *st);
 
 /* A lookup object of either kind, inside a JSON value being written. */
 struct json;

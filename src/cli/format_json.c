@@ -52,7 +52,7 @@ static void add_code(const char *text, void *arg)
 static void write_lookup(struct json *j, const struct smtpcode_lookup *lk)
 {
 	struct smtpcode_meaning m;
-	char code[4];
+	char code[4], prose[PROSE_SIZE];
 	size_t i;
 
 	code[0] = (char)('0' + lk->basic / 100);
@@ -76,8 +76,10 @@ static void write_lookup(struct json *j, const struct smtpcode_lookup *lk)
 	json_array_end(j);
 	json_key(j, "notes");
 	json_array_begin(j);
-	for (i = 0; i < lk->note_count; i++)
-		json_string(j, lk->notes[i]);
+	for (i = 0; i < lk->note_count; i++) {
+		smtpcode_lookup_note(lk, i, prose, sizeof prose);
+		json_string(j, prose);
+	}
 	json_array_end(j);
 	json_key(j, "enhanced_codes");
 	json_array_begin(j);
@@ -139,6 +141,7 @@ static void write_enhanced(struct json *j, const struct smtpcode_enhanced_lookup
 {
 	struct smtpcode_enhanced_entry e, *best = NULL;
 	size_t row = lk->known ? lk->detail_row : lk->subject_row;
+	char prose[PROSE_SIZE];
 	size_t i;
 
 	memset(&e, 0, sizeof e);
@@ -164,8 +167,10 @@ static void write_enhanced(struct json *j, const struct smtpcode_enhanced_lookup
 	write_list(j, "basic_codes", lk->known ? e.basic_codes : NULL);
 	json_key(j, "notes");
 	json_array_begin(j);
-	for (i = 0; i < lk->note_count; i++)
-		json_string(j, lk->notes[i]);
+	for (i = 0; i < lk->note_count; i++) {
+		smtpcode_enhanced_lookup_note(lk, i, prose, sizeof prose);
+		json_string(j, prose);
+	}
 	json_array_end(j);
 	write_provider_notes(j, lk);
 	json_object_end(j);
@@ -200,6 +205,7 @@ void json_lookup(FILE *out, const struct smtpcode_lookup *lk)
 void json_compare(FILE *out, const struct smtpcode_compare *c)
 {
 	struct smtpcode_pair pair;
+	char prose[PROSE_SIZE];
 	struct json j;
 	size_t i;
 
@@ -214,13 +220,17 @@ void json_compare(FILE *out, const struct smtpcode_compare *c)
 	json_key_bool(&j, "curated", c->curated);
 	json_key_string(&j, "rule_source", c->curated && smtpcode_pair_at(c->pair, &pair) == 0
 	                                   ? pair.source : NULL);
-	json_key_string(&j, "summary", c->summary);
+	smtpcode_compare_summary(c, prose, sizeof prose);
+	json_key_string(&j, "summary", prose);
 	json_key(&j, "differences");
 	json_array_begin(&j);
-	for (i = 0; i < c->difference_count; i++)
-		json_string(&j, c->differences[i]);
+	for (i = 0; i < c->difference_count; i++) {
+		smtpcode_compare_difference(c, i, prose, sizeof prose);
+		json_string(&j, prose);
+	}
 	json_array_end(&j);
-	json_key_string(&j, "when_to_use", c->when_to_use);
+	smtpcode_compare_when_to_use(c, prose, sizeof prose);
+	json_key_string(&j, "when_to_use", prose);
 	json_object_end(&j);
 	putc('\n', out);
 }

@@ -117,12 +117,6 @@ static void indented(FILE *out, const char *text, const struct style *st)
 	wrap_from(out, text, INDENT, 0, INDENT, st);
 }
 
-void wrap_paragraph(FILE *out, const char *text, const char *lead, int indent,
-                    const struct style *st)
-{
-	wrap(out, text, lead, indent, st);
-}
-
 const char *style_phrase(const struct style *st, const char *key)
 {
 	const char *s = smtpcode_phrase(st->lang, key);
@@ -275,7 +269,7 @@ void text_lookup(FILE *out, const struct smtpcode_lookup *lk, const struct style
 {
 	int cls = lk->basic / 100, cat = lk->basic / 10 % 10;
 	struct smtpcode_meaning m;
-	char buf[1024], code[8], name[160];
+	char buf[1024], code[8], name[160], prose[PROSE_SIZE];
 	struct strbuf sb;
 	size_t i;
 
@@ -311,8 +305,10 @@ void text_lookup(FILE *out, const struct smtpcode_lookup *lk, const struct style
 	each_enhanced_for_basic(lk->basic, add_code, &sb);
 	if (sb.len)
 		text_field(out, st, "l.enhanced", buf);
-	for (i = 0; i < lk->note_count; i++)
-		note(out, st, lk->notes[i]);
+	for (i = 0; i < lk->note_count; i++) {
+		smtpcode_lookup_note(lk, i, prose, sizeof prose);
+		note(out, st, prose);
+	}
 	for (i = lk->first; lk->known && i < lk->first + lk->count; i++) {
 		smtpcode_meaning_at(i, &m);
 		putc('\n', out);
@@ -444,7 +440,7 @@ void text_enhanced(FILE *out, const struct smtpcode_enhanced_lookup *lk,
 {
 	struct smtpcode_enhanced_entry subj, det, *best = NULL, *has_subj = NULL, *has_det = NULL;
 	struct smtpcode_item item;
-	char buf[256], part[32];
+	char buf[256], part[32], prose[PROSE_SIZE];
 	size_t i;
 
 	if (smtpcode_enhanced_at(lk->subject_row, &subj) == 0)
@@ -456,8 +452,10 @@ void text_enhanced(FILE *out, const struct smtpcode_enhanced_lookup *lk,
 	item.enhanced = *lk;
 	title(out, st, lk->text, lk->enhanced.reply_class, title_name(&item, st, buf, sizeof buf));
 	enhanced_header(out, st, lk, has_subj, has_det);
-	for (i = 0; i < lk->note_count; i++)
-		note(out, st, lk->notes[i]);
+	for (i = 0; i < lk->note_count; i++) {
+		smtpcode_enhanced_lookup_note(lk, i, prose, sizeof prose);
+		note(out, st, prose);
+	}
 	if (lk->enhanced.reply_class != SMTPCODE_ANY) {
 		snprintf(part, sizeof part, "%d.X.X", lk->enhanced.reply_class);
 		row_section(out, st, "h.class_section", part, lk->class_row);
@@ -484,7 +482,7 @@ void text_item(FILE *out, const struct smtpcode_item *item, const struct style *
 
 void text_compare(FILE *out, const struct smtpcode_compare *c, const struct style *st)
 {
-	char ca[16], cb[16], na[96], nb[96], lead[32];
+	char ca[16], cb[16], na[96], nb[96], lead[32], prose[PROSE_SIZE];
 	size_t i;
 
 	fputs("SMTP ", out);
@@ -492,7 +490,8 @@ void text_compare(FILE *out, const struct smtpcode_compare *c, const struct styl
 	fprintf(out, " %s vs ", title_name(&c->a, st, na, sizeof na));
 	put_code(out, st, item_code(&c->b, cb, sizeof cb), item_class(&c->b));
 	fprintf(out, " %s\n", title_name(&c->b, st, nb, sizeof nb));
-	section(out, st, "h.summary", c->summary);
+	smtpcode_compare_summary(c, prose, sizeof prose);
+	section(out, st, "h.summary", prose);
 	putc('\n', out);
 	text_item(out, &c->a, st);
 	putc('\n', out);
@@ -500,9 +499,11 @@ void text_compare(FILE *out, const struct smtpcode_compare *c, const struct styl
 	fprintf(out, "\n%s\n", style_phrase(st, "h.differences"));
 	for (i = 0; i < c->difference_count; i++) {
 		snprintf(lead, sizeof lead, "  %zu. ", i + 1);
-		wrap(out, c->differences[i], lead, (int)strlen(lead), st);
+		smtpcode_compare_difference(c, i, prose, sizeof prose);
+		wrap(out, prose, lead, (int)strlen(lead), st);
 	}
-	section(out, st, "h.when_to_use", c->when_to_use);
+	smtpcode_compare_when_to_use(c, prose, sizeof prose);
+	section(out, st, "h.when_to_use", prose);
 }
 
 /* One line for a code: "550     Mailbox Unavailable (standard)". */

@@ -5,10 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static void new_note(struct smtpcode_enhanced_lookup *lk, struct strbuf *sb)
-{
-	scx_sb_init(sb, lk->notes[lk->note_count++], SMTPCODE_NOTE_SIZE);
-}
 
 /* Collects the provider notes for the code (any class for X.s.d). */
 static void find_provider_notes(struct smtpcode_enhanced_lookup *lk)
@@ -29,20 +25,17 @@ static void find_provider_notes(struct smtpcode_enhanced_lookup *lk)
 }
 
 /* Says why a code is not in the registry, and how it is read instead. */
-static void note_unregistered(struct smtpcode_enhanced_lookup *lk)
+static void say_unregistered(struct strbuf *sb, const struct smtpcode_enhanced_lookup *lk)
 {
 	struct smtpcode_enhanced_entry subj;
-	struct strbuf sb;
 
-	new_note(lk, &sb);
-	if (lk->subject_row != SMTPCODE_NO_ROW) {
-		smtpcode_enhanced_at(lk->subject_row, &subj);
-		scx_sb_printf(&sb, "%s is not in the IANA registry. RFC 3463 builds codes so "
+	if (smtpcode_enhanced_at(lk->subject_row, &subj) == 0) {
+		scx_sb_printf(sb, "%s is not in the IANA registry. RFC 3463 builds codes so "
 		              "that a receiver that does not know the detail still reads the "
 		              "class and the subject: X.%d.X, %s.", lk->text, lk->enhanced.subject,
 		              subj.title);
 	} else {
-		scx_sb_printf(&sb, "%s is not in the IANA registry, and RFC 3463 defines no "
+		scx_sb_printf(sb, "%s is not in the IANA registry, and RFC 3463 defines no "
 		              "subject %d (subjects run from 0 to 7): only its class tells "
 		              "anything.", lk->text, lk->enhanced.subject);
 	}
@@ -59,8 +52,9 @@ static size_t row_of(int c, int s, int d)
 void smtpcode_lookup_enhanced(const struct smtpcode_enhanced_code *code,
                               struct smtpcode_enhanced_lookup *out)
 {
-	memset(out, 0, sizeof *out);
 	out->enhanced = *code;
+	out->provider_count = 0;
+	out->note_count = 0;
 	smtpcode_enhanced_text(code, out->text, sizeof out->text);
 	out->class_row = code->reply_class != SMTPCODE_ANY
 	                 ? row_of(code->reply_class, SMTPCODE_ANY, SMTPCODE_ANY) : SMTPCODE_NO_ROW;
@@ -69,7 +63,19 @@ void smtpcode_lookup_enhanced(const struct smtpcode_enhanced_code *code,
 	out->known = out->detail_row != SMTPCODE_NO_ROW;
 	find_provider_notes(out);
 	if (!out->known)
-		note_unregistered(out);
+		out->notes[out->note_count++] = SMTPCODE_NOTE_UNREGISTERED;
+}
+
+size_t smtpcode_enhanced_lookup_note(const struct smtpcode_enhanced_lookup *lk, size_t index,
+                                     char *buf, size_t size)
+{
+	struct strbuf sb;
+
+	scx_sb_init(&sb, buf, size);
+	if (index < lk->note_count && index < SMTPCODE_NOTE_MAX &&
+	    lk->notes[index] == SMTPCODE_NOTE_UNREGISTERED)
+		say_unregistered(&sb, lk);
+	return sb.need;
 }
 
 /* Nonzero if c is a code smtpcode_parse_enhanced() can give: class 2, 4, 5

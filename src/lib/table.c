@@ -1,4 +1,5 @@
 /* table.c - the generated code and pair tables, and lookups over them. */
+#include "phrase.h"
 #include "smtpcode.h"
 
 #include <string.h>
@@ -247,6 +248,11 @@ int smtpcode_language_find(const char *name)
 }
 
 const char *smtpcode_phrase(int lang, const char *key)
+{
+	return smtpcode__phrase(lang, key);
+}
+
+const char *smtpcode__phrase(int lang, const char *key)
 {
 	size_t lo = 0, hi = sizeof gen_phrases / sizeof gen_phrases[0];
 
