@@ -44,7 +44,7 @@ LIB_CPPFLAGS = -Iinclude -Isrc/lib -Isrc/util -Ibuild
 CLI_CPPFLAGS = -Iinclude -Isrc/cli -Isrc/util
 
 # src/util: the helpers compiled into both sides (prefix scx_).
-UTIL_SRCS   = src/util/strbuf.c
+UTIL_SRCS   = src/util/strbuf.c src/util/list.c
 # src/lib: libsmtpcode, the engine: no I/O, nothing that prints.
 LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c \
               src/lib/enhanced.c src/lib/reply.c src/lib/pattern.c src/lib/search.c \
@@ -71,8 +71,8 @@ CLI_OBJS    = $(CLI_SRCS:src/%.c=build/%.o) $(UTIL_SRCS:src/%.c=build/%.o)
 LIB         = build/libsmtpcode.a
 SHLIB       = build/libsmtpcode.so.$(VERSION)
 
-TESTS       = code command table lookup enhanced reply compare strbuf json format_text format_json \
-              args lines tally pattern i18n safe_text api
+TESTS       = code command table lookup enhanced reply compare strbuf list json format_text \
+              format_json args lines tally pattern i18n safe_text api
 TEST_BINS   = $(TESTS:%=build/tests/test_%)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)

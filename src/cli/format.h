@@ -53,6 +53,18 @@ struct tally;
 void text_scan(FILE *out, const struct tally *t, const struct style *st);
 void json_scan(FILE *out, const struct tally *t);
 
+/* "Name of a code, or not defined": the name of basic's first meaning, the
+ * registry's title of X.subject.detail, the name of an item's selected
+ * meaning or of its registered code; NULL where there is none. */
+const char *basic_name(int basic);
+const char *enhanced_title(int subject, int detail);
+const char *item_name(const struct smtpcode_item *item);
+
+/* "(not defined)" or, for an enhanced code, "(not registered)", in the
+ * style's language, written into buf[size]; returns buf. */
+const char *undefined_label(const struct style *st, enum smtpcode_kind kind, char *buf,
+                            size_t size);
+
 /* Calls fn for each enhanced code that the registry associates with basic
  * code (an exact listing, not a whole class), as text such as "5.1.1". */
 void each_enhanced_for_basic(int code, void (*fn)(const char *text, void *arg), void *arg);

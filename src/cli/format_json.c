@@ -1,6 +1,7 @@
 /* format_json.c - lookups and compares as JSON objects, one per line. */
 #include "format.h"
 #include "json.h"
+#include "list.h"
 
 #include <string.h>
 
@@ -13,28 +14,24 @@ static void write_digit(struct json *j, const char *key, int digit, const char *
 	json_object_end(j);
 }
 
-static void write_commands(struct json *j, const char *commands)
+/* A list of the data ("RCPT,VRFY") as an array of strings; "-" and NULL
+ * (none) give []. */
+static void write_list(struct json *j, const char *key, const char *list)
 {
-	const char *p = commands;
+	const char *p = list, *item;
+	size_t len;
 
-	json_key(j, "commands");
+	json_key(j, key);
 	json_array_begin(j);
-	if (strcmp(p, "-") != 0) {
-		while (*p) {
-			size_t len = strcspn(p, ",");
-			json_string_n(j, p, len);
-			p += len;
-			if (*p == ',')
-				p++;
-		}
-	}
+	while (list && strcmp(list, "-") != 0 && scx_list_next(&p, &item, &len))
+		json_string_n(j, item, len);
 	json_array_end(j);
 }
 
 static void write_meaning(struct json *j, const struct smtpcode_meaning *m)
 {
 	json_object_begin(j);
-	write_commands(j, m->commands);
+	write_list(j, "commands", m->commands);
 	json_key_string(j, "name", m->name);
 	json_key_string(j, "status", smtpcode_status_name(m->status));
 	json_key_string(j, "source", m->source);
@@ -98,22 +95,6 @@ static void write_part(struct json *j, const char *key, int number, size_t row)
 	json_key_int(j, "number", number);
 	json_key_string(j, "name", smtpcode_enhanced_at(row, &e) == 0 ? e.title : NULL);
 	json_object_end(j);
-}
-
-static void write_list(struct json *j, const char *key, const char *list)
-{
-	const char *p = list;
-
-	json_key(j, key);
-	json_array_begin(j);
-	while (list && strcmp(list, "-") != 0 && *p) {
-		size_t len = strcspn(p, ",");
-		json_string_n(j, p, len);
-		p += len;
-		if (*p == ',')
-			p++;
-	}
-	json_array_end(j);
 }
 
 static void write_provider_notes(struct json *j, const struct smtpcode_enhanced_lookup *lk)

@@ -6,25 +6,19 @@
 
 #include <string.h>
 
-static const char *basic_name(int code)
+/* The name of a code for the summary (always in English), or "(not defined)". */
+static const char *code_name(int basic)
 {
-	struct smtpcode_meaning m;
-	size_t first;
+	const char *name = basic_name(basic);
 
-	if (smtpcode_find(code, &first, NULL) < 0 || smtpcode_meaning_at(first, &m) < 0)
-		return "(not defined)";
-	return m.name;
+	return name ? name : "(not defined)";
 }
 
-static const char *enhanced_title(const struct smtpcode_enhanced_code *c)
+static const char *code_title(const struct smtpcode_enhanced_code *c)
 {
-	struct smtpcode_enhanced_entry e;
-	size_t row;
+	const char *title = enhanced_title(c->subject, c->detail);
 
-	if (smtpcode_enhanced_find(SMTPCODE_ANY, c->subject, c->detail, &row) < 0 ||
-	    smtpcode_enhanced_at(row, &e) < 0)
-		return "(not registered)";
-	return e.title;
+	return title ? title : "(not registered)";
 }
 
 static const char *const outcome_names[] = { NULL, "delivered", "deferred", "bounced" };
@@ -73,7 +67,7 @@ void text_scan(FILE *out, const struct tally *t, const struct style *st)
 		fprintf(out, "\n%s\n", style_phrase(st, "scan.code"));
 		for (i = 0; i < n; i++)
 			fprintf(out, "  %d       %9lu  %s\n", rows[i].basic, rows[i].count,
-			        basic_name(rows[i].basic));
+			        code_name(rows[i].basic));
 	}
 	n = tally_enhanced_rows(t, rows);
 	if (n) {
@@ -82,7 +76,7 @@ void text_scan(FILE *out, const struct tally *t, const struct style *st)
 			char code[16];
 			fprintf(out, "  %-9s %9lu  %s\n",
 			        smtpcode_enhanced_text(&rows[i].code, code, sizeof code),
-			        rows[i].count, enhanced_title(&rows[i].code));
+			        rows[i].count, code_title(&rows[i].code));
 		}
 		if (t->enhanced_other)
 			fprintf(out, "  %-9s %9lu  (too many distinct codes to list)\n", "other",
@@ -127,7 +121,7 @@ void json_scan(FILE *out, const struct tally *t)
 		snprintf(code, sizeof code, "%d", rows[i].basic);
 		json_object_begin(&j);
 		json_key_string(&j, "code", code);
-		json_key_string(&j, "name", basic_name(rows[i].basic));
+		json_key_string(&j, "name", code_name(rows[i].basic));
 		json_key_int(&j, "count", (long)rows[i].count);
 		json_object_end(&j);
 	}
@@ -138,7 +132,7 @@ void json_scan(FILE *out, const struct tally *t)
 	for (i = 0; i < n; i++) {
 		json_object_begin(&j);
 		json_key_string(&j, "code", smtpcode_enhanced_text(&rows[i].code, code, sizeof code));
-		json_key_string(&j, "name", enhanced_title(&rows[i].code));
+		json_key_string(&j, "name", code_title(&rows[i].code));
 		json_key_int(&j, "count", (long)rows[i].count);
 		json_object_end(&j);
 	}

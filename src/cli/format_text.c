@@ -1,6 +1,7 @@
 /* format_text.c - lookups and compares as text for people: wrapped to a
  * width, headings in the chosen language, codes coloured by class. */
 #include "format.h"
+#include "list.h"
 #include "safe_text.h"
 #include "strbuf.h"
 
@@ -277,11 +278,9 @@ void text_lookup(FILE *out, const struct smtpcode_lookup *lk, const struct style
 	code[1] = (char)('0' + cat);
 	code[2] = (char)('0' + lk->basic % 10);
 	code[3] = '\0';
-	if (lk->known)
-		smtpcode_meaning_at(lk->first, &m);
-	else
-		join(name, sizeof name, "(", style_phrase(st, "p.not_defined"), ")");
-	title(out, st, code, cls, lk->known ? m.name : name);
+	if (!lk->known || smtpcode_meaning_at(lk->first, &m) < 0)
+		m.name = undefined_label(st, SMTPCODE_KIND_BASIC, name, sizeof name);
+	title(out, st, code, cls, m.name);
 	class_field(out, st, cls);
 	{
 		char x[8] = "x0x ", key[16];
@@ -321,20 +320,9 @@ void text_lookup(FILE *out, const struct smtpcode_lookup *lk, const struct style
 static const char *title_name(const struct smtpcode_item *item, const struct style *st,
                               char *buf, size_t size)
 {
-	struct smtpcode_meaning m;
-	struct smtpcode_enhanced_entry e;
+	const char *name = item_name(item);
 
-	if (item->kind == SMTPCODE_KIND_ENHANCED) {
-		const struct smtpcode_enhanced_lookup *lk = &item->enhanced;
-		if (lk->known && smtpcode_enhanced_at(lk->detail_row, &e) == 0)
-			return e.title;
-		snprintf(buf, size, "(%s)", style_phrase(st, "p.not_registered"));
-		return buf;
-	}
-	if (item->basic.known && smtpcode_meaning_at(item->basic.first, &m) == 0)
-		return m.name;
-	snprintf(buf, size, "(%s)", style_phrase(st, "p.not_defined"));
-	return buf;
+	return name ? name : undefined_label(st, item->kind, buf, size);
 }
 
 static const char *item_code(const struct smtpcode_item *item, char *buf, size_t size)
@@ -366,17 +354,6 @@ static void row_section(FILE *out, const struct style *st, const char *key, cons
 	indented(out, e.description, st);
 }
 
-/* "451, 550": the registry's list with spaces. */
-static void spaced_list(char *buf, size_t size, const char *list)
-{
-	struct strbuf sb;
-	const char *p;
-
-	scx_sb_init(&sb, buf, size);
-	for (p = list; *p; p++)
-		scx_sb_printf(&sb, *p == ',' ? ", " : "%c", *p);
-}
-
 static void enhanced_header(FILE *out, const struct style *st,
                             const struct smtpcode_enhanced_lookup *lk,
                             const struct smtpcode_enhanced_entry *subj,
@@ -406,7 +383,9 @@ static void enhanced_header(FILE *out, const struct style *st,
 		text_field(out, st, "l.status", style_phrase(st, det->deprecated ? "p.registry_deprecated"
 		                                                             : "p.registry_current"));
 		if (strcmp(det->basic_codes, "-") != 0) {
-			spaced_list(buf, sizeof buf, det->basic_codes);
+			struct strbuf sb;
+			scx_sb_init(&sb, buf, sizeof buf);
+			scx_sb_list(&sb, det->basic_codes);
 			text_field(out, st, "l.sent_with", buf);
 		}
 	} else {

@@ -16,16 +16,14 @@ struct printer {
 	int heading;         /* the last class or subject heading printed, or -1 */
 };
 
-static const char *basic_status(int code, const char **name)
+/* The status of basic's first meaning, or NULL if it is not defined. */
+static const char *basic_status(int basic)
 {
 	struct smtpcode_meaning m;
 	size_t first;
 
-	if (smtpcode_find(code, &first, NULL) < 0 || smtpcode_meaning_at(first, &m) < 0) {
-		*name = NULL;
+	if (smtpcode_find(basic, &first, NULL) < 0 || smtpcode_meaning_at(first, &m) < 0)
 		return NULL;
-	}
-	*name = m.name;
 	return smtpcode_status_name(m.status);
 }
 
@@ -60,14 +58,15 @@ static void print_item(struct printer *p, const struct smtpcode_item *item, int 
 	} else {
 		snprintf(code, sizeof code, "%d", item->basic.basic);
 		cls = item->basic.basic / 100;
-		status = basic_status(item->basic.basic, &name);
+		name = basic_name(item->basic.basic);
+		status = basic_status(item->basic.basic);
 	}
 	p->printed++;
 	if (p->o->codes_only) {
 		printf("%s\n", code);
 		return;
 	}
-	if (!name)
+	if (!name) /* without the parentheses of undefined_label() */
 		name = style_phrase(p->st, item->kind == SMTPCODE_KIND_ENHANCED ? "p.not_registered"
 		                                                               : "p.not_defined");
 	text_line(stdout, p->st, code, cls, name, with_status ? status : NULL);

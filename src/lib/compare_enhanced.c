@@ -1,6 +1,7 @@
 /* compare_enhanced.c - compare two enhanced status codes. */
 #include "compare.h"
 #include "compare_text.h"
+#include "list.h"
 
 #include <string.h>
 
@@ -56,7 +57,7 @@ static void say_basic_codes(struct strbuf *sb, const struct smtpcode_enhanced_lo
 		return;
 	}
 	scx_sb_printf(sb, "%s with ", lk->text);
-	smtpcode__say_list(sb, e.basic_codes);
+	scx_sb_list(sb, e.basic_codes);
 }
 
 /* Nonzero if a and b are the same condition in two known classes that differ. */

@@ -2,6 +2,7 @@
  * status code (in either order). */
 #include "compare.h"
 #include "compare_text.h"
+#include "list.h"
 
 #include <string.h>
 
@@ -67,7 +68,7 @@ static void say_registry(const struct mixed *m, struct strbuf *sb)
 	}
 	listed = smtpcode_enhanced_lists_basic(&e, m->basic);
 	scx_sb_printf(sb, "Registry: X.%d.%d is listed with ", m->subject, m->detail);
-	smtpcode__say_list(sb, e.basic_codes);
+	scx_sb_list(sb, e.basic_codes);
 	scx_sb_printf(sb, "; %d is %s.", m->basic, listed == 1 ? "among them" :
 	              listed == 2 ? "covered by its class" : "not among them");
 }

@@ -1,6 +1,7 @@
 /* compare_text.c - what the compare fillers share: sentences, lists, names,
  * and the bounded list of differences. */
 #include "compare_text.h"
+#include "list.h"
 
 #include <string.h>
 
@@ -33,14 +34,6 @@ size_t smtpcode__first_sentence(const char *text)
 void smtpcode__say_first_sentence(struct strbuf *sb, const char *text)
 {
 	scx_sb_putn(sb, text, smtpcode__first_sentence(text));
-}
-
-void smtpcode__say_list(struct strbuf *sb, const char *list)
-{
-	const char *p;
-
-	for (p = list; *p; p++)
-		scx_sb_printf(sb, *p == ',' ? ", " : "%c", *p);
 }
 
 void smtpcode__add_difference(struct smtpcode_compare *c, enum smtpcode_difference d)

@@ -13,9 +13,6 @@ size_t smtpcode__first_sentence(const char *text);
 /* Appends the first sentence of text. */
 void smtpcode__say_first_sentence(struct strbuf *sb, const char *text);
 
-/* Appends a registry list ("451,550") with a space after each comma. */
-void smtpcode__say_list(struct strbuf *sb, const char *list);
-
 /* Adds difference d to c (at most SMTPCODE_DIFF_MAX; more are dropped). */
 void smtpcode__add_difference(struct smtpcode_compare *c, enum smtpcode_difference d);
 
