@@ -54,7 +54,7 @@ LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c 
 CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
               src/cli/format_text.c src/cli/format_reply.c src/cli/format_scan.c \
               src/cli/tally.c src/cli/lines.c src/cli/run_text.c src/cli/run_codes.c \
-              src/cli/args.c src/cli/safe_text.c
+              src/cli/args.c src/cli/safe_text.c src/cli/labels.c
 GEN_SRCS    = src/gen/gentable.c src/gen/read_enhanced.c src/gen/read_i18n.c src/gen/tsv.c \
               src/gen/blob.c
 DATA        = data/codes.tsv data/pairs.tsv data/enhanced.tsv data/enhanced-notes.tsv \
@@ -156,12 +156,19 @@ build/pic/util/%.o: src/util/%.c | build
 build/cli/%.o: src/cli/%.c | build
 	$(CC) $(SC_CFLAGS) $(CLI_CPPFLAGS) $(SC_DEPFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-# Only src/lib/table.c includes the generated table.
+# Only src/lib/table.c includes the generated table, and only
+# src/cli/labels.c the command's labels (from its own directory).
 build/lib/table.o build/pic/lib/table.o: build/table.inc
+build/cli/labels.o: build/cli/labels.inc
+build/cli/labels.o: CLI_CPPFLAGS += -Ibuild/cli
 
 # Written to $@+ and renamed, so a failed run leaves no table behind.
 build/table.inc: build/gentable $(DATA)
 	build/gentable $(DATA) > $@+ || { rm -f $@+; exit 1; }
+	mv $@+ $@
+
+build/cli/labels.inc: build/gentable data/i18n.tsv
+	build/gentable --labels data/i18n.tsv > $@+ || { rm -f $@+; exit 1; }
 	mv $@+ $@
 
 build/gentable: $(GEN_SRCS) src/gen/gen.h src/gen/tsv.h src/gen/blob.h src/lib/commands.def | build
@@ -186,9 +193,10 @@ build/tests/test_api: tests/test_api.c tests/testutil.h $(LIB) | build
 	$(CC) $(SC_CFLAGS) -Iinclude $(CMOCKA_CFLAGS) $(CPPFLAGS) $(CFLAGS) \
 		-o $@ $< $(LIB) $(LDFLAGS) $(CMOCKA_LIBS)
 
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/json_check.h $(FUZZ_SRCS) build/table.inc
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/json_check.h $(FUZZ_SRCS) build/table.inc \
+		build/cli/labels.inc
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) $(SC_CFLAGS) $(LIB_CPPFLAGS) -Isrc/cli $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS)
+	$(FUZZ_CC) $(SC_CFLAGS) $(LIB_CPPFLAGS) -Isrc/cli -Ibuild/cli $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS)
 
 build/fuzz/fuzz_reply_json: tests/fuzz/fuzz_reply.c
 
@@ -197,12 +205,12 @@ fuzz: $(FUZZ_BINS)
 
 # Static analysis: cppcheck and clang-tidy (.clang-tidy) on the sources,
 # zero findings (suppressions are justified where they stand).
-lint: build/table.inc
+lint: build/table.inc build/cli/labels.inc
 	cppcheck --quiet --std=c11 --enable=warning,style,performance,portability \
-		--inline-suppr --error-exitcode=1 -Iinclude -Isrc/lib -Isrc/cli -Isrc/util \
+		--inline-suppr --error-exitcode=1 -Iinclude -Isrc/lib -Isrc/cli -Isrc/util -Ibuild/cli \
 		--suppress=missingIncludeSystem --suppress=missingInclude src
 	clang-tidy --quiet $(LIB_SRCS) $(UTIL_SRCS) -- -std=c11 $(LIB_CPPFLAGS)
-	clang-tidy --quiet $(CLI_SRCS) src/cli/main.c -- -std=c11 $(CLI_CPPFLAGS)
+	clang-tidy --quiet $(CLI_SRCS) src/cli/main.c -- -std=c11 $(CLI_CPPFLAGS) -Ibuild/cli
 	clang-tidy --quiet $(GEN_SRCS) -- -std=c11
 
 # Benchmarks (never part of check): instructions against /bin/true, batch

@@ -386,19 +386,16 @@ size_t smtpcode_compare_difference(const struct smtpcode_compare *c, size_t inde
                                    size_t size);
 size_t smtpcode_compare_when_to_use(const struct smtpcode_compare *c, char *buf, size_t size);
 
-/* ---- Languages of the text output (data/i18n.tsv) ---------------------- */
+/* ---- Languages (data/i18n.tsv) ---------------------------------------- */
 
-/* How many languages there are, and the code of language i ("en" is 0). */
+/* The languages of smtpcode_compare_lang() (and of the command's output):
+ * how many there are, and the code of language i ("en" is 0). */
 size_t smtpcode_language_count(void);
 const char *smtpcode_language_code(size_t index);
 
 /* The language of a name such as "es", "es_ES.UTF-8" or "pt-BR" (its first
  * two letters); "C", "POSIX" and "" give 0 (English); -1 if there is none. */
 int smtpcode_language_find(const char *name);
-
-/* The phrase for key in language lang (English where lang is out of range);
- * NULL if no phrase has that key. "{1}", "{2}"... stand for values. */
-const char *smtpcode_phrase(int lang, const char *key);
 
 /* ---- Patterns: 5xx, 55x, 4.7.x, x.1.x ----------------------------------- */
 

@@ -1,6 +1,7 @@
 /* format_text.c - lookups and compares as text for people: wrapped to a
  * width, headings in the chosen language, codes coloured by class. */
 #include "format.h"
+#include "labels.h"
 #include "list.h"
 #include "safe_text.h"
 #include "strbuf.h"
@@ -120,7 +121,7 @@ static void indented(FILE *out, const char *text, const struct style *st)
 
 const char *style_phrase(const struct style *st, const char *key)
 {
-	const char *s = smtpcode_phrase(st->lang, key);
+	const char *s = label_text(st->lang, key);
 
 	return s ? s : key;
 }

@@ -77,4 +77,7 @@ void print_enhanced(const struct table *tab, FILE *out);
 int read_i18n(const char *path, struct table *tab);
 void print_i18n(struct table *tab, FILE *out);
 
+/* gentable --labels I18N.tsv: prints the command's labels.inc; the exit status. */
+int labels_main(const char *path);
+
 #endif

@@ -312,6 +312,8 @@ int main(int argc, char **argv)
 	struct table tab;
 	int failed;
 
+	if (argc == 3 && strcmp(argv[1], "--labels") == 0)
+		return labels_main(argv[2]);
 	if (argc != 6) {
 		fputs("usage: gentable CODES.tsv PAIRS.tsv ENHANCED.tsv NOTES.tsv I18N.tsv "
 		      "> table.inc\n", stderr);

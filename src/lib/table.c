@@ -247,11 +247,6 @@ int smtpcode_language_find(const char *name)
 	return -1;
 }
 
-const char *smtpcode_phrase(int lang, const char *key)
-{
-	return smtpcode__phrase(lang, key);
-}
-
 const char *smtpcode__phrase(int lang, const char *key)
 {
 	size_t lo = 0, hi = sizeof gen_phrases / sizeof gen_phrases[0];
