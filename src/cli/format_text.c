@@ -271,7 +271,7 @@ void text_lookup(FILE *out, const struct smtpcode_lookup *lk, const struct style
 {
 	int cls = lk->basic / 100, cat = lk->basic / 10 % 10;
 	struct smtpcode_meaning m;
-	char buf[1024], code[8], name[160], prose[PROSE_SIZE];
+	char buf[1024], code[8], prose[PROSE_SIZE];
 	struct strbuf sb;
 	size_t i;
 
@@ -279,9 +279,12 @@ void text_lookup(FILE *out, const struct smtpcode_lookup *lk, const struct style
 	code[1] = (char)('0' + cat);
 	code[2] = (char)('0' + lk->basic % 10);
 	code[3] = '\0';
-	if (!lk->known || smtpcode_meaning_at(lk->first, &m) < 0)
-		m.name = undefined_label(st, SMTPCODE_KIND_BASIC, name, sizeof name);
-	title(out, st, code, cls, m.name);
+	if (lk->known && smtpcode_meaning_at(lk->first, &m) == 0) {
+		title(out, st, code, cls, m.name);
+	} else {
+		char name[160];
+		title(out, st, code, cls, undefined_label(st, SMTPCODE_KIND_BASIC, name, sizeof name));
+	}
 	class_field(out, st, cls);
 	{
 		char x[8] = "x0x ", key[16];

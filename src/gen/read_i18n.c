@@ -127,12 +127,18 @@ static int by_key(const void *a, const void *b)
 	return strcmp(sort_tab->blob.bytes + x->key, sort_tab->blob.bytes + y->key);
 }
 
+static void sort_phrases(struct table *tab)
+{
+	sort_tab = tab;
+	if (tab->nphrases > 0)
+		qsort(tab->phrases, tab->nphrases, sizeof tab->phrases[0], by_key);
+}
+
 void print_i18n(struct table *tab, FILE *out)
 {
 	size_t i, l, n = 0;
 
-	sort_tab = tab;
-	qsort(tab->phrases, tab->nphrases, sizeof tab->phrases[0], by_key);
+	sort_phrases(tab);
 	for (i = 0; i < tab->nphrases; i++)
 		n += library_key(tab->blob.bytes + tab->phrases[i].key);
 	fprintf(out, "\n#define GEN_NLANGS %zu\n\n", tab->nlangs);
@@ -169,8 +175,7 @@ static void print_labels(struct table *tab, FILE *out)
 		fputs("gentable: out of memory\n", stderr);
 		exit(1);
 	}
-	sort_tab = tab;
-	qsort(tab->phrases, tab->nphrases, sizeof tab->phrases[0], by_key);
+	sort_phrases(tab);
 	for (i = 0; i < tab->nphrases; i++) {
 		const char *key = tab->blob.bytes + tab->phrases[i].key;
 		if (strncmp(key, "cmp.", 4) == 0)

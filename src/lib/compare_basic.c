@@ -92,16 +92,16 @@ static void say_meanings(const struct smtpcode_compare *c, enum smtpcode_differe
                          struct strbuf *sb)
 {
 	struct smtpcode_meaning ma, mb;
-	char ca[256], cb[256];
 
 	if (smtpcode__first_meaning(&c->a.basic, &ma) < 0 ||
 	    smtpcode__first_meaning(&c->b.basic, &mb) < 0)
 		return;
-	if (d == SMTPCODE_DIFF_COMMANDS)
+	if (d == SMTPCODE_DIFF_COMMANDS) {
+		char ca[256], cb[256];
 		scx_sb_printf(sb, "Commands: %d answers %s; %d answers %s.", ma.basic,
 		              smtpcode_commands_text(ma.commands, ca, sizeof ca), mb.basic,
 		              smtpcode_commands_text(mb.commands, cb, sizeof cb));
-	else if (ma.status == mb.status && strcmp(ma.source, mb.source) == 0)
+	} else if (ma.status == mb.status && strcmp(ma.source, mb.source) == 0)
 		scx_sb_printf(sb, "Source: both are %s, defined in %s.",
 		              smtpcode_status_name(ma.status), ma.source);
 	else
