@@ -21,8 +21,6 @@ static const char *code_title(const struct smtpcode_enhanced_code *c)
 	return title ? title : "(not registered)";
 }
 
-static const char *const outcome_names[] = { NULL, "delivered", "deferred", "bounced" };
-
 /* The phrase for key with {1} and {2} filled in (a static buffer). */
 static const char *template1(const struct style *st, const char *key, const char **args)
 {
@@ -49,7 +47,8 @@ void text_scan(FILE *out, const struct tally *t, const struct style *st)
 	if (t->outcomes[1] || t->outcomes[2] || t->outcomes[3]) {
 		fprintf(out, "\n%s\n", style_phrase(st, "scan.outcome"));
 		for (d = 1; d <= 3; d++) {
-			snprintf(key, sizeof key, "o.%s", outcome_names[d]);
+			snprintf(key, sizeof key, "o.%s",
+			         smtpcode_outcome_name((enum smtpcode_outcome)d));
 			fprintf(out, "  %-9s %9lu\n", style_phrase(st, key), t->outcomes[d]);
 		}
 	}
@@ -100,7 +99,8 @@ void json_scan(FILE *out, const struct tally *t)
 	json_key(&j, "outcomes");
 	json_object_begin(&j);
 	for (d = 1; d <= 3; d++)
-		json_key_int(&j, outcome_names[d], (long)t->outcomes[d]);
+		json_key_int(&j, smtpcode_outcome_name((enum smtpcode_outcome)d),
+		             (long)t->outcomes[d]);
 	json_object_end(&j);
 	json_key(&j, "classes");
 	json_array_begin(&j);
