@@ -44,18 +44,19 @@ LIB_CPPFLAGS = -Iinclude -Isrc/lib -Isrc/util -Ibuild
 CLI_CPPFLAGS = -Iinclude -Isrc/cli -Isrc/util
 
 # src/util: the helpers compiled into both sides (prefix scx_).
-UTIL_SRCS   = src/util/strbuf.c src/util/ascii.c
+UTIL_SRCS   = src/util/strbuf.c src/util/ascii.c src/util/list.c
 # src/lib: libsmtpcode, the engine: no I/O, nothing that prints.
 LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c \
               src/lib/enhanced.c src/lib/pattern.c src/lib/search.c src/lib/synonym.c \
-              src/lib/compare.c src/lib/compare_enhanced.c src/lib/scan.c \
+              src/lib/compare.c src/lib/compare_basic.c src/lib/compare_enhanced.c \
+              src/lib/compare_mixed.c src/lib/compare_text.c src/lib/scan.c \
               src/lib/scan_line.c src/lib/scan_text.c src/lib/scan_formats.c \
               src/lib/scan_reply.c src/lib/scan_dsn.c src/lib/scan_warn.c
 # src/cli: the command, a client of the library's public API.
 CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
               src/cli/format_text.c src/cli/format_reply.c src/cli/format_scan.c \
               src/cli/tally.c src/cli/lines.c src/cli/run_text.c src/cli/run_codes.c \
-              src/cli/args.c src/cli/safe_text.c
+              src/cli/args.c src/cli/safe_text.c src/cli/labels.c
 # src/gen: the table generator, a host program (BUILD_CC): main in gentable.c,
 # one reader per data file, shared helpers in tsv.c. It is compiled with the
 # runtime's code parser and status names (src/lib/code.c, which therefore
@@ -89,7 +90,7 @@ LIB         = build/libsmtpcode.a
 SHLIB       = build/libsmtpcode.so.$(VERSION)
 
 TESTS       = code command table lookup enhanced scan scan_line scan_formats scan_dsn scan_warn \
-              compare strbuf ascii json format_text format_json \
+              compare strbuf ascii list json format_text format_json \
               args lines tally pattern i18n safe_text api
 TEST_BINS   = $(TESTS:%=build/tests/test_%)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
@@ -175,9 +176,12 @@ build/cli/%.o: src/cli/%.c | build
 	$(CC) $(SC_CFLAGS) $(CLI_CPPFLAGS) $(SC_DEPFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 # Only src/lib/table.c includes the generated table, and only
-# src/lib/synonym.c the synonyms.
+# src/lib/synonym.c the synonyms, and only src/cli/labels.c the command's
+# labels (from its own directory).
 build/lib/table.o build/pic/lib/table.o: build/table.inc
 build/lib/synonym.o build/pic/lib/synonym.o: build/synonyms.inc
+build/cli/labels.o: build/cli/labels.inc
+build/cli/labels.o: CLI_CPPFLAGS += -Ibuild/cli
 
 # Written to $@+ and renamed, so a failed run leaves no table behind.
 build/table.inc: build/gentable $(DATA)
@@ -200,6 +204,10 @@ build/synonyms.inc: build/gensynonyms data/codes.tsv data/enhanced.tsv data/syno
 
 build/verdict.inc: build/genverdict $(VERDICT_DATA)
 	build/genverdict $(VERDICT_DATA) > $@+ || { rm -f $@+; exit 1; }
+	mv $@+ $@
+
+build/cli/labels.inc: build/gentable data/i18n.tsv
+	build/gentable --labels data/i18n.tsv > $@+ || { rm -f $@+; exit 1; }
 	mv $@+ $@
 
 build/gentable: $(GEN_SRCS) $(GEN_RUNTIME_SRCS) src/gen/gen.h src/gen/tsv.h src/gen/blob.h \
@@ -228,9 +236,9 @@ build/tests/test_api: tests/test_api.c tests/testutil.h $(LIB) | build
 		-o $@ $< $(LIB) $(LDFLAGS) $(CMOCKA_LIBS)
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/json_check.h $(FUZZ_SRCS) build/table.inc \
-		build/synonyms.inc
+		build/synonyms.inc build/cli/labels.inc
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) $(SC_CFLAGS) $(LIB_CPPFLAGS) -Isrc/cli $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS)
+	$(FUZZ_CC) $(SC_CFLAGS) $(LIB_CPPFLAGS) -Isrc/cli -Ibuild/cli $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS)
 
 build/fuzz/fuzz_reply_json: tests/fuzz/fuzz_reply.c
 
@@ -239,12 +247,12 @@ fuzz: $(FUZZ_BINS)
 
 # Static analysis: cppcheck and clang-tidy (.clang-tidy) on the sources,
 # zero findings (suppressions are justified where they stand).
-lint: build/table.inc build/synonyms.inc
+lint: build/table.inc build/synonyms.inc build/cli/labels.inc
 	cppcheck --quiet --std=c11 --enable=warning,style,performance,portability \
-		--inline-suppr --error-exitcode=1 -Iinclude -Isrc/lib -Isrc/cli -Isrc/util \
+		--inline-suppr --error-exitcode=1 -Iinclude -Isrc/lib -Isrc/cli -Isrc/util -Ibuild/cli \
 		--suppress=missingIncludeSystem --suppress=missingInclude src
 	clang-tidy --quiet $(LIB_SRCS) $(UTIL_SRCS) -- -std=c11 $(LIB_CPPFLAGS)
-	clang-tidy --quiet $(CLI_SRCS) src/cli/main.c -- -std=c11 $(CLI_CPPFLAGS)
+	clang-tidy --quiet $(CLI_SRCS) src/cli/main.c -- -std=c11 $(CLI_CPPFLAGS) -Ibuild/cli
 	clang-tidy --quiet $(GEN_SRCS) src/gen/genverdict.c src/gen/read_verdict.c \
 		src/gen/gensynonyms.c src/gen/read_synonyms.c -- -std=c11 \
 		$(GEN_CPPFLAGS)

@@ -6,9 +6,13 @@
  * several threads. Strings it returns point into constant data and live as
  * long as the program.
  *
- * A function that writes text into buf[size] always terminates it, cuts
- * the text to fit, and returns buf; with size 0 it writes nothing, and buf
- * may then be NULL. Other pointers must not be NULL unless a comment says so.
+ * A function that writes text into buf[size] always terminates it (when
+ * size > 0) and cuts the text to fit, on a UTF-8 character boundary; with
+ * size 0 it writes nothing, and buf may then be NULL. The short texts
+ * (codes, command lists) return buf; the prose (notes, compare texts)
+ * returns the length of the whole text, as snprintf does, so a result of
+ * size or more means it was cut. Other pointers must not be NULL unless a
+ * comment says so.
  */
 #ifndef SMTPCODE_H
 #define SMTPCODE_H
@@ -19,21 +23,41 @@
 extern "C" {
 #endif
 
-#define SMTPCODE_VERSION "0.1.0"
+/* The version of this header: a string, and a number that grows with it
+ * (major * 10000 + minor * 100 + patch). */
+#define SMTPCODE_VERSION "1.0.0"
+#define SMTPCODE_VERSION_NUM 10000
+
+/* The version of the library linked in, as SMTPCODE_VERSION: "1.0.0". */
+const char *smtpcode_version(void);
+
+/*
+ * Names used throughout: "basic" is a three-digit reply code (an int from
+ * 100 to 599), "enhanced" an RFC 3463 code (struct smtpcode_enhanced_code);
+ * an index into one of the tables is a size_t. A find function returns 0
+ * when it finds and -1 when it does not, and gives what it found through
+ * size_t out-parameters.
+ */
+
+/* "X" (any) in a class, subject or detail: in codes, registry entries and patterns. */
+#define SMTPCODE_ANY (-1)
+
+/* No table index: a lookup's row that does not exist. */
+#define SMTPCODE_NO_ROW ((size_t)-1)
 
 /* How well established a meaning is (the status column of data/codes.tsv). */
 enum smtpcode_status {
-	SMTPCODE_STANDARD,        /* RFC 5321 */
-	SMTPCODE_EXTENSION,       /* a standards-track SMTP extension */
-	SMTPCODE_EXPERIMENTAL,    /* an Experimental RFC or a draft never adopted */
-	SMTPCODE_REGISTRY_SAMPLE, /* only a sample code in the IANA registry */
-	SMTPCODE_DE_FACTO,        /* no RFC, but sent by real servers */
-	SMTPCODE_PSEUDO           /* not an SMTP reply code at all */
+	SMTPCODE_STATUS_STANDARD,        /* RFC 5321 */
+	SMTPCODE_STATUS_EXTENSION,       /* a standards-track SMTP extension */
+	SMTPCODE_STATUS_EXPERIMENTAL,    /* an Experimental RFC or a draft never adopted */
+	SMTPCODE_STATUS_REGISTRY_SAMPLE, /* only a sample code in the IANA registry */
+	SMTPCODE_STATUS_DE_FACTO,        /* no RFC, but sent by real servers */
+	SMTPCODE_STATUS_PSEUDO           /* not an SMTP reply code at all */
 };
 
 /* One meaning of a three-digit code: one row of data/codes.tsv. */
 struct smtpcode_meaning {
-	int code;                    /* 100 to 599 */
+	int basic;                   /* 100 to 599 */
 	enum smtpcode_status status;
 	const char *commands;        /* "RCPT,VRFY", "*" (any) or "-" (none) */
 	const char *name;
@@ -68,19 +92,19 @@ enum smtpcode_parse_error {
 };
 
 /*
- * Parses exactly three ASCII digits from 100 to 599 into *code. On
+ * Parses exactly three ASCII digits from 100 to 599 into *basic. On
  * SMTPCODE_PARSE_NOT_DIGIT, *bad (if not NULL) is the offset of the first
- * offending byte. *code is set only on success.
+ * offending byte. *basic is set only on success.
  */
-enum smtpcode_parse_error smtpcode_parse_basic(const char *text, int *code,
+enum smtpcode_parse_error smtpcode_parse_basic(const char *text, int *basic,
                                                size_t *bad);
 
 /* A short English reason for a parse error, e.g. "has more than three digits". */
 const char *smtpcode_parse_error_reason(enum smtpcode_parse_error err);
 
-/* An RFC 3463 enhanced status code; reply_class 0 stands for "X" (any). */
+/* An RFC 3463 enhanced status code: a value, such as 5.1.1 or X.1.1. */
 struct smtpcode_enhanced_code {
-	int reply_class; /* 2, 4, 5, or 0 for X */
+	int reply_class; /* 2, 4, 5, or SMTPCODE_ANY for X */
 	int subject;     /* 0 to 999 */
 	int detail;      /* 0 to 999 */
 };
@@ -155,17 +179,21 @@ size_t smtpcode_meaning_count(void);
 /* Fills *out with meaning i (0 <= i < count); returns 0, or -1 if i is out of range. */
 int smtpcode_meaning_at(size_t index, struct smtpcode_meaning *out);
 
-/* Number of meanings of code (0 if none); *first gets the index of the first. */
-size_t smtpcode_find(int code, size_t *first);
+/* Finds the meanings of basic: returns 0 and sets *first to the index of
+ * the first and *count to how many there are (adjacent in the table), or
+ * returns -1 if there are none, leaving both alone. first and count may be
+ * NULL. */
+int smtpcode_find(int basic, size_t *first, size_t *count);
 
 /* ---- Enhanced status codes: the IANA registry --------------------------- */
 
-/* One row of data/enhanced.tsv: a class (2.X.X), a subject (X.1.X) or an
- * enumerated code (X.1.1). */
-struct smtpcode_enhanced {
-	int reply_class;     /* 2, 4 or 5 for a class row; 0 otherwise */
-	int subject;         /* -1 for a class row */
-	int detail;          /* -1 for a class or subject row */
+/* One entry of the registry (a row of data/enhanced.tsv): a class (2.X.X),
+ * a subject (X.1.X) or an enumerated code (X.1.1); the X parts are
+ * SMTPCODE_ANY. */
+struct smtpcode_enhanced_entry {
+	int reply_class;     /* 2, 4 or 5 for a class entry; SMTPCODE_ANY otherwise */
+	int subject;         /* SMTPCODE_ANY for a class entry */
+	int detail;          /* SMTPCODE_ANY for a class or subject entry */
 	int deprecated;      /* the registry marks it deprecated */
 	const char *title;
 	const char *basic_codes; /* the registry's associated basic codes: "451,550",
@@ -176,28 +204,30 @@ struct smtpcode_enhanced {
 	const char *fix;
 };
 
+/* Number of entries, and entry i (0 <= i < count); 0, or -1 if i is out of range. */
 size_t smtpcode_enhanced_count(void);
-int smtpcode_enhanced_at(size_t index, struct smtpcode_enhanced *out);
+int smtpcode_enhanced_at(size_t index, struct smtpcode_enhanced_entry *out);
 
-/* The index of the row for a class (cls, -1, -1), a subject (0, s, -1) or a
- * code (0, s, d); -1 if there is none. */
-long smtpcode_enhanced_find(int reply_class, int subject, int detail);
+/* Finds the entry for a class (cls, ANY, ANY), a subject (ANY, s, ANY) or a
+ * code (ANY, s, d), with SMTPCODE_ANY for ANY: returns 0 and sets *index
+ * (if not NULL), or returns -1 if there is none. */
+int smtpcode_enhanced_find(int reply_class, int subject, int detail, size_t *index);
 
-/* 1 if row e lists basic code among its associated codes, 2 if it lists
+/* 1 if entry e lists basic among its associated codes, 2 if it lists
  * its class as a whole (5XX, or Any), 0 if neither. */
-int smtpcode_enhanced_lists_basic(const struct smtpcode_enhanced *e, int basic);
+int smtpcode_enhanced_lists_basic(const struct smtpcode_enhanced_entry *e, int basic);
 
 /* A provider's use of a code that differs from the registry (data/enhanced-notes.tsv). */
-struct smtpcode_note {
-	struct smtpcode_enhanced_code code; /* the first code it covers */
+struct smtpcode_provider_note {
+	struct smtpcode_enhanced_code enhanced; /* the first code it covers */
 	int detail_last;                    /* the last detail it covers (a range: 606-649) */
 	const char *provider;
 	const char *note;
 	const char *source;
 };
 
-size_t smtpcode_note_count(void);
-int smtpcode_note_at(size_t index, struct smtpcode_note *out);
+size_t smtpcode_provider_note_count(void);
+int smtpcode_provider_note_at(size_t index, struct smtpcode_provider_note *out);
 
 /* ---- Lookup -------------------------------------------------------------- */
 
@@ -208,17 +238,25 @@ enum smtpcode_after_match {
 	SMTPCODE_AFTER_UNLISTED  /* no meaning answers it: every meaning is selected */
 };
 
+/* What a note of a lookup is about. Its text, in English, comes from
+ * smtpcode_lookup_note() or smtpcode_enhanced_lookup_note(). */
+enum smtpcode_note_kind {
+	SMTPCODE_NOTE_UNDEFINED,    /* basic: no RFC or registry defines the code */
+	SMTPCODE_NOTE_DOTLESS,      /* basic: a pseudo code that reads as an enhanced one (571) */
+	SMTPCODE_NOTE_NOT_AFTER,    /* basic: no meaning answers the command after */
+	SMTPCODE_NOTE_UNREGISTERED  /* enhanced: the registry does not list the code */
+};
+
 #define SMTPCODE_NOTE_MAX 4
-#define SMTPCODE_NOTE_SIZE 512
 
 struct smtpcode_lookup {
-	int code;
+	int basic;
 	int known;                     /* the table has at least one meaning */
 	size_t first, count;           /* selected meanings: table indices */
 	const char *after;             /* canonical command, or NULL */
 	enum smtpcode_after_match match;
 	size_t note_count;
-	char notes[SMTPCODE_NOTE_MAX][SMTPCODE_NOTE_SIZE];
+	enum smtpcode_note_kind notes[SMTPCODE_NOTE_MAX];
 };
 
 /*
@@ -226,29 +264,41 @@ struct smtpcode_lookup {
  * smtpcode_command_canonical() accepts) or NULL. Returns 0, or -1 if the
  * code is out of range or after is not a known command.
  */
-int smtpcode_lookup(int code, const char *after, struct smtpcode_lookup *out);
+int smtpcode_lookup(int basic, const char *after, struct smtpcode_lookup *out);
+
+/* Writes note index of lk (0 <= index < lk->note_count) into buf[size] as
+ * snprintf does: returns the length of the whole text, terminates buf when
+ * size > 0 and cuts the text to fit (on a UTF-8 character boundary); buf may
+ * be NULL when size is 0. An index out of range gives "" and 0. */
+size_t smtpcode_lookup_note(const struct smtpcode_lookup *lk, size_t index, char *buf,
+                            size_t size);
 
 #define SMTPCODE_PROVIDER_MAX 8
 
 struct smtpcode_enhanced_lookup {
-	struct smtpcode_enhanced_code code;
+	struct smtpcode_enhanced_code enhanced;
 	char text[16];           /* "5.1.1" or "X.1.1" */
 	int known;               /* the registry lists X.subject.detail */
-	long class_row;          /* table rows, -1 where there is none */
-	long subject_row;
-	long detail_row;
+	size_t class_row;        /* registry entries, SMTPCODE_NO_ROW where there is none */
+	size_t subject_row;
+	size_t detail_row;
 	size_t provider_count;   /* provider notes for this code */
 	size_t provider[SMTPCODE_PROVIDER_MAX];
 	size_t note_count;       /* why it is not registered, and the like */
-	char notes[SMTPCODE_NOTE_MAX][SMTPCODE_NOTE_SIZE];
+	enum smtpcode_note_kind notes[SMTPCODE_NOTE_MAX];
 };
 
 /* Writes the codes a note covers into buf[size]: "5.1.10", "5.7.606-649". */
-char *smtpcode_note_code(const struct smtpcode_note *note, char *buf, size_t size);
+char *smtpcode_provider_note_code(const struct smtpcode_provider_note *note, char *buf,
+                                  size_t size);
 
 /* Looks an enhanced code up (never fails for a parsed code). */
 void smtpcode_lookup_enhanced(const struct smtpcode_enhanced_code *code,
                               struct smtpcode_enhanced_lookup *out);
+
+/* Writes note index of lk into buf[size], as smtpcode_lookup_note() does. */
+size_t smtpcode_enhanced_lookup_note(const struct smtpcode_enhanced_lookup *lk, size_t index,
+                                     char *buf, size_t size);
 
 /* Either kind of lookup. */
 struct smtpcode_item {
@@ -260,7 +310,7 @@ struct smtpcode_item {
 /* Looks q up as smtpcode_lookup() or smtpcode_lookup_enhanced() does;
  * returns 0, or -1 as smtpcode_lookup() does, and -1 for a kind outside
  * the enum or an enhanced code smtpcode_parse_enhanced() cannot give
- * (class other than 2, 4, 5 or 0; subject or detail outside 0-999). */
+ * (class other than 2, 4, 5 or SMTPCODE_ANY; subject or detail outside 0-999). */
 int smtpcode_lookup_item(const struct smtpcode_query *q, const char *after,
                          struct smtpcode_item *out);
 
@@ -277,31 +327,47 @@ struct smtpcode_pair {
 	const char *when_to_use;
 };
 
-/* Finds the curated note for a and b in either order; 0 if found, else -1. */
-int smtpcode_pair_find(int a, int b, struct smtpcode_pair *out);
+/* Finds the curated note for a and b in either order: returns 0 and sets
+ * *index (if not NULL), or returns -1 if there is none. */
+int smtpcode_pair_find(int a, int b, size_t *index);
 
 /* Number of curated pairs, and pair i of them. */
 size_t smtpcode_pair_count(void);
 int smtpcode_pair_at(size_t index, struct smtpcode_pair *out);
 
+/* What one key difference of a compare is about, in the order a compare
+ * lists them; smtpcode_compare_difference() writes it out. */
+enum smtpcode_difference {
+	SMTPCODE_DIFF_KIND,        /* a basic code against an enhanced one */
+	SMTPCODE_DIFF_CLASS,
+	SMTPCODE_DIFF_RETRY,       /* what a client does after each (classes differ) */
+	SMTPCODE_DIFF_CATEGORY,    /* basic: the second digits differ */
+	SMTPCODE_DIFF_DEFINITION,  /* basic: one or both are not defined */
+	SMTPCODE_DIFF_COMMANDS,    /* basic: they answer different commands */
+	SMTPCODE_DIFF_SUBJECT,     /* enhanced */
+	SMTPCODE_DIFF_SENT_WITH,   /* enhanced: the registry's basic codes */
+	SMTPCODE_DIFF_REGISTRY,    /* mixed: does the registry list the basic code */
+	SMTPCODE_DIFF_SOURCE,
+	SMTPCODE_DIFF_PROVIDERS,   /* enhanced: provider notes */
+	SMTPCODE_DIFF_RULE         /* basic: the curated pair note */
+};
+
 #define SMTPCODE_DIFF_MAX 8
-#define SMTPCODE_TEXT_SIZE 4096
 
 struct smtpcode_compare {
 	struct smtpcode_item a, b;
 	int same_class;
 	int curated;                   /* a curated pair note was used */
-	struct smtpcode_pair pair;     /* valid when curated */
-	char summary[SMTPCODE_TEXT_SIZE];
+	size_t pair;                   /* the pair's index, when curated */
 	size_t difference_count;
-	char differences[SMTPCODE_DIFF_MAX][SMTPCODE_TEXT_SIZE / 2];
-	char when_to_use[SMTPCODE_TEXT_SIZE];
+	enum smtpcode_difference differences[SMTPCODE_DIFF_MAX];
 	int lang;                      /* the language of the summary's fixed words */
 };
 
 /* Compares codes a and b of either kind (after: as for smtpcode_lookup).
  * Returns 0, or -1 on a code out of range (one smtpcode_lookup_item()
- * rejects, such as an enhanced class 9) or an unknown command. */
+ * rejects, such as an enhanced class 9) or an unknown command; then *out
+ * is unspecified and must not be passed to the functions below. */
 int smtpcode_compare(const struct smtpcode_query *a, const struct smtpcode_query *b,
                      const char *after, struct smtpcode_compare *out);
 
@@ -311,9 +377,19 @@ int smtpcode_compare(const struct smtpcode_query *a, const struct smtpcode_query
 int smtpcode_compare_lang(const struct smtpcode_query *a, const struct smtpcode_query *b,
                           const char *after, int lang, struct smtpcode_compare *out);
 
-/* ---- Languages of the text output (data/i18n.tsv) ---------------------- */
+/* The prose of a compare, written on demand into buf[size] as snprintf
+ * does (see smtpcode_lookup_note()): a paragraph on the two codes, key
+ * difference index (0 <= index < c->difference_count; out of range gives
+ * ""), and which code to use when. */
+size_t smtpcode_compare_summary(const struct smtpcode_compare *c, char *buf, size_t size);
+size_t smtpcode_compare_difference(const struct smtpcode_compare *c, size_t index, char *buf,
+                                   size_t size);
+size_t smtpcode_compare_when_to_use(const struct smtpcode_compare *c, char *buf, size_t size);
 
-/* How many languages there are, and the code of language i ("en" is 0). */
+/* ---- Languages (data/i18n.tsv) ---------------------------------------- */
+
+/* The languages of smtpcode_compare_lang() (and of the command's output):
+ * how many there are, and the code of language i ("en" is 0). */
 size_t smtpcode_language_count(void);
 const char *smtpcode_language_code(size_t index);
 
@@ -321,18 +397,14 @@ const char *smtpcode_language_code(size_t index);
  * two letters); "C", "POSIX" and "" give 0 (English); -1 if there is none. */
 int smtpcode_language_find(const char *name);
 
-/* The phrase for key in language lang (English where lang is out of range);
- * NULL if no phrase has that key. "{1}", "{2}"... stand for values. */
-const char *smtpcode_phrase(int lang, const char *key);
-
 /* ---- Patterns: 5xx, 55x, 4.7.x, x.1.x ----------------------------------- */
 
 /* A code with some positions left open ('x' or 'X'). */
 struct smtpcode_pattern {
 	enum smtpcode_kind kind;
 	char digits[4];          /* basic: three characters, each a digit or 'x' */
-	int reply_class;         /* enhanced: 2, 4, 5, or -1 for x */
-	int subject, detail;     /* enhanced: 0 to 999, or -1 for x */
+	int reply_class;         /* enhanced: 2, 4, 5, or SMTPCODE_ANY for x */
+	int subject, detail;     /* enhanced: 0 to 999, or SMTPCODE_ANY for x */
 };
 
 /*
@@ -349,9 +421,11 @@ enum smtpcode_parse_error smtpcode_parse_pattern(const char *text,
 /* Nonzero if text is a pattern (has an x where a digit would be). */
 int smtpcode_is_pattern(const char *text);
 
-int smtpcode_pattern_matches_basic(const struct smtpcode_pattern *p, int code);
+/* Nonzero if p matches basic code basic, or registry entry e (only code
+ * entries match; an enhanced pattern's class is not compared). */
+int smtpcode_pattern_matches_basic(const struct smtpcode_pattern *p, int basic);
 int smtpcode_pattern_matches_enhanced(const struct smtpcode_pattern *p,
-                                      const struct smtpcode_enhanced *row);
+                                      const struct smtpcode_enhanced_entry *e);
 
 /* ---- Search ------------------------------------------------------------- */
 

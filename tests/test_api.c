@@ -6,7 +6,14 @@
 static void version__set(void **state)
 {
 	(void)state;
-	assert_true(strlen(SMTPCODE_VERSION) >= 5);
+	char num[16];
+
+	assert_string_equal(smtpcode_version(), SMTPCODE_VERSION);
+	assert_string_equal(SMTPCODE_VERSION, "1.0.0");
+	/* The number is the string: major * 10000 + minor * 100 + patch. */
+	snprintf(num, sizeof num, "%d.%d.%d", SMTPCODE_VERSION_NUM / 10000,
+	         SMTPCODE_VERSION_NUM / 100 % 100, SMTPCODE_VERSION_NUM % 100);
+	assert_string_equal(num, SMTPCODE_VERSION);
 	assert_int_equal(strlen(smtpcode_sources_date()), 10);
 }
 
@@ -30,13 +37,14 @@ static void lookup__meanings_and_names(void **state)
 {
 	struct smtpcode_lookup lk;
 	struct smtpcode_meaning m;
+	size_t first, count;
 	char buf[64];
 
 	(void)state;
 	assert_int_equal(smtpcode_lookup(550, "rcpt to", &lk), 0);
 	assert_true(lk.known);
 	assert_int_equal(smtpcode_meaning_at(lk.first, &m), 0);
-	assert_int_equal(m.code, 550);
+	assert_int_equal(m.basic, 550);
 	assert_string_equal(smtpcode_class_name(5), "Permanent Negative Completion");
 	assert_string_equal(smtpcode_category_name(5), "Mail System");
 	assert_non_null(smtpcode_class_advice(5));
@@ -45,30 +53,35 @@ static void lookup__meanings_and_names(void **state)
 	assert_true(smtpcode_meaning_answers(&m, "RCPT"));
 	assert_non_null(smtpcode_commands_text(m.commands, buf, sizeof buf));
 	assert_true(smtpcode_meaning_count() > 50);
-	assert_true(smtpcode_find(550, NULL) >= 1);
+	assert_int_equal(smtpcode_find(550, &first, &count), 0);
+	assert_int_equal(first, lk.first);
+	assert_true(count >= 1);
+	assert_int_equal(smtpcode_find(299, &first, &count), -1);
 }
 
 static void enhanced__registry_notes_lookup(void **state)
 {
 	struct smtpcode_enhanced_code c = { 5, 1, 10 };
 	struct smtpcode_enhanced_lookup lk;
-	struct smtpcode_enhanced e;
-	struct smtpcode_note n;
+	struct smtpcode_enhanced_entry e;
+	struct smtpcode_provider_note n;
 	char buf[32];
+	size_t row;
 
 	(void)state;
 	smtpcode_lookup_enhanced(&c, &lk);
 	assert_true(lk.known);
 	assert_true(lk.provider_count >= 1);
-	assert_int_equal(smtpcode_note_at(lk.provider[0], &n), 0);
-	assert_non_null(smtpcode_note_code(&n, buf, sizeof buf));
-	assert_int_equal(smtpcode_enhanced_at((size_t)lk.detail_row, &e), 0);
+	assert_int_equal(smtpcode_provider_note_at(lk.provider[0], &n), 0);
+	assert_non_null(smtpcode_provider_note_code(&n, buf, sizeof buf));
+	assert_int_equal(smtpcode_enhanced_at(lk.detail_row, &e), 0);
 	assert_int_equal(smtpcode_enhanced_lists_basic(&e, 556), 1);
 	assert_string_equal(smtpcode_enhanced_text(&c, buf, sizeof buf), "5.1.10");
 	assert_string_equal(smtpcode_enhanced_class_name(5), "Permanent Failure");
 	assert_true(smtpcode_enhanced_count() > 80);
-	assert_true(smtpcode_note_count() > 0);
-	assert_true(smtpcode_enhanced_find(0, 1, 10) >= 0);
+	assert_true(smtpcode_provider_note_count() > 0);
+	assert_int_equal(smtpcode_enhanced_find(SMTPCODE_ANY, 1, 10, &row), 0);
+	assert_int_equal(row, lk.detail_row);
 }
 
 static void compare__items_and_pairs(void **state)
@@ -77,6 +90,7 @@ static void compare__items_and_pairs(void **state)
 	struct smtpcode_query a, b;
 	struct smtpcode_item item;
 	struct smtpcode_pair p;
+	size_t index;
 
 	(void)state;
 	smtpcode_parse("550", &a, NULL);
@@ -86,9 +100,53 @@ static void compare__items_and_pairs(void **state)
 	assert_int_equal(smtpcode_compare_lang(&a, &b, NULL, 1, &c), 0);
 	assert_int_equal(smtpcode_lookup_item(&b, NULL, &item), 0);
 	assert_true(smtpcode_item_known(&item));
-	assert_int_equal(smtpcode_pair_find(551, 251, &p), 0);
+	assert_int_equal(smtpcode_pair_find(551, 251, &index), 0);
+	assert_int_equal(smtpcode_pair_at(index, &p), 0);
+	assert_int_equal(p.a, 251);
 	assert_true(smtpcode_pair_count() > 10);
 	assert_int_equal(smtpcode_pair_at(0, &p), 0);
+}
+
+static void prose__on_demand_snprintf_contract(void **state)
+{
+	static struct smtpcode_compare c;
+	struct smtpcode_enhanced_code x = { 5, 7, 606 };
+	struct smtpcode_enhanced_lookup elk;
+	struct smtpcode_lookup lk;
+	struct smtpcode_query a, b;
+	char buf[8], big[4096];
+	size_t n;
+
+	(void)state;
+	assert_int_equal(smtpcode_lookup(299, NULL, &lk), 0);
+	assert_int_equal(lk.note_count, 1);
+	assert_int_equal(lk.notes[0], SMTPCODE_NOTE_UNDEFINED);
+	n = smtpcode_lookup_note(&lk, 0, NULL, 0);
+	assert_true(n > sizeof buf);
+	assert_int_equal(smtpcode_lookup_note(&lk, 0, buf, sizeof buf), n);
+	assert_string_equal(buf, "299 is ");
+	assert_int_equal(smtpcode_lookup_note(&lk, 1, buf, sizeof buf), 0);
+	assert_string_equal(buf, "");
+	smtpcode_lookup_enhanced(&x, &elk);
+	assert_int_equal(elk.notes[0], SMTPCODE_NOTE_UNREGISTERED);
+	n = smtpcode_enhanced_lookup_note(&elk, 0, big, sizeof big);
+	assert_int_equal(n, strlen(big));
+	assert_memory_equal(big, "5.7.606 is not in the IANA registry.", 36);
+	smtpcode_parse("450", &a, NULL);
+	smtpcode_parse("550", &b, NULL);
+	assert_int_equal(smtpcode_compare(&a, &b, NULL, &c), 0);
+	n = smtpcode_compare_summary(&c, big, sizeof big);
+	assert_int_equal(n, strlen(big));
+	assert_true(strstr(big, "450") != NULL);
+	assert_true(c.difference_count >= 2);
+	assert_int_equal(c.differences[0], SMTPCODE_DIFF_CLASS);
+	n = smtpcode_compare_difference(&c, 0, big, sizeof big);
+	assert_int_equal(n, strlen(big));
+	assert_memory_equal(big, "Class: 450 is 4xx", 17);
+	n = smtpcode_compare_when_to_use(&c, NULL, 0);
+	assert_int_equal(smtpcode_compare_when_to_use(&c, big, sizeof big), n);
+	/* The structs hold facts only: small enough for any stack. */
+	assert_true(sizeof c < 1024);
 }
 
 static void patterns_search_languages(void **state)
@@ -105,7 +163,6 @@ static void patterns_search_languages(void **state)
 	assert_int_equal(smtpcode_language_find("fr_FR.UTF-8"), 5);
 	assert_string_equal(smtpcode_language_code(0), "en");
 	assert_true(smtpcode_language_count() >= 8);
-	assert_non_null(smtpcode_phrase(7, "h.fix"));
 }
 
 static struct smtpcode_reply got;
@@ -191,7 +248,7 @@ static void search__count_only_with_null_hits(void **state)
 static void buffers__size_zero_writes_nothing(void **state)
 {
 	struct smtpcode_enhanced_code c = { 5, 7, 606 };
-	struct smtpcode_note note;
+	struct smtpcode_provider_note note;
 	char buf[32];
 	size_t i;
 
@@ -202,14 +259,14 @@ static void buffers__size_zero_writes_nothing(void **state)
 	smtpcode_commands_text("RCPT,VRFY", buf, 0);
 	assert_int_equal(buf[0], 'Z');
 	/* A range note: the one that appends "-649" to its first code. */
-	for (i = 0; smtpcode_note_at(i, &note) == 0; i++)
-		if (note.detail_last != note.code.detail)
+	for (i = 0; smtpcode_provider_note_at(i, &note) == 0; i++)
+		if (note.detail_last != note.enhanced.detail)
 			break;
-	assert_int_equal(smtpcode_note_at(i, &note), 0);
-	assert_null(smtpcode_note_code(&note, NULL, 0));
-	smtpcode_note_code(&note, buf, 0);
+	assert_int_equal(smtpcode_provider_note_at(i, &note), 0);
+	assert_null(smtpcode_provider_note_code(&note, NULL, 0));
+	smtpcode_provider_note_code(&note, buf, 0);
 	assert_int_equal(buf[0], 'Z');
-	assert_non_null(strchr(smtpcode_note_code(&note, buf, sizeof buf), '-'));
+	assert_non_null(strchr(smtpcode_provider_note_code(&note, buf, sizeof buf), '-'));
 	/* Cut short, still a string. */
 	assert_int_equal(strlen(smtpcode_commands_text("RCPT,VRFY", buf, 3)), 2);
 }
@@ -217,11 +274,13 @@ static void buffers__size_zero_writes_nothing(void **state)
 static void compare__invalid_codes_rejected(void **state)
 {
 	static const struct smtpcode_enhanced_code bad[] = {
-		{ 9, 1, 1 }, { 3, 1, 1 }, { -1, 1, 1 }, { 5, -1, 1 }, { 5, 1, 1000 }, { 5, 1000, 1 }
+		{ 9, 1, 1 }, { 3, 1, 1 }, { 0, 1, 1 }, { -2, 1, 1 }, { 5, SMTPCODE_ANY, 1 },
+		{ 5, 1, SMTPCODE_ANY }, { 5, 1, 1000 }, { 5, 1000, 1 }
 	};
 	static struct smtpcode_compare cmp;
 	static struct smtpcode_item item;
 	struct smtpcode_query a, b;
+	char text[4096];
 	size_t i;
 
 	(void)state;
@@ -238,12 +297,17 @@ static void compare__invalid_codes_rejected(void **state)
 	a.basic = 550;
 	assert_int_equal(smtpcode_lookup_item(&a, NULL, &item), -1);
 	assert_int_equal(smtpcode_compare(&a, &b, NULL, &cmp), -1);
-	/* X.1.1 (class 0) stays valid, and no summary ever prints "(null)". */
+	/* X.1.1 (class SMTPCODE_ANY) stays valid, and no summary ever prints "(null)". */
 	assert_int_equal(smtpcode_parse("X.1.1", &a, NULL), SMTPCODE_PARSE_OK);
 	assert_int_equal(smtpcode_compare(&a, &b, NULL, &cmp), 0);
-	assert_null(strstr(cmp.summary, "(null)"));
-	for (i = 0; i < cmp.difference_count; i++)
-		assert_null(strstr(cmp.differences[i], "(null)"));
+	smtpcode_compare_summary(&cmp, text, sizeof text);
+	assert_null(strstr(text, "(null)"));
+	for (i = 0; i < cmp.difference_count; i++) {
+		smtpcode_compare_difference(&cmp, i, text, sizeof text);
+		assert_null(strstr(text, "(null)"));
+	}
+	smtpcode_compare_when_to_use(&cmp, text, sizeof text);
+	assert_null(strstr(text, "(null)"));
 }
 
 static void names__values_outside_the_enums(void **state)
@@ -266,7 +330,6 @@ static void names__values_outside_the_enums(void **state)
 	assert_null(smtpcode_enhanced_class_name(9));
 	assert_null(smtpcode_category_name(10));
 	assert_null(smtpcode_class_advice(9));
-	assert_string_equal(smtpcode_phrase(99, "h.fix"), smtpcode_phrase(0, "h.fix"));
 }
 
 int main(void)
@@ -277,6 +340,7 @@ int main(void)
 		cmocka_unit_test(lookup__meanings_and_names),
 		cmocka_unit_test(enhanced__registry_notes_lookup),
 		cmocka_unit_test(compare__items_and_pairs),
+		cmocka_unit_test(prose__on_demand_snprintf_contract),
 		cmocka_unit_test(patterns_search_languages),
 		cmocka_unit_test(scanner__reply_in_text),
 		cmocka_unit_test(scanner__opaque_with_accessors),

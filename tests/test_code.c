@@ -56,10 +56,16 @@ static void parse_error_reason__each__is_distinct(void **state)
 	int i, j;
 
 	(void)state;
-	for (i = SMTPCODE_PARSE_OK; i <= SMTPCODE_PARSE_RANGE; i++)
-		for (j = i + 1; j <= SMTPCODE_PARSE_RANGE; j++)
+	/* Every error, enhanced ones too, has a reason of its own. */
+	for (i = SMTPCODE_PARSE_OK; i <= SMTPCODE_PARSE_ENH_TOO_LONG; i++) {
+		assert_string_not_equal(smtpcode_parse_error_reason(i), "is not a reply code");
+		for (j = i + 1; j <= SMTPCODE_PARSE_ENH_TOO_LONG; j++)
 			assert_string_not_equal(smtpcode_parse_error_reason(i),
 			                        smtpcode_parse_error_reason(j));
+	}
+	assert_string_equal(smtpcode_parse_error_reason(SMTPCODE_PARSE_ENH_TOO_LONG + 1),
+	                    "is not a reply code");
+	assert_string_equal(smtpcode_parse_error_reason(-1), "is not a reply code");
 	assert_string_equal(smtpcode_parse_error_reason(SMTPCODE_PARSE_TOO_LONG),
 	                    "has more than three digits");
 }
@@ -111,12 +117,14 @@ static void class_advice__each_class__one_sentence(void **state)
 static void status_name__each__matches_data_spelling(void **state)
 {
 	(void)state;
-	assert_string_equal(smtpcode_status_name(SMTPCODE_STANDARD), "standard");
-	assert_string_equal(smtpcode_status_name(SMTPCODE_EXTENSION), "extension");
-	assert_string_equal(smtpcode_status_name(SMTPCODE_EXPERIMENTAL), "experimental");
-	assert_string_equal(smtpcode_status_name(SMTPCODE_REGISTRY_SAMPLE), "registry-sample");
-	assert_string_equal(smtpcode_status_name(SMTPCODE_DE_FACTO), "de-facto");
-	assert_string_equal(smtpcode_status_name(SMTPCODE_PSEUDO), "pseudo");
+	assert_string_equal(smtpcode_status_name(SMTPCODE_STATUS_STANDARD), "standard");
+	assert_string_equal(smtpcode_status_name(SMTPCODE_STATUS_EXTENSION), "extension");
+	assert_string_equal(smtpcode_status_name(SMTPCODE_STATUS_EXPERIMENTAL), "experimental");
+	assert_string_equal(smtpcode_status_name(SMTPCODE_STATUS_REGISTRY_SAMPLE), "registry-sample");
+	assert_string_equal(smtpcode_status_name(SMTPCODE_STATUS_DE_FACTO), "de-facto");
+	assert_string_equal(smtpcode_status_name(SMTPCODE_STATUS_PSEUDO), "pseudo");
+	assert_string_equal(smtpcode_status_name(SMTPCODE_STATUS_PSEUDO + 1), "unknown");
+	assert_string_equal(smtpcode_status_name(-1), "unknown");
 }
 
 int main(void)

@@ -94,7 +94,7 @@ static void lookup__every_code__within_width_and_complete(void **state)
 
 	(void)state;
 	for (i = 0; smtpcode_meaning_at(i, &m) == 0; i++) {
-		char *got = lookup_text(m.code, NULL, 80);
+		char *got = lookup_text(m.basic, NULL, 80);
 		check_width(got, 80);
 		assert_non_null(strstr(got, "\nDescription\n"));
 		assert_non_null(strstr(got, "\nWhen you see it\n"));
@@ -102,7 +102,7 @@ static void lookup__every_code__within_width_and_complete(void **state)
 		assert_non_null(strstr(got, "\nSource\n"));
 		assert_memory_equal(got, "SMTP ", 5);
 		free(got);
-		got = lookup_text(m.code, NULL, 50);
+		got = lookup_text(m.basic, NULL, 50);
 		check_width(got, 50);
 		free(got);
 	}
@@ -229,10 +229,44 @@ static void lookup__colour__class_code_coloured(void **state)
 	free(got);
 }
 
+static void names__code_or_none(void **state)
+{
+	struct style st = { 80, 0, 0 };
+	struct smtpcode_meaning m;
+	struct smtpcode_query q;
+	struct smtpcode_item item;
+	char buf[64];
+
+	(void)state;
+	assert_string_equal(basic_name(550), "Mailbox Unavailable");
+	assert_null(basic_name(299));
+	assert_string_equal(enhanced_title(1, 1), "Bad destination mailbox address");
+	assert_null(enhanced_title(7, 606));
+	assert_null(enhanced_title(9, 1));
+	smtpcode_parse("4.1.1", &q, NULL);
+	smtpcode_lookup_item(&q, NULL, &item);
+	assert_string_equal(item_name(&item), "Bad destination mailbox address");
+	smtpcode_parse("5.7.606", &q, NULL);
+	smtpcode_lookup_item(&q, NULL, &item);
+	assert_null(item_name(&item));
+	assert_string_equal(undefined_label(&st, item.kind, buf, sizeof buf), "(not registered)");
+	smtpcode_parse("299", &q, NULL);
+	smtpcode_lookup_item(&q, NULL, &item);
+	assert_null(item_name(&item));
+	assert_string_equal(undefined_label(&st, item.kind, buf, sizeof buf), "(not defined)");
+	/* The selected meaning: 251 after ETRN is not its first one. */
+	smtpcode_parse("251", &q, NULL);
+	smtpcode_lookup_item(&q, "ETRN", &item);
+	assert_int_equal(smtpcode_meaning_at(item.basic.first, &m), 0);
+	assert_true(smtpcode_meaning_answers(&m, "ETRN"));
+	assert_string_equal(item_name(&item), m.name);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(lookup__undefined__exact_text),
+		cmocka_unit_test(names__code_or_none),
 		cmocka_unit_test(lookup__narrow_width__wraps_words),
 		cmocka_unit_test(lookup__every_code__within_width_and_complete),
 		cmocka_unit_test(lookup__several_meanings__numbered),

@@ -48,7 +48,7 @@ static void parse_pattern__basic_and_enhanced(void **state)
 static void pattern__matches_registry_rows(void **state)
 {
 	struct smtpcode_pattern p;
-	struct smtpcode_enhanced e;
+	struct smtpcode_enhanced_entry e;
 	size_t i, n = 0;
 
 	(void)state;
@@ -70,7 +70,7 @@ static void search__all_words_best_first(void **state)
 	const char *words[] = { "greylisting" }, *none[] = { "zzzqqq" };
 	const char *two[] = { "NULL", "mx" };
 	struct smtpcode_meaning m;
-	struct smtpcode_enhanced e;
+	struct smtpcode_enhanced_entry e;
 	size_t n, i;
 
 	(void)state;
@@ -97,7 +97,7 @@ static void search__all_words_best_first(void **state)
 			if (hits[j].kind != SMTPCODE_KIND_BASIC)
 				continue;
 			smtpcode_meaning_at(hits[j].index, &o);
-			assert_int_not_equal(o.code, m.code);
+			assert_int_not_equal(o.basic, m.basic);
 		}
 	}
 }

@@ -62,6 +62,38 @@ static void template__placeholders_filled(void **state)
 	assert_string_equal(buf, "User Not Local (251) and 251, {3} {");
 }
 
+static void need__whole_length__cut_or_not(void **state)
+{
+	struct strbuf sb;
+	const char *args[1] = { "world" };
+	char buf[8];
+
+	(void)state;
+	scx_sb_init(&sb, buf, sizeof buf);
+	scx_sb_printf(&sb, "%d-%s", 42, "abc");
+	assert_int_equal(sb.need, 6);
+	scx_sb_putn(&sb, "defgh", 5);
+	assert_int_equal(sb.need, 11);
+	assert_string_equal(buf, "42-abcd");
+	/* A full buffer still counts what would have followed. */
+	scx_sb_printf(&sb, "%s", "xyz");
+	scx_sb_template(&sb, "hello {1}", args, 1);
+	assert_int_equal(sb.need, 11 + 3 + 11);
+	assert_string_equal(buf, "42-abcd");
+}
+
+static void need__size_zero__null_buffer_counts_only(void **state)
+{
+	struct strbuf sb;
+
+	(void)state;
+	scx_sb_init(&sb, NULL, 0);
+	scx_sb_printf(&sb, "%s %d", "abc", 12345);
+	scx_sb_putn(&sb, "\xc3\xa9", 2);
+	assert_int_equal(sb.need, 11);
+	assert_int_equal(sb.len, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -69,6 +101,8 @@ int main(void)
 		cmocka_unit_test(printf__overflow__cut_and_terminated),
 		cmocka_unit_test(overflow__inside_utf8__drops_partial_character),
 		cmocka_unit_test(template__placeholders_filled),
+		cmocka_unit_test(need__whole_length__cut_or_not),
+		cmocka_unit_test(need__size_zero__null_buffer_counts_only),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

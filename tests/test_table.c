@@ -46,7 +46,7 @@ static void check_code_row(char **f, size_t i)
 	size_t first, n;
 
 	assert_int_equal(smtpcode_meaning_at(i, &m), 0);
-	assert_int_equal(m.code, atoi(f[0]));
+	assert_int_equal(m.basic, atoi(f[0]));
 	assert_string_equal(m.commands, f[1]);
 	assert_string_equal(m.name, f[2]);
 	assert_string_equal(smtpcode_status_name(m.status), f[3]);
@@ -55,7 +55,7 @@ static void check_code_row(char **f, size_t i)
 	assert_string_equal(m.when_seen, f[6]);
 	assert_string_equal(m.fix, f[7]);
 	/* And the row is found by its code. */
-	n = smtpcode_find(m.code, &first);
+	assert_int_equal(smtpcode_find(m.basic, &first, &n), 0);
 	assert_true(n >= 1);
 	assert_true(first <= i && i < first + n);
 }
@@ -75,6 +75,7 @@ static void meanings__every_row__round_trips(void **state)
 static void check_pair_row(char **f, size_t i)
 {
 	struct smtpcode_pair p, q;
+	size_t index;
 
 	assert_int_equal(smtpcode_pair_at(i, &p), 0);
 	assert_int_equal(p.a, atoi(f[0]));
@@ -83,10 +84,13 @@ static void check_pair_row(char **f, size_t i)
 	assert_string_equal(p.difference, f[3]);
 	assert_string_equal(p.when_to_use, f[4]);
 	/* Found in either order. */
-	assert_int_equal(smtpcode_pair_find(p.a, p.b, &q), 0);
-	assert_string_equal(q.when_to_use, p.when_to_use);
-	assert_int_equal(smtpcode_pair_find(p.b, p.a, &q), 0);
-	assert_string_equal(q.when_to_use, p.when_to_use);
+	assert_int_equal(smtpcode_pair_find(p.a, p.b, &index), 0);
+	assert_int_equal(index, i);
+	index = 0;
+	assert_int_equal(smtpcode_pair_find(p.b, p.a, &index), 0);
+	assert_int_equal(index, i);
+	assert_int_equal(smtpcode_pair_find(p.b, p.a, NULL), 0);
+	assert_int_equal(smtpcode_pair_at(index, &q), 0);
 	assert_int_equal(q.a, p.a);
 }
 
@@ -100,19 +104,20 @@ static void pairs__every_row__round_trips(void **state)
 	assert_true(rows > 0);
 	assert_int_equal(smtpcode_pair_count(), rows);
 	assert_int_equal(smtpcode_pair_at(rows, &p), -1);
-	assert_int_equal(smtpcode_pair_find(250, 250, &p), -1);
-	assert_int_equal(smtpcode_pair_find(299, 599, &p), -1);
+	assert_int_equal(smtpcode_pair_find(250, 250, NULL), -1);
+	assert_int_equal(smtpcode_pair_find(299, 599, NULL), -1);
 }
 
 static void check_enhanced_row(char **f, size_t i)
 {
-	struct smtpcode_enhanced e;
+	struct smtpcode_enhanced_entry e;
 	char code[32];
+	size_t row;
 
 	assert_int_equal(smtpcode_enhanced_at(i, &e), 0);
-	if (e.subject < 0)
+	if (e.subject == SMTPCODE_ANY)
 		snprintf(code, sizeof code, "%d.X.X", e.reply_class);
-	else if (e.detail < 0)
+	else if (e.detail == SMTPCODE_ANY)
 		snprintf(code, sizeof code, "X.%d.X", e.subject);
 	else
 		snprintf(code, sizeof code, "X.%d.%d", e.subject, e.detail);
@@ -124,13 +129,15 @@ static void check_enhanced_row(char **f, size_t i)
 	assert_string_equal(e.description, f[5]);
 	assert_string_equal(e.when_seen, f[6]);
 	assert_string_equal(e.fix, f[7]);
-	assert_int_equal(smtpcode_enhanced_find(e.subject < 0 ? e.reply_class : 0, e.subject,
-	                                        e.detail), (long)i);
+	/* Found by its parts, with the X parts SMTPCODE_ANY. */
+	assert_int_equal(smtpcode_enhanced_find(e.reply_class, e.subject, e.detail, &row), 0);
+	assert_int_equal(row, i);
+	assert_true(e.subject == SMTPCODE_ANY ? e.reply_class >= 2 : e.reply_class == SMTPCODE_ANY);
 }
 
 static void enhanced__every_row__round_trips(void **state)
 {
-	struct smtpcode_enhanced e;
+	struct smtpcode_enhanced_entry e;
 	size_t rows;
 
 	(void)state;
@@ -142,11 +149,11 @@ static void enhanced__every_row__round_trips(void **state)
 
 static void check_note_row(char **f, size_t i)
 {
-	struct smtpcode_note n;
+	struct smtpcode_provider_note n;
 	char code[32];
 
-	assert_int_equal(smtpcode_note_at(i, &n), 0);
-	assert_string_equal(smtpcode_note_code(&n, code, sizeof code), f[0]);
+	assert_int_equal(smtpcode_provider_note_at(i, &n), 0);
+	assert_string_equal(smtpcode_provider_note_code(&n, code, sizeof code), f[0]);
 	assert_string_equal(n.provider, f[1]);
 	assert_string_equal(n.note, f[2]);
 	assert_string_equal(n.source, f[3]);
@@ -154,26 +161,30 @@ static void check_note_row(char **f, size_t i)
 
 static void notes__every_row__round_trips(void **state)
 {
-	struct smtpcode_note n;
+	struct smtpcode_provider_note n;
 	size_t rows;
 
 	(void)state;
 	rows = each_row("data/enhanced-notes.tsv", 4, check_note_row);
-	assert_int_equal(smtpcode_note_count(), rows);
-	assert_int_equal(smtpcode_note_at(rows, &n), -1);
+	assert_int_equal(smtpcode_provider_note_count(), rows);
+	assert_int_equal(smtpcode_provider_note_at(rows, &n), -1);
 }
 
 static void find__absent_codes__none(void **state)
 {
-	size_t first = 12345;
+	size_t first = 12345, count = 6789, n;
 
 	(void)state;
-	assert_int_equal(smtpcode_find(299, &first), 0);
-	assert_int_equal(smtpcode_find(99, &first), 0);
-	assert_int_equal(first, 0);
-	assert_int_equal(smtpcode_find(600, &first), 0);
-	assert_int_equal(first, smtpcode_meaning_count());
-	assert_int_equal(smtpcode_find(250, NULL), smtpcode_find(250, &first));
+	assert_int_equal(smtpcode_find(299, &first, &count), -1);
+	assert_int_equal(smtpcode_find(99, &first, &count), -1);
+	assert_int_equal(smtpcode_find(600, &first, &count), -1);
+	/* Not found: the out-parameters are left alone. */
+	assert_int_equal(first, 12345);
+	assert_int_equal(count, 6789);
+	assert_int_equal(smtpcode_find(250, NULL, NULL), 0);
+	assert_int_equal(smtpcode_find(250, NULL, &n), 0);
+	assert_int_equal(smtpcode_find(250, &first, &count), 0);
+	assert_int_equal(n, count);
 }
 
 static void find__every_code__covers_its_rows(void **state)
@@ -187,19 +198,19 @@ static void find__every_code__covers_its_rows(void **state)
 		assert_int_equal(smtpcode_meaning_at(i, &m), 0);
 		if (i > 0) {
 			smtpcode_meaning_at(i - 1, &prev);
-			assert_true(prev.code <= m.code);
-			if (prev.code == m.code)
+			assert_true(prev.basic <= m.basic);
+			if (prev.basic == m.basic)
 				continue;
 		}
-		n = smtpcode_find(m.code, &first);
+		assert_int_equal(smtpcode_find(m.basic, &first, &n), 0);
 		assert_int_equal(first, i);
 		for (j = first; j < first + n; j++) {
 			smtpcode_meaning_at(j, &prev);
-			assert_int_equal(prev.code, m.code);
+			assert_int_equal(prev.basic, m.basic);
 		}
 		if (first + n < count) {
 			smtpcode_meaning_at(first + n, &prev);
-			assert_true(prev.code > m.code);
+			assert_true(prev.basic > m.basic);
 		}
 	}
 }

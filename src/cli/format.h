@@ -6,6 +6,11 @@
 
 #include "smtpcode.h"
 
+/* Room for one piece of the library's prose (a note, a compare's summary,
+ * difference or advice): the longest is under 1 KB, and test_compare checks
+ * that every one fits in 4 KB. */
+#define PROSE_SIZE 4096
+
 /* How text for people looks: wrapped to width columns, codes coloured by
  * class when color is set, fixed phrases in language lang (0 English). */
 struct style {
@@ -35,11 +40,6 @@ void text_line(FILE *out, const struct style *st, const char *code, int cls, con
 void json_lookup(FILE *out, const struct smtpcode_lookup *lk);
 void json_item(FILE *out, const struct smtpcode_item *item);
 
-/* Prints text as one paragraph wrapped at width: the first line starts
- * with lead, the others with indent spaces. */
-void wrap_paragraph(FILE *out, const char *text, const char *lead, int indent,
-                    const struct style *st);
-
 /* A lookup object of either kind, inside a JSON value being written. */
 struct json;
 void json_write_item(struct json *j, const struct smtpcode_item *item);
@@ -53,6 +53,18 @@ void json_reply(FILE *out, const struct smtpcode_reply *r);
 struct tally;
 void text_scan(FILE *out, const struct tally *t, const struct style *st);
 void json_scan(FILE *out, const struct tally *t);
+
+/* "Name of a code, or not defined": the name of basic's first meaning, the
+ * registry's title of X.subject.detail, the name of an item's selected
+ * meaning or of its registered code; NULL where there is none. */
+const char *basic_name(int basic);
+const char *enhanced_title(int subject, int detail);
+const char *item_name(const struct smtpcode_item *item);
+
+/* "(not defined)" or, for an enhanced code, "(not registered)", in the
+ * style's language, written into buf[size]; returns buf. */
+const char *undefined_label(const struct style *st, enum smtpcode_kind kind, char *buf,
+                            size_t size);
 
 /* Calls fn for each enhanced code that the registry associates with basic
  * code (an exact listing, not a whole class), as text such as "5.1.1". */

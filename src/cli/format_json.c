@@ -1,6 +1,7 @@
 /* format_json.c - lookups and compares as JSON objects, one per line. */
 #include "format.h"
 #include "json.h"
+#include "list.h"
 
 #include <string.h>
 
@@ -13,28 +14,24 @@ static void write_digit(struct json *j, const char *key, int digit, const char *
 	json_object_end(j);
 }
 
-static void write_commands(struct json *j, const char *commands)
+/* A list of the data ("RCPT,VRFY") as an array of strings; "-" and NULL
+ * (none) give []. */
+static void write_list(struct json *j, const char *key, const char *list)
 {
-	const char *p = commands;
+	const char *p = list, *item;
+	size_t len;
 
-	json_key(j, "commands");
+	json_key(j, key);
 	json_array_begin(j);
-	if (strcmp(p, "-") != 0) {
-		while (*p) {
-			size_t len = strcspn(p, ",");
-			json_string_n(j, p, len);
-			p += len;
-			if (*p == ',')
-				p++;
-		}
-	}
+	while (list && strcmp(list, "-") != 0 && scx_list_next(&p, &item, &len))
+		json_string_n(j, item, len);
 	json_array_end(j);
 }
 
 static void write_meaning(struct json *j, const struct smtpcode_meaning *m)
 {
 	json_object_begin(j);
-	write_commands(j, m->commands);
+	write_list(j, "commands", m->commands);
 	json_key_string(j, "name", m->name);
 	json_key_string(j, "status", smtpcode_status_name(m->status));
 	json_key_string(j, "source", m->source);
@@ -52,20 +49,20 @@ static void add_code(const char *text, void *arg)
 static void write_lookup(struct json *j, const struct smtpcode_lookup *lk)
 {
 	struct smtpcode_meaning m;
-	char code[4];
+	char code[4], prose[PROSE_SIZE];
 	size_t i;
 
-	code[0] = (char)('0' + lk->code / 100);
-	code[1] = (char)('0' + lk->code / 10 % 10);
-	code[2] = (char)('0' + lk->code % 10);
+	code[0] = (char)('0' + lk->basic / 100);
+	code[1] = (char)('0' + lk->basic / 10 % 10);
+	code[2] = (char)('0' + lk->basic % 10);
 	code[3] = '\0';
 	json_object_begin(j);
 	json_key_string(j, "code", code);
 	json_key_string(j, "kind", "basic");
 	json_key_bool(j, "known", lk->known);
-	write_digit(j, "class", lk->code / 100, smtpcode_class_name(lk->code / 100));
-	write_digit(j, "category", lk->code / 10 % 10,
-	            smtpcode_category_name(lk->code / 10 % 10));
+	write_digit(j, "class", lk->basic / 100, smtpcode_class_name(lk->basic / 100));
+	write_digit(j, "category", lk->basic / 10 % 10,
+	            smtpcode_category_name(lk->basic / 10 % 10));
 	json_key_string(j, "after", lk->after);
 	json_key(j, "meanings");
 	json_array_begin(j);
@@ -76,58 +73,43 @@ static void write_lookup(struct json *j, const struct smtpcode_lookup *lk)
 	json_array_end(j);
 	json_key(j, "notes");
 	json_array_begin(j);
-	for (i = 0; i < lk->note_count; i++)
-		json_string(j, lk->notes[i]);
+	for (i = 0; i < lk->note_count; i++) {
+		smtpcode_lookup_note(lk, i, prose, sizeof prose);
+		json_string(j, prose);
+	}
 	json_array_end(j);
 	json_key(j, "enhanced_codes");
 	json_array_begin(j);
-	each_enhanced_for_basic(lk->code, add_code, j);
+	each_enhanced_for_basic(lk->basic, add_code, j);
 	json_array_end(j);
 	json_object_end(j);
 }
 
 /* A registry row's part: {"number": n, "name": title or null}. */
-static void write_part(struct json *j, const char *key, int number, long row)
+static void write_part(struct json *j, const char *key, int number, size_t row)
 {
-	struct smtpcode_enhanced e;
+	struct smtpcode_enhanced_entry e;
 
 	json_key(j, key);
 	json_object_begin(j);
 	json_key_int(j, "number", number);
-	json_key_string(j, "name", row >= 0 && smtpcode_enhanced_at((size_t)row, &e) == 0
-	                               ? e.title : NULL);
+	json_key_string(j, "name", smtpcode_enhanced_at(row, &e) == 0 ? e.title : NULL);
 	json_object_end(j);
-}
-
-static void write_list(struct json *j, const char *key, const char *list)
-{
-	const char *p = list;
-
-	json_key(j, key);
-	json_array_begin(j);
-	while (list && strcmp(list, "-") != 0 && *p) {
-		size_t len = strcspn(p, ",");
-		json_string_n(j, p, len);
-		p += len;
-		if (*p == ',')
-			p++;
-	}
-	json_array_end(j);
 }
 
 static void write_provider_notes(struct json *j, const struct smtpcode_enhanced_lookup *lk)
 {
-	struct smtpcode_note n;
+	struct smtpcode_provider_note n;
 	char code[16];
 	size_t i;
 
 	json_key(j, "provider_notes");
 	json_array_begin(j);
 	for (i = 0; i < lk->provider_count; i++) {
-		if (smtpcode_note_at(lk->provider[i], &n) < 0)
+		if (smtpcode_provider_note_at(lk->provider[i], &n) < 0)
 			continue;
 		json_object_begin(j);
-		json_key_string(j, "code", smtpcode_note_code(&n, code, sizeof code));
+		json_key_string(j, "code", smtpcode_provider_note_code(&n, code, sizeof code));
 		json_key_string(j, "provider", n.provider);
 		json_key_string(j, "note", n.note);
 		json_key_string(j, "source", n.source);
@@ -138,24 +120,25 @@ static void write_provider_notes(struct json *j, const struct smtpcode_enhanced_
 
 static void write_enhanced(struct json *j, const struct smtpcode_enhanced_lookup *lk)
 {
-	struct smtpcode_enhanced e, *best = NULL;
-	long row = lk->known ? lk->detail_row : lk->subject_row;
+	struct smtpcode_enhanced_entry e, *best = NULL;
+	size_t row = lk->known ? lk->detail_row : lk->subject_row;
+	char prose[PROSE_SIZE];
 	size_t i;
 
 	memset(&e, 0, sizeof e);
-	if (row >= 0 && smtpcode_enhanced_at((size_t)row, &e) == 0)
+	if (smtpcode_enhanced_at(row, &e) == 0)
 		best = &e;
 	json_object_begin(j);
 	json_key_string(j, "code", lk->text);
 	json_key_string(j, "kind", "enhanced");
 	json_key_bool(j, "known", lk->known);
-	if (lk->code.reply_class)
-		write_digit(j, "class", lk->code.reply_class,
-		            smtpcode_enhanced_class_name(lk->code.reply_class));
+	if (lk->enhanced.reply_class != SMTPCODE_ANY)
+		write_digit(j, "class", lk->enhanced.reply_class,
+		            smtpcode_enhanced_class_name(lk->enhanced.reply_class));
 	else
 		json_key_string(j, "class", NULL);
-	write_part(j, "subject", lk->code.subject, lk->subject_row);
-	write_part(j, "detail", lk->code.detail, lk->detail_row);
+	write_part(j, "subject", lk->enhanced.subject, lk->subject_row);
+	write_part(j, "detail", lk->enhanced.detail, lk->detail_row);
 	json_key_string(j, "status", !lk->known ? NULL : e.deprecated ? "deprecated"
 	                                                                : "current");
 	json_key_string(j, "source", best ? best->source : NULL);
@@ -165,8 +148,10 @@ static void write_enhanced(struct json *j, const struct smtpcode_enhanced_lookup
 	write_list(j, "basic_codes", lk->known ? e.basic_codes : NULL);
 	json_key(j, "notes");
 	json_array_begin(j);
-	for (i = 0; i < lk->note_count; i++)
-		json_string(j, lk->notes[i]);
+	for (i = 0; i < lk->note_count; i++) {
+		smtpcode_enhanced_lookup_note(lk, i, prose, sizeof prose);
+		json_string(j, prose);
+	}
 	json_array_end(j);
 	write_provider_notes(j, lk);
 	json_object_end(j);
@@ -200,6 +185,8 @@ void json_lookup(FILE *out, const struct smtpcode_lookup *lk)
 
 void json_compare(FILE *out, const struct smtpcode_compare *c)
 {
+	struct smtpcode_pair pair;
+	char prose[PROSE_SIZE];
 	struct json j;
 	size_t i;
 
@@ -212,14 +199,19 @@ void json_compare(FILE *out, const struct smtpcode_compare *c)
 	json_write_item(&j, &c->b);
 	json_key_bool(&j, "same_class", c->same_class);
 	json_key_bool(&j, "curated", c->curated);
-	json_key_string(&j, "rule_source", c->curated ? c->pair.source : NULL);
-	json_key_string(&j, "summary", c->summary);
+	json_key_string(&j, "rule_source", c->curated && smtpcode_pair_at(c->pair, &pair) == 0
+	                                   ? pair.source : NULL);
+	smtpcode_compare_summary(c, prose, sizeof prose);
+	json_key_string(&j, "summary", prose);
 	json_key(&j, "differences");
 	json_array_begin(&j);
-	for (i = 0; i < c->difference_count; i++)
-		json_string(&j, c->differences[i]);
+	for (i = 0; i < c->difference_count; i++) {
+		smtpcode_compare_difference(c, i, prose, sizeof prose);
+		json_string(&j, prose);
+	}
 	json_array_end(&j);
-	json_key_string(&j, "when_to_use", c->when_to_use);
+	smtpcode_compare_when_to_use(c, prose, sizeof prose);
+	json_key_string(&j, "when_to_use", prose);
 	json_object_end(&j);
 	putc('\n', out);
 }

@@ -6,27 +6,20 @@
 
 #include <string.h>
 
-static const char *basic_name(int code)
+/* The name of a code for the summary (always in English), or "(not defined)". */
+static const char *code_name(int basic)
 {
-	struct smtpcode_meaning m;
-	size_t first;
+	const char *name = basic_name(basic);
 
-	if (smtpcode_find(code, &first) == 0 || smtpcode_meaning_at(first, &m) < 0)
-		return "(not defined)";
-	return m.name;
+	return name ? name : "(not defined)";
 }
 
-static const char *enhanced_title(const struct smtpcode_enhanced_code *c)
+static const char *code_title(const struct smtpcode_enhanced_code *c)
 {
-	struct smtpcode_enhanced e;
-	long row = smtpcode_enhanced_find(0, c->subject, c->detail);
+	const char *title = enhanced_title(c->subject, c->detail);
 
-	if (row < 0 || smtpcode_enhanced_at((size_t)row, &e) < 0)
-		return "(not registered)";
-	return e.title;
+	return title ? title : "(not registered)";
 }
-
-static const char *const outcome_names[] = { NULL, "delivered", "deferred", "bounced" };
 
 /* The phrase for key with {1} and {2} filled in (a static buffer). */
 static const char *template1(const struct style *st, const char *key, const char **args)
@@ -54,7 +47,8 @@ void text_scan(FILE *out, const struct tally *t, const struct style *st)
 	if (t->outcomes[1] || t->outcomes[2] || t->outcomes[3]) {
 		fprintf(out, "\n%s\n", style_phrase(st, "scan.outcome"));
 		for (d = 1; d <= 3; d++) {
-			snprintf(key, sizeof key, "o.%s", outcome_names[d]);
+			snprintf(key, sizeof key, "o.%s",
+			         smtpcode_outcome_name((enum smtpcode_outcome)d));
 			fprintf(out, "  %-9s %9lu\n", style_phrase(st, key), t->outcomes[d]);
 		}
 	}
@@ -72,7 +66,7 @@ void text_scan(FILE *out, const struct tally *t, const struct style *st)
 		fprintf(out, "\n%s\n", style_phrase(st, "scan.code"));
 		for (i = 0; i < n; i++)
 			fprintf(out, "  %d       %9lu  %s\n", rows[i].basic, rows[i].count,
-			        basic_name(rows[i].basic));
+			        code_name(rows[i].basic));
 	}
 	n = tally_enhanced_rows(t, rows);
 	if (n) {
@@ -81,7 +75,7 @@ void text_scan(FILE *out, const struct tally *t, const struct style *st)
 			char code[16];
 			fprintf(out, "  %-9s %9lu  %s\n",
 			        smtpcode_enhanced_text(&rows[i].code, code, sizeof code),
-			        rows[i].count, enhanced_title(&rows[i].code));
+			        rows[i].count, code_title(&rows[i].code));
 		}
 		if (t->enhanced_other)
 			fprintf(out, "  %-9s %9lu  (too many distinct codes to list)\n", "other",
@@ -105,7 +99,8 @@ void json_scan(FILE *out, const struct tally *t)
 	json_key(&j, "outcomes");
 	json_object_begin(&j);
 	for (d = 1; d <= 3; d++)
-		json_key_int(&j, outcome_names[d], (long)t->outcomes[d]);
+		json_key_int(&j, smtpcode_outcome_name((enum smtpcode_outcome)d),
+		             (long)t->outcomes[d]);
 	json_object_end(&j);
 	json_key(&j, "classes");
 	json_array_begin(&j);
@@ -126,7 +121,7 @@ void json_scan(FILE *out, const struct tally *t)
 		snprintf(code, sizeof code, "%d", rows[i].basic);
 		json_object_begin(&j);
 		json_key_string(&j, "code", code);
-		json_key_string(&j, "name", basic_name(rows[i].basic));
+		json_key_string(&j, "name", code_name(rows[i].basic));
 		json_key_int(&j, "count", (long)rows[i].count);
 		json_object_end(&j);
 	}
@@ -137,7 +132,7 @@ void json_scan(FILE *out, const struct tally *t)
 	for (i = 0; i < n; i++) {
 		json_object_begin(&j);
 		json_key_string(&j, "code", smtpcode_enhanced_text(&rows[i].code, code, sizeof code));
-		json_key_string(&j, "name", enhanced_title(&rows[i].code));
+		json_key_string(&j, "name", code_title(&rows[i].code));
 		json_key_int(&j, "count", (long)rows[i].count);
 		json_object_end(&j);
 	}

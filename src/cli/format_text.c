@@ -1,6 +1,8 @@
 /* format_text.c - lookups and compares as text for people: wrapped to a
  * width, headings in the chosen language, codes coloured by class. */
 #include "format.h"
+#include "labels.h"
+#include "list.h"
 #include "safe_text.h"
 #include "strbuf.h"
 
@@ -122,15 +124,9 @@ static void indented(FILE *out, const char *text, const struct style *st)
 	wrap_from(out, text, INDENT, 0, INDENT, st);
 }
 
-void wrap_paragraph(FILE *out, const char *text, const char *lead, int indent,
-                    const struct style *st)
-{
-	wrap(out, text, lead, indent, st);
-}
-
 const char *style_phrase(const struct style *st, const char *key)
 {
-	const char *s = smtpcode_phrase(st->lang, key);
+	const char *s = label_text(st->lang, key);
 
 	return s ? s : key;
 }
@@ -278,21 +274,22 @@ static void class_field(FILE *out, const struct style *st, int cls)
 
 void text_lookup(FILE *out, const struct smtpcode_lookup *lk, const struct style *st)
 {
-	int cls = lk->code / 100, cat = lk->code / 10 % 10;
+	int cls = lk->basic / 100, cat = lk->basic / 10 % 10;
 	struct smtpcode_meaning m;
-	char buf[1024], code[8], name[160];
+	char buf[1024], code[8], prose[PROSE_SIZE];
 	struct strbuf sb;
 	size_t i;
 
 	code[0] = (char)('0' + cls);
 	code[1] = (char)('0' + cat);
-	code[2] = (char)('0' + lk->code % 10);
+	code[2] = (char)('0' + lk->basic % 10);
 	code[3] = '\0';
-	if (lk->known)
-		smtpcode_meaning_at(lk->first, &m);
-	else
-		join(name, sizeof name, "(", style_phrase(st, "p.not_defined"), ")");
-	title(out, st, code, cls, lk->known ? m.name : name);
+	if (lk->known && smtpcode_meaning_at(lk->first, &m) == 0) {
+		title(out, st, code, cls, m.name);
+	} else {
+		char name[160];
+		title(out, st, code, cls, undefined_label(st, SMTPCODE_KIND_BASIC, name, sizeof name));
+	}
 	class_field(out, st, cls);
 	{
 		char x[8] = "x0x ", key[16];
@@ -313,16 +310,18 @@ void text_lookup(FILE *out, const struct smtpcode_lookup *lk, const struct style
 	if (!lk->known)
 		text_field(out, st, "l.status", style_phrase(st, "p.not_defined"));
 	scx_sb_init(&sb, buf, sizeof buf);
-	each_enhanced_for_basic(lk->code, add_code, &sb);
+	each_enhanced_for_basic(lk->basic, add_code, &sb);
 	if (sb.len)
 		text_field(out, st, "l.enhanced", buf);
-	for (i = 0; i < lk->note_count; i++)
-		note(out, st, lk->notes[i]);
+	for (i = 0; i < lk->note_count; i++) {
+		smtpcode_lookup_note(lk, i, prose, sizeof prose);
+		note(out, st, prose);
+	}
 	for (i = lk->first; lk->known && i < lk->first + lk->count; i++) {
 		smtpcode_meaning_at(i, &m);
 		putc('\n', out);
 		if (lk->count > 1)
-			fprintf(out, "[%zu] %d %s\n", i - lk->first + 1, m.code, m.name);
+			fprintf(out, "[%zu] %d %s\n", i - lk->first + 1, m.basic, m.name);
 		print_meaning(out, st, &m);
 	}
 }
@@ -330,44 +329,33 @@ void text_lookup(FILE *out, const struct smtpcode_lookup *lk, const struct style
 static const char *title_name(const struct smtpcode_item *item, const struct style *st,
                               char *buf, size_t size)
 {
-	struct smtpcode_meaning m;
-	struct smtpcode_enhanced e;
+	const char *name = item_name(item);
 
-	if (item->kind == SMTPCODE_KIND_ENHANCED) {
-		const struct smtpcode_enhanced_lookup *lk = &item->enhanced;
-		if (lk->known && smtpcode_enhanced_at((size_t)lk->detail_row, &e) == 0)
-			return e.title;
-		snprintf(buf, size, "(%s)", style_phrase(st, "p.not_registered"));
-		return buf;
-	}
-	if (item->basic.known && smtpcode_meaning_at(item->basic.first, &m) == 0)
-		return m.name;
-	snprintf(buf, size, "(%s)", style_phrase(st, "p.not_defined"));
-	return buf;
+	return name ? name : undefined_label(st, item->kind, buf, size);
 }
 
 static const char *item_code(const struct smtpcode_item *item, char *buf, size_t size)
 {
 	if (item->kind == SMTPCODE_KIND_ENHANCED)
 		return item->enhanced.text;
-	snprintf(buf, size, "%d", item->basic.code);
+	snprintf(buf, size, "%d", item->basic.basic);
 	return buf;
 }
 
 static int item_class(const struct smtpcode_item *item)
 {
-	return item->kind == SMTPCODE_KIND_ENHANCED ? item->enhanced.code.reply_class
-	                                            : item->basic.code / 100;
+	return item->kind == SMTPCODE_KIND_ENHANCED ? item->enhanced.enhanced.reply_class
+	                                            : item->basic.basic / 100;
 }
 
 static void row_section(FILE *out, const struct style *st, const char *key, const char *arg,
-                        long row)
+                        size_t row)
 {
-	struct smtpcode_enhanced e;
+	struct smtpcode_enhanced_entry e;
 	char heading[128];
 	struct strbuf sb;
 
-	if (row < 0 || smtpcode_enhanced_at((size_t)row, &e) < 0)
+	if (smtpcode_enhanced_at(row, &e) < 0)
 		return;
 	scx_sb_init(&sb, heading, sizeof heading);
 	scx_sb_template(&sb, style_phrase(st, key), &arg, 1);
@@ -375,26 +363,15 @@ static void row_section(FILE *out, const struct style *st, const char *key, cons
 	indented(out, e.description, st);
 }
 
-/* "451, 550": the registry's list with spaces. */
-static void spaced_list(char *buf, size_t size, const char *list)
-{
-	struct strbuf sb;
-	const char *p;
-
-	scx_sb_init(&sb, buf, size);
-	for (p = list; *p; p++)
-		scx_sb_printf(&sb, *p == ',' ? ", " : "%c", *p);
-}
-
 static void enhanced_header(FILE *out, const struct style *st,
                             const struct smtpcode_enhanced_lookup *lk,
-                            const struct smtpcode_enhanced *subj,
-                            const struct smtpcode_enhanced *det)
+                            const struct smtpcode_enhanced_entry *subj,
+                            const struct smtpcode_enhanced_entry *det)
 {
 	char buf[256];
-	int cls = lk->code.reply_class;
+	int cls = lk->enhanced.reply_class;
 
-	if (cls) {
+	if (cls != SMTPCODE_ANY) {
 		char key[16];
 		snprintf(key, sizeof key, "e.%d", cls);
 		snprintf(buf, sizeof buf, "%d.X.X %s", cls, style_phrase(st, key));
@@ -404,22 +381,24 @@ static void enhanced_header(FILE *out, const struct style *st,
 	}
 	text_field(out, st, "l.class", buf);
 	if (subj)
-		snprintf(buf, sizeof buf, "X.%d.X %s", lk->code.subject, subj->title);
+		snprintf(buf, sizeof buf, "X.%d.X %s", lk->enhanced.subject, subj->title);
 	else
-		snprintf(buf, sizeof buf, "X.%d.X (%s)", lk->code.subject,
+		snprintf(buf, sizeof buf, "X.%d.X (%s)", lk->enhanced.subject,
 		         style_phrase(st, "p.not_defined"));
 	text_field(out, st, "l.subject", buf);
 	if (det) {
-		snprintf(buf, sizeof buf, "X.%d.%d %s", lk->code.subject, lk->code.detail, det->title);
+		snprintf(buf, sizeof buf, "X.%d.%d %s", lk->enhanced.subject, lk->enhanced.detail, det->title);
 		text_field(out, st, "l.detail", buf);
 		text_field(out, st, "l.status", style_phrase(st, det->deprecated ? "p.registry_deprecated"
 		                                                             : "p.registry_current"));
 		if (strcmp(det->basic_codes, "-") != 0) {
-			spaced_list(buf, sizeof buf, det->basic_codes);
+			struct strbuf sb;
+			scx_sb_init(&sb, buf, sizeof buf);
+			scx_sb_list(&sb, det->basic_codes);
 			text_field(out, st, "l.sent_with", buf);
 		}
 	} else {
-		snprintf(buf, sizeof buf, "X.%d.%d (%s)", lk->code.subject, lk->code.detail,
+		snprintf(buf, sizeof buf, "X.%d.%d (%s)", lk->enhanced.subject, lk->enhanced.detail,
 		         style_phrase(st, "p.not_registered"));
 		text_field(out, st, "l.detail", buf);
 		text_field(out, st, "l.status", style_phrase(st, "p.not_registered"));
@@ -429,15 +408,15 @@ static void enhanced_header(FILE *out, const struct style *st,
 static void provider_notes(FILE *out, const struct style *st,
                            const struct smtpcode_enhanced_lookup *lk)
 {
-	struct smtpcode_note n;
+	struct smtpcode_provider_note n;
 	char code[32], lead[64];
 	size_t i;
 
 	for (i = 0; i < lk->provider_count; i++) {
-		if (smtpcode_note_at(lk->provider[i], &n) < 0)
+		if (smtpcode_provider_note_at(lk->provider[i], &n) < 0)
 			continue;
 		fprintf(out, "\n%s, %s: %s\n", style_phrase(st, "h.provider_note"), n.provider,
-		        smtpcode_note_code(&n, code, sizeof code));
+		        smtpcode_provider_note_code(&n, code, sizeof code));
 		indented(out, n.note, st);
 		snprintf(lead, sizeof lead, "  %s: ", style_phrase(st, "h.source"));
 		wrap(out, n.source, lead, safe_columns(lead, strlen(lead)), st);
@@ -447,27 +426,29 @@ static void provider_notes(FILE *out, const struct style *st,
 void text_enhanced(FILE *out, const struct smtpcode_enhanced_lookup *lk,
                    const struct style *st)
 {
-	struct smtpcode_enhanced subj, det, *best = NULL, *has_subj = NULL, *has_det = NULL;
+	struct smtpcode_enhanced_entry subj, det, *best = NULL, *has_subj = NULL, *has_det = NULL;
 	struct smtpcode_item item;
-	char buf[256], part[32];
+	char buf[256], part[32], prose[PROSE_SIZE];
 	size_t i;
 
-	if (lk->subject_row >= 0 && smtpcode_enhanced_at((size_t)lk->subject_row, &subj) == 0)
+	if (smtpcode_enhanced_at(lk->subject_row, &subj) == 0)
 		best = has_subj = &subj;
-	if (lk->known && smtpcode_enhanced_at((size_t)lk->detail_row, &det) == 0)
+	if (lk->known && smtpcode_enhanced_at(lk->detail_row, &det) == 0)
 		best = has_det = &det;
 	memset(&item, 0, sizeof item);
 	item.kind = SMTPCODE_KIND_ENHANCED;
 	item.enhanced = *lk;
-	title(out, st, lk->text, lk->code.reply_class, title_name(&item, st, buf, sizeof buf));
+	title(out, st, lk->text, lk->enhanced.reply_class, title_name(&item, st, buf, sizeof buf));
 	enhanced_header(out, st, lk, has_subj, has_det);
-	for (i = 0; i < lk->note_count; i++)
-		note(out, st, lk->notes[i]);
-	if (lk->code.reply_class) {
-		snprintf(part, sizeof part, "%d.X.X", lk->code.reply_class);
+	for (i = 0; i < lk->note_count; i++) {
+		smtpcode_enhanced_lookup_note(lk, i, prose, sizeof prose);
+		note(out, st, prose);
+	}
+	if (lk->enhanced.reply_class != SMTPCODE_ANY) {
+		snprintf(part, sizeof part, "%d.X.X", lk->enhanced.reply_class);
 		row_section(out, st, "h.class_section", part, lk->class_row);
 	}
-	snprintf(part, sizeof part, "X.%d.X", lk->code.subject);
+	snprintf(part, sizeof part, "X.%d.X", lk->enhanced.subject);
 	row_section(out, st, "h.subject_section", part, lk->subject_row);
 	if (has_det)
 		section(out, st, "h.description", det.description);
@@ -489,7 +470,7 @@ void text_item(FILE *out, const struct smtpcode_item *item, const struct style *
 
 void text_compare(FILE *out, const struct smtpcode_compare *c, const struct style *st)
 {
-	char ca[16], cb[16], na[96], nb[96], lead[32];
+	char ca[16], cb[16], na[96], nb[96], lead[32], prose[PROSE_SIZE];
 	size_t i;
 
 	fputs("SMTP ", out);
@@ -497,7 +478,8 @@ void text_compare(FILE *out, const struct smtpcode_compare *c, const struct styl
 	fprintf(out, " %s vs ", title_name(&c->a, st, na, sizeof na));
 	put_code(out, st, item_code(&c->b, cb, sizeof cb), item_class(&c->b));
 	fprintf(out, " %s\n", title_name(&c->b, st, nb, sizeof nb));
-	section(out, st, "h.summary", c->summary);
+	smtpcode_compare_summary(c, prose, sizeof prose);
+	section(out, st, "h.summary", prose);
 	putc('\n', out);
 	text_item(out, &c->a, st);
 	putc('\n', out);
@@ -505,9 +487,11 @@ void text_compare(FILE *out, const struct smtpcode_compare *c, const struct styl
 	fprintf(out, "\n%s\n", style_phrase(st, "h.differences"));
 	for (i = 0; i < c->difference_count; i++) {
 		snprintf(lead, sizeof lead, "  %zu. ", i + 1);
-		wrap(out, c->differences[i], lead, (int)strlen(lead), st);
+		smtpcode_compare_difference(c, i, prose, sizeof prose);
+		wrap(out, prose, lead, (int)strlen(lead), st);
 	}
-	section(out, st, "h.when_to_use", c->when_to_use);
+	smtpcode_compare_when_to_use(c, prose, sizeof prose);
+	section(out, st, "h.when_to_use", prose);
 }
 
 /* One line for a code: "550     Mailbox Unavailable (standard)". */

@@ -16,16 +16,14 @@ struct printer {
 	int heading;         /* the last class or subject heading printed, or -1 */
 };
 
-static const char *basic_status(int code, const char **name)
+/* The status of basic's first meaning, or NULL if it is not defined. */
+static const char *basic_status(int basic)
 {
 	struct smtpcode_meaning m;
 	size_t first;
 
-	if (smtpcode_find(code, &first) == 0 || smtpcode_meaning_at(first, &m) < 0) {
-		*name = NULL;
+	if (smtpcode_find(basic, &first, NULL) < 0 || smtpcode_meaning_at(first, &m) < 0)
 		return NULL;
-	}
-	*name = m.name;
 	return smtpcode_status_name(m.status);
 }
 
@@ -34,7 +32,7 @@ static const char *basic_status(int code, const char **name)
 static void print_item(struct printer *p, const struct smtpcode_item *item, int with_status)
 {
 	const struct smtpcode_enhanced_lookup *e = &item->enhanced;
-	struct smtpcode_enhanced row;
+	struct smtpcode_enhanced_entry row;
 	const char *name = NULL, *status = NULL;
 	char code[16];
 	int cls;
@@ -52,22 +50,23 @@ static void print_item(struct printer *p, const struct smtpcode_item *item, int 
 	}
 	if (item->kind == SMTPCODE_KIND_ENHANCED) {
 		snprintf(code, sizeof code, "%s", e->text);
-		cls = e->code.reply_class;
-		if (e->known && smtpcode_enhanced_at((size_t)e->detail_row, &row) == 0) {
+		cls = e->enhanced.reply_class;
+		if (e->known && smtpcode_enhanced_at(e->detail_row, &row) == 0) {
 			name = row.title;
 			status = row.deprecated ? "deprecated" : "current";
 		}
 	} else {
-		snprintf(code, sizeof code, "%d", item->basic.code);
-		cls = item->basic.code / 100;
-		status = basic_status(item->basic.code, &name);
+		snprintf(code, sizeof code, "%d", item->basic.basic);
+		cls = item->basic.basic / 100;
+		name = basic_name(item->basic.basic);
+		status = basic_status(item->basic.basic);
 	}
 	p->printed++;
 	if (p->o->codes_only) {
 		printf("%s\n", code);
 		return;
 	}
-	if (!name)
+	if (!name) /* without the parentheses of undefined_label() */
 		name = style_phrase(p->st, item->kind == SMTPCODE_KIND_ENHANCED ? "p.not_registered"
 		                                                               : "p.not_defined");
 	text_line(stdout, p->st, code, cls, name, with_status ? status : NULL);
@@ -77,7 +76,8 @@ static void print_item(struct printer *p, const struct smtpcode_item *item, int 
  * ("X.7.X Security or Policy Status") before the first code under it. */
 static void heading(struct printer *p, int kind, int number)
 {
-	struct smtpcode_enhanced e;
+	struct smtpcode_enhanced_entry e;
+	size_t row;
 	int id = kind * 1000 + number;
 
 	if (p->o->json || p->o->full || p->o->codes_only || p->heading == id)
@@ -89,7 +89,8 @@ static void heading(struct printer *p, int kind, int number)
 		char key[16];
 		snprintf(key, sizeof key, "c.%d", number);
 		printf("%dxx %s\n", number, style_phrase(p->st, key));
-	} else if (smtpcode_enhanced_at((size_t)smtpcode_enhanced_find(0, number, -1), &e) == 0) {
+	} else if (smtpcode_enhanced_find(SMTPCODE_ANY, number, SMTPCODE_ANY, &row) == 0 &&
+	           smtpcode_enhanced_at(row, &e) == 0) {
 		printf("X.%d.X %s\n", number, e.title);
 	}
 }
@@ -98,15 +99,15 @@ static void heading(struct printer *p, int kind, int number)
 static unsigned long print_pattern(struct printer *p, const struct smtpcode_pattern *pat)
 {
 	static struct smtpcode_item item;
-	struct smtpcode_query q = { SMTPCODE_KIND_BASIC, 0, { 0, 0, 0 } };
-	struct smtpcode_enhanced e;
+	struct smtpcode_query q = { SMTPCODE_KIND_BASIC, 0, { SMTPCODE_ANY, 0, 0 } };
+	struct smtpcode_enhanced_entry e;
 	unsigned long before = p->printed;
 	size_t i;
 
 	if (pat->kind == SMTPCODE_KIND_BASIC) {
 		int code;
 		for (code = 100; code <= 599; code++) {
-			if (!smtpcode_pattern_matches_basic(pat, code) || !smtpcode_find(code, NULL))
+			if (!smtpcode_pattern_matches_basic(pat, code) || smtpcode_find(code, NULL, NULL) < 0)
 				continue;
 			q.kind = SMTPCODE_KIND_BASIC;
 			q.basic = code;
@@ -120,7 +121,7 @@ static unsigned long print_pattern(struct printer *p, const struct smtpcode_patt
 		if (!smtpcode_pattern_matches_enhanced(pat, &e))
 			continue;
 		q.kind = SMTPCODE_KIND_ENHANCED;
-		q.enhanced.reply_class = pat->reply_class < 0 ? 0 : pat->reply_class;
+		q.enhanced.reply_class = pat->reply_class;
 		q.enhanced.subject = e.subject;
 		q.enhanced.detail = e.detail;
 		smtpcode_lookup_item(&q, NULL, &item);
@@ -302,12 +303,12 @@ int run_search(const struct options *o, const struct style *st)
 			struct smtpcode_meaning m;
 			smtpcode_meaning_at(hits[i].index, &m);
 			q.kind = SMTPCODE_KIND_BASIC;
-			q.basic = m.code;
+			q.basic = m.basic;
 		} else {
-			struct smtpcode_enhanced e;
+			struct smtpcode_enhanced_entry e;
 			smtpcode_enhanced_at(hits[i].index, &e);
 			q.kind = SMTPCODE_KIND_ENHANCED;
-			q.enhanced.reply_class = 0;
+			q.enhanced.reply_class = SMTPCODE_ANY;
 			q.enhanced.subject = e.subject;
 			q.enhanced.detail = e.detail;
 		}

@@ -32,7 +32,8 @@ static int has_undefined(const struct smtpcode_reply *r)
 		if (r->warnings[i] == SMTPCODE_WARN_UNDEFINED_CODE)
 			return 1;
 	for (i = 0; i < r->enhanced_count; i++)
-		if (smtpcode_enhanced_find(0, r->enhanced[i].subject, r->enhanced[i].detail) < 0)
+		if (smtpcode_enhanced_find(SMTPCODE_ANY, r->enhanced[i].subject, r->enhanced[i].detail,
+		                           NULL) < 0)
 			return 1;
 	return 0;
 }

@@ -135,4 +135,7 @@ void print_synonyms(const struct table *tab, FILE *out);
 int read_verdict(char *const *paths, struct table *tab);
 void print_verdict(const struct table *tab, FILE *out);
 
+/* gentable --labels I18N.tsv: prints the command's labels.inc; the exit status. */
+int labels_main(const char *path);
+
 #endif

@@ -6,7 +6,11 @@
  * any broken rule is reported as "file:line: reason" and the program exits
  * 1 without printing the table.
  *
+ * With --labels, it writes instead the command's labels from data/i18n.tsv
+ * (build/cli/labels.inc, which only src/cli/labels.c includes).
+ *
  * usage: gentable CODES.tsv PAIRS.tsv ENHANCED.tsv NOTES.tsv I18N.tsv > table.inc
+ *        gentable --labels I18N.tsv > labels.inc
  */
 #include "gen.h"
 
@@ -31,6 +35,8 @@ int main(int argc, char **argv)
 	struct table tab;
 	int failed;
 
+	if (argc == 3 && strcmp(argv[1], "--labels") == 0)
+		return labels_main(argv[2]);
 	if (argc != 6) {
 		fputs("usage: gentable CODES.tsv PAIRS.tsv ENHANCED.tsv NOTES.tsv I18N.tsv "
 		      "> table.inc\n", stderr);

@@ -29,9 +29,9 @@ static int parse_row_code(const char *s, struct enhanced_row *r)
 		r->kind = E_SUBJECT;
 	}
 	if (smtpcode_parse_enhanced(code, &c, NULL) != SMTPCODE_PARSE_OK ||
-	    (r->kind == E_CLASS) != (c.reply_class != 0))
+	    (r->kind == E_CLASS) != (c.reply_class != SMTPCODE_ANY))
 		return -1;
-	r->cls = c.reply_class;
+	r->cls = c.reply_class == SMTPCODE_ANY ? 0 : c.reply_class; /* the table's X is 0 */
 	r->subject = r->kind == E_CLASS ? -1 : c.subject;
 	r->detail = r->kind == E_DETAIL ? c.detail : -1;
 	return 0;

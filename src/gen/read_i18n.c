@@ -1,5 +1,6 @@
 /* read_i18n.c - read and check data/i18n.tsv, the phrases of the text output by
- * language (build-time only). */
+ * language (build-time only). The library gets the phrases of its own prose
+ * (table.inc); the command gets its labels (labels.inc, gentable --labels). */
 #include "gen.h"
 
 #include <stdlib.h>
@@ -46,11 +47,46 @@ static int read_header(struct tsv *t, struct table *tab)
 	return 0;
 }
 
+/* The phrases the library's own prose uses: the connecting words of a
+ * compare (cmp.*) and the class names (c.N). They go into tab (table.inc).
+ * The others label the command's output: they are kept apart, in a blob of
+ * their own, for labels.inc (and dropped after the checks for table.inc). */
+static int library_key(const char *key)
+{
+	return strncmp(key, "cmp.", 4) == 0 || strncmp(key, "c.", 2) == 0;
+}
+
+static struct blob label_strings;
+static struct phrase_row *label_rows;
+static size_t nlabels, caplabels;
+static int keep_labels;
+
+static void free_labels(void)
+{
+	blob_free(&label_strings);
+	free(label_rows);
+	label_rows = NULL;
+	nlabels = caplabels = 0;
+}
+
+static int is_duplicate(const struct table *tab, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < tab->nphrases; i++)
+		if (strcmp(tab->blob.bytes + tab->phrases[i].key, key) == 0)
+			return 1;
+	for (i = 0; i < nlabels; i++)
+		if (strcmp(label_strings.bytes + label_rows[i].key, key) == 0)
+			return 1;
+	return 0;
+}
+
 static void read_phrase(struct tsv *t, struct table *tab)
 {
 	struct phrase_row row;
+	struct blob *b = library_key(t->field[0]) ? &tab->blob : &label_strings;
 	unsigned want;
-	size_t i;
 	int l;
 
 	if (t->nfields != (int)tab->nlangs + 1) {
@@ -61,11 +97,9 @@ static void read_phrase(struct tsv *t, struct table *tab)
 		tsv_error(t, "key '%s' is not made of a-z, 0-9, '.', '_' and '-'", t->field[0]);
 		return;
 	}
-	for (i = 0; i < tab->nphrases; i++) {
-		if (strcmp(tab->blob.bytes + tab->phrases[i].key, t->field[0]) == 0) {
-			tsv_error(t, "duplicate key '%s'", t->field[0]);
-			return;
-		}
+	if (is_duplicate(tab, t->field[0])) {
+		tsv_error(t, "duplicate key '%s'", t->field[0]);
+		return;
 	}
 	want = placeholders(t->field[1]);
 	for (l = 1; l <= (int)tab->nlangs; l++) {
@@ -77,17 +111,22 @@ static void read_phrase(struct tsv *t, struct table *tab)
 			return;
 		}
 	}
-	row.key = blob_add(&tab->blob, t->field[0]);
+	row.key = blob_add(b, t->field[0]);
 	for (l = 0; l < (int)tab->nlangs; l++)
-		row.text[l] = blob_add(&tab->blob, t->field[l + 1]);
-	tab->phrases = grow(tab->phrases, &tab->capphrases, tab->nphrases, sizeof row);
-	tab->phrases[tab->nphrases++] = row;
+		row.text[l] = blob_add(b, t->field[l + 1]);
+	if (b == &tab->blob) {
+		tab->phrases = grow(tab->phrases, &tab->capphrases, tab->nphrases, sizeof row);
+		tab->phrases[tab->nphrases++] = row;
+	} else {
+		label_rows = grow(label_rows, &caplabels, nlabels, sizeof row);
+		label_rows[nlabels++] = row;
+	}
 }
 
 int read_i18n(const char *path, struct table *tab)
 {
 	struct tsv t;
-	int header = 0;
+	int header = 0, errors;
 
 	if (tsv_open(&t, path) < 0)
 		return -1;
@@ -102,26 +141,36 @@ int read_i18n(const char *path, struct table *tab)
 	}
 	if (!header && t.errors == 0)
 		tsv_error(&t, "no header row");
-	else if (tab->nphrases == 0 && t.errors == 0)
+	else if (tab->nphrases + nlabels == 0 && t.errors == 0)
 		tsv_error(&t, "no rows");
-	return tsv_finish(&t);
+	errors = tsv_finish(&t);
+	if (!keep_labels)
+		free_labels();
+	return errors ? -1 : 0;
 }
 
-static const struct table *sort_tab;
+static const char *sort_bytes;
 
 static int by_key(const void *a, const void *b)
 {
 	const struct phrase_row *x = a, *y = b;
 
-	return strcmp(sort_tab->blob.bytes + x->key, sort_tab->blob.bytes + y->key);
+	return strcmp(sort_bytes + x->key, sort_bytes + y->key);
+}
+
+/* Sorts n rows whose strings are in bytes by key. */
+static void sort_rows(struct phrase_row *rows, size_t n, const char *bytes)
+{
+	sort_bytes = bytes;
+	if (n > 0)
+		qsort(rows, n, sizeof rows[0], by_key);
 }
 
 void print_i18n(struct table *tab, FILE *out)
 {
 	size_t i, l;
 
-	sort_tab = tab;
-	qsort(tab->phrases, tab->nphrases, sizeof tab->phrases[0], by_key);
+	sort_rows(tab->phrases, tab->nphrases, tab->blob.bytes);
 	fprintf(out, "\n#define GEN_NLANGS %zu\n\n", tab->nlangs);
 	fputs("/* offsets of the language codes: en first */\n", out);
 	fprintf(out, "static const unsigned int gen_langs[GEN_NLANGS] = {");
@@ -130,7 +179,8 @@ void print_i18n(struct table *tab, FILE *out)
 	fputs(" };\n\n", out);
 	fputs("struct gen_phrase {\n\tunsigned int key;\n\tunsigned int text[GEN_NLANGS];\n};\n\n",
 	      out);
-	fputs("/* sorted by key: offsets of the key and of its text in each language */\n", out);
+	fputs("/* the library's phrases, sorted by key: offsets of the key and of its text in "
+	      "each language */\n", out);
 	fprintf(out, "static const struct gen_phrase gen_phrases[%zu] = {\n", tab->nphrases);
 	for (i = 0; i < tab->nphrases; i++) {
 		fprintf(out, "\t{ %lu, {", tab->phrases[i].key);
@@ -139,4 +189,73 @@ void print_i18n(struct table *tab, FILE *out)
 		fputs(" } },\n", out);
 	}
 	fputs("};\n", out);
+}
+
+/* Adds row (its strings in bytes) to rows[*n], with its strings in b. */
+static void add_label(struct phrase_row *rows, size_t *n, struct blob *b,
+                      const struct phrase_row *row, const char *bytes, size_t nlangs)
+{
+	size_t l;
+
+	rows[*n].key = blob_add(b, bytes + row->key);
+	for (l = 0; l < nlangs; l++)
+		rows[*n].text[l] = blob_add(b, bytes + row->text[l]);
+	(*n)++;
+}
+
+/* labels.inc: the command's labels and the class names (every phrase but
+ * the library's cmp.* ones), in a blob of their own. */
+static void print_labels(const struct table *tab, FILE *out)
+{
+	struct blob b = { NULL, 0, 0 };
+	struct phrase_row *rows = calloc(tab->nphrases + nlabels + 1, sizeof *rows);
+	size_t i, l, n = 0;
+
+	if (!rows) {
+		fputs("gentable: out of memory\n", stderr);
+		exit(1);
+	}
+	for (i = 0; i < nlabels; i++)
+		add_label(rows, &n, &b, &label_rows[i], label_strings.bytes, tab->nlangs);
+	for (i = 0; i < tab->nphrases; i++)
+		if (strncmp(tab->blob.bytes + tab->phrases[i].key, "cmp.", 4) != 0)
+			add_label(rows, &n, &b, &tab->phrases[i], tab->blob.bytes, tab->nlangs);
+	sort_rows(rows, n, b.bytes);
+	fputs("/* Generated by gentable --labels from data/i18n.tsv. Do not edit. */\n\n", out);
+	fprintf(out, "#define LABEL_NLANGS %zu\n\n", tab->nlangs);
+	blob_print(&b, "label_blob", out);
+	fputs("\nstruct label {\n\tunsigned int key;\n\tunsigned int text[LABEL_NLANGS];\n};\n\n",
+	      out);
+	fputs("/* sorted by key: offsets of the key and of its text in each language */\n", out);
+	fprintf(out, "static const struct label labels[%zu] = {\n", n);
+	for (i = 0; i < n; i++) {
+		fprintf(out, "\t{ %lu, {", rows[i].key);
+		for (l = 0; l < tab->nlangs; l++)
+			fprintf(out, "%s%lu", l ? ", " : " ", rows[i].text[l]);
+		fputs(" } },\n", out);
+	}
+	fputs("};\n", out);
+	blob_free(&b);
+	free(rows);
+}
+
+int labels_main(const char *path)
+{
+	struct table tab;
+	int failed;
+
+	memset(&tab, 0, sizeof tab);
+	keep_labels = 1;
+	failed = read_i18n(path, &tab) < 0;
+	if (!failed) {
+		print_labels(&tab, stdout);
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			fputs("gentable: write error\n", stderr);
+			failed = 1;
+		}
+	}
+	blob_free(&tab.blob);
+	free(tab.phrases);
+	free_labels();
+	return failed ? 1 : 0;
 }

@@ -20,7 +20,8 @@ static int parse_note_code(const char *s, struct note_row *row)
 	dash = strchr(code, '-');
 	if (dash)
 		*dash = '\0';
-	if (smtpcode_parse_enhanced(code, &c, NULL) != SMTPCODE_PARSE_OK || c.reply_class == 0)
+	if (smtpcode_parse_enhanced(code, &c, NULL) != SMTPCODE_PARSE_OK ||
+	    c.reply_class == SMTPCODE_ANY)
 		return -1;
 	last = c.detail;
 	if (dash && (smtpcode__number_part(dash + 1, strlen(dash + 1), &last) != SMTPCODE_PARSE_OK ||

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum smtpcode_parse_error smtpcode_parse_basic(const char *text, int *code, size_t *bad)
+enum smtpcode_parse_error smtpcode_parse_basic(const char *text, int *basic, size_t *bad)
 {
 	size_t i;
 
@@ -24,58 +24,61 @@ enum smtpcode_parse_error smtpcode_parse_basic(const char *text, int *code, size
 		return SMTPCODE_PARSE_TOO_LONG;
 	if (text[0] < '1' || text[0] > '5')
 		return SMTPCODE_PARSE_RANGE;
-	*code = (text[0] - '0') * 100 + (text[1] - '0') * 10 + (text[2] - '0');
+	*basic = (text[0] - '0') * 100 + (text[1] - '0') * 10 + (text[2] - '0');
 	return SMTPCODE_PARSE_OK;
+}
+
+/* The enums of smtpcode.h are the one list of their values; each name table
+ * is indexed by them, and its length checked against the last one. */
+static const char *const parse_error_reasons[] = {
+	[SMTPCODE_PARSE_OK] = "no error",
+	[SMTPCODE_PARSE_EMPTY] = "is empty",
+	[SMTPCODE_PARSE_NOT_DIGIT] = "has a character that is not a digit",
+	[SMTPCODE_PARSE_TOO_SHORT] = "has fewer than three digits",
+	[SMTPCODE_PARSE_TOO_LONG] = "has more than three digits",
+	[SMTPCODE_PARSE_RANGE] = "is out of range (reply codes run from 100 to 599)",
+	[SMTPCODE_PARSE_ENH_PARTS_FEW] =
+		"has fewer than three parts (class.subject.detail, as in 5.1.1)",
+	[SMTPCODE_PARSE_ENH_PARTS_MANY] =
+		"has more than three parts (class.subject.detail, as in 5.1.1)",
+	[SMTPCODE_PARSE_ENH_EMPTY_PART] = "has an empty part",
+	[SMTPCODE_PARSE_ENH_CLASS] = "has a class other than 2, 4, 5 or X",
+	[SMTPCODE_PARSE_ENH_LEADING_ZERO] = "has a leading zero in its subject or detail",
+	[SMTPCODE_PARSE_ENH_TOO_LONG] = "has a subject or detail of more than three digits"
+};
+_Static_assert(sizeof parse_error_reasons / sizeof parse_error_reasons[0] ==
+               SMTPCODE_PARSE_ENH_TOO_LONG + 1, "a reason for each smtpcode_parse_error");
+
+static const char *const status_names[] = {
+	[SMTPCODE_STATUS_STANDARD] = "standard",
+	[SMTPCODE_STATUS_EXTENSION] = "extension",
+	[SMTPCODE_STATUS_EXPERIMENTAL] = "experimental",
+	[SMTPCODE_STATUS_REGISTRY_SAMPLE] = "registry-sample",
+	[SMTPCODE_STATUS_DE_FACTO] = "de-facto",
+	[SMTPCODE_STATUS_PSEUDO] = "pseudo"
+};
+_Static_assert(sizeof status_names / sizeof status_names[0] == SMTPCODE_STATUS_PSEUDO + 1,
+               "a name for each smtpcode_status");
+
+/* names[i] for a value of an enum with n values, else fallback (the value
+ * may come from a cast or a corrupted struct). */
+static const char *enum_name(const char *const *names, size_t n, int value,
+                             const char *fallback)
+{
+	return value >= 0 && (size_t)value < n && names[value] ? names[value] : fallback;
 }
 
 const char *smtpcode_parse_error_reason(enum smtpcode_parse_error err)
 {
-	switch (err) {
-	case SMTPCODE_PARSE_OK:
-		return "no error";
-	case SMTPCODE_PARSE_EMPTY:
-		return "is empty";
-	case SMTPCODE_PARSE_NOT_DIGIT:
-		return "has a character that is not a digit";
-	case SMTPCODE_PARSE_TOO_SHORT:
-		return "has fewer than three digits";
-	case SMTPCODE_PARSE_TOO_LONG:
-		return "has more than three digits";
-	case SMTPCODE_PARSE_RANGE:
-		return "is out of range (reply codes run from 100 to 599)";
-	case SMTPCODE_PARSE_ENH_PARTS_FEW:
-		return "has fewer than three parts (class.subject.detail, as in 5.1.1)";
-	case SMTPCODE_PARSE_ENH_PARTS_MANY:
-		return "has more than three parts (class.subject.detail, as in 5.1.1)";
-	case SMTPCODE_PARSE_ENH_EMPTY_PART:
-		return "has an empty part";
-	case SMTPCODE_PARSE_ENH_CLASS:
-		return "has a class other than 2, 4, 5 or X";
-	case SMTPCODE_PARSE_ENH_LEADING_ZERO:
-		return "has a leading zero in its subject or detail";
-	case SMTPCODE_PARSE_ENH_TOO_LONG:
-		return "has a subject or detail of more than three digits";
-	}
-	return "is not a reply code";
+	return enum_name(parse_error_reasons,
+	                 sizeof parse_error_reasons / sizeof parse_error_reasons[0], (int)err,
+	                 "is not a reply code");
 }
 
 const char *smtpcode_status_name(enum smtpcode_status status)
 {
-	switch (status) {
-	case SMTPCODE_STANDARD:
-		return "standard";
-	case SMTPCODE_EXTENSION:
-		return "extension";
-	case SMTPCODE_EXPERIMENTAL:
-		return "experimental";
-	case SMTPCODE_REGISTRY_SAMPLE:
-		return "registry-sample";
-	case SMTPCODE_DE_FACTO:
-		return "de-facto";
-	case SMTPCODE_PSEUDO:
-		return "pseudo";
-	}
-	return "unknown";
+	return enum_name(status_names, sizeof status_names / sizeof status_names[0],
+	                 (int)status, "unknown");
 }
 
 const char *smtpcode_class_name(int digit)
@@ -173,7 +176,7 @@ enum smtpcode_parse_error smtpcode_parse_enhanced(const char *text,
 	if (dot1 - text != 1 || !(text[0] == 'X' || text[0] == 'x' || text[0] == '2' ||
 	                          text[0] == '4' || text[0] == '5'))
 		return SMTPCODE_PARSE_ENH_CLASS;
-	c.reply_class = text[0] >= '0' && text[0] <= '9' ? text[0] - '0' : 0;
+	c.reply_class = text[0] >= '0' && text[0] <= '9' ? text[0] - '0' : SMTPCODE_ANY;
 	*code = c;
 	return SMTPCODE_PARSE_OK;
 }
@@ -181,7 +184,7 @@ enum smtpcode_parse_error smtpcode_parse_enhanced(const char *text,
 char *smtpcode_enhanced_text(const struct smtpcode_enhanced_code *code, char *buf,
                              size_t size)
 {
-	if (code->reply_class)
+	if (code->reply_class != SMTPCODE_ANY)
 		snprintf(buf, size, "%d.%d.%d", code->reply_class, code->subject, code->detail);
 	else
 		snprintf(buf, size, "X.%d.%d", code->subject, code->detail);

@@ -1,5 +1,6 @@
 /* command.c - SMTP command names, as the data's commands column spells them. */
 #include "smtpcode.h"
+#include "list.h"
 #include "strbuf.h"
 
 #include <string.h>
@@ -48,26 +49,22 @@ const char *smtpcode_command_canonical(const char *name)
 
 int smtpcode_meaning_answers(const struct smtpcode_meaning *m, const char *cmd)
 {
-	const char *p = m->commands;
-	size_t n = strlen(cmd);
+	const char *p = m->commands, *item;
+	size_t n = strlen(cmd), len;
 
 	if (strcmp(p, "*") == 0)
 		return 1;
-	while (*p) {
-		size_t len = strcspn(p, ",");
-		if (len == n && strncmp(p, cmd, n) == 0)
+	while (scx_list_next(&p, &item, &len))
+		if (len == n && strncmp(item, cmd, n) == 0)
 			return 1;
-		p += len;
-		if (*p == ',')
-			p++;
-	}
 	return 0;
 }
 
 char *smtpcode_commands_text(const char *commands, char *buf, size_t size)
 {
-	const char *p = commands;
+	const char *p = commands, *item;
 	struct strbuf sb;
+	size_t len;
 
 	if (size == 0) /* buf may be NULL: nothing is written */
 		return buf;
@@ -80,17 +77,13 @@ char *smtpcode_commands_text(const char *commands, char *buf, size_t size)
 		scx_sb_printf(&sb, "no command (not a reply code)");
 		return buf;
 	}
-	while (*p) {
-		size_t len = strcspn(p, ",");
-		if (p != commands)
+	while (scx_list_next(&p, &item, &len)) {
+		if (item != commands)
 			scx_sb_printf(&sb, ", ");
-		if (len == 7 && strncmp(p, "CONNECT", 7) == 0)
+		if (len == 7 && strncmp(item, "CONNECT", 7) == 0)
 			scx_sb_printf(&sb, "the connection opening (greeting)");
 		else
-			scx_sb_putn(&sb, p, len);
-		p += len;
-		if (*p == ',')
-			p++;
+			scx_sb_putn(&sb, item, len);
 	}
 	return buf;
 }

@@ -1,20 +1,25 @@
-/* compare.h - what compare.c and compare_enhanced.c share (internal). */
+/* compare.h - the three ways to compare two codes (internal): compare.c
+ * picks one by the kinds of the codes; each fills the facts and writes the
+ * prose on demand. */
 #ifndef SMTPCODE_COMPARE_H
 #define SMTPCODE_COMPARE_H
 
 #include "smtpcode.h"
 #include "strbuf.h"
 
-/* Length of the first sentence of text: up to a '.', '!' or '?' that is
- * followed by a space and a capital letter, and does not end an abbreviation. */
-size_t smtpcode__first_sentence(const char *text);
+struct smtpcode__compare_ops {
+	/* Sets same_class, curated, pair and the list of differences. */
+	void (*fill)(struct smtpcode_compare *c);
+	void (*summary)(const struct smtpcode_compare *c, struct strbuf *sb);
+	void (*difference)(const struct smtpcode_compare *c, enum smtpcode_difference d,
+	                   struct strbuf *sb);
+	void (*when_to_use)(const struct smtpcode_compare *c, struct strbuf *sb);
+};
 
-/* Starts the next difference item of c in sb. */
-void smtpcode__new_difference(struct smtpcode_compare *c, struct strbuf *sb);
-
-/* Fill c's summary, differences and when_to_use for two enhanced codes, and
- * for a basic code against an enhanced one (in either order). */
-void smtpcode__compare_enhanced(struct smtpcode_compare *c);
-void smtpcode__compare_mixed(struct smtpcode_compare *c);
+/* Two three-digit codes (compare_basic.c), two enhanced codes
+ * (compare_enhanced.c), one of each in either order (compare_mixed.c). */
+extern const struct smtpcode__compare_ops smtpcode__compare_basic;
+extern const struct smtpcode__compare_ops smtpcode__compare_enhanced;
+extern const struct smtpcode__compare_ops smtpcode__compare_mixed;
 
 #endif

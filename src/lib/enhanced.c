@@ -5,22 +5,19 @@
 #include <stdio.h>
 #include <string.h>
 
-static void new_note(struct smtpcode_enhanced_lookup *lk, struct strbuf *sb)
-{
-	scx_sb_init(sb, lk->notes[lk->note_count++], SMTPCODE_NOTE_SIZE);
-}
 
 /* Collects the provider notes for the code (any class for X.s.d). */
 static void find_provider_notes(struct smtpcode_enhanced_lookup *lk)
 {
-	struct smtpcode_note n;
+	struct smtpcode_provider_note n;
 	size_t i;
 
-	for (i = 0; smtpcode_note_at(i, &n) == 0; i++) {
-		if (n.code.subject != lk->code.subject || lk->code.detail < n.code.detail ||
-		    lk->code.detail > n.detail_last)
+	for (i = 0; smtpcode_provider_note_at(i, &n) == 0; i++) {
+		if (n.enhanced.subject != lk->enhanced.subject || lk->enhanced.detail < n.enhanced.detail ||
+		    lk->enhanced.detail > n.detail_last)
 			continue;
-		if (lk->code.reply_class && n.code.reply_class != lk->code.reply_class)
+		if (lk->enhanced.reply_class != SMTPCODE_ANY &&
+		    n.enhanced.reply_class != lk->enhanced.reply_class)
 			continue;
 		if (lk->provider_count < SMTPCODE_PROVIDER_MAX)
 			lk->provider[lk->provider_count++] = i;
@@ -28,46 +25,64 @@ static void find_provider_notes(struct smtpcode_enhanced_lookup *lk)
 }
 
 /* Says why a code is not in the registry, and how it is read instead. */
-static void note_unregistered(struct smtpcode_enhanced_lookup *lk)
+static void say_unregistered(struct strbuf *sb, const struct smtpcode_enhanced_lookup *lk)
 {
-	struct smtpcode_enhanced subj;
-	struct strbuf sb;
+	struct smtpcode_enhanced_entry subj;
 
-	new_note(lk, &sb);
-	if (lk->subject_row >= 0) {
-		smtpcode_enhanced_at((size_t)lk->subject_row, &subj);
-		scx_sb_printf(&sb, "%s is not in the IANA registry. RFC 3463 builds codes so "
+	if (smtpcode_enhanced_at(lk->subject_row, &subj) == 0) {
+		scx_sb_printf(sb, "%s is not in the IANA registry. RFC 3463 builds codes so "
 		              "that a receiver that does not know the detail still reads the "
-		              "class and the subject: X.%d.X, %s.", lk->text, lk->code.subject,
+		              "class and the subject: X.%d.X, %s.", lk->text, lk->enhanced.subject,
 		              subj.title);
 	} else {
-		scx_sb_printf(&sb, "%s is not in the IANA registry, and RFC 3463 defines no "
+		scx_sb_printf(sb, "%s is not in the IANA registry, and RFC 3463 defines no "
 		              "subject %d (subjects run from 0 to 7): only its class tells "
-		              "anything.", lk->text, lk->code.subject);
+		              "anything.", lk->text, lk->enhanced.subject);
 	}
+}
+
+/* The index of the registry entry (c, s, d), or SMTPCODE_NO_ROW. */
+static size_t row_of(int c, int s, int d)
+{
+	size_t row;
+
+	return smtpcode_enhanced_find(c, s, d, &row) == 0 ? row : SMTPCODE_NO_ROW;
 }
 
 void smtpcode_lookup_enhanced(const struct smtpcode_enhanced_code *code,
                               struct smtpcode_enhanced_lookup *out)
 {
-	memset(out, 0, sizeof *out);
-	out->code = *code;
+	out->enhanced = *code;
+	out->provider_count = 0;
+	out->note_count = 0;
 	smtpcode_enhanced_text(code, out->text, sizeof out->text);
-	out->class_row = code->reply_class ? smtpcode_enhanced_find(code->reply_class, -1, -1)
-	                                   : -1;
-	out->subject_row = smtpcode_enhanced_find(0, code->subject, -1);
-	out->detail_row = smtpcode_enhanced_find(0, code->subject, code->detail);
-	out->known = out->detail_row >= 0;
+	out->class_row = code->reply_class != SMTPCODE_ANY
+	                 ? row_of(code->reply_class, SMTPCODE_ANY, SMTPCODE_ANY) : SMTPCODE_NO_ROW;
+	out->subject_row = row_of(SMTPCODE_ANY, code->subject, SMTPCODE_ANY);
+	out->detail_row = row_of(SMTPCODE_ANY, code->subject, code->detail);
+	out->known = out->detail_row != SMTPCODE_NO_ROW;
 	find_provider_notes(out);
 	if (!out->known)
-		note_unregistered(out);
+		out->notes[out->note_count++] = SMTPCODE_NOTE_UNREGISTERED;
+}
+
+size_t smtpcode_enhanced_lookup_note(const struct smtpcode_enhanced_lookup *lk, size_t index,
+                                     char *buf, size_t size)
+{
+	struct strbuf sb;
+
+	scx_sb_init(&sb, buf, size);
+	if (index < lk->note_count && index < SMTPCODE_NOTE_MAX &&
+	    lk->notes[index] == SMTPCODE_NOTE_UNREGISTERED)
+		say_unregistered(&sb, lk);
+	return sb.need;
 }
 
 /* Nonzero if c is a code smtpcode_parse_enhanced() can give: class 2, 4, 5
- * or 0 (X), subject and detail from 0 to 999. */
+ * or SMTPCODE_ANY (X), subject and detail from 0 to 999. */
 static int valid_code(const struct smtpcode_enhanced_code *c)
 {
-	return (c->reply_class == 0 || c->reply_class == 2 || c->reply_class == 4 ||
+	return (c->reply_class == SMTPCODE_ANY || c->reply_class == 2 || c->reply_class == 4 ||
 	        c->reply_class == 5) && c->subject >= 0 && c->subject <= 999 && c->detail >= 0 &&
 	       c->detail <= 999;
 }
@@ -92,12 +107,13 @@ int smtpcode_item_known(const struct smtpcode_item *item)
 	return item->kind == SMTPCODE_KIND_ENHANCED ? item->enhanced.known : item->basic.known;
 }
 
-char *smtpcode_note_code(const struct smtpcode_note *note, char *buf, size_t size)
+char *smtpcode_provider_note_code(const struct smtpcode_provider_note *note, char *buf,
+                                  size_t size)
 {
-	smtpcode_enhanced_text(&note->code, buf, size);
+	smtpcode_enhanced_text(&note->enhanced, buf, size);
 	if (size == 0) /* buf may be NULL, and holds no string to append to */
 		return buf;
-	if (note->detail_last != note->code.detail) {
+	if (note->detail_last != note->enhanced.detail) {
 		size_t len = strlen(buf);
 		snprintf(buf + len, size - len, "-%d", note->detail_last);
 	}

@@ -1,22 +1,22 @@
-/* lookup.c - select the meanings of a code, optionally after one command. */
+/* lookup.c - select the meanings of a code, optionally after one command,
+ * and say in notes what the meanings alone do not. */
 #include "smtpcode.h"
 #include "strbuf.h"
 
 #include <string.h>
 
-/* Starts the next note of lk in sb (at most SMTPCODE_NOTE_MAX, which the
- * callers below stay within). */
-static void new_note(struct smtpcode_lookup *lk, struct strbuf *sb)
+/* Adds a note of kind k to lk; at most SMTPCODE_NOTE_MAX (more are dropped). */
+static void add_note(struct smtpcode_lookup *lk, enum smtpcode_note_kind k)
 {
-	scx_sb_init(sb, lk->notes[lk->note_count++], SMTPCODE_NOTE_SIZE);
+	if (lk->note_count < SMTPCODE_NOTE_MAX)
+		lk->notes[lk->note_count++] = k;
 }
 
 /* Narrows lk's meanings to those that answer lk->after. */
 static void select_after(struct smtpcode_lookup *lk)
 {
 	struct smtpcode_meaning m;
-	struct strbuf sb;
-	size_t i, any = (size_t)-1;
+	size_t i, any = SMTPCODE_NO_ROW;
 
 	for (i = lk->first; i < lk->first + lk->count; i++) {
 		smtpcode_meaning_at(i, &m);
@@ -29,69 +29,99 @@ static void select_after(struct smtpcode_lookup *lk)
 			return;
 		}
 	}
-	if (any != (size_t)-1) {
+	if (any != SMTPCODE_NO_ROW) {
 		lk->first = any;
 		lk->count = 1;
 		lk->match = SMTPCODE_AFTER_ANY;
 		return;
 	}
 	lk->match = SMTPCODE_AFTER_UNLISTED;
-	new_note(lk, &sb);
-	scx_sb_printf(&sb, "%d is not a documented reply to %s; every meaning of %d is shown.",
-	              lk->code, lk->after, lk->code);
+	add_note(lk, SMTPCODE_NOTE_NOT_AFTER);
+}
+
+/* Nonzero if every meaning of lk is a pseudo code whose digits read as an
+ * enhanced code (571 as 5.7.1). */
+static int is_dotless(const struct smtpcode_lookup *lk)
+{
+	struct smtpcode_meaning m;
+	int cls = lk->basic / 100;
+	size_t i;
+
+	if (cls != 2 && cls != 4 && cls != 5)
+		return 0;
+	for (i = lk->first; i < lk->first + lk->count; i++)
+		if (smtpcode_meaning_at(i, &m) < 0 || m.status != SMTPCODE_STATUS_PSEUDO)
+			return 0;
+	return 1;
+}
+
+int smtpcode_lookup(int basic, const char *after, struct smtpcode_lookup *out)
+{
+	const char *cmd = NULL;
+
+	if (basic < 100 || basic > 599)
+		return -1;
+	if (after && !(cmd = smtpcode_command_canonical(after)))
+		return -1;
+	out->basic = basic;
+	out->after = cmd;
+	out->match = SMTPCODE_AFTER_NONE;
+	out->note_count = 0;
+	out->first = out->count = 0;
+	out->known = smtpcode_find(basic, &out->first, &out->count) == 0;
+	if (!out->known) {
+		add_note(out, SMTPCODE_NOTE_UNDEFINED);
+		return 0;
+	}
+	if (is_dotless(out))
+		add_note(out, SMTPCODE_NOTE_DOTLESS);
+	if (cmd)
+		select_after(out);
+	return 0;
 }
 
 /* A pseudo code such as 571 is most likely an enhanced code without its
  * dots (5.7.1): says which, and what the registry calls it. */
-static void note_pseudo(struct smtpcode_lookup *lk)
+static void say_dotless(struct strbuf *sb, int basic)
 {
-	struct smtpcode_meaning m;
-	struct smtpcode_enhanced e;
-	struct strbuf sb;
-	int cls = lk->code / 100, s = lk->code / 10 % 10, d = lk->code % 10;
-	long row;
-	size_t i;
+	struct smtpcode_enhanced_entry e;
+	int cls = basic / 100, s = basic / 10 % 10, d = basic % 10;
+	size_t row;
 
-	if (cls != 2 && cls != 4 && cls != 5)
-		return;
-	for (i = lk->first; i < lk->first + lk->count; i++)
-		if (smtpcode_meaning_at(i, &m) < 0 || m.status != SMTPCODE_PSEUDO)
-			return;
-	new_note(lk, &sb);
-	row = smtpcode_enhanced_find(0, s, d);
-	if (row >= 0 && smtpcode_enhanced_at((size_t)row, &e) == 0)
-		scx_sb_printf(&sb, "Read with dots, %d is the enhanced status code %d.%d.%d, %s: "
-		              "see smtpcode %d.%d.%d.", lk->code, cls, s, d, e.title, cls, s, d);
+	if (smtpcode_enhanced_find(SMTPCODE_ANY, s, d, &row) == 0 &&
+	    smtpcode_enhanced_at(row, &e) == 0)
+		scx_sb_printf(sb, "Read with dots, %d is the enhanced status code %d.%d.%d, %s: "
+		              "see smtpcode %d.%d.%d.", basic, cls, s, d, e.title, cls, s, d);
 	else
-		scx_sb_printf(&sb, "Read with dots, %d would be the enhanced status code "
+		scx_sb_printf(sb, "Read with dots, %d would be the enhanced status code "
 		              "%d.%d.%d, which the IANA registry does not list either.",
-		              lk->code, cls, s, d);
+		              basic, cls, s, d);
 }
 
-int smtpcode_lookup(int code, const char *after, struct smtpcode_lookup *out)
+size_t smtpcode_lookup_note(const struct smtpcode_lookup *lk, size_t index, char *buf,
+                            size_t size)
 {
-	const char *cmd = NULL;
+	const char *advice = smtpcode_class_advice(lk->basic / 100);
 	struct strbuf sb;
 
-	if (code < 100 || code > 599)
-		return -1;
-	if (after && !(cmd = smtpcode_command_canonical(after)))
-		return -1;
-	memset(out, 0, sizeof *out);
-	out->code = code;
-	out->after = cmd;
-	out->match = SMTPCODE_AFTER_NONE;
-	out->count = smtpcode_find(code, &out->first);
-	out->known = out->count > 0;
-	if (!out->known) {
-		new_note(out, &sb);
+	scx_sb_init(&sb, buf, size);
+	if (index >= lk->note_count || index >= SMTPCODE_NOTE_MAX)
+		return 0;
+	switch (lk->notes[index]) {
+	case SMTPCODE_NOTE_UNDEFINED:
 		scx_sb_printf(&sb, "%d is not defined by any RFC or by the IANA registry. "
 		              "RFC 5321 §4.2.1 has a client act on the first digit of a code "
-		              "it does not know: %s", code, smtpcode_class_advice(code / 100));
-		return 0;
+		              "it does not know: %s", lk->basic, advice ? advice : "");
+		break;
+	case SMTPCODE_NOTE_DOTLESS:
+		say_dotless(&sb, lk->basic);
+		break;
+	case SMTPCODE_NOTE_NOT_AFTER:
+		scx_sb_printf(&sb, "%d is not a documented reply to %s; every meaning of %d is "
+		              "shown.", lk->basic, lk->after ? lk->after : "the command", lk->basic);
+		break;
+	case SMTPCODE_NOTE_UNREGISTERED:
+		break;
 	}
-	note_pseudo(out);
-	if (cmd)
-		select_after(out);
-	return 0;
+	return sb.need;
 }

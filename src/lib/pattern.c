@@ -20,11 +20,11 @@ int smtpcode_is_pattern(const char *text)
 	return strpbrk(dot, "xX") != NULL;
 }
 
-/* One part of an enhanced pattern: x gives -1, else the number. */
+/* One part of an enhanced pattern: x gives SMTPCODE_ANY, else the number. */
 static enum smtpcode_parse_error pattern_part(const char *s, size_t n, int *value)
 {
 	if (n == 1 && is_x(s[0])) {
-		*value = -1;
+		*value = SMTPCODE_ANY;
 		return SMTPCODE_PARSE_OK;
 	}
 	return smtpcode__number_part(s, n, value);
@@ -43,7 +43,7 @@ static enum smtpcode_parse_error parse_enhanced_pattern(const char *text,
 		return SMTPCODE_PARSE_ENH_PARTS_MANY;
 	if ((e = pattern_part(text, (size_t)(d1 - text), &cls)) != SMTPCODE_PARSE_OK)
 		return e == SMTPCODE_PARSE_NOT_DIGIT ? SMTPCODE_PARSE_ENH_CLASS : e;
-	if (cls != -1 && cls != 2 && cls != 4 && cls != 5)
+	if (cls != SMTPCODE_ANY && cls != 2 && cls != 4 && cls != 5)
 		return SMTPCODE_PARSE_ENH_CLASS;
 	if ((e = pattern_part(d1 + 1, (size_t)(d2 - d1 - 1), &p->subject)) ||
 	    (e = pattern_part(d2 + 1, strlen(d2 + 1), &p->detail)))
@@ -84,16 +84,16 @@ enum smtpcode_parse_error smtpcode_parse_pattern(const char *text,
 	return SMTPCODE_PARSE_OK;
 }
 
-int smtpcode_pattern_matches_basic(const struct smtpcode_pattern *p, int code)
+int smtpcode_pattern_matches_basic(const struct smtpcode_pattern *p, int basic)
 {
 	char digits[3];
 	int i;
 
 	if (p->kind != SMTPCODE_KIND_BASIC)
 		return 0;
-	digits[0] = (char)('0' + code / 100);
-	digits[1] = (char)('0' + code / 10 % 10);
-	digits[2] = (char)('0' + code % 10);
+	digits[0] = (char)('0' + basic / 100);
+	digits[1] = (char)('0' + basic / 10 % 10);
+	digits[2] = (char)('0' + basic % 10);
 	for (i = 0; i < 3; i++)
 		if (p->digits[i] != 'x' && p->digits[i] != digits[i])
 			return 0;
@@ -101,10 +101,10 @@ int smtpcode_pattern_matches_basic(const struct smtpcode_pattern *p, int code)
 }
 
 int smtpcode_pattern_matches_enhanced(const struct smtpcode_pattern *p,
-                                      const struct smtpcode_enhanced *row)
+                                      const struct smtpcode_enhanced_entry *e)
 {
-	if (p->kind != SMTPCODE_KIND_ENHANCED || row->detail < 0)
+	if (p->kind != SMTPCODE_KIND_ENHANCED || e->detail == SMTPCODE_ANY)
 		return 0;
-	return (p->subject < 0 || p->subject == row->subject) &&
-	       (p->detail < 0 || p->detail == row->detail);
+	return (p->subject == SMTPCODE_ANY || p->subject == e->subject) &&
+	       (p->detail == SMTPCODE_ANY || p->detail == e->detail);
 }

@@ -70,7 +70,7 @@ void smtpcode__append_text(struct smtpcode_reply *r, const char *text, size_t n)
 		return;
 	sb.buf = r->text;
 	sb.size = sizeof r->text;
-	sb.len = strlen(r->text);
+	sb.len = sb.need = strlen(r->text);
 	if (sb.len)
 		scx_sb_putn(&sb, " ", 1);
 	scx_sb_putn(&sb, text, n);

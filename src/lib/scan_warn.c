@@ -95,13 +95,14 @@ void smtpcode__check_reply(struct smtpcode_reply *r)
 		smtpcode__add_warning(r, SMTPCODE_WARN_ENHANCED_ON_3XX);
 	else if (r->enhanced_count && r->direct && r->enhanced[0].reply_class != cls)
 		smtpcode__add_warning(r, SMTPCODE_WARN_CLASS_MISMATCH);
-	n = smtpcode_find(r->basic, &first);
+	if (smtpcode_find(r->basic, &first, &n) < 0)
+		n = 0;
 	if (n == 0) {
 		smtpcode__add_warning(r, SMTPCODE_WARN_UNDEFINED_CODE);
 		return;
 	}
 	for (i = first; i < first + n; i++)
-		if (smtpcode_meaning_at(i, &m) == 0 && m.status != SMTPCODE_PSEUDO)
+		if (smtpcode_meaning_at(i, &m) == 0 && m.status != SMTPCODE_STATUS_PSEUDO)
 			pseudo = 0;
 	if (pseudo)
 		smtpcode__add_warning(r, SMTPCODE_WARN_PSEUDO_CODE);

@@ -99,7 +99,7 @@ size_t smtpcode_search(const char *const *words, size_t nwords, struct smtpcode_
 {
 	struct query q;
 	struct smtpcode_meaning m;
-	struct smtpcode_enhanced e;
+	struct smtpcode_enhanced_entry e;
 	size_t i, kept = 0, found = 0;
 
 	if (!hits)
@@ -108,8 +108,8 @@ size_t smtpcode_search(const char *const *words, size_t nwords, struct smtpcode_
 	for (i = 0; smtpcode_meaning_at(i, &m) == 0;) {
 		/* A code's meanings are adjacent: keep the best of them. */
 		struct smtpcode_hit best = { SMTPCODE_KIND_BASIC, i, 0 };
-		int code = m.code;
-		for (; smtpcode_meaning_at(i, &m) == 0 && m.code == code; i++) {
+		int code = m.basic;
+		for (; smtpcode_meaning_at(i, &m) == 0 && m.basic == code; i++) {
 			int s = score_texts(&q, m.name, m.description, m.when_seen, m.fix, m.source);
 			if (s > best.score) {
 				best.score = s;
@@ -122,7 +122,7 @@ size_t smtpcode_search(const char *const *words, size_t nwords, struct smtpcode_
 	}
 	for (i = 0; smtpcode_enhanced_at(i, &e) == 0; i++) {
 		struct smtpcode_hit hit = { SMTPCODE_KIND_ENHANCED, i, 0 };
-		if (e.detail < 0)
+		if (e.detail == SMTPCODE_ANY)
 			continue;
 		hit.score = score_texts(&q, e.title, e.description, e.when_seen, e.fix, e.source) +
 		            smtpcode__synonym_boost(&q, 0, e.subject, e.detail);

@@ -1,4 +1,5 @@
 /* table.c - the generated code and pair tables, and lookups over them. */
+#include "phrase.h"
 #include "smtpcode.h"
 
 #include <string.h>
@@ -34,6 +35,11 @@ enum { NPAIRS = sizeof gen_pairs / sizeof gen_pairs[0] };
 enum { NENHANCED = sizeof gen_enhanced / sizeof gen_enhanced[0] };
 enum { NNOTES = sizeof gen_notes / sizeof gen_notes[0] };
 
+const char *smtpcode_version(void)
+{
+	return SMTPCODE_VERSION;
+}
+
 const char *smtpcode_sources_date(void)
 {
 	return GEN_SOURCES_DATE;
@@ -51,7 +57,7 @@ int smtpcode_meaning_at(size_t index, struct smtpcode_meaning *out)
 	if (index >= NMEANINGS)
 		return -1;
 	g = &gen_meanings[index];
-	out->code = g->code;
+	out->basic = g->code;
 	out->status = (enum smtpcode_status)g->status;
 	out->commands = gen_blob + g->off[0];
 	out->name = gen_blob + g->off[1];
@@ -62,23 +68,27 @@ int smtpcode_meaning_at(size_t index, struct smtpcode_meaning *out)
 	return 0;
 }
 
-size_t smtpcode_find(int code, size_t *first)
+int smtpcode_find(int basic, size_t *first, size_t *count)
 {
 	size_t lo = 0, hi = NMEANINGS, end;
 
-	/* Lower bound: the first row whose code is not below code. */
+	/* Lower bound: the first row whose code is not below basic. */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (gen_meanings[mid].code < code)
+		if (gen_meanings[mid].code < basic)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (end = lo; end < NMEANINGS && gen_meanings[end].code == code; end++)
+	for (end = lo; end < NMEANINGS && gen_meanings[end].code == basic; end++)
 		;
+	if (end == lo)
+		return -1;
 	if (first)
 		*first = lo;
-	return end - lo;
+	if (count)
+		*count = end - lo;
+	return 0;
 }
 
 size_t smtpcode_pair_count(void)
@@ -101,7 +111,7 @@ int smtpcode_pair_at(size_t index, struct smtpcode_pair *out)
 	return 0;
 }
 
-int smtpcode_pair_find(int a, int b, struct smtpcode_pair *out)
+int smtpcode_pair_find(int a, int b, size_t *index)
 {
 	size_t i;
 
@@ -111,8 +121,11 @@ int smtpcode_pair_find(int a, int b, struct smtpcode_pair *out)
 		b = t;
 	}
 	for (i = 0; i < NPAIRS; i++)
-		if (gen_pairs[i].a == a && gen_pairs[i].b == b)
-			return smtpcode_pair_at(i, out);
+		if (gen_pairs[i].a == a && gen_pairs[i].b == b) {
+			if (index)
+				*index = i;
+			return 0;
+		}
 	return -1;
 }
 
@@ -121,14 +134,20 @@ size_t smtpcode_enhanced_count(void)
 	return NENHANCED;
 }
 
-int smtpcode_enhanced_at(size_t index, struct smtpcode_enhanced *out)
+/* The generated tables write X as 0 in a class, -1 in a subject or detail. */
+static int any_class(int reply_class)
+{
+	return reply_class == 0 ? SMTPCODE_ANY : reply_class;
+}
+
+int smtpcode_enhanced_at(size_t index, struct smtpcode_enhanced_entry *out)
 {
 	const struct gen_enhanced *g;
 
 	if (index >= NENHANCED)
 		return -1;
 	g = &gen_enhanced[index];
-	out->reply_class = g->reply_class;
+	out->reply_class = any_class(g->reply_class);
 	out->subject = g->subject;
 	out->detail = g->detail;
 	out->deprecated = g->deprecated;
@@ -141,19 +160,23 @@ int smtpcode_enhanced_at(size_t index, struct smtpcode_enhanced *out)
 	return 0;
 }
 
-long smtpcode_enhanced_find(int reply_class, int subject, int detail)
+int smtpcode_enhanced_find(int reply_class, int subject, int detail, size_t *index)
 {
 	size_t i;
 
 	for (i = 0; i < NENHANCED; i++) {
 		const struct gen_enhanced *g = &gen_enhanced[i];
-		if (g->reply_class == reply_class && g->subject == subject && g->detail == detail)
-			return (long)i;
+		if (any_class(g->reply_class) == reply_class && g->subject == subject &&
+		    g->detail == detail) {
+			if (index)
+				*index = i;
+			return 0;
+		}
 	}
 	return -1;
 }
 
-int smtpcode_enhanced_lists_basic(const struct smtpcode_enhanced *e, int basic)
+int smtpcode_enhanced_lists_basic(const struct smtpcode_enhanced_entry *e, int basic)
 {
 	const char *p = e->basic_codes;
 
@@ -172,21 +195,21 @@ int smtpcode_enhanced_lists_basic(const struct smtpcode_enhanced *e, int basic)
 	return 0;
 }
 
-size_t smtpcode_note_count(void)
+size_t smtpcode_provider_note_count(void)
 {
 	return NNOTES;
 }
 
-int smtpcode_note_at(size_t index, struct smtpcode_note *out)
+int smtpcode_provider_note_at(size_t index, struct smtpcode_provider_note *out)
 {
 	const struct gen_note *g;
 
 	if (index >= NNOTES)
 		return -1;
 	g = &gen_notes[index];
-	out->code.reply_class = g->reply_class;
-	out->code.subject = g->subject;
-	out->code.detail = g->detail;
+	out->enhanced.reply_class = any_class(g->reply_class);
+	out->enhanced.subject = g->subject;
+	out->enhanced.detail = g->detail;
 	out->detail_last = g->detail_last;
 	out->provider = gen_blob + g->off[0];
 	out->note = gen_blob + g->off[1];
@@ -224,7 +247,7 @@ int smtpcode_language_find(const char *name)
 	return -1;
 }
 
-const char *smtpcode_phrase(int lang, const char *key)
+const char *smtpcode__phrase(int lang, const char *key)
 {
 	size_t lo = 0, hi = sizeof gen_phrases / sizeof gen_phrases[0];
 

@@ -10,7 +10,9 @@ void scx_sb_init(struct strbuf *sb, char *buf, size_t size)
 	sb->buf = buf;
 	sb->size = size;
 	sb->len = 0;
-	buf[0] = '\0';
+	sb->need = 0;
+	if (size > 0)
+		buf[0] = '\0';
 }
 
 /* After a cut at sb->size - 1, drops a partial UTF-8 sequence at the end. */
@@ -36,18 +38,21 @@ static void trim_partial(struct strbuf *sb)
 void scx_sb_printf(struct strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
+	size_t room = sb->size > sb->len + 1 ? sb->size - sb->len : 0;
 	int n;
 
-	if (sb->len + 1 >= sb->size)
-		return;
 	va_start(ap, fmt);
 	/* clang-tidy 14 loses track of va_start here (a false "uninitialized
-	 * va_list"); ap is started on the line above. */
-	n = vsnprintf(sb->buf + sb->len, sb->size - sb->len, fmt, ap); /* NOLINT */
+	 * va_list"); ap is started on the line above. A full buffer (no room)
+	 * only counts. */
+	n = vsnprintf(room ? sb->buf + sb->len : NULL, room, fmt, ap); /* NOLINT */
 	va_end(ap);
 	if (n < 0)
 		return;
-	if ((size_t)n >= sb->size - sb->len) {
+	sb->need += (size_t)n;
+	if (room == 0)
+		return;
+	if ((size_t)n >= room) {
 		sb->len = sb->size - 1;
 		trim_partial(sb);
 	} else {
@@ -57,9 +62,14 @@ void scx_sb_printf(struct strbuf *sb, const char *fmt, ...)
 
 void scx_sb_putn(struct strbuf *sb, const char *s, size_t n)
 {
-	size_t room = sb->size - sb->len - 1;
-	int cut = n > room;
+	size_t room;
+	int cut;
 
+	sb->need += n;
+	if (sb->size == 0)
+		return;
+	room = sb->size - sb->len - 1;
+	cut = n > room;
 	if (cut)
 		n = room;
 	memcpy(sb->buf + sb->len, s, n);

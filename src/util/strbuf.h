@@ -7,9 +7,11 @@
 struct strbuf {
 	char *buf;
 	size_t size, len;
+	size_t need;     /* the length of the whole text, cut or not (snprintf's return) */
 };
 
-/* Starts an empty string in buf[size]. */
+/* Starts an empty string in buf[size]; with size 0 nothing is written, and
+ * buf may be NULL (only need counts). */
 void scx_sb_init(struct strbuf *sb, char *buf, size_t size);
 
 /* Appends; on overflow the text is cut at a UTF-8 character boundary and

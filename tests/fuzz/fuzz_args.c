@@ -33,12 +33,12 @@ static void check_code(const char *text)
 		snprintf(buf, sizeof buf, "%d", q.basic);
 	} else {
 		const struct smtpcode_enhanced_code *c = &q.enhanced;
-		if ((c->reply_class != 0 && c->reply_class != 2 && c->reply_class != 4 &&
+		if ((c->reply_class != SMTPCODE_ANY && c->reply_class != 2 && c->reply_class != 4 &&
 		     c->reply_class != 5) || c->subject < 0 || c->subject > 999 || c->detail < 0 ||
 		    c->detail > 999)
 			abort();
 		smtpcode_enhanced_text(c, buf, sizeof buf);
-		if (c->reply_class == 0)
+		if (c->reply_class == SMTPCODE_ANY)
 			buf[0] = text[0]; /* "x" or "X" */
 	}
 	if (strcmp(buf, text) != 0)

@@ -56,11 +56,15 @@ else
 	failed=$((failed + 1))
 fi
 
-bad=$(nm -D --defined-only "$dest$prefix/lib/libsmtpcode.so" | awk '{ print $3 }' |
-	grep -v '^smtpcode_[a-z]')
+# Every symbol is smtpcode_ something at version node SMTPCODE_1.0 (the node
+# itself is the one other, absolute, symbol).
+bad=$(nm -D --defined-only "$dest$prefix/lib/libsmtpcode.so" | awk '$3 != "SMTPCODE_1.0" { print $3 }' |
+	grep -v '^smtpcode_[a-z][a-z0-9_]*@@SMTPCODE_1\.0$')
 [ -z "$bad" ]
-check "exports only smtpcode_ symbols" $?
+check "exports only smtpcode_ symbols, at version SMTPCODE_1.0" $?
 [ -n "$bad" ] && printf '%s\n' "$bad" | sed 's/^/    exported: /'
+[ "$soname" = "libsmtpcode.so.$(sed -n 's/^#define SMTPCODE_VERSION "\([0-9]*\)\..*/\1/p' include/smtpcode.h)" ]
+check "the soname's number is SMTPCODE_VERSION's major ($soname)" $?
 
 # One page per function: every function smtpcode(3) documents (NAME and
 # SYNOPSIS, less the callback type), the shared library exports and smtpcode.h declares has a link
@@ -70,7 +74,7 @@ sed -n '/^\.Sh NAME/,/^\.Sh [^N]/s/^\.Nm \([a-z0-9_]*\).*/\1/p' man/smtpcode.3 >
 awk '/^\.Sh/ { in_syn = $2 == "SYNOPSIS" }
 	in_syn && /^\.F[no] / && prev !~ /^\.Ft typedef/ { print $2 } { prev = $0 }' \
 	man/smtpcode.3 > "$tmp/fn.synopsis"
-nm -D --defined-only "$dest$prefix/lib/libsmtpcode.so" | awk '$2 == "T" { print $3 }' > "$tmp/fn.exported"
+nm -D --defined-only "$dest$prefix/lib/libsmtpcode.so" | awk '$2 == "T" { sub(/@.*/, "", $3); print $3 }' > "$tmp/fn.exported"
 grep -v '^ *\*\|^/\*\|typedef' include/smtpcode.h |
 	sed -n 's/^[a-z].*[ *]\(smtpcode_[a-z0-9_]*\)(.*/\1/p' > "$tmp/fn.header"
 for list in name synopsis exported header; do
@@ -90,7 +94,7 @@ check "a link page to smtpcode(3) for each function ($(wc -l < "$tmp/fn.name"))"
 sed 's/^/    no page: /' "$tmp/nopage"
 if man --version 2> /dev/null | grep -q '^man '; then
 	out=$(LC_ALL=C MANWIDTH=80 man -M "$dest$prefix/share/man" smtpcode_lookup 2>&1)
-	printf '%s\n' "$out" | grep -q 'smtpcode_lookup(int code, const char \*after' &&
+	printf '%s\n' "$out" | grep -q 'smtpcode_lookup(int basic, const char \*after' &&
 		printf '%s\n' "$out" | grep -q '^ *smtpcode_parse_basic, '
 	check "man smtpcode_lookup shows smtpcode(3)" $?
 fi
