@@ -248,6 +248,7 @@ fuzz: $(FUZZ_BINS)
 # Static analysis: cppcheck and clang-tidy (.clang-tidy) on the sources,
 # zero findings (suppressions are justified where they stand).
 lint: build/table.inc build/synonyms.inc build/cli/labels.inc
+	sh tests/layout.sh
 	cppcheck --quiet --std=c11 --enable=warning,style,performance,portability \
 		--inline-suppr --error-exitcode=1 -Iinclude -Isrc/lib -Isrc/cli -Isrc/util -Ibuild/cli \
 		--suppress=missingIncludeSystem --suppress=missingInclude src

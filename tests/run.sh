@@ -7,6 +7,8 @@
 #   json   --json output of every code and every curated pair through jq -e
 #   data   facts corrected against the RFC text, asserted through jq -e
 #   explain  the corpus of real-world replies, logs and transcripts (tests/explain/)
+#   layout the house rules: the command reaches no library internal, the
+#          library never prints, no file over 600 lines, no function over 60
 #   search the queries of tests/search/queries.tsv rank the expert's codes first
 #   completions  the bash, zsh and fish completions load and complete
 #   man    both pages under groff as man-db renders them: no warning, mandoc's words
@@ -36,7 +38,7 @@ for t in build/tests/test_*; do
 done
 
 for suite in tests/cli/run.sh tests/gen/run.sh tests/json.sh tests/data.sh tests/explain/run.sh \
-	tests/search/run.sh tests/escapes.sh tests/completions.sh tests/install/run.sh tests/man.sh tests/setup.sh \
+	tests/layout.sh tests/search/run.sh tests/escapes.sh tests/completions.sh tests/install/run.sh tests/man.sh tests/setup.sh \
 	tests/misc.sh; do
 	out=$(sh "$suite" 2>&1)
 	rc=$?
