@@ -22,8 +22,10 @@ void each_enhanced_for_basic(int code, void (*fn)(const char *text, void *arg), 
 		if (e.detail == SMTPCODE_ANY || !strstr(e.basic_codes, digits) ||
 		    smtpcode_enhanced_lists_basic(&e, code) != 1)
 			continue;
-		snprintf(text, sizeof text, "%d.%d.%d", cls, e.subject, e.detail);
-		fn(text, arg);
+		{
+			struct smtpcode_enhanced_code c = { cls, e.subject, e.detail };
+			fn(smtpcode_enhanced_text(&c, text, sizeof text), arg);
+		}
 	}
 }
 

@@ -181,13 +181,47 @@ enum smtpcode_parse_error smtpcode_parse_enhanced(const char *text,
 	return SMTPCODE_PARSE_OK;
 }
 
+/* Writes the decimal digits of v (0 to 999; any int, in fact) at p;
+ * returns the end. */
+static char *put_number(char *p, int v)
+{
+	char digits[12];
+	size_t n = 0;
+	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+
+	if (v < 0)
+		*p++ = '-';
+	do
+		digits[n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	while (n)
+		*p++ = digits[--n];
+	return p;
+}
+
+/* Without snprintf: a lookup writes one per associated code, and this is
+ * most of what `smtpcode --json 550` costs beyond starting. */
 char *smtpcode_enhanced_text(const struct smtpcode_enhanced_code *code, char *buf,
                              size_t size)
 {
+	char text[40], *p = text;
+	size_t n;
+
 	if (code->reply_class != SMTPCODE_ANY)
-		snprintf(buf, size, "%d.%d.%d", code->reply_class, code->subject, code->detail);
+		p = put_number(p, code->reply_class);
 	else
-		snprintf(buf, size, "X.%d.%d", code->subject, code->detail);
+		*p++ = 'X';
+	*p++ = '.';
+	p = put_number(p, code->subject);
+	*p++ = '.';
+	p = put_number(p, code->detail);
+	n = (size_t)(p - text);
+	if (size == 0)
+		return buf;
+	if (n >= size)
+		n = size - 1;
+	memcpy(buf, text, n);
+	buf[n] = '\0';
 	return buf;
 }
 
