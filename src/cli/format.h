@@ -35,6 +35,9 @@ void text_field(FILE *out, const struct style *st, const char *key, const char *
  * in parentheses unless status is NULL. */
 void text_line(FILE *out, const struct style *st, const char *code, int cls, const char *name,
                const char *status);
+/* The same with the name at column (text_line: 8). */
+void text_line_at(FILE *out, const struct style *st, const char *code, int cls,
+                  const char *name, const char *status, int column);
 
 /* One compact JSON object and a newline (the schema is in man/smtpcode.1). */
 void json_lookup(FILE *out, const struct smtpcode_lookup *lk);

@@ -498,7 +498,13 @@ void text_compare(FILE *out, const struct smtpcode_compare *c, const struct styl
 void text_line(FILE *out, const struct style *st, const char *code, int cls, const char *name,
                const char *status)
 {
-	int pad = 8 - safe_columns(code, strlen(code));
+	text_line_at(out, st, code, cls, name, status, 8);
+}
+
+void text_line_at(FILE *out, const struct style *st, const char *code, int cls,
+                  const char *name, const char *status, int column)
+{
+	int pad = column - safe_columns(code, strlen(code));
 
 	put_code(out, st, code, cls);
 	fprintf(out, "%*s%s", pad > 1 ? pad : 1, "", name);

@@ -14,6 +14,7 @@ struct printer {
 	const struct style *st;
 	unsigned long printed;
 	int heading;         /* the last class or subject heading printed, or -1 */
+	int column;          /* where a line's name starts (0: text_line's) */
 };
 
 /* The status of basic's first meaning, or NULL if it is not defined. */
@@ -69,7 +70,8 @@ static void print_item(struct printer *p, const struct smtpcode_item *item, int 
 	if (!name) /* without the parentheses of undefined_label() */
 		name = style_phrase(p->st, item->kind == SMTPCODE_KIND_ENHANCED ? "p.not_registered"
 		                                                               : "p.not_defined");
-	text_line(stdout, p->st, code, cls, name, with_status ? status : NULL);
+	text_line_at(stdout, p->st, code, cls, name, with_status ? status : NULL,
+	             p->column ? p->column : 8);
 }
 
 /* A class heading ("5xx Permanent Negative Completion") or a subject heading
@@ -222,7 +224,7 @@ static int lookup_one(const struct options *o, struct printer *p, const char *co
 
 int run_lookup(const struct options *o, const struct style *st)
 {
-	struct printer p = { o, st, 0, -1 };
+	struct printer p = { o, st, 0, -1, 0 };
 	int i, status = EXIT_FOUND;
 
 	/* main reports a failed output; nothing more is read or looked up. */
@@ -262,7 +264,7 @@ int run_compare(const struct options *o, const struct style *st)
 
 int run_list(const struct options *o, const struct style *st)
 {
-	struct printer p = { o, st, 0, -1 };
+	struct printer p = { o, st, 0, -1, 0 };
 	struct smtpcode_pattern pat;
 	int both = !o->list_basic && !o->list_enhanced;
 
@@ -277,13 +279,97 @@ int run_list(const struct options *o, const struct style *st)
 	return EXIT_FOUND;
 }
 
+/* Where the names start when a search shows pairs ("550 / 5.1.1" is 11
+ * columns). */
+enum { PAIR_COLUMN = 14 };
+
+/* The query of hit h. */
+static struct smtpcode_query hit_query(const struct smtpcode_hit *h)
+{
+	struct smtpcode_query q = { SMTPCODE_KIND_BASIC, 0, { 0, 0, 0 } };
+
+	if (h->kind == SMTPCODE_KIND_BASIC) {
+		struct smtpcode_meaning m;
+		smtpcode_meaning_at(h->index, &m);
+		q.basic = m.basic;
+	} else {
+		struct smtpcode_enhanced_entry e;
+		smtpcode_enhanced_at(h->index, &e);
+		q.kind = SMTPCODE_KIND_ENHANCED;
+		q.enhanced.reply_class = SMTPCODE_ANY;
+		q.enhanced.subject = e.subject;
+		q.enhanced.detail = e.detail;
+	}
+	return q;
+}
+
+/* Nonzero if hits a and b are a reply code and an enhanced code that the
+ * registry lists with it (550 and X.1.1), in either order. */
+static int hits_pair(const struct smtpcode_hit *a, const struct smtpcode_hit *b)
+{
+	struct smtpcode_enhanced_entry e;
+	struct smtpcode_query q;
+
+	if (a->kind == b->kind)
+		return 0;
+	if (a->kind == SMTPCODE_KIND_ENHANCED)
+		return hits_pair(b, a);
+	q = hit_query(a);
+	return smtpcode_enhanced_at(b->index, &e) == 0 &&
+	       smtpcode_enhanced_lists_basic(&e, q.basic) == 1;
+}
+
+/* One line for a reply code and its enhanced code found together: "550 /
+ * 5.1.1  Mailbox Unavailable / Bad destination mailbox address". */
+static void print_pair(const struct printer *p, const struct smtpcode_hit *basic,
+                       const struct smtpcode_hit *enhanced)
+{
+	struct smtpcode_query b = hit_query(basic), e = hit_query(enhanced);
+	const char *bname = basic_name(b.basic);
+	const char *ename = enhanced_title(e.enhanced.subject, e.enhanced.detail);
+	char code[32], name[512];
+
+	snprintf(code, sizeof code, "%d / %d.%d.%d", b.basic, b.basic / 100, e.enhanced.subject,
+	         e.enhanced.detail);
+	snprintf(name, sizeof name, "%s / %s", bname ? bname : "?", ename ? ename : "?");
+	text_line_at(stdout, p->st, code, b.basic / 100, name, NULL, PAIR_COLUMN);
+}
+
+/* For one-line text: pairs each reply code with an enhanced code of the
+ * next two hits that the registry lists with it; partner[i] is the hit
+ * shown with hit i, or n when none, and a partner shown already is marked
+ * taken. Returns nonzero if any pair was made. */
+static int pair_hits(const struct smtpcode_hit *hits, size_t n, size_t *partner,
+                     unsigned char *taken)
+{
+	size_t i, j;
+	int any = 0;
+
+	for (i = 0; i < n; i++)
+		partner[i] = n, taken[i] = 0;
+	for (i = 0; i < n; i++) {
+		if (taken[i])
+			continue;
+		for (j = i + 1; j < n && j <= i + 2; j++)
+			if (!taken[j] && partner[j] == n && hits_pair(&hits[i], &hits[j])) {
+				partner[i] = j;
+				taken[j] = 1;
+				any = 1;
+				break;
+			}
+	}
+	return any;
+}
+
 int run_search(const struct options *o, const struct style *st)
 {
 	static struct smtpcode_hit hits[512];
 	static struct smtpcode_item item;
-	struct printer p = { o, st, 0, -1 };
-	struct smtpcode_query q = { SMTPCODE_KIND_BASIC, 0, { 0, 0, 0 } };
+	static size_t partner[512];
+	static unsigned char taken[512];
+	struct printer p = { o, st, 0, -1, 0 };
 	size_t n, i;
+	int pairs;
 
 	if (o->word_fallback) {
 		char note[256], quoted[128];
@@ -298,19 +384,18 @@ int run_search(const struct options *o, const struct style *st)
 	                    sizeof hits / sizeof hits[0]);
 	if (n > sizeof hits / sizeof hits[0])
 		n = sizeof hits / sizeof hits[0];
+	pairs = !o->json && !o->full && !o->codes_only && pair_hits(hits, n, partner, taken);
+	if (pairs)
+		p.column = PAIR_COLUMN;
 	for (i = 0; i < n; i++) {
-		if (hits[i].kind == SMTPCODE_KIND_BASIC) {
-			struct smtpcode_meaning m;
-			smtpcode_meaning_at(hits[i].index, &m);
-			q.kind = SMTPCODE_KIND_BASIC;
-			q.basic = m.basic;
-		} else {
-			struct smtpcode_enhanced_entry e;
-			smtpcode_enhanced_at(hits[i].index, &e);
-			q.kind = SMTPCODE_KIND_ENHANCED;
-			q.enhanced.reply_class = SMTPCODE_ANY;
-			q.enhanced.subject = e.subject;
-			q.enhanced.detail = e.detail;
+		struct smtpcode_query q = hit_query(&hits[i]);
+		if (pairs && taken[i])
+			continue;
+		if (pairs && partner[i] < n) {
+			int basic_first = hits[i].kind == SMTPCODE_KIND_BASIC;
+			print_pair(&p, basic_first ? &hits[i] : &hits[partner[i]],
+			           basic_first ? &hits[partner[i]] : &hits[i]);
+			continue;
 		}
 		smtpcode_lookup_item(&q, NULL, &item);
 		print_item(&p, &item, 1);
