@@ -53,7 +53,10 @@ LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c 
 CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
               src/cli/format_text.c src/cli/format_reply.c src/cli/format_scan.c \
               src/cli/tally.c src/cli/lines.c src/cli/run_text.c src/cli/run_codes.c \
-              src/cli/args.c src/cli/safe_text.c
+              src/cli/args.c src/cli/safe_text.c src/cli/logstat.c src/cli/logstat_formats.c \
+              src/cli/logstat_text.c src/cli/logstat_postfix.c src/cli/logstat_exim.c \
+              src/cli/logstat_sendmail.c src/cli/logstat_opensmtpd.c src/cli/idset.c \
+              src/cli/format_logstat.c src/cli/compressed.c
 GEN_SRCS    = src/gen/gentable.c src/gen/read_enhanced.c src/gen/read_i18n.c src/gen/tsv.c \
               src/gen/blob.c
 DATA        = data/codes.tsv data/pairs.tsv data/enhanced.tsv data/enhanced-notes.tsv \
@@ -71,7 +74,7 @@ LIB         = build/libsmtpcode.a
 SHLIB       = build/libsmtpcode.so.$(VERSION)
 
 TESTS       = code command table lookup enhanced reply compare strbuf json format_text format_json \
-              args lines tally pattern i18n safe_text api
+              args lines tally pattern i18n safe_text api logstat
 TEST_BINS   = $(TESTS:%=build/tests/test_%)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)

@@ -4,6 +4,8 @@
 
 #include "smtpcode.h"
 
+struct logstat;
+
 /* The distinct enhanced codes counted one by one: the first ones seen.
  * Later new codes are counted together as "other". */
 #define TALLY_ENHANCED_SLOTS 2048
@@ -29,6 +31,7 @@ struct tally {
 	unsigned short by_high[TALLY_ENHANCED_SLOTS][32];
 	unsigned short by_low[TALLY_ENHANCED_SLOTS][32];
 	unsigned short high_used, low_used;
+	const struct logstat *stats;    /* the totals by MTA rules (logstat.h) */
 };
 
 void tally_init(struct tally *t);

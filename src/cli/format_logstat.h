@@ -1,0 +1,18 @@
+/* format_logstat.h - scan's totals (logstat.h), as text and as JSON. */
+#ifndef SMTPCODE_FORMAT_LOGSTAT_H
+#define SMTPCODE_FORMAT_LOGSTAT_H
+
+#include <stdio.h>
+
+#include "format.h"
+#include "logstat.h"
+
+struct json;
+
+/* The "Messages" and "Refusals" sections (nothing if no MTA line was seen). */
+void text_logstat(FILE *out, const struct logstat *ls, const struct style *st);
+
+/* The keys "messages", "refusals" and "mta_lines" of the scan object. */
+void json_logstat(struct json *j, const struct logstat *ls);
+
+#endif
