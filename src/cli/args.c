@@ -6,6 +6,7 @@
 #include "strbuf.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Appends arg as an echoed value (safe_text.h): in quotes, control bytes and
@@ -86,6 +87,19 @@ static int set_color(struct options *o, const char *value, char *err, size_t err
 	return 0;
 }
 
+static int set_top(struct options *o, const char *value, char *err, size_t errsz)
+{
+	size_t i, n = strlen(value);
+
+	for (i = 0; i < n; i++)
+		if (value[i] < '0' || value[i] > '9')
+			break;
+	if (n == 0 || i < n || n > 4 || (o->top = atoi(value)) > 1000)
+		return fail(err, errsz, "--top:", value, " is not a number from 0 to 1000");
+	o->top_given = 1;
+	return 0;
+}
+
 /* Takes the value of an option written "--name=value" or "--name value". */
 static int value_of(int argc, char **argv, int *i, const char *name, const char **value,
                     char *err, size_t errsz)
@@ -135,6 +149,8 @@ static int option(int argc, char **argv, int *i, struct options *o, char *err,
 	if ((r = value_of(argc, argv, i, "--color", &v, err, errsz)) != 0 ||
 	    (r = value_of(argc, argv, i, "--colour", &v, err, errsz)) != 0)
 		return r < 0 ? -1 : set_color(o, v, err, errsz);
+	if ((r = value_of(argc, argv, i, "--top", &v, err, errsz)) != 0)
+		return r < 0 ? -1 : set_top(o, v, err, errsz);
 	if ((r = value_of(argc, argv, i, "--lang", &v, err, errsz)) != 0) {
 		o->lang = v;
 		return r < 0 ? -1 : 0;

@@ -83,6 +83,7 @@ void text_logstat(FILE *out, const struct logstat *ls, const struct style *st)
 			fprintf(out, "%s\n", rows[c].unit);
 	}
 	text_direction(out, ls, st);
+	text_topk(out, ls);
 }
 
 static void json_direction(struct json *j, const char *key, const unsigned long *d)
@@ -116,4 +117,5 @@ void json_logstat(struct json *j, const struct logstat *ls)
 	for (c = LS_MTA_POSTFIX; c < LS_NMTA; c++)
 		json_key_int(j, logstat_mta_name((enum ls_mta)c), (long)ls->mta_lines[c]);
 	json_object_end(j);
+	json_topk(j, ls);
 }

@@ -15,4 +15,9 @@ void text_logstat(FILE *out, const struct logstat *ls, const struct style *st);
 /* The keys "messages", "refusals" and "mta_lines" of the scan object. */
 void json_logstat(struct json *j, const struct logstat *ls);
 
+/* The tables by recipient domain and by relay host (format_topk.c): the
+ * first ls->top rows, then "other"; JSON keys "domains" and "relays". */
+void text_topk(FILE *out, const struct logstat *ls);
+void json_topk(struct json *j, const struct logstat *ls);
+
 #endif

@@ -1,5 +1,6 @@
 /* logstat.c - the totals of a mail log (see logstat.h). */
 #include "logstat.h"
+#include "logstat_text.h"
 
 #include <string.h>
 
@@ -16,6 +17,50 @@ void logstat_init(struct logstat *ls)
 {
 	memset(ls, 0, sizeof *ls);
 	idset_init(&ls->deferred);
+	topk_init(&ls->domains);
+	topk_init(&ls->relays);
+}
+
+/* The kind a count has in the tables by domain and relay, or -1. */
+static int kind_of(int count)
+{
+	return count == LS_DELIVERED ? 0 : count == LS_DEFERRALS ? 1 : count == LS_BOUNCED ? 2 : -1;
+}
+
+/* Adds count to s[0..n) in lower case (ASCII), cut at TOPK_KEY - 1 bytes. */
+static void add_lower(struct topk *t, const char *s, size_t n, int kind, unsigned long count)
+{
+	char key[TOPK_KEY];
+	size_t i;
+
+	if (n > sizeof key - 1)
+		n = sizeof key - 1;
+	for (i = 0; i < n; i++)
+		key[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+	topk_add(t, key, n, kind, count);
+}
+
+/* Counts each address of the event (returns how many) by its domain (after the last '@', without '>'),
+ * or "(no domain)" for a local name, a file or a pipe. */
+static unsigned long count_domains(struct logstat *ls, const struct ls_event *e, int kind)
+{
+	size_t at = 0;
+	unsigned long n = 0;
+
+	while (at < e->rcptlen) {
+		const char *a = e->rcpt + at, *d = NULL;
+		size_t len = ls_span_until(a, e->rcptlen - at, ","), i;
+		for (i = 0; i < len; i++)
+			if (a[i] == '@')
+				d = a + i + 1;
+		if (d && ls_span_until(d, len - (size_t)(d - a), ">"))
+			add_lower(&ls->domains, d, ls_span_until(d, len - (size_t)(d - a), ">"), kind, 1);
+		else
+			add_lower(&ls->domains, "(no domain)", 11, kind, 1);
+		at += len + 1;
+		n++;
+	}
+	return n;
 }
 
 void logstat_line(struct logstat *ls, const char *line, size_t len)
@@ -30,6 +75,11 @@ void logstat_line(struct logstat *ls, const char *line, size_t len)
 	ls->count[e.count] += e.n;
 	if (e.count == LS_DEFERRALS && e.idlen && idset_add(&ls->deferred, e.id, e.idlen))
 		ls->count[LS_DEFERRED]++;
+	if (kind_of(e.count) >= 0 && e.relaylen)
+		add_lower(&ls->relays, e.relay, e.relaylen, kind_of(e.count),
+		          e.rcptlen ? count_domains(ls, &e, kind_of(e.count)) : 1);
+	else if (kind_of(e.count) >= 0 && e.rcptlen)
+		count_domains(ls, &e, kind_of(e.count));
 	if (e.dir != LS_DIR_NONE) {
 		ls->dir[e.dir][0]++;
 		if (e.cls == 4 || e.cls == 5)

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "idset.h"
+#include "topk.h"
 
 /* The totals, defined in man/smtpcode.1 (Scan). */
 enum ls_count {
@@ -28,6 +29,10 @@ struct ls_event {
 	size_t idlen;
 	enum ls_dir dir;
 	int cls;              /* 4 or 5: the class of the refusal; 0 unknown */
+	const char *rcpt;     /* delivered, deferrals, bounced: the recipients */
+	size_t rcptlen;       /* ("<a@x>,<b@y>", "a@x"), and the relay host */
+	const char *relay;
+	size_t relaylen;
 };
 
 struct logstat {
@@ -35,6 +40,8 @@ struct logstat {
 	unsigned long mta_lines[LS_NMTA];   /* lines recognised, by MTA */
 	unsigned long dir[3][3];            /* [enum ls_dir][0 lines, 1 4xx, 2 5xx] */
 	struct idset deferred;              /* queue ids of deferred messages */
+	struct topk domains, relays;        /* delivered, deferred, bounced */
+	int top;                            /* rows of each to show (--top) */
 };
 
 void logstat_init(struct logstat *ls);

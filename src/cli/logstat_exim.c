@@ -55,6 +55,29 @@ static enum ls_dir remote_if_said(const char *s, size_t n)
 	return ls_find(s, n, "SMTP error from remote mail server") ? LS_DIR_REMOTE : LS_DIR_NONE;
 }
 
+/* The recipient of a delivery line (s after the flag and its space): the
+ * first word, or the address in <> after it when that word has no '@' (a
+ * local user, a pipe, a file). And the host of " H=" (set e->count first). */
+static void where_to(const char *s, size_t n, struct ls_event *e)
+{
+	const char *h = ls_find(s, n, " H=");
+
+	e->rcpt = s;
+	e->rcptlen = ls_span_until(s, n, " :");
+	if (!memchr(s, '@', e->rcptlen) && e->rcptlen + 2 < n && s[e->rcptlen] == ' ' &&
+	    s[e->rcptlen + 1] == '<') {
+		e->rcpt = s + e->rcptlen + 2;
+		e->rcptlen = ls_span_until(e->rcpt, n - e->rcptlen - 2, ">");
+	}
+	if (h) {
+		e->relay = h + 3;
+		e->relaylen = ls_span_until(e->relay, n - (size_t)(e->relay - s), " :");
+	} else { /* as Postfix says: relay=local, relay=none */
+		e->relay = e->count == LS_DELIVERED ? "local" : "none";
+		e->relaylen = 4 + (e->count == LS_DELIVERED);
+	}
+}
+
 /* "<= received, => and -> delivered, == deferred, ** failed". */
 static void flag_line(const char *id, size_t idlen, const char *s, size_t n,
                       struct ls_event *e)
@@ -74,6 +97,8 @@ static void flag_line(const char *id, size_t idlen, const char *s, size_t n,
 		             remote_if_said(s, n), code_at, code_n);
 	e->id = id;
 	e->idlen = idlen;
+	if (e->count == LS_DELIVERED || e->count == LS_DEFERRALS || e->count == LS_BOUNCED)
+		where_to(s + 3, n - 3, e);
 }
 
 int ls_exim(const char *rest, size_t n, struct ls_event *e)

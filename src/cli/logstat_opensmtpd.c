@@ -23,6 +23,31 @@ static const char *quoted(const char *s, size_t n, const char *key, size_t *len)
 	return p;
 }
 
+/* The recipient (to=<...>) and the relay: relay="192.0.2.1 (mx.example.net)"
+ * gives the name, else the address; mda and lmtp deliveries are local. */
+static void where_to(const char *s, size_t n, int remote, struct ls_event *e)
+{
+	const char *to = ls_find(s, n, " to=<");
+	size_t len = 0;
+	const char *relay = quoted(s, n, " relay=\"", &len);
+	const char *name = relay ? memchr(relay, '(', len) : NULL;
+
+	if (to) {
+		e->rcpt = to + 5;
+		e->rcptlen = ls_span_until(e->rcpt, n - (size_t)(e->rcpt - s), ">");
+	}
+	if (!remote || !relay) {
+		e->relay = "local";
+		e->relaylen = 5;
+	} else if (name) {
+		e->relay = name + 1;
+		e->relaylen = ls_span_until(name + 1, len - (size_t)(name + 1 - relay), ")");
+	} else {
+		e->relay = relay;
+		e->relaylen = ls_span_until(relay, len, " ");
+	}
+}
+
 /* "mta delivery evpid=... result=\"TempFail\" stat=\"...\"" and mda, lmtp. */
 static void delivery(const char *s, size_t n, int remote, struct ls_event *e)
 {
@@ -44,6 +69,7 @@ static void delivery(const char *s, size_t n, int remote, struct ls_event *e)
 		return;
 	ls_event_set(e, count, remote && count != LS_DELIVERED ? LS_DIR_REMOTE : LS_DIR_NONE,
 	             stat ? stat : s, stat ? slen : 0);
+	where_to(s, n, remote, e);
 	if (evpid) { /* the message id: the first 8 of the envelope id's 16 digits */
 		evpid += 7;
 		elen = ls_span_until(evpid, n - (size_t)(evpid - s), " ");

@@ -72,6 +72,12 @@ static void delivery(const char *qid, size_t qlen, const char *s, size_t n, stru
 		             st, left);
 	e->id = qid;
 	e->idlen = qlen;
+	e->rcpt = s + 3; /* after "to=" */
+	e->rcptlen = ls_span_until(e->rcpt, n - 3, ",");
+	if ((e->relay = ls_find(s, n, ", relay=")) != NULL) {
+		e->relay += 8;
+		e->relaylen = ls_span_until(e->relay, n - (size_t)(e->relay - s), "[,");
+	}
 }
 
 int ls_postfix(const char *cmd, size_t cmdlen, const char *rest, size_t n, struct ls_event *e)

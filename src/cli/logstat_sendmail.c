@@ -3,12 +3,19 @@
 
 #include <string.h>
 
+/* The length of a value: up to ", " or the end. */
+static size_t value_len(const char *s, size_t n)
+{
+	const char *end = ls_find(s, n, ", ");
+
+	return end ? (size_t)(end - s) : n;
+}
+
 /* Recipients in "to=<a@x>,<b@y>, ...": one more than the commas inside the
  * to= value, which ends at ", ". */
 static unsigned long recipients(const char *s, size_t n)
 {
-	const char *end = ls_find(s, n, ", ");
-	size_t len = end ? (size_t)(end - s) : n, i;
+	size_t len = value_len(s, n), i;
 	unsigned long count = 1;
 
 	for (i = 0; i < len; i++)
@@ -20,14 +27,30 @@ static unsigned long recipients(const char *s, size_t n)
 static const char *value_of(const char *s, size_t n, const char *key, size_t *len)
 {
 	const char *p = ls_find(s, n, key);
-	const char *end;
 
 	if (!p || (p > s && p[-1] != ' '))
 		return NULL;
 	p += strlen(key);
-	end = ls_find(p, n - (size_t)(p - s), ", ");
-	*len = end ? (size_t)(end - p) : n - (size_t)(p - s);
+	*len = value_len(p, n - (size_t)(p - s));
 	return p;
+}
+
+/* relay=mx.example.net. [192.0.2.1] (the host without its last dot), or
+ * the mailer (local) when there is no relay. */
+static void relay_host(const char *s, size_t n, struct ls_event *e)
+{
+	size_t len = 0;
+	const char *r = value_of(s, n, "relay=", &len);
+
+	if (!r)
+		r = value_of(s, n, "mailer=", &len);
+	if (!r)
+		return;
+	len = ls_span_until(r, len, " [");
+	if (len > 1 && r[len - 1] == '.')
+		len--;
+	e->relay = r;
+	e->relaylen = len;
 }
 
 /* "to=..., mailer=esmtp, relay=..., dsn=X.Y.Z, stat=...": one attempt. */
@@ -59,6 +82,9 @@ static void delivery(const char *s, size_t n, struct ls_event *e)
 		e->cls = dsn[0] - '0';
 	if (count == LS_DELIVERED || count == LS_BOUNCED)
 		e->n = recipients(s, n);
+	e->rcpt = s + 3;
+	e->rcptlen = value_len(s + 3, n - 3);
+	relay_host(s, n, e);
 }
 
 int ls_sendmail(const char *rest, size_t n, struct ls_event *e)

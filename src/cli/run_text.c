@@ -161,6 +161,7 @@ int run_scan(const struct options *o, const struct style *st)
 	tally_init(&tally);
 	run.tally = &tally;
 	logstat_init(&stats);
+	stats.top = o->top_given ? o->top : 10;
 	run.stats = &stats;
 	tally.stats = &stats;
 	if (o->ncodes == 0 && read_file(&run, NULL) < 0)
