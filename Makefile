@@ -57,7 +57,7 @@ CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
               src/cli/logstat_text.c src/cli/logstat_postfix.c src/cli/logstat_exim.c \
               src/cli/logstat_sendmail.c src/cli/logstat_opensmtpd.c src/cli/idset.c \
               src/cli/format_logstat.c src/cli/compressed.c src/cli/topk.c \
-              src/cli/format_topk.c
+              src/cli/format_topk.c src/cli/format_hours.c src/cli/logtime.c
 GEN_SRCS    = src/gen/gentable.c src/gen/read_enhanced.c src/gen/read_i18n.c src/gen/tsv.c \
               src/gen/blob.c
 DATA        = data/codes.tsv data/pairs.tsv data/enhanced.tsv data/enhanced-notes.tsv \
@@ -75,7 +75,7 @@ LIB         = build/libsmtpcode.a
 SHLIB       = build/libsmtpcode.so.$(VERSION)
 
 TESTS       = code command table lookup enhanced reply compare strbuf json format_text format_json \
-              args lines tally pattern i18n safe_text api logstat topk
+              args lines tally pattern i18n safe_text api logstat topk logtime
 TEST_BINS   = $(TESTS:%=build/tests/test_%)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)

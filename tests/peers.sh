@@ -34,6 +34,11 @@ done
 same "postfix reject warnings" "$(pf 'reject warnings')" "$(jq .messages.reject_warnings "$tmp/pf.json")"
 same "postfix deferrals" "$(pf_deferrals)" "$(jq .messages.deferrals "$tmp/pf.json")"
 same "postfix rejected %" "$(pf_percent)" "$(jq .messages.rejected_percent "$tmp/pf.json")"
+# The Per-Hour Traffic Summary: one line per hour, five counts.
+awk '/^    [0-9][0-9]00-/ { print $2, $3, $4, $5, $6 }' tests/logs/postfix.pflogsumm > "$tmp/pf.hours"
+jq -r '.time.per_hour | [range(24) as $h | "\(.received[$h]) \(.delivered[$h]) \(.deferred[$h]) \(.bounced[$h]) \(.rejected[$h])"] | .[]' \
+	"$tmp/pf.json" > "$tmp/scan.hours"
+same "postfix per hour" "$(cat "$tmp/pf.hours")" "$(cat "$tmp/scan.hours")"
 
 # eximstats reads fixed columns, so the sample's one line with +subsecond,
 # a time zone and +pid is left out for it (and for this comparison).
@@ -45,7 +50,8 @@ same "exim delivered (addresses)" "$(ex Delivered 4)" "$(jq .messages.delivered 
 same "exim rejected" "$(ex Rejects 2)" "$(jq .messages.rejected "$tmp/ex.json")"
 
 if command -v pflogsumm > /dev/null 2>&1; then
-	pflogsumm tests/logs/postfix.log 2> /dev/null | sed -n '/^Grand Totals/,/discarded/p' > "$tmp/pf.now"
+	pflogsumm tests/logs/postfix.log 2> /dev/null |
+		sed -n '/^Grand Totals/,/discarded/p; /^Per-Hour Traffic/,/2300-2400/p' > "$tmp/pf.now"
 	same "pflogsumm as recorded" "$(cat tests/logs/postfix.pflogsumm)" "$(cat "$tmp/pf.now")"
 fi
 if command -v eximstats > /dev/null 2>&1; then

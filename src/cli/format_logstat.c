@@ -84,6 +84,7 @@ void text_logstat(FILE *out, const struct logstat *ls, const struct style *st)
 	}
 	text_direction(out, ls, st);
 	text_topk(out, ls);
+	text_hours(out, ls, st);
 }
 
 static void json_direction(struct json *j, const char *key, const unsigned long *d)
@@ -118,4 +119,5 @@ void json_logstat(struct json *j, const struct logstat *ls)
 		json_key_int(j, logstat_mta_name((enum ls_mta)c), (long)ls->mta_lines[c]);
 	json_object_end(j);
 	json_topk(j, ls);
+	json_hours(j, ls);
 }

@@ -20,4 +20,9 @@ void json_logstat(struct json *j, const struct logstat *ls);
 void text_topk(FILE *out, const struct logstat *ls);
 void json_topk(struct json *j, const struct logstat *ls);
 
+/* The time range and the counts per hour (format_hours.c): text with a bar
+ * chart of each hour's events; JSON key "time". */
+void text_hours(FILE *out, const struct logstat *ls, const struct style *st);
+void json_hours(struct json *j, const struct logstat *ls);
+
 #endif

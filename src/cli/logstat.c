@@ -9,6 +9,39 @@ static const char *const keys[LS_NCOUNTS] = {
 	"rejected", "reject_warnings", "held", "discarded",
 };
 
+static const char *const hourly_keys[LS_NHOURLY] = {
+	"received", "delivered", "deferred", "bounced", "rejected",
+};
+
+/* The hourly count of a count, or -1. */
+static int hourly_of(int count)
+{
+	switch (count) {
+	case LS_RECEIVED: return LS_H_RECEIVED;
+	case LS_DELIVERED: return LS_H_DELIVERED;
+	case LS_DEFERRALS: return LS_H_DEFERRED;
+	case LS_BOUNCED: return LS_H_BOUNCED;
+	case LS_REJECTED: case LS_REJECT_WARNINGS: case LS_HELD: case LS_DISCARDED:
+		return LS_H_REJECTED;
+	default: return -1;
+	}
+}
+
+/* Widens the time range to a time stamp, and counts its hour. */
+static void count_time(struct logstat *ls, const struct ls_event *e)
+{
+	int h = hourly_of(e->count);
+
+	if (!e->time.text[0])
+		return;
+	if (!ls->first[0] || strcmp(e->time.text, ls->first) < 0)
+		memcpy(ls->first, e->time.text, sizeof ls->first);
+	if (strcmp(e->time.text, ls->last) > 0)
+		memcpy(ls->last, e->time.text, sizeof ls->last);
+	if (h >= 0)
+		ls->hours[h][e->time.hour] += e->n;
+}
+
 static const char *const mta_names[LS_NMTA] = {
 	"none", "postfix", "exim", "sendmail", "opensmtpd",
 };
@@ -70,6 +103,7 @@ void logstat_line(struct logstat *ls, const char *line, size_t len)
 	if (!ls_read_line(line, len, &e))
 		return;
 	ls->mta_lines[e.mta]++;
+	count_time(ls, &e);
 	if (e.count < 0)
 		return;
 	ls->count[e.count] += e.n;
@@ -98,6 +132,11 @@ unsigned logstat_percent(const struct logstat *ls, enum ls_count c)
 const char *logstat_key(enum ls_count c)
 {
 	return keys[c];
+}
+
+const char *logstat_hourly_key(enum ls_hourly h)
+{
+	return hourly_keys[h];
 }
 
 const char *logstat_mta_name(enum ls_mta m)

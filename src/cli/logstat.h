@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "idset.h"
+#include "logtime.h"
 #include "topk.h"
 
 /* The totals, defined in man/smtpcode.1 (Scan). */
@@ -33,7 +34,14 @@ struct ls_event {
 	size_t rcptlen;       /* ("<a@x>,<b@y>", "a@x"), and the relay host */
 	const char *relay;
 	size_t relaylen;
+	struct logtime time;  /* the line's time stamp, if it has one */
 };
+
+/* The counts per hour of the day, as pflogsumm's "Per-Hour Traffic
+ * Summary": received, delivered, deferrals, bounced, and rejected with
+ * reject warnings, held and discarded. */
+enum ls_hourly { LS_H_RECEIVED, LS_H_DELIVERED, LS_H_DEFERRED, LS_H_BOUNCED, LS_H_REJECTED,
+                 LS_NHOURLY };
 
 struct logstat {
 	unsigned long count[LS_NCOUNTS];
@@ -42,7 +50,12 @@ struct logstat {
 	struct idset deferred;              /* queue ids of deferred messages */
 	struct topk domains, relays;        /* delivered, deferred, bounced */
 	int top;                            /* rows of each to show (--top) */
+	char first[LOGTIME_TEXT], last[LOGTIME_TEXT]; /* "" before any */
+	unsigned long hours[LS_NHOURLY][24];
 };
+
+/* The JSON key of an hourly count ("rejected"). */
+const char *logstat_hourly_key(enum ls_hourly h);
 
 void logstat_init(struct logstat *ls);
 void logstat_line(struct logstat *ls, const char *line, size_t len);

@@ -87,6 +87,7 @@ int ls_read_line(const char *s, size_t n, struct ls_event *e)
 
 	memset(e, 0, sizeof *e);
 	e->count = -1;
+	logtime_parse(s, n, &e->time);
 	if ((at = exim_stamp(s, n)) != 0)
 		return ls_exim(s + at, n - at, e);
 	if ((at = after_host(s, n)) == 0)
