@@ -57,7 +57,8 @@ CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
               src/cli/logstat_text.c src/cli/logstat_postfix.c src/cli/logstat_exim.c \
               src/cli/logstat_sendmail.c src/cli/logstat_opensmtpd.c src/cli/idset.c \
               src/cli/format_logstat.c src/cli/compressed.c src/cli/topk.c \
-              src/cli/format_topk.c src/cli/format_hours.c src/cli/logtime.c
+              src/cli/format_topk.c src/cli/format_hours.c src/cli/logtime.c \
+              src/cli/json_in.c src/cli/merge_read.c src/cli/merge.c src/cli/merge_logstat.c
 GEN_SRCS    = src/gen/gentable.c src/gen/read_enhanced.c src/gen/read_i18n.c src/gen/tsv.c \
               src/gen/blob.c
 DATA        = data/codes.tsv data/pairs.tsv data/enhanced.tsv data/enhanced-notes.tsv \
@@ -94,7 +95,7 @@ FUZZ_SECONDS ?= 20
 FUZZ_FLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_SRCS    = $(LIB_SRCS) $(CLI_SRCS) $(UTIL_SRCS)
 FUZZ_BINS    = build/fuzz/fuzz_args build/fuzz/fuzz_reply build/fuzz/fuzz_reply_json \
-               build/fuzz/fuzz_json
+               build/fuzz/fuzz_json build/fuzz/fuzz_merge
 
 # One link page (.so man3/smtpcode.3) per function the NAME section of
 # smtpcode(3) lists, so that `man smtpcode_lookup` works.

@@ -127,7 +127,7 @@ _smtpcode()
             -*)
                 local opts="-j --json -a --after --after= --lang --lang= --color
                     --color= --brief --codes-only --full -h --help -V --version --"
-                [[ $sub == scan ]] && opts+=" --top"
+                [[ $sub == scan ]] && opts+=" --top --merge"
                 [[ $sub == list ]] && opts+=" --basic --enhanced"
                 local IFS=$' \t\n'
                 COMPREPLY=($(compgen -W "$opts" -- "$cur"))

@@ -98,6 +98,7 @@ complete -c smtpcode -s a -l after -x -a 'CONNECT HELO EHLO LHLO MAIL RCPT DATA 
 complete -c smtpcode -l lang -x -a 'en es vi tr de fr pt ja' -d 'Language of the explanations'
 complete -c smtpcode -l color -x -a 'auto always never' -d 'When to colour the output'
 complete -c smtpcode -n '__fish_seen_subcommand_from scan' -l top -x -d 'Rows by recipient domain and by relay'
+complete -c smtpcode -n '__fish_seen_subcommand_from scan' -l merge -d 'Sum scan --json summaries'
 complete -c smtpcode -l brief -d 'Shorter output'
 complete -c smtpcode -l codes-only -d 'Print only the codes'
 complete -c smtpcode -l full -d 'The complete explanation'

@@ -94,8 +94,8 @@ static int set_top(struct options *o, const char *value, char *err, size_t errsz
 	for (i = 0; i < n; i++)
 		if (value[i] < '0' || value[i] > '9')
 			break;
-	if (n == 0 || i < n || n > 4 || (o->top = atoi(value)) > 1000)
-		return fail(err, errsz, "--top:", value, " is not a number from 0 to 1000");
+	if (n == 0 || i < n || n > 4 || (o->top = atoi(value)) > 1024)
+		return fail(err, errsz, "--top:", value, " is not a number from 0 to 1024");
 	o->top_given = 1;
 	return 0;
 }
@@ -130,6 +130,7 @@ static const struct {
 	{ "--full", offsetof(struct options, full) },
 	{ "--basic", offsetof(struct options, list_basic) },
 	{ "--enhanced", offsetof(struct options, list_enhanced) },
+	{ "--merge", offsetof(struct options, merge) },
 };
 
 /* Handles argv[*i], an option; may take the next argument as its value. */

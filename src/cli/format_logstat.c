@@ -87,6 +87,24 @@ void text_logstat(FILE *out, const struct logstat *ls, const struct style *st)
 	text_hours(out, ls, st);
 }
 
+/* The deferred messages' ids as 16 hex digits of their hashes, so that
+ * --merge counts a message deferred in two shards once. */
+static void json_deferred_ids(struct json *j, const struct idset *ids)
+{
+	static uint64_t hashes[2 * IDSET_GEN];
+	size_t n = idset_sorted(ids, hashes), i;
+	char hex[17];
+
+	json_key(j, "deferred_ids");
+	json_array_begin(j);
+	for (i = 0; i < n; i++) {
+		snprintf(hex, sizeof hex, "%08lx%08lx", (unsigned long)(hashes[i] >> 32),
+		         (unsigned long)(hashes[i] & 0xffffffffu));
+		json_string(j, hex);
+	}
+	json_array_end(j);
+}
+
 static void json_direction(struct json *j, const char *key, const unsigned long *d)
 {
 	json_key(j, key);
@@ -107,6 +125,7 @@ void json_logstat(struct json *j, const struct logstat *ls)
 		json_key_int(j, logstat_key((enum ls_count)c), (long)ls->count[c]);
 	json_key_int(j, "rejected_percent", (long)logstat_percent(ls, LS_REJECTED));
 	json_key_int(j, "discarded_percent", (long)logstat_percent(ls, LS_DISCARDED));
+	json_deferred_ids(j, &ls->deferred);
 	json_object_end(j);
 	json_key(j, "refusals");
 	json_object_begin(j);

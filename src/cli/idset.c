@@ -1,6 +1,7 @@
 /* idset.c - a fixed-size set of recent queue ids (deferred messages). */
 #include "idset.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void idset_init(struct idset *s)
@@ -33,10 +34,17 @@ static size_t slot_of(const uint64_t *t, uint64_t h)
 
 int idset_add(struct idset *s, const char *id, size_t len)
 {
-	uint64_t h = hash_of(id, len);
-	uint64_t *cur = s->gen[s->cur], *old = s->gen[!s->cur];
-	size_t i = slot_of(cur, h);
+	return idset_add_hash(s, hash_of(id, len));
+}
 
+int idset_add_hash(struct idset *s, uint64_t h)
+{
+	uint64_t *cur = s->gen[s->cur], *old = s->gen[!s->cur];
+	size_t i;
+
+	if (h == 0)
+		h = 1;
+	i = slot_of(cur, h);
 	if (cur[i] || old[slot_of(old, h)] == h)
 		return 0;
 	if (s->used[s->cur] == IDSET_GEN) {
@@ -50,4 +58,24 @@ int idset_add(struct idset *s, const char *id, size_t len)
 	cur[i] = h;
 	s->used[s->cur]++;
 	return 1;
+}
+
+static int increasing(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+size_t idset_sorted(const struct idset *s, uint64_t *out)
+{
+	size_t n = 0, i;
+	int g;
+
+	for (g = 0; g < 2; g++)
+		for (i = 0; i < IDSET_SLOTS; i++)
+			if (s->gen[g][i])
+				out[n++] = s->gen[g][i];
+	qsort(out, n, sizeof out[0], increasing);
+	return n;
 }

@@ -24,4 +24,11 @@ void idset_init(struct idset *s);
 /* Adds an id; returns 1 if it was not in the set, else 0. */
 int idset_add(struct idset *s, const char *id, size_t len);
 
+/* The same with the id's hash, as idset_sorted gives it (--merge). */
+int idset_add_hash(struct idset *s, uint64_t h);
+
+/* Fills out (room for 2 * IDSET_GEN) with the hashes of the ids kept, in
+ * increasing order; returns how many. */
+size_t idset_sorted(const struct idset *s, uint64_t *out);
+
 #endif

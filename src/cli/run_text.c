@@ -4,6 +4,7 @@
 #include "format.h"
 #include "lines.h"
 #include "logstat.h"
+#include "merge.h"
 #include "safe_text.h"
 #include "tally.h"
 
@@ -155,6 +156,8 @@ int run_scan(const struct options *o, const struct style *st)
 	static struct logstat stats;
 	int i;
 
+	if (o->merge)
+		return run_merge(o, st);
 	memset(&run, 0, sizeof run);
 	run.o = o;
 	smtpcode_scanner_init(&run.scanner);

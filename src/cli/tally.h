@@ -36,6 +36,9 @@ struct tally {
 
 void tally_init(struct tally *t);
 void tally_reply(struct tally *t, const struct smtpcode_reply *r);
+/* Counts an enhanced code n times (tally_reply counts each once). */
+void tally_add_enhanced(struct tally *t, const struct smtpcode_enhanced_code *c,
+                        unsigned long n);
 
 /* A count and what it counts, for sorting. */
 struct tally_row {
