@@ -18,7 +18,8 @@ int ls_starts(const char *s, size_t n, const char *prefix);
  * start, before a space, '-', '"' or the end); 0 if none. */
 int ls_code_class(const char *s, size_t n);
 
-/* The length of s up to the first byte of stops (or n). */
+/* The length of s up to the first byte of stops (one to three bytes), or
+ * n if there is none. */
 size_t ls_span_until(const char *s, size_t n, const char *stops);
 
 /* Counts an event of kind count, found on a line, with direction dir and
