@@ -95,7 +95,7 @@ FUZZ_SECONDS ?= 20
 FUZZ_FLAGS   = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_SRCS    = $(LIB_SRCS) $(CLI_SRCS) $(UTIL_SRCS)
 FUZZ_BINS    = build/fuzz/fuzz_args build/fuzz/fuzz_reply build/fuzz/fuzz_reply_json \
-               build/fuzz/fuzz_json build/fuzz/fuzz_merge
+               build/fuzz/fuzz_json build/fuzz/fuzz_merge build/fuzz/fuzz_logstat
 
 # One link page (.so man3/smtpcode.3) per function the NAME section of
 # smtpcode(3) lists, so that `man smtpcode_lookup` works.
