@@ -3,9 +3,9 @@
 
 #include <string.h>
 
-const char *ls_find(const char *s, size_t n, const char *needle)
+const char *ls_find_n(const char *s, size_t n, const char *needle, size_t k)
 {
-	size_t k = strlen(needle), i;
+	size_t i;
 
 	if (k == 0 || k > n)
 		return k == 0 ? s : NULL;
@@ -18,13 +18,6 @@ const char *ls_find(const char *s, size_t n, const char *needle)
 		i = (size_t)(p - s);
 	}
 	return NULL;
-}
-
-int ls_starts(const char *s, size_t n, const char *prefix)
-{
-	size_t k = strlen(prefix);
-
-	return k <= n && memcmp(s, prefix, k) == 0;
 }
 
 static int is_digit(char c)

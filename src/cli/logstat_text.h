@@ -4,14 +4,27 @@
 #define SMTPCODE_LOGSTAT_TEXT_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "logstat.h"
 
-/* The first needle in s[0..n), or NULL. */
-const char *ls_find(const char *s, size_t n, const char *needle);
+/* The first needle (k bytes) in s[0..n), or NULL. */
+const char *ls_find_n(const char *s, size_t n, const char *needle, size_t k);
+
+/* The same for a string; inline, so that a literal's length is known when
+ * compiling (these run several times on every line). */
+static inline const char *ls_find(const char *s, size_t n, const char *needle)
+{
+	return ls_find_n(s, n, needle, strlen(needle));
+}
 
 /* Nonzero if s[0..n) starts with prefix. */
-int ls_starts(const char *s, size_t n, const char *prefix);
+static inline int ls_starts(const char *s, size_t n, const char *prefix)
+{
+	size_t k = strlen(prefix);
+
+	return k <= n && memcmp(s, prefix, k) == 0;
+}
 
 /* The class (4 or 5) of the first reply code in s[0..n): three digits, the
  * first 4 or 5, standing alone (after a space, '=', '"' or '(' or at the
