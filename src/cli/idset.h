@@ -11,7 +11,7 @@
  * older one is forgotten: an id is then counted again only if IDSET_GEN or
  * more other distinct ids were added since it was last seen. */
 #define IDSET_GEN 32768
-#define IDSET_SLOTS (2 * IDSET_GEN) /* per generation: at most half full */
+#define IDSET_SLOTS 65536 /* per generation: 2 * IDSET_GEN, at most half full */
 
 struct idset {
 	uint64_t gen[2][IDSET_SLOTS]; /* 0: empty */

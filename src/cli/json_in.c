@@ -36,11 +36,11 @@ static enum json_tok fail(struct json_in *j, const char *why)
 
 static int hex4(struct json_in *j, unsigned long *v)
 {
-	int i, c;
+	int i;
 
 	*v = 0;
 	for (i = 0; i < 4; i++) {
-		c = get(j);
+		int c = get(j);
 		if (c >= '0' && c <= '9')
 			*v = *v * 16 + (unsigned long)(c - '0');
 		else if ((c | 32) >= 'a' && (c | 32) <= 'f')
@@ -55,11 +55,12 @@ static int hex4(struct json_in *j, unsigned long *v)
 static int put_utf8(struct json_in *j, size_t *n, unsigned long u)
 {
 	unsigned char b[4];
-	size_t k = u < 0x80 ? 1 : u < 0x800 ? 2 : u < 0x10000 ? 3 : 4, i;
+	size_t k = u < 0x80 ? 1 : u < 0x800 ? 2 : u < 0x10000 ? 3 : 4;
 
-	if (k == 1)
+	if (k == 1) {
 		b[0] = (unsigned char)u;
-	else {
+	} else {
+		size_t i;
 		for (i = k - 1; i > 0; i--, u >>= 6)
 			b[i] = (unsigned char)(0x80 | (u & 0x3f));
 		b[0] = (unsigned char)((k == 2 ? 0xc0 : k == 3 ? 0xe0 : 0xf0) | u);

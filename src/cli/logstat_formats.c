@@ -57,7 +57,7 @@ static int tag_is(const char *tag, size_t len, const char *name)
 static int by_tag(const char *tag, size_t n, struct ls_event *e)
 {
 	size_t len = ls_span_until(tag, n, "[: "), at = len;
-	const char *slash, *rest;
+	const char *rest;
 
 	while (at < n && tag[at] != ':' && tag[at] != ' ')
 		at++;
@@ -65,7 +65,7 @@ static int by_tag(const char *tag, size_t n, struct ls_event *e)
 		return 0;
 	rest = tag + at + 2;
 	n -= at + 2;
-	if (ls_starts(tag, len, "postfix") && (slash = memchr(tag, '/', len)) != NULL) {
+	if (ls_starts(tag, len, "postfix") && memchr(tag, '/', len) != NULL) {
 		const char *cmd = tag + len;
 		while (cmd[-1] != '/')
 			cmd--;

@@ -51,7 +51,7 @@ static void where_to(const char *s, size_t n, int remote, struct ls_event *e)
 /* "mta delivery evpid=... result=\"TempFail\" stat=\"...\"" and mda, lmtp. */
 static void delivery(const char *s, size_t n, int remote, struct ls_event *e)
 {
-	size_t rlen = 0, slen = 0, elen;
+	size_t rlen = 0, slen = 0;
 	const char *result = quoted(s, n, " result=\"", &rlen);
 	const char *stat = quoted(s, n, " stat=\"", &slen);
 	const char *evpid = ls_find(s, n, " evpid=");
@@ -71,6 +71,7 @@ static void delivery(const char *s, size_t n, int remote, struct ls_event *e)
 	             stat ? stat : s, stat ? slen : 0);
 	where_to(s, n, remote, e);
 	if (evpid) { /* the message id: the first 8 of the envelope id's 16 digits */
+		size_t elen;
 		evpid += 7;
 		elen = ls_span_until(evpid, n - (size_t)(evpid - s), " ");
 		e->id = evpid;

@@ -44,11 +44,10 @@ int ls_code_class(const char *s, size_t n)
 size_t ls_span_until(const char *s, size_t n, const char *stops)
 {
 	char a = stops[0], b = a ? stops[1] : '\0', c = b ? stops[2] : '\0';
-	const char *p;
 	size_t i;
 
 	if (!b) {
-		p = a ? memchr(s, a, n) : NULL;
+		const char *p = a ? memchr(s, a, n) : NULL;
 		return p ? (size_t)(p - s) : n;
 	}
 	for (i = 0; i < n; i++)

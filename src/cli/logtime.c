@@ -1,6 +1,7 @@
 /* logtime.c - the time stamp at the start of a log line (see logtime.h). */
 #include "logtime.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
@@ -80,8 +81,7 @@ int logtime_valid(const char *text)
 	if (strncmp(text, "--", 2) == 0) {
 		if (strlen(text) != 16)
 			return 0;
-		memcpy(buf, "0000", 4);
-		memcpy(buf + 4, text + 1, 16);
+		snprintf(buf, sizeof buf, "0000%s", text + 1);
 		text = buf;
 	}
 	return strlen(text) == 19 && digits_at(text, "dddd-dd-ddTdd:dd:dd") && in_range(text);

@@ -142,11 +142,11 @@ long merge_stream(struct merge *m, FILE *in, const char *path)
 /* Reads one operand ("-": standard input); returns how many summaries, or -1. */
 static long merge_path(struct merge *m, const char *path)
 {
-	char shown[SAFE_ECHO_SIZE];
 	FILE *in = stdin;
 	long n;
 
 	if (strcmp(path, "-") != 0 && (in = fopen(path, "rb")) == NULL) {
+		char shown[SAFE_ECHO_SIZE];
 		fprintf(stderr, "smtpcode: %s: %s\n", safe_echo(shown, sizeof shown, path, 0),
 		        strerror(errno));
 		return -1;
@@ -162,7 +162,7 @@ int run_merge(const struct options *o, const struct style *st)
 	static struct merge m;
 	static struct tally tally;
 	static struct logstat stats;
-	long n = 0, k;
+	long n = 0;
 	int i;
 
 	tally_init(&tally);
@@ -172,7 +172,7 @@ int run_merge(const struct options *o, const struct style *st)
 	m.t = &tally;
 	m.ls = &stats;
 	for (i = 0; i == 0 || i < o->ncodes; i++) {
-		k = merge_path(&m, o->ncodes ? o->codes[i] : "-");
+		long k = merge_path(&m, o->ncodes ? o->codes[i] : "-");
 		if (k < 0)
 			return EXIT_USAGE;
 		n += k;

@@ -61,9 +61,12 @@ static void sift_down(struct topk *t, int at)
 
 static void sift_up(struct topk *t, int at)
 {
-	while (at > 0 && t->slot[t->heap[(at - 1) / 2]].weight > t->slot[t->heap[at]].weight) {
-		swap(t, at, (at - 1) / 2);
-		at = (at - 1) / 2;
+	while (at > 0 && at < TOPK_SLOTS) {
+		int parent = (at - 1) / 2;
+		if (t->slot[t->heap[parent]].weight <= t->slot[t->heap[at]].weight)
+			return;
+		swap(t, at, parent);
+		at = parent;
 	}
 }
 
