@@ -51,6 +51,35 @@ deferred=$(jq .messages.deferred "$tmp/merged.json")
 [ "$deferred" = 6 ] && passed=$((passed + 1)) ||
 	{ failed=$((failed + 1)); echo "FAIL merge: deferred $deferred, not 6"; }
 
+# The scan object has the keys and types man/smtpcode.1 (Scan object) lists.
+schema='def n: type=="number" and . >= 0 and floor == .;
+def counts($k): (keys == ($k|sort)) and all(.[]; n);
+def table: (keys == ["max_error","other","rows"]) and (.max_error|n)
+  and (.other|counts(["delivered","deferred","bounced"]))
+  and all(.rows[]; (keys == ["bounced","deferred","delivered","error","name"]) and (.name|type=="string")
+    and ([.delivered,.deferred,.bounced,.error]|all(n)));
+(keys == ["basic","classes","domains","enhanced","enhanced_other","kind","lines","messages",
+  "mta_lines","outcomes","refusals","relays","replies","time"])
+and (.messages|(keys == (["received","delivered","forwarded","deferred","deferrals","bounced","expired",
+  "rejected","reject_warnings","held","discarded","rejected_percent","discarded_percent",
+  "deferred_ids"]|sort)) and ([.[]|select(type=="number")]|all(n))
+  and all(.deferred_ids[]; test("^[0-9a-f]{16}$")) and (.deferred_ids == (.deferred_ids|sort)))
+and (.refusals|(keys == ["by_remote","by_us"]) and all(.[]; counts(["lines","4xx","5xx"])))
+and (.mta_lines|counts(["postfix","exim","sendmail","opensmtpd"]))
+and (.domains|table) and (.relays|table)
+and (.time|(keys == ["first","last","per_hour"])
+  and all(.first,.last; . == null or test("^([0-9]{4}|-)-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}$"))
+  and (.per_hour|(keys == (["received","delivered","deferred","bounced","rejected"]|sort))
+    and all(.[]; length == 24 and all(.[]; n))))'
+for f in "$tmp/whole.json" "$tmp/merged.json"; do
+	if jq -e "$schema" "$f" > /dev/null; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAIL merge: schema of ${f##*/}"
+	fi
+done
+
 # Every fuzz regression input: no crash, status 0, 1 or 2, one error line
 # at most.
 for f in tests/fuzz/regress/merge/*; do
