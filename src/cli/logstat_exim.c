@@ -115,7 +115,7 @@ int ls_exim(const char *rest, size_t n, struct ls_event *e)
 	}
 	idlen = message_id(rest, n);
 	if (idlen && idlen + 4 <= n && rest[idlen + 3] == ' ' &&
-	    (strchr("<=-*", rest[idlen + 1]) != NULL)) {
+	    rest[idlen + 1] && strchr("<=-*", rest[idlen + 1]) != NULL) {
 		flag_line(rest, idlen, rest + idlen + 1, n - idlen - 1, e);
 		if (e->count >= 0)
 			return 1;
