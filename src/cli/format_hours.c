@@ -2,6 +2,7 @@
  * text (with a bar chart) and as JSON. */
 #include "format_logstat.h"
 #include "json.h"
+#include "strbuf.h"
 
 #include <string.h>
 
@@ -33,10 +34,17 @@ void text_hours(FILE *out, const struct logstat *ls, const struct style *st)
 {
 	unsigned long max = 0;
 	int h, first = 24, last = -1, k;
+	const char *args[2];
+	char line[128];
+	struct strbuf sb;
 
 	if (!ls->first[0])
 		return;
-	fprintf(out, "\nTime: %s to %s\n", ls->first, ls->last);
+	args[0] = ls->first;
+	args[1] = ls->last;
+	scx_sb_init(&sb, line, sizeof line);
+	scx_sb_template(&sb, style_phrase(st, "scan.time"), args, 2);
+	fprintf(out, "\n%s\n", line);
 	for (h = 0; h < 24; h++) {
 		unsigned long n = hour_total(ls, h);
 		if (n && h < first)
@@ -48,8 +56,8 @@ void text_hours(FILE *out, const struct logstat *ls, const struct style *st)
 	}
 	if (last < 0)
 		return;
-	fprintf(out, "\nPer hour (all days together)\n  hour %9s %9s %9s %9s %9s\n", "received",
-	        "delivered", "deferred", "bounced", "rejected");
+	fprintf(out, "\n%s\n  hour %9s %9s %9s %9s %9s\n", style_phrase(st, "scan.hours"),
+	        "received", "delivered", "deferred", "bounced", "rejected");
 	for (h = first; h <= last; h++) {
 		fprintf(out, "    %02d", h);
 		for (k = 0; k < LS_NHOURLY; k++)

@@ -32,6 +32,16 @@ static unsigned long mta_total(const struct logstat *ls)
 	return n;
 }
 
+/* The first MTA with lines. */
+static int first_mta(const struct logstat *ls)
+{
+	int m = LS_MTA_POSTFIX;
+
+	while (m < LS_NMTA - 1 && !ls->mta_lines[m])
+		m++;
+	return m;
+}
+
 static void label(FILE *out, const struct style *st, const char *text, int cls)
 {
 	const char *on = cls == 2 ? "\033[32m" : cls == 4 ? "\033[33m" : cls == 5 ? "\033[31m" : "";
@@ -49,7 +59,7 @@ static void text_direction(FILE *out, const struct logstat *ls, const struct sty
 
 	if (!ls->dir[LS_DIR_OURS][0] && !ls->dir[LS_DIR_REMOTE][0])
 		return;
-	fprintf(out, "\nRefusals (who refused whom)\n");
+	fprintf(out, "\n%s\n", style_phrase(st, "scan.refusals"));
 	for (d = LS_DIR_OURS; d <= LS_DIR_REMOTE; d++) {
 		label(out, st, names[d], 5);
 		fprintf(out, " %9lu  %s (4xx %lu, 5xx %lu)\n", ls->dir[d][0],
@@ -64,10 +74,11 @@ void text_logstat(FILE *out, const struct logstat *ls, const struct style *st)
 
 	if (!mta_total(ls))
 		return;
-	fprintf(out, "\nMessages (MTA lines:");
+	fprintf(out, "\n%s (lines: ", style_phrase(st, "scan.messages"));
 	for (m = LS_MTA_POSTFIX; m < LS_NMTA; m++)
 		if (ls->mta_lines[m])
-			fprintf(out, " %s %lu", logstat_mta_name((enum ls_mta)m), ls->mta_lines[m]);
+			fprintf(out, "%s%s %lu", m == first_mta(ls) ? "" : ", ",
+			        logstat_mta_name((enum ls_mta)m), ls->mta_lines[m]);
 	fprintf(out, ")\n");
 	for (c = 0; c < LS_NCOUNTS; c++) {
 		if (c == LS_DEFERRALS)
@@ -83,7 +94,7 @@ void text_logstat(FILE *out, const struct logstat *ls, const struct style *st)
 			fprintf(out, "%s\n", rows[c].unit);
 	}
 	text_direction(out, ls, st);
-	text_topk(out, ls);
+	text_topk(out, ls, st);
 	text_hours(out, ls, st);
 }
 

@@ -17,7 +17,7 @@ void json_logstat(struct json *j, const struct logstat *ls);
 
 /* The tables by recipient domain and by relay host (format_topk.c): the
  * first ls->top rows, then "other"; JSON keys "domains" and "relays". */
-void text_topk(FILE *out, const struct logstat *ls);
+void text_topk(FILE *out, const struct logstat *ls, const struct style *st);
 void json_topk(struct json *j, const struct logstat *ls);
 
 /* The time range and the counts per hour (format_hours.c): text with a bar

@@ -2,6 +2,9 @@
  * as text and as JSON. */
 #include "format_logstat.h"
 #include "json.h"
+#include "safe_text.h"
+
+#include <string.h>
 
 static const char *const kinds[TOPK_KINDS] = { "delivered", "deferred", "bounced" };
 
@@ -17,21 +20,46 @@ static void rest_of(const struct topk *t, const int *order, int shown, unsigned 
 	}
 }
 
+/* A name from the log, as safe_text shows it (never a control character),
+ * cut to NAME_COLUMNS columns and padded to them. */
+#define NAME_COLUMNS 38
+
+static void name_cell(FILE *out, const char *s, size_t n)
+{
+	size_t at = 0, len;
+	int cols = 0;
+
+	while (at < n) {
+		int w = safe_char(s + at, n - at, &len);
+		if (w == 0)
+			w = SAFE_ESCAPE_COLUMNS;
+		if (cols + w > NAME_COLUMNS)
+			break;
+		cols += w;
+		at += len;
+	}
+	fputs("  ", out);
+	safe_write(out, s, at);
+	fprintf(out, "%*s", NAME_COLUMNS - cols, "");
+}
+
 static void text_table(FILE *out, const struct topk *t, int top, const char *title)
 {
 	static int order[TOPK_SLOTS];
 	unsigned long rest[TOPK_KINDS];
-	int n = topk_sorted(t, order), i;
+	int n = topk_sorted(t, order), i, pad;
 
 	if (n == 0 || top == 0)
 		return;
 	if (n > top)
 		n = top;
-	fprintf(out, "\n%-40s %9s %9s %9s\n", title, "delivered", "deferred", "bounced");
+	pad = 40 - safe_columns(title, strlen(title));
+	fprintf(out, "\n%s%*s %9s %9s %9s\n", title, pad > 0 ? pad : 0, "", "delivered",
+	        "deferred", "bounced");
 	for (i = 0; i < n; i++) {
 		const struct topk_slot *s = &t->slot[order[i]];
-		fprintf(out, "  %-38.*s %9lu %9lu %9lu\n", s->keylen > 38 ? 38 : (int)s->keylen,
-		        s->key, s->kind[0], s->kind[1], s->kind[2]);
+		name_cell(out, s->key, s->keylen);
+		fprintf(out, " %9lu %9lu %9lu\n", s->kind[0], s->kind[1], s->kind[2]);
 	}
 	rest_of(t, order, n, rest);
 	if (rest[0] || rest[1] || rest[2])
@@ -41,10 +69,10 @@ static void text_table(FILE *out, const struct topk *t, int top, const char *tit
 		        t->max_error, TOPK_SLOTS);
 }
 
-void text_topk(FILE *out, const struct logstat *ls)
+void text_topk(FILE *out, const struct logstat *ls, const struct style *st)
 {
-	text_table(out, &ls->domains, ls->top, "By recipient domain");
-	text_table(out, &ls->relays, ls->top, "By relay host");
+	text_table(out, &ls->domains, ls->top, style_phrase(st, "scan.domains"));
+	text_table(out, &ls->relays, ls->top, style_phrase(st, "scan.relays"));
 }
 
 static void json_counts(struct json *j, const unsigned long *c)
