@@ -56,7 +56,12 @@ LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c 
 CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
               src/cli/format_text.c src/cli/format_reply.c src/cli/format_scan.c \
               src/cli/tally.c src/cli/lines.c src/cli/run_text.c src/cli/run_codes.c \
-              src/cli/args.c src/cli/safe_text.c src/cli/labels.c
+              src/cli/args.c src/cli/safe_text.c src/cli/labels.c src/cli/logstat.c \
+              src/cli/logstat_formats.c src/cli/logstat_text.c src/cli/logstat_postfix.c \
+              src/cli/logstat_exim.c src/cli/logstat_sendmail.c src/cli/logstat_opensmtpd.c \
+              src/cli/idset.c src/cli/format_logstat.c src/cli/compressed.c src/cli/topk.c \
+              src/cli/format_topk.c src/cli/format_hours.c src/cli/logtime.c \
+              src/cli/json_in.c src/cli/merge_read.c src/cli/merge.c src/cli/merge_logstat.c
 # src/gen: the table generator, a host program (BUILD_CC): main in gentable.c,
 # one reader per data file, shared helpers in tsv.c. It is compiled with the
 # runtime's code parser and status names (src/lib/code.c, which therefore
@@ -91,7 +96,7 @@ SHLIB       = build/libsmtpcode.so.$(VERSION)
 
 TESTS       = code command table lookup enhanced scan scan_line scan_formats scan_dsn scan_warn \
               compare strbuf ascii list json format_text format_json \
-              args lines tally pattern i18n safe_text api
+              args lines tally pattern i18n safe_text api logstat topk logtime
 TEST_BINS   = $(TESTS:%=build/tests/test_%)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -110,7 +115,7 @@ FUZZ_SECONDS ?= 20
 FUZZ_FLAGS   = -Werror -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_SRCS    = $(LIB_SRCS) $(CLI_SRCS) $(UTIL_SRCS)
 FUZZ_BINS    = build/fuzz/fuzz_args build/fuzz/fuzz_reply build/fuzz/fuzz_reply_json \
-               build/fuzz/fuzz_json
+               build/fuzz/fuzz_json build/fuzz/fuzz_merge build/fuzz/fuzz_logstat
 
 # One link page (.so man3/smtpcode.3) per function the NAME section of
 # smtpcode(3) lists, so that `man smtpcode_lookup` works.

@@ -84,7 +84,7 @@ _smtpcode()
             dashdash=1
         elif ((!dashdash)) && [[ $w == -?* ]]; then
             case $w in
-                -a | --after | --lang | --color) takes_value=1 ;;
+                -a | --after | --lang | --color | --top) takes_value=1 ;;
             esac
         elif ((!operand)); then
             operand=1
@@ -104,6 +104,7 @@ _smtpcode()
             -a | --after) _smtpcode_words "$_smtpcode_after_cmds" "$cur" ;;
             --lang) _smtpcode_words "$_smtpcode_langs" "$cur" ;;
             --color) _smtpcode_words "auto always never" "$cur" ;;
+            --top) ;;
         esac
         return 0
     fi
@@ -131,6 +132,7 @@ _smtpcode()
             -*)
                 local opts="-j --json -a --after --after= --lang --lang= --color
                     --color= --brief --codes-only --full -h --help -V --version --"
+                [[ $sub == scan ]] && opts+=" --top --merge"
                 [[ $sub == list ]] && opts+=" --basic --enhanced"
                 local IFS=$' \t\n'
                 COMPREPLY=($(compgen -W "$opts" -- "$cur"))

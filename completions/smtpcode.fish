@@ -31,7 +31,7 @@ function __smtpcode_no_operand
         switch $w
             case --
                 return 1
-            case -a --after --lang --color
+            case -a --after --lang --color --top
                 set skip 1
             case '-?*'
             case '*'
@@ -60,7 +60,7 @@ function __smtpcode_wants_code
                 case --
                     set dashdash 1
                     continue
-                case -a --after --lang --color
+                case -a --after --lang --color --top
                     set skip 1
                     continue
                 case '-?*'
@@ -105,6 +105,8 @@ complete -c smtpcode -s j -l json -d 'One JSON object per result, one per line'
 complete -c smtpcode -s a -l after -x -a 'CONNECT HELO EHLO LHLO MAIL RCPT DATA BDAT RSET VRFY EXPN HELP NOOP QUIT STARTTLS AUTH ETRN ATRN TURN BURL' -d 'Only the meaning as a reply to CMD'
 complete -c smtpcode -l lang -x -a 'en es vi tr de fr pt ja' -d 'Language of the explanations'
 complete -c smtpcode -l color -x -a 'auto always never' -d 'When to colour the output'
+complete -c smtpcode -n '__fish_seen_subcommand_from scan' -l top -x -d 'Rows by recipient domain and by relay'
+complete -c smtpcode -n '__fish_seen_subcommand_from scan' -l merge -d 'Sum scan --json summaries'
 complete -c smtpcode -l brief -d 'Shorter output'
 complete -c smtpcode -l codes-only -d 'Print only the codes'
 complete -c smtpcode -l full -d 'The complete explanation'

@@ -8,6 +8,7 @@
 #include "strbuf.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Appends arg as an echoed value (safe_text.h): in quotes, control bytes and
@@ -95,6 +96,23 @@ static int set_lang(struct options *o, const char *value, char *err, size_t errs
 	return 0;
 }
 
+/* --top N: 0 to 1024 rows by domain and by relay (scan). */
+static int set_top(struct options *o, const char *value, char *err, size_t errsz)
+{
+	char *end;
+	long n;
+
+	if (*value < '0' || *value > '9')
+		n = -1;
+	else
+		n = strtol(value, &end, 10);
+	if (n < 0 || n > 1024 || *end != '\0')
+		return fail(err, errsz, "--top:", value, " is not a number from 0 to 1024");
+	o->top = (int)n;
+	o->top_given = 1;
+	return 0;
+}
+
 static int set_help(struct options *o, const char *value, char *err, size_t errsz)
 {
 	(void)value, (void)err, (void)errsz;
@@ -130,6 +148,8 @@ static const struct option_def {
 	{ '\0', "color", " needs a value", 0, set_color },
 	{ '\0', "colour", " needs a value", 0, set_color },
 	{ '\0', "lang", " needs a value", 0, set_lang },
+	{ '\0', "top", " needs a number", 0, set_top },
+	{ '\0', "merge", NULL, offsetof(struct options, merge), NULL },
 	{ 'h', "help", NULL, 0, set_help },
 	{ 'V', "version", NULL, 0, set_version },
 };
@@ -304,6 +324,8 @@ static int check_operands(struct options *o, char *err, size_t errsz)
 	if ((o->list_basic || o->list_enhanced) && mode != MODE_LIST)
 		return fail(err, errsz, o->list_basic ? "--basic" : "--enhanced", NULL,
 		            " applies to list only");
+	if ((o->top_given || o->merge) && mode != MODE_SCAN)
+		return fail(err, errsz, o->merge ? "--merge" : "--top", NULL, " applies to scan only");
 	if (mode == MODE_LIST)
 		return n ? fail(err, errsz, "list takes no code", NULL, " (see smtpcode --help)") : 0;
 	if (mode == MODE_SEARCH)

@@ -34,6 +34,8 @@ struct options {
 	int word_fallback;   /* the operands were words, not codes: search them */
 	enum color color;
 	const char *lang;    /* as given with --lang, or NULL */
+	int top, top_given;  /* scan --top N: rows by domain and by relay */
+	int merge;           /* scan --merge: sum scan --json summaries */
 	char **codes;        /* the operands, in order: codes and patterns, for
 	                        explain TEXTs, for scan FILEs ("-": standard
 	                        input), for search WORDS */

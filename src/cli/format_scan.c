@@ -1,5 +1,6 @@
 /* format_scan.c - the summary of `smtpcode scan`, as text and as JSON. */
 #include "format.h"
+#include "format_logstat.h"
 #include "json.h"
 #include "strbuf.h"
 #include "tally.h"
@@ -44,6 +45,8 @@ void text_scan(FILE *out, const struct tally *t, const struct style *st)
 	snprintf(replies, sizeof replies, "%lu", t->replies);
 	args[0] = lines, args[1] = replies;
 	fprintf(out, "%s\n", template1(st, "scan.read", args));
+	if (t->stats)
+		text_logstat(out, t->stats, st);
 	if (t->outcomes[1] || t->outcomes[2] || t->outcomes[3]) {
 		fprintf(out, "\n%s\n", style_phrase(st, "scan.outcome"));
 		for (d = 1; d <= 3; d++) {
@@ -138,6 +141,8 @@ void json_scan(FILE *out, const struct tally *t)
 	}
 	json_array_end(&j);
 	json_key_int(&j, "enhanced_other", (long)t->enhanced_other);
+	if (t->stats)
+		json_logstat(&j, t->stats);
 	json_object_end(&j);
 	putc('\n', out);
 }

@@ -1,7 +1,10 @@
 /* run_text.c - the `explain` and `scan` commands: read text, report replies. */
 #include "run_text.h"
+#include "compressed.h"
 #include "format.h"
 #include "lines.h"
+#include "logstat.h"
+#include "merge.h"
 #include "safe_text.h"
 #include "tally.h"
 #include "terminal.h"
@@ -21,6 +24,9 @@ struct run {
 	unsigned long replies;
 	int undefined;          /* some code in a reply is not defined */
 	struct tally *tally;    /* scan only */
+	struct logstat *stats;  /* scan only */
+	unsigned long file_lines;                 /* lines of this file so far */
+	const struct compressed_kind *compressed; /* scan: the file is compressed */
 };
 
 /* Nonzero if a reply holds a code that no RFC or registry defines. */
@@ -73,8 +79,25 @@ static int on_line(const char *line, size_t len, void *arg)
 {
 	struct run *run = arg;
 
+	if (run->stats && run->file_lines++ == 0 &&
+	    (run->compressed = compressed_magic((const unsigned char *)line, len)) != NULL)
+		return 1;
 	smtpcode_scanner_line(&run->scanner, line, len, emit_of(run), run);
+	if (run->stats)
+		logstat_line(run->stats, line, len);
 	return ferror(stdout) != 0;
+}
+
+/* For scan, a file that starts with a compressed format's magic number:
+ * says so, with the pipe to use. */
+static void refuse_compressed(const struct compressed_kind *k, const char *path)
+{
+	char shown[SAFE_ECHO_SIZE];
+	int stdin_ = !path || strcmp(path, "-") == 0;
+
+	safe_echo(shown, sizeof shown, stdin_ ? "-" : path, 0);
+	fprintf(stderr, "smtpcode: %s: %s-compressed; read it with: %s %s | smtpcode scan\n",
+	        shown, k->name, k->tool, stdin_ ? "FILE" : shown);
 }
 
 /* Reads a file ("-" or NULL: standard input); returns 0, 1 if the output
@@ -95,10 +118,14 @@ static int read_file(struct run *run, const char *path)
 	}
 	if (in == stdin && STDIN_IS_TERMINAL())
 		fputs("smtpcode: reading standard input (end with Ctrl-D)\n", stderr);
-	r = lines_read(in, on_line, run);
-	if (r < 0)
+	run->file_lines = 0;
+	if ((r = lines_read(in, on_line, run)) < 0)
 		fprintf(stderr, "smtpcode: %s: %s\n",
 		        safe_echo(shown, sizeof shown, path ? path : "-", 0), strerror(errno));
+	if (r > 0 && run->compressed) {
+		refuse_compressed(run->compressed, path);
+		r = -1;
+	}
 	if (in != stdin)
 		fclose(in);
 	return r;
@@ -134,14 +161,21 @@ int run_scan(const struct options *o, const struct style *st)
 {
 	static struct run run;
 	static struct tally tally;
+	static struct logstat stats;
 	enum smtpcode_outcome k;
 	int i;
 
+	if (o->merge)
+		return run_merge(o, st);
 	memset(&run, 0, sizeof run);
 	run.o = o;
 	smtpcode_scanner_init(&run.scanner);
 	tally_init(&tally);
 	run.tally = &tally;
+	logstat_init(&stats);
+	stats.top = o->top_given ? o->top : 10;
+	run.stats = &stats;
+	tally.stats = &stats;
 	if (o->ncodes == 0 && read_file(&run, NULL) < 0)
 		return EXIT_USAGE;
 	for (i = 0; i < o->ncodes; i++) {

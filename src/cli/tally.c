@@ -21,16 +21,18 @@ static int class_index(int reply_class)
 	}
 }
 
-/* Counts a code in constant time and memory: a code not seen before takes
- * the next free row while there is one, else it is counted as other. */
-static void count_enhanced(struct tally *t, const struct smtpcode_enhanced_code *c)
+/* Counts a code n times in constant time and memory: a code not seen
+ * before takes the next free row while there is one, else it is counted as
+ * other. */
+void tally_add_enhanced(struct tally *t, const struct smtpcode_enhanced_code *c,
+                        unsigned long n)
 {
 	int k = class_index(c->reply_class);
 	int full = t->enhanced_used == TALLY_ENHANCED_SLOTS;
 	unsigned short *high, *low, *row;
 
 	if (k < 0 || c->subject < 0 || c->subject > 999 || c->detail < 0 || c->detail > 999) {
-		t->enhanced_other++;
+		t->enhanced_other += n;
 		return;
 	}
 	high = &t->by_subject[k][c->subject];
@@ -45,10 +47,10 @@ static void count_enhanced(struct tally *t, const struct smtpcode_enhanced_code 
 		*row = (unsigned short)++t->enhanced_used;
 	}
 	if (!row || !*row) {
-		t->enhanced_other++;
+		t->enhanced_other += n;
 		return;
 	}
-	t->enhanced[*row - 1].count++;
+	t->enhanced[*row - 1].count += n;
 }
 
 void tally_reply(struct tally *t, const struct smtpcode_reply *r)
@@ -61,7 +63,7 @@ void tally_reply(struct tally *t, const struct smtpcode_reply *r)
 		t->classes[r->basic / 100]++;
 	}
 	for (i = 0; i < r->enhanced_count; i++)
-		count_enhanced(t, &r->enhanced[i]);
+		tally_add_enhanced(t, &r->enhanced[i], 1);
 }
 
 static int by_count(const void *a, const void *b)

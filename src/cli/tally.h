@@ -4,6 +4,8 @@
 
 #include "smtpcode.h"
 
+struct logstat;
+
 /* The distinct enhanced codes counted one by one: the first ones seen.
  * Later new codes are counted together as "other". */
 #define TALLY_ENHANCED_SLOTS 2048
@@ -29,10 +31,14 @@ struct tally {
 	unsigned short by_high[TALLY_ENHANCED_SLOTS][32];
 	unsigned short by_low[TALLY_ENHANCED_SLOTS][32];
 	unsigned short high_used, low_used;
+	const struct logstat *stats;    /* the totals by MTA rules (logstat.h) */
 };
 
 void tally_init(struct tally *t);
 void tally_reply(struct tally *t, const struct smtpcode_reply *r);
+/* Counts an enhanced code n times (tally_reply counts each once). */
+void tally_add_enhanced(struct tally *t, const struct smtpcode_enhanced_code *c,
+                        unsigned long n);
 
 /* A count and what it counts, for sorting. */
 struct tally_row {

@@ -2,6 +2,8 @@
 # tests/fuzz/valgrind.sh - what the scanner reads, under valgrind (make ci):
 # every sample of tests/explain/samples and every fuzz regression input
 # (tests/fuzz/regress/reply) through explain and scan, in text and JSON,
+# the MTA samples (tests/logs) through scan, the merge regression inputs
+# and seeds through scan --merge,
 # and every tests/fuzz/regress/args input as arguments. Any valgrind error
 # (an uninitialised read, an invalid read, a leak) fails the case. The CLI
 # goldens run under valgrind too (VALGRIND=1 tests/cli/run.sh), but their
@@ -35,6 +37,16 @@ for input in tests/explain/samples/* tests/fuzz/regress/reply/*; do
 		# shellcheck disable=SC2086
 		run "$bin" $mode
 	done
+done
+for input in tests/logs/*.log tests/fuzz/seeds/logstat/*; do
+	name="scan --json --top 1024 ${input#tests/}"
+	run "$bin" scan --json --top 1024
+done
+for input in tests/fuzz/regress/merge/* tests/fuzz/seeds/merge/*; do
+	name="scan --merge ${input#tests/}"
+	run "$bin" scan --merge
+	name="scan --merge --json ${input#tests/}"
+	run "$bin" scan --merge --json
 done
 input=/dev/null
 for f in tests/fuzz/regress/args/*; do

@@ -1,0 +1,145 @@
+/* logstat.c - the totals of a mail log (see logstat.h). */
+#include "logstat.h"
+#include "logstat_text.h"
+
+#include <string.h>
+
+static const char *const keys[LS_NCOUNTS] = {
+	"received", "delivered", "forwarded", "deferred", "deferrals", "bounced", "expired",
+	"rejected", "reject_warnings", "held", "discarded",
+};
+
+static const char *const hourly_keys[LS_NHOURLY] = {
+	"received", "delivered", "deferred", "bounced", "rejected",
+};
+
+/* The hourly count of a count, or -1. */
+static int hourly_of(int count)
+{
+	switch (count) {
+	case LS_RECEIVED: return LS_H_RECEIVED;
+	case LS_DELIVERED: return LS_H_DELIVERED;
+	case LS_DEFERRALS: return LS_H_DEFERRED;
+	case LS_BOUNCED: return LS_H_BOUNCED;
+	case LS_REJECTED: case LS_REJECT_WARNINGS: case LS_HELD: case LS_DISCARDED:
+		return LS_H_REJECTED;
+	default: return -1;
+	}
+}
+
+/* Widens the time range to a time stamp, and counts its hour. */
+static void count_time(struct logstat *ls, const struct ls_event *e)
+{
+	int h = hourly_of(e->count);
+
+	if (!e->time.text[0])
+		return;
+	if (!ls->first[0] || strcmp(e->time.text, ls->first) < 0)
+		memcpy(ls->first, e->time.text, sizeof ls->first);
+	if (strcmp(e->time.text, ls->last) > 0)
+		memcpy(ls->last, e->time.text, sizeof ls->last);
+	if (h >= 0)
+		ls->hours[h][e->time.hour] += e->n;
+}
+
+static const char *const mta_names[LS_NMTA] = {
+	"none", "postfix", "exim", "sendmail", "opensmtpd",
+};
+
+void logstat_init(struct logstat *ls)
+{
+	memset(ls, 0, sizeof *ls);
+	idset_init(&ls->deferred);
+	topk_init(&ls->domains);
+	topk_init(&ls->relays);
+}
+
+/* The kind a count has in the tables by domain and relay, or -1. */
+static int kind_of(int count)
+{
+	return count == LS_DELIVERED ? 0 : count == LS_DEFERRALS ? 1 : count == LS_BOUNCED ? 2 : -1;
+}
+
+/* Adds count to s[0..n) in lower case (ASCII), cut at TOPK_KEY - 1 bytes. */
+static void add_lower(struct topk *t, const char *s, size_t n, int kind, unsigned long count)
+{
+	char key[TOPK_KEY];
+	size_t i;
+
+	if (n > sizeof key - 1)
+		n = sizeof key - 1;
+	for (i = 0; i < n; i++)
+		key[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+	topk_add(t, key, n, kind, count);
+}
+
+/* Counts each address of the event (returns how many) by its domain (after the last '@', without '>'),
+ * or "(no domain)" for a local name, a file or a pipe. */
+static unsigned long count_domains(struct logstat *ls, const struct ls_event *e, int kind)
+{
+	size_t at = 0;
+	unsigned long n = 0;
+
+	while (at < e->rcptlen) {
+		const char *a = e->rcpt + at, *d = NULL;
+		size_t len = ls_span_until(a, e->rcptlen - at, ","), i;
+		for (i = 0; i < len; i++)
+			if (a[i] == '@')
+				d = a + i + 1;
+		if (d && ls_span_until(d, len - (size_t)(d - a), ">"))
+			add_lower(&ls->domains, d, ls_span_until(d, len - (size_t)(d - a), ">"), kind, 1);
+		else
+			add_lower(&ls->domains, "(no domain)", 11, kind, 1);
+		at += len + 1;
+		n++;
+	}
+	return n;
+}
+
+void logstat_line(struct logstat *ls, const char *line, size_t len)
+{
+	struct ls_event e;
+
+	if (!ls_read_line(line, len, &e))
+		return;
+	ls->mta_lines[e.mta]++;
+	count_time(ls, &e);
+	if (e.count < 0)
+		return;
+	ls->count[e.count] += e.n;
+	if (e.count == LS_DEFERRALS && e.idlen && idset_add(&ls->deferred, e.id, e.idlen))
+		ls->count[LS_DEFERRED]++;
+	if (kind_of(e.count) >= 0 && e.relaylen)
+		add_lower(&ls->relays, e.relay, e.relaylen, kind_of(e.count),
+		          e.rcptlen ? count_domains(ls, &e, kind_of(e.count)) : 1);
+	else if (kind_of(e.count) >= 0 && e.rcptlen)
+		count_domains(ls, &e, kind_of(e.count));
+	if (e.dir != LS_DIR_NONE) {
+		ls->dir[e.dir][0]++;
+		if (e.cls == 4 || e.cls == 5)
+			ls->dir[e.dir][e.cls - 3]++;
+	}
+}
+
+unsigned logstat_percent(const struct logstat *ls, enum ls_count c)
+{
+	unsigned long total = ls->count[LS_DELIVERED] + ls->count[LS_REJECTED] +
+	                      ls->count[LS_DISCARDED];
+
+	return total ? (unsigned)(ls->count[c] * 100 / total) : 0;
+}
+
+const char *logstat_key(enum ls_count c)
+{
+	return keys[c];
+}
+
+const char *logstat_hourly_key(enum ls_hourly h)
+{
+	return hourly_keys[h];
+}
+
+const char *logstat_mta_name(enum ls_mta m)
+{
+	return mta_names[m];
+}

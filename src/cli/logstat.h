@@ -1,0 +1,75 @@
+/* logstat.h - the totals of a mail log, each line read by the rules of its
+ * MTA (Postfix, Exim, Sendmail, OpenSMTPD): fixed size, no allocation. */
+#ifndef SMTPCODE_LOGSTAT_H
+#define SMTPCODE_LOGSTAT_H
+
+#include <stddef.h>
+
+#include "idset.h"
+#include "logtime.h"
+#include "topk.h"
+
+/* The totals, defined in man/smtpcode.1 (Scan). */
+enum ls_count {
+	LS_RECEIVED, LS_DELIVERED, LS_FORWARDED, LS_DEFERRED, LS_DEFERRALS, LS_BOUNCED,
+	LS_EXPIRED, LS_REJECTED, LS_REJECT_WARNINGS, LS_HELD, LS_DISCARDED, LS_NCOUNTS
+};
+
+/* Who sent a refusal: our server to a client, or a remote server to us. */
+enum ls_dir { LS_DIR_NONE, LS_DIR_OURS, LS_DIR_REMOTE };
+
+enum ls_mta { LS_MTA_NONE, LS_MTA_POSTFIX, LS_MTA_EXIM, LS_MTA_SENDMAIL, LS_MTA_OPENSMTPD,
+              LS_NMTA };
+
+/* What one line says, as the per-MTA readers (logstat_formats.c) find it. */
+struct ls_event {
+	enum ls_mta mta;
+	int count;            /* an enum ls_count, or -1: none */
+	unsigned long n;      /* how many (recipients on one line) */
+	const char *id;       /* the queue id, for LS_DEFERRALS */
+	size_t idlen;
+	enum ls_dir dir;
+	int cls;              /* 4 or 5: the class of the refusal; 0 unknown */
+	const char *rcpt;     /* delivered, deferrals, bounced: the recipients */
+	size_t rcptlen;       /* ("<a@x>,<b@y>", "a@x"), and the relay host */
+	const char *relay;
+	size_t relaylen;
+	struct logtime time;  /* the line's time stamp, if it has one */
+};
+
+/* The counts per hour of the day, as pflogsumm's "Per-Hour Traffic
+ * Summary": received, delivered, deferrals, bounced, and rejected with
+ * reject warnings, held and discarded. */
+enum ls_hourly { LS_H_RECEIVED, LS_H_DELIVERED, LS_H_DEFERRED, LS_H_BOUNCED, LS_H_REJECTED,
+                 LS_NHOURLY };
+
+struct logstat {
+	unsigned long count[LS_NCOUNTS];
+	unsigned long mta_lines[LS_NMTA];   /* lines recognised, by MTA */
+	unsigned long dir[3][3];            /* [enum ls_dir][0 lines, 1 4xx, 2 5xx] */
+	struct idset deferred;              /* queue ids of deferred messages */
+	struct topk domains, relays;        /* delivered, deferred, bounced */
+	int top;                            /* rows of each to show (--top) */
+	char first[LOGTIME_TEXT], last[LOGTIME_TEXT]; /* "" before any */
+	unsigned long hours[LS_NHOURLY][24];
+};
+
+/* The JSON key of an hourly count ("rejected"). */
+const char *logstat_hourly_key(enum ls_hourly h);
+
+void logstat_init(struct logstat *ls);
+void logstat_line(struct logstat *ls, const char *line, size_t len);
+
+/* pflogsumm's percentages of rejected and of discarded (c): c / (delivered
+ * + rejected + discarded), rounded down; 0 when that sum is 0. */
+unsigned logstat_percent(const struct logstat *ls, enum ls_count c);
+
+/* The JSON key of a count ("reject_warnings"), and the MTA names. */
+const char *logstat_key(enum ls_count c);
+const char *logstat_mta_name(enum ls_mta m);
+
+/* logstat_formats.c: reads one line; returns nonzero and fills e if the line
+ * is one of the MTA's (e->count -1 if it counts nothing). */
+int ls_read_line(const char *s, size_t n, struct ls_event *e);
+
+#endif

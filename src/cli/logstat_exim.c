@@ -1,0 +1,125 @@
+/* logstat_exim.c - Exim main log lines, counted as eximstats counts them. */
+#include "logstat_text.h"
+
+#include <string.h>
+
+static int is_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The length of an Exim message id at s ("1tXyZa-000AbC-Ab", or Exim 4.97's
+ * "1tXyZa-0000000AbC-Ab"), or 0. */
+static size_t message_id(const char *s, size_t n)
+{
+	static const size_t shapes[2][3] = { { 6, 6, 2 }, { 6, 11, 4 } };
+	size_t k, part, i, at;
+
+	for (k = 0; k < 2; k++) {
+		for (part = 0, at = 0; part < 3; part++) {
+			for (i = 0; i < shapes[k][part] && at < n && is_alnum(s[at]); i++)
+				at++;
+			if (i < shapes[k][part] || (part < 2 && (at >= n || s[at++] != '-')))
+				break;
+		}
+		if (part == 3 && (at == n || s[at] == ' '))
+			return at;
+	}
+	return 0;
+}
+
+/* A line our server wrote when it refused a client ("H=... rejected RCPT
+ * <...>: ...", "rejected connection in \"connect\" ACL", "rejected after
+ * DATA"). */
+static int refusal(const char *s, size_t n, struct ls_event *e)
+{
+	static const char *const kinds[] = {
+		" rejected RCPT", " rejected MAIL", " rejected after DATA", " rejected connection",
+		" rejected EHLO", " rejected HELO", " rejected VRFY", " rejected EXPN",
+		" rejected DATA", " rejected (", " rejected after", " rejected ETRN",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		const char *p = ls_find(s, n, kinds[i]);
+		if (p) {
+			ls_event_set(e, LS_REJECTED, LS_DIR_OURS, p, n - (size_t)(p - s));
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static enum ls_dir remote_if_said(const char *s, size_t n)
+{
+	return ls_find(s, n, "SMTP error from remote mail server") ? LS_DIR_REMOTE : LS_DIR_NONE;
+}
+
+/* The recipient of a delivery line (s after the flag and its space): the
+ * first word, or the address in <> after it when that word has no '@' (a
+ * local user, a pipe, a file). And the host of " H=" (set e->count first). */
+static void where_to(const char *s, size_t n, struct ls_event *e)
+{
+	const char *h = ls_find(s, n, " H=");
+
+	e->rcpt = s;
+	e->rcptlen = ls_span_until(s, n, " :");
+	if (!memchr(s, '@', e->rcptlen) && e->rcptlen + 2 < n && s[e->rcptlen] == ' ' &&
+	    s[e->rcptlen + 1] == '<') {
+		e->rcpt = s + e->rcptlen + 2;
+		e->rcptlen = ls_span_until(e->rcpt, n - e->rcptlen - 2, ">");
+	}
+	if (h) {
+		e->relay = h + 3;
+		e->relaylen = ls_span_until(e->relay, n - (size_t)(e->relay - s), " :");
+	} else { /* as Postfix says: relay=local, relay=none */
+		e->relay = e->count == LS_DELIVERED ? "local" : "none";
+		e->relaylen = 4 + (e->count == LS_DELIVERED);
+	}
+}
+
+/* "<= received, => and -> delivered, == deferred, ** failed". */
+static void flag_line(const char *id, size_t idlen, const char *s, size_t n,
+                      struct ls_event *e)
+{
+	const char *said = ls_find(s, n, "SMTP error from remote mail server");
+	const char *code_at = said ? said : s;
+	size_t code_n = n - (size_t)(code_at - s);
+
+	if (ls_starts(s, n, "<= "))
+		ls_event_set(e, LS_RECEIVED, LS_DIR_NONE, s, 0);
+	else if (ls_starts(s, n, "=> ") || ls_starts(s, n, "-> "))
+		ls_event_set(e, LS_DELIVERED, LS_DIR_NONE, s, 0);
+	else if (ls_starts(s, n, "== "))
+		ls_event_set(e, LS_DEFERRALS, remote_if_said(s, n), code_at, code_n);
+	else if (ls_starts(s, n, "** "))
+		ls_event_set(e, ls_find(s, n, "retry timeout exceeded") ? LS_EXPIRED : LS_BOUNCED,
+		             remote_if_said(s, n), code_at, code_n);
+	e->id = id;
+	e->idlen = idlen;
+	if (e->count == LS_DELIVERED || e->count == LS_DEFERRALS || e->count == LS_BOUNCED)
+		where_to(s + 3, n - 3, e);
+}
+
+int ls_exim(const char *rest, size_t n, struct ls_event *e)
+{
+	size_t idlen;
+
+	e->mta = LS_MTA_EXIM;
+	if (ls_starts(rest, n, "[")) { /* a process id: "[1234] " */
+		size_t k = ls_span_until(rest, n, "]");
+		rest += k < n ? k + 1 : n;
+		n -= k < n ? k + 1 : n;
+		if (n && *rest == ' ')
+			rest++, n--;
+	}
+	idlen = message_id(rest, n);
+	if (idlen && idlen + 4 <= n && rest[idlen + 3] == ' ' &&
+	    rest[idlen + 1] && strchr("<=-*", rest[idlen + 1]) != NULL) {
+		flag_line(rest, idlen, rest + idlen + 1, n - idlen - 1, e);
+		if (e->count >= 0)
+			return 1;
+	}
+	refusal(rest, n, e);
+	return 1;
+}

@@ -1,0 +1,109 @@
+/* logstat_postfix.c - Postfix lines, counted as pflogsumm counts them. */
+#include "logstat_text.h"
+
+#include <string.h>
+
+static int cmd_is(const char *cmd, size_t len, const char *name)
+{
+	return strlen(name) == len && memcmp(cmd, name, len) == 0;
+}
+
+/* smtpd "QID: reject: ...", "NOQUEUE: reject_warning: ...", hold, discard:
+ * the client was refused (or flagged) by our server. */
+static int smtpd_action(const char *s, size_t n, struct ls_event *e)
+{
+	static const struct { const char *word; int count; } acts[] = {
+		{ "reject: ", LS_REJECTED }, { "reject_warning: ", LS_REJECT_WARNINGS },
+		{ "hold: ", LS_HELD }, { "discard: ", LS_DISCARDED },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof acts / sizeof acts[0]; i++) {
+		if (!ls_starts(s, n, acts[i].word))
+			continue;
+		ls_event_set(e, acts[i].count,
+		             acts[i].count == LS_REJECTED ? LS_DIR_OURS : LS_DIR_NONE, s, n);
+		return 1;
+	}
+	return 0;
+}
+
+/* cleanup "QID: reject: header ...", "warning: body ...": header_checks and
+ * body_checks, counted as rejected, reject warnings, held, discarded. */
+static int cleanup_action(const char *s, size_t n, struct ls_event *e)
+{
+	static const struct { const char *word; int count; } acts[] = {
+		{ "reject: header ", LS_REJECTED }, { "reject: body ", LS_REJECTED },
+		{ "warning: header ", LS_REJECT_WARNINGS }, { "warning: body ", LS_REJECT_WARNINGS },
+		{ "hold: header ", LS_HELD }, { "hold: body ", LS_HELD },
+		{ "discard: header ", LS_DISCARDED }, { "discard: body ", LS_DISCARDED },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof acts / sizeof acts[0]; i++) {
+		const char *p = ls_find(s, n, acts[i].word);
+		if (!p || (p > s && p[-1] != ' '))
+			continue;
+		ls_event_set(e, acts[i].count,
+		             acts[i].count == LS_REJECTED ? LS_DIR_OURS : LS_DIR_NONE, p, n - (size_t)(p - s));
+		return 1;
+	}
+	return 0;
+}
+
+/* A delivery attempt: "to=<...>, ..., relay=..., delay=..., status=WORD". */
+static void delivery(const char *qid, size_t qlen, const char *s, size_t n, struct ls_event *e)
+{
+	const char *st = ls_find(s, n, ", status=");
+	size_t left;
+
+	if (!st || !ls_find(s, (size_t)(st - s), ", relay=") || !ls_find(s, (size_t)(st - s), ", delay="))
+		return;
+	st += 9;
+	left = n - (size_t)(st - s);
+	if (ls_starts(st, left, "sent "))
+		ls_event_set(e, ls_find(st, left, "forwarded as ") ? LS_FORWARDED : LS_DELIVERED,
+		             LS_DIR_NONE, st, left);
+	else if (ls_starts(st, left, "deferred "))
+		ls_event_set(e, LS_DEFERRALS, ls_find(st, left, " said: ") ? LS_DIR_REMOTE : LS_DIR_NONE,
+		             st, left);
+	else if (ls_starts(st, left, "bounced "))
+		ls_event_set(e, LS_BOUNCED, ls_find(st, left, " said: ") ? LS_DIR_REMOTE : LS_DIR_NONE,
+		             st, left);
+	e->id = qid;
+	e->idlen = qlen;
+	e->rcpt = s + 3; /* after "to=" */
+	e->rcptlen = ls_span_until(e->rcpt, n - 3, ",");
+	if ((e->relay = ls_find(s, n, ", relay=")) != NULL) {
+		e->relay += 8;
+		e->relaylen = ls_span_until(e->relay, n - (size_t)(e->relay - s), "[,");
+	}
+}
+
+int ls_postfix(const char *cmd, size_t cmdlen, const char *rest, size_t n, struct ls_event *e)
+{
+	size_t q = ls_span_until(rest, n, ": ");
+	const char *s = rest + q + 2;
+	size_t left;
+
+	e->mta = LS_MTA_POSTFIX;
+	if (q == 0 || q + 2 > n || rest[q] != ':' || rest[q + 1] != ' ')
+		return 1;
+	left = n - q - 2;
+	if (cmd_is(cmd, cmdlen, "cleanup") && cleanup_action(s, left, e))
+		return 1;
+	if (cmd_is(cmd, cmdlen, "smtpd")) {
+		if (ls_starts(s, left, "client=") && !ls_starts(rest, n, "NOQUEUE"))
+			ls_event_set(e, LS_RECEIVED, LS_DIR_NONE, s, 0);
+		else
+			smtpd_action(s, left, e);
+		return 1;
+	}
+	if (cmd_is(cmd, cmdlen, "pickup") && (ls_starts(s, left, "uid=") || ls_starts(s, left, "sender=")))
+		ls_event_set(e, LS_RECEIVED, LS_DIR_NONE, s, 0);
+	else if (ls_starts(s, left, "to=<"))
+		delivery(rest, q, s, left, e);
+	else if (ls_starts(s, left, "from=<") && ls_find(s, left, ", status=expired"))
+		ls_event_set(e, LS_EXPIRED, LS_DIR_NONE, s, 0);
+	return 1;
+}

@@ -1,0 +1,27 @@
+/* logtime.h - the time stamp at the start of a log line: classic syslog
+ * ("Nov 29 10:00:01", no year), RFC 3339 ("2026-11-29T10:00:01.5+01:00")
+ * and Exim's ("2026-11-29 10:00:01"). */
+#ifndef SMTPCODE_LOGTIME_H
+#define SMTPCODE_LOGTIME_H
+
+#include <stddef.h>
+
+/* "2026-11-29T10:00:01", or "--11-29T10:00:01" when the log gives no year
+ * (ISO 8601's form for a date without its year): local time as written,
+ * any fraction and zone left out. Such texts sort in time order (a year
+ * is assumed the same for all, which a classic syslog log across New
+ * Year's Eve breaks). */
+#define LOGTIME_TEXT 20
+
+struct logtime {
+	char text[LOGTIME_TEXT];  /* "" when the line has no time stamp */
+	int hour;                 /* 0 to 23 */
+};
+
+/* Reads the time stamp at the start of s[0..n); returns nonzero if found. */
+int logtime_parse(const char *s, size_t n, struct logtime *t);
+
+/* Nonzero if text is a time stamp as logtime writes it (for --merge). */
+int logtime_valid(const char *text);
+
+#endif

@@ -1,0 +1,49 @@
+/* topk.h - the heaviest keys of a stream in fixed memory: the Space-Saving
+ * sketch (Metwally, Agrawal, El Abbadi, 2005), with three counts per key. */
+#ifndef SMTPCODE_TOPK_H
+#define SMTPCODE_TOPK_H
+
+#include <stddef.h>
+
+#define TOPK_SLOTS 1024      /* keys kept */
+#define TOPK_KEY 64          /* longest key kept; longer ones are cut */
+#define TOPK_KINDS 3         /* counts per key (delivered, deferred, bounced) */
+#define TOPK_BUCKETS 2048
+
+/* One key. weight is the Space-Saving count (the sum of its kinds plus the
+ * error it inherited); error is the weight of the key it replaced, so that
+ * weight - error <= the key's true total <= weight. Each kind counts the
+ * events since the key last entered the table: a lower bound, short by at
+ * most error. */
+struct topk_slot {
+	char key[TOPK_KEY];
+	unsigned char keylen;
+	unsigned long weight, error;
+	unsigned long kind[TOPK_KINDS];
+	int next;                 /* the next slot in its hash bucket, or -1 */
+};
+
+struct topk {
+	struct topk_slot slot[TOPK_SLOTS];
+	int used;
+	int bucket[TOPK_BUCKETS];   /* first slot of each bucket, or -1 */
+	int heap[TOPK_SLOTS];       /* slots, least weight first */
+	int pos[TOPK_SLOTS];        /* where each slot is in heap */
+	unsigned long total[TOPK_KINDS]; /* exact totals of all keys */
+	unsigned long max_error;    /* the largest error any slot took */
+};
+
+void topk_init(struct topk *t);
+
+/* Counts n events of kind for key (cut at TOPK_KEY - 1 bytes). */
+void topk_add(struct topk *t, const char *key, size_t len, int kind, unsigned long n);
+
+/* Adds a key with given counts and error (merging summaries: --merge). */
+void topk_add_counts(struct topk *t, const char *key, size_t len,
+                     const unsigned long *kinds, unsigned long error);
+
+/* Fills order (room for TOPK_SLOTS) with the used slots, heaviest first
+ * (ties: key order); returns how many. */
+int topk_sorted(const struct topk *t, int *order);
+
+#endif

@@ -1,0 +1,109 @@
+/* test_topk.c - the Space-Saving sketch of scan's tables by domain and
+ * relay: exact while the keys fit, within its error bound after. */
+#include "testutil.h"
+#include "topk.h"
+
+static struct topk t;
+static int order[TOPK_SLOTS];
+
+static void add(const char *key, int kind, unsigned long n)
+{
+	topk_add(&t, key, strlen(key), kind, n);
+}
+
+static void exact__while_keys_fit(void **state)
+{
+	int n;
+
+	(void)state;
+	topk_init(&t);
+	add("example.org", 0, 3);
+	add("example.net", 1, 5);
+	add("example.org", 2, 1);
+	add("example.com", 0, 4);
+	n = topk_sorted(&t, order);
+	assert_int_equal(n, 3);
+	assert_string_equal(t.slot[order[0]].key, "example.net");
+	/* A tie (4 and 4): key order. */
+	assert_string_equal(t.slot[order[1]].key, "example.com");
+	assert_string_equal(t.slot[order[2]].key, "example.org");
+	assert_int_equal(t.slot[order[2]].kind[0], 3);
+	assert_int_equal(t.slot[order[2]].kind[2], 1);
+	assert_int_equal(t.total[0], 7);
+	assert_int_equal(t.max_error, 0);
+}
+
+static void long_keys__cut(void **state)
+{
+	char key[200];
+
+	(void)state;
+	topk_init(&t);
+	memset(key, 'a', sizeof key);
+	topk_add(&t, key, sizeof key, 0, 1);
+	topk_add(&t, key, TOPK_KEY - 1, 0, 1);
+	assert_int_equal(t.used, 1);
+	assert_int_equal(t.slot[0].keylen, TOPK_KEY - 1);
+	assert_int_equal(t.slot[0].kind[0], 2);
+}
+
+/* Heavy keys among many more light ones than the table holds: every heavy
+ * key is kept, and every kept key's count is within its error of the truth,
+ * the error within total / TOPK_SLOTS. */
+static void bound__heavy_keys_kept(void **state)
+{
+	char key[32];
+	unsigned long i, total = 0;
+	int n, j, found = 0;
+
+	(void)state;
+	topk_init(&t);
+	for (i = 0; i < 20000; i++) {
+		snprintf(key, sizeof key, "light%lu.example", i);
+		add(key, 1, 1);
+		total++;
+		if (i % 10 == 0) {
+			snprintf(key, sizeof key, "heavy%lu.example", i % 50);
+			add(key, 0, 1);
+			total++;
+		}
+	}
+	n = topk_sorted(&t, order);
+	assert_int_equal(n, TOPK_SLOTS);
+	assert_true(t.max_error <= total / TOPK_SLOTS);
+	for (j = 0; j < 5; j++) {
+		const struct topk_slot *s = &t.slot[order[j]];
+		assert_memory_equal(s->key, "heavy", 5);
+		/* True count 400; kept counts are short by at most the error. */
+		assert_true(s->kind[0] <= 400 && s->kind[0] + s->error >= 400);
+		found++;
+	}
+	assert_int_equal(found, 5);
+	assert_int_equal(t.total[0] + t.total[1], total);
+}
+
+static void merge__counts_and_errors_add(void **state)
+{
+	unsigned long c[TOPK_KINDS] = { 2, 1, 0 };
+
+	(void)state;
+	topk_init(&t);
+	add("example.org", 0, 1);
+	topk_add_counts(&t, "example.org", 11, c, 3);
+	assert_int_equal(t.slot[0].kind[0], 3);
+	assert_int_equal(t.slot[0].kind[1], 1);
+	assert_int_equal(t.slot[0].error, 3);
+	assert_int_equal(t.slot[0].weight, 7);
+	assert_int_equal(t.max_error, 3);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(exact__while_keys_fit),
+		cmocka_unit_test(long_keys__cut),
+		cmocka_unit_test(bound__heavy_keys_kept),
+		cmocka_unit_test(merge__counts_and_errors_add),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
