@@ -467,10 +467,12 @@ enum smtpcode_outcome {
 	SMTPCODE_OUTCOME_DELIVERED,
 	SMTPCODE_OUTCOME_DEFERRED,
 	SMTPCODE_OUTCOME_BOUNCED,
+	SMTPCODE_OUTCOME_EXPIRED,            /* given up: Postfix status=expired */
 	SMTPCODE_OUTCOME_COUNT               /* how many there are; not an outcome */
 };
 
-/* "delivered", "deferred", "bounced", or NULL for none (and outside the enum). */
+/* "delivered", "deferred", "bounced", "expired", or NULL for none (and
+ * outside the enum). */
 const char *smtpcode_outcome_name(enum smtpcode_outcome o);
 
 #define SMTPCODE_REPLY_ENHANCED_MAX 4

@@ -78,7 +78,7 @@ static void outcome__fields_and_tokens(void **state)
 		{ "to=<a>, dsn=2.0.0, status=sent (250 ok)", SMTPCODE_OUTCOME_DELIVERED },
 		{ "dsn=4.4.1, status=deferred (connect to x)", SMTPCODE_OUTCOME_DEFERRED },
 		{ "dsn=5.1.1, status=bounced (host x said: 550)", SMTPCODE_OUTCOME_BOUNCED },
-		{ "status=expired, returned to sender", SMTPCODE_OUTCOME_BOUNCED },
+		{ "status=expired, returned to sender", SMTPCODE_OUTCOME_EXPIRED },
 		{ "dsn=2.0.0, stat=Sent (ok)", SMTPCODE_OUTCOME_DELIVERED },
 		{ "dsn=4.0.0, stat=Deferred: Connection refused", SMTPCODE_OUTCOME_DEFERRED },
 		{ "dsn=5.1.1, stat=User unknown", SMTPCODE_OUTCOME_BOUNCED },

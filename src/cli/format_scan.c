@@ -47,9 +47,9 @@ void text_scan(FILE *out, const struct tally *t, const struct style *st)
 	fprintf(out, "%s\n", template1(st, "scan.read", args));
 	if (t->stats)
 		text_logstat(out, t->stats, st);
-	if (t->outcomes[1] || t->outcomes[2] || t->outcomes[3]) {
+	if (t->outcomes[1] || t->outcomes[2] || t->outcomes[3] || t->outcomes[4]) {
 		fprintf(out, "\n%s\n", style_phrase(st, "scan.outcome"));
-		for (d = 1; d <= 3; d++) {
+		for (d = 1; d < SMTPCODE_OUTCOME_COUNT; d++) {
 			snprintf(key, sizeof key, "o.%s",
 			         smtpcode_outcome_name((enum smtpcode_outcome)d));
 			fprintf(out, "  %-9s %9lu\n", style_phrase(st, key), t->outcomes[d]);
@@ -101,7 +101,7 @@ void json_scan(FILE *out, const struct tally *t)
 	json_key_int(&j, "replies", (long)t->replies);
 	json_key(&j, "outcomes");
 	json_object_begin(&j);
-	for (d = 1; d <= 3; d++)
+	for (d = 1; d < SMTPCODE_OUTCOME_COUNT; d++)
 		json_key_int(&j, smtpcode_outcome_name((enum smtpcode_outcome)d),
 		             (long)t->outcomes[d]);
 	json_object_end(&j);

@@ -74,9 +74,9 @@ static int enhanced_item(struct merge *m, size_t i, enum json_tok first, void *a
 
 static int outcomes(struct merge *m, enum json_tok first)
 {
-	static const char *const names[] = { "delivered", "deferred", "bounced" };
+	static const char *const names[] = { "delivered", "deferred", "bounced", "expired" };
 
-	return merge_counts(m, first, names, 3, m->t->outcomes + 1);
+	return merge_counts(m, first, names, 4, m->t->outcomes + 1);
 }
 
 /* The members that the reply counts (struct tally) hold; 1 if key is none

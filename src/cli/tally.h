@@ -17,7 +17,7 @@ struct tally_enhanced {
 
 struct tally {
 	unsigned long lines, replies;
-	unsigned long outcomes[4];      /* by enum smtpcode_outcome; [0] unused */
+	unsigned long outcomes[SMTPCODE_OUTCOME_COUNT]; /* by enum smtpcode_outcome; [0] unused */
 	unsigned long classes[6];       /* by the first digit of the reply code */
 	unsigned long basic[600];       /* by reply code */
 	struct tally_enhanced enhanced[TALLY_ENHANCED_SLOTS]; /* in the order first seen */

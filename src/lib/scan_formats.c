@@ -33,7 +33,7 @@ static const struct scan_marker postfix[] = {
 	GIVES("status=", SCAN_OUTCOME, "sent", DELIVERED),
 	GIVES("status=", SCAN_OUTCOME, "deferred", DEFERRED),
 	GIVES("status=", SCAN_OUTCOME, "bounced", BOUNCED),
-	GIVES("status=", SCAN_OUTCOME, "expired", BOUNCED),
+	GIVES("status=", SCAN_OUTCOME, "expired", EXPIRED),
 	ROW("status=", SCAN_RECORD_TEXT, "(", NULL, SMTPCODE_OUTCOME_NONE),
 	MARK("dsn=", SCAN_ENHANCED), /* Sendmail writes it too */
 };
@@ -51,7 +51,7 @@ static const struct scan_marker sendmail[] = {
 	GIVES("stat=", SCAN_OUTCOME, "sent", DELIVERED),
 	GIVES("stat=", SCAN_OUTCOME, "deferred", DEFERRED),
 	GIVES("stat=", SCAN_OUTCOME, "bounced", BOUNCED),
-	GIVES("stat=", SCAN_OUTCOME, "expired", BOUNCED),
+	GIVES("stat=", SCAN_OUTCOME, "expired", EXPIRED),
 	GIVES("stat=", SCAN_OUTCOME_OTHER, "dsn=5.", BOUNCED), /* stat=User unknown */
 	MARK("stat=", SCAN_RECORD_TEXT),
 };

@@ -39,6 +39,7 @@ static const char *const outcome_names[] = {
 	[SMTPCODE_OUTCOME_DELIVERED] = "delivered",
 	[SMTPCODE_OUTCOME_DEFERRED] = "deferred",
 	[SMTPCODE_OUTCOME_BOUNCED] = "bounced",
+	[SMTPCODE_OUTCOME_EXPIRED] = "expired",
 };
 _Static_assert(sizeof outcome_names / sizeof outcome_names[0] == SMTPCODE_OUTCOME_COUNT,
                "a name for each outcome");
