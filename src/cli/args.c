@@ -99,14 +99,12 @@ static int set_lang(struct options *o, const char *value, char *err, size_t errs
 /* --top N: 0 to 1024 rows by domain and by relay (scan). */
 static int set_top(struct options *o, const char *value, char *err, size_t errsz)
 {
-	char *end;
-	long n;
+	char *end = NULL;
+	long n = -1;
 
-	if (*value < '0' || *value > '9')
-		n = -1;
-	else
+	if (*value >= '0' && *value <= '9')
 		n = strtol(value, &end, 10);
-	if (n < 0 || n > 1024 || *end != '\0')
+	if (n < 0 || n > 1024 || !end || *end != '\0')
 		return fail(err, errsz, "--top:", value, " is not a number from 0 to 1024");
 	o->top = (int)n;
 	o->top_given = 1;
