@@ -108,6 +108,13 @@ void *grow(void *p, size_t *cap, size_t n, size_t size);
 int read_rows(const char *path, struct table *tab, void (*row)(struct tsv *t, struct table *tab),
               const size_t *kept);
 
+/* Flushes standard output; on a write error says "prog: write error" and
+ * returns -1, else 0. */
+int gen_flush(const char *prog);
+
+/* Frees what the readers allocated into tab. */
+void table_free(struct table *tab);
+
 /* Compares a[0..n) with b[0..n) in order: <0, 0 or >0. */
 int compare_ints(const int *a, const int *b, size_t n);
 

@@ -52,16 +52,8 @@ int main(int argc, char **argv)
 	failed |= read_i18n(argv[5], &tab) < 0;
 	if (!failed) {
 		print_table(&tab, argv, stdout);
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			fputs("gentable: write error\n", stderr);
-			failed = 1;
-		}
+		failed = gen_flush("gentable") < 0;
 	}
-	blob_free(&tab.blob);
-	free(tab.codes);
-	free(tab.pairs);
-	free(tab.enhanced);
-	free(tab.notes);
-	free(tab.phrases);
+	table_free(&tab);
 	return failed ? 1 : 0;
 }

@@ -30,15 +30,8 @@ int main(int argc, char **argv)
 		       argv[1], argv[2], argv[3], argv[4]);
 		blob_print(&tab.blob, "gen_verdict_blob", stdout);
 		print_verdict(&tab, stdout);
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			fputs("genverdict: write error\n", stderr);
-			failed = 1;
-		}
+		failed = gen_flush("genverdict") < 0;
 	}
-	blob_free(&tab.blob);
-	free(tab.reasons);
-	free(tab.rphrases);
-	free(tab.rcodes);
-	free(tab.tags);
+	table_free(&tab);
 	return failed ? 1 : 0;
 }

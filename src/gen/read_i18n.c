@@ -249,13 +249,9 @@ int labels_main(const char *path)
 	failed = read_i18n(path, &tab) < 0;
 	if (!failed) {
 		print_labels(&tab, stdout);
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			fputs("gentable: write error\n", stderr);
-			failed = 1;
-		}
+		failed = gen_flush("gentable") < 0;
 	}
-	blob_free(&tab.blob);
-	free(tab.phrases);
+	table_free(&tab);
 	free_labels();
 	return failed ? 1 : 0;
 }

@@ -265,3 +265,29 @@ int compare_ints(const int *a, const int *b, size_t n)
 			return a[i] < b[i] ? -1 : 1;
 	return 0;
 }
+
+int gen_flush(const char *prog)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "%s: write error\n", prog);
+		return -1;
+	}
+	return 0;
+}
+
+void table_free(struct table *tab)
+{
+	blob_free(&tab->blob);
+	blob_free(&tab->synblob);
+	free(tab->codes);
+	free(tab->pairs);
+	free(tab->enhanced);
+	free(tab->notes);
+	free(tab->phrases);
+	free(tab->reasons);
+	free(tab->rphrases);
+	free(tab->rcodes);
+	free(tab->tags);
+	free(tab->synonyms);
+	free(tab->syncodes);
+}
