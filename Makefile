@@ -56,7 +56,7 @@ LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c 
 CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
               src/cli/format_text.c src/cli/format_reply.c src/cli/format_scan.c \
               src/cli/tally.c src/cli/lines.c src/cli/run_text.c src/cli/run_codes.c \
-              src/cli/args.c src/cli/safe_text.c src/cli/labels.c src/cli/logstat.c \
+              src/cli/args.c src/cli/safe_text.c src/cli/labels.c src/cli/linebreak.c src/cli/logstat.c \
               src/cli/logstat_formats.c src/cli/logstat_text.c src/cli/logstat_postfix.c \
               src/cli/logstat_exim.c src/cli/logstat_sendmail.c src/cli/logstat_opensmtpd.c \
               src/cli/idset.c src/cli/format_logstat.c src/cli/compressed.c src/cli/topk.c \
@@ -96,7 +96,7 @@ SHLIB       = build/libsmtpcode.so.$(VERSION)
 
 TESTS       = code command table lookup enhanced scan scan_line scan_formats scan_dsn scan_warn \
               compare strbuf ascii list json format_text format_json \
-              args lines tally pattern i18n safe_text api logstat topk logtime
+              args lines tally pattern i18n safe_text api logstat topk logtime linebreak
 TEST_BINS   = $(TESTS:%=build/tests/test_%)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)

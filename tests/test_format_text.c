@@ -20,9 +20,9 @@ static void lookup__undefined__exact_text(void **state)
 	(void)state;
 	assert_string_equal(got,
 		"SMTP 418 (not defined)\n"
-		"Class:    4xx Transient Negative Completion\n"
-		"Category: x1x Information\n"
-		"Status:   not defined\n"
+		"Class:     4xx Transient Negative Completion\n"
+		"Category:  x1x Information\n"
+		"Status:    not defined\n"
 		"\n"
 		"Note: 418 is not defined by any RFC or by the IANA registry. RFC 5321 §4.2.1 has\n"
 		"  a client act on the first digit of a code it does not know: The command failed\n"
@@ -38,10 +38,10 @@ static void lookup__narrow_width__wraps_words(void **state)
 	(void)state;
 	assert_string_equal(got,
 		"SMTP 597 (not defined)\n"
-		"Class:    5xx Permanent Negative\n"
-		"          Completion\n"
-		"Category: x9x Not assigned\n"
-		"Status:   not defined\n"
+		"Class:     5xx Permanent Negative\n"
+		"           Completion\n"
+		"Category:  x9x Not assigned\n"
+		"Status:    not defined\n"
 		"\n"
 		"Note: 597 is not defined by any RFC or\n"
 		"  by the IANA registry. RFC 5321 §4.2.1\n"
@@ -120,7 +120,7 @@ static void lookup__several_meanings__numbered(void **state)
 	got = lookup_text(251, "ETRN", 80);
 	assert_null(strstr(got, "\nMeanings: "));
 	assert_null(strstr(got, "\n[1] "));
-	assert_non_null(strstr(got, "\nReply to: ETRN\n"));
+	assert_non_null(strstr(got, "\nReply to:  ETRN\n"));
 	free(got);
 }
 
@@ -167,11 +167,11 @@ static void field__hostile_value__escaped_and_counted(void **state)
 	           "\x1b[2J abc \x9b" "def\tghi \xc2\x9b jkl caf\xc3\xa9 \xff\xfe\xfd\xfc\xfb\xfa mno");
 	got = capture_close(f);
 	assert_string_equal(got,
-		"Text:     \\x1B[2J abc \\x9Bdef\n"
-		"          ghi \\xC2\\x9B jkl\n"
-		"          caf\xc3\xa9\n"
-		"          \\xFF\\xFE\\xFD\\xFC\\xFB\\xFA\n"
-		"          mno\n");
+		"Text:      \\x1B[2J abc \\x9Bdef\n"
+		"           ghi \\xC2\\x9B jkl\n"
+		"           caf\xc3\xa9\n"
+		"           \\xFF\\xFE\\xFD\\xFC\\xFB\\xFA\n"
+		"           mno\n");
 	check_width(got, 30);
 	free(got);
 }
@@ -203,7 +203,7 @@ static void reply__every_byte__no_control_bytes(void **state)
 		assert_false(*p == 0x7F);
 		assert_false(p[0] == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0);
 	}
-	assert_non_null(strstr(got, "\\x08\n          x\\x0B\\x0C\\x0D")); /* the tab */
+	assert_non_null(strstr(got, "\\x08\n           x\\x0B\\x0C\\x0D")); /* the tab */
 	assert_non_null(strstr(got, "\\x1B\\x1C\\x1D\\x1E\\x1F\n"));
 	assert_non_null(strstr(got, "}~\\x7F\\x80\\x81"));
 	free(got);
@@ -224,8 +224,8 @@ static void lookup__colour__class_code_coloured(void **state)
 	got = capture_close(f);
 	assert_memory_equal(got,
 		"SMTP \033[31m550\033[0m Mailbox Unavailable\n"
-		"Class:    \033[31m5xx\033[0m Permanent Negative\n"
-		"          Completion\n", 91);
+		"Class:     \033[31m5xx\033[0m Permanent Negative\n"
+		"           Completion\n", 91);
 	free(got);
 }
 

@@ -35,6 +35,10 @@ void text_field(FILE *out, const struct style *st, const char *key, const char *
  * in parentheses unless status is NULL. */
 void text_line(FILE *out, const struct style *st, const char *code, int cls, const char *name,
                const char *status);
+/* Writes text, then spaces up to width columns (wide characters count two:
+ * printf's %-9s counts bytes). */
+void text_pad(FILE *out, const char *text, int width);
+
 /* The same with the name at column (text_line: 8). */
 void text_line_at(FILE *out, const struct style *st, const char *code, int cls,
                   const char *name, const char *status, int column);

@@ -52,7 +52,9 @@ void text_scan(FILE *out, const struct tally *t, const struct style *st)
 		for (d = 1; d < SMTPCODE_OUTCOME_COUNT; d++) {
 			snprintf(key, sizeof key, "o.%s",
 			         smtpcode_outcome_name((enum smtpcode_outcome)d));
-			fprintf(out, "  %-9s %9lu\n", style_phrase(st, key), t->outcomes[d]);
+			fputs("  ", out);
+			text_pad(out, style_phrase(st, key), 9);
+			fprintf(out, " %9lu\n", t->outcomes[d]);
 		}
 	}
 	if (t->classes[1] + t->classes[2] + t->classes[3] + t->classes[4] + t->classes[5]) {

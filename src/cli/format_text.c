@@ -1,6 +1,7 @@
 /* format_text.c - lookups and compares as text for people: wrapped to a
  * width, headings in the chosen language, codes coloured by class. */
 #include "format.h"
+#include "linebreak.h"
 #include "labels.h"
 #include "list.h"
 #include "safe_text.h"
@@ -74,8 +75,7 @@ static void wrap_from(FILE *out, const char *text, int col, int open, int indent
 		}
 		w = (int)len;
 		if (!plain && (unsigned char)*p >= 0xE1 && safe_char(p, len, &clen) == 2) {
-			len = clen; /* a wide character is a word of its own */
-			w = 2;
+			len = linebreak_wide_word(p, len, &w); /* Japanese: a word without spaces */
 		} else if (!plain) {
 			clean = safe_span(p, len) == len;
 			w = safe_columns(p, len);
@@ -131,12 +131,49 @@ const char *style_phrase(const struct style *st, const char *key)
 	return s ? s : key;
 }
 
-/* "Class:    ": a label and its colon, padded to LABEL columns or more. */
+/* The column where the values of labelled fields start in the style's
+ * language: after the widest label, its colon and a space, and at least
+ * LABEL, so that every field of a block lines up (クラス: and 拡張コード:
+ * too). Measured once per language. */
+static int label_column(const struct style *st)
+{
+	static const char *const keys[] = {
+		"l.answer_to", "l.category", "l.class", "l.codes", "l.detail", "l.enhanced",
+		"l.meanings", "l.outcome", "l.reply_to", "l.sent_with", "l.status", "l.subject",
+		"l.text", "l.warning"
+	};
+	static int column[32];
+	int lang = st->lang >= 0 && st->lang < 32 ? st->lang : 0;
+	size_t i;
+
+	if (column[lang])
+		return column[lang];
+	column[lang] = LABEL;
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		const char *l = style_phrase(st, keys[i]);
+		int cols = safe_columns(l, strlen(l)) + 2;
+		if (cols > column[lang])
+			column[lang] = cols;
+	}
+	return column[lang];
+}
+
+void text_pad(FILE *out, const char *text, int width)
+{
+	int cols = safe_columns(text, strlen(text));
+
+	fputs(text, out);
+	for (; cols < width; cols++)
+		putc(' ', out);
+}
+
+/* "Class:    ": a label and its colon, padded to the label column. */
 static int label(char *buf, size_t size, const struct style *st, const char *key)
 {
 	const char *l = style_phrase(st, key);
 	size_t n = strlen(l);
-	int cols = safe_columns(l, n) + 1, pad = cols + 1 < LABEL ? LABEL - cols : 1;
+	int column = label_column(st);
+	int cols = safe_columns(l, n) + 1, pad = cols + 1 < column ? column - cols : 1;
 
 	if (n + 1 + (size_t)pad + 1 > size)
 		n = size - (size_t)pad - 2;
