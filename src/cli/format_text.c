@@ -1,127 +1,29 @@
 /* format_text.c - lookups and compares as text for people: wrapped to a
  * width, headings in the chosen language, codes coloured by class. */
 #include "format.h"
-#include "linebreak.h"
 #include "labels.h"
 #include "list.h"
 #include "safe_text.h"
 #include "strbuf.h"
+#include "wrap.h"
 
 #include <string.h>
 
 enum { INDENT = 2, LABEL = 10 };
-
-/* Writes text[0..end) of a wrapped line: as it is when clean (nothing to
- * escape, single spaces between words), else each run of spaces and tabs
- * as one space and what safe_text.h escapes escaped. */
-static void line_out(FILE *out, const char *text, const char *end, int clean)
-{
-	if (clean) {
-		fwrite(text, 1, (size_t)(end - text), out);
-		return;
-	}
-	while (text < end) {
-		const char *gap = text;
-		while (gap < end && *gap != ' ' && *gap != '\t')
-			gap++;
-		safe_write(out, text, (size_t)(gap - text));
-		if (gap == end)
-			break;
-		putc(' ', out);
-		while (gap < end && (*gap == ' ' || *gap == '\t'))
-			gap++;
-		text = gap;
-	}
-}
-
-/*
- * Prints text as one paragraph wrapped at the style's width, from column col
- * of a line that already holds something if open (then a space comes
- * first); the lines after it start with indent spaces. A word longer than a
- * line stands alone on its line. Text without spaces (Japanese) breaks
- * between characters of two columns. Runs of spaces and tabs separate
- * words and print as one space (joined Gmail replies hold long runs), so a
- * line never passes the width. The text may come from the input: what safe_text.h
- * escapes prints escaped, and counts for the columns it then takes. Each
- * line is a slice of text, in one fwrite when it has nothing to escape and
- * single spaces (printable ASCII words take a single pass over the text).
- */
-static void wrap_from(FILE *out, const char *text, int col, int open, int indent,
-                      const struct style *st)
-{
-	static const char spaces[] = "                                        ";
-	const char *p = text, *start = NULL, *end = NULL;
-	int line_clean = 1; /* the line so far has nothing to escape, single spaces */
-
-	while (*p) {
-		const char *word;
-		size_t len, clen;
-		int w, plain = 1, clean = 1, space = 0, odd_gap = 0;
-		for (; *p == ' ' || *p == '\t'; p++) {
-			odd_gap |= space || *p == '\t'; /* more than one space, or a tab */
-			space = 1;
-		}
-		if (!*p)
-			break;
-		word = p;
-		/* The word's length, and whether it is all printable ASCII: then
-		 * its columns are its length. */
-		for (len = 0; (unsigned char)p[len] - 0x21u < 0x5Eu; len++)
-			;
-		if (p[len] && p[len] != ' ' && p[len] != '\t') {
-			plain = 0;
-			while (p[len] && p[len] != ' ' && p[len] != '\t')
-				len++;
-		}
-		w = (int)len;
-		if (!plain && (unsigned char)*p >= 0xE1 && safe_char(p, len, &clen) == 2) {
-			len = linebreak_wide_word(p, len, &w); /* Japanese: a word without spaces */
-		} else if (!plain) {
-			clean = safe_span(p, len) == len;
-			w = safe_columns(p, len);
-		}
-		if (!start && open)
-			space = 1;
-		if ((start || open) && col + space + w > st->width) {
-			if (start)
-				line_out(out, start, end, line_clean);
-			putc('\n', out);
-			fwrite(spaces, 1, (size_t)indent < sizeof spaces - 1 ? (size_t)indent
-			                                                    : sizeof spaces - 1, out);
-			col = indent;
-			start = NULL;
-			open = space = 0;
-		}
-		if (!start) {
-			if (open)
-				putc(' ', out);
-			start = word;
-			line_clean = 1;
-			odd_gap = 0; /* the spaces before a line's first word are not printed */
-		}
-		line_clean &= clean && !odd_gap;
-		col += space + w;
-		end = word + len;
-		p = end;
-	}
-	if (start)
-		line_out(out, start, end, line_clean);
-	putc('\n', out);
-}
 
 /* The same after lead, from which it wraps under indent. */
 static void wrap(FILE *out, const char *text, const char *lead, int indent,
                  const struct style *st)
 {
 	fputs(lead, out);
-	wrap_from(out, text, safe_columns(lead, strlen(lead)), 0, indent, st);
+	wrap_from(out, text, safe_columns(lead, strlen(lead)), 0, indent, st->width);
 }
 
 /* The same under an indent of INDENT spaces. */
 static void indented(FILE *out, const char *text, const struct style *st)
 {
 	fputs("  ", out);
-	wrap_from(out, text, INDENT, 0, INDENT, st);
+	wrap_from(out, text, INDENT, 0, INDENT, st->width);
 }
 
 const char *style_phrase(const struct style *st, const char *key)
@@ -191,7 +93,7 @@ void text_field(FILE *out, const struct style *st, const char *key, const char *
 	int indent = label(lead, sizeof lead, st, key);
 
 	fputs(lead, out);
-	wrap_from(out, value, indent, 0, indent, st);
+	wrap_from(out, value, indent, 0, indent, st->width);
 }
 
 /* A note after a blank line: "Note: text", wrapped. */
@@ -306,7 +208,7 @@ static void class_field(FILE *out, const struct style *st, int cls)
 	}
 	fputs(lead, out);
 	put_code(out, st, digits, cls);
-	wrap_from(out, rest, indent + 3, 1, indent, st);
+	wrap_from(out, rest, indent + 3, 1, indent, st->width);
 }
 
 void text_lookup(FILE *out, const struct smtpcode_lookup *lk, const struct style *st)

@@ -1,0 +1,223 @@
+/* wrap.c - text wrapped to a width: a line at a time for plain text, a
+ * word at a time for the rest (escapes, runs of spaces, Japanese). */
+#include "wrap.h"
+#include "linebreak.h"
+#include "safe_text.h"
+
+#include <string.h>
+
+/* Writes text[0..end) of a wrapped line: as it is when clean (nothing to
+ * escape, single spaces between words), else each run of spaces and tabs
+ * as one space and what safe_text.h escapes escaped. */
+static void line_out(FILE *out, const char *text, const char *end, int clean)
+{
+	if (clean) {
+		fwrite(text, 1, (size_t)(end - text), out);
+		return;
+	}
+	while (text < end) {
+		const char *gap = text;
+		while (gap < end && *gap != ' ' && *gap != '\t')
+			gap++;
+		safe_write(out, text, (size_t)(gap - text));
+		if (gap == end)
+			break;
+		putc(' ', out);
+		while (gap < end && (*gap == ' ' || *gap == '\t'))
+			gap++;
+		text = gap;
+	}
+}
+
+/* The length of text when it is words of printable ASCII and two-byte UTF-8
+ * characters that print (all one column wide), each word after a single
+ * space (no space first or last, no tab): then fast_wrap can wrap it, and
+ * *ascii says whether its columns are its bytes. Else 0. */
+static size_t plain_length(const char *text, int *ascii)
+{
+	const unsigned char *q = (const unsigned char *)text;
+
+	*ascii = 1;
+	for (;;) {
+		while (*q - 0x21u < 0x5Eu)
+			q++;
+		if (*q >= 0xC2 && *q <= 0xDF && (q[1] & 0xC0) == 0x80 && (*q != 0xC2 || q[1] >= 0xA0)) {
+			q += 2; /* U+00A0 to U+07FF: not a C1 control */
+			*ascii = 0;
+			continue;
+		}
+		if (*q != ' ' || q == (const unsigned char *)text)
+			break;
+		q++;
+		if (*q == ' ' || !*q)
+			return 0;
+	}
+	return *q ? 0 : (size_t)(q - (const unsigned char *)text);
+}
+
+/* Where column cols of p[0..end) starts (end when the text is narrower). */
+static const char *column_at(const char *p, const char *end, long cols, int ascii)
+{
+	if (ascii)
+		return cols >= end - p ? end : p + cols;
+	for (; p < end; p++)
+		if (((unsigned char)*p & 0xC0) != 0x80 && cols-- == 0)
+			break;
+	return p;
+}
+
+/* Lines gathered for one fwrite. */
+struct linebuf {
+	FILE *out;
+	size_t len;
+	char buf[1024];
+};
+
+static void lb_put(struct linebuf *lb, const char *s, size_t n)
+{
+	if (n > sizeof lb->buf - lb->len) {
+		fwrite(lb->buf, 1, lb->len, lb->out);
+		lb->len = 0;
+		if (n > sizeof lb->buf) {
+			fwrite(s, 1, n, lb->out);
+			return;
+		}
+	}
+	memcpy(lb->buf + lb->len, s, n);
+	lb->len += n;
+}
+
+/* Ends a line and starts the next under indent spaces. */
+static void lb_newline(struct linebuf *lb, int indent)
+{
+	static const char spaces[] = "\n                                        ";
+
+	lb_put(lb, spaces, 1 + ((size_t)indent < sizeof spaces - 2 ? (size_t)indent
+	                                                            : sizeof spaces - 2));
+}
+
+/* wrap_from for plain text of n bytes (plain_length): a line at a time, the
+ * break found by looking back from the width for a space. */
+static void fast_wrap(FILE *out, const char *p, size_t n, int ascii, int col, int open,
+                      int indent, int width)
+{
+	const char *end = p + n;
+	struct linebuf lb;
+
+	lb.out = out;
+	lb.len = 0;
+	while (p < end) {
+		long room = (long)width - col - open;
+		const char *cut = column_at(p, end, room > 0 ? room : 0, ascii);
+		if (cut < end && *cut != ' ')
+			while (cut > p && *cut != ' ')
+				cut--;
+		if (cut == p && open) { /* the first word goes to the next line */
+			lb_newline(&lb, indent);
+			col = indent;
+			open = 0;
+			continue;
+		}
+		if (cut == p) /* a word longer than a line stands alone */
+			for (cut = p; cut < end && *cut != ' '; cut++)
+				;
+		if (open)
+			lb_put(&lb, " ", 1);
+		lb_put(&lb, p, (size_t)(cut - p));
+		if (cut == end)
+			break;
+		lb_newline(&lb, indent);
+		col = indent;
+		open = 0;
+		p = cut + 1;
+	}
+	lb_put(&lb, "\n", 1);
+	fwrite(lb.buf, 1, lb.len, out);
+}
+
+/*
+ * Prints text as one paragraph wrapped at width, from column col
+ * of a line that already holds something if open (then a space comes
+ * first); the lines after it start with indent spaces. A word longer than a
+ * line stands alone on its line. Text without spaces (Japanese) breaks
+ * between characters of two columns. Runs of spaces and tabs separate
+ * words and print as one space (joined Gmail replies hold long runs), so a
+ * line never passes the width. The text may come from the input: what safe_text.h
+ * escapes prints escaped, and counts for the columns it then takes. Each
+ * line is a slice of text, in one fwrite when it has nothing to escape and
+ * single spaces (printable ASCII words take a single pass over the text).
+ */
+static void word_wrap(FILE *out, const char *text, int col, int open, int indent, int width)
+{
+	static const char spaces[] = "                                        ";
+	const char *p = text, *start = NULL, *end = NULL;
+	int line_clean = 1; /* the line so far has nothing to escape, single spaces */
+
+	while (*p) {
+		const char *word;
+		size_t len, clen;
+		int w, plain = 1, clean = 1, space = 0, odd_gap = 0;
+		for (; *p == ' ' || *p == '\t'; p++) {
+			odd_gap |= space || *p == '\t'; /* more than one space, or a tab */
+			space = 1;
+		}
+		if (!*p)
+			break;
+		word = p;
+		/* The word's length, and whether it is all printable ASCII: then
+		 * its columns are its length. */
+		for (len = 0; (unsigned char)p[len] - 0x21u < 0x5Eu; len++)
+			;
+		if (p[len] && p[len] != ' ' && p[len] != '\t') {
+			plain = 0;
+			while (p[len] && p[len] != ' ' && p[len] != '\t')
+				len++;
+		}
+		w = (int)len;
+		if (!plain && (unsigned char)*p >= 0xE1 && safe_char(p, len, &clen) == 2) {
+			len = linebreak_wide_word(p, len, &w); /* Japanese: a word without spaces */
+		} else if (!plain) {
+			clean = safe_span(p, len) == len;
+			w = safe_columns(p, len);
+		}
+		if (!start && open)
+			space = 1;
+		if ((start || open) && col + space + w > width) {
+			if (start)
+				line_out(out, start, end, line_clean);
+			putc('\n', out);
+			fwrite(spaces, 1, (size_t)indent < sizeof spaces - 1 ? (size_t)indent
+			                                                    : sizeof spaces - 1, out);
+			col = indent;
+			start = NULL;
+			open = space = 0;
+		}
+		if (!start) {
+			if (open)
+				putc(' ', out);
+			start = word;
+			line_clean = 1;
+			odd_gap = 0; /* the spaces before a line's first word are not printed */
+		}
+		line_clean &= clean && !odd_gap;
+		col += space + w;
+		end = word + len;
+		p = end;
+	}
+	if (start)
+		line_out(out, start, end, line_clean);
+	putc('\n', out);
+}
+
+
+/* Plain text a line at a time (fast_wrap), the rest a word at a time. */
+void wrap_from(FILE *out, const char *text, int col, int open, int indent, int width)
+{
+	int ascii;
+	size_t n = plain_length(text, &ascii);
+
+	if (n)
+		fast_wrap(out, text, n, ascii, col, open, indent, width);
+	else
+		word_wrap(out, text, col, open, indent, width);
+}
