@@ -68,7 +68,7 @@ CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
 # needs nothing else from the library) and UTF-8 check (src/util/ascii.c).
 GEN_SRCS    = src/gen/gentable.c src/gen/read_codes.c src/gen/read_pairs.c \
               src/gen/read_enhanced.c src/gen/read_notes.c src/gen/read_i18n.c \
-              src/gen/tsv.c src/gen/blob.c
+              src/gen/tsv.c src/gen/blob.c src/cli/safe_text.c
 GEN_RUNTIME_SRCS = src/lib/code.c src/util/ascii.c
 GEN_CPPFLAGS = -Iinclude -Isrc/lib -Isrc/util
 DATA        = data/codes.tsv data/pairs.tsv data/enhanced.tsv data/enhanced-notes.tsv \
@@ -216,7 +216,7 @@ build/cli/labels.inc: build/gentable data/i18n.tsv
 	mv $@+ $@
 
 build/gentable: $(GEN_SRCS) $(GEN_RUNTIME_SRCS) src/gen/gen.h src/gen/tsv.h src/gen/blob.h \
-		include/smtpcode.h src/lib/parse.h src/lib/commands.def src/util/ascii.h | build
+		src/cli/safe_text.h include/smtpcode.h src/lib/parse.h src/lib/commands.def src/util/ascii.h | build
 	$(BUILD_CC) $(SC_CFLAGS) $(GEN_CPPFLAGS) -O1 -o $@ $(GEN_SRCS) $(GEN_RUNTIME_SRCS)
 
 build:

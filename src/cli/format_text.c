@@ -34,30 +34,14 @@ const char *style_phrase(const struct style *st, const char *key)
 }
 
 /* The column where the values of labelled fields start in the style's
- * language: after the widest label, its colon and a space, and at least
- * LABEL, so that every field of a block lines up (クラス: and 拡張コード:
- * too). Measured once per language. */
+ * language: after the widest label, its colon and a space (labels.inc), and
+ * at least LABEL, so that every field of a block lines up (クラス: and
+ * 拡張コード: too). */
 static int label_column(const struct style *st)
 {
-	static const char *const keys[] = {
-		"l.answer_to", "l.category", "l.class", "l.codes", "l.detail", "l.enhanced",
-		"l.meanings", "l.outcome", "l.reply_to", "l.sent_with", "l.status", "l.subject",
-		"l.text", "l.warning"
-	};
-	static int column[32];
-	int lang = st->lang >= 0 && st->lang < 32 ? st->lang : 0;
-	size_t i;
+	int column = label_column_of(st->lang);
 
-	if (column[lang])
-		return column[lang];
-	column[lang] = LABEL;
-	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-		const char *l = style_phrase(st, keys[i]);
-		int cols = safe_columns(l, strlen(l)) + 2;
-		if (cols > column[lang])
-			column[lang] = cols;
-	}
-	return column[lang];
+	return column > LABEL ? column : LABEL;
 }
 
 void text_pad(FILE *out, const char *text, int width)

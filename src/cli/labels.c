@@ -22,6 +22,13 @@ const char *label_text(int lang, const char *key)
 	return l ? label_blob + l->text[lang] : NULL;
 }
 
+int label_column_of(int lang)
+{
+	if (lang < 0 || lang >= LABEL_NLANGS)
+		lang = 0;
+	return label_columns[lang];
+}
+
 size_t label_language_count(void)
 {
 	return LABEL_NLANGS;

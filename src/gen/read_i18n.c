@@ -2,6 +2,7 @@
  * language (build-time only). The library gets the phrases of its own prose
  * (table.inc); the command gets its labels (labels.inc, gentable --labels). */
 #include "gen.h"
+#include "../cli/safe_text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -205,6 +206,30 @@ static void add_label(struct phrase_row *rows, size_t *n, struct blob *b,
 
 /* labels.inc: the command's labels and the class names (every phrase but
  * the library's cmp.* ones), in a blob of their own. */
+/* The column where the values of labelled fields start in each language:
+ * after the widest field label (an "l." key other than l.note, which heads
+ * a paragraph), its colon and a space. The command's text output aligns
+ * its fields there (at least at its own minimum). */
+static void print_label_columns(const struct phrase_row *rows, size_t n, size_t nlangs,
+                                const char *bytes, FILE *out)
+{
+	size_t i, l;
+
+	fputs("\n/* per language: the widest field label's columns, plus 2 */\n", out);
+	fputs("static const unsigned char label_columns[LABEL_NLANGS] = {", out);
+	for (l = 0; l < nlangs; l++) {
+		int column = 0;
+		for (i = 0; i < n; i++) {
+			const char *key = bytes + rows[i].key, *text = bytes + rows[i].text[l];
+			int cols = safe_columns(text, strlen(text)) + 2;
+			if (strncmp(key, "l.", 2) == 0 && strcmp(key, "l.note") != 0 && cols > column)
+				column = cols;
+		}
+		fprintf(out, "%s%d", l ? ", " : " ", column < 255 ? column : 255);
+	}
+	fputs(" };\n", out);
+}
+
 static void print_labels(const struct table *tab, FILE *out)
 {
 	struct blob b = { NULL, 0, 0 };
@@ -235,6 +260,7 @@ static void print_labels(const struct table *tab, FILE *out)
 		fputs(" } },\n", out);
 	}
 	fputs("};\n", out);
+	print_label_columns(rows, n, tab->nlangs, b.bytes, out);
 	blob_free(&b);
 	free(rows);
 }
