@@ -4,6 +4,7 @@
 #include "linebreak.h"
 #include "safe_text.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* Writes text[0..end) of a wrapped line: as it is when clean (nothing to
@@ -29,30 +30,60 @@ static void line_out(FILE *out, const char *text, const char *end, int clean)
 	}
 }
 
+/* Whether the eight bytes at s are printable ASCII without two spaces
+ * together (each test may also fire after a byte that fails it: then the
+ * caller looks at the bytes one at a time). */
+static int plain8(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
+	uint64_t x, y, space;
+
+	memcpy(&x, s, 8);
+	y = x ^ (ones * ' ');
+	space = ~(((y & low7) + low7) | y | low7); /* 0x80 in each space byte */
+	return !(((x - ones * 0x20) & ~x & high) | (((x + ones) | x) & high) | (space & (space >> 8)));
+}
+
+/* The bytes of the character at s when it is one fast_wrap can take: 1 for
+ * printable ASCII (not a space), 2 for U+00A0 to U+07FF (all print, one
+ * column); else 0. */
+static size_t plain_char(const unsigned char *s)
+{
+	if (*s - 0x21u < 0x5Eu)
+		return 1;
+	if (*s >= 0xC2 && *s <= 0xDF && (s[1] & 0xC0) == 0x80 && (*s != 0xC2 || s[1] >= 0xA0))
+		return 2; /* not a C1 control */
+	return 0;
+}
+
 /* The length of text when it is words of printable ASCII and two-byte UTF-8
  * characters that print (all one column wide), each word after a single
  * space (no space first or last, no tab): then fast_wrap can wrap it, and
- * *ascii says whether its columns are its bytes. Else 0. */
+ * *ascii says whether its columns are its bytes. Else 0. Eight bytes at a
+ * time where it can. */
 static size_t plain_length(const char *text, int *ascii)
 {
 	const unsigned char *q = (const unsigned char *)text;
+	size_t n = strlen(text), i = 0;
 
 	*ascii = 1;
-	for (;;) {
-		while (*q - 0x21u < 0x5Eu)
-			q++;
-		if (*q >= 0xC2 && *q <= 0xDF && (q[1] & 0xC0) == 0x80 && (*q != 0xC2 || q[1] >= 0xA0)) {
-			q += 2; /* U+00A0 to U+07FF: not a C1 control */
-			*ascii = 0;
+	if (!n || q[0] == ' ' || q[n - 1] == ' ')
+		return 0;
+	while (i < n) {
+		size_t len;
+		if (n - i >= 8 && (i == 0 || q[i] != ' ' || q[i - 1] != ' ') && plain8(text + i)) {
+			i += 8;
 			continue;
 		}
-		if (*q != ' ' || q == (const unsigned char *)text)
-			break;
-		q++;
-		if (*q == ' ' || !*q)
+		len = plain_char(q + i);
+		if (len == 2)
+			*ascii = 0;
+		else if (!len && (q[i] != ' ' || q[i - 1] == ' ')) /* q[0] is no space */
 			return 0;
+		i += len ? len : 1;
 	}
-	return *q ? 0 : (size_t)(q - (const unsigned char *)text);
+	return n;
 }
 
 /* Where column cols of p[0..end) starts (end when the text is narrower). */
