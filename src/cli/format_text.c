@@ -109,6 +109,33 @@ static char *join(char *buf, size_t size, const char *a, const char *b, const ch
 	return buf;
 }
 
+/* n in decimal, at the end of buf[size] (size 24 holds any size_t). */
+static const char *decimal(char *buf, size_t size, size_t n)
+{
+	char *p = buf + size - 1;
+
+	*p = '\0';
+	do
+		*--p = (char)('0' + n % 10);
+	while ((n /= 10) && p > buf);
+	return p;
+}
+
+/* "[2] 252 Cannot VRFY user": a meaning's heading when a code has several
+ * (without printf, which the rest of a lookup does not need). */
+static void meaning_heading(FILE *out, size_t n, int basic, const char *name)
+{
+	char num[24], code[24];
+
+	putc('[', out);
+	fputs(decimal(num, sizeof num, n), out);
+	fputs("] ", out);
+	fputs(decimal(code, sizeof code, (size_t)basic), out);
+	putc(' ', out);
+	fputs(name, out);
+	putc('\n', out);
+}
+
 /* "c.5": a phrase key made of a prefix and one digit. */
 static const char *digit_key(char *buf, char prefix, int digit)
 {
@@ -224,8 +251,7 @@ void text_lookup(FILE *out, const struct smtpcode_lookup *lk, const struct style
 	if (lk->count > 1) {
 		const char *args[1];
 		char n[24];
-		snprintf(n, sizeof n, "%zu", lk->count);
-		args[0] = n;
+		args[0] = decimal(n, sizeof n, lk->count);
 		scx_sb_init(&sb, buf, sizeof buf);
 		scx_sb_template(&sb, style_phrase(st, "p.meanings_count"), args, 1);
 		text_field(out, st, "l.meanings", buf);
@@ -244,7 +270,7 @@ void text_lookup(FILE *out, const struct smtpcode_lookup *lk, const struct style
 		smtpcode_meaning_at(i, &m);
 		putc('\n', out);
 		if (lk->count > 1)
-			fprintf(out, "[%zu] %d %s\n", i - lk->first + 1, m.basic, m.name);
+			meaning_heading(out, i - lk->first + 1, m.basic, m.name);
 		print_meaning(out, st, &m);
 	}
 }
