@@ -86,14 +86,30 @@ static size_t plain_length(const char *text, int *ascii)
 	return n;
 }
 
-/* Where column cols of p[0..end) starts (end when the text is narrower). */
+/* The continuation bytes in p[0..n), which start no column. */
+static long continuations(const char *p, long n)
+{
+	long k = 0, i;
+
+	for (i = 0; i < n; i++)
+		k += ((unsigned char)p[i] & 0xC0) == 0x80;
+	return k;
+}
+
+/* Where column cols of p[0..end) starts (end when the text is narrower):
+ * a jump of cols bytes, then of as many as the continuation bytes it
+ * passed, until none is passed. */
 static const char *column_at(const char *p, const char *end, long cols, int ascii)
 {
 	if (ascii)
 		return cols >= end - p ? end : p + cols;
-	for (; p < end; p++)
-		if (((unsigned char)*p & 0xC0) != 0x80 && cols-- == 0)
-			break;
+	while (cols > 0 && p < end) {
+		long step = cols < end - p ? cols : end - p;
+		cols -= step - continuations(p, step);
+		p += step;
+	}
+	while (p < end && ((unsigned char)*p & 0xC0) == 0x80)
+		p++;
 	return p;
 }
 
