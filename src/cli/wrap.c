@@ -45,6 +45,27 @@ static int plain8(const char *s)
 	return !(((x - ones * 0x20) & ~x & high) | (((x + ones) | x) & high) | (space & (space >> 8)));
 }
 
+/* Whether text[0..n) is all printable ASCII with no two spaces together:
+ * eight bytes at a time without a branch (a byte below 0x20 sets the top
+ * bit of its byte of x - 0x20..., DEL of x + 1..., the rest of x), then
+ * strstr for the spaces. */
+static int ascii_plain(const char *text, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	uint64_t acc = 0;
+	size_t i;
+
+	for (i = 0; n - i >= 8; i += 8) {
+		uint64_t x;
+		memcpy(&x, text + i, 8);
+		acc |= (x - ones * 0x20) | (x + ones) | x;
+	}
+	for (; i < n; i++)
+		if ((unsigned char)text[i] - 0x20u >= 0x5Fu)
+			return 0;
+	return !(acc & high) && !strstr(text, "  ");
+}
+
 /* The bytes of the character at s when it is one fast_wrap can take: 1 for
  * printable ASCII (not a space), 2 for U+00A0 to U+07FF (all print, one
  * column); else 0. */
@@ -70,6 +91,8 @@ static size_t plain_length(const char *text, int *ascii)
 	*ascii = 1;
 	if (!n || q[0] == ' ' || q[n - 1] == ' ')
 		return 0;
+	if (ascii_plain(text, n))
+		return n;
 	while (i < n) {
 		size_t len;
 		if (n - i >= 8 && (i == 0 || q[i] != ' ' || q[i - 1] != ' ') && plain8(text + i)) {
