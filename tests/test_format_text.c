@@ -1,6 +1,7 @@
 /* test_format_text.c - the text layout: exact output, and the width holds. */
 #include "testutil.h"
 #include "format.h"
+#include "wrap.h"
 
 static char *lookup_text(int code, const char *after, int width)
 {
@@ -11,6 +12,46 @@ static char *lookup_text(int code, const char *after, int width)
 	assert_int_equal(smtpcode_lookup(code, after, &lk), 0);
 	text_lookup(f, &lk, &st);
 	return capture_close(f);
+}
+
+static char *wrapped(const char *text, int col, int open, int indent, int width)
+{
+	FILE *f = capture_open();
+
+	wrap_from(f, text, col, open, indent, width);
+	return capture_close(f);
+}
+
+/* Plain text goes a line at a time: the break is the last space that fits,
+ * a word longer than a line stands alone, the first word of an open line
+ * moves on when it does not fit, and two-byte characters take one column. */
+static void wrap__plain_text__breaks_like_word_at_a_time(void **state)
+{
+	static const struct {
+		const char *text;
+		int col, open, indent, width;
+		const char *want;
+	} cases[] = {
+		{ "abc defgh ij", 0, 0, 2, 10, "abc defgh\n  ij\n" },
+		{ "abc defghi", 0, 0, 2, 10, "abc defghi\n" },
+		{ "abc defghij", 0, 0, 2, 10, "abc\n  defghij\n" },
+		{ "abcdef", 8, 1, 2, 10, "\n  abcdef\n" },
+		{ "ab", 7, 1, 2, 10, " ab\n" },
+		{ "a verylongword b", 0, 0, 0, 8, "a\nverylongword\nb\n" },
+		{ "\xc2\xa7\xc2\xa7\xc2\xa7\xc2\xa7 \xc2\xa7\xc2\xa7", 0, 0, 0, 5,
+		  "\xc2\xa7\xc2\xa7\xc2\xa7\xc2\xa7\n\xc2\xa7\xc2\xa7\n" },
+		{ "a  b", 0, 0, 0, 10, "a b\n" }, /* not plain: the word wrapper */
+		{ "", 0, 0, 0, 10, "\n" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = wrapped(cases[i].text, cases[i].col, cases[i].open, cases[i].indent,
+		                    cases[i].width);
+		assert_string_equal(got, cases[i].want);
+		free(got);
+	}
 }
 
 static void lookup__undefined__exact_text(void **state)
@@ -274,6 +315,7 @@ int main(void)
 		cmocka_unit_test(field__hostile_value__escaped_and_counted),
 		cmocka_unit_test(reply__every_byte__no_control_bytes),
 		cmocka_unit_test(lookup__colour__class_code_coloured),
+		cmocka_unit_test(wrap__plain_text__breaks_like_word_at_a_time),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
