@@ -607,7 +607,8 @@ struct smtpcode_verdict {
  * phrase of data/reasons.tsv in the text (case-insensitive, short ones as
  * whole words); an expired outcome; the basic code with its command. A 2xx
  * code is delivered. The bounce is the reason's default, never hard for a
- * 4xx or 4.x.x reply or a deferred outcome. Returns 0, or -1 when no rule
+ * 4xx or 4.x.x reply or a deferred outcome, none for a 1xx or 3xx reply
+ * (nothing failed). Returns 0, or -1 when no rule
  * matched (out then holds undefined).
  */
 int smtpcode_verdict(const struct smtpcode_reply *r, struct smtpcode_verdict *out);

@@ -186,7 +186,10 @@ static const struct vcase cases[] = {
 	/* virusdetected */
 	{ 554, "5.7.0", "DATA", NONE, "Reject, id=12345-01 - INFECTED: Eicar-Test-Signature",
 	  "virusdetected", "soft", EV(PHRASE), "infected" },
-	/* undefined: nothing tells */
+	/* undefined: nothing tells; an intermediate 354 or 334 failed nothing */
+	{ 354, NULL, "DATA", NONE, "End data with <CR><LF>.<CR><LF>", "undefined", NULL,
+	  EV(NONE), NULL },
+	{ 334, NULL, "AUTH", NONE, "VXNlcm5hbWU6", "undefined", NULL, EV(NONE), NULL },
 	{ 554, "5.7.1", "DATA", NONE, "Go away", "undefined", "soft", EV(NONE), NULL },
 };
 

@@ -9,7 +9,7 @@
  *   5. an expired outcome;
  *   6. the basic code with the command it answered.
  * Then the bounce: the reason's default, never hard for a 4xx reply, a
- * 4.x.x code or a deferred outcome. */
+ * 4.x.x code or a deferred outcome, and none for a 1xx or 3xx reply. */
 #include "verdict.h"
 
 #include <string.h>
@@ -72,7 +72,7 @@ static int text_overrides(const struct smtpcode_enhanced_code *c, int phrase)
 		return 0;
 	for (i = 0; i < sizeof overrides / sizeof overrides[0]; i++)
 		if (overrides[i].subject == c->subject && overrides[i].detail == c->detail &&
-		    reason_index(overrides[i].reason) == (size_t)phrase)
+		    strcmp(overrides[i].reason, smtpcode_reason_name((size_t)phrase)) == 0)
 			return 1;
 	return 0;
 }
@@ -88,17 +88,25 @@ static int basic_reason(int basic, const char *command)
 	return -1;
 }
 
+/* Takes what the text said (a tag or phrase) as the evidence. */
+static int from_text(const struct vd_hit *hit, enum smtpcode_evidence e,
+                     struct smtpcode_verdict *out)
+{
+	out->evidence = e;
+	out->matched = hit->matched;
+	out->provider = hit->provider;
+	out->offset = hit->m.offset, out->length = hit->m.length;
+	return hit->reason;
+}
+
 /* Step 3 to 4: the telling code, or the phrase where the text wins. */
 static int code_or_phrase(const struct smtpcode_enhanced_code *enhanced, size_t count,
-                          const char *text, struct smtpcode_verdict *out)
+                          const struct vd_hit *phrase, struct smtpcode_verdict *out)
 {
-	struct vd_match m;
-	const char *matched = NULL;
 	size_t which = 0;
 	int code = vd_code_reason(enhanced, count, &which);
-	int phrase = vd_phrase(text, strlen(text), &m, &matched);
 
-	if (code >= 0 && !text_overrides(&enhanced[which], phrase)) {
+	if (code >= 0 && !text_overrides(&enhanced[which], phrase->reason)) {
 		out->evidence = SMTPCODE_EVIDENCE_ENHANCED;
 		out->enhanced = enhanced[which];
 		/* X.4.4 with class 4 is a temporary DNS failure (the row's note). */
@@ -107,27 +115,21 @@ static int code_or_phrase(const struct smtpcode_enhanced_code *enhanced, size_t 
 			return (int)reason_index("networkerror");
 		return code;
 	}
-	if (phrase < 0)
+	if (phrase->reason < 0)
 		return -1;
-	out->evidence = SMTPCODE_EVIDENCE_PHRASE;
-	out->matched = matched;
-	out->offset = m.offset, out->length = m.length;
-	return phrase;
+	return from_text(phrase, SMTPCODE_EVIDENCE_PHRASE, out);
 }
 
 static int decide(int basic, const struct smtpcode_enhanced_code *enhanced, size_t count,
                   enum smtpcode_outcome outcome, const char *text,
                   struct smtpcode_verdict *out)
 {
-	struct vd_match m;
-	int reason = vd_tag(text, strlen(text), &m, &out->matched, &out->provider);
+	struct vd_hit phrase, tag;
+	int reason;
 
-	if (reason >= 0) {
-		out->evidence = SMTPCODE_EVIDENCE_TAG;
-		out->offset = m.offset, out->length = m.length;
-		return reason;
-	}
-	out->matched = out->provider = NULL;
+	vd_text(text, strlen(text), &phrase, &tag);
+	if (tag.reason >= 0)
+		return from_text(&tag, SMTPCODE_EVIDENCE_TAG, out);
 	if (basic / 100 == 2 || (count && enhanced[0].reply_class == 2) ||
 	    outcome == SMTPCODE_OUTCOME_DELIVERED) {
 		out->evidence = basic / 100 == 2 || !count ? SMTPCODE_EVIDENCE_BASIC
@@ -135,7 +137,7 @@ static int decide(int basic, const struct smtpcode_enhanced_code *enhanced, size
 		out->enhanced = count ? enhanced[0] : out->enhanced;
 		return (int)reason_index("delivered");
 	}
-	if ((reason = code_or_phrase(enhanced, count, text, out)) >= 0)
+	if ((reason = code_or_phrase(enhanced, count, &phrase, out)) >= 0)
 		return reason;
 	if (outcome == SMTPCODE_OUTCOME_EXPIRED) {
 		out->evidence = SMTPCODE_EVIDENCE_OUTCOME;
@@ -152,6 +154,8 @@ static enum smtpcode_bounce bounce_of(size_t reason, int basic,
 {
 	enum smtpcode_bounce b = vd_bounce(reason);
 
+	if (basic / 100 == 1 || basic / 100 == 3)
+		return SMTPCODE_BOUNCE_NONE; /* an intermediate reply: nothing failed */
 	if (b == SMTPCODE_BOUNCE_HARD &&
 	    (basic / 100 == 4 || (count && enhanced[0].reply_class == 4) ||
 	     outcome == SMTPCODE_OUTCOME_DEFERRED))

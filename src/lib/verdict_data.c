@@ -31,7 +31,7 @@ enum { NPHRASES = sizeof gen_reason_phrases / sizeof gen_reason_phrases[0] };
 enum { NCODES = sizeof gen_reason_codes / sizeof gen_reason_codes[0] };
 enum { NTAGS = sizeof gen_provider_tags / sizeof gen_provider_tags[0] };
 
-_Static_assert(NPHRASES <= VD_KEYS_MAX && NTAGS <= VD_KEYS_MAX, "raise VD_KEYS_MAX");
+_Static_assert(NPHRASES + NTAGS <= VD_KEYS_MAX, "raise VD_KEYS_MAX");
 
 const char *smtpcode_bounce_name(enum smtpcode_bounce b)
 {
@@ -58,15 +58,23 @@ const char *smtpcode_reason_name(size_t i)
 	return i < NREASONS ? gen_verdict_blob + gen_reasons[i].name : NULL;
 }
 
+/* A binary search: the generator keeps the reasons in name order. */
 int smtpcode_reason_find(const char *name, size_t *index)
 {
-	size_t i;
+	size_t lo = 0, hi = NREASONS;
 
-	for (i = 0; i < NREASONS; i++)
-		if (strcmp(gen_verdict_blob + gen_reasons[i].name, name) == 0) {
-			*index = i;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(gen_verdict_blob + gen_reasons[mid].name, name);
+		if (c == 0) {
+			*index = mid;
 			return 0;
 		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return -1;
 }
 
@@ -107,35 +115,33 @@ int vd_code_reason(const struct smtpcode_enhanced_code *codes, size_t count, siz
 	return -1;
 }
 
-int vd_phrase(const char *text, size_t len, struct vd_match *m, const char **matched)
+void vd_text(const char *text, size_t len, struct vd_hit *phrase, struct vd_hit *tag)
 {
-	const char *keys[NPHRASES];
-	size_t i;
-
-	for (i = 0; i < NPHRASES; i++)
-		keys[i] = gen_verdict_blob + gen_reason_phrases[i].key;
-	if (vd_longest(keys, NPHRASES, text, len, m) < 0)
-		return -1;
-	*matched = keys[m->row];
-	return gen_reason_phrases[m->row].reason;
-}
-
-int vd_tag(const char *text, size_t len, struct vd_match *m, const char **matched,
-           const char **provider)
-{
-	const char *keys[NTAGS];
-	size_t i, n = 0, rows[NTAGS];
+	const char *keys[NPHRASES + NTAGS];
+	size_t i, n = NPHRASES, rows[NTAGS];
 	size_t undefined = NREASONS;
+	struct vd_match m[2];
 
 	smtpcode_reason_find("undefined", &undefined);
+	for (i = 0; i < NPHRASES; i++)
+		keys[i] = gen_verdict_blob + gen_reason_phrases[i].key;
 	for (i = 0; i < NTAGS; i++)
 		if ((size_t)gen_provider_tags[i].reason != undefined) {
-			rows[n] = i;
+			rows[n - NPHRASES] = i;
 			keys[n++] = gen_verdict_blob + gen_provider_tags[i].key;
 		}
-	if (vd_longest(keys, n, text, len, m) < 0)
-		return -1;
-	*matched = keys[m->row];
-	*provider = gen_verdict_blob + gen_provider_tags[rows[m->row]].provider;
-	return gen_provider_tags[rows[m->row]].reason;
+	vd_longest(keys, n, NPHRASES, text, len, m);
+	phrase->m = m[0], tag->m = m[1];
+	phrase->reason = tag->reason = -1;
+	phrase->matched = tag->matched = phrase->provider = tag->provider = NULL;
+	if (m[0].length) {
+		phrase->reason = gen_reason_phrases[m[0].row].reason;
+		phrase->matched = keys[m[0].row];
+	}
+	if (m[1].length) {
+		const struct gen_provider_tag *g = &gen_provider_tags[rows[m[1].row - NPHRASES]];
+		tag->reason = g->reason;
+		tag->matched = keys[m[1].row];
+		tag->provider = gen_verdict_blob + g->provider;
+	}
 }
