@@ -51,7 +51,8 @@ LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c 
               src/lib/compare.c src/lib/compare_basic.c src/lib/compare_enhanced.c \
               src/lib/compare_mixed.c src/lib/compare_text.c src/lib/scan.c \
               src/lib/scan_line.c src/lib/scan_text.c src/lib/scan_formats.c \
-              src/lib/scan_reply.c src/lib/scan_dsn.c src/lib/scan_warn.c
+              src/lib/scan_reply.c src/lib/scan_dsn.c src/lib/scan_warn.c \
+              src/lib/verdict.c src/lib/verdict_data.c src/lib/verdict_match.c
 # src/cli: the command, a client of the library's public API.
 CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
               src/cli/format_text.c src/cli/wrap.c src/cli/format_reply.c src/cli/format_scan.c \
@@ -96,7 +97,8 @@ SHLIB       = build/libsmtpcode.so.$(VERSION)
 
 TESTS       = code command table lookup enhanced scan scan_line scan_formats scan_dsn scan_warn \
               compare strbuf ascii list json format_text format_json \
-              args lines tally pattern i18n safe_text api logstat topk logtime linebreak
+              args lines tally pattern i18n safe_text api logstat topk logtime linebreak \
+              verdict
 TEST_BINS   = $(TESTS:%=build/tests/test_%)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -185,6 +187,7 @@ build/cli/%.o: src/cli/%.c | build
 # labels (from its own directory).
 build/lib/table.o build/pic/lib/table.o: build/table.inc
 build/lib/synonym.o build/pic/lib/synonym.o: build/synonyms.inc
+build/lib/verdict_data.o build/pic/lib/verdict_data.o: build/verdict.inc
 build/cli/labels.o: build/cli/labels.inc
 build/cli/labels.o: CLI_CPPFLAGS += -Ibuild/cli
 

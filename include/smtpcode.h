@@ -542,6 +542,84 @@ unsigned long smtpcode_scanner_outcome_lines(const struct smtpcode_scanner *s,
 size_t smtpcode_warning_message(const struct smtpcode_reply *r, enum smtpcode_warning w,
                                 char *buf, size_t size);
 
+/* ---- Bounce verdicts --------------------------------------------------- */
+
+/* Whether a failure is final for the address (data/reason-list.tsv). */
+enum smtpcode_bounce {
+	SMTPCODE_BOUNCE_NONE, /* nothing failed: a success, a complaint, an auto-reply */
+	SMTPCODE_BOUNCE_SOFT, /* retry, or fix something on the sending side */
+	SMTPCODE_BOUNCE_HARD  /* the address or domain will not work */
+};
+
+/* "hard", "soft", or NULL for none (and outside the enum). */
+const char *smtpcode_bounce_name(enum smtpcode_bounce b);
+
+/* One reason of the vocabulary (Sisimai's names): a row of reason-list.tsv. */
+struct smtpcode_reason {
+	const char *name;           /* "userunknown" */
+	const char *definition;     /* one sentence: what happened */
+	enum smtpcode_bounce bounce; /* the default verdict */
+};
+
+/* The number of reasons; their indices are 0 to count - 1, in name order. */
+size_t smtpcode_reason_count(void);
+
+/* Reason i into *out: 0, or -1 when i is out of range. */
+int smtpcode_reason_at(size_t i, struct smtpcode_reason *out);
+
+/* The name of reason i, or NULL when i is out of range. */
+const char *smtpcode_reason_name(size_t i);
+
+/* The index of the reason called name (exact, lower case): 0, or -1. */
+int smtpcode_reason_find(const char *name, size_t *index);
+
+/* What decided a verdict, in the order the rules are tried. */
+enum smtpcode_evidence {
+	SMTPCODE_EVIDENCE_NONE,     /* nothing: the reason is undefined */
+	SMTPCODE_EVIDENCE_TAG,      /* a provider tag in the text ("[TSS04]") */
+	SMTPCODE_EVIDENCE_ENHANCED, /* an enhanced code with a telling detail */
+	SMTPCODE_EVIDENCE_PHRASE,   /* a phrase in the text (the longest one) */
+	SMTPCODE_EVIDENCE_OUTCOME,  /* the log's outcome (expired) */
+	SMTPCODE_EVIDENCE_BASIC     /* the basic code, with the command it answered */
+};
+
+/* "tag", "enhanced", "phrase", "outcome", "basic", or NULL for none. */
+const char *smtpcode_evidence_name(enum smtpcode_evidence e);
+
+/* The verdict on one reply, with what decided it. */
+struct smtpcode_verdict {
+	size_t reason;                  /* an index for smtpcode_reason_at */
+	enum smtpcode_bounce bounce;    /* the reason's default, then the class rule */
+	enum smtpcode_evidence evidence;
+	struct smtpcode_enhanced_code enhanced; /* ENHANCED: the code as the reply gave it */
+	int basic;                      /* the reply's basic code, or 0 */
+	const char *command;            /* the command it answered, or NULL */
+	const char *matched;            /* TAG, PHRASE: the tag or phrase as in the data */
+	const char *provider;           /* TAG: who sends it; otherwise NULL */
+	size_t offset, length;          /* TAG, PHRASE: where it matched in the text */
+};
+
+/*
+ * Decides why reply r failed and whether it is final. The rules, first
+ * match wins: a provider tag in the text; the first enhanced code with a
+ * telling detail (data/reason-codes.tsv), unless the text says one of the
+ * readings that code's row lets the text override it with; the longest
+ * phrase of data/reasons.tsv in the text (case-insensitive, short ones as
+ * whole words); an expired outcome; the basic code with its command. A 2xx
+ * code is delivered. The bounce is the reason's default, never hard for a
+ * 4xx or 4.x.x reply or a deferred outcome, none for a 1xx or 3xx reply
+ * (nothing failed). Returns 0, or -1 when no rule
+ * matched (out then holds undefined).
+ */
+int smtpcode_verdict(const struct smtpcode_reply *r, struct smtpcode_verdict *out);
+
+/* smtpcode_verdict for a reply given in parts: basic (0 if none), count
+ * enhanced codes (enhanced may be NULL when count is 0), the command
+ * (NULL if unknown), the outcome and the text (NUL-terminated). */
+int smtpcode_verdict_parts(int basic, const struct smtpcode_enhanced_code *enhanced,
+                           size_t count, const char *command, enum smtpcode_outcome outcome,
+                           const char *text, struct smtpcode_verdict *out);
+
 #ifdef __cplusplus
 }
 #endif

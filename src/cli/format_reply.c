@@ -41,6 +41,58 @@ static void codes_line(struct strbuf *sb, const struct smtpcode_reply *r)
 		              smtpcode_enhanced_text(&r->enhanced[i], text, sizeof text));
 }
 
+/* "enhanced code 5.1.1", "phrase \"user unknown\"", ...: what decided v. */
+static void evidence_text(struct strbuf *sb, const struct smtpcode_verdict *v)
+{
+	char code[16];
+
+	switch (v->evidence) {
+	case SMTPCODE_EVIDENCE_TAG:
+		scx_sb_printf(sb, "provider tag \"%s\" (%s)", v->matched, v->provider);
+		break;
+	case SMTPCODE_EVIDENCE_ENHANCED:
+		scx_sb_printf(sb, "enhanced code %s",
+		              smtpcode_enhanced_text(&v->enhanced, code, sizeof code));
+		break;
+	case SMTPCODE_EVIDENCE_PHRASE:
+		scx_sb_printf(sb, "phrase \"%s\" in the text", v->matched);
+		break;
+	case SMTPCODE_EVIDENCE_OUTCOME:
+		scx_sb_printf(sb, "the outcome: expired");
+		break;
+	case SMTPCODE_EVIDENCE_BASIC:
+		scx_sb_printf(sb, "basic code %d", v->basic);
+		if (v->command)
+			scx_sb_printf(sb, " after %s", v->command);
+		break;
+	default:
+		break;
+	}
+}
+
+/* "Verdict:  userunknown (hard bounce): definition" and what decided it. */
+static void text_verdict(FILE *out, const struct smtpcode_reply *r, const struct style *st)
+{
+	struct smtpcode_verdict v;
+	struct smtpcode_reason reason;
+	const char *bounce;
+	char buf[512];
+	struct strbuf sb;
+
+	smtpcode_verdict(r, &v);
+	smtpcode_reason_at(v.reason, &reason);
+	bounce = smtpcode_bounce_name(v.bounce);
+	scx_sb_init(&sb, buf, sizeof buf);
+	scx_sb_printf(&sb, "%s (%s%s): %s", reason.name, bounce ? bounce : "not a",
+	              " bounce", reason.definition);
+	text_field(out, st, "Verdict", buf);
+	if (v.evidence == SMTPCODE_EVIDENCE_NONE)
+		return;
+	scx_sb_init(&sb, buf, sizeof buf);
+	evidence_text(&sb, &v);
+	text_field(out, st, "Evidence", buf);
+}
+
 void text_reply(FILE *out, const struct smtpcode_reply *r, unsigned long index,
                 const struct style *st)
 {
@@ -63,6 +115,7 @@ void text_reply(FILE *out, const struct smtpcode_reply *r, unsigned long index,
 	scx_sb_init(&sb, buf, sizeof buf);
 	scx_sb_template(&sb, style_phrase(st, "h.reply"), args, 2);
 	fprintf(out, "== %s: %s\n", buf, msg);
+	text_verdict(out, r, st);
 	if (r->command)
 		text_field(out, st, "l.answer_to", r->command);
 	if (smtpcode_outcome_name(r->outcome)) {
@@ -83,6 +136,33 @@ void text_reply(FILE *out, const struct smtpcode_reply *r, unsigned long index,
 		putc('\n', out);
 		text_item(out, &items[i], st);
 	}
+}
+
+/* "reason", "bounce" and "evidence": the verdict, for a script to act on. */
+static void json_verdict(struct json *j, const struct smtpcode_reply *r)
+{
+	struct smtpcode_verdict v;
+	char code[16];
+
+	smtpcode_verdict(r, &v);
+	json_key_string(j, "reason", smtpcode_reason_name(v.reason));
+	json_key_string(j, "bounce", smtpcode_bounce_name(v.bounce));
+	json_key(j, "evidence");
+	json_object_begin(j);
+	json_key_string(j, "kind", smtpcode_evidence_name(v.evidence));
+	if (v.evidence == SMTPCODE_EVIDENCE_ENHANCED)
+		json_key_string(j, "code", smtpcode_enhanced_text(&v.enhanced, code, sizeof code));
+	if (v.evidence == SMTPCODE_EVIDENCE_TAG || v.evidence == SMTPCODE_EVIDENCE_PHRASE) {
+		json_key_string(j, v.evidence == SMTPCODE_EVIDENCE_TAG ? "tag" : "phrase",
+		                v.matched);
+		if (v.provider)
+			json_key_string(j, "provider", v.provider);
+		json_key_int(j, "offset", (long)v.offset);
+		json_key_int(j, "length", (long)v.length);
+	}
+	if (v.evidence == SMTPCODE_EVIDENCE_BASIC)
+		json_key_string(j, "command", v.command);
+	json_object_end(j);
 }
 
 void json_reply(FILE *out, const struct smtpcode_reply *r)
@@ -113,6 +193,7 @@ void json_reply(FILE *out, const struct smtpcode_reply *r)
 	json_array_end(&j);
 	json_key_string(&j, "command", r->command);
 	json_key_string(&j, "outcome", smtpcode_outcome_name(r->outcome));
+	json_verdict(&j, r);
 	json_key_string(&j, "text", r->text);
 	json_key(&j, "warnings");
 	json_array_begin(&j);

@@ -1,0 +1,380 @@
+/* test_verdict.c - the bounce verdict: reason, hard or soft, and evidence,
+ * on real reply texts (from the sources cited in data/reasons.tsv and
+ * data/provider-tags.tsv), for every reason of the vocabulary. */
+#include "testutil.h"
+#include "smtpcode.h"
+
+/* One reply and the verdict it must get. */
+struct vcase {
+	int basic;
+	const char *enhanced; /* "5.1.1", or NULL */
+	const char *command;  /* NULL if unknown */
+	enum smtpcode_outcome outcome;
+	const char *text;
+	const char *reason, *bounce; /* bounce NULL: none */
+	enum smtpcode_evidence evidence;
+	const char *matched; /* the phrase or tag, or NULL */
+};
+
+#define NONE SMTPCODE_OUTCOME_NONE
+#define EV(x) SMTPCODE_EVIDENCE_##x
+
+static const struct vcase cases[] = {
+	/* authfailure: Gmail 5.7.26 (the code decides), a DMARC phrase, Mail.ru's tag */
+	{ 550, "5.7.26", "DATA", NONE, "Unauthenticated email from example.com is not accepted "
+	  "due to domain's DMARC policy. Please contact the administrator of example.com domain.",
+	  "authfailure", "soft", EV(ENHANCED), NULL },
+	{ 550, "5.7.1", "DATA", NONE, "Email rejected per DMARC policy for example.com",
+	  "authfailure", "soft", EV(PHRASE), "rejected per dmarc policy" },
+	/* badreputation: Yahoo [TSS04], a 421 that is never hard */
+	{ 421, "4.7.0", NULL, NONE, "[TSS04] Messages from 192.0.2.1 temporarily deferred due to "
+	  "unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/"
+	  "error-codes", "badreputation", "soft", EV(TAG), "[TSS04]" },
+	/* blocked: Outlook.com S3150, a Barracuda list */
+	{ 550, "5.7.1", "RCPT", NONE, "Unfortunately, messages from [192.0.2.1] weren't sent. "
+	  "Please contact your Internet service provider since part of their network is on our "
+	  "block list (S3150).", "blocked", "soft", EV(TAG), "(S3150)" },
+	{ 554, NULL, "CONNECT", NONE, "Service unavailable; Client host [192.0.2.1] blocked using "
+	  "b.barracudacentral.org", "blocked", "soft", EV(PHRASE), "b.barracudacentral.org" },
+	/* contenterror */
+	{ 550, "5.6.0", "DATA", NONE, "Message contains bare LF and is violating 822.bis "
+	  "section 2.3", "contenterror", "soft", EV(PHRASE), "bare lf" },
+	/* delivered: Postfix's 250, Exchange's 2.6.0 */
+	{ 250, "2.0.0", "DATA", NONE, "Ok: queued as 4BcD2x1z9Sz9s", "delivered", NULL,
+	  EV(BASIC), NULL },
+	{ 250, "2.6.0", "DATA", NONE, "<id@example.org> [InternalId=1234] Queued mail for "
+	  "delivery", "delivered", NULL, EV(TAG), "Queued mail for delivery" },
+	/* exceedlimit: the code, and "too many recipients" */
+	{ 552, "5.2.3", "DATA", NONE, "Message length exceeds administrative limit",
+	  "exceedlimit", "soft", EV(ENHANCED), NULL },
+	{ 452, NULL, "RCPT", NONE, "Too many recipients", "exceedlimit", "soft", EV(PHRASE),
+	  "too many recipients" },
+	/* expired: a phrase, and the log's outcome alone */
+	{ 0, NULL, NULL, NONE, "Could not send message for past 5 days", "expired", "soft",
+	  EV(PHRASE), "could not send message for past" },
+	{ 450, NULL, "RCPT", SMTPCODE_OUTCOME_EXPIRED, "Try later", "expired", "soft",
+	  EV(OUTCOME), NULL },
+	/* failedstarttls: Gmail 4.7.29 means no TLS (the text overrides ARC) */
+	{ 421, "4.7.29", "MAIL", NONE, "Your email has been rate limited because you're not "
+	  "using a TLS connection.", "failedstarttls", "soft", EV(PHRASE),
+	  "because you're not using a tls connection" },
+	{ 530, "5.7.10", "MAIL", NONE, "Must issue a STARTTLS command first", "failedstarttls",
+	  "soft", EV(ENHANCED), NULL },
+	/* feedback: an ARF report has no failure */
+	{ 0, NULL, NULL, NONE, "Feedback-Type: abuse User-Agent: SomeGenerator/1.0",
+	  "feedback", NULL, EV(PHRASE), "feedback-type:" },
+	/* filtered */
+	{ 550, "5.7.1", "RCPT", NONE, "Message rejected by recipient", "filtered", "soft",
+	  EV(PHRASE), "message rejected by recipient" },
+	/* hasmoved: the code, and qmail's 551 */
+	{ 550, "5.1.6", "RCPT", NONE, "Mailbox has moved", "hasmoved", "hard", EV(ENHANCED), NULL },
+	{ 551, NULL, "RCPT", NONE, "User not local; please try <bob@example.net>", "hasmoved",
+	  "hard", EV(PHRASE), "user not local; please try" },
+	/* hostunknown: Postfix, and the longer phrase that makes it networkerror */
+	{ 0, NULL, NULL, NONE, "Host or domain name not found. Name service error for "
+	  "name=example.invalid type=MX: Host not found", "hostunknown", "hard", EV(PHRASE),
+	  "host or domain name not found" },
+	{ 0, NULL, NULL, SMTPCODE_OUTCOME_DEFERRED, "Host or domain name not found, try again",
+	  "networkerror", "soft", EV(PHRASE), "host or domain name not found, try again" },
+	/* mailboxfull: 5.2.2 is soft; "550 Mailbox full" (the text decides); Chinese */
+	{ 552, "5.2.2", "RCPT", NONE, "The email account that you tried to reach is over quota.",
+	  "mailboxfull", "soft", EV(ENHANCED), NULL },
+	{ 550, NULL, "RCPT", NONE, "Mailbox full", "mailboxfull", "soft", EV(PHRASE),
+	  "mailbox full" },
+	{ 550, NULL, "RCPT", NONE, "收件人空间不足", "mailboxfull", "soft", EV(PHRASE),
+	  "收件人空间不足" },
+	/* mailererror */
+	{ 0, NULL, NULL, NONE, "Command died with status 1: \"/usr/bin/procmail\"",
+	  "mailererror", "soft", EV(PHRASE), "command died with status" },
+	/* mesgtoobig */
+	{ 552, "5.3.4", "DATA", NONE, "Message size exceeds fixed maximum message size",
+	  "mesgtoobig", "soft", EV(ENHANCED), NULL },
+	/* networkerror */
+	{ 0, NULL, NULL, SMTPCODE_OUTCOME_DEFERRED, "connect to mx.example.net[192.0.2.1]:25: "
+	  "Connection timed out", "networkerror", "soft", EV(PHRASE), "connection timed out" },
+	/* norelaying */
+	{ 554, "5.7.1", "RCPT", NONE, "<bob@example.net>: Relay access denied", "norelaying",
+	  "soft", EV(PHRASE), "relay access denied" },
+	/* notaccept: a null MX, and a 556 alone */
+	{ 556, "5.1.10", "RCPT", NONE, "Recipient address has null MX", "notaccept", "hard",
+	  EV(ENHANCED), NULL },
+	{ 556, NULL, NULL, NONE, "", "notaccept", "hard", EV(BASIC), NULL },
+	/* notcompliantrfc */
+	{ 550, "5.7.1", "DATA", NONE, "This message is not RFC 5322 compliant. There are "
+	  "multiple From headers.", "notcompliantrfc", "soft", EV(PHRASE), "not rfc 5322 compliant" },
+	/* onhold: an SES notification that SES itself could not classify */
+	{ 0, NULL, NULL, NONE, "{\"bounceType\": \"Undetermined\", \"bounceSubType\": "
+	  "\"Undetermined\"}", "onhold", "soft", EV(TAG), "\"bounceType\": \"Undetermined\"" },
+	/* policyviolation: Apple's [CS01], an attachment */
+	{ 550, "5.7.1", "DATA", NONE, "[CS01] Message rejected due to local policy. Please visit "
+	  "https://support.apple.com/en-us/102322", "policyviolation", "soft", EV(TAG), "[CS01]" },
+	{ 554, NULL, "DATA", NONE, "Illegal attachment type", "policyviolation", "soft",
+	  EV(PHRASE), "illegal attachment" },
+	/* ratelimited: 5.1.1 and 4.2.1 overridden by the text; QQ's tag */
+	{ 550, "5.1.1", "RCPT", NONE, "The user you are trying to contact has sent to too many "
+	  "recipients this hour", "ratelimited", "soft", EV(PHRASE), "sent to too many recipients" },
+	{ 450, "4.2.1", "RCPT", NONE, "The user you are trying to contact is receiving mail at a "
+	  "rate that prevents additional messages from being delivered.", "ratelimited", "soft",
+	  EV(PHRASE), "at a rate that prevents additional messages" },
+	{ 550, NULL, NULL, NONE, "Ip frequency limited", "ratelimited", "soft", EV(TAG),
+	  "Ip frequency limited" },
+	/* rejected: the longer phrase beats "domain not found" (hostunknown) */
+	{ 450, "4.1.8", "RCPT", NONE, "<a@nx.example>: Sender address rejected: Domain not found",
+	  "rejected", "soft", EV(ENHANCED), NULL },
+	{ 450, NULL, "RCPT", NONE, "<a@nx.example>: Sender address rejected: Domain not found",
+	  "rejected", "soft", EV(PHRASE), "sender address rejected: domain not found" },
+	{ 553, NULL, "MAIL", NONE, "Go away", "rejected", "soft", EV(BASIC), NULL },
+	/* requireptr */
+	{ 550, "5.7.25", "CONNECT", NONE, "The IP address sending this message does not have a "
+	  "PTR record setup", "requireptr", "soft", EV(ENHANCED), NULL },
+	{ 450, "4.7.1", "CONNECT", NONE, "Client host rejected: cannot find your reverse hostname, "
+	  "[192.0.2.1]", "requireptr", "soft", EV(PHRASE), "cannot find your reverse hostname" },
+	/* securityerror */
+	{ 535, "5.7.8", "AUTH", NONE, "Authentication credentials invalid", "securityerror",
+	  "soft", EV(ENHANCED), NULL },
+	/* spamdetected: NetEase's DT:SPM, Yandex */
+	{ 554, NULL, "DATA", NONE, "DT:SPM 163 smtp3,G9xpCgDnZk7 1680000000, please see "
+	  "http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.1", "spamdetected", "soft",
+	  EV(TAG), "DT:SPM" },
+	{ 554, "5.7.1", "DATA", NONE, "Message rejected under suspicion of SPAM; "
+	  "https://ya.cc/1IrBc 1680000000-abcdef", "spamdetected", "soft", EV(TAG),
+	  "Message rejected under suspicion of SPAM" },
+	/* suppressed */
+	{ 0, NULL, NULL, NONE, "Amazon SES has suppressed sending to this address because it "
+	  "has a recent history of bouncing as an invalid address.", "suppressed", "hard",
+	  EV(PHRASE), "has suppressed sending to this address" },
+	/* suspend */
+	{ 550, "5.2.1", "RCPT", NONE, "The email account that you tried to reach is disabled.",
+	  "suspend", "hard", EV(ENHANCED), NULL },
+	/* syntaxerror: the code; 503 alone */
+	{ 500, "5.5.1", NULL, NONE, "Command unrecognized", "syntaxerror", "soft", EV(ENHANCED),
+	  NULL },
+	{ 503, NULL, "RCPT", NONE, "", "syntaxerror", "soft", EV(BASIC), NULL },
+	/* systemerror */
+	{ 554, "5.4.6", "DATA", NONE, "Too many hops", "systemerror", "soft", EV(ENHANCED), NULL },
+	{ 554, NULL, NULL, NONE, "Hop count exceeded - possible mail loop", "systemerror", "soft",
+	  EV(PHRASE), "hop count exceeded" },
+	/* systemfull */
+	{ 452, "4.3.1", "MAIL", NONE, "Insufficient system storage", "systemfull", "soft",
+	  EV(ENHANCED), NULL },
+	/* toomanyconn */
+	{ 421, "4.7.0", "CONNECT", NONE, "Too many concurrent SMTP connections from this IP "
+	  "address; please try again later.", "toomanyconn", "soft", EV(PHRASE),
+	  "too many concurrent smtp connections" },
+	/* userunknown: Gmail, Yahoo's dd, Microsoft's 5.1.10, Chinese, 550 after RCPT; 4.1.1 soft */
+	{ 550, "5.1.1", "RCPT", NONE, "The email account that you tried to reach does not exist. "
+	  "Please try double-checking the recipient's email address for typos or unnecessary "
+	  "spaces.", "userunknown", "hard", EV(ENHANCED), NULL },
+	{ 554, NULL, "RCPT", NONE, "delivery error: dd This user doesn't have a yahoo.com account "
+	  "(bob@yahoo.com) [-5] - mta1234.mail.ne1.yahoo.com", "userunknown", "hard", EV(TAG),
+	  "delivery error: dd" },
+	{ 550, "5.1.10", "RCPT", NONE, "RESOLVER.ADR.RecipientNotFound; Recipient not found by "
+	  "SMTP address lookup", "userunknown", "hard", EV(PHRASE),
+	  "resolver.adr.recipientnotfound" },
+	{ 550, NULL, "RCPT", NONE, "该用户不存在", "userunknown", "hard", EV(PHRASE),
+	  "该用户不存在" },
+	{ 550, NULL, "RCPT", NONE, "Go away", "userunknown", "hard", EV(BASIC), NULL },
+	{ 450, "4.1.1", "RCPT", NONE, "<bob@example.org>: Recipient address rejected: User "
+	  "unknown in local recipient table", "userunknown", "soft", EV(ENHANCED), NULL },
+	{ 550, NULL, "RCPT", SMTPCODE_OUTCOME_DEFERRED, "User unknown", "userunknown", "soft",
+	  EV(PHRASE), "user unknown" },
+	/* vacation: French, with an ASCII capital before a non-ASCII letter */
+	{ 0, NULL, NULL, NONE, "Réponse automatique : je suis absent jusqu'au 3 mars",
+	  "vacation", NULL, EV(PHRASE), "réponse automatique" },
+	{ 0, NULL, NULL, NONE, "Auto-Submitted: auto-replied", "vacation", NULL, EV(PHRASE),
+	  "auto-submitted: auto-replied" },
+	/* virusdetected */
+	{ 554, "5.7.0", "DATA", NONE, "Reject, id=12345-01 - INFECTED: Eicar-Test-Signature",
+	  "virusdetected", "soft", EV(PHRASE), "infected" },
+	/* undefined: nothing tells; an intermediate 354 or 334 failed nothing */
+	{ 354, NULL, "DATA", NONE, "End data with <CR><LF>.<CR><LF>", "undefined", NULL,
+	  EV(NONE), NULL },
+	{ 334, NULL, "AUTH", NONE, "VXNlcm5hbWU6", "undefined", NULL, EV(NONE), NULL },
+	{ 554, "5.7.1", "DATA", NONE, "Go away", "undefined", "soft", EV(NONE), NULL },
+};
+
+static void verdict_of(const struct vcase *c, struct smtpcode_verdict *v, int *rc)
+{
+	struct smtpcode_enhanced_code e;
+	size_t bad;
+
+	if (c->enhanced)
+		assert_int_equal(smtpcode_parse_enhanced(c->enhanced, &e, &bad), SMTPCODE_PARSE_OK);
+	*rc = smtpcode_verdict_parts(c->basic, c->enhanced ? &e : NULL, c->enhanced ? 1 : 0,
+	                             c->command, c->outcome, c->text, v);
+}
+
+/* The evidence points at the text: the phrase at its offset, any case. */
+static void check_match(const struct vcase *c, const struct smtpcode_verdict *v)
+{
+	size_t k;
+
+	if (!c->matched) {
+		assert_null(v->matched);
+		return;
+	}
+	assert_string_equal(v->matched, c->matched);
+	assert_int_equal(v->length, strlen(c->matched));
+	assert_true(v->offset + v->length <= strlen(c->text));
+	for (k = 0; k < v->length; k++) {
+		int a = (unsigned char)c->text[v->offset + k], b = (unsigned char)v->matched[k];
+		assert_int_equal(a >= 'A' && a <= 'Z' ? a + 32 : a, b >= 'A' && b <= 'Z' ? b + 32 : b);
+	}
+}
+
+static void check_case(const struct vcase *c)
+{
+	struct smtpcode_verdict v;
+	int rc;
+
+	verdict_of(c, &v, &rc);
+	print_message("case: %d %s %s\n", c->basic, c->enhanced ? c->enhanced : "-", c->text);
+	assert_string_equal(smtpcode_reason_name(v.reason), c->reason);
+	if (c->bounce)
+		assert_string_equal(smtpcode_bounce_name(v.bounce), c->bounce);
+	else
+		assert_null(smtpcode_bounce_name(v.bounce));
+	assert_int_equal(v.evidence, c->evidence);
+	assert_int_equal(rc, c->evidence == SMTPCODE_EVIDENCE_NONE ? -1 : 0);
+	assert_int_equal(v.basic, c->basic);
+	if (c->evidence == SMTPCODE_EVIDENCE_ENHANCED && c->enhanced) {
+		char code[16];
+		assert_string_equal(smtpcode_enhanced_text(&v.enhanced, code, sizeof code),
+		                    c->enhanced);
+	}
+	check_match(c, &v);
+}
+
+static void verdict__every_case(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		check_case(&cases[i]);
+}
+
+/* Every reason but speeding (an alias no row uses) has a case. */
+static void verdict__cases_cover_every_reason(void **state)
+{
+	size_t r, i;
+
+	(void)state;
+	for (r = 0; r < smtpcode_reason_count(); r++) {
+		const char *name = smtpcode_reason_name(r);
+		int found = strcmp(name, "speeding") == 0;
+		for (i = 0; i < sizeof cases / sizeof cases[0] && !found; i++)
+			found = strcmp(cases[i].reason, name) == 0;
+		print_message("reason %s\n", name);
+		assert_true(found);
+	}
+}
+
+static void reasons__vocabulary(void **state)
+{
+	struct smtpcode_reason r;
+	size_t i, n = smtpcode_reason_count();
+
+	(void)state;
+	assert_int_equal(n, 37);
+	for (i = 0; i < n; i++) {
+		size_t found = n;
+		assert_int_equal(smtpcode_reason_at(i, &r), 0);
+		assert_ptr_equal(r.name, smtpcode_reason_name(i));
+		assert_int_equal(smtpcode_reason_find(r.name, &found), 0);
+		assert_int_equal(found, i);
+		assert_true(strlen(r.definition) > 20);
+		if (i > 0)
+			assert_true(strcmp(smtpcode_reason_name(i - 1), r.name) < 0);
+	}
+	assert_int_equal(smtpcode_reason_at(n, &r), -1);
+	assert_null(smtpcode_reason_name(n));
+	assert_int_equal(smtpcode_reason_find("UserUnknown", &i), -1);
+	assert_int_equal(smtpcode_reason_find("userunknown", &i), 0);
+	assert_int_equal(smtpcode_reason_at(i, &r), 0);
+	assert_int_equal(r.bounce, SMTPCODE_BOUNCE_HARD);
+	assert_string_equal(r.definition, "The local part of the recipient address does not "
+	                    "exist at that domain.");
+	assert_int_equal(smtpcode_reason_find("vacation", &i), 0);
+	assert_int_equal(smtpcode_reason_at(i, &r), 0);
+	assert_int_equal(r.bounce, SMTPCODE_BOUNCE_NONE);
+}
+
+static void names__bounce_and_evidence(void **state)
+{
+	(void)state;
+	assert_string_equal(smtpcode_bounce_name(SMTPCODE_BOUNCE_HARD), "hard");
+	assert_string_equal(smtpcode_bounce_name(SMTPCODE_BOUNCE_SOFT), "soft");
+	assert_null(smtpcode_bounce_name(SMTPCODE_BOUNCE_NONE));
+	assert_null(smtpcode_bounce_name((enum smtpcode_bounce)7));
+	assert_null(smtpcode_evidence_name(SMTPCODE_EVIDENCE_NONE));
+	assert_string_equal(smtpcode_evidence_name(SMTPCODE_EVIDENCE_TAG), "tag");
+	assert_string_equal(smtpcode_evidence_name(SMTPCODE_EVIDENCE_ENHANCED), "enhanced");
+	assert_string_equal(smtpcode_evidence_name(SMTPCODE_EVIDENCE_PHRASE), "phrase");
+	assert_string_equal(smtpcode_evidence_name(SMTPCODE_EVIDENCE_OUTCOME), "outcome");
+	assert_string_equal(smtpcode_evidence_name(SMTPCODE_EVIDENCE_BASIC), "basic");
+	assert_null(smtpcode_evidence_name((enum smtpcode_evidence)9));
+}
+
+static int reason_is(const char *text, const char *name)
+{
+	struct smtpcode_verdict v;
+
+	smtpcode_verdict_parts(0, NULL, 0, NULL, SMTPCODE_OUTCOME_NONE, text, &v);
+	return strcmp(smtpcode_reason_name(v.reason), name) == 0;
+}
+
+/* Short phrases (spf, dkim, spam) only as whole words; the longest wins. */
+static void phrases__words_and_longest(void **state)
+{
+	(void)state;
+	assert_true(reason_is("SPF check failed", "authfailure"));
+	assert_true(reason_is("spfx nodkim antispamd", "undefined"));
+	assert_true(reason_is("domain not found", "hostunknown"));
+	assert_true(reason_is("Sender address rejected: Domain not found", "rejected"));
+	assert_true(reason_is("", "undefined"));
+}
+
+/* The outer code decides before the inner, and the reply struct is read. */
+static void verdict__from_a_reply(void **state)
+{
+	struct smtpcode_reply r;
+	struct smtpcode_verdict v;
+
+	(void)state;
+	memset(&r, 0, sizeof r);
+	r.basic = 550;
+	r.enhanced_count = 2;
+	r.enhanced[0].reply_class = 5, r.enhanced[0].subject = 0, r.enhanced[0].detail = 0;
+	r.enhanced[1].reply_class = 4, r.enhanced[1].subject = 4, r.enhanced[1].detail = 7;
+	r.command = "RCPT";
+	strcpy(r.text, "Delivery failed");
+	assert_int_equal(smtpcode_verdict(&r, &v), 0);
+	assert_string_equal(smtpcode_reason_name(v.reason), "expired");
+	assert_int_equal(v.evidence, SMTPCODE_EVIDENCE_ENHANCED);
+	assert_int_equal(v.enhanced.detail, 7);
+	assert_int_equal(v.bounce, SMTPCODE_BOUNCE_SOFT);
+	assert_string_equal(v.command, "RCPT");
+	/* 4.4.4 is a temporary DNS failure, 5.4.4 a domain that cannot be routed */
+	r.enhanced_count = 1;
+	r.enhanced[0].reply_class = 4, r.enhanced[0].subject = 4, r.enhanced[0].detail = 4;
+	smtpcode_verdict(&r, &v);
+	assert_string_equal(smtpcode_reason_name(v.reason), "networkerror");
+	r.enhanced[0].reply_class = 5;
+	smtpcode_verdict(&r, &v);
+	assert_string_equal(smtpcode_reason_name(v.reason), "hostunknown");
+	assert_int_equal(v.bounce, SMTPCODE_BOUNCE_HARD);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(verdict__every_case),
+		cmocka_unit_test(verdict__cases_cover_every_reason),
+		cmocka_unit_test(reasons__vocabulary),
+		cmocka_unit_test(names__bounce_and_evidence),
+		cmocka_unit_test(phrases__words_and_longest),
+		cmocka_unit_test(verdict__from_a_reply),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
