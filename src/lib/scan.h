@@ -98,6 +98,10 @@ enum scan_role {
 	SCAN_CLIENT,         /* transcript prefix of a client line: "C: " */
 	SCAN_SESSION,        /* a line starting so opens a session: swaks "=== " */
 	SCAN_CLIENT_WORD,    /* a client line of this one word sends command */
+	SCAN_RAW_CLIENT,     /* an unprefixed line starting so (any case) is a
+	                      * client's command in a raw session (telnet, nc);
+	                      * a marker without a final blank or colon must be
+	                      * the whole line */
 	SCAN_DSN_ACTION,     /* a DSN Action value starting so gives outcome */
 	SCAN_ROLE_COUNT
 };
@@ -140,6 +144,7 @@ const char *smtpcode__text_end(const struct scan_index *ix, const char *text, in
 const char *smtpcode__join_in(const struct scan_index *ix, const char *text, size_t *len);
 enum scan_role smtpcode__prefix(const struct scan_index *ix, const char *line, size_t *len);
 const char *smtpcode__client_word(const struct scan_index *ix, const char *word);
+const char *smtpcode__raw_client(const struct scan_index *ix, const char *line);
 enum smtpcode_outcome smtpcode__dsn_action(const struct scan_index *ix, const char *value);
 
 /* ---- The line the passes prepare (scan_line.c) --------------------------- */
@@ -210,6 +215,7 @@ struct scan {
 	int pending;                         /* a reply is open: more lines may join it */
 	int multiline;                       /* ... and its last line ended in "550-" */
 	int after_quit;                      /* a transcript's server answered QUIT */
+	int raw_session;                     /* unprefixed client lines were seen */
 	struct smtpcode_reply reply;         /* the open reply */
 	struct scan_dsn dsn;
 	unsigned long outcomes[SMTPCODE_OUTCOME_COUNT]; /* lines per outcome */

@@ -119,6 +119,17 @@ static const struct scan_marker transcript[] = {
 	ROW(".", SCAN_CLIENT_WORD, NULL, "DATA", SMTPCODE_OUTCOME_NONE), /* the end of the data */
 };
 
+/* Raw sessions without prefixes (telnet, nc, openssl s_client, JavaMail's
+ * debug output): the client's lines as typed, any case. */
+#define RAW(marker, command) ROW(marker, SCAN_RAW_CLIENT, NULL, command, SMTPCODE_OUTCOME_NONE)
+static const struct scan_marker raw[] = {
+	RAW("mail from:", "MAIL"), RAW("rcpt to:", "RCPT"), RAW("ehlo ", "EHLO"),
+	RAW("helo ", "HELO"),      RAW("auth ", "AUTH"),    RAW("vrfy ", "VRFY"),
+	RAW("expn ", "EXPN"),      RAW("data", "DATA"),     RAW("quit", "QUIT"),
+	RAW("rset", "RSET"),       RAW("noop", "NOOP"),     RAW("starttls", "STARTTLS"),
+	RAW(".", "DATA"),
+};
+
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The formats in the order their rows are tried (where the order matters:
@@ -129,10 +140,11 @@ static const struct {
 } formats[] = {
 	{ postfix, COUNT(postfix) },   { sendmail, COUNT(sendmail) }, { exim, COUNT(exim) },
 	{ exchange, COUNT(exchange) }, { dsn, COUNT(dsn) },           { transcript, COUNT(transcript) },
+	{ raw, COUNT(raw) },
 };
 
 _Static_assert(COUNT(postfix) + COUNT(sendmail) + COUNT(exim) + COUNT(exchange) + COUNT(dsn) +
-                   COUNT(transcript) <= SCAN_ROWS_MAX,
+                   COUNT(transcript) + COUNT(raw) <= SCAN_ROWS_MAX,
                "SCAN_ROWS_MAX holds every row");
 
 /* Sorts the rows by role, keeping the formats' order within a role. */
@@ -388,6 +400,24 @@ const char *smtpcode__client_word(const struct scan_index *ix, const char *word)
 	EACH(ix, SCAN_CLIENT_WORD, m)
 		if (strcmp(word, (*m)->marker) == 0)
 			return (*m)->command;
+	return NULL;
+}
+
+/* The command an unprefixed client line sends in a raw session ("mail
+ * from:<a>", "data", "."), or NULL. */
+const char *smtpcode__raw_client(const struct scan_index *ix, const char *line)
+{
+	size_t n = strlen(line);
+
+	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+		n--;
+	EACH(ix, SCAN_RAW_CLIENT, m) {
+		char last = (*m)->marker[(*m)->len - 1];
+		if (!scan_starts_with(line, (*m)->marker))
+			continue;
+		if (last == ' ' || last == ':' ? n > (*m)->len : n == (*m)->len)
+			return (*m)->command;
+	}
 	return NULL;
 }
 

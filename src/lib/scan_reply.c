@@ -255,6 +255,30 @@ static void transcript_command(struct scan *s, struct smtpcode_reply *r)
 		s->client_command = NULL;
 	}
 	s->after_quit = strcmp(r->command, "QUIT") == 0;
+	if (s->after_quit)
+		s->raw_session = 0;
+}
+
+/* An unprefixed client line of a raw session (telnet, nc): "." counts only
+ * once the session showed a command. Returns nonzero if line was one. */
+static int raw_client_line(struct scan *s, const char *line)
+{
+	const char *c = smtpcode__raw_client(&s->formats, line);
+
+	if (!c || (line[0] == '.' && !s->raw_session))
+		return 0;
+	smtpcode__flush_pending(s);
+	s->raw_session = 1;
+	s->after_quit = 0;
+	s->client_command = c;
+	return 1;
+}
+
+/* Nonzero if a reply at a text line's start answers a transcript's command:
+ * in a raw session, and a greeting ("220 ...") outside one. */
+static int raw_reply(const struct scan *s, const struct scan_line *l, const char *body, int code)
+{
+	return l->kind == SCAN_LINE_TEXT && body == l->start && (s->raw_session || code == 220);
 }
 
 /* Adds a reply's line to the open reply, or opens one: multi-line replies
@@ -340,6 +364,8 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 			client_line(s, l->start);
 		return;
 	}
+	if (l->kind == SCAN_LINE_TEXT && l->start[0] != ' ' && raw_client_line(s, l->start))
+		return;
 	body = scan_skip_spaces(l->start);
 	if (body[0] == '#') /* Exchange: "#550 5.1.1 ... ##" */
 		body++;
@@ -348,7 +374,8 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 		/* A finished reply is closed by the next one; "550-" keeps it open. */
 		if (s->pending && !s->multiline)
 			smtpcode__flush_pending(s);
-		reply_part(s, l->start, body, code, sep, l->kind == SCAN_LINE_SERVER, NULL);
+		reply_part(s, l->start, body, code, sep,
+		           l->kind == SCAN_LINE_SERVER || raw_reply(s, l, body, code), NULL);
 		return;
 	}
 	/* An indented line of text continues an open reply (wrapped text). */

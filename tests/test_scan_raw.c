@@ -1,0 +1,89 @@
+/* test_scan_raw.c - issue 13's forms, one test each with the real form and
+ * a negative: raw sessions without transcript prefixes (telnet, nc,
+ * openssl s_client, JavaMail debug output). */
+#include "testutil.h"
+#include "smtpcode.h"
+
+#include "scan.h"
+
+#define MAX_FOUND 16
+
+static struct smtpcode_reply found[MAX_FOUND];
+static size_t nfound;
+
+static void collect(const struct smtpcode_reply *r, void *arg)
+{
+	(void)arg;
+	assert_true(nfound < MAX_FOUND);
+	found[nfound++] = *r;
+}
+
+/* Feeds text (lines split at '\n') and ends the input. */
+static void scan(const char *text)
+{
+	struct smtpcode_scanner s;
+	const char *p = text;
+
+	nfound = 0;
+	smtpcode_scanner_init(&s);
+	for (;;) {
+		size_t n = strcspn(p, "\n");
+		smtpcode_scanner_line(&s, p, n, collect, NULL);
+		if (p[n] == '\0')
+			break;
+		p += n + 1;
+	}
+	smtpcode_scanner_end(&s, collect, NULL);
+}
+
+static void raw_session__client_lines_give_the_command(void **state)
+{
+	(void)state;
+	scan("Connected to mx.example.org.\n"
+	     "220 mx.example.org ESMTP\n"
+	     "helo web01.example.com\n"
+	     "250 mx.example.org\n"
+	     "mail from: <a@example.com>\n"
+	     "250 2.1.0 Ok\n"
+	     "data\n"
+	     "354 End data with <CR><LF>.<CR><LF>\n"
+	     ".\n"
+	     "550 5.7.1 message rejected\n"
+	     "quit\n"
+	     "221 2.0.0 Bye");
+	assert_int_equal(nfound, 6);
+	assert_string_equal(found[0].command, "CONNECT");
+	assert_string_equal(found[1].command, "HELO");
+	assert_string_equal(found[2].command, "MAIL");
+	assert_string_equal(found[3].command, "DATA");
+	assert_int_equal(found[4].basic, 550);
+	assert_string_equal(found[4].command, "DATA");
+	assert_string_equal(found[5].command, "QUIT");
+}
+
+static void raw_session__negatives(void **state)
+{
+	(void)state;
+	/* Prose that starts like a command is no client line without the
+	 * command's shape, and a lone "." opens no session. */
+	scan("data from the report follows\n"
+	     ".\n"
+	     "550 5.1.1 unknown user");
+	assert_int_equal(nfound, 1);
+	assert_null(found[0].command);
+	/* A number in a client line is no code. */
+	scan("mail from:<a@example.com> SIZE=421\n"
+	     "250 2.1.0 Ok");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 250);
+	assert_string_equal(found[0].command, "MAIL");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(raw_session__client_lines_give_the_command),
+		cmocka_unit_test(raw_session__negatives),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
