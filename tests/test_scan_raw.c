@@ -79,11 +79,36 @@ static void raw_session__negatives(void **state)
 	assert_string_equal(found[0].command, "MAIL");
 }
 
+static void pipelining__replies_answer_commands_in_order(void **state)
+{
+	(void)state;
+	scan(">>> MAIL From:<a@example.com> SIZE=5\n"
+	     ">>> RCPT To:<b@example.org>\n"
+	     ">>> DATA\n"
+	     "<<< 250 2.1.0 Sender ok\n"
+	     "<<< 550 5.1.1 User unknown\n"
+	     "<<< 503 5.0.0 Need RCPT\n"
+	     ">>> AUTH LOGIN\n"
+	     "<<< 334 VXNlcm5hbWU6\n"
+	     ">>> YXBw\n"
+	     "<<< 334 UGFzc3dvcmQ6");
+	assert_int_equal(nfound, 5);
+	assert_string_equal(found[0].command, "MAIL");
+	assert_string_equal(found[1].command, "RCPT");
+	assert_string_equal(found[2].command, "DATA");
+	/* A client line that is no command (AUTH's data) leaves the last. */
+	assert_string_equal(found[3].command, "AUTH");
+	assert_string_equal(found[4].command, "AUTH");
+	/* SIZE=5 in a client line is no reply. */
+	assert_int_equal(found[0].basic, 250);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(raw_session__client_lines_give_the_command),
 		cmocka_unit_test(raw_session__negatives),
+		cmocka_unit_test(pipelining__replies_answer_commands_in_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

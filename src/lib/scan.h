@@ -212,6 +212,9 @@ struct scan {
 	smtpcode_reply_fn *emit;             /* the callback of the current call */
 	void *arg;
 	const char *client_command;          /* last command a transcript showed */
+	const char *sent[8];                 /* commands not yet answered (a
+	                                      * pipelining client sends several) */
+	unsigned sent_count;
 	int pending;                         /* a reply is open: more lines may join it */
 	int multiline;                       /* ... and its last line ended in "550-" */
 	int after_quit;                      /* a transcript's server answered QUIT */

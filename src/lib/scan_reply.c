@@ -227,6 +227,15 @@ size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,
 
 /* ---- Reply lines and transcripts ----------------------------------------- */
 
+/* A client line sent command c: the next reply not yet given answers it. */
+static void sent_command(struct scan *s, const char *c)
+{
+	s->after_quit = 0;
+	s->client_command = c;
+	if (s->sent_count < sizeof s->sent / sizeof s->sent[0])
+		s->sent[s->sent_count++] = c;
+}
+
 /* A client line of a transcript: remember the command it sent. */
 static void client_line(struct scan *s, const char *cmd)
 {
@@ -242,17 +251,23 @@ static void client_line(struct scan *s, const char *cmd)
 	if (!c)
 		c = smtpcode_command_canonical(word);
 	if (c)
-		s->client_command = c;
+		sent_command(s, c);
 }
 
-/* In a transcript, a reply answers the client's last command; one before
- * any command, or after the reply to QUIT, is a greeting. */
+/* In a transcript, a reply answers the oldest command not yet answered (or,
+ * with none, the last: AUTH's exchanges); one before any command, or after
+ * the reply to QUIT, is a greeting. */
 static void transcript_command(struct scan *s, struct smtpcode_reply *r)
 {
 	r->command = s->client_command;
+	if (s->sent_count > 0) {
+		r->command = s->sent[0];
+		memmove(s->sent, s->sent + 1, --s->sent_count * sizeof s->sent[0]);
+	}
 	if (!r->command || s->after_quit) {
 		r->command = "CONNECT";
 		s->client_command = NULL;
+		s->sent_count = 0;
 	}
 	s->after_quit = strcmp(r->command, "QUIT") == 0;
 	if (s->after_quit)
@@ -269,8 +284,7 @@ static int raw_client_line(struct scan *s, const char *line)
 		return 0;
 	smtpcode__flush_pending(s);
 	s->raw_session = 1;
-	s->after_quit = 0;
-	s->client_command = c;
+	sent_command(s, c);
 	return 1;
 }
 
@@ -359,7 +373,7 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 	if (l->kind == SCAN_LINE_SESSION || l->kind == SCAN_LINE_CLIENT) {
 		smtpcode__flush_pending(s);
 		if (l->kind == SCAN_LINE_SESSION)
-			s->client_command = NULL;
+			s->client_command = NULL, s->sent_count = 0;
 		else
 			client_line(s, l->start);
 		return;
