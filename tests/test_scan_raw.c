@@ -103,12 +103,45 @@ static void pipelining__replies_answer_commands_in_order(void **state)
 	assert_int_equal(found[0].basic, 250);
 }
 
+static void log_prefix__markers_after_a_prefix_and_process_ids(void **state)
+{
+	(void)state;
+	scan("  308 Connecting to mail.example.net [198.51.100.31]:25 ...  connected\n"
+	     "  308   SMTP<< 220 mail.example.net ESMTP ready\n"
+	     "  308   SMTP>> EHLO mail.example.com\n"
+	     "  308   SMTP<< 250-mail.example.net\n"
+	     "  308          250 SIZE 10240000\n"
+	     "  308   SMTP|> MAIL FROM:<a@example.com>\n"
+	     "  308   SMTP|> RCPT TO:<b@example.net>\n"
+	     "  308   SMTP<< 250 OK\n"
+	     "  308   SMTP<< 451 Internal resource temporarily unavailable\n"
+	     "  308 LOG: MAIN");
+	/* The process id 308 is never a code: not on the line before the
+	 * first marker, not on the lines after. */
+	assert_int_equal(nfound, 4);
+	assert_int_equal(found[0].basic, 220);
+	assert_string_equal(found[0].command, "CONNECT");
+	assert_int_equal(found[1].basic, 250);
+	assert_int_equal(found[1].first_line, 4);
+	assert_int_equal(found[1].last_line, 5);
+	assert_string_equal(found[1].command, "EHLO");
+	assert_string_equal(found[2].command, "MAIL");
+	assert_int_equal(found[3].basic, 451);
+	assert_string_equal(found[3].command, "RCPT");
+	scan("May  4 12:00:01 relay postfix/smtp[22104]: > mx.example.org[192.0.2.17]:25: DATA\n"
+	     "May  4 12:00:01 relay postfix/smtp[22104]: < mx.example.org[192.0.2.17]:25: 354 go");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 354);
+	assert_string_equal(found[0].command, "DATA");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(raw_session__client_lines_give_the_command),
 		cmocka_unit_test(raw_session__negatives),
 		cmocka_unit_test(pipelining__replies_answer_commands_in_order),
+		cmocka_unit_test(log_prefix__markers_after_a_prefix_and_process_ids),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -97,6 +97,10 @@ enum scan_role {
 	SCAN_SERVER,         /* transcript prefix of a server line: "S: " */
 	SCAN_CLIENT,         /* transcript prefix of a client line: "C: " */
 	SCAN_SESSION,        /* a line starting so opens a session: swaks "=== " */
+	SCAN_SERVER_AFTER,   /* a server line's marker after a log prefix
+	                      * ("  308   SMTP<< "); with `then`, the line
+	                      * goes on after the first `then` that follows */
+	SCAN_CLIENT_AFTER,   /* the same for a client line ("SMTP>> ") */
 	SCAN_CLIENT_WORD,    /* a client line of this one word sends command */
 	SCAN_RAW_CLIENT,     /* an unprefixed line starting so (any case) is a
 	                      * client's command in a raw session (telnet, nc);
@@ -124,7 +128,7 @@ struct scan_marker {
 
 /* The rows of every format, by role (built by smtpcode__formats_index()
  * when a scanner starts, so a lookup reads only the rows of its role). */
-#define SCAN_ROWS_MAX 96
+#define SCAN_ROWS_MAX 128
 struct scan_index {
 	const struct scan_marker *rows[SCAN_ROWS_MAX];
 	unsigned short first[SCAN_ROLE_COUNT + 1]; /* rows of role r: first[r] .. first[r + 1] */
@@ -143,6 +147,8 @@ const char *smtpcode__record_text(const struct scan_index *ix, const char *line,
 const char *smtpcode__text_end(const struct scan_index *ix, const char *text, int after_space);
 const char *smtpcode__join_in(const struct scan_index *ix, const char *text, size_t *len);
 enum scan_role smtpcode__prefix(const struct scan_index *ix, const char *line, size_t *len);
+enum scan_role smtpcode__prefix_after(const struct scan_index *ix, const char *line,
+                                      const char **start);
 const char *smtpcode__client_word(const struct scan_index *ix, const char *word);
 const char *smtpcode__raw_client(const struct scan_index *ix, const char *line);
 enum smtpcode_outcome smtpcode__dsn_action(const struct scan_index *ix, const char *value);
@@ -176,6 +182,8 @@ void smtpcode__line_read(struct scan_line *l, const char *raw, size_t len);
  * next). */
 typedef int scan_pass_fn(struct scan *s, struct scan_line *l);
 
+scan_pass_fn smtpcode__pass_log_prefix; /* a log prefix before a transcript's
+                                         * marker, and its process id */
 scan_pass_fn smtpcode__pass_prefix; /* transcript prefixes: kind, start */
 scan_pass_fn smtpcode__pass_indent; /* indentation: indented */
 
@@ -219,6 +227,10 @@ struct scan {
 	int multiline;                       /* ... and its last line ended in "550-" */
 	int after_quit;                      /* a transcript's server answered QUIT */
 	int raw_session;                     /* unprefixed client lines were seen */
+	int pending_server;                  /* the open reply is a server line's */
+	char pid[16];                        /* "  308 ": a debug log's process id
+	                                      * column before its markers */
+	char lead[16];                       /* the same place on the line before */
 	struct smtpcode_reply reply;         /* the open reply */
 	struct scan_dsn dsn;
 	unsigned long outcomes[SMTPCODE_OUTCOME_COUNT]; /* lines per outcome */

@@ -115,7 +115,22 @@ static const struct scan_marker transcript[] = {
 	MARK("-> ", SCAN_CLIENT),
 	MARK("~> ", SCAN_CLIENT),
 	MARK(">>> ", SCAN_CLIENT),
+	MARK("<-- ", SCAN_SERVER), /* msmtp --debug */
+	MARK("--> ", SCAN_CLIENT),
 	MARK("=== ", SCAN_SESSION),
+	/* after a log prefix: Exim -d (SMTP|> is a pipelined command), Sendmail
+	 * -v with its process id, PHPMailer, nodemailer, Postfix debug_peer */
+	MARK("SMTP<< ", SCAN_SERVER_AFTER),
+	MARK("SMTP>> ", SCAN_CLIENT_AFTER),
+	MARK("SMTP|> ", SCAN_CLIENT_AFTER),
+	MARK(" <<< ", SCAN_SERVER_AFTER),
+	MARK(" >>> ", SCAN_CLIENT_AFTER),
+	MARK("SERVER -> CLIENT: ", SCAN_SERVER_AFTER),
+	MARK("CLIENT -> SERVER: ", SCAN_CLIENT_AFTER),
+	MARK("] S: ", SCAN_SERVER_AFTER),
+	MARK("] C: ", SCAN_CLIENT_AFTER),
+	ROW(": < ", SCAN_SERVER_AFTER, ": ", NULL, SMTPCODE_OUTCOME_NONE),
+	ROW(": > ", SCAN_CLIENT_AFTER, ": ", NULL, SMTPCODE_OUTCOME_NONE),
 	ROW(".", SCAN_CLIENT_WORD, NULL, "DATA", SMTPCODE_OUTCOME_NONE), /* the end of the data */
 };
 
@@ -390,6 +405,33 @@ enum scan_role smtpcode__prefix(const struct scan_index *ix, const char *line, s
 				*len = (*m)->len;
 				return roles[i];
 			}
+	return SCAN_ROLE_COUNT;
+}
+
+/* A transcript's marker after a log prefix: SCAN_SERVER_AFTER or
+ * SCAN_CLIENT_AFTER, the line after it in *start; SCAN_ROLE_COUNT for
+ * none. The marker must start the line, follow a blank, or start with a
+ * blank, ':' or ']'; with `then`, the line goes on after it. */
+enum scan_role smtpcode__prefix_after(const struct scan_index *ix, const char *line,
+                                      const char **start)
+{
+	static const enum scan_role roles[] = { SCAN_SERVER_AFTER, SCAN_CLIENT_AFTER };
+	size_t i;
+
+	for (i = 0; i < COUNT(roles); i++)
+		EACH(ix, roles[i], m) {
+			const char *p = strstr(line, (*m)->marker);
+			if (!p || (p > line && (*m)->marker[0] != ' ' && (*m)->marker[0] != ']' &&
+			           (*m)->marker[0] != ':' && p[-1] != ' '))
+				continue;
+			p += (*m)->len;
+			if ((*m)->then && (p = strstr(p, (*m)->then)) != NULL)
+				p += strlen((*m)->then);
+			if (p) {
+				*start = p;
+				return roles[i];
+			}
+		}
 	return SCAN_ROLE_COUNT;
 }
 

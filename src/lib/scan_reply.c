@@ -312,6 +312,7 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 			transcript_command(s, r);
 		r->outcome = outcome ? *outcome : smtpcode__outcome_in(&s->formats, line);
 		s->pending = 1;
+		s->pending_server = transcript;
 	} else if (code != r->basic) {
 		smtpcode__add_warning(r, SMTPCODE_WARN_CONTINUATION_MISMATCH);
 		r->basic = code; /* the last line's code stands, as clients read it */
