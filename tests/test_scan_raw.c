@@ -135,6 +135,31 @@ static void log_prefix__markers_after_a_prefix_and_process_ids(void **state)
 	assert_string_equal(found[0].command, "DATA");
 }
 
+static void postfix_wrap__code_on_the_next_line(void **state)
+{
+	(void)state;
+	scan("<kim@example.net>: host mx.example.net[198.51.100.45] said: 421\n"
+	     "    4.7.0 [TSS04] Messages from 203.0.113.17 deferred - 4.16.55.1; (in reply to MAIL\n"
+	     "    FROM command)");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 421);
+	assert_int_equal(found[0].enhanced_count, 1); /* not 4.16.55.1 */
+	assert_string_equal(found[0].command, "MAIL");
+	assert_string_equal(found[0].text, "[TSS04] Messages from 203.0.113.17 deferred - 4.16.55.1;");
+	/* The same with the indentation lost. */
+	scan("<a@example.org>: host mx.example.org[192.0.2.80] said: 550\n"
+	     "5.7.1 <a@example.org>: Relay access denied (in reply to RCPT TO\n"
+	     "command)\n"
+	     "Reporting-MTA: dns; out2.example.com 250");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].last_line, 3);
+	assert_string_equal(found[0].command, "RCPT");
+	/* A reply at a line's start is not continued by prose. */
+	scan("550 5.1.1 gone\nThe 421 messages were kept.");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].last_line, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -142,6 +167,7 @@ int main(void)
 		cmocka_unit_test(raw_session__negatives),
 		cmocka_unit_test(pipelining__replies_answer_commands_in_order),
 		cmocka_unit_test(log_prefix__markers_after_a_prefix_and_process_ids),
+		cmocka_unit_test(postfix_wrap__code_on_the_next_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

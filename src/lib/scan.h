@@ -228,6 +228,9 @@ struct scan {
 	int after_quit;                      /* a transcript's server answered QUIT */
 	int raw_session;                     /* unprefixed client lines were seen */
 	int pending_server;                  /* the open reply is a server line's */
+	int pending_inline;                  /* ... or was found inside a line */
+	int unclosed;                        /* its last line ended inside "(in
+	                                      * reply to ...": the next goes on */
 	char pid[16];                        /* "  308 ": a debug log's process id
 	                                      * column before its markers */
 	char lead[16];                       /* the same place on the line before */

@@ -227,6 +227,25 @@ size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,
 
 /* ---- Reply lines and transcripts ----------------------------------------- */
 
+/* Nonzero if text ends inside a text-end marker's parentheses: "(in reply
+ * to RCPT TO" or "(in reply to" with no ")" after. */
+static int ends_unclosed(const struct scan_index *ix, const char *text)
+{
+	const char *open = strrchr(text, '(');
+	char buf[48];
+	size_t n;
+
+	if (!open || strchr(open, ')'))
+		return 0;
+	n = strlen(open);
+	if (n > sizeof buf - 2)
+		n = sizeof buf - 2;
+	memcpy(buf, open, n);
+	buf[n] = ' ';
+	buf[n + 1] = '\0';
+	return smtpcode__text_end(ix, buf, 0) == buf;
+}
+
 /* A client line sent command c: the next reply not yet given answers it. */
 static void sent_command(struct scan *s, const char *c)
 {
@@ -313,6 +332,7 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 		r->outcome = outcome ? *outcome : smtpcode__outcome_in(&s->formats, line);
 		s->pending = 1;
 		s->pending_server = transcript;
+		s->pending_inline = 0;
 	} else if (code != r->basic) {
 		smtpcode__add_warning(r, SMTPCODE_WARN_CONTINUATION_MISMATCH);
 		r->basic = code; /* the last line's code stands, as clients read it */
@@ -321,6 +341,7 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 		r->command = smtpcode__command_in(&s->formats, line);
 	r->last_line = s->line;
 	s->multiline = sep == '-';
+	s->unclosed = ends_unclosed(&s->formats, text);
 	smtpcode__reply_text(r, text, smtpcode__reply_text_len(&s->formats, line, code_ptr, text));
 }
 
@@ -350,8 +371,10 @@ static void other_line(struct scan *s, const char *line)
 	p = smtpcode__find_embedded(&s->formats, line, &code, &sep);
 	if (!p && !dsn)
 		return;
-	if (p)
+	if (p) {
 		reply_part(s, line, p, code, sep, 0, &outcome);
+		s->pending_inline = 1;
+	}
 	else
 		record_without_reply(s, line);
 	s->reply.outcome = outcome;
@@ -361,6 +384,21 @@ static void other_line(struct scan *s, const char *line)
 		if (smtpcode__enhanced_at(dsn, &c, &len) == SCAN_TOKEN_ENHANCED)
 			smtpcode__add_enhanced(&s->reply, &c);
 	}
+}
+
+/* Nonzero if a line of text continues the open reply: an indented line
+ * (Postfix wraps a bounce's text with four blanks), and, where a paste lost
+ * the indentation, a line after a reply found inside a line that ended
+ * with its code ("said: 550"), or after "(in reply to" that is not closed. */
+static int continues_reply(const struct scan *s, const struct scan_line *l, const char *body)
+{
+	const struct smtpcode_reply *r = &s->reply;
+
+	if (!s->pending || l->kind != SCAN_LINE_TEXT || !body[0])
+		return 0;
+	if (l->indented)
+		return 1;
+	return (s->pending_inline && !r->text[0] && !r->enhanced_count) || s->unclosed;
 }
 
 /* Reply detection on a line that the passes prepared and no DSN group
@@ -393,10 +431,13 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 		           l->kind == SCAN_LINE_SERVER || raw_reply(s, l, body, code), NULL);
 		return;
 	}
-	/* An indented line of text continues an open reply (wrapped text). */
-	if (s->pending && l->kind == SCAN_LINE_TEXT && l->indented && body[0]) {
-		smtpcode__append_text(&s->reply, body, strlen(body));
+	if (continues_reply(s, l, body)) {
+		if (s->reply.text[0] || s->reply.enhanced_count)
+			smtpcode__append_text(&s->reply, body, strlen(body));
+		else /* "said: 421" ended the line: "4.7.0 ..." goes on */
+			smtpcode__reply_text(&s->reply, body, strlen(body));
 		s->reply.last_line = s->line;
+		s->unclosed = ends_unclosed(&s->formats, body);
 		return;
 	}
 	smtpcode__flush_pending(s);
