@@ -182,6 +182,7 @@ void smtpcode__line_read(struct scan_line *l, const char *raw, size_t len);
  * next). */
 typedef int scan_pass_fn(struct scan *s, struct scan_line *l);
 
+scan_pass_fn smtpcode__pass_unquote; /* quoted mail: "> ", ">> ", "> > " go */
 scan_pass_fn smtpcode__pass_log_prefix; /* a log prefix before a transcript's
                                          * marker, and its process id */
 scan_pass_fn smtpcode__pass_prefix; /* transcript prefixes: kind, start */

@@ -28,6 +28,25 @@ void smtpcode__line_read(struct scan_line *l, const char *raw, size_t len)
 	l->indented = 0;
 }
 
+/* Quoted mail: the quote marks at a line's start ("> ", ">> ", "> > ",
+ * ">" alone) and one blank after them go, so a quoted reply reads as one at
+ * a line's start (its wrapped lines keep their indentation). A line that
+ * starts with a transcript's prefix (Sendmail's ">>> ") is left alone. */
+int smtpcode__pass_unquote(struct scan *s, struct scan_line *l)
+{
+	size_t n = 0, len;
+
+	if (l->text[0] != '>' || smtpcode__prefix(&s->formats, l->text, &len) != SCAN_ROLE_COUNT)
+		return 1;
+	while (l->text[n] == '>' || (l->text[n] == ' ' && l->text[n + 1] == '>'))
+		n++;
+	if (l->text[n] == ' ')
+		n++;
+	memmove(l->text, l->text + n, l->len - n + 1);
+	l->len -= n;
+	return 1;
+}
+
 /* How far into a line a log prefix and its transcript marker may reach. */
 #define LOG_PREFIX_MAX 160
 _Static_assert(LOG_PREFIX_MAX <= SMTPCODE_SCAN_LINE_MAX, "the line buffer holds the prefix");
