@@ -160,6 +160,30 @@ static void postfix_wrap__code_on_the_next_line(void **state)
 	assert_int_equal(found[0].last_line, 1);
 }
 
+static void exim_body__reply_lines_after_the_lead_in(void **state)
+{
+	(void)state;
+	scan("  jo@example.org\n"
+	     "    SMTP error from remote mail server after RCPT TO:<jo@example.org>:\n"
+	     "    host mx1.example.org [192.0.2.140]:\n"
+	     "    550 Administrative prohibition\n"
+	     "  max@example.net\n"
+	     "    SMTP error from remote mail server after end of data:\n"
+	     "    host mx.example.net [198.51.100.8]: 554 5.7.1 Rejected as spam (score 9.1,\n"
+	     "    required 5.0)\n"
+	     "  ops@example.org\n");
+	assert_int_equal(nfound, 2);
+	assert_int_equal(found[0].basic, 550);
+	assert_string_equal(found[0].command, "RCPT");
+	assert_int_equal(found[0].last_line, 4); /* "  max@" is less indented */
+	assert_int_equal(found[1].basic, 554);
+	assert_string_equal(found[1].command, "DATA");
+	assert_int_equal(found[1].last_line, 8);
+	/* Without the lead-in, "host:" then a number is no reply. */
+	scan("    host mx1.example.org [192.0.2.140]: 550 messages queued\n");
+	assert_int_equal(nfound, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -168,6 +192,7 @@ int main(void)
 		cmocka_unit_test(pipelining__replies_answer_commands_in_order),
 		cmocka_unit_test(log_prefix__markers_after_a_prefix_and_process_ids),
 		cmocka_unit_test(postfix_wrap__code_on_the_next_line),
+		cmocka_unit_test(exim_body__reply_lines_after_the_lead_in),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

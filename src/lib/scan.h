@@ -232,6 +232,9 @@ struct scan {
 	int pending_inline;                  /* ... or was found inside a line */
 	int unclosed;                        /* its last line ended inside "(in
 	                                      * reply to ...": the next goes on */
+	size_t reply_indent;                 /* blanks before the line that opened it */
+	const char *after_command;           /* Exim's "after RCPT TO:<a>:" ended a */
+	int after_lines;                     /* line: the reply comes in this many */
 	char pid[16];                        /* "  308 ": a debug log's process id
 	                                      * column before its markers */
 	char lead[16];                       /* the same place on the line before */
@@ -249,8 +252,8 @@ void smtpcode__add_enhanced(struct smtpcode_reply *r, const struct smtpcode_enha
 void smtpcode__add_warning(struct smtpcode_reply *r, enum smtpcode_warning w);
 void smtpcode__append_text(struct smtpcode_reply *r, const char *text, size_t n);
 void smtpcode__reply_text(struct smtpcode_reply *r, const char *text, size_t n);
-const char *smtpcode__find_embedded(const struct scan_index *ix, const char *line, int *code,
-                                    char *sep);
+const char *smtpcode__find_embedded(const struct scan_index *ix, const char *line,
+                                    int colon_lead, int *code, char *sep);
 size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,
                                 const char *code, const char *text);
 void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn);

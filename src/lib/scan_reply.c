@@ -182,13 +182,14 @@ void smtpcode__flush_pending(struct scan *s)
 /*
  * Finds a reply inside a line of other text. A code counts only at a word
  * start and when it is followed by an enhanced code (550 5.1.1) or follows a
- * lead-in ("said: 550"): dates, addresses, sizes and ports never do.
+ * lead-in ("said: 550"), or a colon when colon_lead is set (the line after
+ * Exim's "after RCPT TO:<a>:"): dates, addresses, sizes and ports never do.
  * Returns a pointer to the code, or NULL.
  */
-const char *smtpcode__find_embedded(const struct scan_index *ix, const char *line, int *code,
-                                    char *sep)
+const char *smtpcode__find_embedded(const struct scan_index *ix, const char *line,
+                                    int colon_lead, int *code, char *sep)
 {
-	const char *colon_after = smtpcode__colon_lead_in(ix, line);
+	const char *colon_after = colon_lead ? line : smtpcode__colon_lead_in(ix, line);
 	const char *p;
 
 	for (p = line; *p; p++) {
@@ -226,6 +227,12 @@ size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,
 }
 
 /* ---- Reply lines and transcripts ----------------------------------------- */
+
+/* The number of blanks at the start of line. */
+static size_t indentation(const char *line)
+{
+	return (size_t)(scan_skip_spaces(line) - line);
+}
 
 /* Nonzero if text ends inside a text-end marker's parentheses: "(in reply
  * to RCPT TO" or "(in reply to" with no ")" after. */
@@ -333,6 +340,10 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 		s->pending = 1;
 		s->pending_server = transcript;
 		s->pending_inline = 0;
+		s->reply_indent = indentation(line);
+		if (s->after_lines > 0)
+			r->command = s->after_command;
+		s->after_lines = 0;
 	} else if (code != r->basic) {
 		smtpcode__add_warning(r, SMTPCODE_WARN_CONTINUATION_MISMATCH);
 		r->basic = code; /* the last line's code stands, as clients read it */
@@ -359,6 +370,17 @@ static void record_without_reply(struct scan *s, const char *line)
 		smtpcode__append_text(r, why, n);
 }
 
+/* Exim's bounce body: "SMTP error from remote mail server after RCPT
+ * TO:<a>:" ends a line, and the reply comes one or two lines later
+ * ("host mx.example.org [192.0.2.9]:" between). */
+static void after_lead_in_line(struct scan *s, const char *line)
+{
+	if (smtpcode__colon_lead_in(&s->formats, line)) {
+		s->after_command = smtpcode__command_in(&s->formats, line);
+		s->after_lines = 3; /* this line, and two more */
+	}
+}
+
 /* A log or NDR line that may hold a reply somewhere inside. */
 static void other_line(struct scan *s, const char *line)
 {
@@ -368,9 +390,11 @@ static void other_line(struct scan *s, const char *line)
 	char sep = ' ';
 
 	s->outcomes[outcome]++;
-	p = smtpcode__find_embedded(&s->formats, line, &code, &sep);
-	if (!p && !dsn)
+	p = smtpcode__find_embedded(&s->formats, line, s->after_lines > 0, &code, &sep);
+	if (!p && !dsn) {
+		after_lead_in_line(s, line);
 		return;
+	}
 	if (p) {
 		reply_part(s, line, p, code, sep, 0, &outcome);
 		s->pending_inline = 1;
@@ -397,7 +421,7 @@ static int continues_reply(const struct scan *s, const struct scan_line *l, cons
 	if (!s->pending || l->kind != SCAN_LINE_TEXT || !body[0])
 		return 0;
 	if (l->indented)
-		return 1;
+		return indentation(l->start) >= s->reply_indent;
 	return (s->pending_inline && !r->text[0] && !r->enhanced_count) || s->unclosed;
 }
 
@@ -409,6 +433,8 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 	int code;
 	char sep;
 
+	if (s->after_lines > 0)
+		s->after_lines--;
 	if (l->kind == SCAN_LINE_SESSION || l->kind == SCAN_LINE_CLIENT) {
 		smtpcode__flush_pending(s);
 		if (l->kind == SCAN_LINE_SESSION)
