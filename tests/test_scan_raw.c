@@ -184,6 +184,25 @@ static void exim_body__reply_lines_after_the_lead_in(void **state)
 	assert_int_equal(nfound, 0);
 }
 
+static void smtplib__debug_output(void **state)
+{
+	(void)state;
+	scan("send: 'rcpt TO:<quin@example.org>\\r\\n'\n"
+	     "reply: b'550 5.1.1 <quin@example.org>: User unknown\\r\\n'\n"
+	     "reply: retcode (550); Msg: b'5.1.1 <quin@example.org>: User unknown'\n"
+	     "send: 'rset\\r\\n'\n"
+	     "reply: b'250 2.0.0 Ok\\r\\n'");
+	assert_int_equal(nfound, 2);
+	assert_int_equal(found[0].basic, 550);
+	assert_string_equal(found[0].command, "RCPT");
+	assert_int_equal(found[0].last_line, 3); /* the retcode line repeats it */
+	assert_string_equal(found[0].text, "<quin@example.org>: User unknown");
+	assert_string_equal(found[1].command, "RSET");
+	/* A retcode line with no reply open is nothing. */
+	scan("reply: retcode (250); Msg: b'ok'");
+	assert_int_equal(nfound, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -193,6 +212,7 @@ int main(void)
 		cmocka_unit_test(log_prefix__markers_after_a_prefix_and_process_ids),
 		cmocka_unit_test(postfix_wrap__code_on_the_next_line),
 		cmocka_unit_test(exim_body__reply_lines_after_the_lead_in),
+		cmocka_unit_test(smtplib__debug_output),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -102,6 +102,8 @@ enum scan_role {
 	                      * goes on after the first `then` that follows */
 	SCAN_CLIENT_AFTER,   /* the same for a client line ("SMTP>> ") */
 	SCAN_CLIENT_WORD,    /* a client line of this one word sends command */
+	SCAN_ECHO,           /* a line starting so repeats the open reply (one
+	                      * more line of it): smtplib's "reply: retcode (" */
 	SCAN_RAW_CLIENT,     /* an unprefixed line starting so (any case) is a
 	                      * client's command in a raw session (telnet, nc);
 	                      * a marker without a final blank or colon must be
@@ -151,6 +153,7 @@ enum scan_role smtpcode__prefix_after(const struct scan_index *ix, const char *l
                                       const char **start);
 const char *smtpcode__client_word(const struct scan_index *ix, const char *word);
 const char *smtpcode__raw_client(const struct scan_index *ix, const char *line);
+int smtpcode__echo(const struct scan_index *ix, const char *line);
 enum smtpcode_outcome smtpcode__dsn_action(const struct scan_index *ix, const char *value);
 
 /* ---- The line the passes prepare (scan_line.c) --------------------------- */

@@ -118,6 +118,14 @@ static const struct scan_marker transcript[] = {
 	MARK("<-- ", SCAN_SERVER), /* msmtp --debug */
 	MARK("--> ", SCAN_CLIENT),
 	MARK("=== ", SCAN_SESSION),
+	/* Python smtplib's set_debuglevel(1): "send: 'rcpt TO:<a>\r\n'", "reply:
+	 * b'550 5.1.1 ...\r\n'" (Python 2 without the b), then the reply again */
+	MARK("send: b'", SCAN_CLIENT),
+	MARK("send: '", SCAN_CLIENT),
+	MARK("reply: b'", SCAN_SERVER),
+	MARK("reply: '", SCAN_SERVER),
+	MARK("reply: retcode (", SCAN_ECHO),
+	MARK("\\r\\n", SCAN_TEXT_END), /* a literal \r\n in a quoted string */
 	/* after a log prefix: Exim -d (SMTP|> is a pipelined command), Sendmail
 	 * -v with its process id, PHPMailer, nodemailer, Postfix debug_peer */
 	MARK("SMTP<< ", SCAN_SERVER_AFTER),
@@ -461,6 +469,15 @@ const char *smtpcode__raw_client(const struct scan_index *ix, const char *line)
 			return (*m)->command;
 	}
 	return NULL;
+}
+
+/* Nonzero if line repeats the open reply ("reply: retcode (550); Msg:"). */
+int smtpcode__echo(const struct scan_index *ix, const char *line)
+{
+	EACH(ix, SCAN_ECHO, m)
+		if (strncmp(line, (*m)->marker, (*m)->len) == 0)
+			return 1;
+	return 0;
 }
 
 /* The outcome a DSN Action value gives. */

@@ -270,8 +270,8 @@ static void client_line(struct scan *s, const char *cmd)
 	const char *c;
 
 	s->after_quit = 0;
-	while (cmd[n] && cmd[n] != ' ' && n < sizeof word - 1)
-		word[n] = cmd[n], n++;
+	while (cmd[n] && cmd[n] != ' ' && cmd[n] != '\\' && cmd[n] != '\'' && n < sizeof word - 1)
+		word[n] = cmd[n], n++; /* smtplib: 'rset\r\n' */
 	word[n] = '\0';
 	c = smtpcode__client_word(&s->formats, word);
 	if (!c)
@@ -435,6 +435,10 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 
 	if (s->after_lines > 0)
 		s->after_lines--;
+	if (s->pending && l->kind == SCAN_LINE_TEXT && smtpcode__echo(&s->formats, l->start)) {
+		s->reply.last_line = s->line;
+		return;
+	}
 	if (l->kind == SCAN_LINE_SESSION || l->kind == SCAN_LINE_CLIENT) {
 		smtpcode__flush_pending(s);
 		if (l->kind == SCAN_LINE_SESSION)
