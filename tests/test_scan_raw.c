@@ -203,6 +203,27 @@ static void smtplib__debug_output(void **state)
 	assert_int_equal(nfound, 0);
 }
 
+static void punctuation__code_then_enhanced_code(void **state)
+{
+	(void)state;
+	scan("   550: 5.1.1 <intern@example.org>... No such mailbox.");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 550);
+	assert_string_equal(found[0].text, "<intern@example.org>... No such mailbox.");
+	scan("\"Sending failed (554): 5.7.1 Message rejected.\"");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 554);
+	scan("smtplib.SMTPSenderRefused: (553, b'5.7.1 <a@example.com>: not owned', 'a@example.com')");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 553);
+	assert_string_equal(found[0].command, "MAIL");
+	scan("250 2.0.0: Ok");
+	assert_int_equal(found[0].enhanced_count, 1);
+	/* Numbers followed by punctuation but no enhanced code are no codes. */
+	scan("ticket #4512, 250 MB quota; port 587, 10:11:12, (421), 550: see 1.2");
+	assert_int_equal(nfound, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -213,6 +234,7 @@ int main(void)
 		cmocka_unit_test(postfix_wrap__code_on_the_next_line),
 		cmocka_unit_test(exim_body__reply_lines_after_the_lead_in),
 		cmocka_unit_test(smtplib__debug_output),
+		cmocka_unit_test(punctuation__code_then_enhanced_code),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -73,6 +73,7 @@ enum scan_token { SCAN_TOKEN_NONE, SCAN_TOKEN_ENHANCED, SCAN_TOKEN_MALFORMED };
  * *code; *len gets the token's length. */
 enum scan_token smtpcode__enhanced_at(const char *p, struct smtpcode_enhanced_code *code,
                                       size_t *len);
+const char *smtpcode__punct_text(const char *p);
 
 
 /* ---- Format tables (scan_formats.c) -------------------------------------- */

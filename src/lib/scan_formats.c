@@ -85,6 +85,18 @@ static const struct scan_marker exchange[] = {
 	LEAD("responded with: \""),
 };
 
+/* Client libraries' errors: the exception or error names the command
+ * (Python smtplib, aiosmtplib). */
+static const struct scan_marker libraries[] = {
+	NAMES("SMTPRecipientsRefused", NULL, "RCPT"),
+	NAMES("SMTPRecipientRefused", NULL, "RCPT"),
+	NAMES("SMTPSenderRefused", NULL, "MAIL"),
+	NAMES("SMTPDataError", NULL, "DATA"),
+	NAMES("SMTPAuthenticationError", NULL, "AUTH"),
+	NAMES("SMTPConnectError", NULL, "CONNECT"),
+	NAMES("SMTPHeloError", NULL, "HELO"),
+};
+
 /* RFC 3464 delivery status: "Diagnostic-Code: smtp; 550 ...", the values
  * of "Action:" (scan_dsn.c reads the fields). */
 static const struct scan_marker dsn[] = {
@@ -162,11 +174,11 @@ static const struct {
 	size_t count;
 } formats[] = {
 	{ postfix, COUNT(postfix) },   { sendmail, COUNT(sendmail) }, { exim, COUNT(exim) },
-	{ exchange, COUNT(exchange) }, { dsn, COUNT(dsn) },           { transcript, COUNT(transcript) },
+	{ exchange, COUNT(exchange) }, { libraries, COUNT(libraries) }, { dsn, COUNT(dsn) },           { transcript, COUNT(transcript) },
 	{ raw, COUNT(raw) },
 };
 
-_Static_assert(COUNT(postfix) + COUNT(sendmail) + COUNT(exim) + COUNT(exchange) + COUNT(dsn) +
+_Static_assert(COUNT(postfix) + COUNT(sendmail) + COUNT(exim) + COUNT(exchange) + COUNT(libraries) + COUNT(dsn) +
                    COUNT(transcript) + COUNT(raw) <= SCAN_ROWS_MAX,
                "SCAN_ROWS_MAX holds every row");
 

@@ -179,6 +179,17 @@ void smtpcode__flush_pending(struct scan *s)
 
 /* ---- Replies inside other text ------------------------------------------- */
 
+/* A code followed by punctuation and an enhanced code ("550: 5.1.1"):
+ * *code and *sep (the punctuation) set; 0 if there is none at p. */
+static int scan_code_at_punct(const char *p, int *code, char *sep)
+{
+	if (!scan_is_digit(p[1]) || !scan_is_digit(p[2]) || !smtpcode__punct_text(p))
+		return 0;
+	*code = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+	*sep = p[3];
+	return 1;
+}
+
 /*
  * Finds a reply inside a line of other text. A code counts only at a word
  * start and when it is followed by an enhanced code (550 5.1.1) or follows a
@@ -198,6 +209,8 @@ const char *smtpcode__find_embedded(const struct scan_index *ix, const char *lin
 		if (*p < '1' || *p > '5' || (p > line && !scan_starts_code(p[-1])))
 			continue;
 		*code = scan_code_at(p, sep);
+		if (!*code && scan_code_at_punct(p, code, sep))
+			return p;
 		if (!*code)
 			continue;
 		if ((*sep == ' ' || *sep == '-') &&
@@ -318,7 +331,8 @@ static int raw_client_line(struct scan *s, const char *line)
  * in a raw session, and a greeting ("220 ...") outside one. */
 static int raw_reply(const struct scan *s, const struct scan_line *l, const char *body, int code)
 {
-	return l->kind == SCAN_LINE_TEXT && body == l->start && (s->raw_session || code == 220);
+	return l->kind == SCAN_LINE_TEXT && (s->raw_session || code == 220) &&
+	       body == scan_skip_spaces(l->start);
 }
 
 /* Adds a reply's line to the open reply, or opens one: multi-line replies
@@ -329,7 +343,8 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
                        char sep, int transcript, const enum smtpcode_outcome *outcome)
 {
 	struct smtpcode_reply *r = &s->reply;
-	const char *text = code_ptr + (sep ? 4 : 3);
+	const char *text = sep == ' ' || sep == '-' || !sep ? code_ptr + (sep ? 4 : 3)
+	                                                    : smtpcode__punct_text(code_ptr);
 
 	if (!s->pending) {
 		smtpcode__reply_start(r, s->line);
@@ -447,7 +462,7 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 			client_line(s, l->start);
 		return;
 	}
-	if (l->kind == SCAN_LINE_TEXT && l->start[0] != ' ' && raw_client_line(s, l->start))
+	if (l->kind == SCAN_LINE_TEXT && raw_client_line(s, scan_skip_spaces(l->start)))
 		return;
 	body = scan_skip_spaces(l->start);
 	if (body[0] == '#') /* Exchange: "#550 5.1.1 ... ##" */
