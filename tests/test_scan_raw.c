@@ -18,6 +18,14 @@ static void collect(const struct smtpcode_reply *r, void *arg)
 	found[nfound++] = *r;
 }
 
+static const char *enh(size_t reply)
+{
+	static char buf[16];
+
+	assert_true(found[reply].enhanced_count > 0);
+	return smtpcode_enhanced_text(&found[reply].enhanced[0], buf, sizeof buf);
+}
+
 /* Feeds text (lines split at '\n') and ends the input. */
 static void scan(const char *text)
 {
@@ -224,6 +232,28 @@ static void punctuation__code_then_enhanced_code(void **state)
 	assert_int_equal(nfound, 0);
 }
 
+static void lead_ins__sent_record_and_address_colon(void **state)
+{
+	(void)state;
+	scan("postfix/smtp[41187]: 7F3A2B1C04: to=<ana@example.org>, relay=mx1.example.org"
+	     "[192.0.2.21]:25, delay=1.2, dsn=2.0.0, status=sent (250 Accepted as 7f3a2b)");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 250);
+	assert_string_equal(enh(0), "2.0.0");
+	scan("    <jon@example.net>: 550 5.1.1 mailbox not found (in reply to RCPT TO command)\n"
+	     "    <kit@example.net>: 552 mailbox full\n"
+	     "<hal@example.org>: 550 mailbox not found");
+	assert_int_equal(nfound, 3);
+	assert_string_equal(found[0].command, "RCPT");
+	assert_int_equal(found[1].basic, 552);
+	assert_int_equal(found[1].first_line, 2);
+	assert_int_equal(found[2].basic, 550);
+	/* A number after an address's colon that is no code, and a deferred
+	 * record's delay. */
+	scan("<a@example.org>: 1200 messages\nstatus=deferred (delay 250)");
+	assert_int_equal(nfound, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -235,6 +265,7 @@ int main(void)
 		cmocka_unit_test(exim_body__reply_lines_after_the_lead_in),
 		cmocka_unit_test(smtplib__debug_output),
 		cmocka_unit_test(punctuation__code_then_enhanced_code),
+		cmocka_unit_test(lead_ins__sent_record_and_address_colon),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

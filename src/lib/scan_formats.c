@@ -19,6 +19,8 @@
 static const struct scan_marker postfix[] = {
 	LEAD("said:"),
 	LEAD("refused to talk to me:"),
+	LEAD("status=sent ("), /* "(250 Accepted as 7f3a2b)": no enhanced code */
+	LEAD(">:"),            /* a bounce's "<u@example.org>: 550 mailbox not found" */
 	NAMES("in reply to ", " command", NULL),
 	NAMES("reject: ", "RCPT from", "RCPT"),
 	NAMES("reject: ", "MAIL from", "MAIL"),

@@ -432,11 +432,14 @@ static void other_line(struct scan *s, const char *line)
 static int continues_reply(const struct scan *s, const struct scan_line *l, const char *body)
 {
 	const struct smtpcode_reply *r = &s->reply;
+	int code;
+	char sep;
 
 	if (!s->pending || l->kind != SCAN_LINE_TEXT || !body[0])
 		return 0;
-	if (l->indented)
-		return indentation(l->start) >= s->reply_indent;
+	if (l->indented) /* unless it is the next recipient's: "<u@a>: 552 ..." */
+		return indentation(l->start) >= s->reply_indent &&
+		       !(body[0] == '<' && smtpcode__find_embedded(&s->formats, body, 0, &code, &sep));
 	return (s->pending_inline && !r->text[0] && !r->enhanced_count) || s->unclosed;
 }
 
