@@ -254,6 +254,27 @@ static void lead_ins__sent_record_and_address_colon(void **state)
 	assert_int_equal(nfound, 0);
 }
 
+static void qmail__status_tags_and_command_before(void **state)
+{
+	(void)state;
+	scan("<pat@example.org>:\n"
+	     "192.0.2.33 does not like recipient.\n"
+	     "Remote host said: 550 5.1.1 <pat@example.org>: User unknown\n"
+	     "Giving up on 192.0.2.33.\n"
+	     "<rae@nohost.example.com>:\n"
+	     "Sorry, I couldn't find any host named nohost.example.com. (#5.1.2)\n"
+	     "Remote host said: 451 Busy, come back later [#4.16.1]");
+	assert_int_equal(nfound, 3);
+	assert_string_equal(found[0].command, "RCPT");
+	assert_int_equal(found[1].basic, 0);
+	assert_string_equal(enh(1), "5.1.2");
+	assert_int_equal(found[2].basic, 451);
+	assert_int_equal(found[2].enhanced_count, 0); /* subject 16: no status */
+	/* Tags that are no status: subject over 7, a number, an issue number. */
+	scan("see (#4.16.1) and [#1234] and (#5.1.2.3)");
+	assert_int_equal(nfound, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -266,6 +287,7 @@ int main(void)
 		cmocka_unit_test(smtplib__debug_output),
 		cmocka_unit_test(punctuation__code_then_enhanced_code),
 		cmocka_unit_test(lead_ins__sent_record_and_address_colon),
+		cmocka_unit_test(qmail__status_tags_and_command_before),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

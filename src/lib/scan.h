@@ -93,6 +93,11 @@ enum scan_role {
 	SCAN_RECORD_TEXT,    /* a record without a reply: its text follows, or
 	                      * with `then` "(", the text in parentheses after */
 	SCAN_TEXT_END,       /* a reply's text ends before it: "(in reply to" */
+	SCAN_COMMAND_BEFORE, /* a line holding it names the command of the
+	                      * reply on the next line (qmail's "does not
+	                      * like recipient.") */
+	SCAN_STATUS_TAG,     /* the sending MTA's own status follows, as a
+	                      * DSN Status: qmail's "(#5.1.2)"; `then` ends it */
 	SCAN_JOIN,           /* joins the lines of a flattened multi-line
 	                      * reply: Exim's "\n550-5.7.1 " */
 	SCAN_SERVER,         /* transcript prefix of a server line: "S: " */
@@ -155,6 +160,9 @@ enum scan_role smtpcode__prefix_after(const struct scan_index *ix, const char *l
 const char *smtpcode__client_word(const struct scan_index *ix, const char *word);
 const char *smtpcode__raw_client(const struct scan_index *ix, const char *line);
 int smtpcode__echo(const struct scan_index *ix, const char *line);
+const char *smtpcode__command_before(const struct scan_index *ix, const char *line);
+int smtpcode__status_tag(const struct scan_index *ix, const char *line,
+                         struct smtpcode_enhanced_code *code);
 enum smtpcode_outcome smtpcode__dsn_action(const struct scan_index *ix, const char *value);
 
 /* ---- The line the passes prepare (scan_line.c) --------------------------- */

@@ -87,6 +87,20 @@ static const struct scan_marker exchange[] = {
 	LEAD("responded with: \""),
 };
 
+/* qmail's bounces: the line before "Remote host said: 550 ..." names the
+ * command; "(#5.1.2)" and "[#4.4.1]" give qmail's own status. */
+static const struct scan_marker qmail[] = {
+	ROW("does not like recipient", SCAN_COMMAND_BEFORE, NULL, "RCPT", SMTPCODE_OUTCOME_NONE),
+	ROW("does not like sender", SCAN_COMMAND_BEFORE, NULL, "MAIL", SMTPCODE_OUTCOME_NONE),
+	ROW("but sender was rejected", SCAN_COMMAND_BEFORE, NULL, "MAIL", SMTPCODE_OUTCOME_NONE),
+	ROW("failed after I sent the message", SCAN_COMMAND_BEFORE, NULL, "DATA",
+	    SMTPCODE_OUTCOME_NONE),
+	ROW("but greeting failed", SCAN_COMMAND_BEFORE, NULL, "CONNECT", SMTPCODE_OUTCOME_NONE),
+	ROW("but my name was rejected", SCAN_COMMAND_BEFORE, NULL, "HELO", SMTPCODE_OUTCOME_NONE),
+	ROW("(#", SCAN_STATUS_TAG, ")", NULL, SMTPCODE_OUTCOME_NONE),
+	ROW("[#", SCAN_STATUS_TAG, "]", NULL, SMTPCODE_OUTCOME_NONE),
+};
+
 /* Client libraries' errors: the exception or error names the command
  * (Python smtplib, aiosmtplib). */
 static const struct scan_marker libraries[] = {
@@ -176,11 +190,11 @@ static const struct {
 	size_t count;
 } formats[] = {
 	{ postfix, COUNT(postfix) },   { sendmail, COUNT(sendmail) }, { exim, COUNT(exim) },
-	{ exchange, COUNT(exchange) }, { libraries, COUNT(libraries) }, { dsn, COUNT(dsn) },           { transcript, COUNT(transcript) },
+	{ exchange, COUNT(exchange) }, { qmail, COUNT(qmail) }, { libraries, COUNT(libraries) }, { dsn, COUNT(dsn) },           { transcript, COUNT(transcript) },
 	{ raw, COUNT(raw) },
 };
 
-_Static_assert(COUNT(postfix) + COUNT(sendmail) + COUNT(exim) + COUNT(exchange) + COUNT(libraries) + COUNT(dsn) +
+_Static_assert(COUNT(postfix) + COUNT(sendmail) + COUNT(exim) + COUNT(exchange) + COUNT(qmail) + COUNT(libraries) + COUNT(dsn) +
                    COUNT(transcript) + COUNT(raw) <= SCAN_ROWS_MAX,
                "SCAN_ROWS_MAX holds every row");
 
@@ -491,6 +505,30 @@ int smtpcode__echo(const struct scan_index *ix, const char *line)
 	EACH(ix, SCAN_ECHO, m)
 		if (strncmp(line, (*m)->marker, (*m)->len) == 0)
 			return 1;
+	return 0;
+}
+
+/* The command a line names for the reply on the next line, or NULL. */
+const char *smtpcode__command_before(const struct scan_index *ix, const char *line)
+{
+	EACH(ix, SCAN_COMMAND_BEFORE, m)
+		if (strstr(line, (*m)->marker))
+			return (*m)->command;
+	return NULL;
+}
+
+/* Nonzero if line holds the sending MTA's own status ("(#5.1.2)"), a valid
+ * enhanced code whose subject is 0 to 7 ("[#4.16.1]" is none), in *code. */
+int smtpcode__status_tag(const struct scan_index *ix, const char *line,
+                         struct smtpcode_enhanced_code *code)
+{
+	EACH(ix, SCAN_STATUS_TAG, m) {
+		const char *p = strstr(line, (*m)->marker);
+		size_t len;
+		if (p && smtpcode__enhanced_at(p + (*m)->len, code, &len) == SCAN_TOKEN_ENHANCED &&
+		    p[(*m)->len + len] == (*m)->then[0] && code->subject <= 7)
+			return 1;
+	}
 	return 0;
 }
 

@@ -120,7 +120,8 @@ static void inner_codes(struct smtpcode_reply *r)
 		if ((*p != '#' && (*p < '1' || *p > '5')) ||
 		    (p > r->text && !scan_starts_code(p[-1])))
 			continue;
-		if ((*p == '#' && smtpcode__enhanced_at(p + 1, &c, &len) == SCAN_TOKEN_ENHANCED) ||
+		if ((*p == '#' && smtpcode__enhanced_at(p + 1, &c, &len) == SCAN_TOKEN_ENHANCED &&
+		     c.subject <= 7) || /* qmail's "[#4.16.1]" is no status */
 		    (scan_code_at(p, &sep) && sep &&
 		     smtpcode__enhanced_at(p + 4, &c, &len) == SCAN_TOKEN_ENHANCED))
 			smtpcode__add_enhanced(r, &c);
@@ -390,10 +391,32 @@ static void record_without_reply(struct scan *s, const char *line)
  * ("host mx.example.org [192.0.2.9]:" between). */
 static void after_lead_in_line(struct scan *s, const char *line)
 {
+	const char *before;
+
 	if (smtpcode__colon_lead_in(&s->formats, line)) {
 		s->after_command = smtpcode__command_in(&s->formats, line);
 		s->after_lines = 3; /* this line, and two more */
+	} else if ((before = smtpcode__command_before(&s->formats, line)) != NULL) {
+		s->after_command = before;
+		s->after_lines = 2; /* this line, and the next */
 	}
+}
+
+/* qmail's own status on a line with no reply ("Sorry, ... (#5.1.2)"): a
+ * reply without a basic code, like a DSN's Status: field. */
+static int status_tag_line(struct scan *s, const char *line)
+{
+	struct smtpcode_enhanced_code c;
+
+	if (!smtpcode__status_tag(&s->formats, line, &c))
+		return 0;
+	smtpcode__reply_start(&s->reply, s->line);
+	smtpcode__add_enhanced(&s->reply, &c);
+	smtpcode__append_text(&s->reply, line, strlen(line));
+	s->pending = 1;
+	s->pending_server = s->pending_inline = s->unclosed = 0;
+	s->reply_indent = (size_t)-1; /* no line continues it */
+	return 1;
 }
 
 /* A log or NDR line that may hold a reply somewhere inside. */
@@ -407,7 +430,8 @@ static void other_line(struct scan *s, const char *line)
 	s->outcomes[outcome]++;
 	p = smtpcode__find_embedded(&s->formats, line, s->after_lines > 0, &code, &sep);
 	if (!p && !dsn) {
-		after_lead_in_line(s, line);
+		if (!status_tag_line(s, line))
+			after_lead_in_line(s, line);
 		return;
 	}
 	if (p) {
