@@ -275,6 +275,24 @@ static void qmail__status_tags_and_command_before(void **state)
 	assert_int_equal(nfound, 0);
 }
 
+static void vendor_lead_ins__rows_of_a_table(void **state)
+{
+	(void)state;
+	scan("  Server mx.example.org[192.0.2.10] failed with: 550 Unrouteable address\n"
+	     "\n"
+	     "  mx.example.net[192.0.2.11] responded with failure: 552 mailbox over quota (#5.2.2)\n"
+	     "\n"
+	     "  Remote server replied: 550 5.7.1 Unable to relay");
+	assert_int_equal(nfound, 3);
+	assert_int_equal(found[0].basic, 550);
+	assert_int_equal(found[1].basic, 552);
+	assert_string_equal(enh(1), "5.2.2");
+	assert_int_equal(found[2].basic, 550);
+	/* An HTTP API's error is no reply. */
+	scan("  SMTP API error: 406 Inactive recipient\n  Error: 300 messages queued");
+	assert_int_equal(nfound, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -288,6 +306,7 @@ int main(void)
 		cmocka_unit_test(punctuation__code_then_enhanced_code),
 		cmocka_unit_test(lead_ins__sent_record_and_address_colon),
 		cmocka_unit_test(qmail__status_tags_and_command_before),
+		cmocka_unit_test(vendor_lead_ins__rows_of_a_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -136,7 +136,7 @@ struct scan_marker {
 
 /* The rows of every format, by role (built by smtpcode__formats_index()
  * when a scanner starts, so a lookup reads only the rows of its role). */
-#define SCAN_ROWS_MAX 128
+#define SCAN_ROWS_MAX 192
 struct scan_index {
 	const struct scan_marker *rows[SCAN_ROWS_MAX];
 	unsigned short first[SCAN_ROLE_COUNT + 1]; /* rows of role r: first[r] .. first[r + 1] */

@@ -87,6 +87,25 @@ static const struct scan_marker exchange[] = {
 	LEAD("responded with: \""),
 };
 
+/* Bounce templates of other MTAs, appliances and providers: the words just
+ * before the remote server's reply (Google's "The error that the other
+ * server returned was:" and "The response from the remote server was:",
+ * hMailServer's "Remote server replied:", Kerio's "rejected:", control
+ * panels' "failed with:" and "responded with failure:", System.Net.Mail's
+ * "The server response was:", Mailman's "server said:"). */
+static const struct scan_marker vendors[] = {
+	LEAD("returned was:"),
+	LEAD("remote server was:"),
+	LEAD("response was:"),
+	LEAD("failed with:"),
+	LEAD("responded with failure:"),
+	LEAD("responded with:"),
+	LEAD("server replied:"),
+	LEAD("host replied:"),
+	LEAD("] rejected:"),
+	LEAD("error was:"),
+};
+
 /* qmail's bounces: the line before "Remote host said: 550 ..." names the
  * command; "(#5.1.2)" and "[#4.4.1]" give qmail's own status. */
 static const struct scan_marker qmail[] = {
@@ -190,11 +209,11 @@ static const struct {
 	size_t count;
 } formats[] = {
 	{ postfix, COUNT(postfix) },   { sendmail, COUNT(sendmail) }, { exim, COUNT(exim) },
-	{ exchange, COUNT(exchange) }, { qmail, COUNT(qmail) }, { libraries, COUNT(libraries) }, { dsn, COUNT(dsn) },           { transcript, COUNT(transcript) },
+	{ exchange, COUNT(exchange) }, { vendors, COUNT(vendors) }, { qmail, COUNT(qmail) }, { libraries, COUNT(libraries) }, { dsn, COUNT(dsn) },           { transcript, COUNT(transcript) },
 	{ raw, COUNT(raw) },
 };
 
-_Static_assert(COUNT(postfix) + COUNT(sendmail) + COUNT(exim) + COUNT(exchange) + COUNT(qmail) + COUNT(libraries) + COUNT(dsn) +
+_Static_assert(COUNT(postfix) + COUNT(sendmail) + COUNT(exim) + COUNT(exchange) + COUNT(vendors) + COUNT(qmail) + COUNT(libraries) + COUNT(dsn) +
                    COUNT(transcript) + COUNT(raw) <= SCAN_ROWS_MAX,
                "SCAN_ROWS_MAX holds every row");
 
