@@ -293,6 +293,30 @@ static void vendor_lead_ins__rows_of_a_table(void **state)
 	assert_int_equal(nfound, 0);
 }
 
+static void curl_and_sendmail_v__one_side_prefixed(void **state)
+{
+	(void)state;
+	scan("< 220 smtp.example.org ESMTP\n"
+	     "> RCPT TO:<mo@example.org>\n"
+	     "< 550 5.7.1 Relaying denied\n"
+	     "* RCPT failed: 550");
+	assert_int_equal(nfound, 2);
+	assert_string_equal(found[0].command, "CONNECT");
+	assert_string_equal(found[1].command, "RCPT");
+	/* Sendmail -v prefixes only the client's lines. */
+	scan(">>> RSET\n"
+	     "250 2.0.0 Reset state\n");
+	assert_int_equal(nfound, 1);
+	assert_string_equal(found[0].command, "RSET");
+	/* In a bounce's transcript the server's lines are prefixed: the line
+	 * after "<<< 550" is Sendmail's own, answering no command. */
+	scan(">>> RCPT To:<v@example.org>\n"
+	     "<<< 550 5.1.1 <v@example.org>... User unknown\n"
+	     "550 5.1.1 <v@example.org>... User unknown");
+	assert_int_equal(nfound, 2);
+	assert_null(found[1].command);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -307,6 +331,7 @@ int main(void)
 		cmocka_unit_test(lead_ins__sent_record_and_address_colon),
 		cmocka_unit_test(qmail__status_tags_and_command_before),
 		cmocka_unit_test(vendor_lead_ins__rows_of_a_table),
+		cmocka_unit_test(curl_and_sendmail_v__one_side_prefixed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

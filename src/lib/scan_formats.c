@@ -163,6 +163,8 @@ static const struct scan_marker transcript[] = {
 	MARK("~> ", SCAN_CLIENT),
 	MARK(">>> ", SCAN_CLIENT),
 	MARK("<-- ", SCAN_SERVER), /* msmtp --debug */
+	MARK("< ", SCAN_SERVER),   /* curl -v ("> " is read as a quote, then as a raw
+	                            * session's client line) */
 	MARK("--> ", SCAN_CLIENT),
 	MARK("=== ", SCAN_SESSION),
 	/* Python smtplib's set_debuglevel(1): "send: 'rcpt TO:<a>\r\n'", "reply:

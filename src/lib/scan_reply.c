@@ -485,8 +485,8 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 		smtpcode__flush_pending(s);
 		if (l->kind == SCAN_LINE_SESSION)
 			s->client_command = NULL, s->sent_count = 0;
-		else
-			client_line(s, l->start);
+		else /* Sendmail -v prefixes only the client's lines */
+			client_line(s, l->start), s->raw_session = s->client_command != NULL;
 		return;
 	}
 	if (l->kind == SCAN_LINE_TEXT && raw_client_line(s, scan_skip_spaces(l->start)))
@@ -494,6 +494,8 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 	body = scan_skip_spaces(l->start);
 	if (body[0] == '#') /* Exchange: "#550 5.1.1 ... ##" */
 		body++;
+	if (l->kind == SCAN_LINE_SERVER) /* the server's lines are prefixed too */
+		s->raw_session = 0;
 	code = scan_code_at(body, &sep);
 	if (code && (l->kind == SCAN_LINE_SERVER || sep != '\0' || body == l->start)) {
 		/* A finished reply is closed by the next one; "550-" keeps it open. */
