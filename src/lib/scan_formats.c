@@ -465,6 +465,20 @@ enum scan_role smtpcode__prefix(const struct scan_index *ix, const char *line, s
 	return SCAN_ROLE_COUNT;
 }
 
+/* Nonzero if line holds one of the pairs that every SCAN_SERVER_AFTER and
+ * SCAN_CLIENT_AFTER marker holds ("<<", ">>", "|>", "< ", "> ", "] "): one
+ * pass that spares most log lines the search for each marker (a new
+ * marker holds one of them too: tests/test_scan_formats.c checks). */
+static int may_hold_after_marker(const char *line)
+{
+	const char *p;
+
+	for (p = line; (p = strpbrk(p, "<>|]")) != NULL; p++)
+		if (p[1] == ' ' || p[1] == '<' || p[1] == '>')
+			return 1;
+	return 0;
+}
+
 /* A transcript's marker after a log prefix: SCAN_SERVER_AFTER or
  * SCAN_CLIENT_AFTER, the line after it in *start; SCAN_ROLE_COUNT for
  * none. The marker must start the line, follow a blank, or start with a
@@ -475,6 +489,8 @@ enum scan_role smtpcode__prefix_after(const struct scan_index *ix, const char *l
 	static const enum scan_role roles[] = { SCAN_SERVER_AFTER, SCAN_CLIENT_AFTER };
 	size_t i;
 
+	if (!may_hold_after_marker(line))
+		return SCAN_ROLE_COUNT;
 	for (i = 0; i < COUNT(roles); i++)
 		EACH(ix, roles[i], m) {
 			const char *p = strstr(line, (*m)->marker);
