@@ -317,6 +317,23 @@ static void curl_and_sendmail_v__one_side_prefixed(void **state)
 	assert_null(found[1].command);
 }
 
+static void enhanced_first__after_a_lead_in(void **state)
+{
+	(void)state;
+	scan("    Recipient: <zoe@example.org>\n"
+	     "    Reason:    5.1.1 <zoe@example.org>... User unknown\n"
+	     "\n"
+	     "-- 4.4.2 Connection dropped while sending");
+	assert_int_equal(nfound, 2);
+	assert_int_equal(found[0].basic, 0);
+	assert_string_equal(enh(0), "5.1.1");
+	assert_string_equal(found[0].text, "<zoe@example.org>... User unknown");
+	assert_string_equal(enh(1), "4.4.2");
+	/* Version numbers and dates after the same lead-ins are no codes. */
+	scan("-- 1.2.3 release notes\nReason: 2026.04.01 maintenance\n5.1.1 alone is no reply");
+	assert_int_equal(nfound, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -332,6 +349,7 @@ int main(void)
 		cmocka_unit_test(qmail__status_tags_and_command_before),
 		cmocka_unit_test(vendor_lead_ins__rows_of_a_table),
 		cmocka_unit_test(curl_and_sendmail_v__one_side_prefixed),
+		cmocka_unit_test(enhanced_first__after_a_lead_in),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

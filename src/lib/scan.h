@@ -96,6 +96,9 @@ enum scan_role {
 	SCAN_COMMAND_BEFORE, /* a line holding it names the command of the
 	                      * reply on the next line (qmail's "does not
 	                      * like recipient.") */
+	SCAN_ENHANCED_LEAD,  /* a line starting so (after blanks, any case) and
+	                      * then an enhanced code is a reply without a
+	                      * basic code: "Reason:    5.1.1 ..." */
 	SCAN_STATUS_TAG,     /* the sending MTA's own status follows, as a
 	                      * DSN Status: qmail's "(#5.1.2)"; `then` ends it */
 	SCAN_JOIN,           /* joins the lines of a flattened multi-line
@@ -161,6 +164,7 @@ const char *smtpcode__client_word(const struct scan_index *ix, const char *word)
 const char *smtpcode__raw_client(const struct scan_index *ix, const char *line);
 int smtpcode__echo(const struct scan_index *ix, const char *line);
 const char *smtpcode__command_before(const struct scan_index *ix, const char *line);
+const char *smtpcode__enhanced_lead(const struct scan_index *ix, const char *line);
 int smtpcode__status_tag(const struct scan_index *ix, const char *line,
                          struct smtpcode_enhanced_code *code);
 enum smtpcode_outcome smtpcode__dsn_action(const struct scan_index *ix, const char *value);

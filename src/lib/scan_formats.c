@@ -116,6 +116,8 @@ static const struct scan_marker qmail[] = {
 	    SMTPCODE_OUTCOME_NONE),
 	ROW("but greeting failed", SCAN_COMMAND_BEFORE, NULL, "CONNECT", SMTPCODE_OUTCOME_NONE),
 	ROW("but my name was rejected", SCAN_COMMAND_BEFORE, NULL, "HELO", SMTPCODE_OUTCOME_NONE),
+	MARK("Reason:", SCAN_ENHANCED_LEAD), /* webmail bounces' "Reason:    5.1.1 ..." */
+	MARK("-- ", SCAN_ENHANCED_LEAD),     /* a relay's summary "-- 5.4.1 ..." */
 	ROW("(#", SCAN_STATUS_TAG, ")", NULL, SMTPCODE_OUTCOME_NONE),
 	ROW("[#", SCAN_STATUS_TAG, "]", NULL, SMTPCODE_OUTCOME_NONE),
 };
@@ -551,6 +553,17 @@ const char *smtpcode__command_before(const struct scan_index *ix, const char *li
 	EACH(ix, SCAN_COMMAND_BEFORE, m)
 		if (strstr(line, (*m)->marker))
 			return (*m)->command;
+	return NULL;
+}
+
+/* Where the text after a SCAN_ENHANCED_LEAD marker that starts line (after
+ * blanks) begins, or NULL. */
+const char *smtpcode__enhanced_lead(const struct scan_index *ix, const char *line)
+{
+	line = scan_skip_spaces(line);
+	EACH(ix, SCAN_ENHANCED_LEAD, m)
+		if (scan_starts_with(line, (*m)->marker))
+			return scan_skip_spaces(line + (*m)->len);
 	return NULL;
 }
 

@@ -402,6 +402,30 @@ static void after_lead_in_line(struct scan *s, const char *line)
 	}
 }
 
+/* A line of text that starts with an enhanced code and no basic code, after
+ * a lead-in on the line ("Reason: 5.1.1 ...") or on a line just before
+ * (Exim's "SMTP error from remote server after RCPT command:"). */
+static int enhanced_first_line(struct scan *s, const char *line)
+{
+	struct smtpcode_enhanced_code c;
+	const char *p = smtpcode__enhanced_lead(&s->formats, line);
+	size_t len;
+
+	if (!p && s->after_lines > 0)
+		p = scan_skip_spaces(line);
+	if (!p || smtpcode__enhanced_at(p, &c, &len) != SCAN_TOKEN_ENHANCED)
+		return 0;
+	smtpcode__reply_start(&s->reply, s->line);
+	if (s->after_lines > 0)
+		s->reply.command = s->after_command;
+	s->after_lines = 0;
+	smtpcode__reply_text(&s->reply, p, strlen(p));
+	s->pending = 1;
+	s->pending_server = s->pending_inline = s->unclosed = 0;
+	s->reply_indent = indentation(line) + 1; /* a deeper line continues it */
+	return 1;
+}
+
 /* qmail's own status on a line with no reply ("Sorry, ... (#5.1.2)"): a
  * reply without a basic code, like a DSN's Status: field. */
 static int status_tag_line(struct scan *s, const char *line)
@@ -430,7 +454,7 @@ static void other_line(struct scan *s, const char *line)
 	s->outcomes[outcome]++;
 	p = smtpcode__find_embedded(&s->formats, line, s->after_lines > 0, &code, &sep);
 	if (!p && !dsn) {
-		if (!status_tag_line(s, line))
+		if (!enhanced_first_line(s, line) && !status_tag_line(s, line))
 			after_lead_in_line(s, line);
 		return;
 	}
