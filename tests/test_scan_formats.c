@@ -126,7 +126,7 @@ static void lead_in__markers_and_colon(void **state)
 		assert_int_equal(smtpcode__after_lead_in(&ix, line, p, NULL), cases[i].at);
 	}
 	{
-		const char *line = "mail server after RCPT TO:<b@example.org>: 550 x";
+		const char *line = "mail server after end of data: 550 x";
 		const char *after = smtpcode__colon_lead_in(&ix, line);
 		assert_ptr_equal(after, line);
 		assert_true(smtpcode__after_lead_in(&ix, line, strstr(line, "550"), after));
@@ -200,6 +200,33 @@ static void dsn__action_values(void **state)
 	assert_int_equal(smtpcode__dsn_action(&ix, "unknown"), SMTPCODE_OUTCOME_NONE);
 }
 
+static void prefix_after__every_marker_passes_the_filter(void **state)
+{
+	static const char *const server[] = {
+		"  308   SMTP<< 250 OK", "21550 <<< 250 HELP", "2026-05-06 SERVER -> CLIENT: 220 x",
+		"[t] DEBUG [Kx7f] S: 220 x", "postfix/smtp[1]: < mx[192.0.2.1]:25: 220 x",
+	};
+	static const char *const client[] = {
+		"  308   SMTP>> EHLO x", "  308   SMTP|> MAIL FROM:<a>", "21550 >>> DATA",
+		"2026-05-06 CLIENT -> SERVER: QUIT", "[t] DEBUG [Kx7f] C: EHLO x",
+		"postfix/smtp[1]: > mx[192.0.2.1]:25: RSET",
+	};
+	const char *start;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof server / sizeof server[0]; i++)
+		assert_int_equal(smtpcode__prefix_after(&ix, server[i], &start), SCAN_SERVER_AFTER);
+	for (i = 0; i < sizeof client / sizeof client[0]; i++)
+		assert_int_equal(smtpcode__prefix_after(&ix, client[i], &start), SCAN_CLIENT_AFTER);
+	assert_string_equal(start, "RSET");
+	/* Not a transcript: a log line with addresses, a ">>>>" banner. */
+	assert_int_equal(smtpcode__prefix_after(&ix, "to=<a@example.org>, status=sent (250 ok)", &start),
+	                 SCAN_ROLE_COUNT);
+	assert_int_equal(smtpcode__prefix_after(&ix, "  308 >>>>>>>> Exim pid=308 >>>>>>>>", &start),
+	                 SCAN_ROLE_COUNT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -211,6 +238,7 @@ int main(void)
 		cmocka_unit_test(text__end_and_joins),
 		cmocka_unit_test(transcript__prefixes_and_words),
 		cmocka_unit_test(dsn__action_values),
+		cmocka_unit_test(prefix_after__every_marker_passes_the_filter),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -1,5 +1,6 @@
 /* test_scan_line.c - the scanner's normalising passes, one by one: reading
- * a line into the scanner's copy, transcript prefixes, indentation. */
+ * a line into the scanner's copy, transcript prefixes, indentation,
+ * quoted mail. */
 #include "testutil.h"
 #include "smtpcode.h"
 
@@ -105,6 +106,29 @@ static void indent__blank_start_with_more(void **state)
 	assert_true(pass(" -> EHLO x")->indented); /* a client line; the DSN stage reads it */
 }
 
+/* Reads text through the unquoting pass; returns the line's text. */
+static const char *unquote(const char *text)
+{
+	smtpcode__line_read(&sc.in, text, strlen(text));
+	assert_true(smtpcode__pass_unquote(&sc, &sc.in));
+	assert_int_equal(sc.in.len, strlen(sc.in.text));
+	return sc.in.text;
+}
+
+static void unquote__quote_marks_go(void **state)
+{
+	(void)state;
+	assert_string_equal(unquote("> 550 Header value not allowed"), "550 Header value not allowed");
+	assert_string_equal(unquote(">> 550 x"), "550 x");
+	assert_string_equal(unquote("> > > 452-4.2.2 x"), "452-4.2.2 x");
+	assert_string_equal(unquote(">     4.7.0 wrapped"), "    4.7.0 wrapped");
+	assert_string_equal(unquote(">"), "");
+	/* Not quotes: a transcript's client prefix, text that has no quote. */
+	assert_string_equal(unquote(">>> RCPT To:<a@example.org>"), ">>> RCPT To:<a@example.org>");
+	assert_string_equal(unquote("a > 550 b"), "a > 550 b");
+	assert_string_equal(unquote("550 > 421"), "550 > 421");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -112,6 +136,7 @@ int main(void)
 		cmocka_unit_test_setup(read__long_line_cut, setup),
 		cmocka_unit_test_setup(prefix__server_client_session, setup),
 		cmocka_unit_test_setup(indent__blank_start_with_more, setup),
+		cmocka_unit_test_setup(unquote__quote_marks_go, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

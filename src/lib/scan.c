@@ -15,6 +15,8 @@ _Static_assert(_Alignof(struct scan) <= _Alignof(struct smtpcode_scanner),
  * decoding) is one more scan_pass_fn here and in scan_line.c (or a file
  * of its own), with its tests in tests/test_scan_line.c. */
 static scan_pass_fn *const passes[] = {
+	smtpcode__pass_unquote,
+	smtpcode__pass_log_prefix,
 	smtpcode__pass_prefix,
 	smtpcode__pass_indent,
 };

@@ -73,6 +73,7 @@ enum scan_token { SCAN_TOKEN_NONE, SCAN_TOKEN_ENHANCED, SCAN_TOKEN_MALFORMED };
  * *code; *len gets the token's length. */
 enum scan_token smtpcode__enhanced_at(const char *p, struct smtpcode_enhanced_code *code,
                                       size_t *len);
+const char *smtpcode__punct_text(const char *p);
 
 
 /* ---- Format tables (scan_formats.c) -------------------------------------- */
@@ -92,12 +93,30 @@ enum scan_role {
 	SCAN_RECORD_TEXT,    /* a record without a reply: its text follows, or
 	                      * with `then` "(", the text in parentheses after */
 	SCAN_TEXT_END,       /* a reply's text ends before it: "(in reply to" */
+	SCAN_COMMAND_BEFORE, /* a line holding it names the command of the
+	                      * reply on the next line (qmail's "does not
+	                      * like recipient.") */
+	SCAN_ENHANCED_LEAD,  /* a line starting so (after blanks, any case) and
+	                      * then an enhanced code is a reply without a
+	                      * basic code: "Reason:    5.1.1 ..." */
+	SCAN_STATUS_TAG,     /* the sending MTA's own status follows, as a
+	                      * DSN Status: qmail's "(#5.1.2)"; `then` ends it */
 	SCAN_JOIN,           /* joins the lines of a flattened multi-line
 	                      * reply: Exim's "\n550-5.7.1 " */
 	SCAN_SERVER,         /* transcript prefix of a server line: "S: " */
 	SCAN_CLIENT,         /* transcript prefix of a client line: "C: " */
 	SCAN_SESSION,        /* a line starting so opens a session: swaks "=== " */
+	SCAN_SERVER_AFTER,   /* a server line's marker after a log prefix
+	                      * ("  308   SMTP<< "); with `then`, the line
+	                      * goes on after the first `then` that follows */
+	SCAN_CLIENT_AFTER,   /* the same for a client line ("SMTP>> ") */
 	SCAN_CLIENT_WORD,    /* a client line of this one word sends command */
+	SCAN_ECHO,           /* a line starting so repeats the open reply (one
+	                      * more line of it): smtplib's "reply: retcode (" */
+	SCAN_RAW_CLIENT,     /* an unprefixed line starting so (any case) is a
+	                      * client's command in a raw session (telnet, nc);
+	                      * a marker without a final blank or colon must be
+	                      * the whole line */
 	SCAN_DSN_ACTION,     /* a DSN Action value starting so gives outcome */
 	SCAN_ROLE_COUNT
 };
@@ -120,7 +139,7 @@ struct scan_marker {
 
 /* The rows of every format, by role (built by smtpcode__formats_index()
  * when a scanner starts, so a lookup reads only the rows of its role). */
-#define SCAN_ROWS_MAX 96
+#define SCAN_ROWS_MAX 192
 struct scan_index {
 	const struct scan_marker *rows[SCAN_ROWS_MAX];
 	unsigned short first[SCAN_ROLE_COUNT + 1]; /* rows of role r: first[r] .. first[r + 1] */
@@ -139,7 +158,15 @@ const char *smtpcode__record_text(const struct scan_index *ix, const char *line,
 const char *smtpcode__text_end(const struct scan_index *ix, const char *text, int after_space);
 const char *smtpcode__join_in(const struct scan_index *ix, const char *text, size_t *len);
 enum scan_role smtpcode__prefix(const struct scan_index *ix, const char *line, size_t *len);
+enum scan_role smtpcode__prefix_after(const struct scan_index *ix, const char *line,
+                                      const char **start);
 const char *smtpcode__client_word(const struct scan_index *ix, const char *word);
+const char *smtpcode__raw_client(const struct scan_index *ix, const char *line);
+int smtpcode__echo(const struct scan_index *ix, const char *line);
+const char *smtpcode__command_before(const struct scan_index *ix, const char *line);
+const char *smtpcode__enhanced_lead(const struct scan_index *ix, const char *line);
+int smtpcode__status_tag(const struct scan_index *ix, const char *line,
+                         struct smtpcode_enhanced_code *code);
 enum smtpcode_outcome smtpcode__dsn_action(const struct scan_index *ix, const char *value);
 
 /* ---- The line the passes prepare (scan_line.c) --------------------------- */
@@ -171,6 +198,9 @@ void smtpcode__line_read(struct scan_line *l, const char *raw, size_t len);
  * next). */
 typedef int scan_pass_fn(struct scan *s, struct scan_line *l);
 
+scan_pass_fn smtpcode__pass_unquote; /* quoted mail: "> ", ">> ", "> > " go */
+scan_pass_fn smtpcode__pass_log_prefix; /* a log prefix before a transcript's
+                                         * marker, and its process id */
 scan_pass_fn smtpcode__pass_prefix; /* transcript prefixes: kind, start */
 scan_pass_fn smtpcode__pass_indent; /* indentation: indented */
 
@@ -207,9 +237,23 @@ struct scan {
 	smtpcode_reply_fn *emit;             /* the callback of the current call */
 	void *arg;
 	const char *client_command;          /* last command a transcript showed */
+	const char *sent[8];                 /* commands not yet answered (a
+	                                      * pipelining client sends several) */
+	unsigned sent_count;
 	int pending;                         /* a reply is open: more lines may join it */
 	int multiline;                       /* ... and its last line ended in "550-" */
 	int after_quit;                      /* a transcript's server answered QUIT */
+	int raw_session;                     /* unprefixed client lines were seen */
+	int pending_server;                  /* the open reply is a server line's */
+	int pending_inline;                  /* ... or was found inside a line */
+	int unclosed;                        /* its last line ended inside "(in
+	                                      * reply to ...": the next goes on */
+	size_t reply_indent;                 /* blanks before the line that opened it */
+	const char *after_command;           /* Exim's "after RCPT TO:<a>:" ended a */
+	int after_lines;                     /* line: the reply comes in this many */
+	char pid[16];                        /* "  308 ": a debug log's process id
+	                                      * column before its markers */
+	char lead[16];                       /* the same place on the line before */
 	struct smtpcode_reply reply;         /* the open reply */
 	struct scan_dsn dsn;
 	unsigned long outcomes[SMTPCODE_OUTCOME_COUNT]; /* lines per outcome */
@@ -224,8 +268,8 @@ void smtpcode__add_enhanced(struct smtpcode_reply *r, const struct smtpcode_enha
 void smtpcode__add_warning(struct smtpcode_reply *r, enum smtpcode_warning w);
 void smtpcode__append_text(struct smtpcode_reply *r, const char *text, size_t n);
 void smtpcode__reply_text(struct smtpcode_reply *r, const char *text, size_t n);
-const char *smtpcode__find_embedded(const struct scan_index *ix, const char *line, int *code,
-                                    char *sep);
+const char *smtpcode__find_embedded(const struct scan_index *ix, const char *line,
+                                    int colon_lead, int *code, char *sep);
 size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,
                                 const char *code, const char *text);
 void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn);

@@ -47,7 +47,7 @@ static void read_diagnostic(const struct scan *s, struct smtpcode_reply *r, cons
 	char sep = 0;
 
 	if (d[0])
-		p = smtpcode__find_embedded(&s->formats, d, &code, &sep);
+		p = smtpcode__find_embedded(&s->formats, d, 0, &code, &sep);
 	if (!p && semi && (code = scan_code_at(scan_skip_spaces(semi + 1), &sep)) != 0)
 		p = scan_skip_spaces(semi + 1);
 	if (p) {

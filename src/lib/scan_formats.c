@@ -19,6 +19,8 @@
 static const struct scan_marker postfix[] = {
 	LEAD("said:"),
 	LEAD("refused to talk to me:"),
+	LEAD("status=sent ("), /* "(250 Accepted as 7f3a2b)": no enhanced code */
+	LEAD(">:"),            /* a bounce's "<u@example.org>: 550 mailbox not found" */
 	NAMES("in reply to ", " command", NULL),
 	NAMES("reject: ", "RCPT from", "RCPT"),
 	NAMES("reject: ", "MAIL from", "MAIL"),
@@ -85,6 +87,53 @@ static const struct scan_marker exchange[] = {
 	LEAD("responded with: \""),
 };
 
+/* Bounce templates of other MTAs, appliances and providers: the words just
+ * before the remote server's reply (Google's "The error that the other
+ * server returned was:" and "The response from the remote server was:",
+ * hMailServer's "Remote server replied:", Kerio's "rejected:", control
+ * panels' "failed with:" and "responded with failure:", System.Net.Mail's
+ * "The server response was:", Mailman's "server said:"). */
+static const struct scan_marker vendors[] = {
+	LEAD("returned was:"),
+	LEAD("remote server was:"),
+	LEAD("response was:"),
+	LEAD("failed with:"),
+	LEAD("responded with failure:"),
+	LEAD("responded with:"),
+	LEAD("server replied:"),
+	LEAD("host replied:"),
+	LEAD("] rejected:"),
+	LEAD("error was:"),
+};
+
+/* qmail's bounces: the line before "Remote host said: 550 ..." names the
+ * command; "(#5.1.2)" and "[#4.4.1]" give qmail's own status. */
+static const struct scan_marker qmail[] = {
+	ROW("does not like recipient", SCAN_COMMAND_BEFORE, NULL, "RCPT", SMTPCODE_OUTCOME_NONE),
+	ROW("does not like sender", SCAN_COMMAND_BEFORE, NULL, "MAIL", SMTPCODE_OUTCOME_NONE),
+	ROW("but sender was rejected", SCAN_COMMAND_BEFORE, NULL, "MAIL", SMTPCODE_OUTCOME_NONE),
+	ROW("failed after I sent the message", SCAN_COMMAND_BEFORE, NULL, "DATA",
+	    SMTPCODE_OUTCOME_NONE),
+	ROW("but greeting failed", SCAN_COMMAND_BEFORE, NULL, "CONNECT", SMTPCODE_OUTCOME_NONE),
+	ROW("but my name was rejected", SCAN_COMMAND_BEFORE, NULL, "HELO", SMTPCODE_OUTCOME_NONE),
+	MARK("Reason:", SCAN_ENHANCED_LEAD), /* webmail bounces' "Reason:    5.1.1 ..." */
+	MARK("-- ", SCAN_ENHANCED_LEAD),     /* a relay's summary "-- 5.4.1 ..." */
+	ROW("(#", SCAN_STATUS_TAG, ")", NULL, SMTPCODE_OUTCOME_NONE),
+	ROW("[#", SCAN_STATUS_TAG, "]", NULL, SMTPCODE_OUTCOME_NONE),
+};
+
+/* Client libraries' errors: the exception or error names the command
+ * (Python smtplib, aiosmtplib). */
+static const struct scan_marker libraries[] = {
+	NAMES("SMTPRecipientsRefused", NULL, "RCPT"),
+	NAMES("SMTPRecipientRefused", NULL, "RCPT"),
+	NAMES("SMTPSenderRefused", NULL, "MAIL"),
+	NAMES("SMTPDataError", NULL, "DATA"),
+	NAMES("SMTPAuthenticationError", NULL, "AUTH"),
+	NAMES("SMTPConnectError", NULL, "CONNECT"),
+	NAMES("SMTPHeloError", NULL, "HELO"),
+};
+
 /* RFC 3464 delivery status: "Diagnostic-Code: smtp; 550 ...", the values
  * of "Action:" (scan_dsn.c reads the fields). */
 static const struct scan_marker dsn[] = {
@@ -115,8 +164,44 @@ static const struct scan_marker transcript[] = {
 	MARK("-> ", SCAN_CLIENT),
 	MARK("~> ", SCAN_CLIENT),
 	MARK(">>> ", SCAN_CLIENT),
+	MARK("<-- ", SCAN_SERVER), /* msmtp --debug */
+	MARK("< ", SCAN_SERVER),   /* curl -v ("> " is read as a quote, then as a raw
+	                            * session's client line) */
+	MARK("--> ", SCAN_CLIENT),
 	MARK("=== ", SCAN_SESSION),
+	/* Python smtplib's set_debuglevel(1): "send: 'rcpt TO:<a>\r\n'", "reply:
+	 * b'550 5.1.1 ...\r\n'" (Python 2 without the b), then the reply again */
+	MARK("send: b'", SCAN_CLIENT),
+	MARK("send: '", SCAN_CLIENT),
+	MARK("reply: b'", SCAN_SERVER),
+	MARK("reply: '", SCAN_SERVER),
+	MARK("reply: retcode (", SCAN_ECHO),
+	MARK("\\r\\n", SCAN_TEXT_END), /* a literal \r\n in a quoted string */
+	/* after a log prefix: Exim -d (SMTP|> is a pipelined command), Sendmail
+	 * -v with its process id, PHPMailer, nodemailer, Postfix debug_peer */
+	MARK("SMTP<< ", SCAN_SERVER_AFTER),
+	MARK("SMTP>> ", SCAN_CLIENT_AFTER),
+	MARK("SMTP|> ", SCAN_CLIENT_AFTER),
+	MARK(" <<< ", SCAN_SERVER_AFTER),
+	MARK(" >>> ", SCAN_CLIENT_AFTER),
+	MARK("SERVER -> CLIENT: ", SCAN_SERVER_AFTER),
+	MARK("CLIENT -> SERVER: ", SCAN_CLIENT_AFTER),
+	MARK("] S: ", SCAN_SERVER_AFTER),
+	MARK("] C: ", SCAN_CLIENT_AFTER),
+	ROW(": < ", SCAN_SERVER_AFTER, ": ", NULL, SMTPCODE_OUTCOME_NONE),
+	ROW(": > ", SCAN_CLIENT_AFTER, ": ", NULL, SMTPCODE_OUTCOME_NONE),
 	ROW(".", SCAN_CLIENT_WORD, NULL, "DATA", SMTPCODE_OUTCOME_NONE), /* the end of the data */
+};
+
+/* Raw sessions without prefixes (telnet, nc, openssl s_client, JavaMail's
+ * debug output): the client's lines as typed, any case. */
+#define RAW(marker, command) ROW(marker, SCAN_RAW_CLIENT, NULL, command, SMTPCODE_OUTCOME_NONE)
+static const struct scan_marker raw[] = {
+	RAW("mail from:", "MAIL"), RAW("rcpt to:", "RCPT"), RAW("ehlo ", "EHLO"),
+	RAW("helo ", "HELO"),      RAW("auth ", "AUTH"),    RAW("vrfy ", "VRFY"),
+	RAW("expn ", "EXPN"),      RAW("data", "DATA"),     RAW("quit", "QUIT"),
+	RAW("rset", "RSET"),       RAW("noop", "NOOP"),     RAW("starttls", "STARTTLS"),
+	RAW(".", "DATA"),
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -128,11 +213,12 @@ static const struct {
 	size_t count;
 } formats[] = {
 	{ postfix, COUNT(postfix) },   { sendmail, COUNT(sendmail) }, { exim, COUNT(exim) },
-	{ exchange, COUNT(exchange) }, { dsn, COUNT(dsn) },           { transcript, COUNT(transcript) },
+	{ exchange, COUNT(exchange) }, { vendors, COUNT(vendors) }, { qmail, COUNT(qmail) }, { libraries, COUNT(libraries) }, { dsn, COUNT(dsn) },           { transcript, COUNT(transcript) },
+	{ raw, COUNT(raw) },
 };
 
-_Static_assert(COUNT(postfix) + COUNT(sendmail) + COUNT(exim) + COUNT(exchange) + COUNT(dsn) +
-                   COUNT(transcript) <= SCAN_ROWS_MAX,
+_Static_assert(COUNT(postfix) + COUNT(sendmail) + COUNT(exim) + COUNT(exchange) + COUNT(vendors) + COUNT(qmail) + COUNT(libraries) + COUNT(dsn) +
+                   COUNT(transcript) + COUNT(raw) <= SCAN_ROWS_MAX,
                "SCAN_ROWS_MAX holds every row");
 
 /* Sorts the rows by role, keeping the formats' order within a role. */
@@ -381,6 +467,49 @@ enum scan_role smtpcode__prefix(const struct scan_index *ix, const char *line, s
 	return SCAN_ROLE_COUNT;
 }
 
+/* Nonzero if line holds one of the pairs that every SCAN_SERVER_AFTER and
+ * SCAN_CLIENT_AFTER marker holds ("<<", ">>", "|>", "< ", "> ", "] "): one
+ * pass that spares most log lines the search for each marker (a new
+ * marker holds one of them too: tests/test_scan_formats.c checks). */
+static int may_hold_after_marker(const char *line)
+{
+	const char *p;
+
+	for (p = line; (p = strpbrk(p, "<>|]")) != NULL; p++)
+		if (p[1] == ' ' || p[1] == '<' || p[1] == '>')
+			return 1;
+	return 0;
+}
+
+/* A transcript's marker after a log prefix: SCAN_SERVER_AFTER or
+ * SCAN_CLIENT_AFTER, the line after it in *start; SCAN_ROLE_COUNT for
+ * none. The marker must start the line, follow a blank, or start with a
+ * blank, ':' or ']'; with `then`, the line goes on after it. */
+enum scan_role smtpcode__prefix_after(const struct scan_index *ix, const char *line,
+                                      const char **start)
+{
+	static const enum scan_role roles[] = { SCAN_SERVER_AFTER, SCAN_CLIENT_AFTER };
+	size_t i;
+
+	if (!may_hold_after_marker(line))
+		return SCAN_ROLE_COUNT;
+	for (i = 0; i < COUNT(roles); i++)
+		EACH(ix, roles[i], m) {
+			const char *p = strstr(line, (*m)->marker);
+			if (!p || (p > line && (*m)->marker[0] != ' ' && (*m)->marker[0] != ']' &&
+			           (*m)->marker[0] != ':' && p[-1] != ' '))
+				continue;
+			p += (*m)->len;
+			if ((*m)->then && (p = strstr(p, (*m)->then)) != NULL)
+				p += strlen((*m)->then);
+			if (p) {
+				*start = p;
+				return roles[i];
+			}
+		}
+	return SCAN_ROLE_COUNT;
+}
+
 /* The command a client line of one word sends ("." ends the data), or
  * NULL. */
 const char *smtpcode__client_word(const struct scan_index *ix, const char *word)
@@ -389,6 +518,68 @@ const char *smtpcode__client_word(const struct scan_index *ix, const char *word)
 		if (strcmp(word, (*m)->marker) == 0)
 			return (*m)->command;
 	return NULL;
+}
+
+/* The command an unprefixed client line sends in a raw session ("mail
+ * from:<a>", "data", "."), or NULL. */
+const char *smtpcode__raw_client(const struct scan_index *ix, const char *line)
+{
+	size_t n = strlen(line);
+
+	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+		n--;
+	EACH(ix, SCAN_RAW_CLIENT, m) {
+		char last = (*m)->marker[(*m)->len - 1];
+		if (!scan_starts_with(line, (*m)->marker))
+			continue;
+		if (last == ' ' || last == ':' ? n > (*m)->len : n == (*m)->len)
+			return (*m)->command;
+	}
+	return NULL;
+}
+
+/* Nonzero if line repeats the open reply ("reply: retcode (550); Msg:"). */
+int smtpcode__echo(const struct scan_index *ix, const char *line)
+{
+	EACH(ix, SCAN_ECHO, m)
+		if (strncmp(line, (*m)->marker, (*m)->len) == 0)
+			return 1;
+	return 0;
+}
+
+/* The command a line names for the reply on the next line, or NULL. */
+const char *smtpcode__command_before(const struct scan_index *ix, const char *line)
+{
+	EACH(ix, SCAN_COMMAND_BEFORE, m)
+		if (strstr(line, (*m)->marker))
+			return (*m)->command;
+	return NULL;
+}
+
+/* Where the text after a SCAN_ENHANCED_LEAD marker that starts line (after
+ * blanks) begins, or NULL. */
+const char *smtpcode__enhanced_lead(const struct scan_index *ix, const char *line)
+{
+	line = scan_skip_spaces(line);
+	EACH(ix, SCAN_ENHANCED_LEAD, m)
+		if (scan_starts_with(line, (*m)->marker))
+			return scan_skip_spaces(line + (*m)->len);
+	return NULL;
+}
+
+/* Nonzero if line holds the sending MTA's own status ("(#5.1.2)"), a valid
+ * enhanced code whose subject is 0 to 7 ("[#4.16.1]" is none), in *code. */
+int smtpcode__status_tag(const struct scan_index *ix, const char *line,
+                         struct smtpcode_enhanced_code *code)
+{
+	EACH(ix, SCAN_STATUS_TAG, m) {
+		const char *p = strstr(line, (*m)->marker);
+		size_t len;
+		if (p && smtpcode__enhanced_at(p + (*m)->len, code, &len) == SCAN_TOKEN_ENHANCED &&
+		    p[(*m)->len + len] == (*m)->then[0] && code->subject <= 7)
+			return 1;
+	}
+	return 0;
 }
 
 /* The outcome a DSN Action value gives. */

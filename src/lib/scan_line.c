@@ -28,6 +28,97 @@ void smtpcode__line_read(struct scan_line *l, const char *raw, size_t len)
 	l->indented = 0;
 }
 
+/* Quoted mail: the quote marks at a line's start ("> ", ">> ", "> > ",
+ * ">" alone) and one blank after them go, so a quoted reply reads as one at
+ * a line's start (its wrapped lines keep their indentation). A line that
+ * starts with a transcript's prefix (Sendmail's ">>> ") is left alone. */
+int smtpcode__pass_unquote(struct scan *s, struct scan_line *l)
+{
+	size_t n = 0, len;
+
+	if (l->text[0] != '>' || smtpcode__prefix(&s->formats, l->text, &len) != SCAN_ROLE_COUNT)
+		return 1;
+	while (l->text[n] == '>' || (l->text[n] == ' ' && l->text[n + 1] == '>'))
+		n++;
+	if (l->text[n] == ' ')
+		n++;
+	memmove(l->text, l->text + n, l->len - n + 1);
+	l->len -= n;
+	return 1;
+}
+
+/* How far into a line a log prefix and its transcript marker may reach. */
+#define LOG_PREFIX_MAX 160
+_Static_assert(LOG_PREFIX_MAX <= SMTPCODE_SCAN_LINE_MAX, "the line buffer holds the prefix");
+
+/* The number that starts t after blanks, with one space after it ("  308 "),
+ * copied to out[16]; its length, 0 if there is none. */
+static size_t number_lead(const char *t, char *out)
+{
+	size_t n = 0, d;
+
+	while (t[n] == ' ')
+		n++;
+	d = n;
+	while (scan_is_digit(t[n]))
+		n++;
+	if (n == d || t[n] != ' ' || n + 2 > 16)
+		n = 0;
+	else
+		n++;
+	memcpy(out, t, n);
+	out[n] = '\0';
+	return n;
+}
+
+/* A line that continues an open multi-line reply of a transcript's server
+ * without the prefix ("  308          250-PIPELINING", PHPMailer's aligned
+ * "250-SIZE"). */
+static void server_continuation(struct scan *s, struct scan_line *l)
+{
+	const char *body = scan_skip_spaces(l->start);
+	char sep;
+
+	if (s->pending && s->multiline && s->pending_server &&
+	    scan_code_at(body, &sep) == s->reply.basic) {
+		l->kind = SCAN_LINE_SERVER;
+		l->start = body;
+	}
+}
+
+/* A log prefix before a transcript's marker ("  308   SMTP<< ", "2026-05-06
+ * 08:14:02 SERVER -> CLIENT: "): the line is the server's or the client's.
+ * A number before the marker is a debug log's process id: it is no code
+ * on the lines that start with it, and the line just before that opened a
+ * reply with it opened none. */
+int smtpcode__pass_log_prefix(struct scan *s, struct scan_line *l)
+{
+	char lead[16], keep = l->text[LOG_PREFIX_MAX];
+	size_t n = number_lead(l->text, lead);
+	const char *start;
+	enum scan_role r;
+
+	if (l->len > LOG_PREFIX_MAX) /* a prefix is short: look no further */
+		l->text[LOG_PREFIX_MAX] = '\0';
+	r = smtpcode__prefix_after(&s->formats, l->text, &start);
+	l->text[LOG_PREFIX_MAX] = keep;
+
+	if (r != SCAN_ROLE_COUNT) {
+		l->kind = r == SCAN_SERVER_AFTER ? SCAN_LINE_SERVER : SCAN_LINE_CLIENT;
+		l->start = start;
+		memcpy(s->pid, lead, n + 1);
+		if (n && s->pending && !s->pending_server && s->reply.first_line + 1 == s->line &&
+		    strcmp(s->lead, lead) == 0)
+			s->pending = 0;
+	} else {
+		if (s->pid[0] && n && strcmp(lead, s->pid) == 0)
+			l->start = l->text + n;
+		server_continuation(s, l);
+	}
+	memcpy(s->lead, lead, n + 1);
+	return 1;
+}
+
 /* A transcript's prefix: "S: " and "<-  " mark server lines, "C: " and
  * " -> " client lines (start is after the prefix), "=== " a new session. */
 int smtpcode__pass_prefix(struct scan *s, struct scan_line *l)

@@ -120,7 +120,8 @@ static void inner_codes(struct smtpcode_reply *r)
 		if ((*p != '#' && (*p < '1' || *p > '5')) ||
 		    (p > r->text && !scan_starts_code(p[-1])))
 			continue;
-		if ((*p == '#' && smtpcode__enhanced_at(p + 1, &c, &len) == SCAN_TOKEN_ENHANCED) ||
+		if ((*p == '#' && smtpcode__enhanced_at(p + 1, &c, &len) == SCAN_TOKEN_ENHANCED &&
+		     c.subject <= 7) || /* qmail's "[#4.16.1]" is no status */
 		    (scan_code_at(p, &sep) && sep &&
 		     smtpcode__enhanced_at(p + 4, &c, &len) == SCAN_TOKEN_ENHANCED))
 			smtpcode__add_enhanced(r, &c);
@@ -179,16 +180,28 @@ void smtpcode__flush_pending(struct scan *s)
 
 /* ---- Replies inside other text ------------------------------------------- */
 
+/* A code followed by punctuation and an enhanced code ("550: 5.1.1"):
+ * *code and *sep (the punctuation) set; 0 if there is none at p. */
+static int scan_code_at_punct(const char *p, int *code, char *sep)
+{
+	if (!scan_is_digit(p[1]) || !scan_is_digit(p[2]) || !smtpcode__punct_text(p))
+		return 0;
+	*code = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+	*sep = p[3];
+	return 1;
+}
+
 /*
  * Finds a reply inside a line of other text. A code counts only at a word
  * start and when it is followed by an enhanced code (550 5.1.1) or follows a
- * lead-in ("said: 550"): dates, addresses, sizes and ports never do.
+ * lead-in ("said: 550"), or a colon when colon_lead is set (the line after
+ * Exim's "after RCPT TO:<a>:"): dates, addresses, sizes and ports never do.
  * Returns a pointer to the code, or NULL.
  */
-const char *smtpcode__find_embedded(const struct scan_index *ix, const char *line, int *code,
-                                    char *sep)
+const char *smtpcode__find_embedded(const struct scan_index *ix, const char *line,
+                                    int colon_lead, int *code, char *sep)
 {
-	const char *colon_after = smtpcode__colon_lead_in(ix, line);
+	const char *colon_after = colon_lead ? line : smtpcode__colon_lead_in(ix, line);
 	const char *p;
 
 	for (p = line; *p; p++) {
@@ -197,6 +210,8 @@ const char *smtpcode__find_embedded(const struct scan_index *ix, const char *lin
 		if (*p < '1' || *p > '5' || (p > line && !scan_starts_code(p[-1])))
 			continue;
 		*code = scan_code_at(p, sep);
+		if (!*code && scan_code_at_punct(p, code, sep))
+			return p;
 		if (!*code)
 			continue;
 		if ((*sep == ' ' || *sep == '-') &&
@@ -227,6 +242,40 @@ size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,
 
 /* ---- Reply lines and transcripts ----------------------------------------- */
 
+/* The number of blanks at the start of line. */
+static size_t indentation(const char *line)
+{
+	return (size_t)(scan_skip_spaces(line) - line);
+}
+
+/* Nonzero if text ends inside a text-end marker's parentheses: "(in reply
+ * to RCPT TO" or "(in reply to" with no ")" after. */
+static int ends_unclosed(const struct scan_index *ix, const char *text)
+{
+	const char *open = strrchr(text, '(');
+	char buf[48];
+	size_t n;
+
+	if (!open || strchr(open, ')'))
+		return 0;
+	n = strlen(open);
+	if (n > sizeof buf - 2)
+		n = sizeof buf - 2;
+	memcpy(buf, open, n);
+	buf[n] = ' ';
+	buf[n + 1] = '\0';
+	return smtpcode__text_end(ix, buf, 0) == buf;
+}
+
+/* A client line sent command c: the next reply not yet given answers it. */
+static void sent_command(struct scan *s, const char *c)
+{
+	s->after_quit = 0;
+	s->client_command = c;
+	if (s->sent_count < sizeof s->sent / sizeof s->sent[0])
+		s->sent[s->sent_count++] = c;
+}
+
 /* A client line of a transcript: remember the command it sent. */
 static void client_line(struct scan *s, const char *cmd)
 {
@@ -235,26 +284,56 @@ static void client_line(struct scan *s, const char *cmd)
 	const char *c;
 
 	s->after_quit = 0;
-	while (cmd[n] && cmd[n] != ' ' && n < sizeof word - 1)
-		word[n] = cmd[n], n++;
+	while (cmd[n] && cmd[n] != ' ' && cmd[n] != '\\' && cmd[n] != '\'' && n < sizeof word - 1)
+		word[n] = cmd[n], n++; /* smtplib: 'rset\r\n' */
 	word[n] = '\0';
 	c = smtpcode__client_word(&s->formats, word);
 	if (!c)
 		c = smtpcode_command_canonical(word);
 	if (c)
-		s->client_command = c;
+		sent_command(s, c);
 }
 
-/* In a transcript, a reply answers the client's last command; one before
- * any command, or after the reply to QUIT, is a greeting. */
+/* In a transcript, a reply answers the oldest command not yet answered (or,
+ * with none, the last: AUTH's exchanges); one before any command, or after
+ * the reply to QUIT, is a greeting. */
 static void transcript_command(struct scan *s, struct smtpcode_reply *r)
 {
 	r->command = s->client_command;
+	if (s->sent_count > 0) {
+		r->command = s->sent[0];
+		memmove(s->sent, s->sent + 1, --s->sent_count * sizeof s->sent[0]);
+	}
 	if (!r->command || s->after_quit) {
 		r->command = "CONNECT";
 		s->client_command = NULL;
+		s->sent_count = 0;
 	}
 	s->after_quit = strcmp(r->command, "QUIT") == 0;
+	if (s->after_quit)
+		s->raw_session = 0;
+}
+
+/* An unprefixed client line of a raw session (telnet, nc): "." counts only
+ * once the session showed a command. Returns nonzero if line was one. */
+static int raw_client_line(struct scan *s, const char *line)
+{
+	const char *c = smtpcode__raw_client(&s->formats, line);
+
+	if (!c || (line[0] == '.' && !s->raw_session))
+		return 0;
+	smtpcode__flush_pending(s);
+	s->raw_session = 1;
+	sent_command(s, c);
+	return 1;
+}
+
+/* Nonzero if a reply at a text line's start answers a transcript's command:
+ * in a raw session, and a greeting ("220 ...") outside one. */
+static int raw_reply(const struct scan *s, const struct scan_line *l, const char *body, int code)
+{
+	return l->kind == SCAN_LINE_TEXT && (s->raw_session || code == 220) &&
+	       body == scan_skip_spaces(l->start);
 }
 
 /* Adds a reply's line to the open reply, or opens one: multi-line replies
@@ -265,7 +344,8 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
                        char sep, int transcript, const enum smtpcode_outcome *outcome)
 {
 	struct smtpcode_reply *r = &s->reply;
-	const char *text = code_ptr + (sep ? 4 : 3);
+	const char *text = sep == ' ' || sep == '-' || !sep ? code_ptr + (sep ? 4 : 3)
+	                                                    : smtpcode__punct_text(code_ptr);
 
 	if (!s->pending) {
 		smtpcode__reply_start(r, s->line);
@@ -274,6 +354,12 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 			transcript_command(s, r);
 		r->outcome = outcome ? *outcome : smtpcode__outcome_in(&s->formats, line);
 		s->pending = 1;
+		s->pending_server = transcript;
+		s->pending_inline = 0;
+		s->reply_indent = indentation(line);
+		if (s->after_lines > 0)
+			r->command = s->after_command;
+		s->after_lines = 0;
 	} else if (code != r->basic) {
 		smtpcode__add_warning(r, SMTPCODE_WARN_CONTINUATION_MISMATCH);
 		r->basic = code; /* the last line's code stands, as clients read it */
@@ -282,6 +368,7 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 		r->command = smtpcode__command_in(&s->formats, line);
 	r->last_line = s->line;
 	s->multiline = sep == '-';
+	s->unclosed = ends_unclosed(&s->formats, text);
 	smtpcode__reply_text(r, text, smtpcode__reply_text_len(&s->formats, line, code_ptr, text));
 }
 
@@ -299,6 +386,63 @@ static void record_without_reply(struct scan *s, const char *line)
 		smtpcode__append_text(r, why, n);
 }
 
+/* Exim's bounce body: "SMTP error from remote mail server after RCPT
+ * TO:<a>:" ends a line, and the reply comes one or two lines later
+ * ("host mx.example.org [192.0.2.9]:" between). */
+static void after_lead_in_line(struct scan *s, const char *line)
+{
+	const char *before;
+
+	if (smtpcode__colon_lead_in(&s->formats, line)) {
+		s->after_command = smtpcode__command_in(&s->formats, line);
+		s->after_lines = 3; /* this line, and two more */
+	} else if ((before = smtpcode__command_before(&s->formats, line)) != NULL) {
+		s->after_command = before;
+		s->after_lines = 2; /* this line, and the next */
+	}
+}
+
+/* A line of text that starts with an enhanced code and no basic code, after
+ * a lead-in on the line ("Reason: 5.1.1 ...") or on a line just before
+ * (Exim's "SMTP error from remote server after RCPT command:"). */
+static int enhanced_first_line(struct scan *s, const char *line)
+{
+	struct smtpcode_enhanced_code c;
+	const char *p = smtpcode__enhanced_lead(&s->formats, line);
+	size_t len;
+
+	if (!p && s->after_lines > 0)
+		p = scan_skip_spaces(line);
+	if (!p || smtpcode__enhanced_at(p, &c, &len) != SCAN_TOKEN_ENHANCED)
+		return 0;
+	smtpcode__reply_start(&s->reply, s->line);
+	if (s->after_lines > 0)
+		s->reply.command = s->after_command;
+	s->after_lines = 0;
+	smtpcode__reply_text(&s->reply, p, strlen(p));
+	s->pending = 1;
+	s->pending_server = s->pending_inline = s->unclosed = 0;
+	s->reply_indent = indentation(line) + 1; /* a deeper line continues it */
+	return 1;
+}
+
+/* qmail's own status on a line with no reply ("Sorry, ... (#5.1.2)"): a
+ * reply without a basic code, like a DSN's Status: field. */
+static int status_tag_line(struct scan *s, const char *line)
+{
+	struct smtpcode_enhanced_code c;
+
+	if (!smtpcode__status_tag(&s->formats, line, &c))
+		return 0;
+	smtpcode__reply_start(&s->reply, s->line);
+	smtpcode__add_enhanced(&s->reply, &c);
+	smtpcode__append_text(&s->reply, line, strlen(line));
+	s->pending = 1;
+	s->pending_server = s->pending_inline = s->unclosed = 0;
+	s->reply_indent = (size_t)-1; /* no line continues it */
+	return 1;
+}
+
 /* A log or NDR line that may hold a reply somewhere inside. */
 static void other_line(struct scan *s, const char *line)
 {
@@ -308,11 +452,16 @@ static void other_line(struct scan *s, const char *line)
 	char sep = ' ';
 
 	s->outcomes[outcome]++;
-	p = smtpcode__find_embedded(&s->formats, line, &code, &sep);
-	if (!p && !dsn)
+	p = smtpcode__find_embedded(&s->formats, line, s->after_lines > 0, &code, &sep);
+	if (!p && !dsn) {
+		if (!enhanced_first_line(s, line) && !status_tag_line(s, line))
+			after_lead_in_line(s, line);
 		return;
-	if (p)
+	}
+	if (p) {
 		reply_part(s, line, p, code, sep, 0, &outcome);
+		s->pending_inline = 1;
+	}
 	else
 		record_without_reply(s, line);
 	s->reply.outcome = outcome;
@@ -324,6 +473,24 @@ static void other_line(struct scan *s, const char *line)
 	}
 }
 
+/* Nonzero if a line of text continues the open reply: an indented line
+ * (Postfix wraps a bounce's text with four blanks), and, where a paste lost
+ * the indentation, a line after a reply found inside a line that ended
+ * with its code ("said: 550"), or after "(in reply to" that is not closed. */
+static int continues_reply(const struct scan *s, const struct scan_line *l, const char *body)
+{
+	const struct smtpcode_reply *r = &s->reply;
+	int code;
+	char sep;
+
+	if (!s->pending || l->kind != SCAN_LINE_TEXT || !body[0])
+		return 0;
+	if (l->indented) /* unless it is the next recipient's: "<u@a>: 552 ..." */
+		return indentation(l->start) >= s->reply_indent &&
+		       !(body[0] == '<' && smtpcode__find_embedded(&s->formats, body, 0, &code, &sep));
+	return (s->pending_inline && !r->text[0] && !r->enhanced_count) || s->unclosed;
+}
+
 /* Reply detection on a line that the passes prepared and no DSN group
  * took. */
 void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
@@ -332,29 +499,43 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 	int code;
 	char sep;
 
+	if (s->after_lines > 0)
+		s->after_lines--;
+	if (s->pending && l->kind == SCAN_LINE_TEXT && smtpcode__echo(&s->formats, l->start)) {
+		s->reply.last_line = s->line;
+		return;
+	}
 	if (l->kind == SCAN_LINE_SESSION || l->kind == SCAN_LINE_CLIENT) {
 		smtpcode__flush_pending(s);
 		if (l->kind == SCAN_LINE_SESSION)
-			s->client_command = NULL;
-		else
-			client_line(s, l->start);
+			s->client_command = NULL, s->sent_count = 0;
+		else /* Sendmail -v prefixes only the client's lines */
+			client_line(s, l->start), s->raw_session = s->client_command != NULL;
 		return;
 	}
+	if (l->kind == SCAN_LINE_TEXT && raw_client_line(s, scan_skip_spaces(l->start)))
+		return;
 	body = scan_skip_spaces(l->start);
 	if (body[0] == '#') /* Exchange: "#550 5.1.1 ... ##" */
 		body++;
+	if (l->kind == SCAN_LINE_SERVER) /* the server's lines are prefixed too */
+		s->raw_session = 0;
 	code = scan_code_at(body, &sep);
 	if (code && (l->kind == SCAN_LINE_SERVER || sep != '\0' || body == l->start)) {
 		/* A finished reply is closed by the next one; "550-" keeps it open. */
 		if (s->pending && !s->multiline)
 			smtpcode__flush_pending(s);
-		reply_part(s, l->start, body, code, sep, l->kind == SCAN_LINE_SERVER, NULL);
+		reply_part(s, l->start, body, code, sep,
+		           l->kind == SCAN_LINE_SERVER || raw_reply(s, l, body, code), NULL);
 		return;
 	}
-	/* An indented line of text continues an open reply (wrapped text). */
-	if (s->pending && l->kind == SCAN_LINE_TEXT && l->indented && body[0]) {
-		smtpcode__append_text(&s->reply, body, strlen(body));
+	if (continues_reply(s, l, body)) {
+		if (s->reply.text[0] || s->reply.enhanced_count)
+			smtpcode__append_text(&s->reply, body, strlen(body));
+		else /* "said: 421" ended the line: "4.7.0 ..." goes on */
+			smtpcode__reply_text(&s->reply, body, strlen(body));
 		s->reply.last_line = s->line;
+		s->unclosed = ends_unclosed(&s->formats, body);
 		return;
 	}
 	smtpcode__flush_pending(s);

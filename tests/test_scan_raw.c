@@ -1,0 +1,355 @@
+/* test_scan_raw.c - issue 13's forms, one test each with the real form and
+ * a negative: raw sessions without transcript prefixes (telnet, nc,
+ * openssl s_client, JavaMail debug output). */
+#include "testutil.h"
+#include "smtpcode.h"
+
+#include "scan.h"
+
+#define MAX_FOUND 16
+
+static struct smtpcode_reply found[MAX_FOUND];
+static size_t nfound;
+
+static void collect(const struct smtpcode_reply *r, void *arg)
+{
+	(void)arg;
+	assert_true(nfound < MAX_FOUND);
+	found[nfound++] = *r;
+}
+
+static const char *enh(size_t reply)
+{
+	static char buf[16];
+
+	assert_true(found[reply].enhanced_count > 0);
+	return smtpcode_enhanced_text(&found[reply].enhanced[0], buf, sizeof buf);
+}
+
+/* Feeds text (lines split at '\n') and ends the input. */
+static void scan(const char *text)
+{
+	struct smtpcode_scanner s;
+	const char *p = text;
+
+	nfound = 0;
+	smtpcode_scanner_init(&s);
+	for (;;) {
+		size_t n = strcspn(p, "\n");
+		smtpcode_scanner_line(&s, p, n, collect, NULL);
+		if (p[n] == '\0')
+			break;
+		p += n + 1;
+	}
+	smtpcode_scanner_end(&s, collect, NULL);
+}
+
+static void raw_session__client_lines_give_the_command(void **state)
+{
+	(void)state;
+	scan("Connected to mx.example.org.\n"
+	     "220 mx.example.org ESMTP\n"
+	     "helo web01.example.com\n"
+	     "250 mx.example.org\n"
+	     "mail from: <a@example.com>\n"
+	     "250 2.1.0 Ok\n"
+	     "data\n"
+	     "354 End data with <CR><LF>.<CR><LF>\n"
+	     ".\n"
+	     "550 5.7.1 message rejected\n"
+	     "quit\n"
+	     "221 2.0.0 Bye");
+	assert_int_equal(nfound, 6);
+	assert_string_equal(found[0].command, "CONNECT");
+	assert_string_equal(found[1].command, "HELO");
+	assert_string_equal(found[2].command, "MAIL");
+	assert_string_equal(found[3].command, "DATA");
+	assert_int_equal(found[4].basic, 550);
+	assert_string_equal(found[4].command, "DATA");
+	assert_string_equal(found[5].command, "QUIT");
+}
+
+static void raw_session__negatives(void **state)
+{
+	(void)state;
+	/* Prose that starts like a command is no client line without the
+	 * command's shape, and a lone "." opens no session. */
+	scan("data from the report follows\n"
+	     ".\n"
+	     "550 5.1.1 unknown user");
+	assert_int_equal(nfound, 1);
+	assert_null(found[0].command);
+	/* A number in a client line is no code. */
+	scan("mail from:<a@example.com> SIZE=421\n"
+	     "250 2.1.0 Ok");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 250);
+	assert_string_equal(found[0].command, "MAIL");
+}
+
+static void pipelining__replies_answer_commands_in_order(void **state)
+{
+	(void)state;
+	scan(">>> MAIL From:<a@example.com> SIZE=5\n"
+	     ">>> RCPT To:<b@example.org>\n"
+	     ">>> DATA\n"
+	     "<<< 250 2.1.0 Sender ok\n"
+	     "<<< 550 5.1.1 User unknown\n"
+	     "<<< 503 5.0.0 Need RCPT\n"
+	     ">>> AUTH LOGIN\n"
+	     "<<< 334 VXNlcm5hbWU6\n"
+	     ">>> YXBw\n"
+	     "<<< 334 UGFzc3dvcmQ6");
+	assert_int_equal(nfound, 5);
+	assert_string_equal(found[0].command, "MAIL");
+	assert_string_equal(found[1].command, "RCPT");
+	assert_string_equal(found[2].command, "DATA");
+	/* A client line that is no command (AUTH's data) leaves the last. */
+	assert_string_equal(found[3].command, "AUTH");
+	assert_string_equal(found[4].command, "AUTH");
+	/* SIZE=5 in a client line is no reply. */
+	assert_int_equal(found[0].basic, 250);
+}
+
+static void log_prefix__markers_after_a_prefix_and_process_ids(void **state)
+{
+	(void)state;
+	scan("  308 Connecting to mail.example.net [198.51.100.31]:25 ...  connected\n"
+	     "  308   SMTP<< 220 mail.example.net ESMTP ready\n"
+	     "  308   SMTP>> EHLO mail.example.com\n"
+	     "  308   SMTP<< 250-mail.example.net\n"
+	     "  308          250 SIZE 10240000\n"
+	     "  308   SMTP|> MAIL FROM:<a@example.com>\n"
+	     "  308   SMTP|> RCPT TO:<b@example.net>\n"
+	     "  308   SMTP<< 250 OK\n"
+	     "  308   SMTP<< 451 Internal resource temporarily unavailable\n"
+	     "  308 LOG: MAIN");
+	/* The process id 308 is never a code: not on the line before the
+	 * first marker, not on the lines after. */
+	assert_int_equal(nfound, 4);
+	assert_int_equal(found[0].basic, 220);
+	assert_string_equal(found[0].command, "CONNECT");
+	assert_int_equal(found[1].basic, 250);
+	assert_int_equal(found[1].first_line, 4);
+	assert_int_equal(found[1].last_line, 5);
+	assert_string_equal(found[1].command, "EHLO");
+	assert_string_equal(found[2].command, "MAIL");
+	assert_int_equal(found[3].basic, 451);
+	assert_string_equal(found[3].command, "RCPT");
+	scan("May  4 12:00:01 relay postfix/smtp[22104]: > mx.example.org[192.0.2.17]:25: DATA\n"
+	     "May  4 12:00:01 relay postfix/smtp[22104]: < mx.example.org[192.0.2.17]:25: 354 go");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 354);
+	assert_string_equal(found[0].command, "DATA");
+}
+
+static void postfix_wrap__code_on_the_next_line(void **state)
+{
+	(void)state;
+	scan("<kim@example.net>: host mx.example.net[198.51.100.45] said: 421\n"
+	     "    4.7.0 [TSS04] Messages from 203.0.113.17 deferred - 4.16.55.1; (in reply to MAIL\n"
+	     "    FROM command)");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 421);
+	assert_int_equal(found[0].enhanced_count, 1); /* not 4.16.55.1 */
+	assert_string_equal(found[0].command, "MAIL");
+	assert_string_equal(found[0].text, "[TSS04] Messages from 203.0.113.17 deferred - 4.16.55.1;");
+	/* The same with the indentation lost. */
+	scan("<a@example.org>: host mx.example.org[192.0.2.80] said: 550\n"
+	     "5.7.1 <a@example.org>: Relay access denied (in reply to RCPT TO\n"
+	     "command)\n"
+	     "Reporting-MTA: dns; out2.example.com 250");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].last_line, 3);
+	assert_string_equal(found[0].command, "RCPT");
+	/* A reply at a line's start is not continued by prose. */
+	scan("550 5.1.1 gone\nThe 421 messages were kept.");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].last_line, 1);
+}
+
+static void exim_body__reply_lines_after_the_lead_in(void **state)
+{
+	(void)state;
+	scan("  jo@example.org\n"
+	     "    SMTP error from remote mail server after RCPT TO:<jo@example.org>:\n"
+	     "    host mx1.example.org [192.0.2.140]:\n"
+	     "    550 Administrative prohibition\n"
+	     "  max@example.net\n"
+	     "    SMTP error from remote mail server after end of data:\n"
+	     "    host mx.example.net [198.51.100.8]: 554 5.7.1 Rejected as spam (score 9.1,\n"
+	     "    required 5.0)\n"
+	     "  ops@example.org\n");
+	assert_int_equal(nfound, 2);
+	assert_int_equal(found[0].basic, 550);
+	assert_string_equal(found[0].command, "RCPT");
+	assert_int_equal(found[0].last_line, 4); /* "  max@" is less indented */
+	assert_int_equal(found[1].basic, 554);
+	assert_string_equal(found[1].command, "DATA");
+	assert_int_equal(found[1].last_line, 8);
+	/* Without the lead-in, "host:" then a number is no reply. */
+	scan("    host mx1.example.org [192.0.2.140]: 550 messages queued\n");
+	assert_int_equal(nfound, 0);
+}
+
+static void smtplib__debug_output(void **state)
+{
+	(void)state;
+	scan("send: 'rcpt TO:<quin@example.org>\\r\\n'\n"
+	     "reply: b'550 5.1.1 <quin@example.org>: User unknown\\r\\n'\n"
+	     "reply: retcode (550); Msg: b'5.1.1 <quin@example.org>: User unknown'\n"
+	     "send: 'rset\\r\\n'\n"
+	     "reply: b'250 2.0.0 Ok\\r\\n'");
+	assert_int_equal(nfound, 2);
+	assert_int_equal(found[0].basic, 550);
+	assert_string_equal(found[0].command, "RCPT");
+	assert_int_equal(found[0].last_line, 3); /* the retcode line repeats it */
+	assert_string_equal(found[0].text, "<quin@example.org>: User unknown");
+	assert_string_equal(found[1].command, "RSET");
+	/* A retcode line with no reply open is nothing. */
+	scan("reply: retcode (250); Msg: b'ok'");
+	assert_int_equal(nfound, 0);
+}
+
+static void punctuation__code_then_enhanced_code(void **state)
+{
+	(void)state;
+	scan("   550: 5.1.1 <intern@example.org>... No such mailbox.");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 550);
+	assert_string_equal(found[0].text, "<intern@example.org>... No such mailbox.");
+	scan("\"Sending failed (554): 5.7.1 Message rejected.\"");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 554);
+	scan("smtplib.SMTPSenderRefused: (553, b'5.7.1 <a@example.com>: not owned', 'a@example.com')");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 553);
+	assert_string_equal(found[0].command, "MAIL");
+	scan("250 2.0.0: Ok");
+	assert_int_equal(found[0].enhanced_count, 1);
+	/* Numbers followed by punctuation but no enhanced code are no codes. */
+	scan("ticket #4512, 250 MB quota; port 587, 10:11:12, (421), 550: see 1.2");
+	assert_int_equal(nfound, 0);
+}
+
+static void lead_ins__sent_record_and_address_colon(void **state)
+{
+	(void)state;
+	scan("postfix/smtp[41187]: 7F3A2B1C04: to=<ana@example.org>, relay=mx1.example.org"
+	     "[192.0.2.21]:25, delay=1.2, dsn=2.0.0, status=sent (250 Accepted as 7f3a2b)");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 250);
+	assert_string_equal(enh(0), "2.0.0");
+	scan("    <jon@example.net>: 550 5.1.1 mailbox not found (in reply to RCPT TO command)\n"
+	     "    <kit@example.net>: 552 mailbox full\n"
+	     "<hal@example.org>: 550 mailbox not found");
+	assert_int_equal(nfound, 3);
+	assert_string_equal(found[0].command, "RCPT");
+	assert_int_equal(found[1].basic, 552);
+	assert_int_equal(found[1].first_line, 2);
+	assert_int_equal(found[2].basic, 550);
+	/* A number after an address's colon that is no code, and a deferred
+	 * record's delay. */
+	scan("<a@example.org>: 1200 messages\nstatus=deferred (delay 250)");
+	assert_int_equal(nfound, 0);
+}
+
+static void qmail__status_tags_and_command_before(void **state)
+{
+	(void)state;
+	scan("<pat@example.org>:\n"
+	     "192.0.2.33 does not like recipient.\n"
+	     "Remote host said: 550 5.1.1 <pat@example.org>: User unknown\n"
+	     "Giving up on 192.0.2.33.\n"
+	     "<rae@nohost.example.com>:\n"
+	     "Sorry, I couldn't find any host named nohost.example.com. (#5.1.2)\n"
+	     "Remote host said: 451 Busy, come back later [#4.16.1]");
+	assert_int_equal(nfound, 3);
+	assert_string_equal(found[0].command, "RCPT");
+	assert_int_equal(found[1].basic, 0);
+	assert_string_equal(enh(1), "5.1.2");
+	assert_int_equal(found[2].basic, 451);
+	assert_int_equal(found[2].enhanced_count, 0); /* subject 16: no status */
+	/* Tags that are no status: subject over 7, a number, an issue number. */
+	scan("see (#4.16.1) and [#1234] and (#5.1.2.3)");
+	assert_int_equal(nfound, 0);
+}
+
+static void vendor_lead_ins__rows_of_a_table(void **state)
+{
+	(void)state;
+	scan("  Server mx.example.org[192.0.2.10] failed with: 550 Unrouteable address\n"
+	     "\n"
+	     "  mx.example.net[192.0.2.11] responded with failure: 552 mailbox over quota (#5.2.2)\n"
+	     "\n"
+	     "  Remote server replied: 550 5.7.1 Unable to relay");
+	assert_int_equal(nfound, 3);
+	assert_int_equal(found[0].basic, 550);
+	assert_int_equal(found[1].basic, 552);
+	assert_string_equal(enh(1), "5.2.2");
+	assert_int_equal(found[2].basic, 550);
+	/* An HTTP API's error is no reply. */
+	scan("  SMTP API error: 406 Inactive recipient\n  Error: 300 messages queued");
+	assert_int_equal(nfound, 0);
+}
+
+static void curl_and_sendmail_v__one_side_prefixed(void **state)
+{
+	(void)state;
+	scan("< 220 smtp.example.org ESMTP\n"
+	     "> RCPT TO:<mo@example.org>\n"
+	     "< 550 5.7.1 Relaying denied\n"
+	     "* RCPT failed: 550");
+	assert_int_equal(nfound, 2);
+	assert_string_equal(found[0].command, "CONNECT");
+	assert_string_equal(found[1].command, "RCPT");
+	/* Sendmail -v prefixes only the client's lines. */
+	scan(">>> RSET\n"
+	     "250 2.0.0 Reset state\n");
+	assert_int_equal(nfound, 1);
+	assert_string_equal(found[0].command, "RSET");
+	/* In a bounce's transcript the server's lines are prefixed: the line
+	 * after "<<< 550" is Sendmail's own, answering no command. */
+	scan(">>> RCPT To:<v@example.org>\n"
+	     "<<< 550 5.1.1 <v@example.org>... User unknown\n"
+	     "550 5.1.1 <v@example.org>... User unknown");
+	assert_int_equal(nfound, 2);
+	assert_null(found[1].command);
+}
+
+static void enhanced_first__after_a_lead_in(void **state)
+{
+	(void)state;
+	scan("    Recipient: <zoe@example.org>\n"
+	     "    Reason:    5.1.1 <zoe@example.org>... User unknown\n"
+	     "\n"
+	     "-- 4.4.2 Connection dropped while sending");
+	assert_int_equal(nfound, 2);
+	assert_int_equal(found[0].basic, 0);
+	assert_string_equal(enh(0), "5.1.1");
+	assert_string_equal(found[0].text, "<zoe@example.org>... User unknown");
+	assert_string_equal(enh(1), "4.4.2");
+	/* Version numbers and dates after the same lead-ins are no codes. */
+	scan("-- 1.2.3 release notes\nReason: 2026.04.01 maintenance\n5.1.1 alone is no reply");
+	assert_int_equal(nfound, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(raw_session__client_lines_give_the_command),
+		cmocka_unit_test(raw_session__negatives),
+		cmocka_unit_test(pipelining__replies_answer_commands_in_order),
+		cmocka_unit_test(log_prefix__markers_after_a_prefix_and_process_ids),
+		cmocka_unit_test(postfix_wrap__code_on_the_next_line),
+		cmocka_unit_test(exim_body__reply_lines_after_the_lead_in),
+		cmocka_unit_test(smtplib__debug_output),
+		cmocka_unit_test(punctuation__code_then_enhanced_code),
+		cmocka_unit_test(lead_ins__sent_record_and_address_colon),
+		cmocka_unit_test(qmail__status_tags_and_command_before),
+		cmocka_unit_test(vendor_lead_ins__rows_of_a_table),
+		cmocka_unit_test(curl_and_sendmail_v__one_side_prefixed),
+		cmocka_unit_test(enhanced_first__after_a_lead_in),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
