@@ -225,7 +225,7 @@ build/gentable: $(GEN_SRCS) $(GEN_RUNTIME_SRCS) src/gen/gen.h src/gen/tsv.h src/
 build:
 	mkdir -p build/tests build/lib build/pic/lib build/util build/pic/util build/cli
 
-build/tests/test_%: tests/test_%.c tests/testutil.h $(CLI_OBJS) $(LIB) | build
+build/tests/test_%: tests/test_%.c tests/testutil.h tests/scan_feed.h $(CLI_OBJS) $(LIB) | build
 	$(CC) $(SC_CFLAGS) $(TEST_CPPFLAGS) $(CMOCKA_CFLAGS) $(CPPFLAGS) $(CFLAGS) \
 		-o $@ $< $(CLI_OBJS) $(LIB) $(LDFLAGS) $(CMOCKA_LIBS)
 

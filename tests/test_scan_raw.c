@@ -6,17 +6,7 @@
 
 #include "scan.h"
 
-#define MAX_FOUND 16
-
-static struct smtpcode_reply found[MAX_FOUND];
-static size_t nfound;
-
-static void collect(const struct smtpcode_reply *r, void *arg)
-{
-	(void)arg;
-	assert_true(nfound < MAX_FOUND);
-	found[nfound++] = *r;
-}
+#include "scan_feed.h"
 
 static const char *enh(size_t reply)
 {
@@ -24,24 +14,6 @@ static const char *enh(size_t reply)
 
 	assert_true(found[reply].enhanced_count > 0);
 	return smtpcode_enhanced_text(&found[reply].enhanced[0], buf, sizeof buf);
-}
-
-/* Feeds text (lines split at '\n') and ends the input. */
-static void scan(const char *text)
-{
-	struct smtpcode_scanner s;
-	const char *p = text;
-
-	nfound = 0;
-	smtpcode_scanner_init(&s);
-	for (;;) {
-		size_t n = strcspn(p, "\n");
-		smtpcode_scanner_line(&s, p, n, collect, NULL);
-		if (p[n] == '\0')
-			break;
-		p += n + 1;
-	}
-	smtpcode_scanner_end(&s, collect, NULL);
 }
 
 static void raw_session__client_lines_give_the_command(void **state)
