@@ -142,7 +142,6 @@ void text_reply(FILE *out, const struct smtpcode_reply *r, unsigned long index,
 static void json_verdict(struct json *j, const struct smtpcode_reply *r)
 {
 	struct smtpcode_verdict v;
-	char code[16];
 
 	smtpcode_verdict(r, &v);
 	json_key_string(j, "reason", smtpcode_reason_name(v.reason));
@@ -150,8 +149,10 @@ static void json_verdict(struct json *j, const struct smtpcode_reply *r)
 	json_key(j, "evidence");
 	json_object_begin(j);
 	json_key_string(j, "kind", smtpcode_evidence_name(v.evidence));
-	if (v.evidence == SMTPCODE_EVIDENCE_ENHANCED)
+	if (v.evidence == SMTPCODE_EVIDENCE_ENHANCED) {
+		char code[16];
 		json_key_string(j, "code", smtpcode_enhanced_text(&v.enhanced, code, sizeof code));
+	}
 	if (v.evidence == SMTPCODE_EVIDENCE_TAG || v.evidence == SMTPCODE_EVIDENCE_PHRASE) {
 		json_key_string(j, v.evidence == SMTPCODE_EVIDENCE_TAG ? "tag" : "phrase",
 		                v.matched);
