@@ -2,8 +2,10 @@
 # tests/peers.sh - scan's totals agree with pflogsumm's and eximstats' on our
 # samples (tests/logs). The peers' reports are recorded beside the samples
 # (postfix.pflogsumm: pflogsumm 1.1.5; exim.eximstats: eximstats of Exim
-# 4.96), so this runs without them; where a peer is installed, it is run
-# again and must still print what was recorded.
+# 4.96), so this runs without them. With PEERS_RERUN=1, and where a peer
+# is installed, it is run again and must still print what was recorded
+# (not by default: a peer's own output is not ours to gate CI on; one
+# eximstats run in a loaded CI printed nothing).
 # Ends with one line: "peers: N passed, M failed".
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -49,12 +51,12 @@ same "exim received" "$(ex Received 3)" "$(jq .messages.received "$tmp/ex.json")
 same "exim delivered (addresses)" "$(ex Delivered 4)" "$(jq .messages.delivered "$tmp/ex.json")"
 same "exim rejected" "$(ex Rejects 2)" "$(jq .messages.rejected "$tmp/ex.json")"
 
-if command -v pflogsumm > /dev/null 2>&1; then
+if [ "${PEERS_RERUN:-0}" = 1 ] && command -v pflogsumm > /dev/null 2>&1; then
 	pflogsumm tests/logs/postfix.log 2> /dev/null |
 		sed -n '/^Grand Totals/,/discarded/p; /^Per-Hour Traffic/,/2300-2400/p' > "$tmp/pf.now"
 	same "pflogsumm as recorded" "$(cat tests/logs/postfix.pflogsumm)" "$(cat "$tmp/pf.now")"
 fi
-if command -v eximstats > /dev/null 2>&1; then
+if [ "${PEERS_RERUN:-0}" = 1 ] && command -v eximstats > /dev/null 2>&1; then
 	eximstats -nr -nt -ne -h0 -q0 "$tmp/exim.log" 2> /dev/null |
 		sed -n '/^Grand total/,/Rejects/p' > "$tmp/ex.now"
 	same "eximstats as recorded" "$(cat tests/logs/exim.eximstats)" "$(cat "$tmp/ex.now")"
