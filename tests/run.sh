@@ -17,6 +17,10 @@
 #   misc   write errors, the man page under mandoc -Tlint
 set -u
 cd "$(dirname "$0")/.." || exit 2
+# The suites that run make themselves (setup, install, gen) run it as a
+# user would: not as a child of the make that runs them, whose jobserver
+# (make -jN, or -j in MAKEFLAGS) they cannot use and would warn about.
+unset MAKEFLAGS MFLAGS MAKELEVEL
 passed=0
 failed=0
 pass() { passed=$((passed + 1)); }
