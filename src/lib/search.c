@@ -45,15 +45,13 @@ static int has_word(const char *hay, const char *word)
 static int score_texts(const struct query *q, const char *name, const char *description,
                        const char *when_seen, const char *fix, const char *source)
 {
-	size_t i, kept = 0;
+	size_t i;
 	int total = 0;
 
-	for (i = 0; i < q->n; i++)
-		kept += !smtpcode__stop_word(q->word[i]);
 	for (i = 0; i < q->n; i++) {
 		const char *w = q->word[i];
 		int s;
-		if (kept && smtpcode__stop_word(w))
+		if (q->content && q->stop[i])
 			continue;
 		s = (has_word(name, w) ? 10 : 0) + (has_word(description, w) ? 4 : 0) +
 		    (has_word(when_seen, w) ? 2 : 0) + (has_word(fix, w) ? 1 : 0) +

@@ -60,7 +60,7 @@ static size_t phrase_at(const char *phrase, const struct query *q, size_t at)
 	size_t n = 0;
 
 	while (next_phrase_word(&phrase, w, sizeof w)) {
-		while (at < q->n && smtpcode__stop_word(q->word[at]))
+		while (at < q->n && q->stop[at])
 			at++;
 		if (at >= q->n || !smtpcode__same_word(w, q->word[at]))
 			return 0;
@@ -77,7 +77,7 @@ static size_t phrase_in(const char *phrase, const struct query *q)
 
 	for (at = 0; at < q->n; at++) {
 		size_t n;
-		if (!smtpcode__stop_word(q->word[at]) && (n = phrase_at(phrase, q, at)) != 0)
+		if (!q->stop[at] && (n = phrase_at(phrase, q, at)) != 0)
 			return n;
 	}
 	return 0;
@@ -117,6 +117,11 @@ void smtpcode__query_split(const char *const *words, size_t nwords, struct query
 					q->word[q->n][len++] = (char)scx_lower((unsigned char)*p);
 			q->word[q->n++][len] = '\0';
 		}
+	}
+	q->content = 0;
+	for (i = 0; i < q->n; i++) {
+		q->stop[i] = (unsigned char)smtpcode__stop_word(q->word[i]);
+		q->content += !q->stop[i];
 	}
 	find_phrases(q);
 }

@@ -14,7 +14,8 @@ enum { QUERY_WORDS_MAX = 32, QUERY_WORD_LEN = 48, QUERY_MATCH_MAX = 64 };
  * the phrases of data/synonyms.tsv found in it. */
 struct query {
 	char word[QUERY_WORDS_MAX][QUERY_WORD_LEN];
-	size_t n;
+	unsigned char stop[QUERY_WORDS_MAX]; /* word i carries no meaning */
+	size_t n, content;                   /* words, and those not stop words */
 	size_t match[QUERY_MATCH_MAX];       /* synonym rows found */
 	size_t match_words[QUERY_MATCH_MAX]; /* the words each one has */
 	size_t nmatch;
