@@ -475,7 +475,21 @@ enum smtpcode_outcome {
  * outside the enum). */
 const char *smtpcode_outcome_name(enum smtpcode_outcome o);
 
+/* Who sent a reply, where the text says so. */
+enum smtpcode_direction {
+	SMTPCODE_DIRECTION_UNKNOWN,
+	SMTPCODE_DIRECTION_LOCAL,   /* our server answered a client: Postfix
+	                             * "NOQUEUE: reject:", Exim "rejected RCPT" */
+	SMTPCODE_DIRECTION_REMOTE,  /* a remote server answered us: "said:",
+	                             * "SMTP error from remote mail server" */
+	SMTPCODE_DIRECTION_COUNT    /* how many there are; not a direction */
+};
+
+/* "local", "remote", or NULL for unknown (and outside the enum). */
+const char *smtpcode_direction_name(enum smtpcode_direction d);
+
 #define SMTPCODE_REPLY_ENHANCED_MAX 4
+#define SMTPCODE_REPLY_ADDRESS_SIZE 256
 #define SMTPCODE_REPLY_WARNING_MAX 6
 #define SMTPCODE_REPLY_TEXT_SIZE 2048
 
@@ -492,6 +506,14 @@ struct smtpcode_reply {
 	char malformed[32];                  /* a malformed enhanced code, as written */
 	size_t warning_count;
 	enum smtpcode_warning warnings[SMTPCODE_REPLY_WARNING_MAX];
+	/* Who and where, "" when the text does not say (cut to fit, always
+	 * NUL-terminated). */
+	char recipient[SMTPCODE_REPLY_ADDRESS_SIZE];   /* the address the reply is
+	                                                * about: u@example.org */
+	char remote_host[SMTPCODE_REPLY_ADDRESS_SIZE]; /* the remote MTA's name
+	                                                * and/or [IP], as written */
+	enum smtpcode_direction direction;
+	int quoted;                          /* found inside another reply's text */
 };
 
 /* Longest line the scanner reads; the rest of a longer line is skipped. */

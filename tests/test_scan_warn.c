@@ -101,6 +101,11 @@ static void outcomes__named_from_one_list(void **state)
 	assert_string_equal(smtpcode_outcome_name(SMTPCODE_OUTCOME_BOUNCED), "bounced");
 	assert_null(smtpcode_outcome_name(SMTPCODE_OUTCOME_COUNT));
 	assert_null(smtpcode_outcome_name((enum smtpcode_outcome)-1));
+	assert_null(smtpcode_direction_name(SMTPCODE_DIRECTION_UNKNOWN));
+	assert_string_equal(smtpcode_direction_name(SMTPCODE_DIRECTION_LOCAL), "local");
+	assert_string_equal(smtpcode_direction_name(SMTPCODE_DIRECTION_REMOTE), "remote");
+	assert_null(smtpcode_direction_name(SMTPCODE_DIRECTION_COUNT));
+	assert_null(smtpcode_direction_name((enum smtpcode_direction)-1));
 }
 
 /* The checks on a whole reply. */

@@ -108,3 +108,16 @@ void smtpcode__check_reply(struct smtpcode_reply *r)
 	if (pseudo)
 		smtpcode__add_warning(r, SMTPCODE_WARN_PSEUDO_CODE);
 }
+
+static const char *const direction_names[] = {
+	[SMTPCODE_DIRECTION_UNKNOWN] = NULL,
+	[SMTPCODE_DIRECTION_LOCAL] = "local",
+	[SMTPCODE_DIRECTION_REMOTE] = "remote",
+};
+_Static_assert(sizeof direction_names / sizeof direction_names[0] == SMTPCODE_DIRECTION_COUNT,
+               "one name per direction");
+
+const char *smtpcode_direction_name(enum smtpcode_direction d)
+{
+	return (unsigned)d < SMTPCODE_DIRECTION_COUNT ? direction_names[d] : NULL;
+}
