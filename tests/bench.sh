@@ -19,12 +19,16 @@
 #      new queue id, domain and relay (tests/bench-names.awk): MiB/s, peak
 #      memory, and the same for --json, whose deferred ids are the largest
 #      output. Goal: under 8 MiB.
+#   7. explain as one stream: the samples of tests/explain and
+#      tests/explain/wild, repeated to at least 64 MiB, through explain
+#      (text and --json), median of 3 (CPU seconds). Goal: at least 60 MiB/s
+#      with verdicts on.
 # Never part of make check. Installs valgrind and GNU time where missing.
 # Arguments pick sections (sh tests/bench.sh 4 5); SMTPCODE names the
 # program to measure (default ./smtpcode, built first).
 set -u
 cd "$(dirname "$0")/.." || exit 2
-sections=${*:-1 2 3 4 5 6}
+sections=${*:-1 2 3 4 5 6 7}
 want() { case " $sections " in *" $1 "*) return 0 ;; esac; return 1; }
 dir=build/bench
 mkdir -p "$dir"
@@ -93,6 +97,12 @@ run() { t0=$(now); "$@" > "$dir/out"; t1=$(now); elapsed "$t0" "$t1"; }
 cpu() { /usr/bin/time -f '%U %S' "$@" 2>&1 > "$dir/out" | tail -n 1 | awk '{ print $1 + $2 }'; }
 median3() {
 	for _ in 1 2 3; do cpu "$@"; done | sort -n | sed -n 2p
+}
+# The same with standard input read from a file: median3_in FILE command...
+median3_in() {
+	f=$1
+	shift
+	for _ in 1 2 3; do cpu "$@" < "$f"; done | sort -n | sed -n 2p
 }
 # One row: a label, the size of the input in bytes, the seconds.
 mibs() {
@@ -174,4 +184,20 @@ for json in "" --json; do
 		'BEGIN { printf "  %-26s %8.3f %10.1f %9.1f\n", l, s, n / 1048576 / s, r / 1024 }'
 done
 echo "  goal: peak memory under 8 MiB"
+fi
+
+if want 7; then
+echo
+echo "7. explain as one stream (tests/explain and wild samples, repeated)"
+corpus=$dir/explain-corpus.txt
+cat tests/explain/samples/* tests/explain/wild/samples/* > "$dir/explain-once.txt"
+: > "$corpus"
+while [ "$(wc -c < "$corpus")" -lt 67108864 ]; do cat "$dir/explain-once.txt" >> "$corpus"; done
+size=$(wc -c < "$corpus")
+printf '  %-26s %8s %10s\n' "command" "CPU s" "MiB/s"
+for json in "" --json; do
+	# shellcheck disable=SC2086
+	mibs "smtpcode explain $json" "$size" "$(median3_in "$corpus" "$bin" explain $json)"
+done
+echo "  goal (issue 16): at least 60 MiB/s with verdicts on"
 fi
