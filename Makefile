@@ -76,7 +76,8 @@ DATA        = data/codes.tsv data/pairs.tsv data/enhanced.tsv data/enhanced-note
               data/i18n.tsv
 # genverdict: the bounce-verdict data (reasons, phrases, codes, provider
 # tags), checked on every build into build/verdict.inc.
-VERDICT_SRCS = src/gen/genverdict.c src/gen/read_verdict.c src/gen/tsv.c src/gen/blob.c
+VERDICT_SRCS = src/gen/genverdict.c src/gen/read_verdict.c src/gen/print_match.c \
+               src/gen/tsv.c src/gen/blob.c
 # gensynonyms: the words users search with (data/synonyms.tsv), checked
 # against the codes and the registry into build/synonyms.inc.
 SYNONYM_SRCS = src/gen/gensynonyms.c src/gen/read_synonyms.c src/gen/read_codes.c \
@@ -197,7 +198,7 @@ build/table.inc: build/gentable $(DATA)
 	mv $@+ $@
 
 build/genverdict: $(VERDICT_SRCS) $(GEN_RUNTIME_SRCS) src/gen/gen.h src/gen/tsv.h \
-		src/gen/blob.h include/smtpcode.h src/util/ascii.h | build
+		src/gen/blob.h include/smtpcode.h src/util/ascii.h src/lib/verdict_key.h | build
 	$(BUILD_CC) $(SC_CFLAGS) $(GEN_CPPFLAGS) -O1 -o $@ $(VERDICT_SRCS) $(GEN_RUNTIME_SRCS)
 
 build/gensynonyms: $(SYNONYM_SRCS) $(GEN_RUNTIME_SRCS) src/gen/gen.h src/gen/tsv.h \
@@ -263,7 +264,7 @@ lint: build/table.inc build/synonyms.inc build/cli/labels.inc
 	clang-tidy --quiet $(LIB_SRCS) $(UTIL_SRCS) -- -std=c11 $(LIB_CPPFLAGS)
 	clang-tidy --quiet $(CLI_SRCS) src/cli/main.c -- -std=c11 $(CLI_CPPFLAGS) -Ibuild/cli
 	clang-tidy --quiet $(GEN_SRCS) src/gen/genverdict.c src/gen/read_verdict.c \
-		src/gen/gensynonyms.c src/gen/read_synonyms.c -- -std=c11 \
+		src/gen/print_match.c src/gen/gensynonyms.c src/gen/read_synonyms.c -- -std=c11 \
 		$(GEN_CPPFLAGS)
 
 # Benchmarks (never part of check): instructions against /bin/true, batch

@@ -142,6 +142,10 @@ void print_synonyms(const struct table *tab, FILE *out);
 int read_verdict(char *const *paths, struct table *tab);
 void print_verdict(const struct table *tab, FILE *out);
 
+/* print_match.c: the phrase and tag matcher's bucket index; 0, or -1 when
+ * out of memory. */
+int print_match(const struct table *tab, FILE *out);
+
 /* gentable --labels I18N.tsv: prints the command's labels.inc; the exit status. */
 int labels_main(const char *path);
 

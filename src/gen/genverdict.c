@@ -30,7 +30,8 @@ int main(int argc, char **argv)
 		       argv[1], argv[2], argv[3], argv[4]);
 		blob_print(&tab.blob, "gen_verdict_blob", stdout);
 		print_verdict(&tab, stdout);
-		failed = gen_flush("genverdict") < 0;
+		failed = print_match(&tab, stdout) < 0;
+		failed |= gen_flush("genverdict") < 0;
 	}
 	table_free(&tab);
 	return failed ? 1 : 0;

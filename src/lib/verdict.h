@@ -5,9 +5,9 @@
 
 #include "smtpcode.h"
 
-/* Most keys one matcher takes (phrases or tags); the data is checked
- * against it at compile time. */
-#define VD_KEYS_MAX 1024
+/* Most keys the matcher takes (phrases and tags): the bucket starts are
+ * unsigned short; the data is checked against it at compile time. */
+#define VD_KEYS_MAX 65535
 
 /* A match: the key's row, where it starts in the text and its length
  * (0: no match). */
@@ -15,13 +15,34 @@ struct vd_match {
 	size_t row, offset, length;
 };
 
-/* In one pass over text[0..len): the longest of keys[0..split) into m[0]
- * and the longest of keys[split..n) into m[1], compared ASCII
+/* A key of the matcher (build/verdict.inc, sorted by bucket): its offset
+ * in the blob, its row in gen_reason_phrases or gen_provider_tags, which
+ * of the two (0 phrase, 1 tag), and its first four bytes, ASCII case
+ * folded and packed first byte lowest, of which it has prefix_len. */
+struct gen_match_key {
+	unsigned long off;
+	unsigned row;
+	int tag;
+	unsigned long prefix;
+	unsigned prefix_len;
+};
+
+/* The matcher's index: keys[start[b] .. start[b + 1]) are bucket b's
+ * (verdict_key.h); one_byte: some key is one byte long. */
+struct vd_index {
+	const struct gen_match_key *keys;
+	const unsigned short *start;
+	const char *blob;
+	int one_byte;
+};
+
+/* In one pass over text[0..len): the longest phrase into m[0] and the
+ * longest tag into m[1] (row: the key's row), compared ASCII
  * case-insensitively (other bytes exactly); keys of VD_WORD_MAX bytes or
- * fewer only as whole words. Ties go to the earliest. */
+ * fewer only as whole words. Ties go to the earliest position, then the
+ * first row. length 0: no match. */
 #define VD_WORD_MAX 5
-void vd_longest(const char *const *keys, size_t n, size_t split, const char *text, size_t len,
-                struct vd_match m[2]);
+void vd_longest(const struct vd_index *ix, const char *text, size_t len, struct vd_match m[2]);
 
 /* What the text says: a phrase of data/reasons.tsv or a provider tag. */
 struct vd_hit {

@@ -41,7 +41,7 @@ enum { NPHRASES = sizeof gen_reason_phrases / sizeof gen_reason_phrases[0] };
 enum { NCODES = sizeof gen_reason_codes / sizeof gen_reason_codes[0] };
 enum { NTAGS = sizeof gen_provider_tags / sizeof gen_provider_tags[0] };
 
-_Static_assert(NPHRASES + NTAGS <= VD_KEYS_MAX, "raise VD_KEYS_MAX");
+_Static_assert(NPHRASES + NTAGS <= VD_KEYS_MAX, "the matcher's bucket starts overflow");
 
 const char *smtpcode_bounce_name(enum smtpcode_bounce b)
 {
@@ -127,31 +127,23 @@ int vd_code_reason(const struct smtpcode_enhanced_code *codes, size_t count, siz
 
 void vd_text(const char *text, size_t len, struct vd_hit *phrase, struct vd_hit *tag)
 {
-	const char *keys[NPHRASES + NTAGS];
-	size_t i, n = NPHRASES, rows[NTAGS];
-	size_t undefined = NREASONS;
+	static const struct vd_index ix = { gen_match_keys, gen_match_start, gen_verdict_blob,
+	                                    GEN_MATCH_ONE_BYTE };
 	struct vd_match m[2];
 
-	smtpcode_reason_find("undefined", &undefined);
-	for (i = 0; i < NPHRASES; i++)
-		keys[i] = gen_verdict_blob + gen_reason_phrases[i].key;
-	for (i = 0; i < NTAGS; i++)
-		if ((size_t)gen_provider_tags[i].reason != undefined) {
-			rows[n - NPHRASES] = i;
-			keys[n++] = gen_verdict_blob + gen_provider_tags[i].key;
-		}
-	vd_longest(keys, n, NPHRASES, text, len, m);
+	vd_longest(&ix, text, len, m);
 	phrase->m = m[0], tag->m = m[1];
 	phrase->reason = tag->reason = -1;
 	phrase->matched = tag->matched = phrase->provider = tag->provider = NULL;
 	if (m[0].length) {
-		phrase->reason = gen_reason_phrases[m[0].row].reason;
-		phrase->matched = keys[m[0].row];
+		const struct gen_reason_phrase *g = &gen_reason_phrases[m[0].row];
+		phrase->reason = g->reason;
+		phrase->matched = gen_verdict_blob + g->key;
 	}
 	if (m[1].length) {
-		const struct gen_provider_tag *g = &gen_provider_tags[rows[m[1].row - NPHRASES]];
+		const struct gen_provider_tag *g = &gen_provider_tags[m[1].row];
 		tag->reason = g->reason;
-		tag->matched = keys[m[1].row];
+		tag->matched = gen_verdict_blob + g->key;
 		tag->provider = gen_verdict_blob + g->provider;
 	}
 }

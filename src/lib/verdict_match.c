@@ -1,52 +1,14 @@
-/* verdict_match.c - finds the longest of many keys in a text at once.
+/* verdict_match.c - finds the longest phrase and the longest provider tag
+ * in a text, in one pass.
  *
- * The keys are bucketed by a hash of their first two bytes, lower-cased (a
- * counting sort, done per call so the library keeps no state: about two
- * thousand simple steps), then each position of the text is tried only
- * against the keys of its two bytes' bucket, most often none or one. A
- * reply of 100 bytes costs about 100 bucket look-ups and a handful of
- * compares, instead of one strstr per key. A one-byte key hashes with a
- * NUL second byte and is looked up at every position only when one exists. */
+ * The generator sorted every key by the bucket of its first two bytes
+ * (verdict_key.h; build/verdict.inc: gen_match_keys, gen_match_start), so
+ * each position of the text is tried only against the keys of its own
+ * bucket: most positions fall in an empty one and cost a hash and two
+ * loads. A one-byte key (none today) is looked up with a NUL second byte.
+ * The index is const data: the library keeps no state. */
 #include "verdict.h"
-#include "ascii.h"
-
-#include <string.h>
-
-#define NBUCKETS 256
-
-struct buckets {
-	unsigned short start[NBUCKETS + 1];
-	unsigned short order[VD_KEYS_MAX];
-	int short_keys; /* some key is one byte long */
-};
-
-/* The bucket of two bytes (the second may be NUL), lower-cased. */
-static unsigned hash2(const char *s)
-{
-	unsigned a = (unsigned)scx_lower((unsigned char)s[0]);
-	unsigned b = a ? (unsigned)scx_lower((unsigned char)s[1]) : 0;
-
-	return (a * 31u + b * 7u) % NBUCKETS;
-}
-
-static void bucket(struct buckets *b, const char *const *keys, size_t n)
-{
-	unsigned short fill[NBUCKETS], h[VD_KEYS_MAX];
-	size_t i;
-
-	memset(b->start, 0, sizeof b->start);
-	b->short_keys = 0;
-	for (i = 0; i < n; i++) {
-		h[i] = (unsigned short)hash2(keys[i]);
-		b->start[h[i] + 1]++;
-		b->short_keys |= keys[i][0] && !keys[i][1];
-	}
-	for (i = 1; i <= NBUCKETS; i++)
-		b->start[i] = (unsigned short)(b->start[i] + b->start[i - 1]);
-	memcpy(fill, b->start, sizeof fill);
-	for (i = 0; i < n; i++)
-		b->order[fill[h[i]]++] = (unsigned short)i;
-}
+#include "verdict_key.h"
 
 static int is_word(int c)
 {
@@ -71,48 +33,52 @@ static size_t match_at(const char *key, const char *text, size_t len, size_t at)
 	return k;
 }
 
-/* A text and the best matches so far, below and from split. */
-struct scan {
-	const char *const *keys;
-	size_t split;
-	const char *text;
-	size_t len;
-	struct vd_match *m;
-};
-
-/* Tries the keys of bucket h at position at; keeps the longest. */
-static void try_bucket(const struct buckets *b, unsigned h, const struct scan *sc, size_t at)
+/* The four bytes of text from at, folded and packed as the keys'
+ * prefixes are (0 past the end). */
+static unsigned long prefix_at(const unsigned char *t, size_t len, size_t at)
 {
-	size_t j;
+	unsigned long w = 0;
+	unsigned i;
 
-	for (j = b->start[h]; j < b->start[h + 1]; j++) {
-		size_t row = b->order[j], k = match_at(sc->keys[row], sc->text, sc->len, at);
-		struct vd_match *m = &sc->m[row >= sc->split];
-		if (k > m->length)
-			m->row = row, m->offset = at, m->length = k;
+	for (i = 0; i < 4 && at + i < len; i++)
+		w |= (unsigned long)scx_lower(t[at + i]) << (8 * i);
+	return w;
+}
+
+/* Tries the keys of bucket h at position at; keeps the longest of each
+ * kind in m[0] (phrases) and m[1] (tags). */
+static void try_bucket(const struct vd_index *ix, unsigned h, const char *text, size_t len,
+                       size_t at, struct vd_match m[2])
+{
+	static const unsigned long mask[5] = { 0, 0xff, 0xffff, 0xffffff, 0xffffffff };
+	unsigned long w = prefix_at((const unsigned char *)text, len, at);
+	unsigned j;
+
+	for (j = ix->start[h]; j < ix->start[h + 1]; j++) {
+		const struct gen_match_key *key = &ix->keys[j];
+		size_t k;
+		if ((w & mask[key->prefix_len]) != key->prefix)
+			continue;
+		k = match_at(ix->blob + key->off, text, len, at);
+		struct vd_match *best = &m[key->tag != 0];
+		if (k > best->length)
+			best->row = key->row, best->offset = at, best->length = k;
 	}
 }
 
-void vd_longest(const char *const *keys, size_t n, size_t split, const char *text, size_t len,
-                struct vd_match m[2])
+void vd_longest(const struct vd_index *ix, const char *text, size_t len, struct vd_match m[2])
 {
-	struct buckets b;
-	struct scan sc;
+	const unsigned char *t = (const unsigned char *)text;
 	size_t at;
 
-	if (n > VD_KEYS_MAX)
-		n = VD_KEYS_MAX;
-	bucket(&b, keys, n);
 	m[0].length = m[1].length = 0;
-	sc.keys = keys, sc.split = split, sc.text = text, sc.len = len, sc.m = m;
+	m[0].row = m[1].row = m[0].offset = m[1].offset = 0;
 	for (at = 0; at < len; at++) {
-		char pair[2];
-		pair[0] = text[at], pair[1] = at + 1 < len ? text[at + 1] : '\0';
-		if (pair[0])
-			try_bucket(&b, hash2(pair), &sc, at);
-		if (b.short_keys && pair[1]) {
-			pair[1] = '\0';
-			try_bucket(&b, hash2(pair), &sc, at);
-		}
+		unsigned char b = at + 1 < len ? t[at + 1] : 0;
+		unsigned h = vd_bucket(t[at], b);
+		if (ix->start[h] != ix->start[h + 1] && t[at])
+			try_bucket(ix, h, text, len, at, m);
+		if (ix->one_byte && b)
+			try_bucket(ix, vd_bucket(t[at], 0), text, len, at, m);
 	}
 }
