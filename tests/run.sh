@@ -43,7 +43,7 @@ done
 
 for suite in tests/cli/run.sh tests/gen/run.sh tests/json.sh tests/data.sh tests/explain/run.sh \
 	tests/layout.sh tests/search/run.sh tests/escapes.sh tests/completions.sh \
-	tests/install/run.sh tests/man.sh tests/setup.sh tests/misc.sh tests/peers.sh tests/merge.sh; do
+	tests/install/run.sh tests/man.sh tests/setup.sh tests/misc.sh tests/peers.sh tests/merge.sh tests/readme.sh; do
 	out=$(sh "$suite" 2>&1)
 	rc=$?
 	p=$(printf '%s\n' "$out" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' | tail -n 1)
