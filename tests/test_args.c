@@ -125,9 +125,12 @@ static void no_code__usage_error(void **state)
 static void malformed_codes__name_argument_and_reason(void **state)
 {
 	(void)state;
-	assert_int_equal(parse("abc", NULL), -1);
-	assert_string_equal(err, "invalid code 'abc': has a character that is not a digit "
+	assert_int_equal(parse("a5c", NULL), -1);
+	assert_string_equal(err, "invalid code 'a5c': has a character that is not a digit "
 	                         "('a' at position 1)");
+	assert_int_equal(parse("x", NULL), -1);
+	assert_string_equal(err, "invalid code 'x': has a character that is not a digit "
+	                         "('x' at position 1)");
 	assert_int_equal(parse("25", NULL), -1);
 	assert_string_equal(err, "invalid code '25': has fewer than three digits");
 	assert_int_equal(parse("2520", NULL), -1);
@@ -248,10 +251,24 @@ static void subcommands__each_name(void **state)
 	assert_int_equal(parse("search", "relay", NULL), 0);
 	assert_int_equal(o.mode, MODE_SEARCH);
 	assert_int_equal(o.ncodes, 1);
-	/* Words alone are searched for. */
+	/* Words alone are searched for, short ones too; x's alone are a pattern. */
 	assert_int_equal(parse("relay", "denied", NULL), 0);
 	assert_int_equal(o.mode, MODE_SEARCH);
 	assert_true(o.word_fallback);
+	assert_int_equal(parse("spf", NULL), 0);
+	assert_int_equal(o.mode, MODE_SEARCH);
+	assert_int_equal(parse("tls", "failed", NULL), 0);
+	assert_int_equal(o.mode, MODE_SEARCH);
+	assert_int_equal(parse("MX", NULL), 0);
+	assert_int_equal(o.mode, MODE_SEARCH);
+	assert_int_equal(parse("xxx", NULL), 0);
+	assert_int_equal(o.mode, MODE_LOOKUP);
+	assert_int_equal(parse("-x", NULL), -1);
+	assert_int_equal(parse("compare", "5xx", "550", NULL), -1);
+	assert_string_equal(err, "compare takes two codes, not a pattern like '5xx' "
+	                         "(list them with: smtpcode PATTERN)");
+	assert_int_equal(parse("compare", "550", "4.7.x", NULL), -1);
+	assert_int_equal(parse("compare", "550", "5.1.1", NULL), 0);
 }
 
 int main(void)

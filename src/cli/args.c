@@ -35,7 +35,7 @@ static int fail(char *err, size_t errsz, const char *what, const char *arg,
 	return -1;
 }
 
-static int check_code(const char *arg, char *err, size_t errsz)
+int args_check_code(const char *arg, char *err, size_t errsz)
 {
 	enum smtpcode_parse_error e;
 	struct smtpcode_query q;
@@ -263,23 +263,26 @@ static int subcommand(const char *a)
 	return -1;
 }
 
-/* Nonzero if every operand is a word of four or more letters ("relay"):
- * those are searched for. A three-character operand is taken for a code,
- * so that "abc" is reported as a bad code. */
+/* Nonzero if every operand is a word: letters and hyphens, at least two,
+ * some letter not an x ("relay", "spf", "mx"): those are searched for. An
+ * operand of x's alone ("xxx") is a pattern, one with a digit a code. */
 static int all_words(char **args, int n)
 {
 	int i;
 	size_t k;
 
 	for (i = 0; i < n; i++) {
-		char c0 = args[i][0];
-		if (strlen(args[i]) < 4 || !((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z')))
+		int other = 0;
+		if (strlen(args[i]) < 2)
 			return 0;
 		for (k = 0; args[i][k]; k++) {
 			char c = args[i][k];
-			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-'))
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c == '-' && k > 0)))
 				return 0;
+			other |= c != '-' && c != 'x' && c != 'X';
 		}
+		if (!other)
+			return 0;
 	}
 	return 1;
 }
@@ -342,6 +345,10 @@ static int check_operands(struct options *o, char *err, size_t errsz)
 	if (mode == MODE_COMPARE && n != 2)
 		return fail(err, errsz, n < 2 ? "compare needs two codes" :
 		            "compare takes only two codes", NULL, " (see smtpcode --help)");
+	for (i = 0; mode == MODE_COMPARE && i < n; i++)
+		if (smtpcode_is_pattern(o->codes[i]))
+			return fail(err, errsz, "compare takes two codes, not a pattern like",
+			            o->codes[i], " (list them with: smtpcode PATTERN)");
 	if (n == 0)
 		return fail(err, errsz, "no code given", NULL, " (see smtpcode --help)");
 	if (mode == MODE_LOOKUP && all_words(o->codes, n)) {
@@ -350,7 +357,7 @@ static int check_operands(struct options *o, char *err, size_t errsz)
 		return 0;
 	}
 	for (i = 0; i < n; i++)
-		if (strcmp(o->codes[i], "-") != 0 && check_code(o->codes[i], err, errsz) < 0)
+		if (strcmp(o->codes[i], "-") != 0 && args_check_code(o->codes[i], err, errsz) < 0)
 			return -1;
 	return 0;
 }

@@ -42,6 +42,10 @@ struct options {
 	int ncodes;
 };
 
+/* Checks that arg is a code or a pattern: 0, or -1 with "invalid code
+ * 'arg': reason" in err[errsz] (arg escaped and cut). */
+int args_check_code(const char *arg, char *err, size_t errsz);
+
 /*
  * Parses argv (and moves the operands to its front, where o->codes points).
  * Short options bundle: "-ja RCPT" is "-j -a RCPT", and a short option's

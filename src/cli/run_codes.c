@@ -17,17 +17,6 @@ struct printer {
 	int column;          /* where a line's name starts (0: text_line's) */
 };
 
-/* The status of basic's first meaning, or NULL if it is not defined. */
-static const char *basic_status(int basic)
-{
-	struct smtpcode_meaning m;
-	size_t first;
-
-	if (smtpcode_find(basic, &first, NULL) < 0 || smtpcode_meaning_at(first, &m) < 0)
-		return NULL;
-	return smtpcode_status_name(m.status);
-}
-
 /* Prints one code of a list (a pattern, list or search): a line, the code
  * alone, the whole entry, or its JSON object. */
 static void print_item(struct printer *p, const struct smtpcode_item *item, int with_status)
@@ -57,10 +46,13 @@ static void print_item(struct printer *p, const struct smtpcode_item *item, int 
 			status = row.deprecated ? "deprecated" : "current";
 		}
 	} else {
+		struct smtpcode_meaning m; /* the one --after selects, else the first */
 		snprintf(code, sizeof code, "%d", item->basic.basic);
 		cls = item->basic.basic / 100;
-		name = basic_name(item->basic.basic);
-		status = basic_status(item->basic.basic);
+		if (item->basic.known && smtpcode_meaning_at(item->basic.first, &m) == 0) {
+			name = m.name;
+			status = smtpcode_status_name(m.status);
+		}
 	}
 	p->printed++;
 	if (p->o->codes_only) {
@@ -178,7 +170,9 @@ static int batch_line(const char *line, size_t len, void *arg)
 	argv[2] = NULL;
 	if (code[0] == '-' || args_parse(2, argv, &one, err, sizeof err) < 0 ||
 	    one.mode != MODE_LOOKUP) {
-		if (code[0] == '-' || one.mode != MODE_LOOKUP) {
+		if (code[0] != '-' && one.mode == MODE_SEARCH) { /* a word: say why */
+			args_check_code(code, err, sizeof err);
+		} else if (code[0] == '-' || one.mode != MODE_LOOKUP) {
 			char shown[SAFE_ECHO_SIZE];
 			snprintf(err, sizeof err, "invalid code %s",
 			         safe_echo(shown, sizeof shown, code, 1));
@@ -375,7 +369,11 @@ int run_search(const struct options *o, const struct style *st)
 		char note[256], quoted[128];
 		const char *args[1] = { quoted };
 		struct strbuf sb;
-		snprintf(quoted, sizeof quoted, "'%s'", o->codes[0]);
+		/* The words, all letters (args.c checked), as one quoted phrase. */
+		scx_sb_init(&sb, quoted, sizeof quoted);
+		for (i = 0; i < (size_t)o->ncodes; i++)
+			scx_sb_printf(&sb, "%s%s", i ? " " : "'", o->codes[i]);
+		scx_sb_printf(&sb, "'");
 		scx_sb_init(&sb, note, sizeof note);
 		scx_sb_template(&sb, style_phrase(st, "search.fallback"), args, 1);
 		fprintf(stderr, "smtpcode: %s\n", note);
