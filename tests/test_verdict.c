@@ -245,6 +245,17 @@ static const struct vcase provider_cases[] = {
 	  "This account has been disabled or discontinued" },
 	{ 550, NULL, "RCPT", NONE, "permanent failure for one or more recipients "
 	  "(jill@example.net:blocked)", "blocked", "soft", EV(TAG), ":blocked)" },
+	/* a tag beats a code the provider uses its own way (data/enhanced-notes.tsv) */
+	{ 554, "5.2.3", "DATA", NONE, "MailPolicy violation Error delivering to mailboxes",
+	  "policyviolation", "soft", EV(TAG), "MailPolicy violation" },
+	{ 552, "5.1.1", "RCPT", NONE, "<bob@example.com> Mailbox delivery failure policy error",
+	  "policyviolation", "soft", EV(TAG), "Mailbox delivery failure policy error" },
+	{ 541, "5.4.1", "RCPT", NONE, "Mail rejected by destination domain", "filtered", "soft",
+	  EV(TAG), "Mail rejected by destination domain" },
+	{ 550, "5.2.1", "RCPT", NONE, "<BOB@EXAMPLE.NET>... Addressee unknown, relay=[192.0.2.1]",
+	  "userunknown", "hard", EV(TAG), "... Addressee unknown, relay=" },
+	{ 550, "5.2.1", "DATA", NONE, "Subject is Mandatory", "contenterror", "soft", EV(TAG),
+	  "Subject is Mandatory" },
 	/* a note-only row never decides: pasted Postfix configuration */
 	{ 0, NULL, NULL, NONE, "smtp_skip_5xx_greeting = yes", "undefined", "soft", EV(NONE),
 	  NULL },
@@ -292,6 +303,10 @@ static const struct vcase language_cases[] = {
 	{ 554, "5.2.0", NULL, NONE, "STOREDRV.Submission.Exception:SendAsDeniedException."
 	  "MapiExceptionSendAsDenied; Failed to process message due to a permanent exception",
 	  "rejected", "soft", EV(PHRASE), "sendasdenied" },
+	{ 550, "5.2.0", "DATA", NONE, "Email size exceeded the policy", "mesgtoobig", "soft",
+	  EV(PHRASE), "email size exceeded the policy" },
+	{ 421, NULL, "MAIL", NONE, "Max message per connection reached, closing transmission "
+	  "channel", "ratelimited", "soft", EV(PHRASE), "max message per connection reached" },
 	/* longer phrases beat "recipient address rejected" and "dns" */
 	{ 550, NULL, "RCPT", NONE, "<bob@example.com>: Recipient address rejected: Account Closed",
 	  "suspend", "hard", EV(PHRASE), "recipient address rejected: account closed" },
