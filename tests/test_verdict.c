@@ -197,9 +197,8 @@ static const struct vcase cases[] = {
  * replies their pages quote, with the names and addresses rewritten under
  * example.*; a longer tag beats a shorter one, and a tag beats a code. */
 static const struct vcase provider_cases[] = {
-	{ 550, "5.7.1", "RCPT", NONE, "mx.example.net: 192.0.2.1 found on one or more DNSBLs, "
-	  "see http://postmaster.example.net/smtp-error-codes.php#BL000001", "blocked", "soft",
-	  EV(TAG), "BL000001" },
+	{ 554, NULL, "CONNECT", NONE, "mx.example.net comcast 192.0.2.1 Comcast block for "
+	  "residential IP. ES000001", "blocked", "soft", EV(TAG), "ES000001" },
 	{ 554, NULL, "CONNECT", NONE, "mx.example.net comcast 192.0.2.1 Comcast block for "
 	  "residential IP. ES000010", "blocked", "soft", EV(TAG), "ES000010" },
 	{ 421, NULL, "CONNECT", NONE, "mx.example.net comcast Too many sessions opened",
@@ -225,6 +224,10 @@ static const struct vcase provider_cases[] = {
 	  EV(TAG), "realip.naver.com" },
 	{ 450, NULL, "MAIL", NONE, "WM:BLU 126 smtp1,GMiowAB3 1680000000", "rejected", "soft",
 	  EV(TAG), "WM:BLU" },
+	{ 450, NULL, "RCPT", NONE, "MI:CCL 163 mx12,Q8CowAD 1680000000", "syntaxerror", "soft",
+	  EV(TAG), "MI:CCL" },
+	{ 450, NULL, "RCPT", NONE, "RP:CCL 126 mx4,QMCowAB 1680000000", "syntaxerror", "soft",
+	  EV(TAG), "RP:CCL" },
 	{ 451, NULL, "DATA", NONE, "RP:CEL 163 smtp7,C8CowAD 1680000000", "syntaxerror", "soft",
 	  EV(TAG), "RP:CEL" },
 	{ 550, "5.7.0", "MAIL", NONE, "Blocked - see https://support.proofpoint.com/dnsbl-lookup"
@@ -401,6 +404,28 @@ static void verdict__languages_and_mtas(void **state)
 	CHECK_ALL(language_cases);
 }
 
+/* Comcast's block codes, one tag each, in its reply's words. */
+static void verdict__comcast_block_codes(void **state)
+{
+	static const char *const tags[] = { "BL000000", "BL000001", "BL000010", "BL000011",
+		                            "BL000100", "BL000101", "BL000110" };
+	struct smtpcode_verdict v;
+	char text[160];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof tags / sizeof tags[0]; i++) {
+		snprintf(text, sizeof text, "mx.example.net 192.0.2.1 found on one or more DNSBLs, "
+		         "see http://postmaster.example.net/smtp-error-codes.php#%s", tags[i]);
+		assert_int_equal(smtpcode_verdict_parts(554, NULL, 0, "CONNECT",
+		                                        SMTPCODE_OUTCOME_NONE, text, &v), 0);
+		assert_string_equal(smtpcode_reason_name(v.reason), "blocked");
+		assert_int_equal(v.evidence, SMTPCODE_EVIDENCE_TAG);
+		assert_string_equal(v.matched, tags[i]);
+		assert_string_equal(v.provider, "Comcast (comcast.net)");
+	}
+}
+
 /* Every reason but speeding (an alias no row uses) has a case. */
 static void verdict__cases_cover_every_reason(void **state)
 {
@@ -532,6 +557,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(verdict__every_case),
 		cmocka_unit_test(verdict__provider_tags),
+		cmocka_unit_test(verdict__comcast_block_codes),
 		cmocka_unit_test(verdict__languages_and_mtas),
 		cmocka_unit_test(verdict__cases_cover_every_reason),
 		cmocka_unit_test(reasons__vocabulary),
