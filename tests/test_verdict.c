@@ -209,6 +209,8 @@ static const struct vcase provider_cases[] = {
 	{ 554, "5.5.4", "RCPT", NONE, "Your IP 192.0.2.1 address has a bad reputation. To "
 	  "unblock visit http://cloud-security.net/unblock?a=1&e=192.0.2.1", "badreputation",
 	  "soft", EV(TAG), "cloud-security.net/unblock" },
+	{ 550, "5.0.0", "RCPT", NONE, "Not delivering to previously bounced address",
+	  "suppressed", "hard", EV(TAG), "Not delivering to previously bounced address" },
 	/* Mimecast: the personal block is the longer tag; a policy block; both beat
 	 * Exim's bare "Administrative prohibition" */
 	{ 550, NULL, "RCPT", NONE, "Envelope blocked - User Entry - https://community.example.com"
