@@ -193,6 +193,139 @@ static const struct vcase cases[] = {
 	{ 554, "5.7.1", "DATA", NONE, "Go away", "undefined", "soft", EV(NONE), NULL },
 };
 
+/* Provider tags (data/provider-tags.tsv), one case per provider, on the
+ * replies their pages quote, with the names and addresses rewritten under
+ * example.*; a longer tag beats a shorter one, and a tag beats a code. */
+static const struct vcase provider_cases[] = {
+	{ 554, NULL, "CONNECT", NONE, "mx.example.net comcast 192.0.2.1 Comcast block for "
+	  "residential IP. ES000001", "blocked", "soft", EV(TAG), "ES000001" },
+	{ 554, NULL, "CONNECT", NONE, "mx.example.net comcast 192.0.2.1 Comcast block for "
+	  "residential IP. ES000010", "blocked", "soft", EV(TAG), "ES000010" },
+	{ 421, NULL, "CONNECT", NONE, "mx.example.net comcast Too many sessions opened",
+	  "toomanyconn", "soft", EV(TAG), "Too many sessions opened" },
+	{ 550, NULL, "MAIL", NONE, "IP 192.0.2.1 is blocked by EarthLink. Go to "
+	  "earthlink.net/block for details.", "blocked", "soft", EV(TAG), "earthlink.net/block" },
+	/* the tag beats 5.5.4, which alone would read as a syntax error */
+	{ 554, "5.5.4", "RCPT", NONE, "Your IP 192.0.2.1 address has a bad reputation. To "
+	  "unblock visit http://cloud-security.net/unblock?a=1&e=192.0.2.1", "badreputation",
+	  "soft", EV(TAG), "cloud-security.net/unblock" },
+	{ 550, "5.0.0", "RCPT", NONE, "Not delivering to previously bounced address",
+	  "suppressed", "hard", EV(TAG), "Not delivering to previously bounced address" },
+	/* Mimecast: the personal block is the longer tag; a policy block; both beat
+	 * Exim's bare "Administrative prohibition" */
+	{ 550, NULL, "RCPT", NONE, "Envelope blocked - User Entry - https://community.example.com"
+	  "/s/article/Mimecast-SMTP-Error-Codes#550 [Xb2cD4eF.us123]", "filtered", "soft",
+	  EV(TAG), "Envelope blocked - User Entry" },
+	{ 550, NULL, "RCPT", NONE, "Administrative prohibition - envelope blocked - "
+	  "https://community.example.com/s/article/Mimecast-SMTP-Error-Codes#550", "blocked",
+	  "soft", EV(TAG), "envelope blocked" },
+	{ 550, NULL, "MAIL", NONE, "Policy level block list in force", "blocked", "soft",
+	  EV(TAG), "Policy level block list in force" },
+	{ 421, "4.3.2", "CONNECT", NONE, "Your IP(192.0.2.1) is filtered and this connection will "
+	  "be closed. You must register your IP to http://realip.naver.com", "blocked", "soft",
+	  EV(TAG), "realip.naver.com" },
+	{ 450, NULL, "MAIL", NONE, "WM:BLU 126 smtp1,GMiowAB3 1680000000", "rejected", "soft",
+	  EV(TAG), "WM:BLU" },
+	{ 450, NULL, "RCPT", NONE, "MI:CCL 163 mx12,Q8CowAD 1680000000", "syntaxerror", "soft",
+	  EV(TAG), "MI:CCL" },
+	{ 450, NULL, "RCPT", NONE, "RP:CCL 126 mx4,QMCowAB 1680000000", "syntaxerror", "soft",
+	  EV(TAG), "RP:CCL" },
+	{ 451, NULL, "DATA", NONE, "RP:CEL 163 smtp7,C8CowAD 1680000000", "syntaxerror", "soft",
+	  EV(TAG), "RP:CEL" },
+	{ 550, "5.7.0", "MAIL", NONE, "Blocked - see https://support.proofpoint.com/dnsbl-lookup"
+	  ".cgi?ip=192.0.2.1", "blocked", "soft", EV(TAG), "proofpoint.com/dnsbl-lookup" },
+	/* T-Online's greeting rejects, the tag in brackets at the end */
+	{ 554, NULL, "CONNECT", NONE, "IP=192.0.2.1 - None/bad reputation. Ask your postmaster for "
+	  "help or to contact postmaster@rx.example.de for reset. (NOWL)", "badreputation",
+	  "soft", EV(TAG), "(NOWL)" },
+	{ 554, NULL, "CONNECT", NONE, "IP=192.0.2.1 - A problem occurred. (Ask your postmaster for "
+	  "help or to contact tosa@rx.example.de to clarify.) (BL)", "blocked", "soft", EV(TAG),
+	  "(BL)" },
+	{ 554, NULL, "CONNECT", NONE, "Dialup/transient IP not allowed. Use a mailgateway or "
+	  "contact toda@rx.example.de if obsolete. (DIAL)", "blocked", "soft", EV(TAG), "(DIAL)" },
+	/* Yahoo's dd for a closed account is no unknown user: the longer tag wins */
+	{ 554, NULL, "RCPT", NONE, "delivery error: dd Sorry your message to bob@example.com "
+	  "cannot be delivered. This account has been disabled or discontinued [#102]. - "
+	  "mta1.mail.example.com", "suspend", "hard", EV(TAG),
+	  "This account has been disabled or discontinued" },
+	{ 550, NULL, "RCPT", NONE, "permanent failure for one or more recipients "
+	  "(jill@example.net:blocked)", "blocked", "soft", EV(TAG), ":blocked)" },
+	/* a tag beats a code the provider uses its own way (data/enhanced-notes.tsv) */
+	{ 554, "5.2.3", "DATA", NONE, "MailPolicy violation Error delivering to mailboxes",
+	  "policyviolation", "soft", EV(TAG), "MailPolicy violation" },
+	{ 552, "5.1.1", "RCPT", NONE, "<bob@example.com> Mailbox delivery failure policy error",
+	  "policyviolation", "soft", EV(TAG), "Mailbox delivery failure policy error" },
+	{ 541, "5.4.1", "RCPT", NONE, "Mail rejected by destination domain", "filtered", "soft",
+	  EV(TAG), "Mail rejected by destination domain" },
+	{ 550, "5.2.1", "RCPT", NONE, "<BOB@EXAMPLE.NET>... Addressee unknown, relay=[192.0.2.1]",
+	  "userunknown", "hard", EV(TAG), "... Addressee unknown, relay=" },
+	{ 550, "5.2.1", "DATA", NONE, "Subject is Mandatory", "contenterror", "soft", EV(TAG),
+	  "Subject is Mandatory" },
+	/* a note-only row never decides: pasted Postfix configuration */
+	{ 0, NULL, NULL, NONE, "smtp_skip_5xx_greeting = yes", "undefined", "soft", EV(NONE),
+	  NULL },
+};
+
+/* Phrases in other languages and from other MTAs (data/reasons.tsv). */
+static const struct vcase language_cases[] = {
+	/* German: WEB.DE puts the English after a slash; the longer German wins */
+	{ 550, NULL, "RCPT", NONE, "Benutzer hat das Speichervolumen ueberschritten. / User has "
+	  "exhausted allowed storage space.", "mailboxfull", "soft", EV(PHRASE),
+	  "benutzer hat das speichervolumen ueberschritten" },
+	{ 550, NULL, "RCPT", NONE, "Benutzer nicht bekannt/User unknown", "userunknown", "hard",
+	  EV(PHRASE), "benutzer nicht bekannt" },
+	{ 0, NULL, NULL, NONE, "Diese Nachricht konnte nicht gesendet werden. Sie besitzen nicht "
+	  "die Berechtigung, die Nachricht im Auftrag des angegebenen Benutzers zu senden.",
+	  "rejected", "soft", EV(PHRASE), "nicht die berechtigung, die nachricht im auftrag" },
+	/* Korean: Naver's and Daum's size refusals */
+	{ 552, NULL, "DATA", NONE, "5.3.4 Error: 보내신 메일의 크기가 커서, 받는 서버에서 수신을 "
+	  "차단하였습니다.", "mesgtoobig", "soft", EV(PHRASE), "보내신 메일의 크기가 커서" },
+	{ 552, NULL, "DATA", NONE, "발송하신 편지의 크기가 너무커서 받는이가 속한 메일서버에서 "
+	  "수신을 거부하였습니다.", "mesgtoobig", "soft", EV(PHRASE),
+	  "발송하신 편지의 크기가 너무커서" },
+	/* Spanish */
+	{ 550, NULL, "RCPT", NONE, "Usuario inexistente", "userunknown", "hard", EV(PHRASE),
+	  "usuario inexistente" },
+	{ 550, NULL, "RCPT", NONE, "Esta casilla ha expirado por falta de uso", "suspend", "hard",
+	  EV(PHRASE), "esta casilla ha expirado por falta de uso" },
+	{ 0, NULL, NULL, NONE, "Tiempo de entrega vencido", "expired", "soft", EV(PHRASE),
+	  "tiempo de entrega vencido" },
+	{ 0, NULL, NULL, NONE, "El usuario bob no se encuentra en el Directorio de Domino",
+	  "userunknown", "hard", EV(PHRASE), "no se encuentra en el directorio de domino" },
+	/* English from other MTAs: Domino, Coremail, GMX, Exim, Exchange */
+	{ 0, "5.0.0", NULL, NONE, "User bob (bob@example.com) not listed in Domino Directory",
+	  "userunknown", "hard", EV(PHRASE), "not listed in domino directory" },
+	{ 550, NULL, "RCPT", NONE, "Mailbox unavailable or access denied: unavailable mail user",
+	  "userunknown", "hard", EV(PHRASE), "unavailable mail user" },
+	{ 550, "5.1.1", "RCPT", NONE, "<bob@example.com>... User is unknown", "userunknown", "hard",
+	  EV(ENHANCED), NULL },
+	{ 550, NULL, "RCPT", NONE, "User has too many messages on the server.", "mailboxfull",
+	  "soft", EV(PHRASE), "has too many messages on" },
+	{ 550, NULL, "RCPT", NONE, "Administrative prohibition", "policyviolation", "soft",
+	  EV(PHRASE), "administrative prohibition" },
+	{ 451, NULL, "RCPT", NONE, "Temporary local problem - please try later", "systemerror",
+	  "soft", EV(PHRASE), "temporary local problem - please try later" },
+	{ 554, "5.2.0", NULL, NONE, "STOREDRV.Submission.Exception:SendAsDeniedException."
+	  "MapiExceptionSendAsDenied; Failed to process message due to a permanent exception",
+	  "rejected", "soft", EV(PHRASE), "sendasdenied" },
+	{ 550, "5.2.0", "DATA", NONE, "Email size exceeded the policy", "mesgtoobig", "soft",
+	  EV(PHRASE), "email size exceeded the policy" },
+	{ 421, NULL, "MAIL", NONE, "Max message per connection reached, closing transmission "
+	  "channel", "ratelimited", "soft", EV(PHRASE), "max message per connection reached" },
+	/* longer phrases beat "recipient address rejected" and "dns" */
+	{ 550, NULL, "RCPT", NONE, "<bob@example.com>: Recipient address rejected: Account Closed",
+	  "suspend", "hard", EV(PHRASE), "recipient address rejected: account closed" },
+	{ 554, "5.7.1", "RCPT", NONE, "<bob@example.com>: Recipient address rejected: Recipient "
+	  "address rejected for policy reasons", "policyviolation", "soft", EV(PHRASE),
+	  "rejected for policy reasons" },
+	{ 451, "4.4.0", NULL, NONE, "DNS resolving error", "networkerror", "soft", EV(PHRASE),
+	  "dns resolving error" },
+	/* a telling code still beats the text: 5.1.1 with Daum's "Inactive mbox" */
+	{ 550, "5.1.1", "RCPT", NONE, "Inactive mbox", "userunknown", "hard", EV(ENHANCED), NULL },
+	{ 550, NULL, "RCPT", NONE, "Inactive mbox", "suspend", "hard", EV(PHRASE),
+	  "inactive mbox" },
+};
+
 static void verdict_of(const struct vcase *c, struct smtpcode_verdict *v, int *rc)
 {
 	struct smtpcode_enhanced_code e;
@@ -245,13 +378,54 @@ static void check_case(const struct vcase *c)
 	check_match(c, &v);
 }
 
-static void verdict__every_case(void **state)
+static void check_all(const struct vcase *c, size_t n)
 {
 	size_t i;
 
+	for (i = 0; i < n; i++)
+		check_case(&c[i]);
+}
+
+#define CHECK_ALL(table) check_all(table, sizeof table / sizeof table[0])
+
+static void verdict__every_case(void **state)
+{
 	(void)state;
-	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		check_case(&cases[i]);
+	CHECK_ALL(cases);
+}
+
+static void verdict__provider_tags(void **state)
+{
+	(void)state;
+	CHECK_ALL(provider_cases);
+}
+
+static void verdict__languages_and_mtas(void **state)
+{
+	(void)state;
+	CHECK_ALL(language_cases);
+}
+
+/* Comcast's block codes, one tag each, in its reply's words. */
+static void verdict__comcast_block_codes(void **state)
+{
+	static const char *const tags[] = { "BL000000", "BL000001", "BL000010", "BL000011",
+		                            "BL000100", "BL000101", "BL000110" };
+	struct smtpcode_verdict v;
+	char text[160];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof tags / sizeof tags[0]; i++) {
+		snprintf(text, sizeof text, "mx.example.net 192.0.2.1 found on one or more DNSBLs, "
+		         "see http://postmaster.example.net/smtp-error-codes.php#%s", tags[i]);
+		assert_int_equal(smtpcode_verdict_parts(554, NULL, 0, "CONNECT",
+		                                        SMTPCODE_OUTCOME_NONE, text, &v), 0);
+		assert_string_equal(smtpcode_reason_name(v.reason), "blocked");
+		assert_int_equal(v.evidence, SMTPCODE_EVIDENCE_TAG);
+		assert_string_equal(v.matched, tags[i]);
+		assert_string_equal(v.provider, "Comcast (comcast.net)");
+	}
 }
 
 /* Every reason but speeding (an alias no row uses) has a case. */
@@ -335,6 +509,20 @@ static void phrases__words_and_longest(void **state)
 	assert_true(reason_is("", "undefined"));
 }
 
+/* Part of a new phrase, or a note-only tag, decides nothing. */
+static void phrases__partial_text_does_not_decide(void **state)
+{
+	(void)state;
+	assert_true(reason_is("smtp_skip_5xx_greeting = no", "undefined"));
+	assert_true(reason_is("Tiempo de entrega: 2 dias", "undefined"));
+	assert_true(reason_is("Die Nachricht im Anhang", "undefined"));
+	assert_true(reason_is("메일의 크기", "undefined"));
+	assert_true(reason_is("Administrative contact: hostmaster@example.com", "undefined"));
+	assert_true(reason_is("Envelope-From: <a@example.com>", "undefined"));
+	assert_true(reason_is("see RBL(BL)list", "undefined"));
+	assert_true(reason_is("IP=192.0.2.1 (BL)", "blocked"));
+}
+
 /* The outer code decides before the inner, and the reply struct is read. */
 static void verdict__from_a_reply(void **state)
 {
@@ -370,10 +558,14 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(verdict__every_case),
+		cmocka_unit_test(verdict__provider_tags),
+		cmocka_unit_test(verdict__comcast_block_codes),
+		cmocka_unit_test(verdict__languages_and_mtas),
 		cmocka_unit_test(verdict__cases_cover_every_reason),
 		cmocka_unit_test(reasons__vocabulary),
 		cmocka_unit_test(names__bounce_and_evidence),
 		cmocka_unit_test(phrases__words_and_longest),
+		cmocka_unit_test(phrases__partial_text_does_not_decide),
 		cmocka_unit_test(verdict__from_a_reply),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
