@@ -26,6 +26,11 @@ static inline int scan_is_digit(int c)
 	return c >= '0' && c <= '9';
 }
 
+static inline int scan_is_alnum(int c)
+{
+	return scan_is_digit(c) || (scx_lower(c) >= 'a' && scx_lower(c) <= 'z');
+}
+
 /* Nonzero if s starts with prefix, ignoring ASCII case. */
 static inline int scan_starts_with(const char *s, const char *prefix)
 {
@@ -74,6 +79,13 @@ enum scan_token { SCAN_TOKEN_NONE, SCAN_TOKEN_ENHANCED, SCAN_TOKEN_MALFORMED };
 enum scan_token smtpcode__enhanced_at(const char *p, struct smtpcode_enhanced_code *code,
                                       size_t *len);
 const char *smtpcode__punct_text(const char *p);
+
+/* Where a quoted reply's text ends: the quote that closes it, or NULL. */
+const char *smtpcode__closing_quote(const char *text, char quote);
+
+/* Nonzero if line starts with an NDR or DSN field whose value has a type
+ * ("Remote system: dns;..."): it ends the reply before it. */
+int smtpcode__field_line(const char *line);
 
 
 /* ---- Format tables (scan_formats.c) -------------------------------------- */
@@ -248,6 +260,8 @@ struct scan {
 	int pending_inline;                  /* ... or was found inside a line */
 	int unclosed;                        /* its last line ended inside "(in
 	                                      * reply to ...": the next goes on */
+	int closed;                          /* its text ended at a closing quote
+	                                      * ("reason":"554 ..."): none goes on */
 	size_t reply_indent;                 /* blanks before the line that opened it */
 	const char *after_command;           /* Exim's "after RCPT TO:<a>:" ended a */
 	int after_lines;                     /* line: the reply comes in this many */
@@ -255,6 +269,9 @@ struct scan {
 	                                      * column before its markers */
 	char lead[16];                       /* the same place on the line before */
 	struct smtpcode_reply reply;         /* the open reply */
+	struct smtpcode_reply inner[2];      /* replies quoted inside it ("...<421
+	                                      * 4.4.2 ...>"), given after it */
+	size_t inner_count;
 	struct scan_dsn dsn;
 	unsigned long outcomes[SMTPCODE_OUTCOME_COUNT]; /* lines per outcome */
 	struct scan_index formats;
@@ -267,7 +284,14 @@ void smtpcode__reply_start(struct smtpcode_reply *r, unsigned long line);
 void smtpcode__add_enhanced(struct smtpcode_reply *r, const struct smtpcode_enhanced_code *c);
 void smtpcode__add_warning(struct smtpcode_reply *r, enum smtpcode_warning w);
 void smtpcode__append_text(struct smtpcode_reply *r, const char *text, size_t n);
+size_t smtpcode__reply_code(struct smtpcode_reply *r, const char *p);
 void smtpcode__reply_text(struct smtpcode_reply *r, const char *text, size_t n);
+/* scan_text.c: a flattened multi-line reply's joins ("\\n550-5.7.1 ") and
+ * continuation prefixes ("... 550-5.7.26 ...") out of its text, their
+ * codes kept; the replies quoted in text[n] of line kept in s->inner. */
+void smtpcode__drop_joins(const struct scan_index *ix, struct smtpcode_reply *r);
+void smtpcode__drop_prefixes(struct smtpcode_reply *r);
+void smtpcode__quoted_replies(struct scan *s, const char *text, size_t n, unsigned long line);
 const char *smtpcode__find_embedded(const struct scan_index *ix, const char *line,
                                     int colon_lead, int *code, char *sep);
 size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,

@@ -75,6 +75,7 @@ static const struct scan_marker exim[] = {
 	GIVES(" -> ", SCAN_OUTCOME_TOKEN, NULL, DELIVERED),
 	GIVES(" == ", SCAN_OUTCOME_TOKEN, NULL, DEFERRED),
 	GIVES(" ** ", SCAN_OUTCOME_TOKEN, NULL, BOUNCED),
+	MARK("\\r\\n", SCAN_JOIN), /* before "\\n": a Go or Haraka log's "\\r\\n550-" */
 	MARK("\\n", SCAN_JOIN),
 };
 
@@ -429,8 +430,10 @@ const char *smtpcode__text_end(const struct scan_index *ix, const char *text, in
 {
 	EACH(ix, SCAN_TEXT_END, m) {
 		const char *p = strstr(text, (*m)->marker);
-		while (p && after_space && (p == text || p[-1] != ' '))
-			p = strstr(p + 1, (*m)->marker);
+		char sep;
+		while (p && ((after_space && (p == text || p[-1] != ' ')) ||
+		             (scan_code_at(p + (*m)->len, &sep) && sep)))
+			p = strstr(p + 1, (*m)->marker); /* "\\r\\n550-" joins */
 		if (p)
 			return p;
 	}

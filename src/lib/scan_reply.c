@@ -76,12 +76,12 @@ void smtpcode__append_text(struct smtpcode_reply *r, const char *text, size_t n)
 	scx_sb_putn(&sb, text, n);
 }
 
-/* Reads the text of a reply (after "550 " or "550-"): an enhanced code at
- * its start, then the words. */
-void smtpcode__reply_text(struct smtpcode_reply *r, const char *text, size_t n)
+/* Reads the enhanced code at p that directly follows a reply's code
+ * ("550 5.1.1", a continuation line's "550-5.7.1"): a valid one is added,
+ * a malformed one noted. Returns the valid code's length, else 0. */
+size_t smtpcode__reply_code(struct smtpcode_reply *r, const char *p)
 {
 	struct smtpcode_enhanced_code c;
-	const char *p = scan_skip_spaces(text), *end = text + n;
 	size_t len;
 
 	switch (smtpcode__enhanced_at(p, &c, &len)) {
@@ -89,8 +89,7 @@ void smtpcode__reply_text(struct smtpcode_reply *r, const char *text, size_t n)
 		if (r->enhanced_count == 0)
 			r->direct = 1;
 		smtpcode__add_enhanced(r, &c);
-		p = scan_skip_spaces(p + len);
-		break;
+		return len;
 	case SCAN_TOKEN_MALFORMED:
 		if (!r->malformed[0]) {
 			size_t keep = len < sizeof r->malformed ? len : sizeof r->malformed - 1;
@@ -102,6 +101,18 @@ void smtpcode__reply_text(struct smtpcode_reply *r, const char *text, size_t n)
 	case SCAN_TOKEN_NONE:
 		break;
 	}
+	return 0;
+}
+
+/* Reads the text of a reply (after "550 " or "550-"): an enhanced code at
+ * its start, then the words. */
+void smtpcode__reply_text(struct smtpcode_reply *r, const char *text, size_t n)
+{
+	const char *p = scan_skip_spaces(text), *end = text + n;
+	size_t len = smtpcode__reply_code(r, p);
+
+	if (len)
+		p = scan_skip_spaces(p + len);
 	if (p > end)
 		p = end;
 	smtpcode__append_text(r, p, (size_t)(end - p));
@@ -128,33 +139,13 @@ static void inner_codes(struct smtpcode_reply *r)
 	}
 }
 
-/* Removes the joins of a flattened multi-line reply (Exim's "\n550-5.7.1 ")
- * from the text. */
-static void drop_joins(const struct scan_index *ix, struct smtpcode_reply *r)
-{
-	char *p, sep;
-	size_t mark;
-
-	while ((p = (char *)smtpcode__join_in(ix, r->text, &mark)) != NULL) {
-		size_t skip = mark;
-		if (scan_code_at(p + mark, &sep) && sep) {
-			struct smtpcode_enhanced_code c;
-			size_t len;
-			skip = mark + 4;
-			if (smtpcode__enhanced_at(p + skip, &c, &len) != SCAN_TOKEN_NONE)
-				skip += len + (p[skip + len] == ' ');
-		}
-		p[0] = ' ';
-		memmove(p + 1, p + skip, strlen(p + skip) + 1);
-	}
-}
-
 /* Completes a reply and hands it on: the command its text names, the text
  * without "(in reply to ... command)", the codes quoted inside, the
  * warnings. A DSN group's text names no command. */
 void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn)
 {
 	char *cut;
+	size_t i;
 
 	if (!r->command && !dsn)
 		r->command = smtpcode__command_in(&s->formats, r->text);
@@ -163,10 +154,17 @@ void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn)
 			cut--;
 		*cut = '\0';
 	}
-	drop_joins(&s->formats, r);
+	smtpcode__drop_joins(&s->formats, r);
+	smtpcode__drop_prefixes(r);
 	inner_codes(r);
 	smtpcode__check_reply(r);
 	s->emit(r, s->arg);
+	for (i = 0; i < s->inner_count; i++) {
+		s->inner[i].outcome = r->outcome;
+		smtpcode__check_reply(&s->inner[i]);
+		s->emit(&s->inner[i], s->arg);
+	}
+	s->inner_count = 0;
 }
 
 void smtpcode__flush_pending(struct scan *s)
@@ -233,7 +231,7 @@ size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,
 	size_t n = end ? (size_t)(end - 1 - text) : strlen(text);
 
 	if (code > line && (code[-1] == '\'' || code[-1] == '"')) {
-		const char *q = strrchr(text, code[-1]);
+		const char *q = smtpcode__closing_quote(text, code[-1]);
 		if (q && (size_t)(q - text) < n)
 			n = (size_t)(q - text);
 	}
@@ -346,9 +344,11 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 	struct smtpcode_reply *r = &s->reply;
 	const char *text = sep == ' ' || sep == '-' || !sep ? code_ptr + (sep ? 4 : 3)
 	                                                    : smtpcode__punct_text(code_ptr);
+	size_t n;
 
 	if (!s->pending) {
 		smtpcode__reply_start(r, s->line);
+		s->inner_count = 0;
 		r->basic = code;
 		if (transcript)
 			transcript_command(s, r);
@@ -369,7 +369,11 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 	r->last_line = s->line;
 	s->multiline = sep == '-';
 	s->unclosed = ends_unclosed(&s->formats, text);
-	smtpcode__reply_text(r, text, smtpcode__reply_text_len(&s->formats, line, code_ptr, text));
+	n = smtpcode__reply_text_len(&s->formats, line, code_ptr, text);
+	s->closed = code_ptr > line && (code_ptr[-1] == '"' || code_ptr[-1] == '\'') &&
+	            smtpcode__closing_quote(text, code_ptr[-1]) != NULL;
+	smtpcode__reply_text(r, text, n);
+	smtpcode__quoted_replies(s, text, n, s->line);
 }
 
 /* A log record with "dsn=" and no reply in it: a reply without a code. */
@@ -483,7 +487,8 @@ static int continues_reply(const struct scan *s, const struct scan_line *l, cons
 	int code;
 	char sep;
 
-	if (!s->pending || l->kind != SCAN_LINE_TEXT || !body[0])
+	if (!s->pending || l->kind != SCAN_LINE_TEXT || !body[0] || s->closed ||
+	    smtpcode__field_line(body))
 		return 0;
 	if (l->indented) /* unless it is the next recipient's: "<u@a>: 552 ..." */
 		return indentation(l->start) >= s->reply_indent &&
@@ -534,6 +539,7 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 			smtpcode__append_text(&s->reply, body, strlen(body));
 		else /* "said: 421" ended the line: "4.7.0 ..." goes on */
 			smtpcode__reply_text(&s->reply, body, strlen(body));
+		smtpcode__quoted_replies(s, body, strlen(body), s->line);
 		s->reply.last_line = s->line;
 		s->unclosed = ends_unclosed(&s->formats, body);
 		return;
