@@ -50,7 +50,7 @@ LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c 
               src/lib/enhanced.c src/lib/pattern.c src/lib/search.c src/lib/synonym.c \
               src/lib/compare.c src/lib/compare_basic.c src/lib/compare_enhanced.c \
               src/lib/compare_mixed.c src/lib/compare_text.c src/lib/scan.c \
-              src/lib/scan_line.c src/lib/scan_text.c src/lib/scan_formats.c \
+              src/lib/scan_line.c src/lib/scan_text.c src/lib/scan_formats.c src/lib/scan_lookup.c \
               src/lib/scan_reply.c src/lib/scan_dsn.c src/lib/scan_warn.c \
               src/lib/verdict.c src/lib/verdict_data.c src/lib/verdict_match.c
 # src/cli: the command, a client of the library's public API.

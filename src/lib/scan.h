@@ -6,7 +6,8 @@
  *   scan_line.c     the normalising passes (reading, transcript prefix,
  *                   indentation)
  *   scan_text.c     the reader of enhanced codes (smaller readers: below)
- *   scan_formats.c  one table of markers per format, and their lookups
+ *   scan_formats.c  one table of markers per format
+ *   scan_lookup.c   the lookups of those tables, by role
  *   scan_reply.c    reply detection and building
  *   scan_dsn.c      RFC 3464 per-recipient groups
  *   scan_warn.c     warnings, and the names of warnings and outcomes
@@ -86,6 +87,8 @@ const char *smtpcode__closing_quote(const char *text, char quote);
 /* Nonzero if line starts with an NDR or DSN field whose value has a type
  * ("Remote system: dns;..."): it ends the reply before it. */
 int smtpcode__field_line(const char *line);
+/* Nonzero if line is a stack trace's frame: it ends the reply before it. */
+int smtpcode__frame_line(const char *line);
 
 
 /* ---- Format tables (scan_formats.c) -------------------------------------- */
@@ -111,6 +114,9 @@ enum scan_role {
 	SCAN_ENHANCED_LEAD,  /* a line starting so (after blanks, any case) and
 	                      * then an enhanced code is a reply without a
 	                      * basic code: "Reason:    5.1.1 ..." */
+	SCAN_ENHANCED_AFTER, /* an enhanced code right after it, anywhere in a
+	                      * line with no basic code, is a reply without
+	                      * one: .NET's "The server response was: 5.1.1" */
 	SCAN_STATUS_TAG,     /* the sending MTA's own status follows, as a
 	                      * DSN Status: qmail's "(#5.1.2)"; `then` ends it */
 	SCAN_JOIN,           /* joins the lines of a flattened multi-line
@@ -159,7 +165,8 @@ struct scan_index {
 
 void smtpcode__formats_index(struct scan_index *ix);
 
-/* The lookups, each over the rows of its role(s), in the formats' order. */
+/* The lookups (scan_lookup.c), each over the rows of its role(s), in the
+ * formats' order. */
 const char *smtpcode__command_in(const struct scan_index *ix, const char *line);
 enum smtpcode_outcome smtpcode__outcome_in(const struct scan_index *ix, const char *line);
 int smtpcode__after_lead_in(const struct scan_index *ix, const char *line, const char *p,

@@ -420,8 +420,8 @@ static int enhanced_first_line(struct scan *s, const char *line)
 	if (!p || smtpcode__enhanced_at(p, &c, &len) != SCAN_TOKEN_ENHANCED)
 		return 0;
 	smtpcode__reply_start(&s->reply, s->line);
-	if (s->after_lines > 0)
-		s->reply.command = s->after_command;
+	s->reply.command = s->after_lines > 0 ? s->after_command
+	                                      : smtpcode__command_in(&s->formats, line);
 	s->after_lines = 0;
 	smtpcode__reply_text(&s->reply, p, strlen(p));
 	s->pending = 1;
@@ -463,8 +463,11 @@ static void other_line(struct scan *s, const char *line)
 		return;
 	}
 	if (p) {
+		size_t mark;
 		reply_part(s, line, p, code, sep, 0, &outcome);
 		s->pending_inline = 1;
+		/* Exim's "550-...\n550 ..." holds its last line already */
+		s->multiline = s->multiline && !smtpcode__join_in(&s->formats, p, &mark);
 	}
 	else
 		record_without_reply(s, line);
@@ -488,8 +491,10 @@ static int continues_reply(const struct scan *s, const struct scan_line *l, cons
 	char sep;
 
 	if (!s->pending || l->kind != SCAN_LINE_TEXT || !body[0] || s->closed ||
-	    smtpcode__field_line(body))
+	    smtpcode__field_line(body) || smtpcode__frame_line(body))
 		return 0;
+	if (body[0] == '[' && !r->command && smtpcode__command_in(&s->formats, body))
+		return 1; /* Yahoo's "[RCPT_TO]" on the line after the reply */
 	if (l->indented) /* unless it is the next recipient's: "<u@a>: 552 ..." */
 		return indentation(l->start) >= s->reply_indent &&
 		       !(body[0] == '<' && smtpcode__find_embedded(&s->formats, body, 0, &code, &sep));
@@ -543,6 +548,14 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 		s->reply.last_line = s->line;
 		s->unclosed = ends_unclosed(&s->formats, body);
 		return;
+	}
+	if (s->pending && s->multiline && s->pending_inline && l->kind == SCAN_LINE_TEXT) {
+		/* msmtp's "server message: 535-5.7.8 ..." lines, one reply */
+		const char *p = smtpcode__find_embedded(&s->formats, l->start, 0, &code, &sep);
+		if (p && code == s->reply.basic) {
+			reply_part(s, l->start, p, code, sep, 0, NULL);
+			return;
+		}
 	}
 	smtpcode__flush_pending(s);
 	if (l->kind == SCAN_LINE_TEXT && l->start[0])

@@ -167,3 +167,16 @@ int smtpcode__field_line(const char *line)
 		;
 	return p > line && *p == ';';
 }
+
+/* Nonzero if line is a frame of a stack trace ("at Foo.bar(Foo.java:12)",
+ * Node's "at Conn._formatError (/srv/a.js:790:19)", .NET's "at X.Send() in
+ * C:\\a.cs:line 550", Ruby's "/gems/smtp.rb:1083:in `check_response'",
+ * Python's "File \"smtplib.py\", line 890"): never a reply's text. */
+int smtpcode__frame_line(const char *line)
+{
+	if (line[0] == 'a' && line[1] == 't' && line[2] == ' ' && line[3] != ' ')
+		return strchr(line, '(') != NULL;
+	if (scan_starts_with(line, "File \""))
+		return strstr(line, "\", line ") != NULL;
+	return strstr(line, ":in `") != NULL;
+}
