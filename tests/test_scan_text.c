@@ -2,7 +2,8 @@
  * read out of other text, one test each with the real form and a negative:
  * a DSN Diagnostic-Code with a leading status (kind 8), a reply quoted
  * inside a reply (13), Exim's literal "\n" joins (14), where a reply's text
- * stops (15); and connection failures that are no SMTP reply (issue 14). */
+ * stops (15); client libraries' errors; and connection failures that are
+ * no SMTP reply (issue 14, rule 4). */
 #include "testutil.h"
 #include "smtpcode.h"
 
@@ -174,6 +175,102 @@ static void text_ends__continuation_prefixes_dropped(void **state)
 	assert_string_equal(found[0].text, "Mailbox has 550 messages; 421 4.7.0 is not ours");
 }
 
+static void connection__failures_are_replies_without_codes(void **state)
+{
+	(void)state;
+	scan("May  3 10:25:41 mail postfix/smtp[24902]: 5A7C11C0B10: to=<g@example.org>, "
+	     "relay=none, delay=30, status=deferred (connect to mx.example.org[192.0.2.7]:25: "
+	     "Connection timed out)");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 0);
+	assert_int_equal(found[0].enhanced_count, 0);
+	assert_int_equal(found[0].outcome, SMTPCODE_OUTCOME_DEFERRED);
+	assert_string_equal(found[0].text,
+	                    "connect to mx.example.org[192.0.2.7]:25: Connection timed out");
+	/* A bounce body: no outcome on the line, the Postfix form is enough. */
+	scan("<h@example.org>: lost connection with mx.example.org[192.0.2.7] while sending "
+	     "RCPT TO");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].outcome, SMTPCODE_OUTCOME_NONE);
+	assert_string_equal(found[0].text,
+	                    "lost connection with mx.example.org[192.0.2.7] while sending RCPT TO");
+	scan("<h@example.org>: Host or domain name not found. Name service error for "
+	     "name=example.org type=MX: Host not found, try again");
+	assert_int_equal(nfound, 1);
+	assert_string_equal(found[0].text, "Host or domain name not found. Name service error "
+	                                   "for name=example.org type=MX: Host not found, try "
+	                                   "again");
+	/* Exim: the outcome token says it. */
+	scan("2026-05-25 03:00:05 1wWb2D-0005Eg-9H == bob@example.org R=dnslookup "
+	     "T=remote_smtp defer (-53): retry time not reached for any host for 'example.org'");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].outcome, SMTPCODE_OUTCOME_DEFERRED);
+	assert_string_equal(found[0].text, "retry time not reached for any host for 'example.org'");
+	scan("2026-05-25 03:00:05 1wWb2D-0005Eg-9H ** bob@example.org R=dnslookup "
+	     "T=remote_smtp: Connection refused");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].outcome, SMTPCODE_OUTCOME_BOUNCED);
+	/* Sendmail's own line after a transcript. */
+	scan("<carol@example.org>... Deferred: Connection timed out with mx.example.org.");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].outcome, SMTPCODE_OUTCOME_DEFERRED);
+	assert_string_equal(found[0].text, "Deferred: Connection timed out with mx.example.org.");
+	/* With dsn=, the record keeps its status code. */
+	scan("May  3 10:20:33 mail sendmail[31004]: 643AKUa0031002: to=<c@example.net>, "
+	     "dsn=4.0.0, stat=Deferred: Connection refused by mx.example.net.");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 0);
+	assert_string_equal(enh(0, 0), "4.0.0");
+	/* Negatives: prose, a reply that says it, a line with no outcome. */
+	scan("I keep getting Connection refused when I telnet to port 25.\n"
+	     "Why would a connect to the server time out?\n"
+	     "2026-05-03 10:26:36 1uBg6L-000LAe-0P H=mx8.example.org [192.0.2.98] Connection "
+	     "timed out");
+	assert_int_equal(nfound, 0);
+	scan("421 4.4.2 mx.example.org Connection timed out");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 421);
+}
+
+static void libraries__errors_name_the_command(void **state)
+{
+	(void)state;
+	scan("2026-05-06 08:14:03 SMTP ERROR: RCPT TO command failed: 550 5.1.1 <l@example.org>: "
+	     "User unknown\n"
+	     "Error: Invalid login: 535 5.7.139 Authentication unsuccessful\n"
+	     "Error: Message failed: 552 5.3.4 Message size exceeds fixed limit");
+	assert_int_equal(nfound, 3);
+	assert_string_equal(found[0].command, "RCPT");
+	assert_string_equal(found[1].command, "AUTH");
+	assert_string_equal(found[2].command, "DATA");
+	/* msmtp: the line before names the step, two lines are one reply. */
+	scan("msmtp: authentication failed (method LOGIN)\n"
+	     "msmtp: server message: 535-5.7.8 Username and Password not accepted.\n"
+	     "msmtp: server message: 535 5.7.8 https://support.example.com/?p=BadCredentials\n"
+	     "msmtp: could not send mail (account gmail from /home/pat/.msmtprc)");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].first_line, 2);
+	assert_int_equal(found[0].last_line, 3);
+	assert_string_equal(found[0].command, "AUTH");
+	/* A stack frame is not the reply's text; .NET gives no basic code. */
+	scan("Net::SMTPFatalError: 550 5.1.1 <z@example.com>: User unknown\n"
+	     "  /usr/local/bundle/gems/net-smtp-0.5.0/lib/net/smtp.rb:1083:in `check_response'\n"
+	     "System.Net.Mail.SmtpFailedRecipientException: Mailbox unavailable. The server "
+	     "response was: 5.1.1 <x@example.net>: User unknown\n"
+	     "   at System.Net.Mail.SmtpClient.Send(MailMessage message)");
+	assert_int_equal(nfound, 2);
+	assert_int_equal(found[0].last_line, 1);
+	assert_int_equal(found[1].basic, 0);
+	assert_string_equal(enh(1, 0), "5.1.1");
+	assert_string_equal(found[1].command, "RCPT");
+	assert_int_equal(found[1].last_line, 3);
+	/* Yahoo's tag on the line after the reply. */
+	scan("Remote host said:\n552 5.2.2 <w@example.org>... Mailbox Full\n[RCPT_TO]");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].last_line, 3);
+	assert_string_equal(found[0].command, "RCPT");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -182,6 +279,8 @@ int main(void)
 		cmocka_unit_test(exim_joins__literal_newline_keeps_the_codes),
 		cmocka_unit_test(text_ends__json_quote_fields_and_next_lines),
 		cmocka_unit_test(text_ends__continuation_prefixes_dropped),
+		cmocka_unit_test(connection__failures_are_replies_without_codes),
+		cmocka_unit_test(libraries__errors_name_the_command),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

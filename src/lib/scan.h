@@ -136,6 +136,10 @@ enum scan_role {
 	                      * a marker without a final blank or colon must be
 	                      * the whole line */
 	SCAN_DSN_ACTION,     /* a DSN Action value starting so gives outcome */
+	SCAN_CONNECTION,     /* a failure to reach or keep the server, no SMTP
+	                      * reply (issue 14): with `then` after it on the
+	                      * line, always ("connect to " ... "]:"); without,
+	                      * only on a line that says an outcome */
 	SCAN_ROLE_COUNT
 };
 
@@ -187,6 +191,8 @@ const char *smtpcode__enhanced_lead(const struct scan_index *ix, const char *lin
 int smtpcode__status_tag(const struct scan_index *ix, const char *line,
                          struct smtpcode_enhanced_code *code);
 enum smtpcode_outcome smtpcode__dsn_action(const struct scan_index *ix, const char *value);
+const char *smtpcode__connection_failure(const struct scan_index *ix, const char *line,
+                                         int has_outcome);
 
 /* ---- The line the passes prepare (scan_line.c) --------------------------- */
 

@@ -178,6 +178,34 @@ static const struct scan_marker libraries[] = {
 	NAMES("SMTPHeloError", NULL, "HELO"),
 };
 
+/* Connection-level failures: no SMTP reply, the client could not reach or
+ * keep the server (issue 14, rule 4). Postfix's smtp(8) "connect to
+ * host[ip]:25: Connection refused", "lost connection with host[ip] while
+ * sending RCPT TO", "conversation with host[ip] timed out while ...",
+ * "Host or domain name not found. Name service error for ..." (Postfix
+ * src/smtp/smtp_connect.c, smtp_proto.c, smtp_addr.c); Sendmail's
+ * "stat=Deferred: Connection refused by host" (sendmail/deliver.c); Exim's
+ * "defer (110): Connection timed out" and "retry time not reached for any
+ * host" (src/deliver.c, src/retry.c); the errno texts (strerror) any of
+ * them quote. A row with `then` needs no outcome on the line. */
+#define CONN(marker, then) ROW(marker, SCAN_CONNECTION, then, NULL, SMTPCODE_OUTCOME_NONE)
+static const struct scan_marker connection[] = {
+	CONN("connect to ", "]:"),
+	CONN("lost connection with ", " while "),
+	CONN("conversation with ", " timed out"),
+	CONN("Host or domain name not found", ". Name service error"),
+	CONN("Connection refused", NULL),
+	CONN("Connection timed out", NULL),
+	CONN("Connection reset", NULL),
+	CONN("Operation timed out", NULL),
+	CONN("No route to host", NULL),
+	CONN("Network is unreachable", NULL),
+	CONN("retry time not reached", NULL),
+	CONN("all hosts for ", " have been failing"),
+	CONN("Deferred: ", "Connection "), /* Sendmail's "<a>... Deferred: Connection
+	                                    * timed out with mx" */
+};
+
 /* RFC 3464 delivery status: "Diagnostic-Code: smtp; 550 ...", the values
  * of "Action:" (scan_dsn.c reads the fields). */
 static const struct scan_marker dsn[] = {
@@ -257,11 +285,11 @@ static const struct {
 	size_t count;
 } formats[] = {
 	{ postfix, COUNT(postfix) },   { sendmail, COUNT(sendmail) }, { exim, COUNT(exim) },
-	{ exchange, COUNT(exchange) }, { vendors, COUNT(vendors) }, { qmail, COUNT(qmail) }, { libraries, COUNT(libraries) }, { dsn, COUNT(dsn) },           { transcript, COUNT(transcript) },
+	{ exchange, COUNT(exchange) }, { vendors, COUNT(vendors) }, { qmail, COUNT(qmail) }, { libraries, COUNT(libraries) }, { connection, COUNT(connection) }, { dsn, COUNT(dsn) },           { transcript, COUNT(transcript) },
 	{ raw, COUNT(raw) },
 };
 
-_Static_assert(COUNT(postfix) + COUNT(sendmail) + COUNT(exim) + COUNT(exchange) + COUNT(vendors) + COUNT(qmail) + COUNT(libraries) + COUNT(dsn) +
+_Static_assert(COUNT(postfix) + COUNT(sendmail) + COUNT(exim) + COUNT(exchange) + COUNT(vendors) + COUNT(qmail) + COUNT(libraries) + COUNT(connection) + COUNT(dsn) +
                    COUNT(transcript) + COUNT(raw) <= SCAN_ROWS_MAX,
                "SCAN_ROWS_MAX holds every row");
 

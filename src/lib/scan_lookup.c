@@ -371,3 +371,21 @@ enum smtpcode_outcome smtpcode__dsn_action(const struct scan_index *ix, const ch
 			return (*m)->outcome;
 	return SMTPCODE_OUTCOME_NONE;
 }
+
+/* Where the text of a connection-level failure in line starts (its first
+ * marker), or NULL: a row with `then` counts when `then` follows it, one
+ * without only when has_outcome (the line says what became of the mail). */
+const char *smtpcode__connection_failure(const struct scan_index *ix, const char *line,
+                                         int has_outcome)
+{
+	const char *first = NULL;
+
+	EACH(ix, SCAN_CONNECTION, m) {
+		const char *p = strstr(line, (*m)->marker);
+		if (!p || (first && p >= first))
+			continue;
+		if ((*m)->then ? strstr(p + (*m)->len, (*m)->then) != NULL : has_outcome)
+			first = p;
+	}
+	return first;
+}

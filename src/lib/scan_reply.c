@@ -447,6 +447,31 @@ static int status_tag_line(struct scan *s, const char *line)
 	return 1;
 }
 
+/* A connection-level failure, no SMTP reply ("connect to mx[ip]:25:
+ * Connection refused", "stat=Deferred: Connection refused by mx"): a reply
+ * with no code, the outcome the line says, the failure as its text. */
+static int connection_line(struct scan *s, const char *line, enum smtpcode_outcome outcome)
+{
+	const char *why = smtpcode__connection_failure(&s->formats, line,
+	                                               outcome != SMTPCODE_OUTCOME_NONE);
+	size_t n;
+
+	if (!why)
+		return 0;
+	n = strlen(why);
+	if (n > 0 && why[n - 1] == ')' && !memchr(why, '(', n)) /* "status=deferred (...)" */
+		n--;
+	smtpcode__reply_start(&s->reply, s->line);
+	s->reply.outcome = outcome == SMTPCODE_OUTCOME_NONE && scan_starts_with(why, "Deferred:")
+	                           ? SMTPCODE_OUTCOME_DEFERRED
+	                           : outcome;
+	smtpcode__append_text(&s->reply, why, n);
+	s->pending = 1;
+	s->pending_server = s->pending_inline = s->unclosed = 0;
+	s->reply_indent = indentation(line) + 1; /* a deeper line continues it */
+	return 1;
+}
+
 /* A log or NDR line that may hold a reply somewhere inside. */
 static void other_line(struct scan *s, const char *line)
 {
@@ -458,7 +483,8 @@ static void other_line(struct scan *s, const char *line)
 	s->outcomes[outcome]++;
 	p = smtpcode__find_embedded(&s->formats, line, s->after_lines > 0, &code, &sep);
 	if (!p && !dsn) {
-		if (!enhanced_first_line(s, line) && !status_tag_line(s, line))
+		if (!enhanced_first_line(s, line) && !status_tag_line(s, line) &&
+		    !connection_line(s, line, outcome))
 			after_lead_in_line(s, line);
 		return;
 	}
