@@ -271,6 +271,40 @@ static void libraries__errors_name_the_command(void **state)
 	assert_string_equal(found[0].command, "RCPT");
 }
 
+static void lead_ins__bare_codes_and_split_command(void **state)
+{
+	(void)state;
+	/* A lead-in lets a code without an enhanced code count, also when
+	 * punctuation follows it; without one, the number is no code. */
+	scan("[Status: Error, Address: <a@example.org>, ResponseCode 421, , Host not reachable.]\n"
+	     "Failure Reason: 550 Unrouteable address\n"
+	     "Order 421, , shipped; reason 550: none");
+	assert_int_equal(nfound, 2);
+	assert_int_equal(found[0].basic, 421);
+	assert_string_equal(found[0].text, "Host not reachable.]");
+	assert_int_equal(found[1].basic, 550);
+	assert_string_equal(found[1].text, "Unrouteable address");
+	/* GMX's Exim: the enhanced code on the line after "host:". */
+	scan("SMTP error from remote server after RCPT command:\n"
+	     "host: mx.example.net\n"
+	     "5.2.2 <abe@example.net>... Quota exceeded");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].first_line, 3);
+	assert_string_equal(found[0].command, "RCPT");
+	/* "(in reply to end" / "of DATA command)" after a reply on one line. */
+	scan("    <lin@example.net>: 554 5.7.1 rejected by filter (in reply to end\n"
+	     "        of DATA command)\n"
+	     "    <mo@example.net>: Host or domain name not found. Name service error\n"
+	     "        for name=example.net type=MX: Host not found, try again");
+	assert_int_equal(nfound, 2);
+	assert_string_equal(found[0].command, "DATA");
+	assert_string_equal(found[0].text, "rejected by filter");
+	assert_int_equal(found[0].last_line, 2);
+	assert_int_equal(found[1].basic, 0);
+	assert_int_equal(found[1].first_line, 3);
+	assert_int_equal(found[1].last_line, 4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -281,6 +315,7 @@ int main(void)
 		cmocka_unit_test(text_ends__continuation_prefixes_dropped),
 		cmocka_unit_test(connection__failures_are_replies_without_codes),
 		cmocka_unit_test(libraries__errors_name_the_command),
+		cmocka_unit_test(lead_ins__bare_codes_and_split_command),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

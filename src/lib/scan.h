@@ -5,7 +5,9 @@
  *   scan.c          the driver: passes, then DSN groups, then replies
  *   scan_line.c     the normalising passes (reading, transcript prefix,
  *                   indentation)
- *   scan_text.c     the reader of enhanced codes (smaller readers: below)
+ *   scan_text.c     the readers of a reply's text: enhanced codes, replies
+ *                   inside other text, where a text ends, joins, quoted
+ *                   replies (smaller readers: below)
  *   scan_formats.c  one table of markers per format
  *   scan_lookup.c   the lookups of those tables, by role
  *   scan_reply.c    reply detection and building

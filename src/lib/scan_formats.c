@@ -71,6 +71,9 @@ static const struct scan_marker exim[] = {
 	NAMES("mail server after ", "MAIL FROM", "MAIL"),
 	NAMES("mail server after ", "pipelined MAIL FROM", "MAIL"),
 	NAMES("mail server after ", NULL, NULL), /* "after EHLO:" */
+	MARK("remote server after ", SCAN_LEAD_IN_COLON), /* GMX's Exim: "SMTP error from */
+	NAMES("remote server after ", NULL, NULL),        /* remote server after RCPT
+	                                                   * command:" */
 	GIVES(" => ", SCAN_OUTCOME_TOKEN, NULL, DELIVERED),
 	GIVES(" -> ", SCAN_OUTCOME_TOKEN, NULL, DELIVERED),
 	GIVES(" == ", SCAN_OUTCOME_TOKEN, NULL, DEFERRED),
@@ -105,6 +108,9 @@ static const struct scan_marker vendors[] = {
 	LEAD("host replied:"),
 	LEAD("] rejected:"),
 	LEAD("error was:"),
+	LEAD("Reason:"),       /* any case: Sendmail's "(reason: 550 ...)", SendGrid's
+	                        * "REASON:", Haraka's "Failure Reason:", SmarterMail */
+	LEAD("ResponseCode"),  /* Zoho: "ResponseCode 421, , Host not reachable" */
 };
 
 /* qmail's bounces: the line before "Remote host said: 550 ..." names the

@@ -1,8 +1,9 @@
 /* scan_reply.c - reply detection, after the normalising passes: replies
  * at a line's start ("550 5.1.1 ...", "550-..." continued), after a
  * transcript's server prefix, inside log and NDR lines after a lead-in
- * ("said: 550"), and log records that carry only "dsn=". Builds each reply
- * and hands it to the callback. */
+ * ("said: 550", found by scan_text.c), log records that carry only "dsn=",
+ * and connection failures with no reply. Builds each reply and hands it to
+ * the callback. */
 #include "scan.h"
 #include "strbuf.h"
 
@@ -176,68 +177,6 @@ void smtpcode__flush_pending(struct scan *s)
 	}
 }
 
-/* ---- Replies inside other text ------------------------------------------- */
-
-/* A code followed by punctuation and an enhanced code ("550: 5.1.1"):
- * *code and *sep (the punctuation) set; 0 if there is none at p. */
-static int scan_code_at_punct(const char *p, int *code, char *sep)
-{
-	if (!scan_is_digit(p[1]) || !scan_is_digit(p[2]) || !smtpcode__punct_text(p))
-		return 0;
-	*code = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
-	*sep = p[3];
-	return 1;
-}
-
-/*
- * Finds a reply inside a line of other text. A code counts only at a word
- * start and when it is followed by an enhanced code (550 5.1.1) or follows a
- * lead-in ("said: 550"), or a colon when colon_lead is set (the line after
- * Exim's "after RCPT TO:<a>:"): dates, addresses, sizes and ports never do.
- * Returns a pointer to the code, or NULL.
- */
-const char *smtpcode__find_embedded(const struct scan_index *ix, const char *line,
-                                    int colon_lead, int *code, char *sep)
-{
-	const char *colon_after = colon_lead ? line : smtpcode__colon_lead_in(ix, line);
-	const char *p;
-
-	for (p = line; *p; p++) {
-		struct smtpcode_enhanced_code c;
-		size_t len;
-		if (*p < '1' || *p > '5' || (p > line && !scan_starts_code(p[-1])))
-			continue;
-		*code = scan_code_at(p, sep);
-		if (!*code && scan_code_at_punct(p, code, sep))
-			return p;
-		if (!*code)
-			continue;
-		if ((*sep == ' ' || *sep == '-') &&
-		    smtpcode__enhanced_at(p + 4, &c, &len) != SCAN_TOKEN_NONE)
-			return p;
-		if (smtpcode__after_lead_in(ix, line, p, colon_after))
-			return p;
-	}
-	return NULL;
-}
-
-/* The end of a reply's text: before " (in reply to" (Postfix), before the
- * closing quote when the code follows one (Exchange's "returned '...'"), or
- * at the end of the line. code is where the reply's code stands. */
-size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,
-                                const char *code, const char *text)
-{
-	const char *end = smtpcode__text_end(ix, text, 1);
-	size_t n = end ? (size_t)(end - 1 - text) : strlen(text);
-
-	if (code > line && (code[-1] == '\'' || code[-1] == '"')) {
-		const char *q = smtpcode__closing_quote(text, code[-1]);
-		if (q && (size_t)(q - text) < n)
-			n = (size_t)(q - text);
-	}
-	return n;
-}
-
 /* ---- Reply lines and transcripts ----------------------------------------- */
 
 /* The number of blanks at the start of line. */
@@ -346,6 +285,9 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 	                                                    : smtpcode__punct_text(code_ptr);
 	size_t n;
 
+	if (!text) /* punctuation and no enhanced code after a lead-in: "421, , " */
+		for (text = code_ptr + 3; *text && strchr(",:;) ", *text); text++)
+			;
 	if (!s->pending) {
 		smtpcode__reply_start(r, s->line);
 		s->inner_count = 0;
@@ -370,6 +312,8 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 	s->multiline = sep == '-';
 	s->unclosed = ends_unclosed(&s->formats, text);
 	n = smtpcode__reply_text_len(&s->formats, line, code_ptr, text);
+	if (s->unclosed) /* keep "(in reply to end": the next line ends it, emit cuts it */
+		n = strlen(text);
 	s->closed = code_ptr > line && (code_ptr[-1] == '"' || code_ptr[-1] == '\'') &&
 	            smtpcode__closing_quote(text, code_ptr[-1]) != NULL;
 	smtpcode__reply_text(r, text, n);
@@ -523,7 +467,8 @@ static int continues_reply(const struct scan *s, const struct scan_line *l, cons
 		return 1; /* Yahoo's "[RCPT_TO]" on the line after the reply */
 	if (l->indented) /* unless it is the next recipient's: "<u@a>: 552 ..." */
 		return indentation(l->start) >= s->reply_indent &&
-		       !(body[0] == '<' && smtpcode__find_embedded(&s->formats, body, 0, &code, &sep));
+		       !(body[0] == '<' && (smtpcode__find_embedded(&s->formats, body, 0, &code, &sep) ||
+		                            smtpcode__connection_failure(&s->formats, body, 0)));
 	return (s->pending_inline && !r->text[0] && !r->enhanced_count) || s->unclosed;
 }
 

@@ -1,5 +1,6 @@
 /* scan_text.c - the scanner's readers of a reply's text: enhanced codes
- * (the smaller readers are inline in scan.h), where a quoted text ends, the
+ * (the smaller readers are inline in scan.h), a reply inside other text
+ * and where its text ends (a closing quote, a field, a stack frame), the
  * joins and continuation prefixes of a flattened multi-line reply, and the
  * replies quoted inside a reply's text. */
 #include "scan.h"
@@ -179,4 +180,72 @@ int smtpcode__frame_line(const char *line)
 	if (scan_starts_with(line, "File \""))
 		return strstr(line, "\", line ") != NULL;
 	return strstr(line, ":in `") != NULL;
+}
+
+/* ---- Replies inside other text ------------------------------------------- */
+
+/* A code followed by punctuation and an enhanced code ("550: 5.1.1"):
+ * *code and *sep (the punctuation) set; 0 if there is none at p. */
+static int scan_code_at_punct(const char *p, int *code, char *sep)
+{
+	if (!scan_is_digit(p[1]) || !scan_is_digit(p[2]) || !smtpcode__punct_text(p))
+		return 0;
+	*code = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+	*sep = p[3];
+	return 1;
+}
+
+/*
+ * Finds a reply inside a line of other text. A code counts only at a word
+ * start and when it is followed by an enhanced code (550 5.1.1) or follows a
+ * lead-in ("said: 550"), or a colon when colon_lead is set (the line after
+ * Exim's "after RCPT TO:<a>:"): dates, addresses, sizes and ports never do.
+ * Returns a pointer to the code, or NULL.
+ */
+const char *smtpcode__find_embedded(const struct scan_index *ix, const char *line,
+                                    int colon_lead, int *code, char *sep)
+{
+	const char *colon_after = colon_lead ? line : smtpcode__colon_lead_in(ix, line);
+	const char *p;
+
+	for (p = line; *p; p++) {
+		struct smtpcode_enhanced_code c;
+		size_t len;
+		if (*p < '1' || *p > '5' || (p > line && !scan_starts_code(p[-1])))
+			continue;
+		*code = scan_code_at(p, sep);
+		if (!*code && scan_code_at_punct(p, code, sep))
+			return p;
+		if (!*code && scan_is_digit(p[1]) && scan_is_digit(p[2]) && p[3] &&
+		    strchr(",:;", p[3]) && smtpcode__after_lead_in(ix, line, p, NULL)) {
+			*code = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+			*sep = p[3]; /* "ResponseCode 421, , Host not reachable" */
+			return p;
+		}
+		if (!*code)
+			continue;
+		if ((*sep == ' ' || *sep == '-') &&
+		    smtpcode__enhanced_at(p + 4, &c, &len) != SCAN_TOKEN_NONE)
+			return p;
+		if (smtpcode__after_lead_in(ix, line, p, colon_after))
+			return p;
+	}
+	return NULL;
+}
+
+/* The end of a reply's text: before " (in reply to" (Postfix), before the
+ * closing quote when the code follows one (Exchange's "returned '...'"), or
+ * at the end of the line. code is where the reply's code stands. */
+size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,
+                                const char *code, const char *text)
+{
+	const char *end = smtpcode__text_end(ix, text, 1);
+	size_t n = end ? (size_t)(end - 1 - text) : strlen(text);
+
+	if (code > line && (code[-1] == '\'' || code[-1] == '"')) {
+		const char *q = smtpcode__closing_quote(text, code[-1]);
+		if (q && (size_t)(q - text) < n)
+			n = (size_t)(q - text);
+	}
+	return n;
 }
