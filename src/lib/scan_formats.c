@@ -197,7 +197,7 @@ static const struct scan_marker libraries[] = {
 #define CONN(marker, then) ROW(marker, SCAN_CONNECTION, then, NULL, SMTPCODE_OUTCOME_NONE)
 static const struct scan_marker connection[] = {
 	CONN("connect to ", "]:"),
-	CONN("lost connection with ", " while "),
+	CONN("lost connection with ", " while"),
 	CONN("conversation with ", " timed out"),
 	CONN("Host or domain name not found", ". Name service error"),
 	CONN("Connection refused", NULL),
