@@ -53,6 +53,7 @@ static void dsn_leading_status__quoted_reply_gives_the_code(void **state)
 	assert_int_equal(nfound, 1);
 	assert_int_equal(found[0].basic, 0);
 	assert_string_equal(enh(0, 0), "5.1.1");
+	assert_string_equal(found[0].text, "- unknown user 550 times (no quote)");
 }
 
 static void reply_in_reply__inner_reply_is_its_own_quoted_object(void **state)

@@ -91,6 +91,7 @@ static void read_diagnostic(const struct scan *s, struct smtpcode_reply *r, cons
 		smtpcode__add_enhanced(r, &c);
 		if (quoted_after_status(r, t + len))
 			return;
+		t = scan_skip_spaces(t + len);
 	}
 	smtpcode__append_text(r, t, strlen(t));
 }

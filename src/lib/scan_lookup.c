@@ -381,10 +381,11 @@ const char *smtpcode__connection_failure(const struct scan_index *ix, const char
 	const char *first = NULL;
 
 	EACH(ix, SCAN_CONNECTION, m) {
-		const char *p = strstr(line, (*m)->marker);
-		if (!p || (first && p >= first))
+		const char *p;
+		if ((!(*m)->then && !has_outcome) || (p = strstr(line, (*m)->marker)) == NULL ||
+		    (first && p >= first))
 			continue;
-		if ((*m)->then ? strstr(p + (*m)->len, (*m)->then) != NULL : has_outcome)
+		if (!(*m)->then || strstr(p + (*m)->len, (*m)->then) != NULL)
 			first = p;
 	}
 	return first;
