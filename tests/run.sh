@@ -7,6 +7,8 @@
 #   json   --json output of every code and every curated pair through jq -e
 #   data   facts corrected against the RFC text, asserted through jq -e
 #   explain  the corpus of real-world replies, logs and transcripts (tests/explain/)
+#   wild   the corpus of issue 13 (tests/explain/wild/): no failure beyond
+#          the known ones of wild/known-failing.txt
 #   layout the house rules: the command reaches no library internal, the
 #          library never prints, no file over 600 lines, no function over 60
 #   search the queries of tests/search/queries.tsv rank the expert's codes first
@@ -42,8 +44,9 @@ for t in build/tests/test_*; do
 done
 
 for suite in tests/cli/run.sh tests/gen/run.sh tests/json.sh tests/data.sh tests/explain/run.sh \
-	tests/layout.sh tests/search/run.sh tests/escapes.sh tests/completions.sh \
-	tests/install/run.sh tests/man.sh tests/setup.sh tests/misc.sh tests/peers.sh tests/merge.sh tests/readme.sh; do
+	tests/explain/wild.sh tests/layout.sh tests/search/run.sh tests/escapes.sh tests/completions.sh \
+	tests/install/run.sh tests/man.sh tests/setup.sh tests/misc.sh tests/peers.sh tests/merge.sh \
+	tests/readme.sh; do
 	out=$(sh "$suite" 2>&1)
 	rc=$?
 	p=$(printf '%s\n' "$out" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' | tail -n 1)

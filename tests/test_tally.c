@@ -141,12 +141,24 @@ static void enhanced__out_of_range__counted_as_other(void **state)
 	assert_int_equal(rows[0].code.subject, 999);
 }
 
+/* A connection failure (no code at all) is no reply; a status alone is. */
+static void no_code__not_counted(void **state)
+{
+	(void)state;
+	tally_init(&t);
+	reply(0, 0, 0, 0);
+	assert_int_equal(t.replies, 0);
+	reply(0, 4, 4, 1);
+	assert_int_equal(t.replies, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(counts__sorted_most_first),
 		cmocka_unit_test(enhanced__more_codes_than_rows__first_listed_rest_other),
 		cmocka_unit_test(enhanced__out_of_range__counted_as_other),
+		cmocka_unit_test(no_code__not_counted),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

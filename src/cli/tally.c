@@ -57,6 +57,8 @@ void tally_reply(struct tally *t, const struct smtpcode_reply *r)
 {
 	size_t i;
 
+	if (r->basic == 0 && r->enhanced_count == 0)
+		return; /* a connection failure: no SMTP reply, nothing to count */
 	t->replies++;
 	if (r->basic >= 100 && r->basic <= 599) {
 		t->basic[r->basic]++;

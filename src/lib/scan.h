@@ -5,8 +5,11 @@
  *   scan.c          the driver: passes, then DSN groups, then replies
  *   scan_line.c     the normalising passes (reading, transcript prefix,
  *                   indentation)
- *   scan_text.c     the reader of enhanced codes (smaller readers: below)
- *   scan_formats.c  one table of markers per format, and their lookups
+ *   scan_text.c     the readers of a reply's text: enhanced codes, replies
+ *                   inside other text, where a text ends, joins, quoted
+ *                   replies (smaller readers: below)
+ *   scan_formats.c  one table of markers per format
+ *   scan_lookup.c   the lookups of those tables, by role
  *   scan_reply.c    reply detection and building
  *   scan_dsn.c      RFC 3464 per-recipient groups
  *   scan_warn.c     warnings, and the names of warnings and outcomes
@@ -24,6 +27,11 @@
 static inline int scan_is_digit(int c)
 {
 	return c >= '0' && c <= '9';
+}
+
+static inline int scan_is_alnum(int c)
+{
+	return scan_is_digit(c) || (scx_lower(c) >= 'a' && scx_lower(c) <= 'z');
 }
 
 /* Nonzero if s starts with prefix, ignoring ASCII case. */
@@ -75,6 +83,15 @@ enum scan_token smtpcode__enhanced_at(const char *p, struct smtpcode_enhanced_co
                                       size_t *len);
 const char *smtpcode__punct_text(const char *p);
 
+/* Where a quoted reply's text ends: the quote that closes it, or NULL. */
+const char *smtpcode__closing_quote(const char *text, char quote);
+
+/* Nonzero if line starts with an NDR or DSN field whose value has a type
+ * ("Remote system: dns;..."): it ends the reply before it. */
+int smtpcode__field_line(const char *line);
+/* Nonzero if line is a stack trace's frame: it ends the reply before it. */
+int smtpcode__frame_line(const char *line);
+
 
 /* ---- Format tables (scan_formats.c) -------------------------------------- */
 
@@ -99,6 +116,9 @@ enum scan_role {
 	SCAN_ENHANCED_LEAD,  /* a line starting so (after blanks, any case) and
 	                      * then an enhanced code is a reply without a
 	                      * basic code: "Reason:    5.1.1 ..." */
+	SCAN_ENHANCED_AFTER, /* an enhanced code right after it, anywhere in a
+	                      * line with no basic code, is a reply without
+	                      * one: .NET's "The server response was: 5.1.1" */
 	SCAN_STATUS_TAG,     /* the sending MTA's own status follows, as a
 	                      * DSN Status: qmail's "(#5.1.2)"; `then` ends it */
 	SCAN_JOIN,           /* joins the lines of a flattened multi-line
@@ -118,6 +138,10 @@ enum scan_role {
 	                      * a marker without a final blank or colon must be
 	                      * the whole line */
 	SCAN_DSN_ACTION,     /* a DSN Action value starting so gives outcome */
+	SCAN_CONNECTION,     /* a failure to reach or keep the server, no SMTP
+	                      * reply (issue 14): with `then` after it on the
+	                      * line, always ("connect to " ... "]:"); without,
+	                      * only on a line that says an outcome */
 	SCAN_ROLE_COUNT
 };
 
@@ -147,7 +171,8 @@ struct scan_index {
 
 void smtpcode__formats_index(struct scan_index *ix);
 
-/* The lookups, each over the rows of its role(s), in the formats' order. */
+/* The lookups (scan_lookup.c), each over the rows of its role(s), in the
+ * formats' order. */
 const char *smtpcode__command_in(const struct scan_index *ix, const char *line);
 enum smtpcode_outcome smtpcode__outcome_in(const struct scan_index *ix, const char *line);
 int smtpcode__after_lead_in(const struct scan_index *ix, const char *line, const char *p,
@@ -168,6 +193,8 @@ const char *smtpcode__enhanced_lead(const struct scan_index *ix, const char *lin
 int smtpcode__status_tag(const struct scan_index *ix, const char *line,
                          struct smtpcode_enhanced_code *code);
 enum smtpcode_outcome smtpcode__dsn_action(const struct scan_index *ix, const char *value);
+const char *smtpcode__connection_failure(const struct scan_index *ix, const char *line,
+                                         int has_outcome);
 
 /* ---- The line the passes prepare (scan_line.c) --------------------------- */
 
@@ -248,6 +275,8 @@ struct scan {
 	int pending_inline;                  /* ... or was found inside a line */
 	int unclosed;                        /* its last line ended inside "(in
 	                                      * reply to ...": the next goes on */
+	int closed;                          /* its text ended at a closing quote
+	                                      * ("reason":"554 ..."): none goes on */
 	size_t reply_indent;                 /* blanks before the line that opened it */
 	const char *after_command;           /* Exim's "after RCPT TO:<a>:" ended a */
 	int after_lines;                     /* line: the reply comes in this many */
@@ -255,6 +284,9 @@ struct scan {
 	                                      * column before its markers */
 	char lead[16];                       /* the same place on the line before */
 	struct smtpcode_reply reply;         /* the open reply */
+	struct smtpcode_reply inner[2];      /* replies quoted inside it ("...<421
+	                                      * 4.4.2 ...>"), given after it */
+	size_t inner_count;
 	struct scan_dsn dsn;
 	unsigned long outcomes[SMTPCODE_OUTCOME_COUNT]; /* lines per outcome */
 	struct scan_index formats;
@@ -267,7 +299,14 @@ void smtpcode__reply_start(struct smtpcode_reply *r, unsigned long line);
 void smtpcode__add_enhanced(struct smtpcode_reply *r, const struct smtpcode_enhanced_code *c);
 void smtpcode__add_warning(struct smtpcode_reply *r, enum smtpcode_warning w);
 void smtpcode__append_text(struct smtpcode_reply *r, const char *text, size_t n);
+size_t smtpcode__reply_code(struct smtpcode_reply *r, const char *p);
 void smtpcode__reply_text(struct smtpcode_reply *r, const char *text, size_t n);
+/* scan_text.c: a flattened multi-line reply's joins ("\\n550-5.7.1 ") and
+ * continuation prefixes ("... 550-5.7.26 ...") out of its text, their
+ * codes kept; the replies quoted in text[n] of line kept in s->inner. */
+void smtpcode__drop_joins(const struct scan_index *ix, struct smtpcode_reply *r);
+void smtpcode__drop_prefixes(struct smtpcode_reply *r);
+void smtpcode__quoted_replies(struct scan *s, const char *text, size_t n, unsigned long line);
 const char *smtpcode__find_embedded(const struct scan_index *ix, const char *line,
                                     int colon_lead, int *code, char *sep);
 size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,

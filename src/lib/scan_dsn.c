@@ -38,12 +38,40 @@ int smtpcode__dsn_takes(const struct scan *s, const struct scan_line *l)
 	return smtpcode__dsn_field(l->text) != DSN_NOT_A_FIELD || (s->dsn.open && l->indented);
 }
 
+/* A reply quoted after a leading status (kind 8 of issue 13: "5.1.0 -
+ * Unknown address error 550-'5.7.1 <a>... Refused here' (delivery
+ * attempts: 0)"): a code at a word start, then "-" or a blank, then a
+ * quote. Reads it into r (its text up to the last such quote) and returns
+ * nonzero; 0 if d holds none. */
+static int quoted_after_status(struct smtpcode_reply *r, const char *d)
+{
+	const char *p, *end;
+	char sep, quote;
+
+	for (p = d; *p; p++) { /* d follows the status: d[-1] is readable */
+		int code;
+		if (p[-1] != ' ' || !(code = scan_code_at(p, &sep)) || !sep ||
+		    (p[4] != '\'' && p[4] != '"'))
+			continue;
+		quote = p[4];
+		end = strrchr(p + 5, quote);
+		r->basic = code;
+		smtpcode__reply_text(r, p + 5, end ? (size_t)(end - p - 5) : strlen(p + 5));
+		return 1;
+	}
+	return 0;
+}
+
 /* The reply of a Diagnostic-Code value: "smtp; 550 5.1.1 ..." (the code may
- * follow the type directly), or only text. */
+ * follow the type directly), a leading status and a quoted reply ("smtp;
+ * 5.1.0 - Unknown address error 550-'5.7.1 ...'"), or only text (its
+ * leading enhanced code read). */
 static void read_diagnostic(const struct scan *s, struct smtpcode_reply *r, const char *d)
 {
-	const char *semi = strchr(d, ';'), *p = NULL;
+	const char *semi = strchr(d, ';'), *p = NULL, *t;
+	struct smtpcode_enhanced_code c;
 	int code = 0;
+	size_t len;
 	char sep = 0;
 
 	if (d[0])
@@ -54,10 +82,18 @@ static void read_diagnostic(const struct scan *s, struct smtpcode_reply *r, cons
 		const char *text = p + (sep ? 4 : 3);
 		r->basic = code;
 		smtpcode__reply_text(r, text, smtpcode__reply_text_len(&s->formats, d, p, text));
-	} else if (d[0]) {
-		const char *t = semi ? semi + 1 : d;
-		smtpcode__append_text(r, t, strlen(t));
+		return;
 	}
+	if (!d[0])
+		return;
+	t = scan_skip_spaces(semi ? semi + 1 : d);
+	if (smtpcode__enhanced_at(t, &c, &len) == SCAN_TOKEN_ENHANCED) {
+		smtpcode__add_enhanced(r, &c);
+		if (quoted_after_status(r, t + len))
+			return;
+		t = scan_skip_spaces(t + len);
+	}
+	smtpcode__append_text(r, t, strlen(t));
 }
 
 void smtpcode__dsn_flush(struct scan *s)

@@ -1,8 +1,9 @@
 /* scan_reply.c - reply detection, after the normalising passes: replies
  * at a line's start ("550 5.1.1 ...", "550-..." continued), after a
  * transcript's server prefix, inside log and NDR lines after a lead-in
- * ("said: 550"), and log records that carry only "dsn=". Builds each reply
- * and hands it to the callback. */
+ * ("said: 550", found by scan_text.c), log records that carry only "dsn=",
+ * and connection failures with no reply. Builds each reply and hands it to
+ * the callback. */
 #include "scan.h"
 #include "strbuf.h"
 
@@ -76,12 +77,12 @@ void smtpcode__append_text(struct smtpcode_reply *r, const char *text, size_t n)
 	scx_sb_putn(&sb, text, n);
 }
 
-/* Reads the text of a reply (after "550 " or "550-"): an enhanced code at
- * its start, then the words. */
-void smtpcode__reply_text(struct smtpcode_reply *r, const char *text, size_t n)
+/* Reads the enhanced code at p that directly follows a reply's code
+ * ("550 5.1.1", a continuation line's "550-5.7.1"): a valid one is added,
+ * a malformed one noted. Returns the valid code's length, else 0. */
+size_t smtpcode__reply_code(struct smtpcode_reply *r, const char *p)
 {
 	struct smtpcode_enhanced_code c;
-	const char *p = scan_skip_spaces(text), *end = text + n;
 	size_t len;
 
 	switch (smtpcode__enhanced_at(p, &c, &len)) {
@@ -89,8 +90,7 @@ void smtpcode__reply_text(struct smtpcode_reply *r, const char *text, size_t n)
 		if (r->enhanced_count == 0)
 			r->direct = 1;
 		smtpcode__add_enhanced(r, &c);
-		p = scan_skip_spaces(p + len);
-		break;
+		return len;
 	case SCAN_TOKEN_MALFORMED:
 		if (!r->malformed[0]) {
 			size_t keep = len < sizeof r->malformed ? len : sizeof r->malformed - 1;
@@ -102,6 +102,18 @@ void smtpcode__reply_text(struct smtpcode_reply *r, const char *text, size_t n)
 	case SCAN_TOKEN_NONE:
 		break;
 	}
+	return 0;
+}
+
+/* Reads the text of a reply (after "550 " or "550-"): an enhanced code at
+ * its start, then the words. */
+void smtpcode__reply_text(struct smtpcode_reply *r, const char *text, size_t n)
+{
+	const char *p = scan_skip_spaces(text), *end = text + n;
+	size_t len = smtpcode__reply_code(r, p);
+
+	if (len)
+		p = scan_skip_spaces(p + len);
 	if (p > end)
 		p = end;
 	smtpcode__append_text(r, p, (size_t)(end - p));
@@ -128,33 +140,13 @@ static void inner_codes(struct smtpcode_reply *r)
 	}
 }
 
-/* Removes the joins of a flattened multi-line reply (Exim's "\n550-5.7.1 ")
- * from the text. */
-static void drop_joins(const struct scan_index *ix, struct smtpcode_reply *r)
-{
-	char *p, sep;
-	size_t mark;
-
-	while ((p = (char *)smtpcode__join_in(ix, r->text, &mark)) != NULL) {
-		size_t skip = mark;
-		if (scan_code_at(p + mark, &sep) && sep) {
-			struct smtpcode_enhanced_code c;
-			size_t len;
-			skip = mark + 4;
-			if (smtpcode__enhanced_at(p + skip, &c, &len) != SCAN_TOKEN_NONE)
-				skip += len + (p[skip + len] == ' ');
-		}
-		p[0] = ' ';
-		memmove(p + 1, p + skip, strlen(p + skip) + 1);
-	}
-}
-
 /* Completes a reply and hands it on: the command its text names, the text
  * without "(in reply to ... command)", the codes quoted inside, the
  * warnings. A DSN group's text names no command. */
 void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn)
 {
 	char *cut;
+	size_t i;
 
 	if (!r->command && !dsn)
 		r->command = smtpcode__command_in(&s->formats, r->text);
@@ -163,10 +155,17 @@ void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn)
 			cut--;
 		*cut = '\0';
 	}
-	drop_joins(&s->formats, r);
+	smtpcode__drop_joins(&s->formats, r);
+	smtpcode__drop_prefixes(r);
 	inner_codes(r);
 	smtpcode__check_reply(r);
 	s->emit(r, s->arg);
+	for (i = 0; i < s->inner_count; i++) {
+		s->inner[i].outcome = r->outcome;
+		smtpcode__check_reply(&s->inner[i]);
+		s->emit(&s->inner[i], s->arg);
+	}
+	s->inner_count = 0;
 }
 
 void smtpcode__flush_pending(struct scan *s)
@@ -176,68 +175,6 @@ void smtpcode__flush_pending(struct scan *s)
 		s->multiline = 0;
 		smtpcode__emit(s, &s->reply, 0);
 	}
-}
-
-/* ---- Replies inside other text ------------------------------------------- */
-
-/* A code followed by punctuation and an enhanced code ("550: 5.1.1"):
- * *code and *sep (the punctuation) set; 0 if there is none at p. */
-static int scan_code_at_punct(const char *p, int *code, char *sep)
-{
-	if (!scan_is_digit(p[1]) || !scan_is_digit(p[2]) || !smtpcode__punct_text(p))
-		return 0;
-	*code = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
-	*sep = p[3];
-	return 1;
-}
-
-/*
- * Finds a reply inside a line of other text. A code counts only at a word
- * start and when it is followed by an enhanced code (550 5.1.1) or follows a
- * lead-in ("said: 550"), or a colon when colon_lead is set (the line after
- * Exim's "after RCPT TO:<a>:"): dates, addresses, sizes and ports never do.
- * Returns a pointer to the code, or NULL.
- */
-const char *smtpcode__find_embedded(const struct scan_index *ix, const char *line,
-                                    int colon_lead, int *code, char *sep)
-{
-	const char *colon_after = colon_lead ? line : smtpcode__colon_lead_in(ix, line);
-	const char *p;
-
-	for (p = line; *p; p++) {
-		struct smtpcode_enhanced_code c;
-		size_t len;
-		if (*p < '1' || *p > '5' || (p > line && !scan_starts_code(p[-1])))
-			continue;
-		*code = scan_code_at(p, sep);
-		if (!*code && scan_code_at_punct(p, code, sep))
-			return p;
-		if (!*code)
-			continue;
-		if ((*sep == ' ' || *sep == '-') &&
-		    smtpcode__enhanced_at(p + 4, &c, &len) != SCAN_TOKEN_NONE)
-			return p;
-		if (smtpcode__after_lead_in(ix, line, p, colon_after))
-			return p;
-	}
-	return NULL;
-}
-
-/* The end of a reply's text: before " (in reply to" (Postfix), before the
- * closing quote when the code follows one (Exchange's "returned '...'"), or
- * at the end of the line. code is where the reply's code stands. */
-size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,
-                                const char *code, const char *text)
-{
-	const char *end = smtpcode__text_end(ix, text, 1);
-	size_t n = end ? (size_t)(end - 1 - text) : strlen(text);
-
-	if (code > line && (code[-1] == '\'' || code[-1] == '"')) {
-		const char *q = strrchr(text, code[-1]);
-		if (q && (size_t)(q - text) < n)
-			n = (size_t)(q - text);
-	}
-	return n;
 }
 
 /* ---- Reply lines and transcripts ----------------------------------------- */
@@ -346,9 +283,14 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 	struct smtpcode_reply *r = &s->reply;
 	const char *text = sep == ' ' || sep == '-' || !sep ? code_ptr + (sep ? 4 : 3)
 	                                                    : smtpcode__punct_text(code_ptr);
+	size_t n;
 
+	if (!text) /* punctuation and no enhanced code after a lead-in: "421, , " */
+		for (text = code_ptr + 3; *text && strchr(",:;) ", *text); text++)
+			;
 	if (!s->pending) {
 		smtpcode__reply_start(r, s->line);
+		s->inner_count = 0;
 		r->basic = code;
 		if (transcript)
 			transcript_command(s, r);
@@ -369,7 +311,13 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 	r->last_line = s->line;
 	s->multiline = sep == '-';
 	s->unclosed = ends_unclosed(&s->formats, text);
-	smtpcode__reply_text(r, text, smtpcode__reply_text_len(&s->formats, line, code_ptr, text));
+	n = smtpcode__reply_text_len(&s->formats, line, code_ptr, text);
+	if (s->unclosed) /* keep "(in reply to end": the next line ends it, emit cuts it */
+		n = strlen(text);
+	s->closed = code_ptr > line && (code_ptr[-1] == '"' || code_ptr[-1] == '\'') &&
+	            smtpcode__closing_quote(text, code_ptr[-1]) != NULL;
+	smtpcode__reply_text(r, text, n);
+	smtpcode__quoted_replies(s, text, n, s->line);
 }
 
 /* A log record with "dsn=" and no reply in it: a reply without a code. */
@@ -416,8 +364,8 @@ static int enhanced_first_line(struct scan *s, const char *line)
 	if (!p || smtpcode__enhanced_at(p, &c, &len) != SCAN_TOKEN_ENHANCED)
 		return 0;
 	smtpcode__reply_start(&s->reply, s->line);
-	if (s->after_lines > 0)
-		s->reply.command = s->after_command;
+	s->reply.command = s->after_lines > 0 ? s->after_command
+	                                      : smtpcode__command_in(&s->formats, line);
 	s->after_lines = 0;
 	smtpcode__reply_text(&s->reply, p, strlen(p));
 	s->pending = 1;
@@ -443,6 +391,31 @@ static int status_tag_line(struct scan *s, const char *line)
 	return 1;
 }
 
+/* A connection-level failure, no SMTP reply ("connect to mx[ip]:25:
+ * Connection refused", "stat=Deferred: Connection refused by mx"): a reply
+ * with no code, the outcome the line says, the failure as its text. */
+static int connection_line(struct scan *s, const char *line, enum smtpcode_outcome outcome)
+{
+	const char *why = smtpcode__connection_failure(&s->formats, line,
+	                                               outcome != SMTPCODE_OUTCOME_NONE);
+	size_t n;
+
+	if (!why)
+		return 0;
+	n = strlen(why);
+	if (n > 0 && why[n - 1] == ')' && !memchr(why, '(', n)) /* "status=deferred (...)" */
+		n--;
+	smtpcode__reply_start(&s->reply, s->line);
+	s->reply.outcome = outcome == SMTPCODE_OUTCOME_NONE && scan_starts_with(why, "Deferred:")
+	                           ? SMTPCODE_OUTCOME_DEFERRED
+	                           : outcome;
+	smtpcode__append_text(&s->reply, why, n);
+	s->pending = 1;
+	s->pending_server = s->pending_inline = s->unclosed = 0;
+	s->reply_indent = indentation(line) + 1; /* a deeper line continues it */
+	return 1;
+}
+
 /* A log or NDR line that may hold a reply somewhere inside. */
 static void other_line(struct scan *s, const char *line)
 {
@@ -454,13 +427,17 @@ static void other_line(struct scan *s, const char *line)
 	s->outcomes[outcome]++;
 	p = smtpcode__find_embedded(&s->formats, line, s->after_lines > 0, &code, &sep);
 	if (!p && !dsn) {
-		if (!enhanced_first_line(s, line) && !status_tag_line(s, line))
+		if (!enhanced_first_line(s, line) && !status_tag_line(s, line) &&
+		    !connection_line(s, line, outcome))
 			after_lead_in_line(s, line);
 		return;
 	}
 	if (p) {
+		size_t mark;
 		reply_part(s, line, p, code, sep, 0, &outcome);
 		s->pending_inline = 1;
+		/* Exim's "550-...\n550 ..." holds its last line already */
+		s->multiline = s->multiline && !smtpcode__join_in(&s->formats, p, &mark);
 	}
 	else
 		record_without_reply(s, line);
@@ -483,11 +460,15 @@ static int continues_reply(const struct scan *s, const struct scan_line *l, cons
 	int code;
 	char sep;
 
-	if (!s->pending || l->kind != SCAN_LINE_TEXT || !body[0])
+	if (!s->pending || l->kind != SCAN_LINE_TEXT || !body[0] || s->closed ||
+	    smtpcode__field_line(body) || smtpcode__frame_line(body))
 		return 0;
+	if (body[0] == '[' && !r->command && smtpcode__command_in(&s->formats, body))
+		return 1; /* Yahoo's "[RCPT_TO]" on the line after the reply */
 	if (l->indented) /* unless it is the next recipient's: "<u@a>: 552 ..." */
 		return indentation(l->start) >= s->reply_indent &&
-		       !(body[0] == '<' && smtpcode__find_embedded(&s->formats, body, 0, &code, &sep));
+		       !(body[0] == '<' && (smtpcode__find_embedded(&s->formats, body, 0, &code, &sep) ||
+		                            smtpcode__connection_failure(&s->formats, body, 0)));
 	return (s->pending_inline && !r->text[0] && !r->enhanced_count) || s->unclosed;
 }
 
@@ -534,9 +515,18 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 			smtpcode__append_text(&s->reply, body, strlen(body));
 		else /* "said: 421" ended the line: "4.7.0 ..." goes on */
 			smtpcode__reply_text(&s->reply, body, strlen(body));
+		smtpcode__quoted_replies(s, body, strlen(body), s->line);
 		s->reply.last_line = s->line;
 		s->unclosed = ends_unclosed(&s->formats, body);
 		return;
+	}
+	if (s->pending && s->multiline && s->pending_inline && l->kind == SCAN_LINE_TEXT) {
+		/* msmtp's "server message: 535-5.7.8 ..." lines, one reply */
+		const char *p = smtpcode__find_embedded(&s->formats, l->start, 0, &code, &sep);
+		if (p && code == s->reply.basic) {
+			reply_part(s, l->start, p, code, sep, 0, NULL);
+			return;
+		}
 	}
 	smtpcode__flush_pending(s);
 	if (l->kind == SCAN_LINE_TEXT && l->start[0])

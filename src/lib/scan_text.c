@@ -1,5 +1,8 @@
-/* scan_text.c - the scanner's reader of enhanced codes in text (the
- * smaller readers are inline in scan.h). */
+/* scan_text.c - the scanner's readers of a reply's text: enhanced codes
+ * (the smaller readers are inline in scan.h), a reply inside other text
+ * and where its text ends (a closing quote, a field, a stack frame), the
+ * joins and continuation prefixes of a flattened multi-line reply, and the
+ * replies quoted inside a reply's text. */
 #include "scan.h"
 
 #include <string.h>
@@ -46,4 +49,203 @@ enum scan_token smtpcode__enhanced_at(const char *p, struct smtpcode_enhanced_co
 	*len = n;
 	return smtpcode_parse_enhanced(tok, code, NULL) == SMTPCODE_PARSE_OK ? SCAN_TOKEN_ENHANCED
 	                                                                      : SCAN_TOKEN_MALFORMED;
+}
+
+/* The quote that closes a quoted reply's text: for '"' the first one that
+ * is not escaped with a backslash and not followed by a letter or digit
+ * (JSON's "reason":"554 5.7.1 Blocked","status"), for a single quote the
+ * last one on the line (Exchange's '550 5.1.1 User 'x' unknown'). NULL if
+ * there is none. */
+const char *smtpcode__closing_quote(const char *text, char quote)
+{
+	const char *q;
+
+	if (quote == '\'')
+		return strrchr(text, quote);
+	for (q = text; (q = strchr(q, quote)) != NULL; q++)
+		if ((q == text || q[-1] != '\\') && !scan_is_alnum(q[1]))
+			return q;
+	return NULL;
+}
+
+/* Removes the joins of a flattened multi-line reply (Exim's "\n550-5.7.1 ",
+ * a Go log's "\r\n550 5.7.1 ") from the text, keeping their codes. */
+void smtpcode__drop_joins(const struct scan_index *ix, struct smtpcode_reply *r)
+{
+	char *p, sep;
+	size_t mark;
+
+	while ((p = (char *)smtpcode__join_in(ix, r->text, &mark)) != NULL) {
+		size_t skip = mark;
+		if (scan_code_at(p + mark, &sep) && sep) {
+			size_t len;
+			skip = mark + 4;
+			if ((len = smtpcode__reply_code(r, p + skip)) != 0)
+				skip += len + (p[skip + len] == ' ');
+		}
+		p[0] = ' ';
+		memmove(p + 1, p + skip, strlen(p + skip) + 1);
+	}
+}
+
+/* Removes the continuation prefixes left inside a joined text (Postfix
+ * flattens "550-5.7.26 a" / "550-5.7.26 b" into "a 550-5.7.26 b"): the
+ * reply's own code after a blank, followed by "-" or by an enhanced code,
+ * but not a reply quoted after "-> " (see smtpcode__quoted_replies) or "; ". */
+void smtpcode__drop_prefixes(struct smtpcode_reply *r)
+{
+	char *p, sep = 0;
+
+	if (!r->basic || !r->text[0])
+		return;
+	for (p = r->text + 1; *p; p++) {
+		size_t skip, len;
+		if (p[-1] != ' ' || scan_code_at(p, &sep) != r->basic || !sep ||
+		    (p - r->text >= 2 && p[-2] == ';') || /* Exchange's "smtp; 550 5.1.1" */
+		    (p - r->text >= 3 && p[-3] == '-' && p[-2] == '>'))
+			continue;
+		len = smtpcode__reply_code(r, p + 4);
+		if (sep == ' ' && !len)
+			continue;
+		skip = 4 + len + (len && p[4 + len] == ' ');
+		memmove(p, p + skip, strlen(p + skip) + 1);
+		p--;
+	}
+}
+
+/* A reply quoted inside the text of another, at a word start after '<', a
+ * quote or "-> ", with its enhanced code ("Gave up.<421 4.4.2 timed out>",
+ * "remote said \"550 5.1.1 ...\"", "expired -> 451 4.4.0 ..."): kept in
+ * s->inner (room for two per reply) to be given after the outer one, with
+ * quoted set. text[n] is what line holds of the outer reply's text. */
+void smtpcode__quoted_replies(struct scan *s, const char *text, size_t n, unsigned long line)
+{
+	const char *p, *end = text + n;
+
+	for (p = text + 1; p + 4 < end && s->inner_count < 2; p++) {
+		struct smtpcode_enhanced_code c;
+		struct smtpcode_reply *in;
+		const char *stop = end, *q;
+		size_t len;
+		char sep, open = p[-1];
+		int code;
+		if (*p < '1' || *p > '5' ||
+		    !(open == '<' || open == '"' || open == '\'' ||
+		      (open == ' ' && p - text >= 3 && p[-3] == '-' && p[-2] == '>')))
+			continue;
+		if (!(code = scan_code_at(p, &sep)) || sep == '\0' ||
+		    smtpcode__enhanced_at(p + 4, &c, &len) != SCAN_TOKEN_ENHANCED)
+			continue;
+		if (open == '<')
+			q = memchr(p, '>', (size_t)(end - p));
+		else if (open == ' ')
+			q = NULL;
+		else
+			q = smtpcode__closing_quote(p, open);
+		if (q && q < end)
+			stop = q;
+		in = &s->inner[s->inner_count++];
+		smtpcode__reply_start(in, line);
+		in->basic = code;
+		in->quoted = 1;
+		smtpcode__reply_text(in, p + 4, (size_t)(stop - p - 4));
+		p = stop - 1;
+	}
+}
+
+/* Nonzero if line starts with a field whose value has a type ("Remote
+ * system: dns;mx.example.org", "Remote-MTA: dns; ..."): the fields of an
+ * NDR or DSN that follow a reply, never its text. */
+int smtpcode__field_line(const char *line)
+{
+	const char *p = line;
+
+	while (scan_is_alnum(*p) || *p == '-' || (*p == ' ' && p > line && p[-1] != ' '))
+		p++;
+	if (p == line || p - line > 40 || p[0] != ':' || p[1] != ' ')
+		return 0;
+	for (line = p = scan_skip_spaces(p + 1); scan_is_alnum(*p) || *p == '-'; p++)
+		;
+	return p > line && *p == ';';
+}
+
+/* Nonzero if line is a frame of a stack trace ("at Foo.bar(Foo.java:12)",
+ * Node's "at Conn._formatError (/srv/a.js:790:19)", .NET's "at X.Send() in
+ * C:\\a.cs:line 550", Ruby's "/gems/smtp.rb:1083:in `check_response'",
+ * Python's "File \"smtplib.py\", line 890"): never a reply's text. */
+int smtpcode__frame_line(const char *line)
+{
+	if (line[0] == 'a' && line[1] == 't' && line[2] == ' ' && line[3] != ' ')
+		return strchr(line, '(') != NULL;
+	if (scan_starts_with(line, "File \""))
+		return strstr(line, "\", line ") != NULL;
+	return strstr(line, ":in `") != NULL;
+}
+
+/* ---- Replies inside other text ------------------------------------------- */
+
+/* A code followed by punctuation and an enhanced code ("550: 5.1.1"):
+ * *code and *sep (the punctuation) set; 0 if there is none at p. */
+static int scan_code_at_punct(const char *p, int *code, char *sep)
+{
+	if (!scan_is_digit(p[1]) || !scan_is_digit(p[2]) || !smtpcode__punct_text(p))
+		return 0;
+	*code = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+	*sep = p[3];
+	return 1;
+}
+
+/*
+ * Finds a reply inside a line of other text. A code counts only at a word
+ * start and when it is followed by an enhanced code (550 5.1.1) or follows a
+ * lead-in ("said: 550"), or a colon when colon_lead is set (the line after
+ * Exim's "after RCPT TO:<a>:"): dates, addresses, sizes and ports never do.
+ * Returns a pointer to the code, or NULL.
+ */
+const char *smtpcode__find_embedded(const struct scan_index *ix, const char *line,
+                                    int colon_lead, int *code, char *sep)
+{
+	const char *colon_after = colon_lead ? line : smtpcode__colon_lead_in(ix, line);
+	const char *p;
+
+	for (p = line; *p; p++) {
+		struct smtpcode_enhanced_code c;
+		size_t len;
+		if (*p < '1' || *p > '5' || (p > line && !scan_starts_code(p[-1])))
+			continue;
+		*code = scan_code_at(p, sep);
+		if (!*code && scan_code_at_punct(p, code, sep))
+			return p;
+		if (!*code && scan_is_digit(p[1]) && scan_is_digit(p[2]) && p[3] &&
+		    strchr(",:;", p[3]) && smtpcode__after_lead_in(ix, line, p, NULL)) {
+			*code = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+			*sep = p[3]; /* "ResponseCode 421, , Host not reachable" */
+			return p;
+		}
+		if (!*code)
+			continue;
+		if ((*sep == ' ' || *sep == '-') &&
+		    smtpcode__enhanced_at(p + 4, &c, &len) != SCAN_TOKEN_NONE)
+			return p;
+		if (smtpcode__after_lead_in(ix, line, p, colon_after))
+			return p;
+	}
+	return NULL;
+}
+
+/* The end of a reply's text: before " (in reply to" (Postfix), before the
+ * closing quote when the code follows one (Exchange's "returned '...'"), or
+ * at the end of the line. code is where the reply's code stands. */
+size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,
+                                const char *code, const char *text)
+{
+	const char *end = smtpcode__text_end(ix, text, 1);
+	size_t n = end ? (size_t)(end - 1 - text) : strlen(text);
+
+	if (code > line && (code[-1] == '\'' || code[-1] == '"')) {
+		const char *q = smtpcode__closing_quote(text, code[-1]);
+		if (q && (size_t)(q - text) < n)
+			n = (size_t)(q - text);
+	}
+	return n;
 }

@@ -1,0 +1,392 @@
+/* scan_lookup.c - the lookups of the format tables (scan_formats.c holds
+ * the rows): each reads only the rows of its role, in the formats' order,
+ * and answers one question about a line (the command it names, its
+ * outcome, where a reply's code may follow, a transcript's prefix ...). */
+#include "scan.h"
+
+#include <string.h>
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* For each row m of a role (m names the loop's variable: no parentheses). */
+#define EACH(ix, role, m) \
+	for (const struct scan_marker *const *m = (ix)->rows + (ix)->first[(role)]; /* NOLINT */ \
+	     m < (ix)->rows + (ix)->first[(role) + 1]; m++) /* NOLINT(bugprone-macro-parentheses) */
+
+/* strstr for a row, reusing the search of the row before when it has the
+ * same marker (the rows of one marker stand together, and a compiler makes
+ * one string of equal literals: were it not to, the search runs again). */
+struct found {
+	const char *marker, *at;
+};
+
+/* Nonzero if two rows have the same marker (the same string, most often). */
+static int same_marker(const char *a, const char *b)
+{
+	return a == b || strcmp(a, b) == 0;
+}
+
+static const char *find_cached(struct found *f, const char *line, const struct scan_marker *m)
+{
+	if (f->marker != m->marker) {
+		f->marker = m->marker;
+		f->at = strstr(line, m->marker);
+	}
+	return f->at;
+}
+
+/* The words at p up to `until` (any case) or, without it, one word up to a
+ * space or a colon, as a canonical command (or NULL). */
+static const char *command_word(const char *p, const char *until)
+{
+	char word[32];
+	size_t n = 0;
+
+	if (until) {
+		while (n < sizeof word - 1 && p[n] && !scan_starts_with(p + n, until))
+			word[n] = p[n] == '\n' ? ' ' : p[n], n++;
+	} else {
+		while (p[n] && p[n] != ' ' && p[n] != ':' && n < sizeof word - 1)
+			word[n] = p[n], n++;
+	}
+	word[n] = '\0';
+	return smtpcode_command_canonical(word);
+}
+
+/* The command a line says a reply answered: Postfix "(in reply to RCPT TO
+ * command)", Exim "after RCPT TO:<...>:", Sendmail "ruleset=check_rcpt". */
+const char *smtpcode__command_in(const struct scan_index *ix, const char *line)
+{
+	struct found f = { NULL, NULL };
+
+	EACH(ix, SCAN_COMMAND, m) {
+		const char *p = find_cached(&f, line, *m);
+		if (!p)
+			continue;
+		p += (*m)->len;
+		if (!(*m)->command)
+			return command_word(p, (*m)->then);
+		if (!(*m)->then || scan_starts_with(p, (*m)->then))
+			return (*m)->command;
+	}
+	return NULL;
+}
+
+/* The value of the first outcome field in line ("status=", "stat="), and
+ * its marker in *field; NULL if there is none. */
+static const char *outcome_field(const struct scan_index *ix, const char *line,
+                                 const char **field)
+{
+	struct found f = { NULL, NULL };
+	const char *first = NULL;
+	size_t len = 0;
+
+	EACH(ix, SCAN_OUTCOME, m) {
+		const char *p = find_cached(&f, line, *m);
+		if (p && (!first || p < first)) {
+			first = p;
+			len = (*m)->len;
+			*field = (*m)->marker;
+		}
+	}
+	return first ? first + len : NULL;
+}
+
+/* The first outcome token (Exim's " => ", " ** ") in line. */
+static enum smtpcode_outcome outcome_token(const struct scan_index *ix, const char *line)
+{
+	enum smtpcode_outcome o = SMTPCODE_OUTCOME_NONE;
+	const char *first = NULL;
+
+	EACH(ix, SCAN_OUTCOME_TOKEN, m) {
+		const char *p = strstr(line, (*m)->marker);
+		if (p && (!first || p < first)) {
+			first = p;
+			o = (*m)->outcome;
+		}
+	}
+	return o;
+}
+
+/* What a log line says became of the message. */
+enum smtpcode_outcome smtpcode__outcome_in(const struct scan_index *ix, const char *line)
+{
+	const char *field = NULL, *v = outcome_field(ix, line, &field);
+
+	if (v) {
+		EACH(ix, SCAN_OUTCOME, m)
+			if (same_marker((*m)->marker, field) && scan_starts_with(v, (*m)->then))
+				return (*m)->outcome;
+		EACH(ix, SCAN_OUTCOME_OTHER, m)
+			if (same_marker((*m)->marker, field) && strstr(line, (*m)->then))
+				return (*m)->outcome;
+	}
+	return outcome_token(ix, line);
+}
+
+/* Nonzero if the text before p ends with a marker after which a reply
+ * follows ("said: ", "smtp; ", "returned '"), or p follows a colon after
+ * colon_after (see smtpcode__colon_lead_in). Reads nothing before line. */
+int smtpcode__after_lead_in(const struct scan_index *ix, const char *line, const char *p,
+                            const char *colon_after)
+{
+	const char *q = p;
+
+	while (q > line && (q[-1] == ' ' || q[-1] == '#' || q[-1] == '\''))
+		q--;
+	EACH(ix, SCAN_LEAD_IN, m) {
+		const char *mk = (*m)->marker, *end = q;
+		size_t n = (*m)->len;
+		if (mk[n - 1] == '\'' || mk[n - 1] == '"') /* the quote is part of the marker */
+			end = p > line && p[-1] == mk[n - 1] ? p : q;
+		if ((size_t)(end - line) >= n && scan_starts_with(end - n, mk))
+			return 1;
+	}
+	return colon_after && p > colon_after && q > line && q[-1] == ':';
+}
+
+/* Where a SCAN_LEAD_IN_COLON marker stands in line, or NULL. */
+const char *smtpcode__colon_lead_in(const struct scan_index *ix, const char *line)
+{
+	EACH(ix, SCAN_LEAD_IN_COLON, m) {
+		const char *p = strstr(line, (*m)->marker);
+		if (p)
+			return p;
+	}
+	return NULL;
+}
+
+/* The enhanced code of a field such as "dsn=5.1.1", or NULL. */
+const char *smtpcode__enhanced_field(const struct scan_index *ix, const char *line)
+{
+	EACH(ix, SCAN_ENHANCED, m) {
+		const char *p = strstr(line, (*m)->marker);
+		if (p && scan_is_digit(p[(*m)->len]))
+			return p + (*m)->len;
+	}
+	return NULL;
+}
+
+/* The text of a record without a reply ("status=deferred (connect to ...)",
+ * "stat=User unknown"), its length in *n; NULL if the first field found
+ * gives none. */
+const char *smtpcode__record_text(const struct scan_index *ix, const char *line, size_t *n)
+{
+	EACH(ix, SCAN_RECORD_TEXT, m) {
+		const char *p = strstr(line, (*m)->marker);
+		if (!p)
+			continue;
+		if ((*m)->then) { /* in parentheses */
+			p = strchr(p, '(');
+			if (!p)
+				return NULL;
+			*n = strlen(++p);
+			if (*n > 0 && p[*n - 1] == ')')
+				--*n;
+			return p;
+		}
+		p += (*m)->len;
+		*n = strlen(p);
+		return p;
+	}
+	return NULL;
+}
+
+/* Where a reply's text ends ("(in reply to"), or NULL; with after_space,
+ * only a marker that a space comes before. */
+const char *smtpcode__text_end(const struct scan_index *ix, const char *text, int after_space)
+{
+	EACH(ix, SCAN_TEXT_END, m) {
+		const char *p = strstr(text, (*m)->marker);
+		char sep;
+		while (p && ((after_space && (p == text || p[-1] != ' ')) ||
+		             (scan_code_at(p + (*m)->len, &sep) && sep)))
+			p = strstr(p + 1, (*m)->marker); /* "\\r\\n550-" joins */
+		if (p)
+			return p;
+	}
+	return NULL;
+}
+
+/* The first join of a flattened multi-line reply in text, its marker's
+ * length in *len; NULL if there is none. */
+const char *smtpcode__join_in(const struct scan_index *ix, const char *text, size_t *len)
+{
+	EACH(ix, SCAN_JOIN, m) {
+		const char *p = strstr(text, (*m)->marker);
+		if (p) {
+			*len = (*m)->len;
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/* The transcript prefix line starts with: SCAN_SERVER, SCAN_CLIENT or
+ * SCAN_SESSION, its length in *len; SCAN_ROLE_COUNT for none. */
+enum scan_role smtpcode__prefix(const struct scan_index *ix, const char *line, size_t *len)
+{
+	static const enum scan_role roles[] = { SCAN_SERVER, SCAN_CLIENT, SCAN_SESSION };
+	size_t i;
+
+	for (i = 0; i < COUNT(roles); i++)
+		EACH(ix, roles[i], m)
+			if (line[0] == (*m)->marker[0] && strncmp(line, (*m)->marker, (*m)->len) == 0) {
+				*len = (*m)->len;
+				return roles[i];
+			}
+	return SCAN_ROLE_COUNT;
+}
+
+/* Nonzero if line holds one of the pairs that every SCAN_SERVER_AFTER and
+ * SCAN_CLIENT_AFTER marker holds ("<<", ">>", "|>", "< ", "> ", "] "): one
+ * pass that spares most log lines the search for each marker (a new
+ * marker holds one of them too: tests/test_scan_formats.c checks). */
+static int may_hold_after_marker(const char *line)
+{
+	const char *p;
+
+	for (p = line; (p = strpbrk(p, "<>|]")) != NULL; p++)
+		if (p[1] == ' ' || p[1] == '<' || p[1] == '>')
+			return 1;
+	return 0;
+}
+
+/* A transcript's marker after a log prefix: SCAN_SERVER_AFTER or
+ * SCAN_CLIENT_AFTER, the line after it in *start; SCAN_ROLE_COUNT for
+ * none. The marker must start the line, follow a blank, or start with a
+ * blank, ':' or ']'; with `then`, the line goes on after it. */
+enum scan_role smtpcode__prefix_after(const struct scan_index *ix, const char *line,
+                                      const char **start)
+{
+	static const enum scan_role roles[] = { SCAN_SERVER_AFTER, SCAN_CLIENT_AFTER };
+	size_t i;
+
+	if (!may_hold_after_marker(line))
+		return SCAN_ROLE_COUNT;
+	for (i = 0; i < COUNT(roles); i++)
+		EACH(ix, roles[i], m) {
+			const char *p = strstr(line, (*m)->marker);
+			if (!p || (p > line && (*m)->marker[0] != ' ' && (*m)->marker[0] != ']' &&
+			           (*m)->marker[0] != ':' && p[-1] != ' '))
+				continue;
+			p += (*m)->len;
+			if ((*m)->then && (p = strstr(p, (*m)->then)) != NULL)
+				p += strlen((*m)->then);
+			if (p) {
+				*start = p;
+				return roles[i];
+			}
+		}
+	return SCAN_ROLE_COUNT;
+}
+
+/* The command a client line of one word sends ("." ends the data), or
+ * NULL. */
+const char *smtpcode__client_word(const struct scan_index *ix, const char *word)
+{
+	EACH(ix, SCAN_CLIENT_WORD, m)
+		if (strcmp(word, (*m)->marker) == 0)
+			return (*m)->command;
+	return NULL;
+}
+
+/* The command an unprefixed client line sends in a raw session ("mail
+ * from:<a>", "data", "."), or NULL. */
+const char *smtpcode__raw_client(const struct scan_index *ix, const char *line)
+{
+	size_t n = strlen(line);
+
+	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+		n--;
+	EACH(ix, SCAN_RAW_CLIENT, m) {
+		char last = (*m)->marker[(*m)->len - 1];
+		if (!scan_starts_with(line, (*m)->marker))
+			continue;
+		if (last == ' ' || last == ':' ? n > (*m)->len : n == (*m)->len)
+			return (*m)->command;
+	}
+	return NULL;
+}
+
+/* Nonzero if line repeats the open reply ("reply: retcode (550); Msg:"). */
+int smtpcode__echo(const struct scan_index *ix, const char *line)
+{
+	EACH(ix, SCAN_ECHO, m)
+		if (strncmp(line, (*m)->marker, (*m)->len) == 0)
+			return 1;
+	return 0;
+}
+
+/* The command a line names for the reply on the next line (a row without
+ * a command: the word after the marker, hMailServer's "sent: RCPT TO:<a>"),
+ * or NULL. */
+const char *smtpcode__command_before(const struct scan_index *ix, const char *line)
+{
+	EACH(ix, SCAN_COMMAND_BEFORE, m) {
+		const char *p = strstr(line, (*m)->marker);
+		if (p)
+			return (*m)->command ? (*m)->command : command_word(p + (*m)->len, NULL);
+	}
+	return NULL;
+}
+
+/* Where the text after a SCAN_ENHANCED_LEAD marker that starts line (after
+ * blanks), or after a SCAN_ENHANCED_AFTER marker anywhere, begins, or
+ * NULL. */
+const char *smtpcode__enhanced_lead(const struct scan_index *ix, const char *line)
+{
+	line = scan_skip_spaces(line);
+	EACH(ix, SCAN_ENHANCED_LEAD, m)
+		if (scan_starts_with(line, (*m)->marker))
+			return scan_skip_spaces(line + (*m)->len);
+	EACH(ix, SCAN_ENHANCED_AFTER, m) {
+		const char *p = strstr(line, (*m)->marker);
+		if (p)
+			return p + (*m)->len;
+	}
+	return NULL;
+}
+
+/* Nonzero if line holds the sending MTA's own status ("(#5.1.2)"), a valid
+ * enhanced code whose subject is 0 to 7 ("[#4.16.1]" is none), in *code. */
+int smtpcode__status_tag(const struct scan_index *ix, const char *line,
+                         struct smtpcode_enhanced_code *code)
+{
+	EACH(ix, SCAN_STATUS_TAG, m) {
+		const char *p = strstr(line, (*m)->marker);
+		size_t len;
+		if (p && smtpcode__enhanced_at(p + (*m)->len, code, &len) == SCAN_TOKEN_ENHANCED &&
+		    p[(*m)->len + len] == (*m)->then[0] && code->subject <= 7)
+			return 1;
+	}
+	return 0;
+}
+
+/* The outcome a DSN Action value gives. */
+enum smtpcode_outcome smtpcode__dsn_action(const struct scan_index *ix, const char *value)
+{
+	EACH(ix, SCAN_DSN_ACTION, m)
+		if (scan_starts_with(value, (*m)->marker))
+			return (*m)->outcome;
+	return SMTPCODE_OUTCOME_NONE;
+}
+
+/* Where the text of a connection-level failure in line starts (its first
+ * marker), or NULL: a row with `then` counts when `then` follows it, one
+ * without only when has_outcome (the line says what became of the mail). */
+const char *smtpcode__connection_failure(const struct scan_index *ix, const char *line,
+                                         int has_outcome)
+{
+	const char *first = NULL;
+
+	EACH(ix, SCAN_CONNECTION, m) {
+		const char *p;
+		if ((!(*m)->then && !has_outcome) || (p = strstr(line, (*m)->marker)) == NULL ||
+		    (first && p >= first))
+			continue;
+		if (!(*m)->then || strstr(p + (*m)->len, (*m)->then) != NULL)
+			first = p;
+	}
+	return first;
+}
