@@ -3,6 +3,7 @@
 #include "format.h"
 #include "labels.h"
 #include "list.h"
+#include "prewrap.h"
 #include "safe_text.h"
 #include "strbuf.h"
 #include "wrap.h"
@@ -11,19 +12,24 @@
 
 enum { INDENT = 2, LABEL = 10 };
 
-/* The same after lead, from which it wraps under indent. */
-static void wrap(FILE *out, const char *text, const char *lead, int indent,
+/* Text wrapped after lead, from which it wraps under indent. */
+static void wrap(struct sink *out, const char *text, const char *lead, int indent,
                  const struct style *st)
 {
-	fputs(lead, out);
-	wrap_from(out, text, safe_columns(lead, strlen(lead)), 0, indent, st->width);
+	size_t n = strlen(lead);
+
+	sink_put(out, lead, n);
+	wrap_to(out, text, safe_columns(lead, n), 0, indent, st->width);
 }
 
-/* The same under an indent of INDENT spaces. */
-static void indented(FILE *out, const char *text, const struct style *st)
+/* The same under an indent of INDENT spaces; at the default width, text
+ * pw of the generated table (PREWRAP_NONE: none) comes pre-wrapped. */
+static void indented(struct sink *out, const char *text, long pw, const struct style *st)
 {
-	fputs("  ", out);
-	wrap_from(out, text, INDENT, 0, INDENT, st->width);
+	if (st->width == PREWRAP_WIDTH && prewrap_put(out, pw, text) == 0)
+		return;
+	sink_put(out, "  ", 2);
+	wrap_to(out, text, INDENT, 0, INDENT, st->width);
 }
 
 const char *style_phrase(const struct style *st, const char *key)
@@ -70,23 +76,34 @@ static int label(char *buf, size_t size, const struct style *st, const char *key
 	return cols + pad;
 }
 
-/* Prints a labelled field, wrapped under its value. */
-void text_field(FILE *out, const struct style *st, const char *key, const char *value)
+/* A labelled field, wrapped under its value. */
+static void field(struct sink *out, const struct style *st, const char *key, const char *value)
 {
 	char lead[128];
 	int indent = label(lead, sizeof lead, st, key);
 
-	fputs(lead, out);
-	wrap_from(out, value, indent, 0, indent, st->width);
+	sink_puts(out, lead);
+	wrap_to(out, value, indent, 0, indent, st->width);
 }
 
+void text_field(FILE *out, const struct style *st, const char *key, const char *value)
+{
+	struct sink s;
+
+	sink_init(&s, out);
+	field(&s, st, key, value);
+	sink_flush(&s);
+}
+
+static char *join(char *buf, size_t size, const char *a, const char *b, const char *c);
+
 /* A note after a blank line: "Note: text", wrapped. */
-static void note(FILE *out, const struct style *st, const char *text)
+static void note(struct sink *out, const struct style *st, const char *text)
 {
 	char lead[64];
 
-	snprintf(lead, sizeof lead, "%s: ", style_phrase(st, "l.note"));
-	putc('\n', out);
+	join(lead, sizeof lead, style_phrase(st, "l.note"), ": ", NULL);
+	sink_putc(out, '\n');
 	wrap(out, text, lead, INDENT, st);
 }
 
@@ -123,17 +140,17 @@ static const char *decimal(char *buf, size_t size, size_t n)
 
 /* "[2] 252 Cannot VRFY user": a meaning's heading when a code has several
  * (without printf, which the rest of a lookup does not need). */
-static void meaning_heading(FILE *out, size_t n, int basic, const char *name)
+static void meaning_heading(struct sink *out, size_t n, int basic, const char *name)
 {
 	char num[24], code[24];
 
-	putc('[', out);
-	fputs(decimal(num, sizeof num, n), out);
-	fputs("] ", out);
-	fputs(decimal(code, sizeof code, (size_t)basic), out);
-	putc(' ', out);
-	fputs(name, out);
-	putc('\n', out);
+	sink_putc(out, '[');
+	sink_puts(out, decimal(num, sizeof num, n));
+	sink_put(out, "] ", 2);
+	sink_puts(out, decimal(code, sizeof code, (size_t)basic));
+	sink_putc(out, ' ');
+	sink_puts(out, name);
+	sink_putc(out, '\n');
 }
 
 /* "c.5": a phrase key made of a prefix and one digit. */
@@ -146,13 +163,14 @@ static const char *digit_key(char *buf, char prefix, int digit)
 	return buf;
 }
 
-static void section(FILE *out, const struct style *st, const char *heading_key,
-                    const char *text)
+/* A heading after a blank line, and text under it (pw as for indented). */
+static void section(struct sink *out, const struct style *st, const char *heading_key,
+                    const char *text, long pw)
 {
-	putc('\n', out);
-	fputs(style_phrase(st, heading_key), out);
-	putc('\n', out);
-	indented(out, text, st);
+	sink_putc(out, '\n');
+	sink_puts(out, style_phrase(st, heading_key));
+	sink_putc(out, '\n');
+	indented(out, text, pw, st);
 }
 
 static const char *colour_of(int cls)
@@ -162,37 +180,42 @@ static const char *colour_of(int cls)
 }
 
 /* Writes code, coloured by its class when colour is on. */
-static void put_code(FILE *out, const struct style *st, const char *code, int cls)
+static void put_code(struct sink *out, const struct style *st, const char *code, int cls)
 {
-	if (st->color && *colour_of(cls))
-		fprintf(out, "%s%s\033[0m", colour_of(cls), code);
-	else
-		fputs(code, out);
+	int on = st->color && *colour_of(cls);
+
+	if (on)
+		sink_puts(out, colour_of(cls));
+	sink_puts(out, code);
+	if (on)
+		sink_put(out, "\033[0m", 4);
 }
 
 /* The title line: "SMTP 550 Mailbox Unavailable". */
-static void title(FILE *out, const struct style *st, const char *code, int cls,
+static void title(struct sink *out, const struct style *st, const char *code, int cls,
                   const char *name)
 {
-	fputs("SMTP ", out);
+	sink_put(out, "SMTP ", 5);
 	put_code(out, st, code, cls);
-	putc(' ', out);
-	fputs(name, out);
-	putc('\n', out);
+	sink_putc(out, ' ');
+	sink_puts(out, name);
+	sink_putc(out, '\n');
 }
 
-static void print_meaning(FILE *out, const struct style *st, const struct smtpcode_meaning *m)
+/* Meaning row of the table. */
+static void print_meaning(struct sink *out, const struct style *st, size_t row,
+                          const struct smtpcode_meaning *m)
 {
 	char buf[256], key[32];
 
-	text_field(out, st, "l.reply_to", smtpcode_commands_text(m->commands, buf, sizeof buf));
-	text_field(out, st, "l.status",
-	           style_phrase(st, join(key, sizeof key, "s.", smtpcode_status_name(m->status),
-	                                 NULL)));
-	section(out, st, "h.description", m->description);
-	section(out, st, "h.when_seen", m->when_seen);
-	section(out, st, "h.fix", m->fix);
-	section(out, st, "h.source", m->source);
+	field(out, st, "l.reply_to", smtpcode_commands_text(m->commands, buf, sizeof buf));
+	field(out, st, "l.status",
+	      style_phrase(st, join(key, sizeof key, "s.", smtpcode_status_name(m->status), NULL)));
+	section(out, st, "h.description", m->description,
+	        prewrap_id(0, row, PREWRAP_DESCRIPTION));
+	section(out, st, "h.when_seen", m->when_seen, prewrap_id(0, row, PREWRAP_WHEN_SEEN));
+	section(out, st, "h.fix", m->fix, prewrap_id(0, row, PREWRAP_FIX));
+	section(out, st, "h.source", m->source, prewrap_id(0, row, PREWRAP_SOURCE));
 }
 
 static void add_code(const char *text, void *arg)
@@ -206,7 +229,7 @@ static void add_code(const char *text, void *arg)
 
 /* "Class:    2xx Positive Completion": the class coloured when colour is
  * on, outside the text that wraps. */
-static void class_field(FILE *out, const struct style *st, int cls)
+static void class_field(struct sink *out, const struct style *st, int cls)
 {
 	char lead[128], key[16], digits[4] = "0xx", buf[256];
 	int indent = label(lead, sizeof lead, st, "l.class");
@@ -217,12 +240,12 @@ static void class_field(FILE *out, const struct style *st, int cls)
 		snprintf(buf, sizeof buf, "%s (%s)", rest, style_phrase(st, "p.not_used_by_smtp"));
 		rest = buf;
 	}
-	fputs(lead, out);
+	sink_puts(out, lead);
 	put_code(out, st, digits, cls);
-	wrap_from(out, rest, indent + 3, 1, indent, st->width);
+	wrap_to(out, rest, indent + 3, 1, indent, st->width);
 }
 
-void text_lookup(FILE *out, const struct smtpcode_lookup *lk, const struct style *st)
+static void lookup_to(struct sink *out, const struct smtpcode_lookup *lk, const struct style *st)
 {
 	int cls = lk->basic / 100, cat = lk->basic / 10 % 10;
 	struct smtpcode_meaning m;
@@ -247,32 +270,41 @@ void text_lookup(FILE *out, const struct smtpcode_lookup *lk, const struct style
 		join(buf, sizeof buf, x, style_phrase(st, digit_key(key, 'g', cat > 6 ? 6 : cat)),
 		     NULL);
 	}
-	text_field(out, st, "l.category", buf);
+	field(out, st, "l.category", buf);
 	if (lk->count > 1) {
 		const char *args[1];
 		char n[24];
 		args[0] = decimal(n, sizeof n, lk->count);
 		scx_sb_init(&sb, buf, sizeof buf);
 		scx_sb_template(&sb, style_phrase(st, "p.meanings_count"), args, 1);
-		text_field(out, st, "l.meanings", buf);
+		field(out, st, "l.meanings", buf);
 	}
 	if (!lk->known)
-		text_field(out, st, "l.status", style_phrase(st, "p.not_defined"));
+		field(out, st, "l.status", style_phrase(st, "p.not_defined"));
 	scx_sb_init(&sb, buf, sizeof buf);
 	each_enhanced_for_basic(lk->basic, add_code, &sb);
 	if (sb.len)
-		text_field(out, st, "l.enhanced", buf);
+		field(out, st, "l.enhanced", buf);
 	for (i = 0; i < lk->note_count; i++) {
 		smtpcode_lookup_note(lk, i, prose, sizeof prose);
 		note(out, st, prose);
 	}
 	for (i = lk->first; lk->known && i < lk->first + lk->count; i++) {
 		smtpcode_meaning_at(i, &m);
-		putc('\n', out);
+		sink_putc(out, '\n');
 		if (lk->count > 1)
 			meaning_heading(out, i - lk->first + 1, m.basic, m.name);
-		print_meaning(out, st, &m);
+		print_meaning(out, st, i, &m);
 	}
+}
+
+void text_lookup(FILE *out, const struct smtpcode_lookup *lk, const struct style *st)
+{
+	struct sink s;
+
+	sink_init(&s, out);
+	lookup_to(&s, lk, st);
+	sink_flush(&s);
 }
 
 static const char *title_name(const struct smtpcode_item *item, const struct style *st,
@@ -283,12 +315,12 @@ static const char *title_name(const struct smtpcode_item *item, const struct sty
 	return name ? name : undefined_label(st, item->kind, buf, size);
 }
 
+/* The code of an item as text ("550", "5.1.1") in buf[size] or the item. */
 static const char *item_code(const struct smtpcode_item *item, char *buf, size_t size)
 {
 	if (item->kind == SMTPCODE_KIND_ENHANCED)
 		return item->enhanced.text;
-	snprintf(buf, size, "%d", item->basic.basic);
-	return buf;
+	return decimal(buf, size, (size_t)item->basic.basic);
 }
 
 static int item_class(const struct smtpcode_item *item)
@@ -297,8 +329,9 @@ static int item_class(const struct smtpcode_item *item)
 	                                            : item->basic.basic / 100;
 }
 
-static void row_section(FILE *out, const struct style *st, const char *key, const char *arg,
-                        size_t row)
+/* The description of a registry row under a heading that names it. */
+static void row_section(struct sink *out, const struct style *st, const char *key,
+                        const char *arg, size_t row)
 {
 	struct smtpcode_enhanced_entry e;
 	char heading[128];
@@ -308,11 +341,12 @@ static void row_section(FILE *out, const struct style *st, const char *key, cons
 		return;
 	scx_sb_init(&sb, heading, sizeof heading);
 	scx_sb_template(&sb, style_phrase(st, key), &arg, 1);
-	fprintf(out, "\n%s\n", heading);
-	indented(out, e.description, st);
+	sink_putc(out, '\n');
+	sink_puts(out, heading);
+	sink_putc(out, '\n');
+	indented(out, e.description, prewrap_id(1, row, PREWRAP_DESCRIPTION), st);
 }
-
-static void enhanced_header(FILE *out, const struct style *st,
+static void enhanced_header(struct sink *out, const struct style *st,
                             const struct smtpcode_enhanced_lookup *lk,
                             const struct smtpcode_enhanced_entry *subj,
                             const struct smtpcode_enhanced_entry *det)
@@ -328,33 +362,33 @@ static void enhanced_header(FILE *out, const struct style *st,
 		snprintf(buf, sizeof buf, "X: %s (2 %s, 4 %s, 5 %s)", style_phrase(st, "p.any_class"),
 		         style_phrase(st, "e.2"), style_phrase(st, "e.4"), style_phrase(st, "e.5"));
 	}
-	text_field(out, st, "l.class", buf);
+	field(out, st, "l.class", buf);
 	if (subj)
 		snprintf(buf, sizeof buf, "X.%d.X %s", lk->enhanced.subject, subj->title);
 	else
 		snprintf(buf, sizeof buf, "X.%d.X (%s)", lk->enhanced.subject,
 		         style_phrase(st, "p.not_defined"));
-	text_field(out, st, "l.subject", buf);
+	field(out, st, "l.subject", buf);
 	if (det) {
 		snprintf(buf, sizeof buf, "X.%d.%d %s", lk->enhanced.subject, lk->enhanced.detail, det->title);
-		text_field(out, st, "l.detail", buf);
-		text_field(out, st, "l.status", style_phrase(st, det->deprecated ? "p.registry_deprecated"
-		                                                             : "p.registry_current"));
+		field(out, st, "l.detail", buf);
+		field(out, st, "l.status", style_phrase(st, det->deprecated ? "p.registry_deprecated"
+		                                                        : "p.registry_current"));
 		if (strcmp(det->basic_codes, "-") != 0) {
 			struct strbuf sb;
 			scx_sb_init(&sb, buf, sizeof buf);
 			scx_sb_list(&sb, det->basic_codes);
-			text_field(out, st, "l.sent_with", buf);
+			field(out, st, "l.sent_with", buf);
 		}
 	} else {
 		snprintf(buf, sizeof buf, "X.%d.%d (%s)", lk->enhanced.subject, lk->enhanced.detail,
 		         style_phrase(st, "p.not_registered"));
-		text_field(out, st, "l.detail", buf);
-		text_field(out, st, "l.status", style_phrase(st, "p.not_registered"));
+		field(out, st, "l.detail", buf);
+		field(out, st, "l.status", style_phrase(st, "p.not_registered"));
 	}
 }
 
-static void provider_notes(FILE *out, const struct style *st,
+static void provider_notes(struct sink *out, const struct style *st,
                            const struct smtpcode_enhanced_lookup *lk)
 {
 	struct smtpcode_provider_note n;
@@ -364,26 +398,31 @@ static void provider_notes(FILE *out, const struct style *st,
 	for (i = 0; i < lk->provider_count; i++) {
 		if (smtpcode_provider_note_at(lk->provider[i], &n) < 0)
 			continue;
-		fprintf(out, "\n%s, %s: %s\n", style_phrase(st, "h.provider_note"), n.provider,
-		        smtpcode_provider_note_code(&n, code, sizeof code));
-		indented(out, n.note, st);
-		snprintf(lead, sizeof lead, "  %s: ", style_phrase(st, "h.source"));
+		sink_putc(out, '\n');
+		sink_puts(out, style_phrase(st, "h.provider_note"));
+		sink_put(out, ", ", 2);
+		sink_puts(out, n.provider);
+		sink_put(out, ": ", 2);
+		sink_puts(out, smtpcode_provider_note_code(&n, code, sizeof code));
+		sink_putc(out, '\n');
+		indented(out, n.note, PREWRAP_NONE, st);
+		join(lead, sizeof lead, "  ", style_phrase(st, "h.source"), ": ");
 		wrap(out, n.source, lead, safe_columns(lead, strlen(lead)), st);
 	}
 }
 
-void text_enhanced(FILE *out, const struct smtpcode_enhanced_lookup *lk,
-                   const struct style *st)
+static void enhanced_to(struct sink *out, const struct smtpcode_enhanced_lookup *lk,
+                        const struct style *st)
 {
 	struct smtpcode_enhanced_entry subj, det, *best = NULL, *has_subj = NULL, *has_det = NULL;
 	struct smtpcode_item item;
 	char buf[256], part[32], prose[PROSE_SIZE];
-	size_t i;
+	size_t i, best_row = 0;
 
 	if (smtpcode_enhanced_at(lk->subject_row, &subj) == 0)
-		best = has_subj = &subj;
+		best = has_subj = &subj, best_row = lk->subject_row;
 	if (lk->known && smtpcode_enhanced_at(lk->detail_row, &det) == 0)
-		best = has_det = &det;
+		best = has_det = &det, best_row = lk->detail_row;
 	memset(&item, 0, sizeof item);
 	item.kind = SMTPCODE_KIND_ENHANCED;
 	item.enhanced = *lk;
@@ -400,47 +439,77 @@ void text_enhanced(FILE *out, const struct smtpcode_enhanced_lookup *lk,
 	snprintf(part, sizeof part, "X.%d.X", lk->enhanced.subject);
 	row_section(out, st, "h.subject_section", part, lk->subject_row);
 	if (has_det)
-		section(out, st, "h.description", det.description);
+		section(out, st, "h.description", det.description,
+		        prewrap_id(1, lk->detail_row, PREWRAP_DESCRIPTION));
 	if (best) {
-		section(out, st, "h.when_seen", best->when_seen);
-		section(out, st, "h.fix", best->fix);
-		section(out, st, "h.source", best->source);
+		section(out, st, "h.when_seen", best->when_seen,
+		        prewrap_id(1, best_row, PREWRAP_WHEN_SEEN));
+		section(out, st, "h.fix", best->fix, prewrap_id(1, best_row, PREWRAP_FIX));
+		section(out, st, "h.source", best->source, prewrap_id(1, best_row, PREWRAP_SOURCE));
 	}
 	provider_notes(out, st, lk);
 }
 
-void text_item(FILE *out, const struct smtpcode_item *item, const struct style *st)
+void text_enhanced(FILE *out, const struct smtpcode_enhanced_lookup *lk,
+                   const struct style *st)
+{
+	struct sink s;
+
+	sink_init(&s, out);
+	enhanced_to(&s, lk, st);
+	sink_flush(&s);
+}
+
+static void item_to(struct sink *out, const struct smtpcode_item *item, const struct style *st)
 {
 	if (item->kind == SMTPCODE_KIND_ENHANCED)
-		text_enhanced(out, &item->enhanced, st);
+		enhanced_to(out, &item->enhanced, st);
 	else
-		text_lookup(out, &item->basic, st);
+		lookup_to(out, &item->basic, st);
+}
+
+void text_item(FILE *out, const struct smtpcode_item *item, const struct style *st)
+{
+	struct sink s;
+
+	sink_init(&s, out);
+	item_to(&s, item, st);
+	sink_flush(&s);
 }
 
 void text_compare(FILE *out, const struct smtpcode_compare *c, const struct style *st)
 {
-	char ca[16], cb[16], na[96], nb[96], lead[32], prose[PROSE_SIZE];
+	char ca[16], cb[16], na[96], nb[96], lead[32], num[24], prose[PROSE_SIZE];
+	struct sink s;
 	size_t i;
 
-	fputs("SMTP ", out);
-	put_code(out, st, item_code(&c->a, ca, sizeof ca), item_class(&c->a));
-	fprintf(out, " %s vs ", title_name(&c->a, st, na, sizeof na));
-	put_code(out, st, item_code(&c->b, cb, sizeof cb), item_class(&c->b));
-	fprintf(out, " %s\n", title_name(&c->b, st, nb, sizeof nb));
+	sink_init(&s, out);
+	sink_put(&s, "SMTP ", 5);
+	put_code(&s, st, item_code(&c->a, ca, sizeof ca), item_class(&c->a));
+	sink_putc(&s, ' ');
+	sink_puts(&s, title_name(&c->a, st, na, sizeof na));
+	sink_put(&s, " vs ", 4);
+	put_code(&s, st, item_code(&c->b, cb, sizeof cb), item_class(&c->b));
+	sink_putc(&s, ' ');
+	sink_puts(&s, title_name(&c->b, st, nb, sizeof nb));
+	sink_putc(&s, '\n');
 	smtpcode_compare_summary(c, prose, sizeof prose);
-	section(out, st, "h.summary", prose);
-	putc('\n', out);
-	text_item(out, &c->a, st);
-	putc('\n', out);
-	text_item(out, &c->b, st);
-	fprintf(out, "\n%s\n", style_phrase(st, "h.differences"));
+	section(&s, st, "h.summary", prose, PREWRAP_NONE);
+	sink_putc(&s, '\n');
+	item_to(&s, &c->a, st);
+	sink_putc(&s, '\n');
+	item_to(&s, &c->b, st);
+	sink_putc(&s, '\n');
+	sink_puts(&s, style_phrase(st, "h.differences"));
+	sink_putc(&s, '\n');
 	for (i = 0; i < c->difference_count; i++) {
-		snprintf(lead, sizeof lead, "  %zu. ", i + 1);
+		join(lead, sizeof lead, "  ", decimal(num, sizeof num, i + 1), ". ");
 		smtpcode_compare_difference(c, i, prose, sizeof prose);
-		wrap(out, prose, lead, (int)strlen(lead), st);
+		wrap(&s, prose, lead, (int)strlen(lead), st);
 	}
 	smtpcode_compare_when_to_use(c, prose, sizeof prose);
-	section(out, st, "h.when_to_use", prose);
+	section(&s, st, "h.when_to_use", prose, PREWRAP_NONE);
+	sink_flush(&s);
 }
 
 /* One line for a code: "550     Mailbox Unavailable (standard)". */
@@ -453,11 +522,20 @@ void text_line(FILE *out, const struct style *st, const char *code, int cls, con
 void text_line_at(FILE *out, const struct style *st, const char *code, int cls,
                   const char *name, const char *status, int column)
 {
+	static const char spaces[] = "                                ";
 	int pad = column - safe_columns(code, strlen(code));
+	struct sink s;
 
-	put_code(out, st, code, cls);
-	fprintf(out, "%*s%s", pad > 1 ? pad : 1, "", name);
-	if (status)
-		fprintf(out, " (%s)", status);
-	putc('\n', out);
+	sink_init(&s, out);
+	put_code(&s, st, code, cls);
+	for (pad = pad > 1 ? pad : 1; pad > 0; pad -= (int)sizeof spaces - 1)
+		sink_put(&s, spaces, pad < (int)sizeof spaces - 1 ? (size_t)pad : sizeof spaces - 1);
+	sink_puts(&s, name);
+	if (status) {
+		sink_put(&s, " (", 2);
+		sink_puts(&s, status);
+		sink_putc(&s, ')');
+	}
+	sink_putc(&s, '\n');
+	sink_flush(&s);
 }

@@ -143,46 +143,60 @@ static const char *column_at(const char *p, const char *end, long cols, int asci
 	return p;
 }
 
-/* Lines gathered for one fwrite. */
-struct linebuf {
-	FILE *out;
-	size_t len;
-	char buf[1024];
-};
-
-static void lb_put(struct linebuf *lb, const char *s, size_t n)
+void sink_init(struct sink *s, FILE *out)
 {
-	if (n > sizeof lb->buf - lb->len) {
-		fwrite(lb->buf, 1, lb->len, lb->out);
-		lb->len = 0;
-		if (n > sizeof lb->buf) {
-			fwrite(s, 1, n, lb->out);
+	s->out = out;
+	s->len = 0;
+}
+
+void sink_flush(struct sink *s)
+{
+	if (s->len)
+		fwrite(s->buf, 1, s->len, s->out);
+	s->len = 0;
+}
+
+void sink_put(struct sink *s, const char *p, size_t n)
+{
+	if (n > sizeof s->buf - s->len) {
+		sink_flush(s);
+		if (n > sizeof s->buf) {
+			fwrite(p, 1, n, s->out);
 			return;
 		}
 	}
-	memcpy(lb->buf + lb->len, s, n);
-	lb->len += n;
+	memcpy(s->buf + s->len, p, n);
+	s->len += n;
+}
+
+void sink_puts(struct sink *s, const char *p)
+{
+	sink_put(s, p, strlen(p));
+}
+
+void sink_putc(struct sink *s, char c)
+{
+	if (s->len == sizeof s->buf)
+		sink_flush(s);
+	s->buf[s->len++] = c;
 }
 
 /* Ends a line and starts the next under indent spaces. */
-static void lb_newline(struct linebuf *lb, int indent)
+static void lb_newline(struct sink *lb, int indent)
 {
 	static const char spaces[] = "\n                                        ";
 
-	lb_put(lb, spaces, 1 + ((size_t)indent < sizeof spaces - 2 ? (size_t)indent
-	                                                            : sizeof spaces - 2));
+	sink_put(lb, spaces, 1 + ((size_t)indent < sizeof spaces - 2 ? (size_t)indent
+	                                                              : sizeof spaces - 2));
 }
 
 /* wrap_from for plain text of n bytes (plain_length): a line at a time, the
  * break found by looking back from the width for a space. */
-static void fast_wrap(FILE *out, const char *p, size_t n, int ascii, int col, int open,
+static void fast_wrap(struct sink *lb, const char *p, size_t n, int ascii, int col, int open,
                       int indent, int width)
 {
 	const char *end = p + n;
-	struct linebuf lb;
 
-	lb.out = out;
-	lb.len = 0;
 	while (p < end) {
 		long room = (long)width - col - open;
 		const char *cut = column_at(p, end, room > 0 ? room : 0, ascii);
@@ -190,7 +204,7 @@ static void fast_wrap(FILE *out, const char *p, size_t n, int ascii, int col, in
 			while (cut > p && *cut != ' ')
 				cut--;
 		if (cut == p && open) { /* the first word goes to the next line */
-			lb_newline(&lb, indent);
+			lb_newline(lb, indent);
 			col = indent;
 			open = 0;
 			continue;
@@ -199,17 +213,16 @@ static void fast_wrap(FILE *out, const char *p, size_t n, int ascii, int col, in
 			for (cut = p; cut < end && *cut != ' '; cut++)
 				;
 		if (open)
-			lb_put(&lb, " ", 1);
-		lb_put(&lb, p, (size_t)(cut - p));
+			sink_put(lb, " ", 1);
+		sink_put(lb, p, (size_t)(cut - p));
 		if (cut == end)
 			break;
-		lb_newline(&lb, indent);
+		lb_newline(lb, indent);
 		col = indent;
 		open = 0;
 		p = cut + 1;
 	}
-	lb_put(&lb, "\n", 1);
-	fwrite(lb.buf, 1, lb.len, out);
+	sink_putc(lb, '\n');
 }
 
 /*
@@ -288,13 +301,24 @@ static void word_wrap(FILE *out, const char *text, int col, int open, int indent
 
 
 /* Plain text a line at a time (fast_wrap), the rest a word at a time. */
-void wrap_from(FILE *out, const char *text, int col, int open, int indent, int width)
+void wrap_to(struct sink *s, const char *text, int col, int open, int indent, int width)
 {
 	int ascii;
 	size_t n = plain_length(text, &ascii);
 
-	if (n)
-		fast_wrap(out, text, n, ascii, col, open, indent, width);
-	else
-		word_wrap(out, text, col, open, indent, width);
+	if (n) {
+		fast_wrap(s, text, n, ascii, col, open, indent, width);
+	} else {
+		sink_flush(s);
+		word_wrap(s->out, text, col, open, indent, width);
+	}
+}
+
+void wrap_from(FILE *out, const char *text, int col, int open, int indent, int width)
+{
+	struct sink s;
+
+	sink_init(&s, out);
+	wrap_to(&s, text, col, open, indent, width);
+	sink_flush(&s);
 }
