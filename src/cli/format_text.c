@@ -63,15 +63,19 @@ void text_pad(FILE *out, const char *text, int width)
 static int label(char *buf, size_t size, const struct style *st, const char *key)
 {
 	const char *l = style_phrase(st, key);
-	size_t n = strlen(l);
-	int column = label_column(st);
-	int cols = safe_columns(l, n) + 1, pad = cols + 1 < column ? column - cols : 1;
+	size_t n = 0, i;
+	int column = label_column(st), ascii = 1, cols, pad;
 
+	for (; l[n]; n++) /* a label is short: its length, and whether it is printable ASCII */
+		ascii &= (unsigned char)l[n] - 0x20u < 0x5Fu;
+	cols = (ascii ? (int)n : safe_columns(l, n)) + 1;
+	pad = cols + 1 < column ? column - cols : 1;
 	if (n + 1 + (size_t)pad + 1 > size)
 		n = size - (size_t)pad - 2;
 	memcpy(buf, l, n);
 	buf[n] = ':';
-	memset(buf + n + 1, ' ', (size_t)pad);
+	for (i = 0; i < (size_t)pad; i++)
+		buf[n + 1 + i] = ' ';
 	buf[n + 1 + (size_t)pad] = '\0';
 	return cols + pad;
 }
@@ -202,20 +206,54 @@ static void title(struct sink *out, const struct style *st, const char *code, in
 	sink_putc(out, '\n');
 }
 
+/* What each meaning of a lookup shows alike, looked up once: the labels
+ * of its fields (with the columns their values start at) and its headings. */
+struct meaning_labels {
+	char reply_to[128], status[128];
+	int reply_to_column, status_column;
+	const char *heading[PREWRAP_FIELDS];
+};
+
+static void meaning_labels(struct meaning_labels *ml, const struct style *st)
+{
+	static const char keys[PREWRAP_FIELDS][16] = {
+		[PREWRAP_DESCRIPTION] = "h.description", [PREWRAP_WHEN_SEEN] = "h.when_seen",
+		[PREWRAP_FIX] = "h.fix", [PREWRAP_SOURCE] = "h.source"
+	};
+	int f;
+
+	ml->reply_to_column = label(ml->reply_to, sizeof ml->reply_to, st, "l.reply_to");
+	ml->status_column = label(ml->status, sizeof ml->status, st, "l.status");
+	for (f = 0; f < PREWRAP_FIELDS; f++)
+		ml->heading[f] = style_phrase(st, keys[f]);
+}
+
 /* Meaning row of the table. */
-static void print_meaning(struct sink *out, const struct style *st, size_t row,
+static void print_meaning(struct sink *out, const struct style *st,
+                          const struct meaning_labels *ml, size_t row,
                           const struct smtpcode_meaning *m)
 {
+	const char *text[PREWRAP_FIELDS];
 	char buf[256], key[32];
+	int f;
 
-	field(out, st, "l.reply_to", smtpcode_commands_text(m->commands, buf, sizeof buf));
-	field(out, st, "l.status",
-	      style_phrase(st, join(key, sizeof key, "s.", smtpcode_status_name(m->status), NULL)));
-	section(out, st, "h.description", m->description,
-	        prewrap_id(0, row, PREWRAP_DESCRIPTION));
-	section(out, st, "h.when_seen", m->when_seen, prewrap_id(0, row, PREWRAP_WHEN_SEEN));
-	section(out, st, "h.fix", m->fix, prewrap_id(0, row, PREWRAP_FIX));
-	section(out, st, "h.source", m->source, prewrap_id(0, row, PREWRAP_SOURCE));
+	sink_puts(out, ml->reply_to);
+	wrap_to(out, smtpcode_commands_text(m->commands, buf, sizeof buf), ml->reply_to_column, 0,
+	        ml->reply_to_column, st->width);
+	sink_puts(out, ml->status);
+	wrap_to(out, style_phrase(st, join(key, sizeof key, "s.", smtpcode_status_name(m->status),
+	                                   NULL)),
+	        ml->status_column, 0, ml->status_column, st->width);
+	text[PREWRAP_DESCRIPTION] = m->description;
+	text[PREWRAP_WHEN_SEEN] = m->when_seen;
+	text[PREWRAP_FIX] = m->fix;
+	text[PREWRAP_SOURCE] = m->source;
+	for (f = 0; f < PREWRAP_FIELDS; f++) {
+		sink_putc(out, '\n');
+		sink_puts(out, ml->heading[f]);
+		sink_putc(out, '\n');
+		indented(out, text[f], prewrap_id(0, row, (enum prewrap_field)f), st);
+	}
 }
 
 static void add_code(const char *text, void *arg)
@@ -249,6 +287,7 @@ static void lookup_to(struct sink *out, const struct smtpcode_lookup *lk, const 
 {
 	int cls = lk->basic / 100, cat = lk->basic / 10 % 10;
 	struct smtpcode_meaning m;
+	struct meaning_labels ml;
 	char buf[1024], code[8], prose[PROSE_SIZE];
 	struct strbuf sb;
 	size_t i;
@@ -289,12 +328,14 @@ static void lookup_to(struct sink *out, const struct smtpcode_lookup *lk, const 
 		smtpcode_lookup_note(lk, i, prose, sizeof prose);
 		note(out, st, prose);
 	}
+	if (lk->known)
+		meaning_labels(&ml, st);
 	for (i = lk->first; lk->known && i < lk->first + lk->count; i++) {
 		smtpcode_meaning_at(i, &m);
 		sink_putc(out, '\n');
 		if (lk->count > 1)
 			meaning_heading(out, i - lk->first + 1, m.basic, m.name);
-		print_meaning(out, st, i, &m);
+		print_meaning(out, st, &ml, i, &m);
 	}
 }
 

@@ -1,6 +1,8 @@
 /* prewrap.c - sections pre-wrapped by the generator (prewrap.h). */
 #include "prewrap.h"
 
+#include <string.h>
+
 #include "prewrap.inc"
 
 _Static_assert(PREWRAP_GEN_WIDTH == PREWRAP_WIDTH && PREWRAP_GEN_INDENT == PREWRAP_INDENT,
@@ -20,7 +22,8 @@ int prewrap_put(struct sink *s, long id, const char *text)
 {
 	static const char lead[] = "\n                                        ";
 	const unsigned short *at, *end;
-	size_t len, from = 0;
+	size_t len, from = 0, need;
+	char *dst;
 
 	_Static_assert(PREWRAP_INDENT < sizeof lead - 1, "room for the indent");
 	if (id < 0 || id >= (long)(sizeof prewrap_len / sizeof prewrap_len[0]))
@@ -34,13 +37,27 @@ int prewrap_put(struct sink *s, long id, const char *text)
 		if (text[*at] != ' ')
 			return -1;
 	at = prewrap_at + prewrap_first[id];
-	sink_put(s, lead + 1, PREWRAP_INDENT);
+	need = PREWRAP_INDENT + len + (size_t)(end - at) * PREWRAP_INDENT + 1;
+	if (need > sizeof s->buf - s->len) {
+		sink_flush(s);
+		if (need > sizeof s->buf)
+			return -1;
+	}
+	/* Straight into the sink's buffer: each line, then a newline and the
+	 * indent in place of the space it broke at. */
+	dst = s->buf + s->len;
+	memcpy(dst, lead + 1, PREWRAP_INDENT);
+	dst += PREWRAP_INDENT;
 	for (; at < end; at++) {
-		sink_put(s, text + from, *at - from);
-		sink_put(s, lead, 1 + PREWRAP_INDENT);
+		memcpy(dst, text + from, *at - from);
+		dst += *at - from;
+		memcpy(dst, lead, 1 + PREWRAP_INDENT);
+		dst += 1 + PREWRAP_INDENT;
 		from = *at + 1u;
 	}
-	sink_put(s, text + from, len - from);
-	sink_putc(s, '\n');
+	memcpy(dst, text + from, len - from);
+	dst += len - from;
+	*dst++ = '\n';
+	s->len = (size_t)(dst - s->buf);
 	return 0;
 }

@@ -69,19 +69,20 @@ char *smtpcode_commands_text(const char *commands, char *buf, size_t size)
 	if (size == 0) /* buf may be NULL: nothing is written */
 		return buf;
 	scx_sb_init(&sb, buf, size);
+	/* Plain copies: printf's machinery would cost more than the rest. */
 	if (strcmp(p, "*") == 0) {
-		scx_sb_printf(&sb, "any command");
+		scx_sb_putn(&sb, "any command", 11);
 		return buf;
 	}
 	if (strcmp(p, "-") == 0) {
-		scx_sb_printf(&sb, "no command (not a reply code)");
+		scx_sb_putn(&sb, "no command (not a reply code)", 29);
 		return buf;
 	}
 	while (scx_list_next(&p, &item, &len)) {
 		if (item != commands)
-			scx_sb_printf(&sb, ", ");
+			scx_sb_putn(&sb, ", ", 2);
 		if (len == 7 && strncmp(item, "CONNECT", 7) == 0)
-			scx_sb_printf(&sb, "the connection opening (greeting)");
+			scx_sb_putn(&sb, "the connection opening (greeting)", 33);
 		else
 			scx_sb_putn(&sb, item, len);
 	}
