@@ -63,7 +63,8 @@ void text_pad(FILE *out, const char *text, int width)
 static int label(char *buf, size_t size, const struct style *st, const char *key)
 {
 	const char *l = style_phrase(st, key);
-	size_t n = 0, i;
+	static const char spaces[] = "                                                ";
+	size_t n = 0, done;
 	int column = label_column(st), ascii = 1, cols, pad;
 
 	for (; l[n]; n++) /* a label is short: its length, and whether it is printable ASCII */
@@ -74,8 +75,11 @@ static int label(char *buf, size_t size, const struct style *st, const char *key
 		n = size - (size_t)pad - 2;
 	memcpy(buf, l, n);
 	buf[n] = ':';
-	for (i = 0; i < (size_t)pad; i++)
-		buf[n + 1 + i] = ' ';
+	/* The padding by memcpy, which the sink calls anyway (a loop would
+	 * become memset, one more function to resolve). */
+	for (done = 0; done < (size_t)pad; done += sizeof spaces - 1)
+		memcpy(buf + n + 1 + done, spaces,
+		       (size_t)pad - done < sizeof spaces - 1 ? (size_t)pad - done : sizeof spaces - 1);
 	buf[n + 1 + (size_t)pad] = '\0';
 	return cols + pad;
 }

@@ -181,13 +181,6 @@ void sink_puts(struct sink *s, const char *p)
 	sink_put(s, p, strlen(p));
 }
 
-void sink_putc(struct sink *s, char c)
-{
-	if (s->len == sizeof s->buf)
-		sink_flush(s);
-	s->buf[s->len++] = c;
-}
-
 /* Ends a line and starts the next under indent spaces. */
 static void lb_newline(struct sink *lb, int indent)
 {

@@ -17,8 +17,15 @@ struct sink {
 void sink_init(struct sink *s, FILE *out);
 void sink_put(struct sink *s, const char *p, size_t n);
 void sink_puts(struct sink *s, const char *p);
-void sink_putc(struct sink *s, char c);
 void sink_flush(struct sink *s);
+
+/* One byte: inline, as putc is. */
+static inline void sink_putc(struct sink *s, char c)
+{
+	if (s->len == sizeof s->buf)
+		sink_flush(s);
+	s->buf[s->len++] = c;
+}
 
 /*
  * Prints text as one paragraph wrapped at width, from column col of a line

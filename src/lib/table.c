@@ -253,8 +253,11 @@ int smtpcode_language_find(const char *name)
 {
 	size_t i;
 
-	if (!name || !*name || strcmp(name, "C") == 0 || strcmp(name, "POSIX") == 0 ||
-	    strncmp(name, "C.", 2) == 0)
+	/* "C", "C.UTF-8" and "POSIX" by their bytes: a call to strcmp here, the
+	 * only one of a lookup, would cost more than the rest of this. */
+	if (!name || !*name || (name[0] == 'C' && (name[1] == '\0' || name[1] == '.')) ||
+	    (name[0] == 'P' && name[1] == 'O' && name[2] == 'S' && name[3] == 'I' &&
+	     name[4] == 'X' && name[5] == '\0'))
 		return 0;
 	/* "es", "es_ES.UTF-8", "pt-BR": the first two letters, in lower case. */
 	for (i = 0; i < GEN_NLANGS; i++) {
