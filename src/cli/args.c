@@ -131,7 +131,7 @@ static int set_version(struct options *o, const char *value, char *err, size_t e
  * flag set to 1 when set is NULL, else what set does with the value. */
 static const struct option_def {
 	char letter;
-	const char *name;
+	char name[12]; /* not a pointer: the table needs fewer relocations */
 	const char *needs;
 	size_t flag;
 	int (*set)(struct options *o, const char *value, char *err, size_t errsz);

@@ -101,7 +101,7 @@ static int text_width(void)
 /* The language: --lang, else LC_ALL, LC_MESSAGES or LANG (the first set). */
 static int text_language(const char *option)
 {
-	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	static const char vars[][12] = { "LC_ALL", "LC_MESSAGES", "LANG" };
 	size_t i;
 	int lang;
 

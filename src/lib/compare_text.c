@@ -7,7 +7,7 @@
 
 static int is_abbreviation(const char *text, const char *dot)
 {
-	static const char *const abbr[] = { "e.g", "i.e", "etc", "vs", "cf", "approx" };
+	static const char abbr[][8] = { "e.g", "i.e", "etc", "vs", "cf", "approx" };
 	size_t i;
 
 	for (i = 0; i < sizeof abbr / sizeof abbr[0]; i++) {
