@@ -31,7 +31,7 @@ int prewrap_put(struct sink *s, long id, const char *text)
 	len = prewrap_len[id];
 	at = prewrap_at + prewrap_first[id];
 	end = prewrap_at + prewrap_first[id + 1];
-	if (len == PREWRAP_GEN_NONE || text[len] != '\0')
+	if (len == PREWRAP_GEN_NONE || strlen(text) != len) /* strlen: fast, and reads no further */
 		return -1;
 	for (; at < end; at++)
 		if (text[*at] != ' ')
