@@ -58,8 +58,9 @@ now() { date +%s.%N; }
 target() {
 	awk -v w="$1" -v t="$2" -v op="$3" -v g="$4" -v u="$5" 'BEGIN {
 		met = op == "<=" ? t + 0 <= g + 0 : t + 0 >= g + 0
-		if (t + 0 <= 0) /* a run that failed measures nothing */
-			t = "-", u = "", met = -1
+		if (t + 0 <= 0) { # a run that failed measures nothing
+			t = "-"; u = ""; met = -1
+		}
 		printf "  %-34s %12s %14s  %s\n", w, t u, op " " g u,
 			met < 0 ? "not measured" : met ? "met" : "NOT MET"
 	}' >> "$dir/targets"

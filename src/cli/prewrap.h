@@ -25,11 +25,11 @@ enum prewrap_field { PREWRAP_DESCRIPTION, PREWRAP_WHEN_SEEN, PREWRAP_FIX, PREWRA
  * of its range. */
 long prewrap_id(int enhanced, size_t row, enum prewrap_field f);
 
-/* Writes text, the text of id, as wrap_to(s, text, PREWRAP_INDENT, 0,
+/* Writes text, which must be the text of id in the library's table (the
+ * one prewrap_id() numbered), as wrap_to(s, text, PREWRAP_INDENT, 0,
  * PREWRAP_INDENT, PREWRAP_WIDTH) would after PREWRAP_INDENT spaces, and
- * returns 0; returns -1 and writes nothing when the table has no such text
- * or text is not the one it was made from (checked by its length and the
- * spaces it breaks at). */
+ * returns 0; returns -1 and writes nothing when the generated table has no
+ * such text (PREWRAP_NONE, or an id out of range). */
 int prewrap_put(struct sink *s, long id, const char *text);
 
 #endif
