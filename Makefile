@@ -55,7 +55,8 @@ LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c 
               src/lib/verdict.c src/lib/verdict_data.c src/lib/verdict_match.c
 # src/cli: the command, a client of the library's public API.
 CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
-              src/cli/format_text.c src/cli/wrap.c src/cli/format_reply.c src/cli/format_scan.c \
+              src/cli/format_text.c src/cli/wrap.c src/cli/prewrap.c src/cli/format_reply.c \
+              src/cli/format_scan.c \
               src/cli/tally.c src/cli/lines.c src/cli/run_text.c src/cli/run_codes.c \
               src/cli/args.c src/cli/safe_text.c src/cli/labels.c src/cli/linebreak.c src/cli/logstat.c \
               src/cli/logstat_formats.c src/cli/logstat_text.c src/cli/logstat_postfix.c \
@@ -69,9 +70,10 @@ CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
 # needs nothing else from the library) and UTF-8 check (src/util/ascii.c).
 GEN_SRCS    = src/gen/gentable.c src/gen/read_codes.c src/gen/read_pairs.c \
               src/gen/read_enhanced.c src/gen/read_notes.c src/gen/read_i18n.c \
-              src/gen/tsv.c src/gen/blob.c src/cli/safe_text.c
+              src/gen/tsv.c src/gen/blob.c src/gen/prewrap.c src/cli/safe_text.c \
+              src/cli/wrap.c src/cli/linebreak.c
 GEN_RUNTIME_SRCS = src/lib/code.c src/util/ascii.c
-GEN_CPPFLAGS = -Iinclude -Isrc/lib -Isrc/util
+GEN_CPPFLAGS = -Iinclude -Isrc/lib -Isrc/util -Isrc/cli
 DATA        = data/codes.tsv data/pairs.tsv data/enhanced.tsv data/enhanced-notes.tsv \
               data/i18n.tsv
 # genverdict: the bounce-verdict data (reasons, phrases, codes, provider
@@ -191,6 +193,8 @@ build/lib/synonym.o build/pic/lib/synonym.o: build/synonyms.inc
 build/lib/verdict_data.o build/pic/lib/verdict_data.o: build/verdict.inc
 build/cli/labels.o: build/cli/labels.inc
 build/cli/labels.o: CLI_CPPFLAGS += -Ibuild/cli
+build/cli/prewrap.o: build/cli/prewrap.inc
+build/cli/prewrap.o: CLI_CPPFLAGS += -Ibuild/cli
 
 # Written to $@+ and renamed, so a failed run leaves no table behind.
 build/table.inc: build/gentable $(DATA)
@@ -219,8 +223,13 @@ build/cli/labels.inc: build/gentable data/i18n.tsv
 	build/gentable --labels data/i18n.tsv > $@+ || { rm -f $@+; exit 1; }
 	mv $@+ $@
 
+build/cli/prewrap.inc: build/gentable data/codes.tsv data/enhanced.tsv
+	build/gentable --prewrap data/codes.tsv data/enhanced.tsv > $@+ || { rm -f $@+; exit 1; }
+	mv $@+ $@
+
 build/gentable: $(GEN_SRCS) $(GEN_RUNTIME_SRCS) src/gen/gen.h src/gen/tsv.h src/gen/blob.h \
-		src/cli/safe_text.h include/smtpcode.h src/lib/parse.h src/lib/commands.def src/util/ascii.h | build
+		src/cli/safe_text.h src/cli/wrap.h src/cli/linebreak.h src/cli/prewrap.h \
+		include/smtpcode.h src/lib/parse.h src/lib/commands.def src/util/ascii.h | build
 	$(BUILD_CC) $(SC_CFLAGS) $(GEN_CPPFLAGS) -O1 -o $@ $(GEN_SRCS) $(GEN_RUNTIME_SRCS)
 
 build:
@@ -245,7 +254,7 @@ build/tests/test_api: tests/test_api.c tests/testutil.h $(LIB) | build
 		-o $@ $< $(LIB) $(LDFLAGS) $(CMOCKA_LIBS)
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/json_check.h $(FUZZ_SRCS) build/table.inc \
-		build/synonyms.inc build/cli/labels.inc
+		build/synonyms.inc build/cli/labels.inc build/cli/prewrap.inc
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(SC_CFLAGS) $(LIB_CPPFLAGS) -Isrc/cli -Ibuild/cli $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS)
 
@@ -256,7 +265,7 @@ fuzz: $(FUZZ_BINS)
 
 # Static analysis: cppcheck and clang-tidy (.clang-tidy) on the sources,
 # zero findings (suppressions are justified where they stand).
-lint: build/table.inc build/synonyms.inc build/cli/labels.inc
+lint: build/table.inc build/synonyms.inc build/cli/labels.inc build/cli/prewrap.inc
 	sh tests/layout.sh
 	cppcheck --quiet --std=c11 --enable=warning,style,performance,portability \
 		--inline-suppr --error-exitcode=1 -Iinclude -Isrc/lib -Isrc/cli -Isrc/util -Ibuild/cli \

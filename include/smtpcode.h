@@ -217,6 +217,13 @@ int smtpcode_enhanced_find(int reply_class, int subject, int detail, size_t *ind
  * its class as a whole (5XX, or Any), 0 if neither. */
 int smtpcode_enhanced_lists_basic(const struct smtpcode_enhanced_entry *e, int basic);
 
+/* The enumerated codes (X.s.d) that list basic by number among their
+ * associated basic codes (smtpcode_enhanced_lists_basic() == 1), from an
+ * index built with the table: writes the first max of their entry indexes
+ * into rows[], in table order, and returns how many there are (rows may be
+ * NULL when max is 0). */
+size_t smtpcode_enhanced_for_basic(int basic, size_t *rows, size_t max);
+
 /* A provider's use of a code that differs from the registry (data/enhanced-notes.tsv). */
 struct smtpcode_provider_note {
 	struct smtpcode_enhanced_code enhanced; /* the first code it covers */

@@ -23,6 +23,8 @@
 #      tests/explain/wild, repeated to at least 64 MiB, through explain
 #      (text and --json), median of 3 (CPU seconds). Goal: at least 60 MiB/s
 #      with verdicts on.
+# At the end, a row for each target of issue 16 that the sections run
+# measured: today's figure, the target, and whether it is met.
 # Never part of make check. Installs valgrind and GNU time where missing.
 # Arguments pick sections (sh tests/bench.sh 4 5); SMTPCODE names the
 # program to measure (default ./smtpcode, built first).
@@ -49,7 +51,20 @@ count() { # instructions of a command
 		sed -n 's/.*Collected : *//p'
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+ratio3() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }'; }
 now() { date +%s.%N; }
+# One row of the targets table: target WHAT TODAY OP GOAL UNIT (OP is <= or >=).
+: > "$dir/targets"
+target() {
+	awk -v w="$1" -v t="$2" -v op="$3" -v g="$4" -v u="$5" 'BEGIN {
+		met = op == "<=" ? t + 0 <= g + 0 : t + 0 >= g + 0
+		if (t + 0 <= 0) { # a run that failed measures nothing
+			t = "-"; u = ""; met = -1
+		}
+		printf "  %-34s %12s %14s  %s\n", w, t u, op " " g u,
+			met < 0 ? "not measured" : met ? "met" : "NOT MET"
+	}' >> "$dir/targets"
+}
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 
 echo "Machine: $(nproc) cores, $(uname -m), $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)"
@@ -63,6 +78,11 @@ for args in "252" "compare 251 551" "--json 550" "5xx"; do
 	# shellcheck disable=SC2086
 	n=$(count "$bin" $args)
 	printf '  %-28s %12s %8s\n' "smtpcode $args" "$n" "$(ratio "$n" "$floor")"
+	case $args in
+	252) target "smtpcode 252 (x /bin/true)" "$(ratio3 "$n" "$floor")" "<=" 1.20 "" ;;
+	"compare 251 551") target "smtpcode compare 251 551" "$(ratio3 "$n" "$floor")" "<=" 2.0 "" ;;
+	"--json 550") target "smtpcode --json 550" "$(ratio3 "$n" "$floor")" "<=" 1.6 "" ;;
+	esac
 done
 echo "  goals (issue 16): smtpcode 252 within 1.20 x /bin/true, compare 251 551 within 2.0, --json 550 within 1.6"
 fi
@@ -87,6 +107,8 @@ awk -v b="$batch" -v s="$single" 'BEGIN {
 	printf "  single: 1000 processes in %.2f s: %.0f lookups/s\n", s, 1000 / s
 	printf "  batch is %.0f x faster than one process per code\n", (100000 / b) / (1000 / s)
 }'
+target "batch lookups per second" "$(awk -v b="$batch" 'BEGIN { printf "%.0f", 100000 / b }')" \
+	">=" 120000 ""
 fi
 
 # Output to a file, not /dev/null: GNU grep stops at the first match when
@@ -140,6 +162,8 @@ awk -v n="$size" -v s="$scan" -v g="$grep" -v w="$wc" -v r="$rss" 'BEGIN {
 	printf "  smtpcode scan peak memory: %.1f MiB (goal: under 8)\n", r / 1024
 	printf "  goal: scan at least 0.50 x grep speed\n"
 }'
+target "scan (x grep's speed)" "$(ratio3 "$grep" "$scan")" ">=" 0.50 ""
+target "scan peak memory" "$(awk -v r="$rss" 'BEGIN { printf "%.1f", r / 1024 }')" "<=" 4 " MiB"
 fi
 
 if want 4; then
@@ -197,7 +221,17 @@ size=$(wc -c < "$corpus")
 printf '  %-26s %8s %10s\n' "command" "CPU s" "MiB/s"
 for json in "" --json; do
 	# shellcheck disable=SC2086
-	mibs "smtpcode explain $json" "$size" "$(median3_in "$corpus" "$bin" explain $json)"
+	s=$(median3_in "$corpus" "$bin" explain $json)
+	mibs "smtpcode explain $json" "$size" "$s"
+	[ -z "$json" ] && target "explain as a stream (text)" \
+		"$(awk -v n="$size" -v s="$s" 'BEGIN { printf "%.1f", n / 1048576 / s }')" ">=" 60 " MiB/s"
 done
 echo "  goal (issue 16): at least 60 MiB/s with verdicts on"
+fi
+
+if [ -s "$dir/targets" ]; then
+	echo
+	echo "Targets of issue 16 (the sections run)"
+	printf '  %-34s %12s %14s  %s\n' "what" "today" "target" ""
+	cat "$dir/targets"
 fi

@@ -151,6 +151,50 @@ static void lists_basic__exact_and_class(void **state)
 	assert_int_equal(smtpcode_enhanced_lists_basic(&e, 354), 0);
 }
 
+/* The index agrees with reading every entry's list, for every code. */
+static void for_basic__index_matches_every_list(void **state)
+{
+	struct smtpcode_enhanced_entry e;
+	size_t rows[64], n, i, k;
+	int basic, total = 0;
+
+	(void)state;
+	for (basic = 100; basic <= 599; basic++) {
+		n = smtpcode_enhanced_for_basic(basic, rows, sizeof rows / sizeof rows[0]);
+		assert_true(n <= sizeof rows / sizeof rows[0]);
+		for (i = 0, k = 0; smtpcode_enhanced_at(i, &e) == 0; i++) {
+			if (e.detail == ANY || smtpcode_enhanced_lists_basic(&e, basic) != 1)
+				continue;
+			assert_true(k < n);
+			assert_int_equal(rows[k], i);
+			k++;
+		}
+		assert_int_equal(k, n);
+		total += (int)n;
+	}
+	assert_true(total > 50);
+}
+
+static void for_basic__known_codes_and_limits(void **state)
+{
+	size_t rows[4] = { 99, 99, 99, 99 };
+
+	(void)state;
+	assert_int_equal(smtpcode_enhanced_for_basic(252, rows, 4), 2);
+	assert_int_equal(rows[0], row_of(ANY, 5, 0));
+	assert_int_equal(rows[1], row_of(ANY, 6, 8));
+	assert_int_equal(rows[2], 99);
+	rows[0] = rows[1] = 99;
+	assert_int_equal(smtpcode_enhanced_for_basic(252, rows, 1), 2); /* the count, not max */
+	assert_int_equal(rows[0], row_of(ANY, 5, 0));
+	assert_int_equal(rows[1], 99);
+	assert_int_equal(smtpcode_enhanced_for_basic(252, NULL, 0), 2);
+	assert_int_equal(smtpcode_enhanced_for_basic(299, rows, 4), 0);
+	assert_int_equal(smtpcode_enhanced_for_basic(0, rows, 4), 0);
+	assert_int_equal(smtpcode_enhanced_for_basic(-5, rows, 4), 0);
+	assert_int_equal(smtpcode_enhanced_for_basic(100000, rows, 4), 0);
+}
+
 static void lookup__registered__rows(void **state)
 {
 	struct smtpcode_enhanced_lookup lk;
@@ -269,6 +313,8 @@ int main(void)
 		cmocka_unit_test(parse_enhanced__valid__parts),
 		cmocka_unit_test(parse_enhanced__malformed__rfc3463_syntax),
 		cmocka_unit_test(parse__dot_picks_kind),
+		cmocka_unit_test(for_basic__index_matches_every_list),
+		cmocka_unit_test(for_basic__known_codes_and_limits),
 		cmocka_unit_test(enhanced_text__class_or_x),
 		cmocka_unit_test(table__classes_subjects_details),
 		cmocka_unit_test(lists_basic__exact_and_class),

@@ -1,6 +1,7 @@
 /* test_format_text.c - the text layout: exact output, and the width holds. */
 #include "testutil.h"
 #include "format.h"
+#include "prewrap.h"
 #include "wrap.h"
 
 static char *lookup_text(int code, const char *after, int width)
@@ -52,6 +53,109 @@ static void wrap__plain_text__breaks_like_word_at_a_time(void **state)
 		assert_string_equal(got, cases[i].want);
 		free(got);
 	}
+}
+
+/* prewrap_put(id, text) into a string; NULL when it refuses (and then it
+ * wrote nothing). */
+static char *prewrapped(long id, const char *text)
+{
+	struct sink s;
+	FILE *f = capture_open();
+	int r;
+	char *got;
+
+	sink_init(&s, f);
+	r = prewrap_put(&s, id, text);
+	if (r != 0)
+		assert_int_equal(s.len, 0);
+	sink_flush(&s);
+	got = capture_close(f);
+	if (r == 0)
+		return got;
+	assert_string_equal(got, "");
+	free(got);
+	return NULL;
+}
+
+/* The runtime's wrap of a section's text at the default width. */
+static void assert_prewrap_same(long id, const char *text)
+{
+	char *want = wrapped(text, PREWRAP_INDENT, 0, PREWRAP_INDENT, PREWRAP_WIDTH);
+	char *got = prewrapped(id, text);
+
+	assert_non_null(got);
+	assert_memory_equal(got, "  ", 2);
+	assert_string_equal(got + 2, want);
+	free(want);
+	free(got);
+}
+
+/* Every long text of the table comes pre-wrapped, byte for byte as the
+ * runtime wraps it. */
+/* The four texts of a meaning (enhanced 0) or registry row (1). */
+static void assert_row_prewrapped(int enhanced, size_t row, const char *description,
+                                  const char *when_seen, const char *fix, const char *source)
+{
+	assert_prewrap_same(prewrap_id(enhanced, row, PREWRAP_DESCRIPTION), description);
+	assert_prewrap_same(prewrap_id(enhanced, row, PREWRAP_WHEN_SEEN), when_seen);
+	assert_prewrap_same(prewrap_id(enhanced, row, PREWRAP_FIX), fix);
+	assert_prewrap_same(prewrap_id(enhanced, row, PREWRAP_SOURCE), source);
+}
+
+static void prewrap__every_text__same_as_wrap(void **state)
+{
+	struct smtpcode_meaning m;
+	struct smtpcode_enhanced_entry e;
+	size_t i;
+
+	(void)state;
+	for (i = 0; smtpcode_meaning_at(i, &m) == 0; i++)
+		assert_row_prewrapped(0, i, m.description, m.when_seen, m.fix, m.source);
+	assert_int_equal(prewrap_id(0, i, PREWRAP_DESCRIPTION), PREWRAP_NONE);
+	for (i = 0; smtpcode_enhanced_at(i, &e) == 0; i++)
+		assert_row_prewrapped(1, i, e.description, e.when_seen, e.fix, e.source);
+	assert_int_equal(prewrap_id(1, i, PREWRAP_SOURCE), PREWRAP_NONE);
+	assert_int_equal(prewrap_id(0, 0, PREWRAP_FIELDS), PREWRAP_NONE);
+}
+
+/* No id, or one out of range: nothing is written, and the caller wraps. */
+static void prewrap__no_text__refused(void **state)
+{
+	struct smtpcode_meaning m;
+
+	(void)state;
+	assert_int_equal(smtpcode_meaning_at(0, &m), 0);
+	assert_int_equal(prewrap_id(0, (size_t)-1, PREWRAP_FIX), PREWRAP_NONE);
+	assert_int_equal(prewrap_id(1, (size_t)-1, PREWRAP_FIX), PREWRAP_NONE);
+	assert_null(prewrapped(-5, m.description));
+	assert_null(prewrapped(PREWRAP_NONE, m.description));
+	assert_null(prewrapped(1L << 30, m.description));
+}
+
+/* A sink keeps the order of what it is given, whatever the sizes. */
+static void sink__large_and_small_writes__in_order(void **state)
+{
+	static char big[20000], want[20010];
+	struct sink s;
+	FILE *f = capture_open();
+	char *got;
+
+	(void)state;
+	memset(big, 'b', sizeof big - 1);
+	sink_init(&s, f);
+	sink_puts(&s, "abc");
+	sink_put(&s, big, sizeof big - 1);
+	sink_putc(&s, 'z');
+	sink_put(&s, big, sizeof s.buf - 1);
+	sink_putc(&s, 'y');
+	sink_putc(&s, 'x');
+	sink_flush(&s);
+	got = capture_close(f);
+	assert_int_equal(strlen(got), 3 + (sizeof big - 1) + 1 + (sizeof s.buf - 1) + 2);
+	snprintf(want, sizeof want, "abc%sz", big);
+	assert_memory_equal(got, want, strlen(want));
+	assert_string_equal(got + strlen(want) + sizeof s.buf - 1, "yx");
+	free(got);
 }
 
 static void lookup__undefined__exact_text(void **state)
@@ -307,6 +411,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(lookup__undefined__exact_text),
+		cmocka_unit_test(prewrap__every_text__same_as_wrap),
+		cmocka_unit_test(prewrap__no_text__refused),
+		cmocka_unit_test(sink__large_and_small_writes__in_order),
 		cmocka_unit_test(names__code_or_none),
 		cmocka_unit_test(lookup__narrow_width__wraps_words),
 		cmocka_unit_test(lookup__every_code__within_width_and_complete),

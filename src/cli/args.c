@@ -131,7 +131,7 @@ static int set_version(struct options *o, const char *value, char *err, size_t e
  * flag set to 1 when set is NULL, else what set does with the value. */
 static const struct option_def {
 	char letter;
-	const char *name;
+	char name[12]; /* not a pointer: the table needs fewer relocations */
 	const char *needs;
 	size_t flag;
 	int (*set)(struct options *o, const char *value, char *err, size_t errsz);
@@ -257,6 +257,8 @@ static int subcommand(const char *a)
 	int m;
 
 	_Static_assert(sizeof names / sizeof names[0] == MODE_COUNT, "a name for each mode");
+	if (a[0] >= '0' && a[0] <= '9') /* a code: no name starts with a digit */
+		return -1;
 	for (m = 0; m < MODE_COUNT; m++)
 		if (names[m] && strcmp(a, names[m]) == 0)
 			return m;
@@ -297,7 +299,7 @@ static int read_args(int argc, char **argv, struct options *o, enum mode *mode, 
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		int m;
-		if (!only_operands && strcmp(a, "--") == 0) {
+		if (!only_operands && a[0] == '-' && a[1] == '-' && !a[2]) { /* "--" */
 			only_operands = 1;
 			continue;
 		}
@@ -357,7 +359,8 @@ static int check_operands(struct options *o, char *err, size_t errsz)
 		return 0;
 	}
 	for (i = 0; i < n; i++)
-		if (strcmp(o->codes[i], "-") != 0 && args_check_code(o->codes[i], err, errsz) < 0)
+		if (!(o->codes[i][0] == '-' && !o->codes[i][1]) && /* "-": standard input */
+		    args_check_code(o->codes[i], err, errsz) < 0)
 			return -1;
 	return 0;
 }

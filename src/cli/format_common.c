@@ -7,25 +7,29 @@
 void each_enhanced_for_basic(int code, void (*fn)(const char *text, void *arg), void *arg)
 {
 	struct smtpcode_enhanced_entry e;
+	size_t rows[64], n, i;
 	int cls = code / 100;
-	char text[16], digits[4];
-	size_t i;
 
-	digits[0] = (char)('0' + cls);
-	digits[1] = (char)('0' + code / 10 % 10);
-	digits[2] = (char)('0' + code % 10);
-	digits[3] = '\0';
 	if (cls != 2 && cls != 4 && cls != 5)
 		return;
-	for (i = 0; smtpcode_enhanced_at(i, &e) == 0; i++) {
-		/* Most rows list no such code: a quick look for its digits first. */
-		if (e.detail == SMTPCODE_ANY || !strstr(e.basic_codes, digits) ||
-		    smtpcode_enhanced_lists_basic(&e, code) != 1)
+	n = smtpcode_enhanced_for_basic(code, rows, sizeof rows / sizeof rows[0]);
+	for (i = 0; i < n && i < sizeof rows / sizeof rows[0]; i++) {
+		char text[16], *p = text + sizeof text;
+		int part[2], k;
+		if (smtpcode_enhanced_at(rows[i], &e) < 0)
 			continue;
-		{
-			struct smtpcode_enhanced_code c = { cls, e.subject, e.detail };
-			fn(smtpcode_enhanced_text(&c, text, sizeof text), arg);
+		/* "5.1.1" without snprintf: the parts from the end */
+		part[0] = e.detail, part[1] = e.subject;
+		*--p = '\0';
+		for (k = 0; k < 2; k++) {
+			int v = part[k];
+			do
+				*--p = (char)('0' + v % 10);
+			while ((v /= 10) > 0);
+			*--p = '.';
 		}
+		*--p = (char)('0' + cls);
+		fn(p, arg);
 	}
 }
 

@@ -2,24 +2,32 @@
  * build/cli/labels.inc (gentable --labels). */
 #include "labels.h"
 
-#include <stdlib.h>
-#include <string.h>
+#include <stddef.h>
 
 #include "labels.inc"
 
-static int by_key(const void *key, const void *row)
+/* Whether key a is b; keys are short, and a call to the C library would
+ * cost more than the comparison. */
+static int same_key(const char *a, const char *b)
 {
-	return strcmp(key, label_blob + ((const struct label *)row)->key);
+	while (*a && *a == *b)
+		a++, b++;
+	return *a == *b;
 }
 
 const char *label_text(int lang, const char *key)
 {
-	const struct label *l = bsearch(key, labels, sizeof labels / sizeof labels[0],
-	                                sizeof labels[0], by_key);
+	size_t i = label_hash(key) & (LABEL_NSLOTS - 1);
 
 	if (lang < 0 || lang >= LABEL_NLANGS)
 		lang = 0;
-	return l ? label_blob + l->text[lang] : NULL;
+	/* The generated table is at most half full: an empty slot ends it. */
+	for (; label_slots[i]; i = (i + 1) & (LABEL_NSLOTS - 1)) {
+		const struct label *l = &labels[label_slots[i] - 1];
+		if (same_key(key, label_blob + l->key))
+			return label_blob + l->text[lang];
+	}
+	return NULL;
 }
 
 int label_column_of(int lang)

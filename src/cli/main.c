@@ -101,7 +101,7 @@ static int text_width(void)
 /* The language: --lang, else LC_ALL, LC_MESSAGES or LANG (the first set). */
 static int text_language(const char *option)
 {
-	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	static const char vars[][12] = { "LC_ALL", "LC_MESSAGES", "LANG" };
 	size_t i;
 	int lang;
 
@@ -124,15 +124,16 @@ static int text_language(const char *option)
 	return 0;
 }
 
-static int use_color(enum color when, int json)
+static int use_color(enum color when, int json, int tty)
 {
-	const char *no = getenv("NO_COLOR");
+	const char *no;
 
 	if (json || when == COLOR_NEVER)
 		return 0;
 	if (when == COLOR_ALWAYS)
 		return 1;
-	return STDOUT_IS_TERMINAL() && !(no && *no);
+	no = tty ? getenv("NO_COLOR") : NULL;
+	return tty && !(no && *no);
 }
 
 /* Flushes stdout; a write error (a full disk, /dev/full) becomes one line on
@@ -154,13 +155,21 @@ int main(int argc, char **argv)
 	struct options o;
 	struct style st;
 	char err[512]; /* room for an echoed value (SAFE_ECHO_SIZE) and its reason */
+	/* Standard output's buffer: static, so that the first write allocates
+	 * nothing, and large, for long reports; by lines on a terminal, as
+	 * stdio does by default there. */
+	static char outbuf[65536];
+	int tty = STDOUT_IS_TERMINAL();
 
+	/* where terminal.h knows no terminals, tty is always 0: */
+	/* cppcheck-suppress knownConditionTrueFalse */
+	setvbuf(stdout, outbuf, tty ? _IOLBF : _IOFBF, sizeof outbuf);
 	if (args_parse(argc, argv, &o, err, sizeof err) < 0) {
 		fprintf(stderr, "smtpcode: %s\n", err);
 		return EXIT_USAGE;
 	}
 	st.width = text_width();
-	st.color = use_color(o.color, o.json);
+	st.color = use_color(o.color, o.json, tty);
 	st.lang = text_language(o.lang);
 	return finish(commands[o.mode].run(&o, &st));
 }

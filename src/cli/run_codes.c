@@ -224,7 +224,7 @@ int run_lookup(const struct options *o, const struct style *st)
 	/* main reports a failed output; nothing more is read or looked up. */
 	for (i = 0; i < o->ncodes && !ferror(stdout); i++) {
 		int r;
-		if (strcmp(o->codes[i], "-") == 0) {
+		if (o->codes[i][0] == '-' && !o->codes[i][1]) { /* "-": codes on standard input */
 			struct batch b = { o, &p, 0, EXIT_FOUND };
 			if (lines_read(stdin, batch_line, &b) < 0) {
 				fprintf(stderr, "smtpcode: -: read error\n");

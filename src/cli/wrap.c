@@ -47,23 +47,30 @@ static int plain8(const char *s)
 
 /* Whether text[0..n) is all printable ASCII with no two spaces together:
  * eight bytes at a time without a branch (a byte below 0x20 sets the top
- * bit of its byte of x - 0x20..., DEL of x + 1..., the rest of x), then
- * strstr for the spaces. */
+ * bit of its byte of x - 0x20..., DEL of x + 1..., the rest of x; two
+ * spaces set a top bit of space & space >> 8, as in plain8), and a look at
+ * the two bytes where each eight meet. */
 static int ascii_plain(const char *text, size_t n)
 {
 	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
 	uint64_t acc = 0;
 	size_t i;
+	int seam = 0;
 
 	for (i = 0; n - i >= 8; i += 8) {
-		uint64_t x;
+		uint64_t x, y, space;
 		memcpy(&x, text + i, 8);
-		acc |= (x - ones * 0x20) | (x + ones) | x;
+		y = x ^ (ones * ' ');
+		space = ~(((y & low7) + low7) | y | low7);
+		acc |= (x - ones * 0x20) | (x + ones) | x | (space & (space >> 8));
+		seam |= i > 0 && text[i - 1] == ' ' && text[i] == ' ';
 	}
 	for (; i < n; i++)
-		if ((unsigned char)text[i] - 0x20u >= 0x5Fu)
+		if ((unsigned char)text[i] - 0x20u >= 0x5Fu || (i > 0 && text[i] == ' ' &&
+		                                                 text[i - 1] == ' '))
 			return 0;
-	return !(acc & high) && !strstr(text, "  ");
+	return !(acc & high) && !seam;
 }
 
 /* The bytes of the character at s when it is one fast_wrap can take: 1 for
@@ -143,46 +150,53 @@ static const char *column_at(const char *p, const char *end, long cols, int asci
 	return p;
 }
 
-/* Lines gathered for one fwrite. */
-struct linebuf {
-	FILE *out;
-	size_t len;
-	char buf[1024];
-};
-
-static void lb_put(struct linebuf *lb, const char *s, size_t n)
+void sink_init(struct sink *s, FILE *out)
 {
-	if (n > sizeof lb->buf - lb->len) {
-		fwrite(lb->buf, 1, lb->len, lb->out);
-		lb->len = 0;
-		if (n > sizeof lb->buf) {
-			fwrite(s, 1, n, lb->out);
+	s->out = out;
+	s->len = 0;
+}
+
+void sink_flush(struct sink *s)
+{
+	if (s->len)
+		fwrite(s->buf, 1, s->len, s->out);
+	s->len = 0;
+}
+
+void sink_put(struct sink *s, const char *p, size_t n)
+{
+	if (n > sizeof s->buf - s->len) {
+		sink_flush(s);
+		if (n > sizeof s->buf) {
+			fwrite(p, 1, n, s->out);
 			return;
 		}
 	}
-	memcpy(lb->buf + lb->len, s, n);
-	lb->len += n;
+	memcpy(s->buf + s->len, p, n);
+	s->len += n;
+}
+
+void sink_puts(struct sink *s, const char *p)
+{
+	sink_put(s, p, strlen(p));
 }
 
 /* Ends a line and starts the next under indent spaces. */
-static void lb_newline(struct linebuf *lb, int indent)
+static void lb_newline(struct sink *lb, int indent)
 {
 	static const char spaces[] = "\n                                        ";
 
-	lb_put(lb, spaces, 1 + ((size_t)indent < sizeof spaces - 2 ? (size_t)indent
-	                                                            : sizeof spaces - 2));
+	sink_put(lb, spaces, 1 + ((size_t)indent < sizeof spaces - 2 ? (size_t)indent
+	                                                              : sizeof spaces - 2));
 }
 
 /* wrap_from for plain text of n bytes (plain_length): a line at a time, the
  * break found by looking back from the width for a space. */
-static void fast_wrap(FILE *out, const char *p, size_t n, int ascii, int col, int open,
+static void fast_wrap(struct sink *lb, const char *p, size_t n, int ascii, int col, int open,
                       int indent, int width)
 {
 	const char *end = p + n;
-	struct linebuf lb;
 
-	lb.out = out;
-	lb.len = 0;
 	while (p < end) {
 		long room = (long)width - col - open;
 		const char *cut = column_at(p, end, room > 0 ? room : 0, ascii);
@@ -190,7 +204,7 @@ static void fast_wrap(FILE *out, const char *p, size_t n, int ascii, int col, in
 			while (cut > p && *cut != ' ')
 				cut--;
 		if (cut == p && open) { /* the first word goes to the next line */
-			lb_newline(&lb, indent);
+			lb_newline(lb, indent);
 			col = indent;
 			open = 0;
 			continue;
@@ -199,17 +213,16 @@ static void fast_wrap(FILE *out, const char *p, size_t n, int ascii, int col, in
 			for (cut = p; cut < end && *cut != ' '; cut++)
 				;
 		if (open)
-			lb_put(&lb, " ", 1);
-		lb_put(&lb, p, (size_t)(cut - p));
+			sink_put(lb, " ", 1);
+		sink_put(lb, p, (size_t)(cut - p));
 		if (cut == end)
 			break;
-		lb_newline(&lb, indent);
+		lb_newline(lb, indent);
 		col = indent;
 		open = 0;
 		p = cut + 1;
 	}
-	lb_put(&lb, "\n", 1);
-	fwrite(lb.buf, 1, lb.len, out);
+	sink_putc(lb, '\n');
 }
 
 /*
@@ -288,13 +301,24 @@ static void word_wrap(FILE *out, const char *text, int col, int open, int indent
 
 
 /* Plain text a line at a time (fast_wrap), the rest a word at a time. */
-void wrap_from(FILE *out, const char *text, int col, int open, int indent, int width)
+void wrap_to(struct sink *s, const char *text, int col, int open, int indent, int width)
 {
 	int ascii;
 	size_t n = plain_length(text, &ascii);
 
-	if (n)
-		fast_wrap(out, text, n, ascii, col, open, indent, width);
-	else
-		word_wrap(out, text, col, open, indent, width);
+	if (n) {
+		fast_wrap(s, text, n, ascii, col, open, indent, width);
+	} else {
+		sink_flush(s);
+		word_wrap(s->out, text, col, open, indent, width);
+	}
+}
+
+void wrap_from(FILE *out, const char *text, int col, int open, int indent, int width)
+{
+	struct sink s;
+
+	sink_init(&s, out);
+	wrap_to(&s, text, col, open, indent, width);
+	sink_flush(&s);
 }

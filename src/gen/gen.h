@@ -149,4 +149,8 @@ int print_match(const struct table *tab, FILE *out);
 /* gentable --labels I18N.tsv: prints the command's labels.inc; the exit status. */
 int labels_main(const char *path);
 
+/* gentable --prewrap CODES.tsv ENHANCED.tsv: prints the command's
+ * prewrap.inc (prewrap.c); the exit status. */
+int prewrap_main(const char *codes, const char *enhanced);
+
 #endif

@@ -7,10 +7,13 @@
  * 1 without printing the table.
  *
  * With --labels, it writes instead the command's labels from data/i18n.tsv
- * (build/cli/labels.inc, which only src/cli/labels.c includes).
+ * (build/cli/labels.inc, which only src/cli/labels.c includes); with
+ * --prewrap, the long texts of the codes and the registry as the command
+ * wraps them at the default width (build/cli/prewrap.inc, src/gen/prewrap.c).
  *
  * usage: gentable CODES.tsv PAIRS.tsv ENHANCED.tsv NOTES.tsv I18N.tsv > table.inc
  *        gentable --labels I18N.tsv > labels.inc
+ *        gentable --prewrap CODES.tsv ENHANCED.tsv > prewrap.inc
  */
 #include "gen.h"
 
@@ -37,6 +40,8 @@ int main(int argc, char **argv)
 
 	if (argc == 3 && strcmp(argv[1], "--labels") == 0)
 		return labels_main(argv[2]);
+	if (argc == 4 && strcmp(argv[1], "--prewrap") == 0)
+		return prewrap_main(argv[2], argv[3]);
 	if (argc != 6) {
 		fputs("usage: gentable CODES.tsv PAIRS.tsv ENHANCED.tsv NOTES.tsv I18N.tsv "
 		      "> table.inc\n", stderr);

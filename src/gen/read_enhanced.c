@@ -4,6 +4,7 @@
 #include "gen.h"
 #include "smtpcode.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /*
@@ -123,6 +124,65 @@ int read_enhanced(const char *path, struct table *tab)
 	return read_rows(path, tab, read_enhanced_row, &tab->nenhanced);
 }
 
+/* The (basic code, row) pairs, row after row: a detail row's basic codes
+ * listed by number (not 4XX, 5XX or Any), in rows[0..n) (n <= max). */
+static size_t basic_pairs(const struct table *tab, unsigned long (*rows)[2], size_t max)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < tab->nenhanced; i++) {
+		const struct enhanced_row *r = &tab->enhanced[i];
+		const char *p = tab->blob.bytes + r->off[E_BASIC];
+		int whole = 0; /* the classes listed as a whole (5XX) so far, as bits */
+		if (r->kind != E_DETAIL || strcmp(p, "Any") == 0)
+			continue;
+		/* As smtpcode_enhanced_lists_basic reads the list: a code after
+		 * its class listed as a whole counts as the class. */
+		for (; p[0] && p[1] && p[2]; p += p[3] == ',' ? 4 : 3) {
+			if (p[1] == 'X')
+				whole |= 1 << (p[0] - '0');
+			if (p[1] == 'X' || whole & 1 << (p[0] - '0'))
+				continue;
+			if (n < max) {
+				rows[n][0] = (unsigned long)(p[0] - '0') * 100 + (unsigned long)(p[1] - '0') * 10 +
+				             (unsigned long)(p[2] - '0');
+				rows[n][1] = i;
+			}
+			n++;
+		}
+	}
+	return n;
+}
+
+static int by_basic_then_row(const void *a, const void *b)
+{
+	const unsigned long *x = a, *y = b;
+
+	return x[0] != y[0] ? (x[0] < y[0] ? -1 : 1) : (x[1] < y[1] ? -1 : x[1] > y[1]);
+}
+
+/* gen_basic_rows[]: smtpcode_enhanced_for_basic's index, sorted by code. */
+static void print_basic_index(const struct table *tab, FILE *out)
+{
+	size_t n = basic_pairs(tab, NULL, 0), i;
+	unsigned long (*rows)[2] = calloc(n + 1, sizeof *rows);
+
+	if (!rows) {
+		fputs("gentable: out of memory\n", stderr);
+		exit(1);
+	}
+	basic_pairs(tab, rows, n);
+	qsort(rows, n, sizeof *rows, by_basic_then_row);
+	fputs("\n/* basic code, row of gen_enhanced[]: the detail rows that list each basic\n"
+	      " * code by number, by code and then by row */\n", out);
+	fprintf(out, "#define GEN_NBASIC_ROWS %zu\n", n);
+	fprintf(out, "static const struct gen_basic_row gen_basic_rows[%zu] = {\n", n ? n : 1);
+	for (i = 0; i < n; i++)
+		fprintf(out, "\t{ %lu, %lu },\n", rows[i][0], rows[i][1]);
+	fputs(n ? "};\n" : "\t{ 0, 0 }\n};\n", out);
+	free(rows);
+}
+
 void print_enhanced(const struct table *tab, FILE *out)
 {
 	size_t i;
@@ -139,4 +199,5 @@ void print_enhanced(const struct table *tab, FILE *out)
 		        r->off[2], r->off[3], r->off[4], r->off[5]);
 	}
 	fputs("};\n", out);
+	print_basic_index(tab, out);
 }

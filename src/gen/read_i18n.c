@@ -204,6 +204,54 @@ static void add_label(struct phrase_row *rows, size_t *n, struct blob *b,
 	(*n)++;
 }
 
+/* The hash of a key that places it in label_slots[]: one definition, which
+ * the generator uses and prints into labels.inc (FNV-1a, kept to 32 bits
+ * whatever the width of unsigned long). */
+#define LABEL_HASH_DEFINITION(name) \
+	static unsigned long name(const char *s) \
+	{ \
+		unsigned long h = 2166136261u; \
+		while (*s) \
+			h = ((h ^ (unsigned char)*s++) * 16777619u) & 0xFFFFFFFFu; \
+		return h; \
+	}
+#define LABEL_STRING(x) #x
+#define LABEL_EXPANDED_STRING(x) LABEL_STRING(x)
+LABEL_HASH_DEFINITION(label_hash)
+
+/* label_slots[]: an open-addressed hash table of the n rows (row + 1 in a
+ * slot, 0 for none), at most half full, so that a lookup reads a slot or
+ * two instead of searching the sorted keys. */
+static void print_label_slots(const struct phrase_row *rows, size_t n, const char *bytes,
+                              FILE *out)
+{
+	size_t nslots = 16, i;
+	unsigned short *slots;
+
+	while (nslots < 2 * n)
+		nslots *= 2;
+	slots = calloc(nslots, sizeof *slots);
+	if (!slots || n >= 0xFFFF) {
+		fputs("gentable: out of memory or too many labels\n", stderr);
+		exit(1);
+	}
+	for (i = 0; i < n; i++) {
+		size_t s = label_hash(bytes + rows[i].key) & (nslots - 1);
+		while (slots[s])
+			s = (s + 1) & (nslots - 1);
+		slots[s] = (unsigned short)(i + 1);
+	}
+	fputs("\n/* a hash of a key picks the slot where its search starts */\n", out);
+	fputs(LABEL_EXPANDED_STRING(LABEL_HASH_DEFINITION(label_hash)) "\n", out);
+	fprintf(out, "\n#define LABEL_NSLOTS %zu\n", nslots);
+	fputs("/* labels[] row + 1 (0: empty), by hash with linear probing */\n", out);
+	fputs("static const unsigned short label_slots[LABEL_NSLOTS] = {", out);
+	for (i = 0; i < nslots; i++)
+		fprintf(out, "%s%u,", i % 16 ? " " : "\n\t", slots[i]);
+	fputs("\n};\n", out);
+	free(slots);
+}
+
 /* labels.inc: the command's labels and the class names (every phrase but
  * the library's cmp.* ones), in a blob of their own. */
 /* The column where the values of labelled fields start in each language:
@@ -261,6 +309,7 @@ static void print_labels(const struct table *tab, FILE *out)
 	}
 	fputs("};\n", out);
 	print_label_columns(rows, n, tab->nlangs, b.bytes, out);
+	print_label_slots(rows, n, b.bytes, out);
 	blob_free(&b);
 	free(rows);
 }

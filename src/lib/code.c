@@ -29,8 +29,10 @@ enum smtpcode_parse_error smtpcode_parse_basic(const char *text, int *basic, siz
 }
 
 /* The enums of smtpcode.h are the one list of their values; each name table
- * is indexed by them, and its length checked against the last one. */
-static const char *const parse_error_reasons[] = {
+ * is indexed by them, and its length checked against the last one. The
+ * tables hold their strings (arrays of char, not pointers), so that they
+ * need no relocation when the program starts. */
+static const char parse_error_reasons[][72] = {
 	[SMTPCODE_PARSE_OK] = "no error",
 	[SMTPCODE_PARSE_EMPTY] = "is empty",
 	[SMTPCODE_PARSE_NOT_DIGIT] = "has a character that is not a digit",
@@ -49,7 +51,7 @@ static const char *const parse_error_reasons[] = {
 _Static_assert(sizeof parse_error_reasons / sizeof parse_error_reasons[0] ==
                SMTPCODE_PARSE_ENH_TOO_LONG + 1, "a reason for each smtpcode_parse_error");
 
-static const char *const status_names[] = {
+static const char status_names[][16] = {
 	[SMTPCODE_STATUS_STANDARD] = "standard",
 	[SMTPCODE_STATUS_EXTENSION] = "extension",
 	[SMTPCODE_STATUS_EXPERIMENTAL] = "experimental",
@@ -60,30 +62,32 @@ static const char *const status_names[] = {
 _Static_assert(sizeof status_names / sizeof status_names[0] == SMTPCODE_STATUS_PSEUDO + 1,
                "a name for each smtpcode_status");
 
-/* names[i] for a value of an enum with n values, else fallback (the value
- * may come from a cast or a corrupted struct). */
-static const char *enum_name(const char *const *names, size_t n, int value,
+/* Name i (of n names stride bytes apart from names) for a value of an enum,
+ * else fallback (the value may come from a cast or a corrupted struct). */
+static const char *enum_name(const char *names, size_t stride, size_t n, int value,
                              const char *fallback)
 {
-	return value >= 0 && (size_t)value < n && names[value] ? names[value] : fallback;
+	const char *name = names + (size_t)value * stride;
+
+	return value >= 0 && (size_t)value < n && *name ? name : fallback;
 }
 
 const char *smtpcode_parse_error_reason(enum smtpcode_parse_error err)
 {
-	return enum_name(parse_error_reasons,
+	return enum_name(parse_error_reasons[0], sizeof parse_error_reasons[0],
 	                 sizeof parse_error_reasons / sizeof parse_error_reasons[0], (int)err,
 	                 "is not a reply code");
 }
 
 const char *smtpcode_status_name(enum smtpcode_status status)
 {
-	return enum_name(status_names, sizeof status_names / sizeof status_names[0],
-	                 (int)status, "unknown");
+	return enum_name(status_names[0], sizeof status_names[0],
+	                 sizeof status_names / sizeof status_names[0], (int)status, "unknown");
 }
 
 const char *smtpcode_class_name(int digit)
 {
-	static const char *const names[] = {
+	static const char names[][32] = {
 		"Positive Preliminary", "Positive Completion", "Positive Intermediate",
 		"Transient Negative Completion", "Permanent Negative Completion"
 	};
@@ -93,7 +97,7 @@ const char *smtpcode_class_name(int digit)
 
 const char *smtpcode_category_name(int digit)
 {
-	static const char *const names[] = {
+	static const char names[][16] = {
 		"Syntax", "Information", "Connections", "Unspecified", "Unspecified",
 		"Mail System"
 	};
@@ -105,7 +109,7 @@ const char *smtpcode_category_name(int digit)
 
 const char *smtpcode_class_advice(int digit)
 {
-	static const char *const advice[] = {
+	static const char advice[][200] = {
 		"SMTP defines no 1xx replies; a client treats one as an error and ends the "
 		"transaction (RFC 5321 §4.2.1).",
 		"The command succeeded; the client goes on with the next step.",
@@ -228,7 +232,11 @@ char *smtpcode_enhanced_text(const struct smtpcode_enhanced_code *code, char *bu
 enum smtpcode_parse_error smtpcode_parse(const char *text, struct smtpcode_query *q,
                                          size_t *bad)
 {
-	if (strchr(text, '.')) {
+	const char *p = text;
+
+	while (*p && *p != '.') /* a code is short: no call to strchr */
+		p++;
+	if (*p) {
 		q->kind = SMTPCODE_KIND_ENHANCED;
 		return smtpcode_parse_enhanced(text, &q->enhanced, bad);
 	}

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-static const char *const commands[] = {
+static const char commands[][12] = { /* strings, not pointers: no relocation */
 #define COMMAND(name) name,
 #include "commands.def"
 #undef COMMAND
@@ -13,7 +13,7 @@ static const char *const commands[] = {
 
 /* Other spellings, as logs and people write them. */
 static const struct {
-	const char *alias, *name;
+	char alias[12], name[8];
 } aliases[] = {
 	{ "GREETING", "CONNECT" }, { "BANNER", "CONNECT" },
 	{ "MAIL FROM", "MAIL" }, { "RCPT TO", "RCPT" },
@@ -69,19 +69,20 @@ char *smtpcode_commands_text(const char *commands, char *buf, size_t size)
 	if (size == 0) /* buf may be NULL: nothing is written */
 		return buf;
 	scx_sb_init(&sb, buf, size);
-	if (strcmp(p, "*") == 0) {
-		scx_sb_printf(&sb, "any command");
+	/* Plain copies: printf's machinery would cost more than the rest. */
+	if (p[0] == '*' && !p[1]) {
+		scx_sb_putn(&sb, "any command", 11);
 		return buf;
 	}
-	if (strcmp(p, "-") == 0) {
-		scx_sb_printf(&sb, "no command (not a reply code)");
+	if (p[0] == '-' && !p[1]) {
+		scx_sb_putn(&sb, "no command (not a reply code)", 29);
 		return buf;
 	}
 	while (scx_list_next(&p, &item, &len)) {
 		if (item != commands)
-			scx_sb_printf(&sb, ", ");
-		if (len == 7 && strncmp(item, "CONNECT", 7) == 0)
-			scx_sb_printf(&sb, "the connection opening (greeting)");
+			scx_sb_putn(&sb, ", ", 2);
+		if (len == 7 && memcmp(item, "CONNECT", 7) == 0)
+			scx_sb_putn(&sb, "the connection opening (greeting)", 33);
 		else
 			scx_sb_putn(&sb, item, len);
 	}

@@ -13,25 +13,27 @@ static void say_meaning(struct strbuf *sb, const struct smtpcode_lookup *lk, int
 	const char *args[1];
 
 	if (smtpcode__first_meaning(lk, &m) < 0) {
-		scx_sb_printf(sb, " %d is not defined; a client treats it as any %dxx reply.",
-		              lk->basic, lk->basic / 100);
+		char cls[12];
+		smtpcode__say(sb, " {1} is not defined; a client treats it as any {2}xx reply.", 2,
+		              smtpcode__decimal(code, lk->basic), smtpcode__decimal(cls, lk->basic / 100));
 		return;
 	}
-	snprintf(code, sizeof code, "%d", lk->basic);
-	args[0] = code;
-	scx_sb_printf(sb, " ");
+	args[0] = smtpcode__decimal(code, lk->basic);
+	scx_sb_putn(sb, " ", 1);
 	scx_sb_template(sb, smtpcode__phrase(lang, "cmp.means"), args, 1);
-	scx_sb_printf(sb, " ");
+	scx_sb_putn(sb, " ", 1);
 	smtpcode__say_first_sentence(sb, m.description);
 }
 
 /* "2xx Positive Completion", in language lang. */
 static void class_label(char *buf, size_t size, int digit, int lang)
 {
-	char key[16];
+	char key[4] = { 'c', '.', (char)('0' + digit % 10), '\0' };
+	struct strbuf sb;
+	char d[12];
 
-	snprintf(key, sizeof key, "c.%d", digit);
-	snprintf(buf, size, "%dxx %s", digit, smtpcode__phrase(lang, key));
+	scx_sb_init(&sb, buf, size);
+	smtpcode__say(&sb, "{1}xx {2}", 2, smtpcode__decimal(d, digit), smtpcode__phrase(lang, key));
 }
 
 static void summary(const struct smtpcode_compare *c, struct strbuf *sb)
@@ -40,8 +42,8 @@ static void summary(const struct smtpcode_compare *c, struct strbuf *sb)
 	char ca[16], cb[16], la[96], lb[96];
 	const char *args[6];
 
-	snprintf(ca, sizeof ca, "%d", a->basic);
-	snprintf(cb, sizeof cb, "%d", b->basic);
+	smtpcode__decimal(ca, a->basic);
+	smtpcode__decimal(cb, b->basic);
 	class_label(la, sizeof la, a->basic / 100, c->lang);
 	class_label(lb, sizeof lb, b->basic / 100, c->lang);
 	if (a->basic == b->basic) {
@@ -64,13 +66,16 @@ static void summary(const struct smtpcode_compare *c, struct strbuf *sb)
 static void say_class(const struct smtpcode_compare *c, struct strbuf *sb)
 {
 	int a = c->a.basic.basic, b = c->b.basic.basic, ca = a / 100, cb = b / 100;
+	char na[12], nb[12], da[12], db[12];
 
+	smtpcode__decimal(na, a), smtpcode__decimal(nb, b);
+	smtpcode__decimal(da, ca), smtpcode__decimal(db, cb);
 	if (c->same_class)
-		scx_sb_printf(sb, "Class: both are %dxx %s replies. %s", ca,
+		smtpcode__say(sb, "Class: both are {1}xx {2} replies. {3}", 3, da,
 		              smtpcode_class_name(ca), smtpcode_class_advice(ca));
 	else
-		scx_sb_printf(sb, "Class: %d is %dxx %s, %d is %dxx %s.", a, ca,
-		              smtpcode_class_name(ca), b, cb, smtpcode_class_name(cb));
+		smtpcode__say(sb, "Class: {1} is {2}xx {3}, {4} is {5}xx {6}.", 6, na, da,
+		              smtpcode_class_name(ca), nb, db, smtpcode_class_name(cb));
 }
 
 static void say_definition(const struct smtpcode_compare *c, struct strbuf *sb)
@@ -96,17 +101,20 @@ static void say_meanings(const struct smtpcode_compare *c, enum smtpcode_differe
 	if (smtpcode__first_meaning(&c->a.basic, &ma) < 0 ||
 	    smtpcode__first_meaning(&c->b.basic, &mb) < 0)
 		return;
+	char na[12], nb[12];
+
+	smtpcode__decimal(na, ma.basic), smtpcode__decimal(nb, mb.basic);
 	if (d == SMTPCODE_DIFF_COMMANDS) {
 		char ca[256], cb[256];
-		scx_sb_printf(sb, "Commands: %d answers %s; %d answers %s.", ma.basic,
-		              smtpcode_commands_text(ma.commands, ca, sizeof ca), mb.basic,
+		smtpcode__say(sb, "Commands: {1} answers {2}; {3} answers {4}.", 4, na,
+		              smtpcode_commands_text(ma.commands, ca, sizeof ca), nb,
 		              smtpcode_commands_text(mb.commands, cb, sizeof cb));
 	} else if (ma.status == mb.status && strcmp(ma.source, mb.source) == 0)
-		scx_sb_printf(sb, "Source: both are %s, defined in %s.",
+		smtpcode__say(sb, "Source: both are {1}, defined in {2}.", 2,
 		              smtpcode_status_name(ma.status), ma.source);
 	else
-		scx_sb_printf(sb, "Source: %d is %s, defined in %s; %d is %s, defined in %s.",
-		              ma.basic, smtpcode_status_name(ma.status), ma.source, mb.basic,
+		smtpcode__say(sb, "Source: {1} is {2}, defined in {3}; {4} is {5}, defined in {6}.", 6,
+		              na, smtpcode_status_name(ma.status), ma.source, nb,
 		              smtpcode_status_name(mb.status), mb.source);
 }
 
@@ -115,6 +123,7 @@ static void difference(const struct smtpcode_compare *c, enum smtpcode_differenc
 {
 	int a = c->a.basic.basic, b = c->b.basic.basic;
 	int ga = a / 10 % 10, gb = b / 10 % 10;
+	char na[12], nb[12], xa[12], xb[12];
 	struct smtpcode_pair pair;
 
 	switch (d) {
@@ -122,12 +131,15 @@ static void difference(const struct smtpcode_compare *c, enum smtpcode_differenc
 		say_class(c, sb);
 		break;
 	case SMTPCODE_DIFF_RETRY:
-		scx_sb_printf(sb, "Retry: after %d: %s After %d: %s", a,
-		              smtpcode_class_advice(a / 100), b, smtpcode_class_advice(b / 100));
+		smtpcode__say(sb, "Retry: after {1}: {2} After {3}: {4}", 4, smtpcode__decimal(na, a),
+		              smtpcode_class_advice(a / 100), smtpcode__decimal(nb, b),
+		              smtpcode_class_advice(b / 100));
 		break;
 	case SMTPCODE_DIFF_CATEGORY:
-		scx_sb_printf(sb, "Category: %d is x%dx %s, %d is x%dx %s.", a, ga,
-		              smtpcode_category_name(ga), b, gb, smtpcode_category_name(gb));
+		smtpcode__say(sb, "Category: {1} is x{2}x {3}, {4} is x{5}x {6}.", 6,
+		              smtpcode__decimal(na, a), smtpcode__decimal(xa, ga),
+		              smtpcode_category_name(ga), smtpcode__decimal(nb, b),
+		              smtpcode__decimal(xb, gb), smtpcode_category_name(gb));
 		break;
 	case SMTPCODE_DIFF_DEFINITION:
 		say_definition(c, sb);
@@ -138,7 +150,7 @@ static void difference(const struct smtpcode_compare *c, enum smtpcode_differenc
 		break;
 	case SMTPCODE_DIFF_RULE:
 		if (c->curated && smtpcode_pair_at(c->pair, &pair) == 0)
-			scx_sb_printf(sb, "%s (%s)", pair.difference, pair.source);
+			smtpcode__say(sb, "{1} ({2})", 2, pair.difference, pair.source);
 		break;
 	default: /* the kinds of enhanced codes */
 		break;
@@ -163,7 +175,7 @@ static void when_to_use(const struct smtpcode_compare *c, struct strbuf *sb)
 	struct smtpcode_pair pair;
 
 	if (c->curated && smtpcode_pair_at(c->pair, &pair) == 0) {
-		scx_sb_printf(sb, "%s", pair.when_to_use);
+		scx_sb_putn(sb, pair.when_to_use, strlen(pair.when_to_use));
 		return;
 	}
 	if (a->basic == b->basic) {

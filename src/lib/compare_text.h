@@ -13,6 +13,13 @@ size_t smtpcode__first_sentence(const char *text);
 /* Appends the first sentence of text. */
 void smtpcode__say_first_sentence(struct strbuf *sb, const char *text);
 
+/* Appends tmpl with {1}..{n} replaced by the n strings that follow: the
+ * compare sentences are plain copies, without printf's machinery. */
+void smtpcode__say(struct strbuf *sb, const char *tmpl, int n, ...);
+
+/* n in decimal in buf[12]; returns buf. */
+char *smtpcode__decimal(char *buf, int n);
+
 /* Adds difference d to c (at most SMTPCODE_DIFF_MAX; more are dropped). */
 void smtpcode__add_difference(struct smtpcode_compare *c, enum smtpcode_difference d);
 

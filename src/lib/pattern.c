@@ -11,13 +11,20 @@ static int is_x(int c)
 
 int smtpcode_is_pattern(const char *text)
 {
-	size_t len = strlen(text);
-	const char *dot = strchr(text, '.');
+	size_t len = 0;
+	int dot = 0, x = 0, x_after_dot = 0;
 
+	/* One pass (an operand is short): the length, the first dot, the x's. */
+	for (; text[len]; len++) {
+		if (text[len] == '.')
+			dot = 1;
+		else if (text[len] == 'x' || text[len] == 'X')
+			x = 1, x_after_dot |= dot;
+	}
 	if (!dot)
-		return len == 3 && strpbrk(text, "xX") != NULL;
+		return len == 3 && x;
 	/* "X.1.1" is a code in any class; an x after the first dot is a pattern. */
-	return strpbrk(dot, "xX") != NULL;
+	return x_after_dot;
 }
 
 /* One part of an enhanced pattern: x gives SMTPCODE_ANY, else the number. */

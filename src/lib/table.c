@@ -22,6 +22,10 @@ struct gen_enhanced {
 	unsigned int off[6]; /* title, basic_codes, source, description, when_seen, fix */
 };
 
+struct gen_basic_row {
+	unsigned short basic, row;
+};
+
 struct gen_note {
 	short reply_class;
 	short subject, detail, detail_last;
@@ -195,6 +199,24 @@ int smtpcode_enhanced_lists_basic(const struct smtpcode_enhanced_entry *e, int b
 	return 0;
 }
 
+size_t smtpcode_enhanced_for_basic(int basic, size_t *rows, size_t max)
+{
+	const struct gen_basic_row *r = gen_basic_rows, *end = gen_basic_rows + GEN_NBASIC_ROWS;
+	size_t lo = 0, hi = GEN_NBASIC_ROWS, n = 0;
+
+	while (lo < hi) { /* the first pair whose code is not below basic */
+		size_t mid = lo + (hi - lo) / 2;
+		if (r[mid].basic < basic)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (r += lo; r < end && r->basic == basic; r++, n++)
+		if (n < max)
+			rows[n] = r->row;
+	return n;
+}
+
 size_t smtpcode_provider_note_count(void)
 {
 	return NNOTES;
@@ -231,8 +253,11 @@ int smtpcode_language_find(const char *name)
 {
 	size_t i;
 
-	if (!name || !*name || strcmp(name, "C") == 0 || strcmp(name, "POSIX") == 0 ||
-	    strncmp(name, "C.", 2) == 0)
+	/* "C", "C.UTF-8" and "POSIX" by their bytes: a call to strcmp here, the
+	 * only one of a lookup, would cost more than the rest of this. */
+	if (!name || !*name || (name[0] == 'C' && (name[1] == '\0' || name[1] == '.')) ||
+	    (name[0] == 'P' && name[1] == 'O' && name[2] == 'S' && name[3] == 'I' &&
+	     name[4] == 'X' && name[5] == '\0'))
 		return 0;
 	/* "es", "es_ES.UTF-8", "pt-BR": the first two letters, in lower case. */
 	for (i = 0; i < GEN_NLANGS; i++) {

@@ -9,7 +9,9 @@ int scx_list_next(const char **p, const char **item, size_t *len)
 	if (**p == '\0')
 		return 0;
 	*item = *p;
-	*len = strcspn(*p, ",");
+	/* Lists are short: a loop costs less than a call to strcspn. */
+	for (*len = 0; (*p)[*len] && (*p)[*len] != ','; (*len)++)
+		;
 	*p += *len;
 	if (**p == ',')
 		(*p)++;

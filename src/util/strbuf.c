@@ -85,7 +85,9 @@ void scx_sb_template(struct strbuf *sb, const char *tmpl, const char *const *arg
 	const char *p = tmpl;
 
 	while (*p) {
-		size_t n = strcspn(p, "{");
+		size_t n = 0;
+		while (p[n] && p[n] != '{') /* templates are short: no call to strcspn */
+			n++;
 		scx_sb_putn(sb, p, n);
 		p += n;
 		if (!*p)
