@@ -13,7 +13,8 @@ check() { # name, status of the condition
 
 # A write error is reported on stderr and exits 3 (EXIT STATUS).
 for args in "252" "--json 252" "compare 251 551" "--help" "--version" "5.1.1" \
-	"explain 550" "scan /dev/null"; do
+	"explain 550" "explain --brief 550" "explain --full 550" "explain --codes-only 550" \
+	"scan /dev/null"; do
 	# shellcheck disable=SC2086
 	err=$("$bin" $args 2>&1 > /dev/full)
 	rc=$?
@@ -27,7 +28,8 @@ done
 # output on /dev/full, then on a closed pipe while SIGPIPE is ignored.
 tmp=${TMPDIR:-/tmp}/misc.$$
 yes 550 | head -c 4194304 > "$tmp.in"
-for args in "explain" "--json explain" "explain -" "-" "--json -" "--codes-only -"; do
+for args in "explain" "--json explain" "explain -" "explain --brief" "-" "--json -" \
+	"--codes-only -"; do
 	exec 3< "$tmp.in"
 	# shellcheck disable=SC2086
 	err=$("$bin" $args <&3 2>&1 > /dev/full)
