@@ -106,6 +106,31 @@ static void answer__unknown_fields__lines_left_out(void **state)
 	free(got);
 }
 
+/* Our own server's 5xx to a client is rejected, not bounced; a reply found
+ * inside another one's text says so in its heading. */
+static void answer__local_and_quoted__said_so(void **state)
+{
+	static const char want[] = "== Reply 1, line 3: 550 5.1.1 (quoted in another reply)\n"
+	                           "Recipient: bob@example.org\n"
+	                           "Outcome:   rejected (hard bounce)\n";
+	struct smtpcode_reply r = make_reply(550, "5.1.1", "", "User unknown", "bob@example.org",
+	                                     "", SMTPCODE_DIRECTION_LOCAL);
+	char *got, *brief;
+
+	(void)state;
+	r.quoted = 1;
+	got = reply_text(&r, 0, 0, 80);
+	brief = brief_text(&r);
+	assert_true(strncmp(got, want, strlen(want)) == 0);
+	assert_string_equal(brief, "bob@example.org  rejected  550 5.1.1  userunknown  hard\n");
+	free(got);
+	free(brief);
+	r.outcome = SMTPCODE_OUTCOME_BOUNCED; /* the log's word wins */
+	brief = brief_text(&r);
+	assert_string_equal(brief, "bob@example.org  bounced  550 5.1.1  userunknown  hard\n");
+	free(brief);
+}
+
 /* basic 0 and no enhanced code: a failure before any reply, so not "Reply 1". */
 static void answer__connection_failure__named_so(void **state)
 {
@@ -117,7 +142,8 @@ static void answer__connection_failure__named_so(void **state)
 	(void)state;
 	r.outcome = SMTPCODE_OUTCOME_DEFERRED;
 	got = reply_text(&r, 0, 0, 80);
-	assert_true(strncmp(got, "== Connection failure, line 3\n", 30) == 0);
+	assert_true(strncmp(got, "== Connection failure, line 3\nRecipient: bob@example.org\n",
+	                    57) == 0);
 	assert_null(strstr(got, "Reply 1"));
 	assert_null(strstr(got, "Codes:"));
 	assert_non_null(strstr(got, "\nOutcome:   deferred (soft bounce)\n"));
@@ -201,6 +227,9 @@ static void text__hostile_recipient_and_host__escaped(void **state)
  * reply names Gmail; an unregistered code's only provider applies alone. */
 static void answer__provider_notes__only_when_they_apply(void **state)
 {
+	static const char first[] = "== Reply 1, line 3: 550 5.1.10\n"
+		"Note:      Microsoft 365 uses 5.1.10 in its own way, not with the registry's\n"
+		"           meaning (Recipient address has null MX).\nOutcome:";
 	struct smtpcode_reply ms = make_reply(550, "5.1.10", "",
 		"RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup", "", "",
 		SMTPCODE_DIRECTION_UNKNOWN);
@@ -215,10 +244,7 @@ static void answer__provider_notes__only_when_they_apply(void **state)
 	(void)state;
 	snprintf(gmail.text, sizeof gmail.text, "%s", "DMARC policy. 4si123 - gsmtp");
 	got = reply_text(&ms, 0, 0, 80);
-	assert_true(strncmp(got, "== Reply 1, line 3: 550 5.1.10\n"
-	                         "Note:      Microsoft 365 uses 5.1.10 in its own way, not with "
-	                         "the registry's\n           meaning (Recipient address has null "
-	                         "MX).\nOutcome:", 160) == 0);
+	assert_true(strncmp(got, first, strlen(first)) == 0);
 	assert_non_null(strstr(got, "\nProvider:  Microsoft 365 (5.1.10): "));
 	free(got);
 	got = reply_text(&plain, 0, 0, 80);
@@ -355,6 +381,7 @@ int main(void)
 		cmocka_unit_test(answer__known_recipient_and_host__exact_block),
 		cmocka_unit_test(answer__unknown_fields__lines_left_out),
 		cmocka_unit_test(answer__connection_failure__named_so),
+		cmocka_unit_test(answer__local_and_quoted__said_so),
 		cmocka_unit_test(brief__fields__exact_lines),
 		cmocka_unit_test(brief__hostile_recipient__escaped),
 		cmocka_unit_test(text__hostile_recipient_and_host__escaped),

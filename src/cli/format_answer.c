@@ -42,7 +42,8 @@ const char *reason_advice_text(size_t reason)
 }
 
 /* What became of the message: the log's or the DSN's word, else the
- * reply's class (2 delivered, 4 deferred, 5 bounced); NULL when unknown. */
+ * reply's class (2 delivered, 4 deferred, 5 bounced, or rejected when our
+ * own server refused a client); NULL when unknown. */
 static const char *outcome_of(const struct smtpcode_reply *r)
 {
 	const char *o = smtpcode_outcome_name(r->outcome);
@@ -50,7 +51,9 @@ static const char *outcome_of(const struct smtpcode_reply *r)
 
 	if (o)
 		return o;
-	return cls == 2 ? "delivered" : cls == 4 ? "deferred" : cls == 5 ? "bounced" : NULL;
+	if (cls == 5)
+		return r->direction == SMTPCODE_DIRECTION_LOCAL ? "rejected" : "bounced";
+	return cls == 2 ? "delivered" : cls == 4 ? "deferred" : NULL;
 }
 
 /* "provider tag \"[TSS04]\" (Yahoo and AOL)", "enhanced code 5.1.1", ...:
@@ -272,7 +275,10 @@ static void heading(FILE *out, const struct smtpcode_reply *r, enum answer_kind 
 	scx_sb_template(&sb, style_phrase(st, keys[kind]), args, kind == ANSWER_REPLY ? 2 : 1);
 	scx_sb_init(&sb, codes, sizeof codes);
 	reply_codes(&sb, r);
-	fprintf(out, "== %s%s%s\n", buf, codes[0] ? ": " : "", codes);
+	fprintf(out, "== %s%s%s", buf, codes[0] ? ": " : "", codes);
+	if (r->quoted)
+		fprintf(out, " (%s)", style_phrase(st, "v.quoted"));
+	putc('\n', out);
 }
 
 /* "bounced (hard bounce)", "deferred (soft bounce)", "delivered". */
