@@ -171,17 +171,34 @@ static int note_applies(const struct smtpcode_enhanced_lookup *lk, size_t i,
 	return 1;
 }
 
-/* Calls fn for each provider note that applies to r (once per code). */
-static void each_note(const struct smtpcode_reply *r, const struct smtpcode_verdict *v,
-                      const struct smtpcode_item *items, size_t nitems,
-                      void (*fn)(const struct smtpcode_enhanced_lookup *lk,
-                                 const struct smtpcode_provider_note *n, FILE *out,
-                                 const struct style *st),
-                      FILE *out, const struct style *st)
+/* A provider note that applies to a reply, and the code it was found for. */
+struct applied_note {
+	const struct smtpcode_enhanced_lookup *lk;
+	struct smtpcode_provider_note note;
+};
+
+enum { APPLIED_MAX = 8 };
+
+/* Nonzero if an enhanced item before items[i] has the same code. */
+static int seen_before(const struct smtpcode_item *items, size_t i)
+{
+	size_t j;
+
+	for (j = 0; j < i; j++)
+		if (items[j].kind == SMTPCODE_KIND_ENHANCED &&
+		    strcmp(items[j].enhanced.text, items[i].enhanced.text) == 0)
+			return 1;
+	return 0;
+}
+
+/* The provider notes that apply to r, once per code (the same code outer
+ * and inner counts once), at most APPLIED_MAX; returns how many. */
+static size_t applied_notes(const struct smtpcode_reply *r, const struct smtpcode_verdict *v,
+                            const struct smtpcode_item *items, size_t nitems,
+                            struct applied_note *out)
 {
 	const char *texts[3];
-	size_t i, k, j, ntexts = 0;
-	struct smtpcode_provider_note n;
+	size_t i, k, n = 0, ntexts = 0;
 
 	texts[ntexts++] = r->text;
 	texts[ntexts++] = r->remote_host;
@@ -189,24 +206,20 @@ static void each_note(const struct smtpcode_reply *r, const struct smtpcode_verd
 		texts[ntexts++] = v->provider;
 	for (i = 0; i < nitems; i++) {
 		const struct smtpcode_enhanced_lookup *lk = &items[i].enhanced;
-		if (items[i].kind != SMTPCODE_KIND_ENHANCED)
+		if (items[i].kind != SMTPCODE_KIND_ENHANCED || seen_before(items, i))
 			continue;
-		for (j = 0; j < i && strcmp(items[j].enhanced.text, lk->text) != 0; j++)
-			;
-		if (j < i && items[j].kind == SMTPCODE_KIND_ENHANCED)
-			continue; /* the same code twice (outer and inner) */
-		for (k = 0; k < lk->provider_count; k++)
+		for (k = 0; k < lk->provider_count && n < APPLIED_MAX; k++)
 			if (note_applies(lk, k, texts, ntexts) &&
-			    smtpcode_provider_note_at(lk->provider[k], &n) == 0)
-				fn(lk, &n, out, st);
+			    smtpcode_provider_note_at(lk->provider[k], &out[n].note) == 0)
+				out[n++].lk = lk;
 	}
+	return n;
 }
 
 /* "Note: Microsoft 365 uses 5.1.10 in its own way, not with the registry's
  * meaning (...)": first in the block, when a note changes a registered code. */
-static void redefined(const struct smtpcode_enhanced_lookup *lk,
-                      const struct smtpcode_provider_note *n, FILE *out,
-                      const struct style *st)
+static void redefined(FILE *out, const struct smtpcode_enhanced_lookup *lk,
+                      const struct smtpcode_provider_note *n, const struct style *st)
 {
 	char buf[512];
 	const char *args[3];
@@ -223,9 +236,8 @@ static void redefined(const struct smtpcode_enhanced_lookup *lk,
 }
 
 /* "Provider: Gmail (5.7.26): note". */
-static void provider_note(const struct smtpcode_enhanced_lookup *lk,
-                          const struct smtpcode_provider_note *n, FILE *out,
-                          const struct style *st)
+static void provider_note(FILE *out, const struct smtpcode_enhanced_lookup *lk,
+                          const struct smtpcode_provider_note *n, const struct style *st)
 {
 	char buf[PROSE_SIZE];
 	struct strbuf sb;
@@ -316,14 +328,18 @@ void text_answer(FILE *out, const struct smtpcode_reply *r, unsigned long index,
 {
 	struct smtpcode_verdict v;
 	struct smtpcode_reason reason;
+	struct applied_note notes[APPLIED_MAX];
 	char buf[1024];
 	struct strbuf sb;
 	const char *advice;
+	size_t i, nnotes;
 
 	smtpcode_verdict(r, &v);
 	smtpcode_reason_at(v.reason, &reason);
+	nnotes = applied_notes(r, &v, items, nitems, notes);
 	heading(out, r, kind_of(r, &v), index, st);
-	each_note(r, &v, items, nitems, redefined, out, st);
+	for (i = 0; i < nnotes; i++)
+		redefined(out, notes[i].lk, &notes[i].note, st);
 	if (r->recipient[0])
 		text_field(out, st, "v.recipient", r->recipient);
 	scx_sb_init(&sb, buf, sizeof buf);
@@ -341,7 +357,8 @@ void text_answer(FILE *out, const struct smtpcode_reply *r, unsigned long index,
 	evidence_text(&sb, &v, st);
 	if (buf[0])
 		text_field(out, st, "v.evidence", buf);
-	each_note(r, &v, items, nitems, provider_note, out, st);
+	for (i = 0; i < nnotes; i++)
+		provider_note(out, notes[i].lk, &notes[i].note, st);
 	scx_sb_init(&sb, buf, sizeof buf);
 	server_text(&sb, r, st);
 	if (buf[0])
