@@ -49,6 +49,16 @@ static char *reply_text(const struct smtpcode_reply *r, int full, int lang, int 
 	return capture_close(f);
 }
 
+/* Nonzero if the block of r (width 80, English) holds s. */
+static int shows(const struct smtpcode_reply *r, const char *s)
+{
+	char *got = reply_text(r, 0, 0, 80);
+	int found = strstr(got, s) != NULL;
+
+	free(got);
+	return found;
+}
+
 static char *brief_text(const struct smtpcode_reply *r)
 {
 	FILE *f = capture_open();
@@ -247,20 +257,25 @@ static void answer__provider_notes__only_when_they_apply(void **state)
 	assert_true(strncmp(got, first, strlen(first)) == 0);
 	assert_non_null(strstr(got, "\nProvider:  Microsoft 365 (5.1.10): "));
 	free(got);
-	got = reply_text(&plain, 0, 0, 80);
-	assert_null(strstr(got, "Provider:"));
-	assert_null(strstr(got, "Note:"));
-	free(got);
-	got = reply_text(&gmail, 0, 0, 80);
-	assert_non_null(strstr(got, "\nProvider:  Gmail (5.7.26): "));
-	free(got);
-	got = reply_text(&by_host, 0, 0, 80);
-	assert_non_null(strstr(got, "\nProvider:  Gmail (5.7.26): "));
-	free(got);
-	got = reply_text(&range, 0, 0, 80);
-	assert_null(strstr(got, "Note:"));
-	assert_non_null(strstr(got, "\nProvider:  Microsoft 365 (5.7.606): "));
-	free(got);
+	assert_false(shows(&plain, "Provider:") || shows(&plain, "Note:"));
+	assert_true(shows(&gmail, "\nProvider:  Gmail (5.7.26): "));
+	assert_true(shows(&by_host, "\nProvider:  Gmail (5.7.26): "));
+	assert_false(shows(&range, "Note:"));
+	assert_true(shows(&range, "\nProvider:  Microsoft 365 (5.7.606): "));
+}
+
+/* A provider is named by the first word of its name, not by a common
+ * later one: Zoho Mail's 5.4.6 note needs "zoho", not "mail". */
+static void answer__provider_by_name__first_word_only(void **state)
+{
+	struct smtpcode_reply loop = plain_reply(554, "5.4.6", "Routing loop detected: mail for "
+	                                         "u@example.org loops back to myself");
+	struct smtpcode_reply zoho = plain_reply(550, "5.4.6", "Unusual sending activity "
+	                                         "detected. Please contact ZOHO support");
+
+	(void)state;
+	assert_false(shows(&loop, "Provider:"));
+	assert_true(shows(&zoho, "\nProvider:  Zoho Mail (5.4.6): "));
 }
 
 /* A hard reason in a temporary reply: retry first. */
@@ -386,6 +401,7 @@ int main(void)
 		cmocka_unit_test(brief__hostile_recipient__escaped),
 		cmocka_unit_test(text__hostile_recipient_and_host__escaped),
 		cmocka_unit_test(answer__provider_notes__only_when_they_apply),
+		cmocka_unit_test(answer__provider_by_name__first_word_only),
 		cmocka_unit_test(answer__hard_reason_in_4xx__retry_first),
 		cmocka_unit_test(full__adds_text_and_entries),
 		cmocka_unit_test(advice__every_reason__has_advice),

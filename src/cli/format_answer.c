@@ -4,6 +4,7 @@
  * use of a code, the server, what to do), one --brief line for scripts, and
  * the codes alone (--codes-only). The words are labels of data/i18n.tsv;
  * what to do comes from the advice column of data/reason-list.tsv. */
+#include "ascii.h"
 #include "format.h"
 #include "safe_text.h"
 #include "strbuf.h"
@@ -96,8 +97,9 @@ static void evidence_text(struct strbuf *sb, const struct smtpcode_verdict *v,
 }
 
 /* Who a provider note is about, by the marks its replies carry: host names
- * and texts that only that provider sends. A provider missing here is
- * still recognised by a word of its name (4 letters or more) in the text. */
+ * and texts that only that provider sends. Any provider is also recognised
+ * by the first word of its name, when it has 4 letters or more ("zoho" of
+ * Zoho Mail; not "mail", which every text says). */
 static const struct provider_clue {
 	const char *provider; /* as in data/enhanced-notes.tsv */
 	const char *clues;    /* lower case, each ended by a NUL */
@@ -116,7 +118,7 @@ static int has_word(const char *hay, const char *needle, size_t n)
 	size_t i;
 
 	for (; n && *hay; hay++) {
-		for (i = 0; i < n && hay[i] && (hay[i] | 0x20) == needle[i]; i++)
+		for (i = 0; i < n && hay[i] && scx_lower((unsigned char)hay[i]) == needle[i]; i++)
 			;
 		if (i == n)
 			return 1;
@@ -124,11 +126,12 @@ static int has_word(const char *hay, const char *needle, size_t n)
 	return 0;
 }
 
-/* Nonzero if one of the texts names provider: a clue, or a word of its name. */
+/* Nonzero if one of the texts names provider: a clue, or the first word of
+ * its name. */
 static int names_provider(const char *const *texts, size_t ntexts, const char *provider)
 {
 	char word[64];
-	const char *p, *c;
+	const char *c;
 	size_t i, k, n;
 
 	for (k = 0; k < sizeof provider_clues / sizeof provider_clues[0]; k++)
@@ -137,15 +140,11 @@ static int names_provider(const char *const *texts, size_t ntexts, const char *p
 				for (i = 0; i < ntexts; i++)
 					if (has_word(texts[i], c, strlen(c)))
 						return 1;
-	for (p = provider; *p; p += n) {
-		for (n = 0; p[n] && p[n] != ' ' && n < sizeof word; n++)
-			word[n] = (char)(p[n] >= 'A' && p[n] <= 'Z' ? p[n] | 0x20 : p[n]);
-		for (i = 0; n >= 4 && i < ntexts; i++)
-			if (has_word(texts[i], word, n))
-				return 1;
-		while (p[n] == ' ')
-			n++;
-	}
+	for (n = 0; provider[n] && provider[n] != ' ' && n < sizeof word; n++)
+		word[n] = (char)scx_lower((unsigned char)provider[n]);
+	for (i = 0; n >= 4 && i < ntexts; i++)
+		if (has_word(texts[i], word, n))
+			return 1;
 	return 0;
 }
 
