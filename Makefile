@@ -56,7 +56,7 @@ LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c 
 # src/cli: the command, a client of the library's public API.
 CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
               src/cli/format_text.c src/cli/wrap.c src/cli/prewrap.c src/cli/format_reply.c \
-              src/cli/format_scan.c \
+              src/cli/format_answer.c src/cli/format_scan.c \
               src/cli/tally.c src/cli/lines.c src/cli/run_text.c src/cli/run_codes.c \
               src/cli/args.c src/cli/safe_text.c src/cli/labels.c src/cli/linebreak.c src/cli/logstat.c \
               src/cli/logstat_formats.c src/cli/logstat_text.c src/cli/logstat_postfix.c \
@@ -101,7 +101,7 @@ SHLIB       = build/libsmtpcode.so.$(VERSION)
 TESTS       = code command table lookup enhanced scan scan_line scan_formats scan_dsn scan_warn scan_raw scan_text \
               compare strbuf ascii list json format_text format_json \
               args lines tally pattern i18n safe_text api logstat topk logtime linebreak \
-              verdict
+              verdict format_answer
 TEST_BINS   = $(TESTS:%=build/tests/test_%)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -195,6 +195,8 @@ build/cli/labels.o: build/cli/labels.inc
 build/cli/labels.o: CLI_CPPFLAGS += -Ibuild/cli
 build/cli/prewrap.o: build/cli/prewrap.inc
 build/cli/prewrap.o: CLI_CPPFLAGS += -Ibuild/cli
+build/cli/format_answer.o: build/cli/advice.inc
+build/cli/format_answer.o: CLI_CPPFLAGS += -Ibuild/cli
 
 # Written to $@+ and renamed, so a failed run leaves no table behind.
 build/table.inc: build/gentable $(DATA)
@@ -217,6 +219,10 @@ build/synonyms.inc: build/gensynonyms data/codes.tsv data/enhanced.tsv data/syno
 
 build/verdict.inc: build/genverdict $(VERDICT_DATA)
 	build/genverdict $(VERDICT_DATA) > $@+ || { rm -f $@+; exit 1; }
+	mv $@+ $@
+
+build/cli/advice.inc: build/genverdict data/reason-list.tsv
+	build/genverdict --advice data/reason-list.tsv > $@+ || { rm -f $@+; exit 1; }
 	mv $@+ $@
 
 build/cli/labels.inc: build/gentable data/i18n.tsv
@@ -254,7 +260,8 @@ build/tests/test_api: tests/test_api.c tests/testutil.h $(LIB) | build
 		-o $@ $< $(LIB) $(LDFLAGS) $(CMOCKA_LIBS)
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/json_check.h $(FUZZ_SRCS) build/table.inc \
-		build/synonyms.inc build/cli/labels.inc build/cli/prewrap.inc
+		build/synonyms.inc build/cli/labels.inc build/cli/prewrap.inc build/cli/advice.inc \
+		build/verdict.inc
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(SC_CFLAGS) $(LIB_CPPFLAGS) -Isrc/cli -Ibuild/cli $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS)
 
@@ -265,7 +272,8 @@ fuzz: $(FUZZ_BINS)
 
 # Static analysis: cppcheck and clang-tidy (.clang-tidy) on the sources,
 # zero findings (suppressions are justified where they stand).
-lint: build/table.inc build/synonyms.inc build/cli/labels.inc build/cli/prewrap.inc
+lint: build/table.inc build/synonyms.inc build/cli/labels.inc build/cli/prewrap.inc \
+		build/cli/advice.inc
 	sh tests/layout.sh
 	cppcheck --quiet --std=c11 --enable=warning,style,performance,portability \
 		--inline-suppr --error-exitcode=1 -Iinclude -Isrc/lib -Isrc/cli -Isrc/util -Ibuild/cli \

@@ -131,7 +131,9 @@ _smtpcode()
                 ;;
             -*)
                 local opts="-j --json -a --after --after= --lang --lang= --color
-                    --color= --brief --codes-only --full -h --help -V --version --"
+                    --color= -h --help -V --version --"
+                # --brief, --codes-only, --full: not with compare or scan.
+                [[ $sub == compare || $sub == scan ]] || opts+=" --brief --codes-only --full"
                 [[ $sub == scan ]] && opts+=" --top --merge"
                 [[ $sub == list ]] && opts+=" --basic --enhanced"
                 local IFS=$' \t\n'

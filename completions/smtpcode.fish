@@ -107,9 +107,10 @@ complete -c smtpcode -l lang -x -a 'en es vi tr de fr pt ja' -d 'Language of the
 complete -c smtpcode -l color -x -a 'auto always never' -d 'When to colour the output'
 complete -c smtpcode -n '__fish_seen_subcommand_from scan' -l top -x -d 'Rows by recipient domain and by relay'
 complete -c smtpcode -n '__fish_seen_subcommand_from scan' -l merge -d 'Sum scan --json summaries'
-complete -c smtpcode -l brief -d 'Shorter output'
-complete -c smtpcode -l codes-only -d 'Print only the codes'
-complete -c smtpcode -l full -d 'The complete explanation'
+# --brief, --codes-only, --full: not with compare or scan.
+complete -c smtpcode -n 'not __fish_seen_subcommand_from compare scan' -l brief -d 'One line per code, or per reply of explain'
+complete -c smtpcode -n 'not __fish_seen_subcommand_from compare scan' -l codes-only -d 'Print only the codes'
+complete -c smtpcode -n 'not __fish_seen_subcommand_from compare scan' -l full -d 'Whole entries; explain: with each code\'s entry'
 complete -c smtpcode -n '__fish_seen_subcommand_from list' -l basic -d 'Only the three-digit reply codes'
 complete -c smtpcode -n '__fish_seen_subcommand_from list' -l enhanced -d 'Only the enhanced status codes'
 complete -c smtpcode -s h -l help -d 'Show the help and exit'

@@ -107,6 +107,17 @@ else
 	[ "$?" = 0 ] && [ "$(printf '%s\n' "$out" | tr '\n' ' ')" = "x.7.26 " ]
 	check "bash: x.7.2 completes to x.7.26" $?
 
+	# --brief, --codes-only and --full: offered with explain, not with scan
+	# or compare (a usage error there).
+	out=$(complete_bash "$PATH" smtpcode explain --)
+	printf '%s\n' "$out" | grep -qx -- --brief && printf '%s\n' "$out" | grep -qx -- --full &&
+		printf '%s\n' "$out" | grep -qx -- --codes-only
+	check "bash: explain offers --brief, --codes-only and --full" $?
+	out=$(complete_bash "$PATH" smtpcode scan --)
+	printf '%s\n' "$out" | grep -qx -- --json && ! printf '%s\n' "$out" | grep -qx -- --brief &&
+		! printf '%s\n' "$out" | grep -qx -- --full
+	check "bash: scan offers --json, not --brief or --full" $?
+
 	# No smtpcode on PATH: no error, the subcommands still offered.
 	out=$(complete_bash "$tmp/nonexistent" smtpcode "" 2>&1)
 	rc=$?
@@ -146,6 +157,12 @@ if command -v fish > /dev/null 2>&1; then
 		"$fish_file" 2>&1)
 	[ "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" = "5.1.1 " ]
 	check "fish: 5.1. completes to 5.1.1" $?
+
+	# shellcheck disable=SC2016 # fish's $argv
+	out=$(fish -c 'source $argv[1]; and complete -C "smtpcode explain --b"; and complete -C "smtpcode scan --b"' \
+		"$fish_file" 2>&1)
+	[ "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" = "--brief " ]
+	check "fish: explain offers --brief, scan does not" $?
 fi
 
 echo "completions: $passed passed, $failed failed"

@@ -68,6 +68,13 @@ check "the random input is large and hostile" $?
 check "explain finds replies in the random input" $?
 clean "explain" "$tmp/explain"
 clean "explain stderr" "$tmp/explain.err"
+# --full shows each reply's text, --brief a field of it (the recipient).
+for form in full brief; do
+	"$bin" explain --$form < "$tmp/in" > "$tmp/explain-$form" 2> /dev/null
+	[ -s "$tmp/explain-$form" ]
+	check "explain --$form prints the random input's replies" $?
+	clean "explain --$form" "$tmp/explain-$form"
+done
 "$bin" scan < "$tmp/in" > "$tmp/scan" 2> "$tmp/scan.err"
 grep -q '^Read [0-9]* lines, found [1-9][0-9]* replies' "$tmp/scan"
 check "scan reads the random input" $?
@@ -90,8 +97,9 @@ if command -v jq > /dev/null; then
 	check "--json explain: no control bytes (found $n)" $?
 fi
 
-# Issue 11: ESC, OSC, BEL and an 8-bit CSI in explain TEXT are shown escaped.
-"$bin" explain "$(printf '550 5.1.1 \033[2J\033]0;pwned\007\23331m')" > "$tmp/repro" 2>&1
+# Issue 11: ESC, OSC, BEL and an 8-bit CSI in explain TEXT are shown escaped
+# (the reply's text is shown with --full).
+"$bin" explain --full "$(printf '550 5.1.1 \033[2J\033]0;pwned\007\23331m')" > "$tmp/repro" 2>&1
 grep -q '^Text: *\\x1B\[2J\\x1B\]0;pwned\\x07\\x9B31m$' "$tmp/repro"
 check "issue 11 reproduction: shown as \\xNN" $?
 clean "issue 11 reproduction" "$tmp/repro"

@@ -38,7 +38,8 @@ stray_includes() {
 }
 
 check "src/cli includes a header outside src/cli, src/util and include" \
-	"$(stray_includes src/cli src/util include build/cli | grep -v ': labels.inc$\|: prewrap.inc$')"
+	"$(stray_includes src/cli src/util include build/cli |
+		grep -v ': labels.inc$\|: prewrap.inc$\|: advice.inc$')"
 check "src/cli names a library internal" "$(grep -n 'smtpcode__' src/cli/*.[ch])"
 check "src/lib includes a header outside src/lib, src/util, include and build" \
 	"$(stray_includes src/lib src/util include build |

@@ -341,7 +341,7 @@ static void reply__every_byte__no_control_bytes(void **state)
 	smtpcode_scanner_line(&sc, line, sizeof line, capture_reply, &found);
 	smtpcode_scanner_end(&sc, capture_reply, &found);
 	assert_int_equal(found, 1);
-	text_reply(f, &captured, 1, &st);
+	text_reply(f, &captured, 1, 1, &st);
 	got = capture_close(f);
 	for (p = (const unsigned char *)got; *p; p++) {
 		assert_false(*p < 0x20 && *p != '\n');

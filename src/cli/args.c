@@ -329,10 +329,9 @@ static int check_operands(struct options *o, char *err, size_t errsz)
 		            " applies to list only");
 	if ((o->top_given || o->merge) && mode != MODE_SCAN)
 		return fail(err, errsz, o->merge ? "--merge" : "--top", NULL, " applies to scan only");
-	if ((o->brief || o->codes_only || o->full) &&
-	    (mode == MODE_COMPARE || mode == MODE_EXPLAIN || mode == MODE_SCAN))
+	if ((o->brief || o->codes_only || o->full) && (mode == MODE_COMPARE || mode == MODE_SCAN))
 		return fail(err, errsz, o->brief ? "--brief" : o->codes_only ? "--codes-only" : "--full",
-		            NULL, " applies to lookups, patterns, list and search");
+		            NULL, " applies to lookups, patterns, list, search and explain");
 	if (mode == MODE_LIST)
 		return n ? fail(err, errsz, "list takes no code", NULL, " (see smtpcode --help)") : 0;
 	if (mode == MODE_SEARCH)

@@ -9,7 +9,8 @@ enum exit_status {
 	EXIT_FOUND = 0,     /* every code is defined */
 	EXIT_UNDEFINED = 1, /* some code is well formed but not defined */
 	EXIT_USAGE = 2,     /* bad option, bad code, wrong number of codes */
-	EXIT_OUTPUT = 3     /* writing the output failed */
+	EXIT_OUTPUT = 3,    /* writing the output failed */
+	EXIT_NONE_FOUND = 4 /* explain: no SMTP reply in the text */
 };
 
 /* What the command does: MODE_LOOKUP, MODE_COMPARE, ... (subcommands.def). */
@@ -26,9 +27,9 @@ struct options {
 	enum mode mode;
 	int json;
 	const char *after;   /* canonical SMTP command name, or NULL */
-	int brief;           /* one line per code */
+	int brief;           /* one line per code (explain: per reply) */
 	int codes_only;      /* only the codes */
-	int full;            /* whole entries for patterns, list and search */
+	int full;            /* whole entries for patterns, list, search and explain */
 	int list_basic;      /* list --basic */
 	int list_enhanced;   /* list --enhanced */
 	int word_fallback;   /* the operands were words, not codes: search them */

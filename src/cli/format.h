@@ -51,10 +51,36 @@ void json_item(FILE *out, const struct smtpcode_item *item);
 struct json;
 void json_write_item(struct json *j, const struct smtpcode_item *item);
 
-/* `explain`: one reply found in text, with the explanation of its codes. */
-void text_reply(FILE *out, const struct smtpcode_reply *r, unsigned long index,
+/* `explain`: one reply found in text: the answer first (format_answer.c),
+ * its warnings and, when full, its text and the whole entry of each code. */
+void text_reply(FILE *out, const struct smtpcode_reply *r, unsigned long index, int full,
                 const struct style *st);
 void json_reply(FILE *out, const struct smtpcode_reply *r);
+
+/* The lookups of a reply's codes: the basic code (after its command, when
+ * the text names one), then each enhanced code; *n is how many (at most
+ * 1 + SMTPCODE_REPLY_ENHANCED_MAX). */
+void reply_items(const struct smtpcode_reply *r, struct smtpcode_item *items, size_t *n);
+
+/* "550 5.7.1 4.4.1": the codes as the reply wrote them ("" for none). */
+struct strbuf;
+void reply_codes(struct strbuf *sb, const struct smtpcode_reply *r);
+
+/* The answer block of a reply: heading, recipient, outcome, reason, codes,
+ * evidence, provider notes, server and what to do (format_answer.c). */
+void text_answer(FILE *out, const struct smtpcode_reply *r, unsigned long index,
+                 const struct smtpcode_item *items, size_t nitems, const struct style *st);
+
+/* explain --brief: "u@example.org  bounced  550 5.1.1  userunknown  hard",
+ * "-" for an unknown recipient or outcome, no code, no bounce. */
+void brief_answer(FILE *out, const struct smtpcode_reply *r);
+
+/* explain --codes-only: the reply's codes as written, or "-". */
+void codes_answer(FILE *out, const struct smtpcode_reply *r);
+
+/* What to do about reason (an index of smtpcode_reason_at), from the advice
+ * column of data/reason-list.tsv; NULL if there is none. */
+const char *reason_advice_text(size_t reason);
 
 /* `scan`: the summary of a log. */
 struct tally;

@@ -6,10 +6,7 @@
 
 #include <string.h>
 
-/* Looks up the codes of a reply: the basic code (after its command, when
- * the text names one) and each enhanced code. */
-static void reply_items(const struct smtpcode_reply *r, struct smtpcode_item *items,
-                        size_t *n)
+void reply_items(const struct smtpcode_reply *r, struct smtpcode_item *items, size_t *n)
 {
 	struct smtpcode_query q;
 	size_t i;
@@ -28,8 +25,7 @@ static void reply_items(const struct smtpcode_reply *r, struct smtpcode_item *it
 	}
 }
 
-/* "550 5.7.1 #4.4.1": the codes as the reply wrote them. */
-static void codes_line(struct strbuf *sb, const struct smtpcode_reply *r)
+void reply_codes(struct strbuf *sb, const struct smtpcode_reply *r)
 {
 	char text[16];
 	size_t i;
@@ -41,101 +37,40 @@ static void codes_line(struct strbuf *sb, const struct smtpcode_reply *r)
 		              smtpcode_enhanced_text(&r->enhanced[i], text, sizeof text));
 }
 
-/* "enhanced code 5.1.1", "phrase \"user unknown\"", ...: what decided v. */
-static void evidence_text(struct strbuf *sb, const struct smtpcode_verdict *v)
+/* --full: after the answer, what the reply said, then the whole reference
+ * entry of each code. */
+static void text_details(FILE *out, const struct smtpcode_reply *r,
+                         const struct smtpcode_item *items, size_t n, const struct style *st)
 {
-	char code[16];
+	size_t i;
 
-	switch (v->evidence) {
-	case SMTPCODE_EVIDENCE_TAG:
-		scx_sb_printf(sb, "provider tag \"%s\" (%s)", v->matched, v->provider);
-		break;
-	case SMTPCODE_EVIDENCE_ENHANCED:
-		scx_sb_printf(sb, "enhanced code %s",
-		              smtpcode_enhanced_text(&v->enhanced, code, sizeof code));
-		break;
-	case SMTPCODE_EVIDENCE_PHRASE:
-		scx_sb_printf(sb, "phrase \"%s\" in the text", v->matched);
-		break;
-	case SMTPCODE_EVIDENCE_OUTCOME:
-		scx_sb_printf(sb, "the outcome: expired");
-		break;
-	case SMTPCODE_EVIDENCE_BASIC:
-		scx_sb_printf(sb, "basic code %d", v->basic);
-		if (v->command)
-			scx_sb_printf(sb, " after %s", v->command);
-		break;
-	default:
-		break;
-	}
-}
-
-/* "Verdict:  userunknown (hard bounce): definition" and what decided it. */
-static void text_verdict(FILE *out, const struct smtpcode_reply *r, const struct style *st)
-{
-	struct smtpcode_verdict v;
-	struct smtpcode_reason reason;
-	const char *bounce;
-	char buf[512];
-	struct strbuf sb;
-
-	smtpcode_verdict(r, &v);
-	smtpcode_reason_at(v.reason, &reason);
-	bounce = smtpcode_bounce_name(v.bounce);
-	scx_sb_init(&sb, buf, sizeof buf);
-	scx_sb_printf(&sb, "%s (%s%s): %s", reason.name, bounce ? bounce : "not a",
-	              " bounce", reason.definition);
-	text_field(out, st, "Verdict", buf);
-	if (v.evidence == SMTPCODE_EVIDENCE_NONE)
-		return;
-	scx_sb_init(&sb, buf, sizeof buf);
-	evidence_text(&sb, &v);
-	text_field(out, st, "Evidence", buf);
-}
-
-void text_reply(FILE *out, const struct smtpcode_reply *r, unsigned long index,
-                const struct style *st)
-{
-	static struct smtpcode_item items[1 + SMTPCODE_REPLY_ENHANCED_MAX];
-	char buf[256], msg[512];
-	struct strbuf sb;
-	size_t i, n;
-
-	char num[24], lines[48];
-	const char *args[2];
-
-	snprintf(num, sizeof num, "%lu", index);
-	if (r->last_line != r->first_line)
-		snprintf(lines, sizeof lines, "%lu-%lu", r->first_line, r->last_line);
-	else
-		snprintf(lines, sizeof lines, "%lu", r->first_line);
-	args[0] = num, args[1] = lines;
-	scx_sb_init(&sb, msg, sizeof msg);
-	codes_line(&sb, r);
-	scx_sb_init(&sb, buf, sizeof buf);
-	scx_sb_template(&sb, style_phrase(st, "h.reply"), args, 2);
-	fprintf(out, "== %s: %s\n", buf, msg);
-	text_verdict(out, r, st);
 	if (r->command)
 		text_field(out, st, "l.answer_to", r->command);
-	if (smtpcode_outcome_name(r->outcome)) {
-		char key[24];
-		snprintf(key, sizeof key, "o.%s", smtpcode_outcome_name(r->outcome));
-		text_field(out, st, "l.outcome", style_phrase(st, key));
-	}
 	if (r->enhanced_count > 1)
 		text_field(out, st, "l.codes", style_phrase(st, "p.outer_verdict"));
 	if (r->text[0])
 		text_field(out, st, "l.text", r->text);
-	for (i = 0; i < r->warning_count; i++) {
-		smtpcode_warning_message(r, r->warnings[i], msg, sizeof msg);
-		text_field(out, st, "l.warning", msg);
-	}
-	reply_items(r, items, &n);
 	for (i = 0; i < n; i++) {
 		putc('\n', out);
 		text_item(out, &items[i], st);
 	}
+}
+
+void text_reply(FILE *out, const struct smtpcode_reply *r, unsigned long index, int full,
+                const struct style *st)
+{
+	static struct smtpcode_item items[1 + SMTPCODE_REPLY_ENHANCED_MAX];
+	char msg[512];
+	size_t i, n;
+
+	reply_items(r, items, &n);
+	text_answer(out, r, index, items, n, st);
+	for (i = 0; i < r->warning_count; i++) {
+		smtpcode_warning_message(r, r->warnings[i], msg, sizeof msg);
+		text_field(out, st, "l.warning", msg);
+	}
+	if (full)
+		text_details(out, r, items, n, st);
 }
 
 /* "reason", "bounce" and "evidence": the verdict, for a script to act on. */
@@ -194,6 +129,10 @@ void json_reply(FILE *out, const struct smtpcode_reply *r)
 	json_array_end(&j);
 	json_key_string(&j, "command", r->command);
 	json_key_string(&j, "outcome", smtpcode_outcome_name(r->outcome));
+	json_key_string(&j, "recipient", r->recipient[0] ? r->recipient : NULL);
+	json_key_string(&j, "remote_host", r->remote_host[0] ? r->remote_host : NULL);
+	json_key_string(&j, "direction", smtpcode_direction_name(r->direction));
+	json_key_bool(&j, "quoted", r->quoted != 0);
 	json_verdict(&j, r);
 	json_key_string(&j, "text", r->text);
 	json_key(&j, "warnings");

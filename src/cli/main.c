@@ -33,8 +33,8 @@ static const char help[] =
 	"\n"
 	"  -j, --json         one JSON object per result, one per line\n"
 	"  -a, --after CMD    the meaning a code has as a reply to CMD (RCPT, ETRN...)\n"
-	"  --brief            one line per code     --codes-only   just the codes\n"
-	"  --full             whole entries for patterns, list and search\n"
+	"  --brief            one line per code (explain: per reply)\n"
+	"  --codes-only       just the codes    --full   whole entries, not a summary\n"
 	"  --color=WHEN       auto, always or never  --lang LANG   en es vi tr de fr pt ja\n"
 	"  --top N            scan: N rows by recipient domain and by relay (10)\n"
 	"  --merge            scan: sum the scan --json summaries in FILEs\n"
@@ -50,8 +50,8 @@ static const char help[] =
 	"  zcat /var/log/mail.log.*.gz | smtpcode scan\n"
 	"  smtpcode --json - < codes.txt     many codes, one per line\n"
 	"\n"
-	"Exit status: 0 all codes defined, 1 some code not defined or nothing\n"
-	"found, 2 usage error or unreadable file, 3 output error. See man smtpcode.\n";
+	"Exit status: 0 all codes defined, 1 some code not defined (scan: or no\n"
+	"reply), 2 usage or unreadable file, 3 output error, 4 explain found no reply.\n";
 
 /* "usage: smtpcode [options] CODE...", then a line for each subcommand; a
  * usage that ends in a space is followed on its line by the next one. */

@@ -52,10 +52,14 @@ static void on_explained(const struct smtpcode_reply *r, void *arg)
 	run->undefined |= has_undefined(r);
 	if (run->o->json) {
 		json_reply(stdout, r);
+	} else if (!run->o->full && run->o->codes_only) {
+		codes_answer(stdout, r);
+	} else if (!run->o->full && run->o->brief) {
+		brief_answer(stdout, r);
 	} else {
 		if (run->replies > 1)
 			putchar('\n');
-		text_reply(stdout, r, run->replies, run->st);
+		text_reply(stdout, r, run->replies, run->o->full, run->st);
 	}
 }
 
@@ -152,7 +156,7 @@ int run_explain(const struct options *o, const struct style *st)
 	smtpcode_scanner_end(&run.scanner, emit_of(&run), &run);
 	if (run.replies == 0) {
 		fputs("smtpcode: no SMTP reply found\n", stderr);
-		return EXIT_UNDEFINED;
+		return EXIT_NONE_FOUND;
 	}
 	return run.undefined ? EXIT_UNDEFINED : EXIT_FOUND;
 }

@@ -45,7 +45,7 @@ struct pair_row {
 
 /* A reason of the bounce vocabulary (data/reason-list.tsv). */
 struct reason_row {
-	unsigned long name, definition;
+	unsigned long name, definition, advice;
 	int bounce; /* 0 none, 1 soft, 2 hard */
 };
 
@@ -141,6 +141,10 @@ void print_synonyms(const struct table *tab, FILE *out);
  * reason-list, reasons, reason-codes, provider-tags (paths[0..3]). */
 int read_verdict(char *const *paths, struct table *tab);
 void print_verdict(const struct table *tab, FILE *out);
+/* genverdict --advice: the advice column of the reason list alone, for the
+ * command (build/cli/advice.inc). */
+int read_advice(const char *path, struct table *tab);
+void print_advice(const struct table *tab, FILE *out);
 
 /* print_match.c: the phrase and tag matcher's bucket index; 0, or -1 when
  * out of memory. */

@@ -9,9 +9,13 @@
 
 #include <string.h>
 
-enum { PHRASE_MAX_LEN = 120, REASON_MAX_LEN = 20 };
+enum { PHRASE_MAX_LEN = 120, REASON_MAX_LEN = 20, ADVICE_MAX_LEN = 240 };
 
 static const char *const bounce_names[] = { "none", "soft", "hard" };
+
+/* The advice column is checked always, but kept only for the command's
+ * build/cli/advice.inc (read_advice), not for the library's table. */
+static int keep_advice;
 
 static const char *text_at(const struct table *tab, unsigned long off)
 {
@@ -44,12 +48,12 @@ static int is_word(const char *s)
 static void read_reason_row(struct tsv *t, struct table *tab)
 {
 	static const char *const columns[] = { "reason", "bounce", "definition", "exceptions",
-	                                       "sisimai" };
+	                                       "sisimai", "advice" };
 	struct reason_row row;
 	char **f = t->field;
 	int bad = 0, b;
 
-	if (tsv_check_fields(t, columns, 5) < 0)
+	if (tsv_check_fields(t, columns, 6) < 0)
 		return;
 	if (!is_word(f[0]) || strlen(f[0]) > REASON_MAX_LEN) {
 		tsv_error(t, "reason '%s' is not a lower-case word of at most %d letters", f[0],
@@ -73,10 +77,12 @@ static void read_reason_row(struct tsv *t, struct table *tab)
 		tsv_error(t, "sisimai '%s' is not 'same' or a lower-case word", f[4]);
 		bad = 1;
 	}
+	bad |= tsv_check_sentences(t, "advice", f[5], ADVICE_MAX_LEN);
 	if (bad)
 		return;
 	row.name = blob_add(&tab->blob, f[0]);
 	row.definition = blob_add(&tab->blob, f[2]);
+	row.advice = keep_advice ? blob_add(&tab->blob, f[5]) : 0;
 	row.bounce = b;
 	tab->reasons = grow(tab->reasons, &tab->capreasons, tab->nreasons, sizeof row);
 	tab->reasons[tab->nreasons++] = row;
@@ -250,6 +256,24 @@ int read_verdict(char *const *paths, struct table *tab)
 	bad |= read_rows(paths[2], tab, read_code_row, &tab->nrcodes) < 0;
 	bad |= read_rows(paths[3], tab, read_tag_row, &tab->ntags) < 0;
 	return bad ? -1 : 0;
+}
+
+int read_advice(const char *path, struct table *tab)
+{
+	keep_advice = 1;
+	return read_rows(path, tab, read_reason_row, &tab->nreasons);
+}
+
+void print_advice(const struct table *tab, FILE *out)
+{
+	size_t i;
+
+	fputs("\nstruct reason_advice {\n\tunsigned int name, advice;\n};\n", out);
+	fputs("\n/* offsets of: name, advice; in the order of the library's reasons */\n", out);
+	fprintf(out, "static const struct reason_advice reason_advice[%zu] = {\n", tab->nreasons);
+	for (i = 0; i < tab->nreasons; i++)
+		fprintf(out, "\t{ %lu, %lu },\n", tab->reasons[i].name, tab->reasons[i].advice);
+	fputs("};\n", out);
 }
 
 void print_verdict(const struct table *tab, FILE *out)

@@ -32,7 +32,7 @@ run() {
 }
 
 for input in tests/explain/samples/* tests/fuzz/regress/reply/*; do
-	for mode in "explain" "--json explain" "scan" "--json scan"; do
+	for mode in "explain" "explain --full" "explain --brief" "--json explain" "scan" "--json scan"; do
 		name="$mode ${input#tests/}"
 		# shellcheck disable=SC2086
 		run "$bin" $mode

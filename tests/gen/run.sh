@@ -58,6 +58,13 @@ vgen=build/genverdict
 [ $? = 0 ] && grep -q 'gen_reason_phrases\[4\]' "$tmp/out" && [ ! -s "$tmp/err" ]
 check verdict-ok $?
 rejects "$vgen" all reasonlist reasons reasoncodes tags
+# genverdict --advice: the command's advice, from the reason list alone.
+"$vgen" --advice "$(ok reasonlist)" > "$tmp/out" 2> "$tmp/err"
+[ $? = 0 ] && grep -q 'reason_advice\[3\]' "$tmp/out" && [ ! -s "$tmp/err" ]
+check advice-ok $?
+"$vgen" --advice tests/gen/reasonlist-bad-advice.tsv > "$tmp/out" 2> "$tmp/err"
+[ $? = 1 ] && [ ! -s "$tmp/out" ] && cmp -s tests/gen/reasonlist-bad-advice.expect "$tmp/err"
+check advice-bad $?
 
 # The synonyms of search (gensynonyms), checked against the ok codes and
 # registry: synonyms-bad-NAME.tsv.

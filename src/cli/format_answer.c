@@ -1,0 +1,417 @@
+/* format_answer.c - the answer first (issue 14): what `explain` says of each
+ * reply before anything else. A short block for people (who, the outcome,
+ * why in plain words, hard or soft, the codes by name, the provider's own
+ * use of a code, the server, what to do), one --brief line for scripts, and
+ * the codes alone (--codes-only). The words are labels of data/i18n.tsv;
+ * what to do comes from the advice column of data/reason-list.tsv. */
+#include "ascii.h"
+#include "format.h"
+#include "safe_text.h"
+#include "strbuf.h"
+
+#include <string.h>
+
+#include "advice.inc"
+
+/* What a reply object is: a reply, or something the scanner reports in its
+ * place (a failure before any reply, a complaint, an auto-reply). */
+enum answer_kind { ANSWER_REPLY, ANSWER_CONNECTION, ANSWER_FEEDBACK, ANSWER_AUTOREPLY };
+
+static enum answer_kind kind_of(const struct smtpcode_reply *r, const struct smtpcode_verdict *v)
+{
+	const char *reason = smtpcode_reason_name(v->reason);
+
+	if (reason && strcmp(reason, "feedback") == 0)
+		return ANSWER_FEEDBACK;
+	if (reason && strcmp(reason, "vacation") == 0)
+		return ANSWER_AUTOREPLY;
+	if (r->basic == 0 && r->enhanced_count == 0)
+		return ANSWER_CONNECTION;
+	return ANSWER_REPLY;
+}
+
+const char *reason_advice_text(size_t reason)
+{
+	const char *name = smtpcode_reason_name(reason);
+
+	/* Both tables come from the same sorted file; the name check keeps a
+	 * stale build from showing the wrong advice. */
+	if (!name || reason >= sizeof reason_advice / sizeof reason_advice[0] ||
+	    strcmp(advice_blob + reason_advice[reason].name, name) != 0)
+		return NULL;
+	return advice_blob + reason_advice[reason].advice;
+}
+
+/* What became of the message: the log's or the DSN's word, else the
+ * reply's class (2 delivered, 4 deferred, 5 bounced, or rejected when our
+ * own server refused a client); NULL when unknown. */
+static const char *outcome_of(const struct smtpcode_reply *r)
+{
+	const char *o = smtpcode_outcome_name(r->outcome);
+	int cls = r->basic ? r->basic / 100 : r->enhanced_count ? r->enhanced[0].reply_class : 0;
+
+	if (o)
+		return o;
+	if (cls == 5)
+		return r->direction == SMTPCODE_DIRECTION_LOCAL ? "rejected" : "bounced";
+	return cls == 2 ? "delivered" : cls == 4 ? "deferred" : NULL;
+}
+
+/* "provider tag \"[TSS04]\" (Yahoo and AOL)", "enhanced code 5.1.1", ...:
+ * what decided v, in the style's language. */
+static void evidence_text(struct strbuf *sb, const struct smtpcode_verdict *v,
+                          const struct style *st)
+{
+	char a[128], b[128], code[16];
+	const char *args[2] = { a, b };
+	const char *key = NULL;
+	size_t n = 1;
+
+	switch (v->evidence) {
+	case SMTPCODE_EVIDENCE_TAG:
+		key = "v.ev_tag", n = 2;
+		snprintf(a, sizeof a, "\"%s\"", v->matched);
+		snprintf(b, sizeof b, "%s", v->provider ? v->provider : "?");
+		break;
+	case SMTPCODE_EVIDENCE_ENHANCED:
+		key = "v.ev_enhanced";
+		snprintf(a, sizeof a, "%s", smtpcode_enhanced_text(&v->enhanced, code, sizeof code));
+		break;
+	case SMTPCODE_EVIDENCE_PHRASE:
+		key = "v.ev_phrase";
+		snprintf(a, sizeof a, "\"%s\"", v->matched);
+		break;
+	case SMTPCODE_EVIDENCE_OUTCOME:
+		key = "v.ev_outcome";
+		snprintf(a, sizeof a, "%s", style_phrase(st, "o.expired"));
+		break;
+	case SMTPCODE_EVIDENCE_BASIC:
+		key = v->command ? "v.ev_basic_after" : "v.ev_basic", n = v->command ? 2 : 1;
+		snprintf(a, sizeof a, "%d", v->basic);
+		snprintf(b, sizeof b, "%s", v->command ? v->command : "");
+		break;
+	default:
+		return;
+	}
+	scx_sb_template(sb, style_phrase(st, key), args, n);
+}
+
+/* Who a provider note is about, by the marks its replies carry: host names
+ * and texts that only that provider sends. Any provider is also recognised
+ * by the first word of its name, when it has 4 letters or more ("zoho" of
+ * Zoho Mail; not "mail", which every text says). */
+static const struct provider_clue {
+	const char *provider; /* as in data/enhanced-notes.tsv */
+	const char *clues;    /* lower case, each ended by a NUL */
+} provider_clues[] = {
+	{ "Gmail", "gsmtp\0google.com\0" },
+	{ "Microsoft 365", "outlook.com\0resolver.adr\0storedrv\0office.com\0office365\0" },
+	{ "Microsoft Exchange", "queued mail for delivery\0internalid=\0" },
+	{ "Outlook.com", "hotmail\0outlook.com\0live.com\0msn.com\0" },
+	{ "Postgrey", "greylisted\0" },
+	{ "Yahoo", "yahoo\0aol.com\0" },
+};
+
+/* Nonzero if hay holds needle[0..n), ignoring ASCII case (needle is lower case). */
+static int has_word(const char *hay, const char *needle, size_t n)
+{
+	size_t i;
+
+	for (; n && *hay; hay++) {
+		for (i = 0; i < n && hay[i] && scx_lower((unsigned char)hay[i]) == needle[i]; i++)
+			;
+		if (i == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* Nonzero if one of the texts names provider: a clue, or the first word of
+ * its name. */
+static int names_provider(const char *const *texts, size_t ntexts, const char *provider)
+{
+	char word[64];
+	const char *c;
+	size_t i, k, n;
+
+	for (k = 0; k < sizeof provider_clues / sizeof provider_clues[0]; k++)
+		if (strcmp(provider_clues[k].provider, provider) == 0)
+			for (c = provider_clues[k].clues; *c; c += strlen(c) + 1)
+				for (i = 0; i < ntexts; i++)
+					if (has_word(texts[i], c, strlen(c)))
+						return 1;
+	for (n = 0; provider[n] && provider[n] != ' ' && n < sizeof word; n++)
+		word[n] = (char)scx_lower((unsigned char)provider[n]);
+	for (i = 0; n >= 4 && i < ntexts; i++)
+		if (has_word(texts[i], word, n))
+			return 1;
+	return 0;
+}
+
+/* Nonzero if note i of lk applies to this reply: the reply names its
+ * provider, or the registry does not list the code and every note on it
+ * comes from that one provider (5.7.606-649 is Microsoft's alone). */
+static int note_applies(const struct smtpcode_enhanced_lookup *lk, size_t i,
+                        const char *const *texts, size_t ntexts)
+{
+	struct smtpcode_provider_note n, other;
+	size_t k;
+
+	if (smtpcode_provider_note_at(lk->provider[i], &n) < 0)
+		return 0;
+	if (names_provider(texts, ntexts, n.provider))
+		return 1;
+	if (lk->known)
+		return 0;
+	for (k = 0; k < lk->provider_count; k++)
+		if (smtpcode_provider_note_at(lk->provider[k], &other) < 0 ||
+		    strcmp(other.provider, n.provider) != 0)
+			return 0;
+	return 1;
+}
+
+/* A provider note that applies to a reply, and the code it was found for. */
+struct applied_note {
+	const struct smtpcode_enhanced_lookup *lk;
+	struct smtpcode_provider_note note;
+};
+
+enum { APPLIED_MAX = 8 };
+
+/* Nonzero if an enhanced item before items[i] has the same code. */
+static int seen_before(const struct smtpcode_item *items, size_t i)
+{
+	size_t j;
+
+	for (j = 0; j < i; j++)
+		if (items[j].kind == SMTPCODE_KIND_ENHANCED &&
+		    strcmp(items[j].enhanced.text, items[i].enhanced.text) == 0)
+			return 1;
+	return 0;
+}
+
+/* The provider notes that apply to r, once per code (the same code outer
+ * and inner counts once), at most APPLIED_MAX; returns how many. */
+static size_t applied_notes(const struct smtpcode_reply *r, const struct smtpcode_verdict *v,
+                            const struct smtpcode_item *items, size_t nitems,
+                            struct applied_note *out)
+{
+	const char *texts[3];
+	size_t i, k, n = 0, ntexts = 0;
+
+	texts[ntexts++] = r->text;
+	texts[ntexts++] = r->remote_host;
+	if (v->provider)
+		texts[ntexts++] = v->provider;
+	for (i = 0; i < nitems; i++) {
+		const struct smtpcode_enhanced_lookup *lk = &items[i].enhanced;
+		if (items[i].kind != SMTPCODE_KIND_ENHANCED || seen_before(items, i))
+			continue;
+		for (k = 0; k < lk->provider_count && n < APPLIED_MAX; k++)
+			if (note_applies(lk, k, texts, ntexts) &&
+			    smtpcode_provider_note_at(lk->provider[k], &out[n].note) == 0)
+				out[n++].lk = lk;
+	}
+	return n;
+}
+
+/* "Note: Microsoft 365 uses 5.1.10 in its own way, not with the registry's
+ * meaning (...)": first in the block, when a note changes a registered code. */
+static void redefined(FILE *out, const struct smtpcode_enhanced_lookup *lk,
+                      const struct smtpcode_provider_note *n, const struct style *st)
+{
+	char buf[512];
+	const char *args[3];
+	struct strbuf sb;
+
+	if (!lk->known)
+		return;
+	args[0] = n->provider;
+	args[1] = lk->text;
+	args[2] = enhanced_title(lk->enhanced.subject, lk->enhanced.detail);
+	scx_sb_init(&sb, buf, sizeof buf);
+	scx_sb_template(&sb, style_phrase(st, "v.redefined"), args, 3);
+	text_field(out, st, "l.note", buf);
+}
+
+/* "Provider: Gmail (5.7.26): note". */
+static void provider_note(FILE *out, const struct smtpcode_enhanced_lookup *lk,
+                          const struct smtpcode_provider_note *n, const struct style *st)
+{
+	char buf[PROSE_SIZE];
+	struct strbuf sb;
+
+	scx_sb_init(&sb, buf, sizeof buf);
+	scx_sb_printf(&sb, "%s (%s): %s", n->provider, lk->text, n->note);
+	text_field(out, st, "v.provider", buf);
+}
+
+/* "550 Mailbox Unavailable; 5.1.1 Bad destination mailbox address". */
+static void codes_named(struct strbuf *sb, const struct smtpcode_item *items, size_t n,
+                        const struct style *st)
+{
+	char code[16], undefined[64];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const char *name;
+		if (items[i].kind == SMTPCODE_KIND_ENHANCED)
+			snprintf(code, sizeof code, "%s", items[i].enhanced.text);
+		else
+			snprintf(code, sizeof code, "%d", items[i].basic.basic);
+		name = item_name(&items[i]);
+		if (!name)
+			name = undefined_label(st, items[i].kind, undefined, sizeof undefined);
+		scx_sb_printf(sb, "%s%s %s", i ? "; " : "", code, name);
+	}
+}
+
+/* The heading: "== Reply 1, line 1: 550 5.1.1", "== Connection failure, line 3". */
+static void heading(FILE *out, const struct smtpcode_reply *r, enum answer_kind kind,
+                    unsigned long index, const struct style *st)
+{
+	static const char *const keys[] = { "h.reply", "h.connection", "h.feedback",
+	                                    "h.autoreply" };
+	char num[24], lines[48], buf[256], codes[96];
+	const char *args[2];
+	struct strbuf sb;
+
+	snprintf(num, sizeof num, "%lu", index);
+	if (r->last_line != r->first_line)
+		snprintf(lines, sizeof lines, "%lu-%lu", r->first_line, r->last_line);
+	else
+		snprintf(lines, sizeof lines, "%lu", r->first_line);
+	args[0] = kind == ANSWER_REPLY ? num : lines, args[1] = lines;
+	scx_sb_init(&sb, buf, sizeof buf);
+	scx_sb_template(&sb, style_phrase(st, keys[kind]), args, kind == ANSWER_REPLY ? 2 : 1);
+	scx_sb_init(&sb, codes, sizeof codes);
+	reply_codes(&sb, r);
+	fprintf(out, "== %s%s%s", buf, codes[0] ? ": " : "", codes);
+	if (r->quoted)
+		fprintf(out, " (%s)", style_phrase(st, "v.quoted"));
+	putc('\n', out);
+}
+
+/* "bounced (hard bounce)", "deferred (soft bounce)", "delivered". */
+static void outcome_text(struct strbuf *sb, const struct smtpcode_reply *r,
+                         const struct smtpcode_verdict *v, const struct style *st)
+{
+	static const char *const bounce_keys[] = { "v.none", "v.soft", "v.hard" };
+	const char *o = outcome_of(r);
+
+	if (o) {
+		char key[24];
+		snprintf(key, sizeof key, "o.%s", o);
+		scx_sb_printf(sb, "%s", style_phrase(st, key));
+	}
+	if (v->bounce != SMTPCODE_BOUNCE_NONE || !o)
+		scx_sb_printf(sb, o ? " (%s)" : "%s", style_phrase(st, bounce_keys[v->bounce]));
+}
+
+/* "mx.example.net[192.0.2.1] (the remote server's reply)". */
+static void server_text(struct strbuf *sb, const struct smtpcode_reply *r,
+                        const struct style *st)
+{
+	const char *dir = smtpcode_direction_name(r->direction);
+	char key[24];
+
+	scx_sb_printf(sb, "%s", r->remote_host);
+	if (!dir)
+		return;
+	snprintf(key, sizeof key, "v.%s", dir);
+	scx_sb_printf(sb, r->remote_host[0] ? " (%s)" : "%s", style_phrase(st, key));
+}
+
+void text_answer(FILE *out, const struct smtpcode_reply *r, unsigned long index,
+                 const struct smtpcode_item *items, size_t nitems, const struct style *st)
+{
+	struct smtpcode_verdict v;
+	struct smtpcode_reason reason;
+	struct applied_note notes[APPLIED_MAX];
+	char buf[1024];
+	struct strbuf sb;
+	const char *advice;
+	size_t i, nnotes;
+
+	smtpcode_verdict(r, &v);
+	smtpcode_reason_at(v.reason, &reason);
+	nnotes = applied_notes(r, &v, items, nitems, notes);
+	heading(out, r, kind_of(r, &v), index, st);
+	for (i = 0; i < nnotes; i++)
+		redefined(out, notes[i].lk, &notes[i].note, st);
+	if (r->recipient[0])
+		text_field(out, st, "v.recipient", r->recipient);
+	scx_sb_init(&sb, buf, sizeof buf);
+	outcome_text(&sb, r, &v, st);
+	text_field(out, st, "l.outcome", buf);
+	scx_sb_init(&sb, buf, sizeof buf);
+	scx_sb_printf(&sb, "%s: %s", reason.name, reason.definition);
+	text_field(out, st, "v.reason", buf);
+	if (nitems) {
+		scx_sb_init(&sb, buf, sizeof buf);
+		codes_named(&sb, items, nitems, st);
+		text_field(out, st, "l.codes", buf);
+	}
+	scx_sb_init(&sb, buf, sizeof buf);
+	evidence_text(&sb, &v, st);
+	if (buf[0])
+		text_field(out, st, "v.evidence", buf);
+	for (i = 0; i < nnotes; i++)
+		provider_note(out, notes[i].lk, &notes[i].note, st);
+	scx_sb_init(&sb, buf, sizeof buf);
+	server_text(&sb, r, st);
+	if (buf[0])
+		text_field(out, st, "v.server", buf);
+	if ((advice = reason_advice_text(v.reason)) != NULL) {
+		/* A hard reason in a temporary reply (450 4.1.1): retry first. */
+		scx_sb_init(&sb, buf, sizeof buf);
+		if (reason.bounce == SMTPCODE_BOUNCE_HARD && v.bounce == SMTPCODE_BOUNCE_SOFT)
+			scx_sb_printf(&sb, "%s ", style_phrase(st, "v.retry_first"));
+		scx_sb_printf(&sb, "%s", advice);
+		text_field(out, st, "v.advice", buf);
+	}
+}
+
+/* Writes s as shown (safe_text.h), with each space as \x20, so that a field
+ * of a --brief line never holds the two spaces that separate fields. */
+static void brief_field(FILE *out, const char *s)
+{
+	const char *sp;
+
+	if (!*s) {
+		putc('-', out);
+		return;
+	}
+	while ((sp = strchr(s, ' ')) != NULL) {
+		safe_write(out, s, (size_t)(sp - s));
+		fputs("\\x20", out);
+		s = sp + 1;
+	}
+	safe_write(out, s, strlen(s));
+}
+
+void brief_answer(FILE *out, const struct smtpcode_reply *r)
+{
+	struct smtpcode_verdict v;
+	const char *o = outcome_of(r), *bounce;
+	char codes[96];
+	struct strbuf sb;
+
+	smtpcode_verdict(r, &v);
+	bounce = smtpcode_bounce_name(v.bounce);
+	scx_sb_init(&sb, codes, sizeof codes);
+	reply_codes(&sb, r);
+	brief_field(out, r->recipient);
+	fprintf(out, "  %s  %s  %s  %s\n", o ? o : "-", codes[0] ? codes : "-",
+	        smtpcode_reason_name(v.reason), bounce ? bounce : "-");
+}
+
+void codes_answer(FILE *out, const struct smtpcode_reply *r)
+{
+	char codes[96];
+	struct strbuf sb;
+
+	scx_sb_init(&sb, codes, sizeof codes);
+	reply_codes(&sb, r);
+	fprintf(out, "%s\n", codes[0] ? codes : "-");
+}
