@@ -1,0 +1,154 @@
+/* scan_mime_decode.c - the MIME pass's decoders (RFC 2045): quoted-printable
+ * and base64 text into lines, handed on one at a time, each numbered with
+ * the input line that holds its first byte (scan_mime.c follows the
+ * message's structure and says when to decode). */
+#include "scan.h"
+
+/* Hands the decoded line on, numbered where it started. */
+static void feed(struct scan *s, scan_next_fn *next)
+{
+	struct scan_mime *m = &s->mime;
+	struct scan_line *l = &m->out;
+	unsigned long now = s->line;
+
+	if (!m->started) {
+		m->out_line = now;
+		l->len = 0;
+	}
+	l->text[l->len] = '\0';
+	l->kind = SCAN_LINE_TEXT;
+	l->start = l->text;
+	l->indented = 0;
+	s->line = m->out_line;
+	next(s, l);
+	s->line = now;
+	m->started = 0;
+}
+
+/* One decoded byte: a CR, an LF or both end a line; a NUL reads as a space
+ * (as smtpcode__line_read does). */
+static void put(struct scan *s, scan_next_fn *next, unsigned char c)
+{
+	struct scan_mime *m = &s->mime;
+	int cr = m->cr;
+
+	m->cr = c == '\r';
+	if (c == '\n' && cr)
+		return;
+	if (c == '\r' || c == '\n') {
+		feed(s, next);
+		return;
+	}
+	if (!m->started) {
+		m->started = 1;
+		m->out_line = s->line;
+		m->out.len = 0;
+	}
+	if (m->out.len < SMTPCODE_SCAN_LINE_MAX)
+		m->out.text[m->out.len++] = c ? (char)c : ' ';
+}
+
+/* Hands on what a part left undecoded: a line without its end. */
+void smtpcode__mime_decoded_end(struct scan *s, scan_next_fn *next)
+{
+	struct scan_mime *m = &s->mime;
+
+	if (m->started)
+		feed(s, next);
+	m->cr = 0;
+	m->b64_bits = m->b64_count = 0;
+}
+
+static int hex(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* RFC 2045 6.7: "=XX" is a byte, "=" at the end (after blanks, which the
+ * transport may add) a soft line break; any other "=" stays. */
+void smtpcode__mime_qp(struct scan *s, const struct scan_line *l, scan_next_fn *next)
+{
+	const char *t = l->text;
+	size_t n = l->len, i;
+	int soft;
+
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		n--;
+	soft = n > 0 && t[n - 1] == '=';
+	if (soft)
+		n--;
+	for (i = 0; i < n; i++) {
+		int hi, lo;
+		if (t[i] == '=' && i + 2 < n && (hi = hex(t[i + 1])) >= 0 &&
+		    (lo = hex(t[i + 2])) >= 0) {
+			put(s, next, (unsigned char)(hi * 16 + lo));
+			i += 2;
+		} else {
+			put(s, next, (unsigned char)t[i]);
+		}
+	}
+	if (!soft)
+		put(s, next, '\n');
+}
+
+static int b64(int c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	if (c == '+')
+		return 62;
+	if (c == '/')
+		return 63;
+	return -1;
+}
+
+/* Nonzero if t reads as a line of base64 as encoders write it: symbols,
+ * then at most two "=", then blanks. */
+static int base64_line(const char *t)
+{
+	while (b64(*t) >= 0)
+		t++;
+	if (*t == '=')
+		t += 1 + (t[1] == '=');
+	return *scan_skip_spaces(t) == '\0';
+}
+
+/* RFC 2045 6.8. A line that is no base64 ends the encoded text: 0, and
+ * the line goes on as written (a paste that goes on after a part never
+ * closed). */
+int smtpcode__mime_base64(struct scan *s, const struct scan_line *l, scan_next_fn *next)
+{
+	struct scan_mime *m = &s->mime;
+	const char *t;
+
+	if (!base64_line(l->text))
+		return 0;
+	for (t = l->text; *t; t++) {
+		int v = b64(*t);
+		if (*t == '=') {
+			m->b64_bits = m->b64_count = 0; /* padding: the bytes are out */
+			continue;
+		}
+		if (v < 0)
+			continue;
+		/* b64_count bits wait in b64_bits: 6 more, and a byte when 8 */
+		m->b64_bits = m->b64_bits << 6 | (unsigned)v;
+		m->b64_count += 6;
+		if (m->b64_count >= 8) {
+			m->b64_count -= 8;
+			put(s, next, (unsigned char)(m->b64_bits >> m->b64_count));
+			m->b64_bits &= (1u << m->b64_count) - 1;
+		}
+	}
+	return 1;
+}
