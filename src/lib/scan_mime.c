@@ -336,7 +336,8 @@ static void field_start(struct scan *s, const char *t, size_t n)
 	field_end(b);
 	b->lines++;
 	for (i = 0; i < FIELD_COUNT; i++)
-		if (same_word(t, n, fields[i].name))
+		if (scx_lower((unsigned char)t[0]) == scx_lower((unsigned char)fields[i].name[0]) &&
+		    same_word(t, n, fields[i].name))
 			break;
 	if (i == FIELD_COUNT)
 		return;
