@@ -494,7 +494,34 @@ static void scanner__replies_in_decoded_parts(void **state)
 	assert_int_equal(found[1].basic, 550);
 	assert_int_equal(found[1].enhanced[0].detail, 1);
 	assert_int_equal(found[1].first_line, 15);
-	assert_int_equal(found[1].last_line, 17);
+	assert_int_equal(found[1].last_line, 18);
+}
+
+/* A reply ends on the last encoded line of its last decoded line; one
+ * that the next decoded line completes keeps its own end, though both
+ * start on the same encoded line. */
+static void scanner__spans_of_decoded_replies(void **state)
+{
+	(void)state;
+	/* "550 5.1.1 no such user\r\nok 1\r\n" then "x" * 60: the 550 line and
+	 * "ok 1" start on line 3; "ok 1..." goes on to line 4. */
+	scan("Content-Transfer-Encoding: base64\n"
+	     "\n"
+	     "NTUwIDUuMS4xIG5vIHN1Y2ggdXNlcg0Kb2sgMXh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4\n"
+	     "eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eA0K\n");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].first_line, 3);
+	assert_int_equal(found[0].last_line, 3);
+	/* a reply whose decoded line spans lines 3 to 5 */
+	scan("Content-Transfer-Encoding: quoted-printable\n"
+	     "\n"
+	     "550 5.7.1 <u@example.org>: Recipient address rej=\n"
+	     "ected: Access denied by policy, see https://example.org/=\n"
+	     "why\n"
+	     "thanks\n");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].first_line, 3);
+	assert_int_equal(found[0].last_line, 5);
 }
 
 /* The input's line count is the lines fed, whatever was decoded. */
@@ -533,6 +560,7 @@ int main(void)
 		cmocka_unit_test_setup(autoreply__not, setup),
 		cmocka_unit_test_setup(autoreply__header_only, setup),
 		cmocka_unit_test(scanner__replies_in_decoded_parts),
+		cmocka_unit_test(scanner__spans_of_decoded_replies),
 		cmocka_unit_test(scanner__lines_counted_as_fed),
 	};
 

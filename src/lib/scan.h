@@ -249,6 +249,13 @@ struct mime_block {
 
 typedef void scan_next_fn(struct scan *s, struct scan_line *l);
 
+/* The input lines a decoded line came from: a reply's last line is moved
+ * from start to end (the encoded lines' span). */
+#define MIME_SPANS 8
+struct mime_span {
+	unsigned long start, end;
+};
+
 struct scan_mime {
 	enum mime_mode mode;
 	enum mime_encoding encoding;  /* MIME_BODY: how the body is encoded */
@@ -265,6 +272,11 @@ struct scan_mime {
 	int cr;                        /* the last decoded byte was a CR */
 	int started;                   /* decoded bytes wait in out */
 	unsigned long out_line;        /* the line where out's text started */
+	struct mime_span spans[MIME_SPANS]; /* the last decoded lines, a ring */
+	unsigned span_next, span_count;
+	int feeding;                   /* spans[newest] is being handed on */
+	smtpcode_reply_fn *emit;       /* the caller's, while spans are fixed */
+	void *arg;
 	struct scan_line out;          /* a decoded line being built */
 };
 
@@ -280,6 +292,12 @@ void smtpcode__mime_end(struct scan *s, scan_next_fn *next);
 void smtpcode__mime_qp(struct scan *s, const struct scan_line *l, scan_next_fn *next);
 int smtpcode__mime_base64(struct scan *s, const struct scan_line *l, scan_next_fn *next);
 void smtpcode__mime_decoded_end(struct scan *s, scan_next_fn *next);
+
+/* While spans_on, the scanner's callback gives each reply whose last
+ * line is a decoded one the last input line of its encoding; spans_off
+ * gives the caller's callback back. */
+void smtpcode__mime_spans_on(struct scan *s);
+void smtpcode__mime_spans_off(struct scan *s);
 
 /* ---- The scanner's state -------------------------------------------------- */
 

@@ -21,7 +21,10 @@
  * encoded line that holds its first byte, so a reply in decoded text
  * starts on the line where its encoding starts (a quoted-printable line
  * joined by soft line breaks: its first line). Several decoded lines may
- * share one number (base64 holds about 57 bytes a line).
+ * share one number (base64 holds about 57 bytes a line). A reply that
+ * ends on a decoded line ends on the encoded line that holds its last
+ * byte: the callback is given a copy with that last_line
+ * (scan_mime_decode.c).
  *
  * The decoders are in scan_mime_decode.c.
  *
@@ -540,7 +543,7 @@ static void known_header_line(struct scan *s, const struct scan_line *l)
 	body_start(s);
 }
 
-void smtpcode__mime_line(struct scan *s, struct scan_line *l, scan_next_fn *next)
+static void mime_line(struct scan *s, struct scan_line *l, scan_next_fn *next)
 {
 	struct scan_mime *m = &s->mime;
 	unsigned level;
@@ -565,14 +568,30 @@ void smtpcode__mime_line(struct scan *s, struct scan_line *l, scan_next_fn *next
 	next(s, l);
 }
 
+void smtpcode__mime_line(struct scan *s, struct scan_line *l, scan_next_fn *next)
+{
+	if (!s->mime.span_count && s->mime.encoding == MIME_PLAIN) {
+		mime_line(s, l, next); /* nothing decoded yet: the fast path */
+		return;
+	}
+	smtpcode__mime_spans_on(s);
+	mime_line(s, l, next);
+	smtpcode__mime_spans_off(s);
+}
+
 void smtpcode__mime_end(struct scan *s, scan_next_fn *next)
 {
 	struct scan_mime *m = &s->mime;
 
+	smtpcode__mime_spans_on(s);
 	smtpcode__mime_decoded_end(s, next);
 	if (m->block.lines) {
 		field_end(&m->block);
 		block_end(s, m->mode == MIME_FREE && m->block.message && !m->top_done);
 	}
+	/* what is still open may end on a decoded line */
+	smtpcode__flush_pending(s);
+	smtpcode__dsn_flush(s);
+	smtpcode__mime_spans_off(s);
 	memset(m, 0, sizeof *m);
 }

@@ -1,7 +1,8 @@
 /* scan_mime_decode.c - the MIME pass's decoders (RFC 2045): quoted-printable
  * and base64 text into lines, handed on one at a time, each numbered with
- * the input line that holds its first byte (scan_mime.c follows the
- * message's structure and says when to decode). */
+ * the input line that holds its first byte; and a reply that ends on a
+ * decoded line ends on the input line that holds its last byte
+ * (scan_mime.c follows the message's structure and says when to decode). */
 #include "scan.h"
 
 /* Hands the decoded line on, numbered where it started. */
@@ -19,8 +20,15 @@ static void feed(struct scan *s, scan_next_fn *next)
 	l->kind = SCAN_LINE_TEXT;
 	l->start = l->text;
 	l->indented = 0;
+	m->spans[m->span_next].start = m->out_line;
+	m->spans[m->span_next].end = now;
+	m->span_next = (m->span_next + 1) % MIME_SPANS;
+	if (m->span_count < MIME_SPANS)
+		m->span_count++;
 	s->line = m->out_line;
+	m->feeding = 1;
 	next(s, l);
+	m->feeding = 0;
 	s->line = now;
 	m->started = 0;
 }
@@ -151,4 +159,59 @@ int smtpcode__mime_base64(struct scan *s, const struct scan_line *l, scan_next_f
 		}
 	}
 	return 1;
+}
+
+/* ---- Spans of replies in decoded text -------------------------------------- */
+
+/* The last input line of the decoded line numbered line: the newest one
+ * so numbered, but not the one being handed on when an older one is (the
+ * reply it completes ends before it); line itself when none is. */
+static unsigned long span_end(const struct scan_mime *m, unsigned long line)
+{
+	unsigned long current = line;
+	unsigned i;
+
+	for (i = 1; i <= m->span_count; i++) {
+		const struct mime_span *sp = &m->spans[(m->span_next + MIME_SPANS - i) % MIME_SPANS];
+		if (sp->start != line)
+			continue;
+		if (i == 1 && m->feeding) {
+			current = sp->end;
+			continue;
+		}
+		return sp->end;
+	}
+	return current;
+}
+
+/* Stands between the scanner and the caller's callback while decoded
+ * lines may be in a reply: a reply that ends on one ends on the last of
+ * its encoded lines. */
+static void fix_span(const struct smtpcode_reply *r, void *arg)
+{
+	struct scan *s = arg;
+	unsigned long end = span_end(&s->mime, r->last_line);
+	struct smtpcode_reply copy;
+
+	if (end <= r->last_line) {
+		s->mime.emit(r, s->mime.arg);
+		return;
+	}
+	copy = *r;
+	copy.last_line = end;
+	s->mime.emit(&copy, s->mime.arg);
+}
+
+void smtpcode__mime_spans_on(struct scan *s)
+{
+	s->mime.emit = s->emit;
+	s->mime.arg = s->arg;
+	s->emit = fix_span;
+	s->arg = s;
+}
+
+void smtpcode__mime_spans_off(struct scan *s)
+{
+	s->emit = s->mime.emit;
+	s->arg = s->mime.arg;
 }
