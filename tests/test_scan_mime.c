@@ -424,7 +424,8 @@ static void autoreply__marks(void **state)
 }
 
 /* No auto-reply: a bounce (a report, X-Failed-Recipients, from the
- * mailer-daemon or postmaster) that says Auto-Submitted, a mailing list's
+ * mailer-daemon or postmaster, a bounce's subject) that says
+ * Auto-Submitted or another mark, a mailing list's
  * Precedence, Exchange's X-Auto-Response-Suppress, auto-generated, and a
  * mark in a message's second header (the original one in a bounce). */
 static void autoreply__not(void **state)
@@ -442,6 +443,9 @@ static void autoreply__not(void **state)
 		"From: a@example.org\nSubject: Re: lunch\n\n\nFrom: b@example.org\n"
 		"Auto-Submitted: auto-replied\n\nx\n",
 		"Subject Automatic reply: no colon after the name\n\nx\n",
+		"From: bounces@example.org\nSubject: Undeliverable: Automatic reply: x\n"
+		"Auto-Submitted: auto-replied\n\nx\n",
+		"From: gw@example.org\nSubject: failure notice\nX-Autoreply: yes\n\nx\n",
 	};
 	size_t i;
 

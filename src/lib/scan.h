@@ -249,6 +249,31 @@ struct mime_block {
 
 typedef void scan_next_fn(struct scan *s, struct scan_line *l);
 
+/* The header fields the pass reads (scan_mime_fields.c): rows of one name
+ * stand together; message: only a message's header holds the field. */
+enum mime_field_kind {
+	K_TYPE,      /* Content-Type */
+	K_ENCODING,  /* Content-Transfer-Encoding */
+	K_MESSAGE,   /* only a message's header holds it */
+	K_FROM,      /* the sender: a bounce's when it holds the value */
+	K_BOUNCE,    /* a bounce's mark when the value starts so (any case),
+	              * or with any value for NULL */
+	K_MARK,      /* an auto-reply's mark when the value starts so (any
+	              * case), or with any value for NULL */
+	K_FEEDBACK,  /* Feedback-Type */
+	K_RCPT       /* Original-Rcpt-To */
+};
+
+struct mime_field {
+	const char *name;
+	const char *value;
+	enum mime_field_kind kind;
+	int message;
+};
+
+extern const struct mime_field smtpcode__mime_fields[];
+extern const size_t smtpcode__mime_field_count;
+
 /* The input lines a decoded line came from: a reply's last line is moved
  * from start to end (the encoded lines' span). */
 #define MIME_SPANS 8
