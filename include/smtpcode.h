@@ -495,6 +495,20 @@ enum smtpcode_direction {
 /* "local", "remote", or NULL for unknown (and outside the enum). */
 const char *smtpcode_direction_name(enum smtpcode_direction d);
 
+/* What a whole message is, for the objects that stand for one rather than
+ * for an SMTP reply (scan_mime.c reads the message's header). */
+enum smtpcode_report {
+	SMTPCODE_REPORT_NONE,       /* an SMTP reply or a DSN group */
+	SMTPCODE_REPORT_FEEDBACK,   /* an ARF feedback report (RFC 5965): the
+	                             * text is its Feedback-Type ("abuse") */
+	SMTPCODE_REPORT_AUTOREPLY,  /* an auto-reply (RFC 3834, vacation): the
+	                             * text is the header field that said so */
+	SMTPCODE_REPORT_COUNT       /* how many there are; not a report */
+};
+
+/* "feedback", "autoreply", or NULL for none (and outside the enum). */
+const char *smtpcode_report_name(enum smtpcode_report r);
+
 #define SMTPCODE_REPLY_ENHANCED_MAX 4
 #define SMTPCODE_REPLY_ADDRESS_SIZE 256
 #define SMTPCODE_REPLY_WARNING_MAX 6
@@ -521,13 +535,15 @@ struct smtpcode_reply {
 	                                                * and/or [IP], as written */
 	enum smtpcode_direction direction;
 	int quoted;                          /* found inside another reply's text */
+	enum smtpcode_report report;         /* NONE, or the message it stands
+	                                      * for (basic 0, no enhanced code) */
 };
 
 /* Longest line the scanner reads; the rest of a longer line is skipped. */
 #define SMTPCODE_SCAN_LINE_MAX 16384
 
 /* The size of struct smtpcode_scanner: fixed for the ABI, with room for the
- * passes that later versions add (the state takes about 24 KiB today). */
+ * passes that later versions add (the state takes about 44 KiB today). */
 #define SMTPCODE_SCANNER_SIZE 65536
 
 /* Finds replies in text fed one line at a time. Opaque: all its state is in
@@ -609,10 +625,13 @@ enum smtpcode_evidence {
 	SMTPCODE_EVIDENCE_ENHANCED, /* an enhanced code with a telling detail */
 	SMTPCODE_EVIDENCE_PHRASE,   /* a phrase in the text (the longest one) */
 	SMTPCODE_EVIDENCE_OUTCOME,  /* the log's outcome (expired) */
-	SMTPCODE_EVIDENCE_BASIC     /* the basic code, with the command it answered */
+	SMTPCODE_EVIDENCE_BASIC,    /* the basic code, with the command it answered */
+	SMTPCODE_EVIDENCE_REPORT    /* the reply's report field: a feedback report
+	                             * or an auto-reply (tried first) */
 };
 
-/* "tag", "enhanced", "phrase", "outcome", "basic", or NULL for none. */
+/* "tag", "enhanced", "phrase", "outcome", "basic", "report", or NULL for
+ * none. */
 const char *smtpcode_evidence_name(enum smtpcode_evidence e);
 
 /* The verdict on one reply, with what decided it. */
@@ -630,7 +649,8 @@ struct smtpcode_verdict {
 
 /*
  * Decides why reply r failed and whether it is final. The rules, first
- * match wins: a provider tag in the text; the first enhanced code with a
+ * match wins: the report field (FEEDBACK gives feedback, AUTOREPLY
+ * vacation, bounce none); a provider tag in the text; the first enhanced code with a
  * telling detail (data/reason-codes.tsv), unless the text says one of the
  * readings that code's row lets the text override it with; the longest
  * phrase of data/reasons.tsv in the text (case-insensitive, short ones as

@@ -106,6 +106,11 @@ static void outcomes__named_from_one_list(void **state)
 	assert_string_equal(smtpcode_direction_name(SMTPCODE_DIRECTION_REMOTE), "remote");
 	assert_null(smtpcode_direction_name(SMTPCODE_DIRECTION_COUNT));
 	assert_null(smtpcode_direction_name((enum smtpcode_direction)-1));
+	assert_null(smtpcode_report_name(SMTPCODE_REPORT_NONE));
+	assert_string_equal(smtpcode_report_name(SMTPCODE_REPORT_FEEDBACK), "feedback");
+	assert_string_equal(smtpcode_report_name(SMTPCODE_REPORT_AUTOREPLY), "autoreply");
+	assert_null(smtpcode_report_name(SMTPCODE_REPORT_COUNT));
+	assert_null(smtpcode_report_name((enum smtpcode_report)-1));
 }
 
 /* The checks on a whole reply. */

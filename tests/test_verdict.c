@@ -487,6 +487,7 @@ static void names__bounce_and_evidence(void **state)
 	assert_string_equal(smtpcode_evidence_name(SMTPCODE_EVIDENCE_PHRASE), "phrase");
 	assert_string_equal(smtpcode_evidence_name(SMTPCODE_EVIDENCE_OUTCOME), "outcome");
 	assert_string_equal(smtpcode_evidence_name(SMTPCODE_EVIDENCE_BASIC), "basic");
+	assert_string_equal(smtpcode_evidence_name(SMTPCODE_EVIDENCE_REPORT), "report");
 	assert_null(smtpcode_evidence_name((enum smtpcode_evidence)9));
 }
 
@@ -554,6 +555,35 @@ static void verdict__from_a_reply(void **state)
 	assert_int_equal(v.bounce, SMTPCODE_BOUNCE_HARD);
 }
 
+/* The report field comes first: whatever the codes and text say, a
+ * feedback report is feedback and an auto-reply vacation, nothing failed. */
+static void verdict__report_first(void **state)
+{
+	struct smtpcode_reply r;
+	struct smtpcode_verdict v;
+
+	(void)state;
+	memset(&r, 0, sizeof r);
+	r.basic = 550;
+	r.enhanced_count = 1;
+	r.enhanced[0].reply_class = 5, r.enhanced[0].subject = 1, r.enhanced[0].detail = 1;
+	strcpy(r.text, "abuse [TSS04] mailbox full");
+	r.report = SMTPCODE_REPORT_FEEDBACK;
+	assert_int_equal(smtpcode_verdict(&r, &v), 0);
+	assert_string_equal(smtpcode_reason_name(v.reason), "feedback");
+	assert_int_equal(v.evidence, SMTPCODE_EVIDENCE_REPORT);
+	assert_int_equal(v.bounce, SMTPCODE_BOUNCE_NONE);
+	assert_null(v.matched);
+	r.report = SMTPCODE_REPORT_AUTOREPLY;
+	assert_int_equal(smtpcode_verdict(&r, &v), 0);
+	assert_string_equal(smtpcode_reason_name(v.reason), "vacation");
+	assert_int_equal(v.evidence, SMTPCODE_EVIDENCE_REPORT);
+	assert_int_equal(v.bounce, SMTPCODE_BOUNCE_NONE);
+	r.report = SMTPCODE_REPORT_NONE; /* the Yahoo tag decides */
+	smtpcode_verdict(&r, &v);
+	assert_string_equal(smtpcode_reason_name(v.reason), "badreputation");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -567,6 +597,7 @@ int main(void)
 		cmocka_unit_test(phrases__words_and_longest),
 		cmocka_unit_test(phrases__partial_text_does_not_decide),
 		cmocka_unit_test(verdict__from_a_reply),
+		cmocka_unit_test(verdict__report_first),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

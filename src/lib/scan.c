@@ -11,9 +11,10 @@ _Static_assert(sizeof(struct scan) <= sizeof(struct smtpcode_scanner),
 _Static_assert(_Alignof(struct scan) <= _Alignof(struct smtpcode_scanner),
                "struct smtpcode_scanner is aligned for struct scan");
 
-/* The normalising passes, in order. A new pass (unquoting "> ", MIME
- * decoding) is one more scan_pass_fn here and in scan_line.c (or a file
- * of its own), with its tests in tests/test_scan_line.c. */
+/* The normalising passes, in order, after the MIME pass (scan_mime.c),
+ * which may turn one line into several. A new pass is one more
+ * scan_pass_fn here and in scan_line.c (or a file of its own), with its
+ * tests in tests/test_scan_line.c. */
 static scan_pass_fn *const passes[] = {
 	smtpcode__pass_unquote,
 	smtpcode__pass_log_prefix,
@@ -39,17 +40,12 @@ void smtpcode_scanner_init(struct smtpcode_scanner *s)
 	smtpcode__formats_index(&sc->formats);
 }
 
-void smtpcode_scanner_line(struct smtpcode_scanner *s, const char *line, size_t len,
-                           smtpcode_reply_fn *emit, void *arg)
+/* A line after the MIME pass: the other passes, then DSN groups, then
+ * replies. */
+static void detect(struct scan *sc, struct scan_line *l)
 {
-	struct scan *sc = state(s);
-	struct scan_line *l = &sc->in;
 	size_t i;
 
-	sc->line++;
-	sc->emit = emit;
-	sc->arg = arg;
-	smtpcode__line_read(l, line, len);
 	for (i = 0; i < sizeof passes / sizeof passes[0]; i++)
 		if (!passes[i](sc, l))
 			return;
@@ -62,12 +58,25 @@ void smtpcode_scanner_line(struct smtpcode_scanner *s, const char *line, size_t 
 	smtpcode__reply_line(sc, l);
 }
 
+void smtpcode_scanner_line(struct smtpcode_scanner *s, const char *line, size_t len,
+                           smtpcode_reply_fn *emit, void *arg)
+{
+	struct scan *sc = state(s);
+
+	sc->line++;
+	sc->emit = emit;
+	sc->arg = arg;
+	smtpcode__line_read(&sc->in, line, len);
+	smtpcode__mime_line(sc, &sc->in, detect);
+}
+
 void smtpcode_scanner_end(struct smtpcode_scanner *s, smtpcode_reply_fn *emit, void *arg)
 {
 	struct scan *sc = state(s);
 
 	sc->emit = emit;
 	sc->arg = arg;
+	smtpcode__mime_end(sc, detect);
 	smtpcode__flush_pending(sc);
 	smtpcode__dsn_flush(sc);
 }

@@ -121,3 +121,16 @@ const char *smtpcode_direction_name(enum smtpcode_direction d)
 {
 	return (unsigned)d < SMTPCODE_DIRECTION_COUNT ? direction_names[d] : NULL;
 }
+
+static const char *const report_names[] = {
+	[SMTPCODE_REPORT_NONE] = NULL,
+	[SMTPCODE_REPORT_FEEDBACK] = "feedback",
+	[SMTPCODE_REPORT_AUTOREPLY] = "autoreply",
+};
+_Static_assert(sizeof report_names / sizeof report_names[0] == SMTPCODE_REPORT_COUNT,
+               "one name per report");
+
+const char *smtpcode_report_name(enum smtpcode_report r)
+{
+	return (unsigned)r < SMTPCODE_REPORT_COUNT ? report_names[r] : NULL;
+}

@@ -1,6 +1,8 @@
 /* verdict.c - why a reply failed, and whether it is final (issue 14).
  *
  * The rules, first match wins (see smtpcode.h and man/smtpcode.3):
+ *   0. an object that stands for a whole message (its report field): an
+ *      ARF feedback report is feedback, an auto-reply vacation;
  *   1. a provider tag in the text (data/provider-tags.tsv);
  *   2. a 2xx reply or a 2.x.x code: delivered;
  *   3. the first enhanced code with a telling detail (data/reason-codes.tsv),
@@ -50,7 +52,7 @@ static const struct {
 const char *smtpcode_evidence_name(enum smtpcode_evidence e)
 {
 	static const char *const names[] = { NULL, "tag", "enhanced", "phrase", "outcome",
-		                             "basic" };
+		                             "basic", "report" };
 
 	return (unsigned)e < sizeof names / sizeof names[0] ? names[e] : NULL;
 }
@@ -185,6 +187,14 @@ int smtpcode_verdict_parts(int basic, const struct smtpcode_enhanced_code *enhan
 
 int smtpcode_verdict(const struct smtpcode_reply *r, struct smtpcode_verdict *out)
 {
+	if (r->report == SMTPCODE_REPORT_FEEDBACK || r->report == SMTPCODE_REPORT_AUTOREPLY) {
+		memset(out, 0, sizeof *out);
+		out->evidence = SMTPCODE_EVIDENCE_REPORT;
+		out->reason = reason_index(r->report == SMTPCODE_REPORT_FEEDBACK ? "feedback"
+		                                                                 : "vacation");
+		out->bounce = SMTPCODE_BOUNCE_NONE;
+		return 0;
+	}
 	return smtpcode_verdict_parts(r->basic, r->enhanced, r->enhanced_count, r->command,
 	                              r->outcome, r->text, out);
 }

@@ -77,6 +77,11 @@ static void check_reply(const struct smtpcode_reply *r, void *arg)
 		abort();
 	if (r->command && !smtpcode_command_canonical(r->command))
 		abort();
+	/* an object for a whole message has no code */
+	if ((unsigned)r->report >= SMTPCODE_REPORT_COUNT ||
+	    (r->report != SMTPCODE_REPORT_NONE && (r->basic || r->enhanced_count)) ||
+	    memchr(r->recipient, '\0', sizeof r->recipient) == NULL)
+		abort();
 #ifdef FUZZ_REPLY_JSON
 	check_json(r);
 #endif
