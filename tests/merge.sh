@@ -58,8 +58,21 @@ def table: (keys == ["max_error","other","rows"]) and (.max_error|n)
   and (.other|counts(["delivered","deferred","bounced"]))
   and all(.rows[]; (keys == ["bounced","deferred","delivered","error","name"]) and (.name|type=="string")
     and ([.delivered,.deferred,.bounced,.error]|all(n)));
-(keys == ["basic","classes","domains","enhanced","enhanced_other","kind","lines","messages",
+def dir: IN("by_us","by_remote","unknown");
+def sample: type=="string" and utf8bytelength <= 71;
+def section: (keys == ["codes","codes_other","reasons"]) and (.codes_other|n)
+  and all(.reasons[]; (keys == ["count","direction","reason","sample"]) and (.count|n) and (.count > 0)
+    and (.direction|dir) and (.reason|test("^[a-z]+$")) and (.sample|sample))
+  and all(.codes[]; (keys == ["code","count","direction","sample"]) and (.count|n) and (.count > 0)
+    and (.direction|dir) and (.sample|sample)
+    and (.code|test("^([1-5][0-9]{2}( [245]\\.[0-9]{1,3}\\.[0-9]{1,3})?|[245]\\.[0-9]{1,3}\\.[0-9]{1,3}|)$")));
+(keys == ["basic","classes","detail","domains","enhanced","enhanced_other","kind","lines","messages",
   "mta_lines","outcomes","refusals","relays","replies","time"])
+and (.detail|(keys == ["bounced","deferrals","rejected","sample_bytes"]) and (.sample_bytes == 71)
+  and (.rejected|section) and (.deferrals|section) and (.bounced|section)
+  and ([.rejected.reasons[].count]|add) == $m.rejected
+  and ([.deferrals.codes[].count]|add) + .deferrals.codes_other == $m.deferrals
+  and ([.bounced.reasons[].count]|add) == $m.bounced)
 and (.messages|(keys == (["received","delivered","forwarded","deferred","deferrals","bounced","expired",
   "rejected","reject_warnings","held","discarded","rejected_percent","discarded_percent",
   "deferred_ids"]|sort)) and ([.[]|select(type=="number")]|all(n))
@@ -72,7 +85,7 @@ and (.time|(keys == ["first","last","per_hour"])
   and (.per_hour|(keys == (["received","delivered","deferred","bounced","rejected"]|sort))
     and all(.[]; length == 24 and all(.[]; n))))'
 for f in "$tmp/whole.json" "$tmp/merged.json"; do
-	if jq -e "$schema" "$f" > /dev/null; then
+	if jq -e ".messages as \$m | $schema" "$f" > /dev/null; then
 		passed=$((passed + 1))
 	else
 		failed=$((failed + 1))

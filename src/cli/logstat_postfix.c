@@ -23,9 +23,29 @@ static int smtpd_action(const char *s, size_t n, struct ls_event *e)
 			continue;
 		ls_event_set(e, acts[i].count,
 		             acts[i].count == LS_REJECTED ? LS_DIR_OURS : LS_DIR_NONE, s, n);
+		s += strlen(acts[i].word);
+		e->command = ls_command_of(s, ls_span_until(s, n - strlen(acts[i].word), " "));
 		return 1;
 	}
 	return 0;
+}
+
+/* A cleanup refusal's text: what follows "helo=<...>: " ("5.7.1 Message
+ * content rejected"), else "header Subject: ..." (s is after "reject: "). */
+static void cleanup_text(struct ls_event *e, const char *s, size_t n)
+{
+	const char *from = ls_find(s, n, "; from=<"), *p = from, *tail = NULL;
+
+	while (p && (p = ls_find(p, n - (size_t)(p - s), ">: ")) != NULL)
+		tail = p += 3;
+	if (tail) {
+		e->text = tail;
+		e->textlen = n - (size_t)(tail - s);
+	} else {
+		e->text = s + (s[0] == ' ');
+		e->textlen = (size_t)((from ? from : s + n) - e->text);
+	}
+	e->command = "DATA";
 }
 
 /* cleanup "QID: reject: header ...", "warning: body ...": header_checks and
@@ -46,6 +66,7 @@ static int cleanup_action(const char *s, size_t n, struct ls_event *e)
 			continue;
 		ls_event_set(e, acts[i].count,
 		             acts[i].count == LS_REJECTED ? LS_DIR_OURS : LS_DIR_NONE, p, n - (size_t)(p - s));
+		cleanup_text(e, p + 7, n - (size_t)(p + 7 - s));
 		return 1;
 	}
 	return 0;
@@ -61,6 +82,10 @@ static void delivery(const char *qid, size_t qlen, const char *s, size_t n, stru
 		return;
 	st += 9;
 	left = n - (size_t)(st - s);
+	if ((e->dsn = ls_find(s, (size_t)(st - s), ", dsn=")) != NULL) {
+		e->dsn += 6;
+		e->dsnlen = ls_span_until(e->dsn, (size_t)(st - e->dsn), ",");
+	}
 	if (ls_starts(st, left, "sent "))
 		ls_event_set(e, ls_find(st, left, "forwarded as ") ? LS_FORWARDED : LS_DELIVERED,
 		             LS_DIR_NONE, st, left);
@@ -70,6 +95,13 @@ static void delivery(const char *qid, size_t qlen, const char *s, size_t n, stru
 	else if (ls_starts(st, left, "bounced "))
 		ls_event_set(e, LS_BOUNCED, ls_find(st, left, " said: ") ? LS_DIR_REMOTE : LS_DIR_NONE,
 		             st, left);
+	if (e->count >= 0) { /* the text between "status=WORD (" and ")" */
+		const char *open = memchr(st, '(', left);
+		e->text = open ? open + 1 : st + left;
+		e->textlen = (size_t)(st + left - e->text);
+		if (e->textlen && e->text[e->textlen - 1] == ')')
+			e->textlen--;
+	}
 	e->id = qid;
 	e->idlen = qlen;
 	e->rcpt = s + 3; /* after "to=" */
