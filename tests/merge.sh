@@ -46,6 +46,30 @@ check "a merge of merges" "$tmp/whole.json" "$tmp/abcd.json"
 "$bin" scan --merge --top 3 "$tmp"/part.a?.json > "$tmp/merged.txt"
 check "the text report of a merge" "$tmp/whole.txt" "$tmp/merged.txt"
 
+# Samples with control characters, NUL and invalid UTF-8 come back from
+# the JSON byte for byte: a merge of one summary is that summary.
+"$bin" scan --json < tests/cli/scan-detail-hostile.in > "$tmp/hostile.json"
+"$bin" scan --merge --json "$tmp/hostile.json" > "$tmp/hostile-merged.json"
+check "hostile samples, merged" "$tmp/hostile.json" "$tmp/hostile-merged.json"
+
+# A row's sample is the first input's that has the row: two logs with the
+# same code and different texts, merged in either order.
+printf '%s\n' 'Nov 29 10:00:00 mx postfix/smtpd[1]: NOQUEUE: reject: RCPT from x[192.0.2.1]: 554 5.7.1 first text; from=<a@example.net>' > "$tmp/one.log"
+printf '%s\n' 'Nov 29 11:00:00 mx postfix/smtpd[1]: NOQUEUE: reject: RCPT from x[192.0.2.1]: 554 5.7.1 second text; from=<a@example.net>' > "$tmp/two.log"
+"$bin" scan --json "$tmp/one.log" > "$tmp/one.json"
+"$bin" scan --json "$tmp/two.log" > "$tmp/two.json"
+for order in "one two" "two one"; do
+	set -- $order
+	got=$("$bin" scan --merge --json "$tmp/$1.json" "$tmp/$2.json" |
+		jq -r '[.detail.rejected.codes[0] | .count, .sample] | @tsv')
+	if [ "$got" = "$(printf '2\t%s text' "$([ "$1" = one ] && echo first || echo second)")" ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAIL merge: sample of the first input ($order): $got"
+	fi
+done
+
 # The deferred message of postfix.log, in the log twice, is one message.
 deferred=$(jq .messages.deferred "$tmp/merged.json")
 [ "$deferred" = 6 ] && passed=$((passed + 1)) ||
