@@ -187,18 +187,19 @@ void ls_failure_read(const struct ls_event *e, struct ls_failure *f)
 
 	memset(f, 0, sizeof *f);
 	f->command = e->command;
-	if ((p = ls_find(s, n, " said: ")) != NULL) {
-		n -= (size_t)(p + 7 - s);
-		s = p + 7;
+	/* (Each needle starts with a byte rarer than a space: faster.) */
+	if ((p = ls_find(s, n, "said: ")) != NULL && p > s && p[-1] == ' ') {
+		n -= (size_t)(p + 6 - s);
+		s = p + 6;
 	}
 	if ((p = ls_find(s, n, "; from=<")) != NULL) /* Postfix's envelope after a refusal */
 		n = (size_t)(p - s);
-	if ((p = ls_find(s, n, " (in reply to ")) != NULL) {
+	if ((p = ls_find(s, n, "(in reply to ")) != NULL) {
 		if (!f->command)
-			f->command = ls_command_of(p + 14, n - (size_t)(p + 14 - s));
+			f->command = ls_command_of(p + 13, n - (size_t)(p + 13 - s));
 		n = (size_t)(p - s);
-	} else if (!f->command && (p = ls_find(s, n, " after ")) != NULL) {
-		f->command = ls_command_of(p + 7, n - (size_t)(p + 7 - s));
+	} else if (!f->command && (p = ls_find(s, n, "after ")) != NULL && p > s && p[-1] == ' ') {
+		f->command = ls_command_of(p + 6, n - (size_t)(p + 6 - s));
 	}
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
@@ -210,6 +211,76 @@ void ls_failure_read(const struct ls_event *e, struct ls_failure *f)
 		f->has_enhanced = enhanced_at(e->dsn, e->dsnlen, &f->enhanced) == e->dsnlen;
 }
 
+/* The text a verdict reads: the failure's text without what changes from
+ * one message to the next, the inside of "<...>" (an address, a HELO name)
+ * and any word over 10 bytes with a digit in it (an IP address, a message
+ * or queue id), so that replies that differ only there get one verdict,
+ * found once. Short words with digits stay: provider tags ("TSS04").
+ * Writes buf[size] (NUL-terminated); returns its FNV-1a hash. */
+static uint64_t verdict_text(const char *s, size_t n, char *buf, size_t size)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	size_t at = 0, out = 0;
+
+	while (at < n && out + 1 < size) {
+		size_t len = 1, k;
+		int digit = 0;
+		if (s[at] == '<') {
+			const char *close = memchr(s + at, '>', n - at);
+			if (close)
+				at = (size_t)(close - s);
+		} else if (s[at] != ' ') {
+			for (len = 0; at + len < n && s[at + len] != ' ' && s[at + len] != '<'; len++)
+				digit |= is_digit(s[at + len]);
+			if (digit && len > 10) {
+				at += len;
+				continue;
+			}
+		}
+		for (k = 0; k < len && out + 1 < size; k++) {
+			buf[out] = s[at + k];
+			h = (h ^ (unsigned char)buf[out++]) * UINT64_C(0x100000001b3);
+		}
+		at += len;
+	}
+	buf[out] = '\0';
+	return h;
+}
+
+/* The verdict on a failure: remembered by a hash of its section, codes,
+ * command and verdict_text. */
+static size_t verdict_of(struct ls_detail *d, int section, const struct ls_failure *f)
+{
+	static const enum smtpcode_outcome outcomes[LS_NSECTIONS] = {
+		SMTPCODE_OUTCOME_NONE, SMTPCODE_OUTCOME_DEFERRED, SMTPCODE_OUTCOME_BOUNCED
+	};
+	char text[1024];
+	struct smtpcode_verdict v;
+	struct ls_code_row c;
+	uint64_t key = verdict_text(f->text, f->textlen, text, sizeof text);
+	size_t slot;
+	const char *p;
+
+	memset(&c, 0, sizeof c);
+	c.section = (unsigned char)section;
+	c.basic = f->basic;
+	c.has_enhanced = (unsigned char)f->has_enhanced;
+	c.enhanced = f->enhanced;
+	key = (key ^ code_key(&c)) * UINT64_C(0x100000001b3);
+	for (p = f->command; p && *p; p++)
+		key = (key ^ (unsigned char)*p) * UINT64_C(0x100000001b3);
+	key |= 1;
+	slot = (size_t)(key >> 32) % LS_VERDICTS;
+	if (d->verdicts[slot].key == key)
+		return d->verdicts[slot].reason;
+	if (smtpcode_verdict_parts(f->basic, &f->enhanced, f->has_enhanced ? 1 : 0, f->command,
+	                           outcomes[section], text, &v) < 0)
+		v.reason = undefined_reason();
+	d->verdicts[slot].key = key;
+	d->verdicts[slot].reason = v.reason;
+	return v.reason;
+}
+
 static int section_of(int count)
 {
 	return count == LS_REJECTED ? LS_SEC_REJECTED : count == LS_DEFERRALS ? LS_SEC_DEFERRALS
@@ -218,26 +289,15 @@ static int section_of(int count)
 
 void ls_detail_event(struct ls_detail *d, const struct ls_event *e)
 {
-	static const enum smtpcode_outcome outcomes[LS_NSECTIONS] = {
-		SMTPCODE_OUTCOME_NONE, SMTPCODE_OUTCOME_DEFERRED, SMTPCODE_OUTCOME_BOUNCED
-	};
 	int section = section_of(e->count);
-	char text[1024];
 	struct ls_failure f;
-	struct smtpcode_verdict v;
 	struct ls_code_row c;
-	size_t len;
 
 	if (section < 0)
 		return;
 	ls_failure_read(e, &f);
-	len = f.textlen < sizeof text - 1 ? f.textlen : sizeof text - 1;
-	memcpy(text, f.text, len);
-	text[len] = '\0';
-	if (smtpcode_verdict_parts(f.basic, &f.enhanced, f.has_enhanced ? 1 : 0, f.command,
-	                           outcomes[section], text, &v) < 0)
-		v.reason = undefined_reason();
-	ls_detail_add_reason(d, section, e->dir, v.reason, e->n, f.sample, f.samplelen);
+	ls_detail_add_reason(d, section, e->dir, verdict_of(d, section, &f), e->n, f.sample,
+	                     f.samplelen);
 	memset(&c, 0, sizeof c);
 	c.section = (unsigned char)section;
 	c.dir = (unsigned char)e->dir;

@@ -17,6 +17,7 @@ enum ls_section { LS_SEC_REJECTED, LS_SEC_DEFERRALS, LS_SEC_BOUNCED, LS_NSECTION
 #define LS_SAMPLE 72          /* a sample: the first text seen, cut to 71 bytes at a character */
 #define LS_REASONS 64         /* room for the reason vocabulary (a test checks it) */
 #define LS_CODE_SLOTS TALLY_ENHANCED_SLOTS /* distinct code rows; later new ones: other */
+#define LS_VERDICTS 1024      /* verdicts remembered, by a hash of what decides them */
 #define LS_CODE_HASH 4096     /* twice LS_CODE_SLOTS: a hash table never over half full */
 
 struct ls_reason_row {
@@ -40,6 +41,10 @@ struct ls_detail {
 	size_t code_used;
 	unsigned short code_hash[LS_CODE_HASH];                   /* index + 1 of a row, 0: none */
 	unsigned long code_other[LS_NSECTIONS]; /* failures of codes seen after the table filled */
+	struct {
+		uint64_t key;                     /* 0: none */
+		size_t reason;
+	} verdicts[LS_VERDICTS];                  /* direct-mapped: a new key replaces an old one */
 };
 
 void ls_detail_init(struct ls_detail *d);

@@ -72,29 +72,67 @@ static int cleanup_action(const char *s, size_t n, struct ls_event *e)
 	return 0;
 }
 
+/* The fields of a delivery attempt ("to=<...>, orig_to=<...>, relay=...,
+ * delay=..., delays=..., dsn=..., status=WORD ..."), found in one pass over
+ * its ", " separators up to the status. */
+struct fields {
+	const char *relay, *delay, *dsn, *status;
+};
+
+static void read_fields(const char *s, size_t n, struct fields *f)
+{
+	const char *p = s, *end = s + n;
+
+	memset(f, 0, sizeof *f);
+	while ((p = memchr(p, ',', (size_t)(end - p))) != NULL) {
+		size_t left;
+		if (++p == end || *p != ' ')
+			continue;
+		left = (size_t)(end - ++p);
+		if (ls_starts(p, left, "relay="))
+			f->relay = f->relay ? f->relay : p + 6;
+		else if (ls_starts(p, left, "delay="))
+			f->delay = p + 6;
+		else if (ls_starts(p, left, "dsn="))
+			f->dsn = p + 4;
+		else if (ls_starts(p, left, "status=")) {
+			f->status = p + 7;
+			return;
+		}
+	}
+}
+
+/* Whether a status text quotes a remote server ("host X said: ..."). */
+static enum ls_dir said(const char *st, size_t left)
+{
+	const char *p = ls_find(st, left, "said: ");
+
+	return p && p[-1] == ' ' ? LS_DIR_REMOTE : LS_DIR_NONE;
+}
+
 /* A delivery attempt: "to=<...>, ..., relay=..., delay=..., status=WORD". */
 static void delivery(const char *qid, size_t qlen, const char *s, size_t n, struct ls_event *e)
 {
-	const char *st = ls_find(s, n, ", status=");
+	struct fields f;
+	const char *st;
 	size_t left;
 
-	if (!st || !ls_find(s, (size_t)(st - s), ", relay=") || !ls_find(s, (size_t)(st - s), ", delay="))
+	read_fields(s, n, &f);
+	if (!f.status || !f.relay || !f.delay)
 		return;
-	st += 9;
+	st = f.status;
 	left = n - (size_t)(st - s);
-	if ((e->dsn = ls_find(s, (size_t)(st - s), ", dsn=")) != NULL) {
-		e->dsn += 6;
-		e->dsnlen = ls_span_until(e->dsn, (size_t)(st - e->dsn), ",");
+	if (f.dsn) {
+		e->dsn = f.dsn;
+		e->dsnlen = ls_span_until(f.dsn, (size_t)(st - f.dsn), ",");
 	}
 	if (ls_starts(st, left, "sent "))
 		ls_event_set(e, ls_find(st, left, "forwarded as ") ? LS_FORWARDED : LS_DELIVERED,
 		             LS_DIR_NONE, st, left);
 	else if (ls_starts(st, left, "deferred "))
-		ls_event_set(e, LS_DEFERRALS, ls_find(st, left, " said: ") ? LS_DIR_REMOTE : LS_DIR_NONE,
-		             st, left);
+		ls_event_set(e, LS_DEFERRALS, said(st, left), st, left);
 	else if (ls_starts(st, left, "bounced "))
-		ls_event_set(e, LS_BOUNCED, ls_find(st, left, " said: ") ? LS_DIR_REMOTE : LS_DIR_NONE,
-		             st, left);
+		ls_event_set(e, LS_BOUNCED, said(st, left), st, left);
 	if (e->count >= 0) { /* the text between "status=WORD (" and ")" */
 		const char *open = memchr(st, '(', left);
 		e->text = open ? open + 1 : st + left;
@@ -106,10 +144,8 @@ static void delivery(const char *qid, size_t qlen, const char *s, size_t n, stru
 	e->idlen = qlen;
 	e->rcpt = s + 3; /* after "to=" */
 	e->rcptlen = ls_span_until(e->rcpt, n - 3, ",");
-	if ((e->relay = ls_find(s, n, ", relay=")) != NULL) {
-		e->relay += 8;
-		e->relaylen = ls_span_until(e->relay, n - (size_t)(e->relay - s), "[,");
-	}
+	e->relay = f.relay;
+	e->relaylen = ls_span_until(f.relay, n - (size_t)(f.relay - s), "[,");
 }
 
 int ls_postfix(const char *cmd, size_t cmdlen, const char *rest, size_t n, struct ls_event *e)

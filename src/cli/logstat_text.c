@@ -83,6 +83,10 @@ const char *ls_command_of(const char *s, size_t n)
 
 	if (ls_starts(s, n, "end of ") || ls_starts(s, n, "DATA"))
 		return "DATA";
+	if (ls_starts(s, n, "RCPT TO")) /* the most common, without the table */
+		return "RCPT";
+	if (ls_starts(s, n, "MAIL FROM"))
+		return "MAIL";
 	for (k = 0; k < 2 && !c; k++) { /* up to ':', '<' or '(', else the first word */
 		if (k == 1)
 			len = ls_span_until(s, n, " :");
