@@ -28,7 +28,8 @@ same() { # same NAME EXPECTED ACTUAL
 
 # The number before WORDS on a line of pflogsumm's Grand Totals (file $1).
 pf() { sed -n "s/^ *\([0-9][0-9]*\)  *$2.*/\1/p" "$1"; }
-pf_deferrals() { sed -n 's/.*(\([0-9][0-9]*\) *deferrals).*/\1/p' "$1"; }
+# (pflogsumm leaves out "(N deferrals)" when there are none)
+pf_deferrals() { v=$(sed -n 's/.*(\([0-9][0-9]*\) *deferrals).*/\1/p' "$1"); echo "${v:-0}"; }
 pf_percent() { sed -n 's/.*rejected (\([0-9]*\)%).*/\1/p' "$1"; }
 # The sum of the "(total: N)" lines of one of pflogsumm's detail sections
 # (file $1, heading $2): per daemon, per relay or per reason, they add up
@@ -70,6 +71,7 @@ postfix_peer() { # postfix_peer NAME: tests/logs/NAME.log against NAME.pflogsumm
 }
 postfix_peer postfix
 postfix_peer postfix-large
+postfix_peer postfix-milter
 
 # eximstats reads fixed columns, so the sample's one line with +subsecond,
 # a time zone and +pid is left out for it (and for this comparison).
@@ -89,7 +91,7 @@ same "exim-large rejected, by reason" "$(exl Rejects 2)" "$(ours "$tmp/exl.json"
 same "exim-large rejected, by code" "$(exl Rejects 2)" "$(ours "$tmp/exl.json" rejected.codes)"
 
 if [ "${PEERS_RERUN:-0}" = 1 ] && command -v pflogsumm > /dev/null 2>&1; then
-	for n in postfix postfix-large; do
+	for n in postfix postfix-large postfix-milter; do
 		pflogsumm "tests/logs/$n.log" 2> /dev/null > "$tmp/pf.full"
 		sed -n '/^Grand Totals/,/discarded/p; /^Per-Hour Traffic/,/2300-2400/p' "$tmp/pf.full" > "$tmp/pf.now"
 		same "pflogsumm on $n as recorded" "$(cat "tests/logs/$n.pflogsumm")" "$(cat "$tmp/pf.now")"

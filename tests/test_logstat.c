@@ -203,6 +203,8 @@ static const struct {
 	/* header_checks: the text after "helo=<...>: " (a number in the header is no code). */
 	{ "Nov 29 12:10:01 mx postfix/cleanup[1]: 4Y1D: reject: header Subject: Win 500 now from r.example.net[203.0.113.7]; from=<p@example.net> to=<b@example.org> proto=ESMTP helo=<r.example.net>: 5.7.1 Message content rejected",
 	  0, "5.7.1", "DATA", "Message content rejected" },
+	{ "Nov 30 09:00:02 mx postfix/cleanup[1]: 4ZA1: milter-reject: END-OF-MESSAGE from m.example.com[192.0.2.10]: 5.7.1 Spam message rejected; from=<a@example.com> to=<b@example.org> proto=ESMTP helo=<m.example.com>",
+	  0, "5.7.1", "DATA", "Spam message rejected" },
 	{ "2026-11-29 10:05:01 H=(x.example.net) [198.51.100.23] F=<s@example.net> rejected RCPT <d@example.com>: relay not permitted",
 	  0, "", "RCPT", "relay not permitted" },
 	{ "2026-11-29 11:00:03 1tXz00-000DeF-Gh ** f@example.com R=dnslookup T=remote_smtp H=mx1.example.com [192.0.2.25]: SMTP error from remote mail server after RCPT TO:<f@example.com>: 550 5.1.1 <f@example.com>: unknown user",

@@ -3,6 +3,11 @@
 
 #include <string.h>
 
+static int is_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 static int cmd_is(const char *cmd, size_t len, const char *name)
 {
 	return strlen(name) == len && memcmp(cmd, name, len) == 0;
@@ -31,7 +36,8 @@ static int smtpd_action(const char *s, size_t n, struct ls_event *e)
 }
 
 /* A cleanup refusal's text: what follows "helo=<...>: " ("5.7.1 Message
- * content rejected"), else "header Subject: ..." (s is after "reject: "). */
+ * content rejected"), else what follows a milter's "from host[ip]: ", else
+ * "header Subject: ..." (s is after "reject: "). */
 static void cleanup_text(struct ls_event *e, const char *s, size_t n)
 {
 	const char *from = ls_find(s, n, "; from=<"), *p = from, *tail = NULL;
@@ -42,31 +48,38 @@ static void cleanup_text(struct ls_event *e, const char *s, size_t n)
 		e->text = tail;
 		e->textlen = n - (size_t)(tail - s);
 	} else {
-		e->text = s + (s[0] == ' ');
-		e->textlen = (size_t)((from ? from : s + n) - e->text);
+		const char *end = from ? from : s + n, *milter = ls_find(s, (size_t)(end - s), "]: ");
+		e->text = milter ? milter + 3 : s + (s[0] == ' ');
+		e->textlen = (size_t)(end - e->text);
 	}
 	e->command = "DATA";
 }
 
-/* cleanup "QID: reject: header ...", "warning: body ...": header_checks and
- * body_checks, counted as rejected, reject warnings, held, discarded. */
+/* cleanup "QID: reject: header ...", "warning: body ...", "milter-reject:
+ * END-OF-MESSAGE ...": header_checks, body_checks and milters, counted as
+ * rejected, reject warnings, held, discarded (as pflogsumm does: the word
+ * may follow "milter-"). */
 static int cleanup_action(const char *s, size_t n, struct ls_event *e)
 {
 	static const struct { const char *word; int count; } acts[] = {
-		{ "reject: header ", LS_REJECTED }, { "reject: body ", LS_REJECTED },
-		{ "warning: header ", LS_REJECT_WARNINGS }, { "warning: body ", LS_REJECT_WARNINGS },
-		{ "hold: header ", LS_HELD }, { "hold: body ", LS_HELD },
-		{ "discard: header ", LS_DISCARDED }, { "discard: body ", LS_DISCARDED },
+		{ "reject: ", LS_REJECTED }, { "warning: ", LS_REJECT_WARNINGS },
+		{ "hold: ", LS_HELD }, { "discard: ", LS_DISCARDED },
 	};
 	size_t i;
 
 	for (i = 0; i < sizeof acts / sizeof acts[0]; i++) {
-		const char *p = ls_find(s, n, acts[i].word);
-		if (!p || (p > s && p[-1] != ' '))
+		const char *p = ls_find(s, n, acts[i].word), *what;
+		size_t left;
+		if (!p || (p > s && (p[-1] == '_' || is_alnum(p[-1])))) /* a word ("milter-hold") */
+			continue;
+		what = p + strlen(acts[i].word);
+		left = n - (size_t)(what - s);
+		if (!ls_starts(what, left, "header ") && !ls_starts(what, left, "body ") &&
+		    !ls_starts(what, left, "END-OF-MESSAGE "))
 			continue;
 		ls_event_set(e, acts[i].count,
 		             acts[i].count == LS_REJECTED ? LS_DIR_OURS : LS_DIR_NONE, p, n - (size_t)(p - s));
-		cleanup_text(e, p + 7, n - (size_t)(p + 7 - s));
+		cleanup_text(e, what, left);
 		return 1;
 	}
 	return 0;
