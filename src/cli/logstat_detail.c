@@ -156,7 +156,10 @@ static size_t skip_spaces(const char *s, size_t at, size_t n)
 /* The codes at the start of the text: a basic code, then an enhanced one. */
 static void read_codes(struct ls_failure *f, const char *s, size_t n)
 {
-	const char *code = ls_code_at(s, n);
+	/* Most texts start with their code: the search only when not. */
+	int first = n >= 3 && (s[0] == '4' || s[0] == '5') && is_digit(s[1]) && is_digit(s[2]) &&
+	            (n == 3 || s[3] == ' ' || s[3] == '-');
+	const char *code = first ? s : ls_code_at(s, n);
 	size_t at = 0, len;
 
 	if (code) {
@@ -187,18 +190,22 @@ void ls_failure_read(const struct ls_event *e, struct ls_failure *f)
 
 	memset(f, 0, sizeof *f);
 	f->command = e->command;
-	/* (Each needle starts with a byte rarer than a space: faster.) */
-	if ((p = ls_find(s, n, "said: ")) != NULL && p > s && p[-1] == ' ') {
+	/* Only what the line's MTA writes is looked for; each needle starts
+	 * with a byte rarer than a space (both for speed). */
+	if (e->mta == LS_MTA_POSTFIX && e->dir == LS_DIR_REMOTE &&
+	    (p = ls_find(s, n, "said: ")) != NULL && p > s && p[-1] == ' ') {
 		n -= (size_t)(p + 6 - s);
 		s = p + 6;
 	}
-	if ((p = ls_find(s, n, "; from=<")) != NULL) /* Postfix's envelope after a refusal */
+	if (e->mta == LS_MTA_POSTFIX && e->count == LS_REJECTED &&
+	    (p = ls_find(s, n, "; from=<")) != NULL) /* the envelope after a refusal */
 		n = (size_t)(p - s);
-	if ((p = ls_find(s, n, "(in reply to ")) != NULL) {
-		if (!f->command)
-			f->command = ls_command_of(p + 13, n - (size_t)(p + 13 - s));
+	if (e->mta == LS_MTA_POSTFIX && e->count != LS_REJECTED &&
+	    (p = ls_find(s, n, "(in reply to ")) != NULL) {
+		f->command = ls_command_of(p + 13, n - (size_t)(p + 13 - s));
 		n = (size_t)(p - s);
-	} else if (!f->command && (p = ls_find(s, n, "after ")) != NULL && p > s && p[-1] == ' ') {
+	} else if (e->mta == LS_MTA_EXIM && !f->command && (p = ls_find(s, n, "after ")) != NULL &&
+	           p > s && p[-1] == ' ') {
 		f->command = ls_command_of(p + 6, n - (size_t)(p + 6 - s));
 	}
 	while (n > 0 && s[n - 1] == ' ')
