@@ -62,6 +62,7 @@ CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
               src/cli/args.c src/cli/safe_text.c src/cli/labels.c src/cli/linebreak.c src/cli/logstat.c \
               src/cli/logstat_formats.c src/cli/logstat_text.c src/cli/logstat_postfix.c \
               src/cli/logstat_exim.c src/cli/logstat_sendmail.c src/cli/logstat_opensmtpd.c \
+              src/cli/logstat_detail.c src/cli/format_detail.c \
               src/cli/idset.c src/cli/format_logstat.c src/cli/compressed.c src/cli/topk.c \
               src/cli/format_topk.c src/cli/format_hours.c src/cli/logtime.c \
               src/cli/json_in.c src/cli/merge_read.c src/cli/merge.c src/cli/merge_logstat.c

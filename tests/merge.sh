@@ -46,6 +46,30 @@ check "a merge of merges" "$tmp/whole.json" "$tmp/abcd.json"
 "$bin" scan --merge --top 3 "$tmp"/part.a?.json > "$tmp/merged.txt"
 check "the text report of a merge" "$tmp/whole.txt" "$tmp/merged.txt"
 
+# Samples with control characters, NUL and invalid UTF-8 come back from
+# the JSON byte for byte: a merge of one summary is that summary.
+"$bin" scan --json < tests/cli/scan-detail-hostile.in > "$tmp/hostile.json"
+"$bin" scan --merge --json "$tmp/hostile.json" > "$tmp/hostile-merged.json"
+check "hostile samples, merged" "$tmp/hostile.json" "$tmp/hostile-merged.json"
+
+# A row's sample is the first input's that has the row: two logs with the
+# same code and different texts, merged in either order.
+printf '%s\n' 'Nov 29 10:00:00 mx postfix/smtpd[1]: NOQUEUE: reject: RCPT from x[192.0.2.1]: 554 5.7.1 first text; from=<a@example.net>' > "$tmp/one.log"
+printf '%s\n' 'Nov 29 11:00:00 mx postfix/smtpd[1]: NOQUEUE: reject: RCPT from x[192.0.2.1]: 554 5.7.1 second text; from=<a@example.net>' > "$tmp/two.log"
+"$bin" scan --json "$tmp/one.log" > "$tmp/one.json"
+"$bin" scan --json "$tmp/two.log" > "$tmp/two.json"
+for order in "one two" "two one"; do
+	set -- $order
+	got=$("$bin" scan --merge --json "$tmp/$1.json" "$tmp/$2.json" |
+		jq -r '[.detail.rejected.codes[0] | .count, .sample] | @tsv')
+	if [ "$got" = "$(printf '2\t%s text' "$([ "$1" = one ] && echo first || echo second)")" ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAIL merge: sample of the first input ($order): $got"
+	fi
+done
+
 # The deferred message of postfix.log, in the log twice, is one message.
 deferred=$(jq .messages.deferred "$tmp/merged.json")
 [ "$deferred" = 6 ] && passed=$((passed + 1)) ||
@@ -58,8 +82,21 @@ def table: (keys == ["max_error","other","rows"]) and (.max_error|n)
   and (.other|counts(["delivered","deferred","bounced"]))
   and all(.rows[]; (keys == ["bounced","deferred","delivered","error","name"]) and (.name|type=="string")
     and ([.delivered,.deferred,.bounced,.error]|all(n)));
-(keys == ["basic","classes","domains","enhanced","enhanced_other","kind","lines","messages",
+def dir: IN("by_us","by_remote","unknown");
+def sample: type=="string" and utf8bytelength <= 71;
+def section: (keys == ["codes","codes_other","reasons"]) and (.codes_other|n)
+  and all(.reasons[]; (keys == ["count","direction","reason","sample"]) and (.count|n) and (.count > 0)
+    and (.direction|dir) and (.reason|test("^[a-z]+$")) and (.sample|sample))
+  and all(.codes[]; (keys == ["code","count","direction","sample"]) and (.count|n) and (.count > 0)
+    and (.direction|dir) and (.sample|sample)
+    and (.code|test("^([1-5][0-9]{2}( [245]\\.[0-9]{1,3}\\.[0-9]{1,3})?|[245]\\.[0-9]{1,3}\\.[0-9]{1,3}|)$")));
+(keys == ["basic","classes","detail","domains","enhanced","enhanced_other","kind","lines","messages",
   "mta_lines","outcomes","refusals","relays","replies","time"])
+and (.detail|(keys == ["bounced","deferrals","rejected","sample_bytes"]) and (.sample_bytes == 71)
+  and (.rejected|section) and (.deferrals|section) and (.bounced|section)
+  and ([.rejected.reasons[].count]|add) == $m.rejected
+  and ([.deferrals.codes[].count]|add) + .deferrals.codes_other == $m.deferrals
+  and ([.bounced.reasons[].count]|add) == $m.bounced)
 and (.messages|(keys == (["received","delivered","forwarded","deferred","deferrals","bounced","expired",
   "rejected","reject_warnings","held","discarded","rejected_percent","discarded_percent",
   "deferred_ids"]|sort)) and ([.[]|select(type=="number")]|all(n))
@@ -72,7 +109,7 @@ and (.time|(keys == ["first","last","per_hour"])
   and (.per_hour|(keys == (["received","delivered","deferred","bounced","rejected"]|sort))
     and all(.[]; length == 24 and all(.[]; n))))'
 for f in "$tmp/whole.json" "$tmp/merged.json"; do
-	if jq -e "$schema" "$f" > /dev/null; then
+	if jq -e ".messages as \$m | $schema" "$f" > /dev/null; then
 		passed=$((passed + 1))
 	else
 		failed=$((failed + 1))

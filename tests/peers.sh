@@ -1,8 +1,10 @@
 #!/bin/sh
 # tests/peers.sh - scan's totals agree with pflogsumm's and eximstats' on our
-# samples (tests/logs). The peers' reports are recorded beside the samples
-# (postfix.pflogsumm: pflogsumm 1.1.5; exim.eximstats: eximstats of Exim
-# 4.96), so this runs without them. With PEERS_RERUN=1, and where a peer
+# samples (tests/logs), and so do the sums of its tables by reason and by
+# code with pflogsumm's "message deferral / bounce / reject detail" and
+# eximstats' rejects. The peers' reports are recorded beside the samples
+# (NAME.pflogsumm and NAME.pflogsumm-detail: pflogsumm 1.1.5;
+# NAME.eximstats: eximstats of Exim 4.96), so this runs without them. With PEERS_RERUN=1, and where a peer
 # is installed, it is run again and must still print what was recorded
 # (not by default: a peer's own output is not ours to gate CI on; one
 # eximstats run in a loaded CI printed nothing).
@@ -24,23 +26,52 @@ same() { # same NAME EXPECTED ACTUAL
 	fi
 }
 
-# The number before WORDS on a line of pflogsumm's Grand Totals.
-pf() { sed -n "s/^ *\([0-9][0-9]*\)  *$1.*/\1/p" tests/logs/postfix.pflogsumm; }
-pf_deferrals() { sed -n 's/.*(\([0-9][0-9]*\) *deferrals).*/\1/p' tests/logs/postfix.pflogsumm; }
-pf_percent() { sed -n 's/.*rejected (\([0-9]*\)%).*/\1/p' tests/logs/postfix.pflogsumm; }
+# The number before WORDS on a line of pflogsumm's Grand Totals (file $1).
+pf() { sed -n "s/^ *\([0-9][0-9]*\)  *$2.*/\1/p" "$1"; }
+# (pflogsumm leaves out "(N deferrals)" when there are none)
+pf_deferrals() { v=$(sed -n 's/.*(\([0-9][0-9]*\) *deferrals).*/\1/p' "$1"); echo "${v:-0}"; }
+pf_percent() { sed -n 's/.*rejected (\([0-9]*\)%).*/\1/p' "$1"; }
+# The sum of the "(total: N)" lines of one of pflogsumm's detail sections
+# (file $1, heading $2): per daemon, per relay or per reason, they add up
+# to the lines of the section.
+pf_detail() {
+	awk -v sec="$2" '$0 == sec { on = 1; next }
+		on && /^[a-z]/ { on = 0 }
+		on && match($0, /\(total: [0-9]+\)/) { sum += substr($0, RSTART + 8, RLENGTH - 9) }
+		END { print sum + 0 }' "$1"
+}
+# The sum of the counts of one of our detail tables.
+ours() { jq "[.detail.$2[]] | map(.count) | add // 0" "$1"; }
 
-"$bin" scan --json tests/logs/postfix.log > "$tmp/pf.json"
-for k in received delivered forwarded deferred bounced rejected held discarded; do
-	same "postfix $k" "$(pf "$k")" "$(jq .messages.$k "$tmp/pf.json")"
-done
-same "postfix reject warnings" "$(pf 'reject warnings')" "$(jq .messages.reject_warnings "$tmp/pf.json")"
-same "postfix deferrals" "$(pf_deferrals)" "$(jq .messages.deferrals "$tmp/pf.json")"
-same "postfix rejected %" "$(pf_percent)" "$(jq .messages.rejected_percent "$tmp/pf.json")"
-# The Per-Hour Traffic Summary: one line per hour, five counts.
-awk '/^    [0-9][0-9]00-/ { print $2, $3, $4, $5, $6 }' tests/logs/postfix.pflogsumm > "$tmp/pf.hours"
-jq -r '.time.per_hour | [range(24) as $h | "\(.received[$h]) \(.delivered[$h]) \(.deferred[$h]) \(.bounced[$h]) \(.rejected[$h])"] | .[]' \
-	"$tmp/pf.json" > "$tmp/scan.hours"
-same "postfix per hour" "$(cat "$tmp/pf.hours")" "$(cat "$tmp/scan.hours")"
+postfix_peer() { # postfix_peer NAME: tests/logs/NAME.log against NAME.pflogsumm*
+	rec=tests/logs/$1.pflogsumm
+	"$bin" scan --json "tests/logs/$1.log" > "$tmp/pf.json"
+	for k in received delivered forwarded deferred bounced rejected held discarded; do
+		same "$1 $k" "$(pf "$rec" "$k")" "$(jq .messages.$k "$tmp/pf.json")"
+	done
+	same "$1 reject warnings" "$(pf "$rec" 'reject warnings')" \
+		"$(jq .messages.reject_warnings "$tmp/pf.json")"
+	same "$1 deferrals" "$(pf_deferrals "$rec")" "$(jq .messages.deferrals "$tmp/pf.json")"
+	same "$1 rejected %" "$(pf_percent "$rec")" "$(jq .messages.rejected_percent "$tmp/pf.json")"
+	# The Per-Hour Traffic Summary: one line per hour, five counts.
+	awk '/^    [0-9][0-9]00-/ { print $2, $3, $4, $5, $6 }' "$rec" > "$tmp/pf.hours"
+	jq -r '.time.per_hour | [range(24) as $h | "\(.received[$h]) \(.delivered[$h]) \(.deferred[$h]) \(.bounced[$h]) \(.rejected[$h])"] | .[]' \
+		"$tmp/pf.json" > "$tmp/scan.hours"
+	same "$1 per hour" "$(cat "$tmp/pf.hours")" "$(cat "$tmp/scan.hours")"
+	# The detail sections: the same lines, counted by reason and by code
+	# (pflogsumm groups them by its own cut of the text instead).
+	for sec in "deferral:deferrals" "bounce:bounced" "reject:rejected"; do
+		heading="message ${sec%%:*} detail"
+		[ "${sec%%:*}" = bounce ] && heading="message bounce detail (by relay)"
+		want=$(pf_detail "$rec-detail" "$heading")
+		same "$1 ${sec%%:*} detail, by reason" "$want" "$(ours "$tmp/pf.json" "${sec#*:}.reasons")"
+		same "$1 ${sec%%:*} detail, by code" "$want" \
+			"$(($(ours "$tmp/pf.json" "${sec#*:}.codes") + $(jq ".detail.${sec#*:}.codes_other" "$tmp/pf.json")))"
+	done
+}
+postfix_peer postfix
+postfix_peer postfix-large
+postfix_peer postfix-milter
 
 # eximstats reads fixed columns, so the sample's one line with +subsecond,
 # a time zone and +pid is left out for it (and for this comparison).
@@ -51,15 +82,30 @@ same "exim received" "$(ex Received 3)" "$(jq .messages.received "$tmp/ex.json")
 same "exim delivered (addresses)" "$(ex Delivered 4)" "$(jq .messages.delivered "$tmp/ex.json")"
 same "exim rejected" "$(ex Rejects 2)" "$(jq .messages.rejected "$tmp/ex.json")"
 
+"$bin" scan --json tests/logs/exim-large.log > "$tmp/exl.json"
+exl() { awk -v row="$1" -v col="$2" '$1 == row { print $col }' tests/logs/exim-large.eximstats; }
+same "exim-large received" "$(exl Received 3)" "$(jq .messages.received "$tmp/exl.json")"
+same "exim-large delivered (addresses)" "$(exl Delivered 4)" "$(jq .messages.delivered "$tmp/exl.json")"
+same "exim-large rejected" "$(exl Rejects 2)" "$(jq .messages.rejected "$tmp/exl.json")"
+same "exim-large rejected, by reason" "$(exl Rejects 2)" "$(ours "$tmp/exl.json" rejected.reasons)"
+same "exim-large rejected, by code" "$(exl Rejects 2)" "$(ours "$tmp/exl.json" rejected.codes)"
+
 if [ "${PEERS_RERUN:-0}" = 1 ] && command -v pflogsumm > /dev/null 2>&1; then
-	pflogsumm tests/logs/postfix.log 2> /dev/null |
-		sed -n '/^Grand Totals/,/discarded/p; /^Per-Hour Traffic/,/2300-2400/p' > "$tmp/pf.now"
-	same "pflogsumm as recorded" "$(cat tests/logs/postfix.pflogsumm)" "$(cat "$tmp/pf.now")"
+	for n in postfix postfix-large postfix-milter; do
+		pflogsumm "tests/logs/$n.log" 2> /dev/null > "$tmp/pf.full"
+		sed -n '/^Grand Totals/,/discarded/p; /^Per-Hour Traffic/,/2300-2400/p' "$tmp/pf.full" > "$tmp/pf.now"
+		same "pflogsumm on $n as recorded" "$(cat "tests/logs/$n.pflogsumm")" "$(cat "$tmp/pf.now")"
+		sed -n '/^message deferral detail/,/^message reject warning detail/p' "$tmp/pf.full" | sed '$d' > "$tmp/pf.now"
+		same "pflogsumm detail on $n as recorded" "$(cat "tests/logs/$n.pflogsumm-detail")" "$(cat "$tmp/pf.now")"
+	done
 fi
 if [ "${PEERS_RERUN:-0}" = 1 ] && command -v eximstats > /dev/null 2>&1; then
 	eximstats -nr -nt -ne -h0 -q0 "$tmp/exim.log" 2> /dev/null |
 		sed -n '/^Grand total/,/Rejects/p' > "$tmp/ex.now"
 	same "eximstats as recorded" "$(cat tests/logs/exim.eximstats)" "$(cat "$tmp/ex.now")"
+	eximstats -nr -nt -ne -h0 -q0 tests/logs/exim-large.log 2> /dev/null |
+		sed -n '/^Grand total/,/Rejects/p' > "$tmp/ex.now"
+	same "eximstats on exim-large as recorded" "$(cat tests/logs/exim-large.eximstats)" "$(cat "$tmp/ex.now")"
 fi
 echo "peers: $passed passed, $failed failed"
 [ "$failed" = 0 ]

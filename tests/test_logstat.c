@@ -184,6 +184,166 @@ static void compressed__magic_numbers(void **state)
 	assert_null(compressed_magic((const unsigned char *)"Nov 29", 6));
 }
 
+/* What ls_failure_read finds in a line: the codes (enhanced "" for none),
+ * the command (NULL for none) and the sample. */
+static const struct {
+	const char *line;
+	int basic;
+	const char *enhanced, *command, *sample;
+} failures[] = {
+	{ "Nov 29 10:05:12 mx postfix/smtpd[1]: NOQUEUE: reject: RCPT from x[198.51.100.2]: 554 5.7.1 <d@example.com>: Relay access denied; from=<s@example.net> to=<d@example.com> proto=ESMTP helo=<x>",
+	  554, "5.7.1", "RCPT", "Relay access denied" },
+	{ "Nov 29 11:10:03 mx postfix/smtp[1]: 4Y1A: to=<f@example.com>, relay=mx1.example.com[192.0.2.25]:25, delay=3, dsn=5.1.1, status=bounced (host mx1.example.com[192.0.2.25] said: 550-5.1.1 <f@example.com>: User unknown (in reply to RCPT TO command))",
+	  550, "5.1.1", "RCPT", "User unknown" },
+	/* No code in the text: the enhanced code of dsn=, the text as written. */
+	{ "Nov 29 11:45:00 mx postfix/smtp[1]: 4Y1B: to=<h@example.net>, relay=none, delay=30, delays=0.1/0/30/0, dsn=4.4.1, status=deferred (connect to mx.example.net[198.51.100.7]:25: Connection timed out)",
+	  0, "4.4.1", NULL, "connect to mx.example.net[198.51.100.7]:25: Connection timed out" },
+	{ "Nov 29 12:00:00 mx postfix/smtp[1]: 4Y1C: to=<i@example.com>, relay=mx[192.0.2.1]:25, delay=1, dsn=5.0.0, status=bounced (host mx[192.0.2.1] said: 554 Rejected (in reply to end of DATA command))",
+	  554, "5.0.0", "DATA", "Rejected" },
+	/* header_checks: the text after "helo=<...>: " (a number in the header is no code). */
+	{ "Nov 29 12:10:01 mx postfix/cleanup[1]: 4Y1D: reject: header Subject: Win 500 now from r.example.net[203.0.113.7]; from=<p@example.net> to=<b@example.org> proto=ESMTP helo=<r.example.net>: 5.7.1 Message content rejected",
+	  0, "5.7.1", "DATA", "Message content rejected" },
+	{ "Nov 30 09:00:02 mx postfix/cleanup[1]: 4ZA1: milter-reject: END-OF-MESSAGE from m.example.com[192.0.2.10]: 5.7.1 Spam message rejected; from=<a@example.com> to=<b@example.org> proto=ESMTP helo=<m.example.com>",
+	  0, "5.7.1", "DATA", "Spam message rejected" },
+	{ "2026-11-29 10:05:01 H=(x.example.net) [198.51.100.23] F=<s@example.net> rejected RCPT <d@example.com>: relay not permitted",
+	  0, "", "RCPT", "relay not permitted" },
+	{ "2026-11-29 11:00:03 1tXz00-000DeF-Gh ** f@example.com R=dnslookup T=remote_smtp H=mx1.example.com [192.0.2.25]: SMTP error from remote mail server after RCPT TO:<f@example.com>: 550 5.1.1 <f@example.com>: unknown user",
+	  550, "5.1.1", "RCPT", "unknown user" },
+	{ "2026-11-29 11:45:00 1tXz02-000NoP-Qr == h@example.net R=dnslookup T=remote_smtp defer (110): Connection timed out",
+	  0, "", NULL, "Connection timed out" },
+	{ "2026-11-29 11:46:00 1tXz02-000NoP-Qr == h@example.net R=dnslookup T=remote_smtp defer (-46) H=mx.example.net [198.51.100.7]: SMTP error from remote mail server after end of data: 452 4.3.1 Insufficient system storage",
+	  452, "4.3.1", "DATA", "Insufficient system storage" },
+	{ "Nov 29 11:00:04 mail sm-mta[1]: 4ATB: to=<g@example.com>, delay=00:00:02, mailer=esmtp, pri=1, relay=mx2.example.com. [192.0.2.26], dsn=4.7.1, stat=Deferred: 451 4.7.1 Greylisted, try later",
+	  451, "4.7.1", NULL, "Greylisted, try later" },
+	{ "Nov 29 11:00:04 mail sm-mta[1]: 4ATB: to=<f@example.com>, delay=00:00:02, mailer=esmtp, pri=1, relay=mx1.example.com. [192.0.2.25], dsn=5.1.1, stat=User unknown",
+	  0, "5.1.1", NULL, "User unknown" },
+	{ "Nov 29 10:05:00 mail sm-mta[1]: 4ATA: ruleset=check_mail, arg1=<s@example.net>, relay=x [198.51.100.23], reject=451 4.1.8 Domain of sender address s@example.net does not resolve",
+	  451, "4.1.8", "MAIL", "Domain of sender address s@example.net does not resolve" },
+	{ "Nov 29 10:05:00 mx2 smtpd[1]: 1c2d3e4f5a6b7c8d smtp failed-command command=\"RCPT TO:<d@example.com>\" result=\"550 Invalid recipient: <d@example.com>\"",
+	  550, "", "RCPT", "Invalid recipient: <d@example.com>" },
+};
+
+static void detail__failure_texts(void **state)
+{
+	struct ls_event e;
+	struct ls_failure f;
+	char code[16];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof failures / sizeof failures[0]; i++) {
+		e = read1(failures[i].line);
+		ls_failure_read(&e, &f);
+		assert_int_equal(f.basic, failures[i].basic);
+		assert_string_equal(f.has_enhanced ? smtpcode_enhanced_text(&f.enhanced, code, sizeof code) : "",
+		                    failures[i].enhanced);
+		assert_string_equal(f.command ? f.command : "(null)",
+		                    failures[i].command ? failures[i].command : "(null)");
+		assert_int_equal(f.samplelen, strlen(failures[i].sample));
+		assert_memory_equal(f.sample, failures[i].sample, f.samplelen);
+	}
+}
+
+static void detail__sections_and_directions(void **state)
+{
+	struct ls_reason_ref refs[3 * LS_REASONS];
+	const struct ls_code_row *rows[8];
+	char code[32];
+	size_t reason;
+
+	(void)state;
+	assert_true(smtpcode_reason_count() <= LS_REASONS);
+	logstat_init(&ls);
+	feed("Nov 29 10:05:13 mx postfix/smtpd[1]: NOQUEUE: reject: RCPT from x[198.51.100.2]: 550 5.1.1 <n@example.org>: Recipient address rejected: User unknown in local recipient table; from=<s@example.net> to=<n@example.org>");
+	feed("Nov 29 10:05:14 mx postfix/smtpd[1]: NOQUEUE: reject: RCPT from x[198.51.100.2]: 550 5.1.1 <m@example.org>: Recipient address rejected: no such user; from=<s@example.net> to=<m@example.org>");
+	feed("Nov 29 10:05:15 mx postfix/smtp[1]: 4Y1A: to=<f@example.com>, relay=mx[192.0.2.25]:25, delay=3, dsn=5.1.1, status=bounced (host mx[192.0.2.25] said: 550 5.1.1 <f@example.com>: User unknown (in reply to RCPT TO command))");
+	feed("Nov 29 10:05:16 mx postfix/qmgr[1]: 4Y1B: from=<o@example.org>, status=expired, returned to sender");
+	assert_int_equal(ls_detail_reasons(&ls.detail, LS_SEC_REJECTED, refs), 1);
+	assert_int_equal(smtpcode_reason_find("userunknown", &reason), 0);
+	assert_int_equal(refs[0].reason, reason);
+	assert_int_equal(refs[0].dir, LS_DIR_OURS);
+	assert_int_equal(refs[0].row->count, 2);
+	/* The first text seen is the sample. */
+	assert_string_equal(refs[0].row->sample, "Recipient address rejected: User unknown in local recipient table");
+	assert_int_equal(ls_detail_reasons(&ls.detail, LS_SEC_BOUNCED, refs), 1);
+	assert_int_equal(refs[0].dir, LS_DIR_REMOTE);
+	assert_int_equal(ls_detail_reasons(&ls.detail, LS_SEC_DEFERRALS, refs), 0);
+	assert_int_equal(ls_detail_codes(&ls.detail, LS_SEC_BOUNCED, rows), 1);
+	assert_string_equal(ls_code_text(rows[0], code, sizeof code), "550 5.1.1");
+	assert_int_equal(ls_detail_codes(&ls.detail, LS_SEC_REJECTED, rows), 1);
+	assert_int_equal(rows[0]->count, 2);
+}
+
+static void detail__hostile_samples(void **state)
+{
+	static const char line[] = "Nov 29 10:05:13 mx postfix/smtpd[1]: NOQUEUE: reject: RCPT from x[198.51.100.2]: 554 5.7.1 a\0b\xff\x1b[31mc\xc3\xa9; from=<s@example.net>";
+	struct ls_reason_ref refs[3 * LS_REASONS];
+	char text[200];
+	int i;
+
+	(void)state;
+	logstat_init(&ls);
+	logstat_line(&ls, line, sizeof line - 1);
+	assert_int_equal(ls_detail_reasons(&ls.detail, LS_SEC_REJECTED, refs), 1);
+	/* NUL and invalid UTF-8 become U+FFFD; control characters stay (the
+	 * outputs escape them); valid UTF-8 stays. */
+	assert_string_equal(refs[0].row->sample, "a\xef\xbf\xbd" "b\xef\xbf\xbd\x1b[31mc\xc3\xa9");
+	/* A long text is cut to LS_SAMPLE - 1 bytes at most, never inside a character. */
+	strcpy(text, "Nov 29 10:05:13 mx postfix/smtpd[1]: NOQUEUE: reject: RCPT from x[198.51.100.2]: 554 x");
+	for (i = 0; i < 40; i++)
+		strcat(text, "\xc3\xa9");
+	logstat_init(&ls);
+	feed(text);
+	ls_detail_reasons(&ls.detail, LS_SEC_REJECTED, refs);
+	assert_int_equal(strlen(refs[0].row->sample), 1 + 2 * 35);
+}
+
+static void detail__codes_bounded(void **state)
+{
+	struct ls_code_row c;
+	int i;
+
+	(void)state;
+	ls_detail_init(&ls.detail);
+	memset(&c, 0, sizeof c);
+	c.section = LS_SEC_DEFERRALS;
+	c.dir = LS_DIR_REMOTE;
+	c.basic = 451;
+	c.has_enhanced = 1;
+	c.enhanced.reply_class = 4;
+	for (i = 0; i < LS_CODE_SLOTS + 10; i++) {
+		c.enhanced.subject = i / 1000;
+		c.enhanced.detail = i % 1000;
+		ls_detail_add_code(&ls.detail, &c, 2, "x", 1);
+	}
+	assert_int_equal(ls.detail.code_used, LS_CODE_SLOTS);
+	assert_int_equal(ls.detail.code_other[LS_SEC_DEFERRALS], 20);
+	/* A code already in the table is still counted there. */
+	c.enhanced.subject = 0;
+	c.enhanced.detail = 5;
+	ls_detail_add_code(&ls.detail, &c, 1, "y", 1);
+	assert_int_equal(ls.detail.code[5].count, 3);
+	assert_string_equal(ls.detail.code[5].sample, "x");
+}
+
+static void detail__code_text_round_trip(void **state)
+{
+	static const char *const good[] = { "550 5.1.1", "550", "5.1.10", "", "421 4.7.0" };
+	static const char *const bad[] = { "550 ", "5.1", "abc", "550 5.1.1x", "650", "55", "550 6.1.1" };
+	struct ls_code_row c;
+	char text[32];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof good / sizeof good[0]; i++) {
+		memset(&c, 0, sizeof c);
+		assert_int_equal(ls_code_parse(good[i], &c), 0);
+		assert_string_equal(ls_code_text(&c, text, sizeof text), good[i]);
+	}
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(ls_code_parse(bad[i], &c), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -196,6 +356,11 @@ int main(void)
 		cmocka_unit_test(percent__as_pflogsumm),
 		cmocka_unit_test(idset__exact_within_a_generation_then_forgets_old),
 		cmocka_unit_test(compressed__magic_numbers),
+		cmocka_unit_test(detail__failure_texts),
+		cmocka_unit_test(detail__sections_and_directions),
+		cmocka_unit_test(detail__hostile_samples),
+		cmocka_unit_test(detail__codes_bounded),
+		cmocka_unit_test(detail__code_text_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

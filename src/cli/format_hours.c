@@ -56,8 +56,14 @@ void text_hours(FILE *out, const struct logstat *ls, const struct style *st)
 	}
 	if (last < 0)
 		return;
-	fprintf(out, "\n%s\n  hour %9s %9s %9s %9s %9s\n", style_phrase(st, "scan.hours"),
-	        "received", "delivered", "deferred", "bounced", "rejected");
+	fprintf(out, "\n%s\n", style_phrase(st, "scan.hours"));
+	text_column(out, st, "scan.col.hour", 5);
+	for (k = 0; k < LS_NHOURLY; k++) {
+		char key[32];
+		snprintf(key, sizeof key, "scan.col.%s", logstat_hourly_key((enum ls_hourly)k));
+		text_column(out, st, key, 9);
+	}
+	putc('\n', out);
 	for (h = first; h <= last; h++) {
 		fprintf(out, "    %02d", h);
 		for (k = 0; k < LS_NHOURLY; k++)

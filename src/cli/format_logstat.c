@@ -4,22 +4,23 @@
 
 #include <stdio.h>
 
-/* The text label, what a row counts, and its colour class (2, 4, 5, 0). */
+/* What a row counts (its i18n key scan.u.UNIT, or "" for none) and its
+ * colour class (2, 4, 5, 0); its label is scan.n.KEY. */
 static const struct {
-	const char *label, *unit;
+	const char *unit;
 	int cls;
 } rows[LS_NCOUNTS] = {
-	{ "received", "messages", 0 },
-	{ "delivered", "recipients", 2 },
-	{ "forwarded", "recipients", 2 },
-	{ "deferred", "messages", 4 },
-	{ "deferrals", "lines", 4 },
-	{ "bounced", "recipients", 5 },
-	{ "expired", "messages", 5 },
-	{ "rejected", "", 5 },
-	{ "reject warnings", "lines", 4 },
-	{ "held", "messages", 0 },
-	{ "discarded", "messages", 5 },
+	{ "scan.u.messages", 0 },
+	{ "scan.u.recipients", 2 },
+	{ "scan.u.recipients", 2 },
+	{ "scan.u.messages", 4 },
+	{ "scan.u.lines", 4 },
+	{ "scan.u.recipients", 5 },
+	{ "scan.u.messages", 5 },
+	{ "", 5 },
+	{ "scan.u.lines", 4 },
+	{ "scan.u.messages", 0 },
+	{ "scan.u.messages", 5 },
 };
 
 static unsigned long mta_total(const struct logstat *ls)
@@ -46,35 +47,36 @@ static void label(FILE *out, const struct style *st, const char *text, int cls)
 {
 	const char *on = cls == 2 ? "\033[32m" : cls == 4 ? "\033[33m" : cls == 5 ? "\033[31m" : "";
 
-	if (st->color && *on)
-		fprintf(out, "  %s%-15s\033[0m", on, text);
-	else
-		fprintf(out, "  %-15s", text);
+	fprintf(out, "  %s", st->color ? on : "");
+	text_pad(out, text, 15);
+	fputs(st->color && *on ? "\033[0m" : "", out);
 }
 
 static void text_direction(FILE *out, const struct logstat *ls, const struct style *st)
 {
-	static const char *const names[3] = { NULL, "by us", "by remote" };
+	static const char *const names[3] = { NULL, "scan.by_us", "scan.by_remote" };
 	int d;
 
 	if (!ls->dir[LS_DIR_OURS][0] && !ls->dir[LS_DIR_REMOTE][0])
 		return;
 	fprintf(out, "\n%s\n", style_phrase(st, "scan.refusals"));
 	for (d = LS_DIR_OURS; d <= LS_DIR_REMOTE; d++) {
-		label(out, st, names[d], 5);
+		label(out, st, style_phrase(st, names[d]), 5);
 		fprintf(out, " %9lu  %s (4xx %lu, 5xx %lu)\n", ls->dir[d][0],
-		        d == LS_DIR_OURS ? "our server refused a client" : "a remote server refused us",
+		        style_phrase(st, d == LS_DIR_OURS ? "scan.ours" : "scan.theirs"),
 		        ls->dir[d][1], ls->dir[d][2]);
 	}
 }
 
 void text_logstat(FILE *out, const struct logstat *ls, const struct style *st)
 {
+	char key[32], n[24];
+	const char *arg = n;
 	int c, m;
 
 	if (!mta_total(ls))
 		return;
-	fprintf(out, "\n%s (lines: ", style_phrase(st, "scan.messages"));
+	fprintf(out, "\n%s (%s: ", style_phrase(st, "scan.messages"), style_phrase(st, "scan.u.lines"));
 	for (m = LS_MTA_POSTFIX; m < LS_NMTA; m++)
 		if (ls->mta_lines[m])
 			fprintf(out, "%s%s %lu", m == first_mta(ls) ? "" : ", ",
@@ -83,17 +85,20 @@ void text_logstat(FILE *out, const struct logstat *ls, const struct style *st)
 	for (c = 0; c < LS_NCOUNTS; c++) {
 		if (c == LS_DEFERRALS)
 			continue;
-		label(out, st, rows[c].label, rows[c].cls);
+		snprintf(key, sizeof key, "scan.n.%s", logstat_key((enum ls_count)c));
+		label(out, st, style_phrase(st, key), rows[c].cls);
 		fprintf(out, " %9lu  ", ls->count[c]);
+		snprintf(n, sizeof n, "%lu", ls->count[LS_DEFERRALS]);
 		if (c == LS_DEFERRED)
-			fprintf(out, "messages (%lu deferrals)\n", ls->count[LS_DEFERRALS]);
+			fprintf(out, "%s\n", text_template(st, "scan.deferrals_of", &arg, 1));
 		else if (c == LS_REJECTED || c == LS_DISCARDED)
-			fprintf(out, "%s(%u%%)\n", c == LS_DISCARDED ? "messages " : "",
-			        logstat_percent(ls, (enum ls_count)c));
+			fprintf(out, "%s%s(%u%%)\n", c == LS_DISCARDED ? style_phrase(st, rows[c].unit) : "",
+			        c == LS_DISCARDED ? " " : "", logstat_percent(ls, (enum ls_count)c));
 		else
-			fprintf(out, "%s\n", rows[c].unit);
+			fprintf(out, "%s\n", style_phrase(st, rows[c].unit));
 	}
 	text_direction(out, ls, st);
+	text_detail(out, ls, st);
 	text_topk(out, ls, st);
 	text_hours(out, ls, st);
 }
@@ -150,4 +155,5 @@ void json_logstat(struct json *j, const struct logstat *ls)
 	json_object_end(j);
 	json_topk(j, ls);
 	json_hours(j, ls);
+	json_detail(j, ls);
 }

@@ -22,14 +22,14 @@ static const char *code_title(const struct smtpcode_enhanced_code *c)
 	return title ? title : "(not registered)";
 }
 
-/* The phrase for key with {1} and {2} filled in (a static buffer). */
-static const char *template1(const struct style *st, const char *key, const char **args)
+const char *text_template(const struct style *st, const char *key, const char **args,
+                          size_t count)
 {
 	static char buf[256];
 	struct strbuf sb;
 
 	scx_sb_init(&sb, buf, sizeof buf);
-	scx_sb_template(&sb, style_phrase(st, key), args, 2);
+	scx_sb_template(&sb, style_phrase(st, key), args, count);
 	return buf;
 }
 
@@ -44,7 +44,7 @@ void text_scan(FILE *out, const struct tally *t, const struct style *st)
 	snprintf(lines, sizeof lines, "%lu", t->lines);
 	snprintf(replies, sizeof replies, "%lu", t->replies);
 	args[0] = lines, args[1] = replies;
-	fprintf(out, "%s\n", template1(st, "scan.read", args));
+	fprintf(out, "%s\n", text_template(st, "scan.read", args, 2));
 	if (t->stats)
 		text_logstat(out, t->stats, st);
 	if (t->outcomes[1] || t->outcomes[2] || t->outcomes[3] || t->outcomes[4]) {
@@ -83,8 +83,8 @@ void text_scan(FILE *out, const struct tally *t, const struct style *st)
 			        rows[i].count, code_title(&rows[i].code));
 		}
 		if (t->enhanced_other)
-			fprintf(out, "  %-9s %9lu  (too many distinct codes to list)\n", "other",
-			        t->enhanced_other);
+			fprintf(out, "  %-9s %9lu  %s\n", style_phrase(st, "scan.other"),
+			        t->enhanced_other, style_phrase(st, "scan.too_many"));
 	}
 }
 

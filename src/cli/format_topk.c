@@ -3,6 +3,7 @@
 #include "format_logstat.h"
 #include "json.h"
 #include "safe_text.h"
+#include "strbuf.h"
 
 #include <string.h>
 
@@ -26,24 +27,12 @@ static void rest_of(const struct topk *t, const int *order, int shown, unsigned 
 
 static void name_cell(FILE *out, const char *s, size_t n)
 {
-	size_t at = 0, len;
-	int cols = 0;
-
-	while (at < n) {
-		int w = safe_char(s + at, n - at, &len);
-		if (w == 0)
-			w = SAFE_ESCAPE_COLUMNS;
-		if (cols + w > NAME_COLUMNS)
-			break;
-		cols += w;
-		at += len;
-	}
 	fputs("  ", out);
-	safe_write(out, s, at);
-	fprintf(out, "%*s", NAME_COLUMNS - cols, "");
+	text_cell(out, s, n, NAME_COLUMNS);
 }
 
-static void text_table(FILE *out, const struct topk *t, int top, const char *title)
+static void text_table(FILE *out, const struct topk *t, int top, const char *title,
+                       const struct style *st)
 {
 	static int order[TOPK_SLOTS];
 	unsigned long rest[TOPK_KINDS];
@@ -54,25 +43,41 @@ static void text_table(FILE *out, const struct topk *t, int top, const char *tit
 	if (n > top)
 		n = top;
 	pad = 40 - safe_columns(title, strlen(title));
-	fprintf(out, "\n%s%*s %9s %9s %9s\n", title, pad > 0 ? pad : 0, "", "delivered",
-	        "deferred", "bounced");
+	fprintf(out, "\n%s%*s", title, pad > 0 ? pad : 0, "");
+	for (i = 0; i < TOPK_KINDS; i++) {
+		char key[32];
+		snprintf(key, sizeof key, "scan.col.%s", kinds[i]);
+		text_column(out, st, key, 9);
+	}
+	putc('\n', out);
 	for (i = 0; i < n; i++) {
 		const struct topk_slot *s = &t->slot[order[i]];
 		name_cell(out, s->key, s->keylen);
 		fprintf(out, " %9lu %9lu %9lu\n", s->kind[0], s->kind[1], s->kind[2]);
 	}
 	rest_of(t, order, n, rest);
-	if (rest[0] || rest[1] || rest[2])
-		fprintf(out, "  %-38s %9lu %9lu %9lu\n", "other", rest[0], rest[1], rest[2]);
-	if (t->max_error)
-		fprintf(out, "  (counts may be short by up to %lu: more names than %d)\n",
-		        t->max_error, TOPK_SLOTS);
+	if (rest[0] || rest[1] || rest[2]) {
+		const char *other = style_phrase(st, "scan.other");
+		name_cell(out, other, strlen(other));
+		fprintf(out, " %9lu %9lu %9lu\n", rest[0], rest[1], rest[2]);
+	}
+	if (t->max_error) {
+		char error[24], slots[24], line[256];
+		const char *args[2];
+		struct strbuf sb;
+		snprintf(error, sizeof error, "%lu", t->max_error);
+		snprintf(slots, sizeof slots, "%d", TOPK_SLOTS);
+		args[0] = error, args[1] = slots;
+		scx_sb_init(&sb, line, sizeof line);
+		scx_sb_template(&sb, style_phrase(st, "scan.short_by"), args, 2);
+		fprintf(out, "  %s\n", line);
+	}
 }
 
 void text_topk(FILE *out, const struct logstat *ls, const struct style *st)
 {
-	text_table(out, &ls->domains, ls->top, style_phrase(st, "scan.domains"));
-	text_table(out, &ls->relays, ls->top, style_phrase(st, "scan.relays"));
+	text_table(out, &ls->domains, ls->top, style_phrase(st, "scan.domains"), st);
+	text_table(out, &ls->relays, ls->top, style_phrase(st, "scan.relays"), st);
 }
 
 static void json_counts(struct json *j, const unsigned long *c)

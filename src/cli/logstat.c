@@ -52,6 +52,7 @@ void logstat_init(struct logstat *ls)
 	idset_init(&ls->deferred);
 	topk_init(&ls->domains);
 	topk_init(&ls->relays);
+	ls_detail_init(&ls->detail);
 }
 
 /* The kind a count has in the tables by domain and relay, or -1. */
@@ -107,6 +108,7 @@ void logstat_line(struct logstat *ls, const char *line, size_t len)
 	if (e.count < 0)
 		return;
 	ls->count[e.count] += e.n;
+	ls_detail_event(&ls->detail, &e);
 	if (e.count == LS_DEFERRALS && e.idlen && idset_add(&ls->deferred, e.id, e.idlen))
 		ls->count[LS_DEFERRED]++;
 	if (kind_of(e.count) >= 0 && e.relaylen)

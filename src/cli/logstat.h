@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "idset.h"
+#include "logstat_detail.h"
 #include "logtime.h"
 #include "topk.h"
 
@@ -35,6 +36,11 @@ struct ls_event {
 	const char *relay;
 	size_t relaylen;
 	struct logtime time;  /* the line's time stamp, if it has one */
+	const char *text;     /* a failure's text (ls_event_set: its s, n) */
+	size_t textlen;
+	const char *dsn;      /* the line's dsn= field (Postfix, Sendmail), or NULL */
+	size_t dsnlen;
+	const char *command;  /* the command refused, canonical, or NULL */
 };
 
 /* The counts per hour of the day, as pflogsumm's "Per-Hour Traffic
@@ -52,6 +58,7 @@ struct logstat {
 	int top;                            /* rows of each to show (--top) */
 	char first[LOGTIME_TEXT], last[LOGTIME_TEXT]; /* "" before any */
 	unsigned long hours[LS_NHOURLY][24];
+	struct ls_detail detail;            /* by reason and by code */
 };
 
 /* The JSON key of an hourly count ("rejected"). */

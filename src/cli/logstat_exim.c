@@ -33,19 +33,28 @@ static size_t message_id(const char *s, size_t n)
  * DATA"). */
 static int refusal(const char *s, size_t n, struct ls_event *e)
 {
-	static const char *const kinds[] = {
-		" rejected RCPT", " rejected MAIL", " rejected after DATA", " rejected connection",
-		" rejected EHLO", " rejected HELO", " rejected VRFY", " rejected EXPN",
-		" rejected DATA", " rejected (", " rejected after", " rejected ETRN",
+	static const struct { const char *kind, *command; } kinds[] = {
+		{ " rejected RCPT", "RCPT" }, { " rejected MAIL", "MAIL" },
+		{ " rejected after DATA", "DATA" }, { " rejected connection", "CONNECT" },
+		{ " rejected EHLO", "EHLO" }, { " rejected HELO", "HELO" },
+		{ " rejected VRFY", "VRFY" }, { " rejected EXPN", "EXPN" },
+		{ " rejected DATA", "DATA" }, { " rejected (", NULL }, { " rejected after", NULL },
+		{ " rejected ETRN", "ETRN" },
 	};
 	size_t i;
 
 	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
-		const char *p = ls_find(s, n, kinds[i]);
-		if (p) {
-			ls_event_set(e, LS_REJECTED, LS_DIR_OURS, p, n - (size_t)(p - s));
-			return 1;
-		}
+		const char *p = ls_find(s, n, kinds[i].kind), *colon;
+		if (!p)
+			continue;
+		ls_event_set(e, LS_REJECTED, LS_DIR_OURS, p, n - (size_t)(p - s));
+		e->command = kinds[i].command;
+		if ((colon = ls_find(p, e->textlen, ": ")) != NULL) /* the text after "RCPT <...>: " */
+			e->text = colon + 2;
+		else
+			e->text = p + 1;
+		e->textlen = n - (size_t)(e->text - s);
+		return 1;
 	}
 	return 0;
 }
@@ -95,6 +104,11 @@ static void flag_line(const char *id, size_t idlen, const char *s, size_t n,
 	else if (ls_starts(s, n, "** "))
 		ls_event_set(e, ls_find(s, n, "retry timeout exceeded") ? LS_EXPIRED : LS_BOUNCED,
 		             remote_if_said(s, n), code_at, code_n);
+	if (e->count == LS_DEFERRALS || e->count == LS_BOUNCED) { /* the text after ": " */
+		const char *colon = ls_find(s, n, ": ");
+		e->text = colon ? colon + 2 : s + 3;
+		e->textlen = n - (size_t)(e->text - s);
+	}
 	e->id = id;
 	e->idlen = idlen;
 	if (e->count == LS_DELIVERED || e->count == LS_DEFERRALS || e->count == LS_BOUNCED)

@@ -94,8 +94,12 @@ int ls_opensmtpd(const char *rest, size_t n, struct ls_event *e)
 	if (ls_starts(s, left, "smtp message ") && ls_find(s, left, " nrcpt="))
 		ls_event_set(e, LS_RECEIVED, LS_DIR_NONE, s, 0);
 	else if (ls_starts(s, left, "smtp failed-command ") &&
-	         (result = quoted(s, left, " result=\"", &rlen)) != NULL)
+	         (result = quoted(s, left, " result=\"", &rlen)) != NULL) {
+		size_t clen = 0;
+		const char *command = quoted(s, left, " command=\"", &clen);
 		ls_event_set(e, LS_REJECTED, LS_DIR_OURS, result, rlen);
+		e->command = command ? ls_command_of(command, clen) : NULL;
+	}
 	else if (ls_starts(s, left, "mta delivery "))
 		delivery(s, left, 1, e);
 	else if (ls_starts(s, left, "mda delivery ") || ls_starts(s, left, "lmtp delivery "))

@@ -3,6 +3,11 @@
 
 #include <string.h>
 
+static int is_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 static int cmd_is(const char *cmd, size_t len, const char *name)
 {
 	return strlen(name) == len && memcmp(cmd, name, len) == 0;
@@ -23,61 +28,137 @@ static int smtpd_action(const char *s, size_t n, struct ls_event *e)
 			continue;
 		ls_event_set(e, acts[i].count,
 		             acts[i].count == LS_REJECTED ? LS_DIR_OURS : LS_DIR_NONE, s, n);
+		s += strlen(acts[i].word);
+		e->command = ls_command_of(s, ls_span_until(s, n - strlen(acts[i].word), " "));
 		return 1;
 	}
 	return 0;
 }
 
-/* cleanup "QID: reject: header ...", "warning: body ...": header_checks and
- * body_checks, counted as rejected, reject warnings, held, discarded. */
+/* A cleanup refusal's text: what follows "helo=<...>: " ("5.7.1 Message
+ * content rejected"), else what follows a milter's "from host[ip]: ", else
+ * "header Subject: ..." (s is after "reject: "). */
+static void cleanup_text(struct ls_event *e, const char *s, size_t n)
+{
+	const char *from = ls_find(s, n, "; from=<"), *p = from, *tail = NULL;
+
+	while (p && (p = ls_find(p, n - (size_t)(p - s), ">: ")) != NULL)
+		tail = p += 3;
+	if (tail) {
+		e->text = tail;
+		e->textlen = n - (size_t)(tail - s);
+	} else {
+		const char *end = from ? from : s + n, *milter = ls_find(s, (size_t)(end - s), "]: ");
+		e->text = milter ? milter + 3 : s + (s[0] == ' ');
+		e->textlen = (size_t)(end - e->text);
+	}
+	e->command = "DATA";
+}
+
+/* cleanup "QID: reject: header ...", "warning: body ...", "milter-reject:
+ * END-OF-MESSAGE ...": header_checks, body_checks and milters, counted as
+ * rejected, reject warnings, held, discarded (as pflogsumm does: the word
+ * may follow "milter-"). */
 static int cleanup_action(const char *s, size_t n, struct ls_event *e)
 {
 	static const struct { const char *word; int count; } acts[] = {
-		{ "reject: header ", LS_REJECTED }, { "reject: body ", LS_REJECTED },
-		{ "warning: header ", LS_REJECT_WARNINGS }, { "warning: body ", LS_REJECT_WARNINGS },
-		{ "hold: header ", LS_HELD }, { "hold: body ", LS_HELD },
-		{ "discard: header ", LS_DISCARDED }, { "discard: body ", LS_DISCARDED },
+		{ "reject: ", LS_REJECTED }, { "warning: ", LS_REJECT_WARNINGS },
+		{ "hold: ", LS_HELD }, { "discard: ", LS_DISCARDED },
 	};
 	size_t i;
 
 	for (i = 0; i < sizeof acts / sizeof acts[0]; i++) {
-		const char *p = ls_find(s, n, acts[i].word);
-		if (!p || (p > s && p[-1] != ' '))
+		const char *p = ls_find(s, n, acts[i].word), *what;
+		size_t left;
+		if (!p || (p > s && (p[-1] == '_' || is_alnum(p[-1])))) /* a word ("milter-hold") */
+			continue;
+		what = p + strlen(acts[i].word);
+		left = n - (size_t)(what - s);
+		if (!ls_starts(what, left, "header ") && !ls_starts(what, left, "body ") &&
+		    !ls_starts(what, left, "END-OF-MESSAGE "))
 			continue;
 		ls_event_set(e, acts[i].count,
 		             acts[i].count == LS_REJECTED ? LS_DIR_OURS : LS_DIR_NONE, p, n - (size_t)(p - s));
+		cleanup_text(e, what, left);
 		return 1;
 	}
 	return 0;
+}
+
+/* The fields of a delivery attempt ("to=<...>, orig_to=<...>, relay=...,
+ * delay=..., delays=..., dsn=..., status=WORD ..."), found in one pass over
+ * its ", " separators up to the status. */
+struct fields {
+	const char *relay, *delay, *dsn, *status;
+};
+
+static void read_fields(const char *s, size_t n, struct fields *f)
+{
+	const char *p = s, *end = s + n;
+
+	memset(f, 0, sizeof *f);
+	while ((p = memchr(p, ',', (size_t)(end - p))) != NULL) {
+		size_t left;
+		if (++p == end || *p != ' ')
+			continue;
+		left = (size_t)(end - ++p);
+		if (ls_starts(p, left, "relay="))
+			f->relay = f->relay ? f->relay : p + 6;
+		else if (ls_starts(p, left, "delay="))
+			f->delay = p + 6;
+		else if (ls_starts(p, left, "dsn="))
+			f->dsn = p + 4;
+		else if (ls_starts(p, left, "status=")) {
+			f->status = p + 7;
+			return;
+		}
+	}
+}
+
+/* Whether a status text quotes a remote server ("host X said: ..."). */
+static enum ls_dir said(const char *st, size_t left)
+{
+	const char *p = ls_find(st, left, "said: ");
+
+	return p && p[-1] == ' ' ? LS_DIR_REMOTE : LS_DIR_NONE;
 }
 
 /* A delivery attempt: "to=<...>, ..., relay=..., delay=..., status=WORD". */
 static void delivery(const char *qid, size_t qlen, const char *s, size_t n, struct ls_event *e)
 {
-	const char *st = ls_find(s, n, ", status=");
+	struct fields f;
+	const char *st;
 	size_t left;
 
-	if (!st || !ls_find(s, (size_t)(st - s), ", relay=") || !ls_find(s, (size_t)(st - s), ", delay="))
+	read_fields(s, n, &f);
+	if (!f.status || !f.relay || !f.delay)
 		return;
-	st += 9;
+	st = f.status;
 	left = n - (size_t)(st - s);
+	if (f.dsn) {
+		e->dsn = f.dsn;
+		e->dsnlen = ls_span_until(f.dsn, (size_t)(st - f.dsn), ",");
+	}
 	if (ls_starts(st, left, "sent "))
 		ls_event_set(e, ls_find(st, left, "forwarded as ") ? LS_FORWARDED : LS_DELIVERED,
 		             LS_DIR_NONE, st, left);
 	else if (ls_starts(st, left, "deferred "))
-		ls_event_set(e, LS_DEFERRALS, ls_find(st, left, " said: ") ? LS_DIR_REMOTE : LS_DIR_NONE,
-		             st, left);
+		ls_event_set(e, LS_DEFERRALS, said(st, left), st, left);
 	else if (ls_starts(st, left, "bounced "))
-		ls_event_set(e, LS_BOUNCED, ls_find(st, left, " said: ") ? LS_DIR_REMOTE : LS_DIR_NONE,
-		             st, left);
+		ls_event_set(e, LS_BOUNCED, said(st, left), st, left);
+	if (e->count >= 0) { /* the text between "status=WORD (" and ")" */
+		const char *open = memchr(st, '(', left);
+		e->text = open ? open + 1 : st + left;
+		e->textlen = (size_t)(st + left - e->text);
+		if (e->textlen && e->text[e->textlen - 1] == ')')
+			e->textlen--;
+	}
 	e->id = qid;
 	e->idlen = qlen;
 	e->rcpt = s + 3; /* after "to=" */
 	e->rcptlen = ls_span_until(e->rcpt, n - 3, ",");
-	if ((e->relay = ls_find(s, n, ", relay=")) != NULL) {
-		e->relay += 8;
-		e->relaylen = ls_span_until(e->relay, n - (size_t)(e->relay - s), "[,");
-	}
+	e->relay = f.relay;
+	e->relaylen = ls_span_until(f.relay, n - (size_t)(f.relay - s), "[,");
 }
 
 int ls_postfix(const char *cmd, size_t cmdlen, const char *rest, size_t n, struct ls_event *e)

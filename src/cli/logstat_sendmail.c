@@ -82,6 +82,10 @@ static void delivery(const char *s, size_t n, struct ls_event *e)
 		e->cls = dsn[0] - '0';
 	if (count == LS_DELIVERED || count == LS_BOUNCED)
 		e->n = recipients(s, n);
+	e->text = stat; /* the last field: to the line's end */
+	e->textlen = n - (size_t)(stat - s);
+	e->dsn = dsn;
+	e->dsnlen = dsn ? dlen : 0;
 	e->rcpt = s + 3;
 	e->rcptlen = value_len(s + 3, n - 3);
 	relay_host(s, n, e);
@@ -99,7 +103,16 @@ int ls_sendmail(const char *rest, size_t n, struct ls_event *e)
 	left = n - q - 2;
 	reject = ls_find(s, left, ", reject=");
 	if (ls_starts(s, left, "ruleset=check_") && reject) {
-		ls_event_set(e, LS_REJECTED, LS_DIR_OURS, reject, left - (size_t)(reject - s));
+		static const struct { const char *ruleset, *command; } rulesets[] = {
+			{ "ruleset=check_rcpt,", "RCPT" }, { "ruleset=check_mail,", "MAIL" },
+			{ "ruleset=check_relay,", "CONNECT" }, { "ruleset=check_data,", "DATA" },
+			{ "ruleset=check_eoh,", "DATA" }, { "ruleset=check_eom,", "DATA" },
+		};
+		size_t i;
+		ls_event_set(e, LS_REJECTED, LS_DIR_OURS, reject + 9, left - (size_t)(reject + 9 - s));
+		for (i = 0; i < sizeof rulesets / sizeof rulesets[0]; i++)
+			if (ls_starts(s, left, rulesets[i].ruleset))
+				e->command = rulesets[i].command;
 	} else if (ls_starts(s, left, "Milter") && ls_find(s, left, "reject=")) {
 		ls_event_set(e, LS_REJECTED, LS_DIR_OURS, s, left);
 	} else if (ls_starts(s, left, "from=") && ls_find(s, left, ", size=")) {

@@ -1,5 +1,6 @@
 /* logstat_text.c - small searches in a log line that is not NUL-terminated. */
 #include "logstat_text.h"
+#include "smtpcode.h"
 
 #include <string.h>
 
@@ -27,6 +28,13 @@ static int is_digit(char c)
 
 int ls_code_class(const char *s, size_t n)
 {
+	const char *p = ls_code_at(s, n);
+
+	return p ? p[0] - '0' : 0;
+}
+
+const char *ls_code_at(const char *s, size_t n)
+{
 	size_t i;
 
 	for (i = 0; i + 3 <= n; i++) {
@@ -36,9 +44,9 @@ int ls_code_class(const char *s, size_t n)
 			continue;
 		if (!strchr(" =\"(", before) || !strchr(" -\"", after))
 			continue;
-		return s[i] - '0';
+		return s + i;
 	}
-	return 0;
+	return NULL;
 }
 
 size_t ls_span_until(const char *s, size_t n, const char *stops)
@@ -62,4 +70,33 @@ void ls_event_set(struct ls_event *e, int count, enum ls_dir dir, const char *s,
 	e->n = 1;
 	e->dir = dir;
 	e->cls = dir == LS_DIR_NONE ? 0 : ls_code_class(s, n);
+	e->text = s;
+	e->textlen = n;
+}
+
+const char *ls_command_of(const char *s, size_t n)
+{
+	char word[16];
+	size_t len = ls_span_until(s, n, ":<(");
+	const char *c = NULL;
+	int k;
+
+	if (ls_starts(s, n, "end of ") || ls_starts(s, n, "DATA"))
+		return "DATA";
+	if (ls_starts(s, n, "RCPT TO")) /* the most common, without the table */
+		return "RCPT";
+	if (ls_starts(s, n, "MAIL FROM"))
+		return "MAIL";
+	for (k = 0; k < 2 && !c; k++) { /* up to ':', '<' or '(', else the first word */
+		if (k == 1)
+			len = ls_span_until(s, n, " :");
+		while (len > 0 && s[len - 1] == ' ')
+			len--;
+		if (len == 0 || len >= sizeof word)
+			continue;
+		memcpy(word, s, len);
+		word[len] = '\0';
+		c = smtpcode_command_canonical(word);
+	}
+	return c;
 }

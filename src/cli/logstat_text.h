@@ -31,12 +31,19 @@ static inline int ls_starts(const char *s, size_t n, const char *prefix)
  * start, before a space, '-', '"' or the end); 0 if none. */
 int ls_code_class(const char *s, size_t n);
 
+/* Where that code is, or NULL. */
+const char *ls_code_at(const char *s, size_t n);
+
+/* The canonical command that s[0..n) starts with ("RCPT TO:<...",
+ * "MAIL", "end of data" for DATA, "RCPT TO command)"), or NULL. */
+const char *ls_command_of(const char *s, size_t n);
+
 /* The length of s up to the first byte of stops (one to three bytes), or
  * n if there is none. */
 size_t ls_span_until(const char *s, size_t n, const char *stops);
 
 /* Counts an event of kind count, found on a line, with direction dir and
- * the class of the first reply code in s[0..n). */
+ * the class of the first reply code in s[0..n), which is also its text. */
 void ls_event_set(struct ls_event *e, int count, enum ls_dir dir, const char *s, size_t n);
 
 /* The per-MTA readers: rest is the line after the syslog tag (or after

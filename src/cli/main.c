@@ -36,7 +36,7 @@ static const char help[] =
 	"  --brief            one line per code (explain: per reply)\n"
 	"  --codes-only       just the codes    --full   whole entries, not a summary\n"
 	"  --color=WHEN       auto, always or never  --lang LANG   en es vi tr de fr pt ja\n"
-	"  --top N            scan: N rows by recipient domain and by relay (10)\n"
+	"  --top N            scan: N rows of each table of the report (10)\n"
 	"  --merge            scan: sum the scan --json summaries in FILEs\n"
 	"  -h, --help         this help              -V, --version\n"
 	"\n"

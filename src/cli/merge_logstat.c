@@ -1,6 +1,7 @@
 /* merge_logstat.c - `scan --merge`: the totals by MTA rules (logstat.h). */
 #include "logstat.h"
 #include "merge_read.h"
+#include "format_logstat.h"
 
 #include <string.h>
 
@@ -149,6 +150,65 @@ static int time_member(struct merge *m, const char *key, enum json_tok first, vo
 	return merge_bad(m, key, ": unknown key");
 }
 
+/* A row of "reasons" or "codes" in a section of "detail": its counts add
+ * up; its sample is kept when the row is new (so the first input's). */
+static int detail_row(struct merge *m, size_t i, enum json_tok first, void *arg)
+{
+	const int *where = arg; /* section, and 0 for reasons or 1 for codes */
+	struct merge_row r;
+	struct ls_code_row c;
+	size_t reason;
+	int dir;
+
+	(void)i;
+	if (merge_row(m, first, &r) < 0)
+		return -1;
+	dir = r.has_direction ? ls_direction_parse(r.direction) : -1;
+	if (!r.has_count || !r.has_sample || dir < 0)
+		return merge_bad(m, "detail", ": a row needs a direction, a count and a sample");
+	if (where[1] == 0) {
+		if (!r.has_reason || smtpcode_reason_find(r.reason, &reason) < 0)
+			return merge_bad(m, r.reason, ": not a reason");
+		ls_detail_add_reason(&m->ls->detail, where[0], dir, reason, r.count, r.sample,
+		                     strlen(r.sample));
+		return 0;
+	}
+	memset(&c, 0, sizeof c);
+	if (!r.has_code || ls_code_parse(r.code, &c) < 0)
+		return merge_bad(m, r.code, ": not a code such as \"550 5.1.1\", \"550\", \"5.1.1\" or \"\"");
+	c.section = (unsigned char)where[0];
+	c.dir = (unsigned char)dir;
+	ls_detail_add_code(&m->ls->detail, &c, r.count, r.sample, strlen(r.sample));
+	return 0;
+}
+
+static int section_member(struct merge *m, const char *key, enum json_tok first, void *arg)
+{
+	int where[2];
+
+	where[0] = *(const int *)arg;
+	where[1] = strcmp(key, "codes") == 0;
+	if (strcmp(key, "reasons") == 0 || where[1])
+		return merge_array(m, first, detail_row, where);
+	if (strcmp(key, "codes_other") == 0)
+		return merge_number(m, first, &m->ls->detail.code_other[where[0]]);
+	return merge_bad(m, key, ": unknown key");
+}
+
+static int detail_member(struct merge *m, const char *key, enum json_tok first, void *arg)
+{
+	unsigned long ignored = 0;
+	int s;
+
+	(void)arg;
+	if (strcmp(key, "sample_bytes") == 0)
+		return merge_number(m, first, &ignored);
+	for (s = 0; s < LS_NSECTIONS; s++)
+		if (strcmp(key, ls_section_key((enum ls_section)s)) == 0)
+			return merge_object(m, first, section_member, &s);
+	return merge_bad(m, key, ": unknown key");
+}
+
 int merge_logstat_member(struct merge *m, const char *key, enum json_tok first)
 {
 	if (strcmp(key, "messages") == 0)
@@ -163,5 +223,7 @@ int merge_logstat_member(struct merge *m, const char *key, enum json_tok first)
 		return merge_object(m, first, table_member, &m->ls->relays);
 	if (strcmp(key, "time") == 0)
 		return merge_object(m, first, time_member, NULL);
+	if (strcmp(key, "detail") == 0)
+		return merge_object(m, first, detail_member, NULL);
 	return 1;
 }

@@ -139,6 +139,12 @@ static int row_member(struct merge *m, const char *key, enum json_tok first, voi
 		return r->has_name = 1, merge_string(m, first, r->name);
 	if (strcmp(key, "code") == 0)
 		return r->has_code = 1, merge_string(m, first, r->code);
+	if (strcmp(key, "reason") == 0)
+		return r->has_reason = 1, merge_string(m, first, r->reason);
+	if (strcmp(key, "direction") == 0)
+		return r->has_direction = 1, merge_string(m, first, r->direction);
+	if (strcmp(key, "sample") == 0)
+		return r->has_sample = 1, merge_string(m, first, r->sample);
 	if (strcmp(key, "digit") == 0)
 		return r->has_digit = 1, merge_number(m, first, &r->digit);
 	if (strcmp(key, "count") == 0)

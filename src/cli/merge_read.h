@@ -42,8 +42,9 @@ int merge_counts(struct merge *m, enum json_tok first, const char *const *names,
 struct merge_row {
 	char name[JSON_IN_STRING];  /* "name" */
 	char code[JSON_IN_STRING];  /* "code" */
+	char reason[JSON_IN_STRING], direction[JSON_IN_STRING], sample[JSON_IN_STRING];
 	unsigned long digit, count, error, kinds[3]; /* delivered, deferred, bounced */
-	int has_code, has_count, has_digit, has_name;
+	int has_code, has_count, has_digit, has_name, has_reason, has_direction, has_sample;
 };
 
 int merge_row(struct merge *m, enum json_tok first, struct merge_row *row);
