@@ -155,8 +155,11 @@ enum scan_role {
  * given, else one word up to a space or a colon), and a line holding the
  * marker says no more.
  */
+#define SCAN_MARKER_SIZE 40
 struct scan_marker {
-	const char *marker;
+	char marker[SCAN_MARKER_SIZE]; /* an array, not a pointer: a table of
+	                                * pointers costs a relocation per row at
+	                                * every start of the program */
 	size_t len;                    /* strlen(marker) */
 	enum scan_role role;
 	const char *then;              /* see the roles, or NULL */
@@ -292,8 +295,8 @@ enum mime_field_kind {
 };
 
 struct mime_field {
-	const char *name;
-	const char *value;
+	char name[32];   /* arrays, not pointers: a table of pointers costs a */
+	char value[40];  /* relocation per string at every start ("" for none) */
 	enum mime_field_kind kind;
 	int message;
 };

@@ -6,8 +6,11 @@
 
 #include <string.h>
 
+/* len is the marker's length; the array type fails to compile when the
+ * marker and its NUL do not fit in SCAN_MARKER_SIZE. */
 #define ROW(marker, role, then, command, outcome) \
-	{ marker, sizeof(marker) - 1, role, then, command, outcome }
+	{ marker, sizeof(marker) - 1 + 0 * sizeof(char[sizeof(marker) <= SCAN_MARKER_SIZE ? 1 : -1]), \
+	  role, then, command, outcome }
 #define LEAD(marker) ROW(marker, SCAN_LEAD_IN, NULL, NULL, SMTPCODE_OUTCOME_NONE)
 #define NAMES(marker, then, command) ROW(marker, SCAN_COMMAND, then, command, SMTPCODE_OUTCOME_NONE)
 #define GIVES(marker, role, then, outcome) ROW(marker, role, then, NULL, SMTPCODE_OUTCOME_##outcome)

@@ -194,7 +194,7 @@ static void row_mark(struct mime_block *b, const struct mime_field *r, const cha
 				b->not_auto = 1;
 		return;
 	}
-	if (r->value && !scan_starts_with(v, r->value))
+	if (!scan_starts_with(v, r->value)) /* "" starts every value */
 		return;
 	if (r->kind == K_BOUNCE) {
 		b->not_auto = 1;
