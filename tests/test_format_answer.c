@@ -360,11 +360,13 @@ static char *json_text(const struct smtpcode_reply *r)
 {
 	FILE *f = capture_open();
 
-	json_reply(f, r);
+	json_reply(f, r, 0);
 	return capture_close(f);
 }
 
-/* The four keys of issue 14 after "outcome": strings or null, and a boolean. */
+/* The four keys of issue 14 after "outcome": strings or null, and a boolean;
+ * then the report (null for a reply). A code is named briefly without
+ * --full, and whole with it. */
 static void json__who_and_where__keys(void **state)
 {
 	struct smtpcode_reply r = make_reply(550, "5.1.1", "", "x", "bob@example.org",
@@ -376,8 +378,20 @@ static void json__who_and_where__keys(void **state)
 	got = json_text(&r);
 	assert_non_null(strstr(got, "\"outcome\":null,\"recipient\":\"bob@example.org\","
 	                            "\"remote_host\":\"mx.example.net[192.0.2.1]\","
-	                            "\"direction\":\"remote\",\"quoted\":true,\"reason\":"));
+	                            "\"direction\":\"remote\",\"quoted\":true,\"report\":null,"
+	                            "\"reason\":"));
+	assert_non_null(strstr(got, "\"codes\":[{\"code\":\"550\",\"kind\":\"basic\","
+	                            "\"known\":true,\"class\":{\"digit\":5,\"name\":"
+	                            "\"Permanent Negative Completion\"},\"name\":\"Mailbox "
+	                            "Unavailable\"},{\"code\":\"5.1.1\",\"kind\":\"enhanced\","));
+	assert_null(strstr(got, "\"meanings\""));
 	free(got);
+	{
+		FILE *f = capture_open();
+		json_reply(f, &r, 1);
+		got = capture_close(f);
+	}
+	assert_non_null(strstr(got, "\"meanings\":[{"));
 	r = plain_reply(550, "5.1.1", "x");
 	got = json_text(&r);
 	assert_non_null(strstr(got, "\"recipient\":null,\"remote_host\":null,"

@@ -50,12 +50,17 @@ void json_item(FILE *out, const struct smtpcode_item *item);
 /* A lookup object of either kind, inside a JSON value being written. */
 struct json;
 void json_write_item(struct json *j, const struct smtpcode_item *item);
+/* The short form of a code inside an explain reply: code, kind, known,
+ * class and name (the meaning --after would pick, or the registry title). */
+void json_write_item_name(struct json *j, const struct smtpcode_item *item);
 
 /* `explain`: one reply found in text: the answer first (format_answer.c),
  * its warnings and, when full, its text and the whole entry of each code. */
 void text_reply(FILE *out, const struct smtpcode_reply *r, unsigned long index, int full,
                 const struct style *st);
-void json_reply(FILE *out, const struct smtpcode_reply *r);
+/* One reply of explain as a JSON line; full: each code's whole lookup
+ * object, else its code, kind, known, class and name. */
+void json_reply(FILE *out, const struct smtpcode_reply *r, int full);
 
 /* The lookups of a reply's codes: the basic code (after its command, when
  * the text names one), then each enhanced code; *n is how many (at most

@@ -165,6 +165,42 @@ void json_write_item(struct json *j, const struct smtpcode_item *item)
 		write_lookup(j, &item->basic);
 }
 
+void json_write_item_name(struct json *j, const struct smtpcode_item *item)
+{
+	const struct smtpcode_enhanced_lookup *e = &item->enhanced;
+	const struct smtpcode_lookup *b = &item->basic;
+	struct smtpcode_enhanced_entry row;
+	struct smtpcode_meaning m;
+	char code[8];
+	int digit;
+
+	json_object_begin(j);
+	if (item->kind == SMTPCODE_KIND_ENHANCED) {
+		json_key_string(j, "code", e->text);
+		json_key_string(j, "kind", "enhanced");
+		json_key_bool(j, "known", e->known);
+		digit = e->enhanced.reply_class;
+		if (digit != SMTPCODE_ANY)
+			write_digit(j, "class", digit, smtpcode_enhanced_class_name(digit));
+		else
+			json_key_string(j, "class", NULL);
+		json_key_string(j, "name", e->known && smtpcode_enhanced_at(e->detail_row, &row) == 0
+		                                   ? row.title : NULL);
+	} else {
+		code[0] = (char)('0' + b->basic / 100);
+		code[1] = (char)('0' + b->basic / 10 % 10);
+		code[2] = (char)('0' + b->basic % 10);
+		code[3] = '\0';
+		json_key_string(j, "code", code);
+		json_key_string(j, "kind", "basic");
+		json_key_bool(j, "known", b->known);
+		write_digit(j, "class", b->basic / 100, smtpcode_class_name(b->basic / 100));
+		json_key_string(j, "name", b->known && smtpcode_meaning_at(b->first, &m) == 0
+		                                   ? m.name : NULL);
+	}
+	json_object_end(j);
+}
+
 void json_item(FILE *out, const struct smtpcode_item *item)
 {
 	struct json j;

@@ -101,7 +101,7 @@ static void json_verdict(struct json *j, const struct smtpcode_reply *r)
 	json_object_end(j);
 }
 
-void json_reply(FILE *out, const struct smtpcode_reply *r)
+void json_reply(FILE *out, const struct smtpcode_reply *r, int full)
 {
 	static struct smtpcode_item items[1 + SMTPCODE_REPLY_ENHANCED_MAX];
 	char text[16], msg[512];
@@ -133,6 +133,7 @@ void json_reply(FILE *out, const struct smtpcode_reply *r)
 	json_key_string(&j, "remote_host", r->remote_host[0] ? r->remote_host : NULL);
 	json_key_string(&j, "direction", smtpcode_direction_name(r->direction));
 	json_key_bool(&j, "quoted", r->quoted != 0);
+	json_key_string(&j, "report", smtpcode_report_name(r->report));
 	json_verdict(&j, r);
 	json_key_string(&j, "text", r->text);
 	json_key(&j, "warnings");
@@ -148,8 +149,12 @@ void json_reply(FILE *out, const struct smtpcode_reply *r)
 	json_key(&j, "codes");
 	json_array_begin(&j);
 	reply_items(r, items, &n);
-	for (i = 0; i < n; i++)
-		json_write_item(&j, &items[i]);
+	for (i = 0; i < n; i++) {
+		if (full)
+			json_write_item(&j, &items[i]);
+		else
+			json_write_item_name(&j, &items[i]);
+	}
 	json_array_end(&j);
 	json_object_end(&j);
 	putc('\n', out);

@@ -51,7 +51,7 @@ static void on_explained(const struct smtpcode_reply *r, void *arg)
 	run->replies++;
 	run->undefined |= has_undefined(r);
 	if (run->o->json) {
-		json_reply(stdout, r);
+		json_reply(stdout, r, run->o->full);
 	} else if (!run->o->full && run->o->codes_only) {
 		codes_answer(stdout, r);
 	} else if (!run->o->full && run->o->brief) {

@@ -43,7 +43,7 @@ static void check_json(const struct smtpcode_reply *r)
 
 	if (!f)
 		return;
-	json_reply(f, r);
+	json_reply(f, r, 1);
 	fclose(f);
 	if (!json_check_line(out, len))
 		abort();
