@@ -171,15 +171,13 @@ void json_write_item_name(struct json *j, const struct smtpcode_item *item)
 	const struct smtpcode_lookup *b = &item->basic;
 	struct smtpcode_enhanced_entry row;
 	struct smtpcode_meaning m;
-	char code[8];
-	int digit;
 
 	json_object_begin(j);
 	if (item->kind == SMTPCODE_KIND_ENHANCED) {
+		int digit = e->enhanced.reply_class;
 		json_key_string(j, "code", e->text);
 		json_key_string(j, "kind", "enhanced");
 		json_key_bool(j, "known", e->known);
-		digit = e->enhanced.reply_class;
 		if (digit != SMTPCODE_ANY)
 			write_digit(j, "class", digit, smtpcode_enhanced_class_name(digit));
 		else
@@ -187,6 +185,7 @@ void json_write_item_name(struct json *j, const struct smtpcode_item *item)
 		json_key_string(j, "name", e->known && smtpcode_enhanced_at(e->detail_row, &row) == 0
 		                                   ? row.title : NULL);
 	} else {
+		char code[4];
 		code[0] = (char)('0' + b->basic / 100);
 		code[1] = (char)('0' + b->basic / 10 % 10);
 		code[2] = (char)('0' + b->basic % 10);
