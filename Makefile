@@ -52,6 +52,7 @@ LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c 
               src/lib/compare_mixed.c src/lib/compare_text.c src/lib/scan.c \
               src/lib/scan_line.c src/lib/scan_text.c src/lib/scan_formats.c \
               src/lib/scan_reply.c src/lib/scan_dsn.c src/lib/scan_warn.c \
+              src/lib/scan_prefix.c src/lib/scan_who.c src/lib/scan_twin.c \
               src/lib/verdict.c src/lib/verdict_data.c src/lib/verdict_match.c
 # src/cli: the command, a client of the library's public API.
 CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \

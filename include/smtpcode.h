@@ -514,13 +514,17 @@ struct smtpcode_reply {
 	                                                * and/or [IP], as written */
 	enum smtpcode_direction direction;
 	int quoted;                          /* found inside another reply's text */
+	unsigned long dsn_first_line, dsn_last_line; /* the lines of the DSN
+	                                      * group that gave it, or repeated a
+	                                      * bounce's reply (merged into it);
+	                                      * 0 when none */
 };
 
 /* Longest line the scanner reads; the rest of a longer line is skipped. */
 #define SMTPCODE_SCAN_LINE_MAX 16384
 
 /* The size of struct smtpcode_scanner: fixed for the ABI, with room for the
- * passes that later versions add (the state takes about 24 KiB today). */
+ * passes that later versions add (the state takes about 50 KiB today). */
 #define SMTPCODE_SCANNER_SIZE 65536
 
 /* Finds replies in text fed one line at a time. Opaque: all its state is in

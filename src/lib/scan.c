@@ -49,6 +49,7 @@ void smtpcode_scanner_line(struct smtpcode_scanner *s, const char *line, size_t 
 	sc->line++;
 	sc->emit = emit;
 	sc->arg = arg;
+	smtpcode__twin_tick(sc);
 	smtpcode__line_read(l, line, len);
 	for (i = 0; i < sizeof passes / sizeof passes[0]; i++)
 		if (!passes[i](sc, l))
@@ -70,6 +71,7 @@ void smtpcode_scanner_end(struct smtpcode_scanner *s, smtpcode_reply_fn *emit, v
 	sc->arg = arg;
 	smtpcode__flush_pending(sc);
 	smtpcode__dsn_flush(sc);
+	smtpcode__twin_end(sc);
 }
 
 unsigned long smtpcode_scanner_lines(const struct smtpcode_scanner *s)

@@ -7,7 +7,11 @@
 #include <string.h>
 
 #define ROW(marker, role, then, command, outcome) \
-	{ marker, sizeof(marker) - 1, role, then, command, outcome }
+	{ marker, sizeof(marker) - 1, role, then, command, outcome, SMTPCODE_DIRECTION_UNKNOWN }
+#define WHO(marker, role) MARK(marker, role) /* an address or host follows */
+#define DIR(marker, d)                                                                \
+	{ marker, sizeof(marker) - 1, SCAN_DIRECTION, NULL, NULL, SMTPCODE_OUTCOME_NONE, \
+	  SMTPCODE_DIRECTION_##d }
 #define LEAD(marker) ROW(marker, SCAN_LEAD_IN, NULL, NULL, SMTPCODE_OUTCOME_NONE)
 #define NAMES(marker, then, command) ROW(marker, SCAN_COMMAND, then, command, SMTPCODE_OUTCOME_NONE)
 #define GIVES(marker, role, then, outcome) ROW(marker, role, then, NULL, SMTPCODE_OUTCOME_##outcome)
@@ -38,6 +42,20 @@ static const struct scan_marker postfix[] = {
 	GIVES("status=", SCAN_OUTCOME, "expired", EXPIRED),
 	ROW("status=", SCAN_RECORD_TEXT, "(", NULL, SMTPCODE_OUTCOME_NONE),
 	MARK("dsn=", SCAN_ENHANCED), /* Sendmail writes it too */
+	/* who: "to=<u@a>, orig_to=<...>, relay=mx[192.0.2.1]:25", the bounce's
+	 * "host mx[192.0.2.1] said:", smtpd's refusals (postconf(5), smtpd(8):
+	 * "NOQUEUE: reject:", "milter-reject:", cleanup's "reject: header") */
+	WHO("to=<", SCAN_RECIPIENT),
+	WHO("relay=", SCAN_HOST),
+	WHO("(host ", SCAN_HOST),
+	WHO(": host ", SCAN_HOST), /* also Exim's old "...: host mx [ip]: 550" */
+	WHO("connect to ", SCAN_HOST),
+	DIR(" reject: ", LOCAL),
+	DIR("milter-reject: ", LOCAL),
+	DIR("reject_warning: ", LOCAL),
+	DIR("said:", REMOTE),
+	DIR("refused to talk to me:", REMOTE),
+	DIR("status=sent (", REMOTE),
 };
 
 /* Sendmail: "to=<...>, ..., dsn=5.1.1, stat=User unknown", "ruleset=check_rcpt,
@@ -56,6 +74,15 @@ static const struct scan_marker sendmail[] = {
 	GIVES("stat=", SCAN_OUTCOME, "expired", EXPIRED),
 	GIVES("stat=", SCAN_OUTCOME_OTHER, "dsn=5.", BOUNCED), /* stat=User unknown */
 	MARK("stat=", SCAN_RECORD_TEXT),
+	/* who: "to=u@a," (or "to=<u@a>,<v@a>"), "relay=mx.example.net.
+	 * [192.0.2.1]"; the milter and check_* rulesets refuse for us; its
+	 * bounce's "(reason: 550 ...)" quotes the remote server (savemail.c) */
+	WHO("to=", SCAN_RECIPIENT),
+	DIR("ruleset=check_", LOCAL),
+	DIR("Milter: ", LOCAL),
+	DIR("stat=Deferred: ", REMOTE),
+	DIR("(reason: ", REMOTE),
+	DIR("reply=", REMOTE),
 };
 
 /* Exim mainlog: "1abc-000 ** bob@example.org ...: SMTP error from remote
@@ -76,6 +103,36 @@ static const struct scan_marker exim[] = {
 	GIVES(" == ", SCAN_OUTCOME_TOKEN, NULL, DEFERRED),
 	GIVES(" ** ", SCAN_OUTCOME_TOKEN, NULL, BOUNCED),
 	MARK("\\n", SCAN_JOIN),
+	/* who: the address after the flag ("** u@a <v@a> R=..."), "after RCPT
+	 * TO:<u@a>:", " H=mx.example.net [192.0.2.9]", the bounce body's "host
+	 * mx.example.net [192.0.2.9]:" line; its ACLs' refusals (the Exim spec,
+	 * "Log line flags" and chapter "Access control lists") */
+	WHO(" ** ", SCAN_RECIPIENT),
+	WHO(" == ", SCAN_RECIPIENT),
+	WHO(" => ", SCAN_RECIPIENT),
+	WHO(" -> ", SCAN_RECIPIENT),
+	WHO("RCPT TO:<", SCAN_RECIPIENT),
+	WHO(" H=", SCAN_HOST),
+	MARK("host ", SCAN_HOST_LINE),
+	DIR(" rejected RCPT", LOCAL),
+	DIR(" rejected MAIL", LOCAL),
+	DIR(" rejected after DATA", LOCAL),
+	DIR(" rejected connection", LOCAL),
+	DIR(" rejected EHLO", LOCAL),
+	DIR(" rejected HELO", LOCAL),
+	DIR(" rejected VRFY", LOCAL),
+	DIR(" rejected AUTH", LOCAL),
+	DIR("SMTP error from remote mail server", REMOTE),
+	DIR("C=\"", REMOTE),
+};
+
+/* OpenSMTPD: "smtp failed-command command=\"RCPT TO:<u@a>\" result=\"550 ...\""
+ * is its own refusal; "mta delivery evt=... rcpt=<u@a> ... result=\"TempFail\"
+ * stat=421 ..." a remote one (smtpd/smtp_session.c, mta_session.c). */
+static const struct scan_marker opensmtpd[] = {
+	WHO("rcpt=<", SCAN_RECIPIENT),
+	DIR("smtp failed-command", LOCAL),
+	DIR("mta delivery", REMOTE),
 };
 
 /* Exchange and Microsoft 365 NDRs: "Remote Server returned '550 5.1.10 ...'",
@@ -85,6 +142,12 @@ static const struct scan_marker exchange[] = {
 	LEAD("returned '"),
 	LEAD("returned \""),
 	LEAD("responded with: \""),
+	/* who: Microsoft 365's "Your message to u@a couldn't be delivered",
+	 * the diagnostics' "Remote Server returned '550 ...'" */
+	WHO("Your message to ", SCAN_RECIPIENT),
+	WHO("Recipient Address: ", SCAN_RECIPIENT),
+	DIR("Server returned", REMOTE),
+	DIR("responded with", REMOTE),
 };
 
 /* Bounce templates of other MTAs, appliances and providers: the words just
@@ -104,6 +167,13 @@ static const struct scan_marker vendors[] = {
 	LEAD("host replied:"),
 	LEAD("] rejected:"),
 	LEAD("error was:"),
+	/* who: Gmail's "Your message wasn't delivered to u@a because" */
+	WHO("delivered to ", SCAN_RECIPIENT),
+	DIR("returned was:", REMOTE),
+	DIR("remote server was:", REMOTE),
+	DIR("server replied:", REMOTE),
+	DIR("host replied:", REMOTE),
+	DIR("failed with:", REMOTE),
 };
 
 /* qmail's bounces: the line before "Remote host said: 550 ..." names the
@@ -120,6 +190,8 @@ static const struct scan_marker qmail[] = {
 	MARK("-- ", SCAN_ENHANCED_LEAD),     /* a relay's summary "-- 5.4.1 ..." */
 	ROW("(#", SCAN_STATUS_TAG, ")", NULL, SMTPCODE_OUTCOME_NONE),
 	ROW("[#", SCAN_STATUS_TAG, "]", NULL, SMTPCODE_OUTCOME_NONE),
+	/* who: "Connected to 192.0.2.1 but sender was rejected." (qmail-remote) */
+	MARK("Connected to ", SCAN_HOST_LINE),
 };
 
 /* Client libraries' errors: the exception or error names the command
@@ -169,6 +241,8 @@ static const struct scan_marker transcript[] = {
 	                            * session's client line) */
 	MARK("--> ", SCAN_CLIENT),
 	MARK("=== ", SCAN_SESSION),
+	MARK("Connecting to ", SCAN_HOST_LINE), /* Sendmail -v, and swaks' "===
+	                                         * Connected to" (qmail's row) */
 	/* Python smtplib's set_debuglevel(1): "send: 'rcpt TO:<a>\r\n'", "reply:
 	 * b'550 5.1.1 ...\r\n'" (Python 2 without the b), then the reply again */
 	MARK("send: b'", SCAN_CLIENT),
@@ -212,12 +286,12 @@ static const struct {
 	const struct scan_marker *rows;
 	size_t count;
 } formats[] = {
-	{ postfix, COUNT(postfix) },   { sendmail, COUNT(sendmail) }, { exim, COUNT(exim) },
+	{ postfix, COUNT(postfix) },   { sendmail, COUNT(sendmail) }, { exim, COUNT(exim) }, { opensmtpd, COUNT(opensmtpd) },
 	{ exchange, COUNT(exchange) }, { vendors, COUNT(vendors) }, { qmail, COUNT(qmail) }, { libraries, COUNT(libraries) }, { dsn, COUNT(dsn) },           { transcript, COUNT(transcript) },
 	{ raw, COUNT(raw) },
 };
 
-_Static_assert(COUNT(postfix) + COUNT(sendmail) + COUNT(exim) + COUNT(exchange) + COUNT(vendors) + COUNT(qmail) + COUNT(libraries) + COUNT(dsn) +
+_Static_assert(COUNT(postfix) + COUNT(sendmail) + COUNT(exim) + COUNT(opensmtpd) + COUNT(exchange) + COUNT(vendors) + COUNT(qmail) + COUNT(libraries) + COUNT(dsn) +
                    COUNT(transcript) + COUNT(raw) <= SCAN_ROWS_MAX,
                "SCAN_ROWS_MAX holds every row");
 
@@ -238,11 +312,6 @@ void smtpcode__formats_index(struct scan_index *ix)
 		for (i = 0; i < formats[f].count; i++)
 			ix->rows[at[formats[f].rows[i].role]++] = &formats[f].rows[i];
 }
-
-/* For each row m of a role (m names the loop's variable: no parentheses). */
-#define EACH(ix, role, m) \
-	for (const struct scan_marker *const *m = (ix)->rows + (ix)->first[(role)]; /* NOLINT */ \
-	     m < (ix)->rows + (ix)->first[(role) + 1]; m++) /* NOLINT(bugprone-macro-parentheses) */
 
 /* strstr for a row, reusing the search of the row before when it has the
  * same marker (the rows of one marker stand together, and a compiler makes
@@ -449,102 +518,6 @@ const char *smtpcode__join_in(const struct scan_index *ix, const char *text, siz
 		}
 	}
 	return NULL;
-}
-
-/* The transcript prefix line starts with: SCAN_SERVER, SCAN_CLIENT or
- * SCAN_SESSION, its length in *len; SCAN_ROLE_COUNT for none. */
-enum scan_role smtpcode__prefix(const struct scan_index *ix, const char *line, size_t *len)
-{
-	static const enum scan_role roles[] = { SCAN_SERVER, SCAN_CLIENT, SCAN_SESSION };
-	size_t i;
-
-	for (i = 0; i < COUNT(roles); i++)
-		EACH(ix, roles[i], m)
-			if (line[0] == (*m)->marker[0] && strncmp(line, (*m)->marker, (*m)->len) == 0) {
-				*len = (*m)->len;
-				return roles[i];
-			}
-	return SCAN_ROLE_COUNT;
-}
-
-/* Nonzero if line holds one of the pairs that every SCAN_SERVER_AFTER and
- * SCAN_CLIENT_AFTER marker holds ("<<", ">>", "|>", "< ", "> ", "] "): one
- * pass that spares most log lines the search for each marker (a new
- * marker holds one of them too: tests/test_scan_formats.c checks). */
-static int may_hold_after_marker(const char *line)
-{
-	const char *p;
-
-	for (p = line; (p = strpbrk(p, "<>|]")) != NULL; p++)
-		if (p[1] == ' ' || p[1] == '<' || p[1] == '>')
-			return 1;
-	return 0;
-}
-
-/* A transcript's marker after a log prefix: SCAN_SERVER_AFTER or
- * SCAN_CLIENT_AFTER, the line after it in *start; SCAN_ROLE_COUNT for
- * none. The marker must start the line, follow a blank, or start with a
- * blank, ':' or ']'; with `then`, the line goes on after it. */
-enum scan_role smtpcode__prefix_after(const struct scan_index *ix, const char *line,
-                                      const char **start)
-{
-	static const enum scan_role roles[] = { SCAN_SERVER_AFTER, SCAN_CLIENT_AFTER };
-	size_t i;
-
-	if (!may_hold_after_marker(line))
-		return SCAN_ROLE_COUNT;
-	for (i = 0; i < COUNT(roles); i++)
-		EACH(ix, roles[i], m) {
-			const char *p = strstr(line, (*m)->marker);
-			if (!p || (p > line && (*m)->marker[0] != ' ' && (*m)->marker[0] != ']' &&
-			           (*m)->marker[0] != ':' && p[-1] != ' '))
-				continue;
-			p += (*m)->len;
-			if ((*m)->then && (p = strstr(p, (*m)->then)) != NULL)
-				p += strlen((*m)->then);
-			if (p) {
-				*start = p;
-				return roles[i];
-			}
-		}
-	return SCAN_ROLE_COUNT;
-}
-
-/* The command a client line of one word sends ("." ends the data), or
- * NULL. */
-const char *smtpcode__client_word(const struct scan_index *ix, const char *word)
-{
-	EACH(ix, SCAN_CLIENT_WORD, m)
-		if (strcmp(word, (*m)->marker) == 0)
-			return (*m)->command;
-	return NULL;
-}
-
-/* The command an unprefixed client line sends in a raw session ("mail
- * from:<a>", "data", "."), or NULL. */
-const char *smtpcode__raw_client(const struct scan_index *ix, const char *line)
-{
-	size_t n = strlen(line);
-
-	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
-		n--;
-	EACH(ix, SCAN_RAW_CLIENT, m) {
-		char last = (*m)->marker[(*m)->len - 1];
-		if (!scan_starts_with(line, (*m)->marker))
-			continue;
-		if (last == ' ' || last == ':' ? n > (*m)->len : n == (*m)->len)
-			return (*m)->command;
-	}
-	return NULL;
-}
-
-/* Nonzero if line repeats the open reply ("reply: retcode (550); Msg:"). */
-int smtpcode__echo(const struct scan_index *ix, const char *line)
-{
-	EACH(ix, SCAN_ECHO, m)
-		if (strncmp(line, (*m)->marker, (*m)->len) == 0)
-			return 1;
-	return 0;
 }
 
 /* The command a line names for the reply on the next line, or NULL. */

@@ -166,7 +166,8 @@ void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn)
 	drop_joins(&s->formats, r);
 	inner_codes(r);
 	smtpcode__check_reply(r);
-	s->emit(r, s->arg);
+	smtpcode__who_finish(s, r, dsn);
+	smtpcode__twin_emit(s, r, dsn);
 }
 
 void smtpcode__flush_pending(struct scan *s)
@@ -291,7 +292,7 @@ static void client_line(struct scan *s, const char *cmd)
 	if (!c)
 		c = smtpcode_command_canonical(word);
 	if (c)
-		sent_command(s, c);
+		sent_command(s, c), smtpcode__who_sent(s, cmd, c);
 }
 
 /* In a transcript, a reply answers the oldest command not yet answered (or,
@@ -302,6 +303,7 @@ static void transcript_command(struct scan *s, struct smtpcode_reply *r)
 	r->command = s->client_command;
 	if (s->sent_count > 0) {
 		r->command = s->sent[0];
+		smtpcode__who_answer(s, r);
 		memmove(s->sent, s->sent + 1, --s->sent_count * sizeof s->sent[0]);
 	}
 	if (!r->command || s->after_quit) {
@@ -325,6 +327,7 @@ static int raw_client_line(struct scan *s, const char *line)
 	smtpcode__flush_pending(s);
 	s->raw_session = 1;
 	sent_command(s, c);
+	smtpcode__who_sent(s, line, c);
 	return 1;
 }
 
@@ -360,6 +363,7 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 		if (s->after_lines > 0)
 			r->command = s->after_command;
 		s->after_lines = 0;
+		smtpcode__who_open(s, r, line, transcript);
 	} else if (code != r->basic) {
 		smtpcode__add_warning(r, SMTPCODE_WARN_CONTINUATION_MISMATCH);
 		r->basic = code; /* the last line's code stands, as clients read it */
@@ -381,6 +385,7 @@ static void record_without_reply(struct scan *s, const char *line)
 
 	smtpcode__reply_start(r, s->line);
 	r->command = smtpcode__command_in(&s->formats, line);
+	smtpcode__who_open(s, r, line, 0);
 	s->pending = 1;
 	if ((why = smtpcode__record_text(&s->formats, line, &n)) != NULL)
 		smtpcode__append_text(r, why, n);
@@ -396,9 +401,11 @@ static void after_lead_in_line(struct scan *s, const char *line)
 	if (smtpcode__colon_lead_in(&s->formats, line)) {
 		s->after_command = smtpcode__command_in(&s->formats, line);
 		s->after_lines = 3; /* this line, and two more */
+		smtpcode__who_lead_in(s, line);
 	} else if ((before = smtpcode__command_before(&s->formats, line)) != NULL) {
 		s->after_command = before;
 		s->after_lines = 2; /* this line, and the next */
+		smtpcode__who_lead_in(s, line);
 	}
 }
 
@@ -420,6 +427,7 @@ static int enhanced_first_line(struct scan *s, const char *line)
 		s->reply.command = s->after_command;
 	s->after_lines = 0;
 	smtpcode__reply_text(&s->reply, p, strlen(p));
+	smtpcode__who_open(s, &s->reply, line, 0);
 	s->pending = 1;
 	s->pending_server = s->pending_inline = s->unclosed = 0;
 	s->reply_indent = indentation(line) + 1; /* a deeper line continues it */
@@ -437,6 +445,7 @@ static int status_tag_line(struct scan *s, const char *line)
 	smtpcode__reply_start(&s->reply, s->line);
 	smtpcode__add_enhanced(&s->reply, &c);
 	smtpcode__append_text(&s->reply, line, strlen(line));
+	smtpcode__who_open(s, &s->reply, line, 0);
 	s->pending = 1;
 	s->pending_server = s->pending_inline = s->unclosed = 0;
 	s->reply_indent = (size_t)-1; /* no line continues it */
@@ -454,8 +463,10 @@ static void other_line(struct scan *s, const char *line)
 	s->outcomes[outcome]++;
 	p = smtpcode__find_embedded(&s->formats, line, s->after_lines > 0, &code, &sep);
 	if (!p && !dsn) {
-		if (!enhanced_first_line(s, line) && !status_tag_line(s, line))
+		if (!enhanced_first_line(s, line) && !status_tag_line(s, line)) {
+			smtpcode__who_context(s, line);
 			after_lead_in_line(s, line);
+		}
 		return;
 	}
 	if (p) {
@@ -508,7 +519,8 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 	if (l->kind == SCAN_LINE_SESSION || l->kind == SCAN_LINE_CLIENT) {
 		smtpcode__flush_pending(s);
 		if (l->kind == SCAN_LINE_SESSION)
-			s->client_command = NULL, s->sent_count = 0;
+			s->client_command = NULL, s->sent_count = 0,
+			smtpcode__who_session(s, l->start);
 		else /* Sendmail -v prefixes only the client's lines */
 			client_line(s, l->start), s->raw_session = s->client_command != NULL;
 		return;

@@ -1,0 +1,152 @@
+/* scan_twin.c - one reply, not two (issue 13, kind 17): a bounce gives a
+ * recipient's reply in its human-readable part and again, later, in its
+ * message/delivery-status group. The reply of the human-readable part is
+ * held back until its DSN twin comes; the twin's codes, recipient and host
+ * join it, and the twin is not given on its own.
+ *
+ * The bound: at most SCAN_HELD_MAX replies wait (a ring in the scanner's
+ * state), each for at most SCAN_HELD_LINES lines after its last line.
+ * While one waits, the replies after it wait behind it, so that the
+ * callback sees them in the text's order. A reply leaves the ring when its
+ * twin came, when a DSN group matched a reply after it (the groups come in
+ * the order of the human-readable part), when its lines run out, when the
+ * ring is full (the oldest leaves, unmerged), and at the input's end.
+ *
+ * Only a reply that may have a twin waits: one found in text (not a DSN
+ * group's, not a transcript's server line), with no log outcome (a log
+ * record has none) and not our own server's refusal. A log is read at the
+ * pace of its lines. */
+#include "scan.h"
+
+#include <string.h>
+
+static struct scan_held *held_at(struct scan_twin *t, unsigned i)
+{
+	return &t->held[(t->head + i) % SCAN_HELD_MAX];
+}
+
+/* Gives the oldest held reply to the callback and drops it. */
+static void release_head(struct scan *s)
+{
+	struct scan_twin *t = &s->twin;
+
+	s->emit(&held_at(t, 0)->reply, s->arg);
+	t->head = (t->head + 1) % SCAN_HELD_MAX;
+	t->count--;
+}
+
+/* Gives the held replies that wait for nothing, oldest first, up to the
+ * first that may still meet its twin. */
+static void release_done(struct scan *s)
+{
+	while (s->twin.count > 0 && !held_at(&s->twin, 0)->candidate)
+		release_head(s);
+}
+
+/* Nonzero if DSN reply d may be the twin of held reply h: the same
+ * recipient when both name one; else the same basic code and, when h has
+ * an enhanced code, the same first one among d's ("550 5.1.10" in one
+ * paste and a DSN group's "550 5.1.1" in the next are two replies). */
+static int twins(const struct smtpcode_reply *h, const struct smtpcode_reply *d)
+{
+	size_t i;
+
+	if (h->recipient[0] && d->recipient[0])
+		return smtpcode__same_address(h->recipient, d->recipient);
+	if (!h->basic || h->basic != d->basic)
+		return 0;
+	if (h->enhanced_count == 0)
+		return 1;
+	for (i = 0; i < d->enhanced_count; i++)
+		if (d->enhanced[i].reply_class == h->enhanced[0].reply_class &&
+		    d->enhanced[i].subject == h->enhanced[0].subject &&
+		    d->enhanced[i].detail == h->enhanced[0].detail)
+			return 1;
+	return 0;
+}
+
+/* Merges DSN reply d into its twin h: h's codes first, then d's (the
+ * Status: code, the Diagnostic-Code's); the recipient is the DSN's; the
+ * host, direction, outcome and basic code are d's where h has none. */
+static void merge(struct smtpcode_reply *h, const struct smtpcode_reply *d)
+{
+	size_t i;
+
+	if (!h->basic)
+		h->basic = d->basic;
+	for (i = 0; i < d->enhanced_count; i++)
+		smtpcode__add_enhanced(h, &d->enhanced[i]);
+	if (d->recipient[0])
+		memcpy(h->recipient, d->recipient, sizeof h->recipient);
+	if (!h->remote_host[0])
+		memcpy(h->remote_host, d->remote_host, sizeof h->remote_host);
+	if (h->direction == SMTPCODE_DIRECTION_UNKNOWN)
+		h->direction = d->direction;
+	if (h->outcome == SMTPCODE_OUTCOME_NONE)
+		h->outcome = d->outcome;
+	h->dsn_first_line = d->first_line;
+	h->dsn_last_line = d->last_line;
+	smtpcode__check_reply(h); /* the merged codes' warnings */
+}
+
+/* Merges DSN reply d into the oldest held reply that may be its twin;
+ * the held replies before that one have none. Nonzero if it found one. */
+static int match(struct scan *s, const struct smtpcode_reply *d)
+{
+	struct scan_twin *t = &s->twin;
+	unsigned i, j;
+
+	for (i = 0; i < t->count; i++) {
+		struct scan_held *h = held_at(t, i);
+		if (!h->candidate || !twins(&h->reply, d))
+			continue;
+		merge(&h->reply, d);
+		for (j = 0; j <= i; j++)
+			held_at(t, j)->candidate = 0;
+		release_done(s);
+		return 1;
+	}
+	return 0;
+}
+
+/* A complete reply: given now, held back, or (a DSN twin) merged. */
+void smtpcode__twin_emit(struct scan *s, const struct smtpcode_reply *r, int dsn)
+{
+	struct scan_twin *t = &s->twin;
+	int transcript = r == &s->reply && s->pending_server;
+	int candidate = !dsn && !transcript && r->outcome == SMTPCODE_OUTCOME_NONE &&
+	                r->direction != SMTPCODE_DIRECTION_LOCAL;
+	struct scan_held *h;
+
+	if (dsn && t->count > 0 && match(s, r))
+		return;
+	if (!candidate && t->count == 0) {
+		s->emit(r, s->arg);
+		return;
+	}
+	if (t->count == SCAN_HELD_MAX) {
+		release_head(s);
+		release_done(s);
+	}
+	h = held_at(t, t->count++);
+	h->reply = *r;
+	h->candidate = candidate;
+}
+
+/* A new line: the oldest held reply's lines may have run out. */
+void smtpcode__twin_tick(struct scan *s)
+{
+	struct scan_twin *t = &s->twin;
+
+	if (t->count > 0 && s->line > held_at(t, 0)->reply.last_line + SCAN_HELD_LINES) {
+		held_at(t, 0)->candidate = 0;
+		release_done(s);
+	}
+}
+
+/* The input's end: every held reply is given. */
+void smtpcode__twin_end(struct scan *s)
+{
+	while (s->twin.count > 0)
+		release_head(s);
+}
