@@ -187,8 +187,8 @@ const char *smtpcode__enhanced_lead(const struct scan_index *ix, const char *lin
 int smtpcode__status_tag(const struct scan_index *ix, const char *line,
                          struct smtpcode_enhanced_code *code);
 enum smtpcode_outcome smtpcode__dsn_action(const struct scan_index *ix, const char *value);
-const char *smtpcode__recipient_in(const struct scan_index *ix, const char *line);
-const char *smtpcode__host_in(const struct scan_index *ix, const char *line);
+int smtpcode__recipient_in(const struct scan_index *ix, const char *line, char *out);
+int smtpcode__host_in(const struct scan_index *ix, const char *line, char *out);
 const char *smtpcode__host_line(const struct scan_index *ix, const char *line);
 enum smtpcode_direction smtpcode__direction_in(const struct scan_index *ix, const char *line);
 
@@ -279,14 +279,26 @@ struct scan_who {
 /* Replies held back until their DSN twin (scan_twin.c). */
 #define SCAN_HELD_MAX 8
 #define SCAN_HELD_LINES 200
-struct scan_held {
-	struct smtpcode_reply reply;
-	int candidate;                       /* may still meet its DSN twin */
+enum scan_held_kind {
+	SCAN_HELD_DONE,                      /* waits only for the ones before */
+	SCAN_HELD_TRANSCRIPT,                /* a transcript line's: may meet
+	                                      * its DSN twin, if no text does */
+	SCAN_HELD_TEXT                       /* a reply in text: may meet it */
 };
 
+struct scan_held {
+	struct smtpcode_reply reply;
+	enum scan_held_kind candidate;
+};
+
+#define SCAN_GONE_MAX 16
 struct scan_twin {
 	struct scan_held held[SCAN_HELD_MAX]; /* a ring, oldest at head */
 	unsigned head, count;
+	/* Replies that left the full ring before their twin came, by their
+	 * recipient's hash (0: none): their twins are dropped. */
+	unsigned long gone[SCAN_GONE_MAX], gone_until[SCAN_GONE_MAX];
+	unsigned gone_next;
 };
 
 struct scan {

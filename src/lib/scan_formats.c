@@ -83,6 +83,8 @@ static const struct scan_marker sendmail[] = {
 	DIR("stat=Deferred: ", REMOTE),
 	DIR("(reason: ", REMOTE),
 	DIR("reply=", REMOTE),
+	DIR("mailer=esmtp,", REMOTE), /* a remote server's answer, as logstat */
+	DIR("mailer=smtp,", REMOTE),
 };
 
 /* Exim mainlog: "1abc-000 ** bob@example.org ...: SMTP error from remote
@@ -146,7 +148,10 @@ static const struct scan_marker exchange[] = {
 	 * the diagnostics' "Remote Server returned '550 ...'" */
 	WHO("Your message to ", SCAN_RECIPIENT),
 	WHO("Recipient Address: ", SCAN_RECIPIENT),
+	WHO("Remote Server at ", SCAN_HOST),
+	MARK("Receiving server: ", SCAN_HOST_LINE),
 	DIR("Server returned", REMOTE),
+	DIR("Remote Server at ", REMOTE),
 	DIR("responded with", REMOTE),
 };
 

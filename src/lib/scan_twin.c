@@ -10,12 +10,15 @@
  * callback sees them in the text's order. A reply leaves the ring when its
  * twin came, when a DSN group matched a reply after it (the groups come in
  * the order of the human-readable part), when its lines run out, when the
- * ring is full (the oldest leaves, unmerged), and at the input's end.
+ * ring is full (the oldest leaves, unmerged), and at the input's end. A
+ * reply that left a full ring unmerged is remembered by its recipient (the
+ * last SCAN_GONE_MAX of them, for SCAN_HELD_LINES lines): its twin is
+ * dropped, so a long bounce still gives one reply per recipient.
  *
- * Only a reply that may have a twin waits: one found in text (not a DSN
- * group's, not a transcript's server line), with no log outcome (a log
- * record has none) and not our own server's refusal. A log is read at the
- * pace of its lines. */
+ * Only a reply that may have a twin waits: one found in text or on a
+ * transcript's server line (a bounce may quote the session), not a DSN
+ * group's, with no log outcome (a log record has one) and not our own
+ * server's refusal. A log is read at the pace of its lines. */
 #include "scan.h"
 
 #include <string.h>
@@ -33,6 +36,46 @@ static void release_head(struct scan *s)
 	s->emit(&held_at(t, 0)->reply, s->arg);
 	t->head = (t->head + 1) % SCAN_HELD_MAX;
 	t->count--;
+}
+
+/* A hash of an address, without case; never 0. */
+static unsigned long address_hash(const char *a)
+{
+	unsigned long h = 2166136261UL;
+
+	for (; *a; a++)
+		h = (h ^ (unsigned char)scx_lower((unsigned char)*a)) * 16777619UL;
+	return h ? h : 1;
+}
+
+/* The oldest held reply leaves a full ring: a text reply that may still
+ * meet its twin is remembered by its recipient. */
+static void release_full(struct scan *s)
+{
+	struct scan_twin *t = &s->twin;
+	const struct scan_held *h = held_at(t, 0);
+
+	if (h->candidate != SCAN_HELD_DONE && h->reply.recipient[0]) {
+		t->gone[t->gone_next] = address_hash(h->reply.recipient);
+		t->gone_until[t->gone_next] = s->line + SCAN_HELD_LINES;
+		t->gone_next = (t->gone_next + 1) % SCAN_GONE_MAX;
+	}
+	release_head(s);
+}
+
+/* Nonzero if DSN reply d is the twin of a reply that left a full ring. */
+static int gone(const struct scan *s, const struct smtpcode_reply *d)
+{
+	unsigned long h;
+	size_t i;
+
+	if (!d->recipient[0])
+		return 0;
+	h = address_hash(d->recipient);
+	for (i = 0; i < SCAN_GONE_MAX; i++)
+		if (s->twin.gone[i] == h && s->line <= s->twin.gone_until[i])
+			return 1;
+	return 0;
 }
 
 /* Gives the held replies that wait for nothing, oldest first, up to the
@@ -89,23 +132,28 @@ static void merge(struct smtpcode_reply *h, const struct smtpcode_reply *d)
 	smtpcode__check_reply(h); /* the merged codes' warnings */
 }
 
-/* Merges DSN reply d into the oldest held reply that may be its twin;
- * the held replies before that one have none. Nonzero if it found one. */
+/* Merges DSN reply d into the oldest held reply of text that may be its
+ * twin, else into the oldest transcript line's (Courier's bounce quotes
+ * the session: "<<< 550 ..."); the held replies before that one have
+ * none. Nonzero if it found one. */
 static int match(struct scan *s, const struct smtpcode_reply *d)
 {
 	struct scan_twin *t = &s->twin;
 	unsigned i, j;
 
-	for (i = 0; i < t->count; i++) {
-		struct scan_held *h = held_at(t, i);
-		if (!h->candidate || !twins(&h->reply, d))
-			continue;
-		merge(&h->reply, d);
-		for (j = 0; j <= i; j++)
-			held_at(t, j)->candidate = 0;
-		release_done(s);
-		return 1;
-	}
+	int level;
+
+	for (level = SCAN_HELD_TEXT; level >= SCAN_HELD_TRANSCRIPT; level--)
+		for (i = 0; i < t->count; i++) {
+			struct scan_held *h = held_at(t, i);
+			if ((int)h->candidate != level || !twins(&h->reply, d))
+				continue;
+			merge(&h->reply, d);
+			for (j = 0; j <= i; j++)
+				held_at(t, j)->candidate = SCAN_HELD_DONE;
+			release_done(s);
+			return 1;
+		}
 	return 0;
 }
 
@@ -114,18 +162,21 @@ void smtpcode__twin_emit(struct scan *s, const struct smtpcode_reply *r, int dsn
 {
 	struct scan_twin *t = &s->twin;
 	int transcript = r == &s->reply && s->pending_server;
-	int candidate = !dsn && !transcript && r->outcome == SMTPCODE_OUTCOME_NONE &&
-	                r->direction != SMTPCODE_DIRECTION_LOCAL;
+	int candidate = dsn || r->outcome != SMTPCODE_OUTCOME_NONE ||
+	                        r->direction == SMTPCODE_DIRECTION_LOCAL
+	                    ? SCAN_HELD_DONE
+	                : transcript ? SCAN_HELD_TRANSCRIPT
+	                             : SCAN_HELD_TEXT;
 	struct scan_held *h;
 
-	if (dsn && t->count > 0 && match(s, r))
+	if (dsn && ((t->count > 0 && match(s, r)) || gone(s, r)))
 		return;
-	if (!candidate && t->count == 0) {
+	if (candidate == SCAN_HELD_DONE && t->count == 0) {
 		s->emit(r, s->arg);
 		return;
 	}
 	if (t->count == SCAN_HELD_MAX) {
-		release_head(s);
+		release_full(s);
 		release_done(s);
 	}
 	h = held_at(t, t->count++);
@@ -139,7 +190,7 @@ void smtpcode__twin_tick(struct scan *s)
 	struct scan_twin *t = &s->twin;
 
 	if (t->count > 0 && s->line > held_at(t, 0)->reply.last_line + SCAN_HELD_LINES) {
-		held_at(t, 0)->candidate = 0;
+		held_at(t, 0)->candidate = SCAN_HELD_DONE;
 		release_done(s);
 	}
 }

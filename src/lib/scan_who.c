@@ -45,7 +45,8 @@ static int address_char(unsigned char c)
 
 /* An address at p: "<u@example.org>" or a bare u@example.org (a final '.'
  * or ':' is the sentence's). Copies it (without the brackets) to out,
- * which holds size bytes, and returns the length read at p; 0 if there is
+ * which holds size bytes, and returns its length at p (brackets in, a
+ * sentence's final '.' or ':' out); 0 if there is
  * none. An address has one '@' with a local part before it and, after it,
  * a domain with a dot or an address literal ("[192.0.2.1]"). */
 size_t smtpcode__address_at(const char *p, char *out, size_t size)
@@ -78,7 +79,7 @@ size_t smtpcode__address_at(const char *p, char *out, size_t size)
 		return 0;
 	memcpy(out, s, n);
 	out[n] = '\0';
-	return (size_t)(e - p) + (p[0] == '<');
+	return p[0] == '<' ? (size_t)(e - p) + 1 : n;
 }
 
 /* The remote host at p, as written: "mx.example.net[192.0.2.1]", Exim's
@@ -92,6 +93,8 @@ static int host_at(const char *p, char *out)
 	const char *s = scan_skip_spaces(p), *e, *b;
 	size_t n;
 
+	if (*s == '"') /* OpenSMTPD's relay="mx.example.org (192.0.2.71)" */
+		s++;
 	if (*s == '(') { /* Exim's "H=(helo) [192.0.2.1]" */
 		const char *close = strchr(s, ')');
 		if (!close || close[1] != ' ' || close[2] != '[')
@@ -153,30 +156,36 @@ static int word_start(const char *line, const char *p, const struct scan_marker 
 	return !(c >= 'a' && c <= 'z') && !scan_is_digit(c) && c != '_' && c != '-' && c != '.';
 }
 
-/* The first place in line after a marker of role where the value it
- * introduces starts, in the formats' order; NULL if none. */
-static const char *value_after(const struct scan_index *ix, enum scan_role role, const char *line)
+typedef int value_reader(const char *p, char *out);
+
+/* Reads, with read, the value after the first marker of role in line
+ * (in the formats' order) that has one, to out (SCAN_ADDRESS bytes).
+ * Nonzero if one was read. */
+static int value_after(const struct scan_index *ix, enum scan_role role, const char *line,
+                       value_reader *read, char *out)
 {
 	EACH(ix, role, m) {
 		const char *p = line;
 		while ((p = strstr(p, (*m)->marker)) != NULL && !word_start(line, p, *m))
 			p++;
-		if (p)
-			return p + (*m)->len;
+		if (p && read(p + (*m)->len, out))
+			return 1;
 	}
-	return NULL;
+	return 0;
 }
 
-/* Where the recipient's address starts after a SCAN_RECIPIENT marker. */
-const char *smtpcode__recipient_in(const struct scan_index *ix, const char *line)
+static value_reader address_after, host_at;
+
+/* The recipient's address after a SCAN_RECIPIENT marker, to out. */
+int smtpcode__recipient_in(const struct scan_index *ix, const char *line, char *out)
 {
-	return value_after(ix, SCAN_RECIPIENT, line);
+	return value_after(ix, SCAN_RECIPIENT, line, address_after, out);
 }
 
-/* Where the remote host starts after a SCAN_HOST marker. */
-const char *smtpcode__host_in(const struct scan_index *ix, const char *line)
+/* The remote host after a SCAN_HOST marker, to out. */
+int smtpcode__host_in(const struct scan_index *ix, const char *line, char *out)
 {
-	return value_after(ix, SCAN_HOST, line);
+	return value_after(ix, SCAN_HOST, line, host_at, out);
 }
 
 /* Where the host starts on a line that starts (after blanks) with a
@@ -221,8 +230,7 @@ void smtpcode__who_context(struct scan *s, const char *line)
 	if (strchr(line, '@')) {
 		if (address_line(line, w->address))
 			w->address_until = s->line + WHO_ADDRESS_LINES;
-		else if ((p = smtpcode__recipient_in(&s->formats, line)) != NULL &&
-		         smtpcode__address_at(p, w->address, sizeof w->address))
+		else if (smtpcode__recipient_in(&s->formats, line, w->address))
 			w->address_until = s->line + WHO_MARKER_LINES;
 	}
 	if ((p = smtpcode__host_line(&s->formats, line)) != NULL && host_at(p, w->host))
@@ -247,10 +255,8 @@ void smtpcode__who_session(struct scan *s, const char *line)
 {
 	const char *p = smtpcode__host_line(&s->formats, line);
 
-	if (p && host_at(p, s->who.session_host))
-		return;
-	if (!p) /* "=== Trying ...": a new server, not yet named */
-		s->who.session_host[0] = '\0';
+	if (p)
+		host_at(p, s->who.session_host);
 	s->who.txn_accepted = 0;
 }
 
@@ -295,17 +301,32 @@ void smtpcode__who_answer(struct scan *s, struct smtpcode_reply *r)
 
 /* Nonzero if line starts (after blanks) with the address a bounce gives
  * before its reply: Postfix's "<u@a>: host ... said: 550", "<u@a>: 550
- * ...", Sendmail's "<u@a>... Deferred: 452 ..." (and without brackets);
+ * ...", OpenSMTPD's "u@a: 550 ...", Sendmail's "<u@a>... Deferred: 452
+ * ...";
  * copied to out. */
 static int leading_address(const char *line, char *out)
 {
 	const char *p = scan_skip_spaces(line);
 	size_t n = smtpcode__address_at(p, out, SCAN_ADDRESS);
 
-	if (n && ((p[0] == '<' && p[n] == ':') || strncmp(p + n, "...", 3) == 0))
+	if (n && (p[n] == ':' || strncmp(p + n, "...", 3) == 0))
 		return 1;
 	out[0] = '\0';
 	return 0;
+}
+
+/* The address after a SCAN_RECIPIENT marker at p, to out: the word there
+ * or, when that is a local part alone, the "<u@a>" after it (Exim's "=>
+ * dave <dave@example.org>"). */
+static int address_after(const char *p, char *out)
+{
+	const char *q = p;
+
+	if (smtpcode__address_at(p, out, SCAN_ADDRESS))
+		return 1;
+	while (*q && *q != ' ')
+		q++;
+	return q[0] == ' ' && q[1] == '<' && smtpcode__address_at(q + 1, out, SCAN_ADDRESS);
 }
 
 /* A reply opens on line (the line as the passes left it): what the line
@@ -316,7 +337,6 @@ void smtpcode__who_open(struct scan *s, struct smtpcode_reply *r, const char *li
                         int transcript)
 {
 	struct scan_who *w = &s->who;
-	const char *p;
 
 	if (transcript) {
 		r->direction = SMTPCODE_DIRECTION_REMOTE;
@@ -326,13 +346,10 @@ void smtpcode__who_open(struct scan *s, struct smtpcode_reply *r, const char *li
 	r->direction = smtpcode__direction_in(&s->formats, line);
 	if (r->direction == SMTPCODE_DIRECTION_UNKNOWN && s->line <= w->direction_until)
 		r->direction = w->direction;
-	if (!r->recipient[0] && strchr(line, '@') && !leading_address(line, r->recipient) &&
-	    !((p = smtpcode__recipient_in(&s->formats, line)) != NULL &&
-	      smtpcode__address_at(p, r->recipient, sizeof r->recipient)))
-		r->recipient[0] = '\0';
+	if (!r->recipient[0] && strchr(line, '@') && !leading_address(line, r->recipient))
+		smtpcode__recipient_in(&s->formats, line, r->recipient);
 	w->context_ok = s->line <= w->address_until;
-	if (!((p = smtpcode__host_in(&s->formats, line)) != NULL && host_at(p, r->remote_host)) &&
-	    s->line <= w->host_until)
+	if (!smtpcode__host_in(&s->formats, line, r->remote_host) && s->line <= w->host_until)
 		copy_field(r->remote_host, w->host, strlen(w->host));
 }
 
@@ -347,10 +364,7 @@ void smtpcode__who_dsn_field(struct scan *s, enum dsn_field f, const char *value
 	int rank = f == DSN_FINAL_RECIPIENT ? 3 : f == DSN_ORIGINAL_RECIPIENT ? 2 : 1;
 
 	if (f == DSN_REMOTE_MTA) {
-		size_t n = strlen(v);
-		while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
-			n--;
-		copy_field(r->remote_host, v, n);
+		host_at(v, r->remote_host);
 		return;
 	}
 	if (f != DSN_FINAL_RECIPIENT && f != DSN_ORIGINAL_RECIPIENT && f != DSN_X_ACTUAL_RECIPIENT)
@@ -361,13 +375,17 @@ void smtpcode__who_dsn_field(struct scan *s, enum dsn_field f, const char *value
 		s->who.dsn_rank = rank;
 }
 
-/* Nonzero if the word at p (after ':', '.' and blanks) starts with
- * "sender": "<s@a>: Sender address rejected" is about the sender. */
+/* Nonzero if the words at p, up to the end of their clause (at most 48
+ * bytes), name the sender: "<s@a>: Sender address rejected", "<s@a>...
+ * Domain of sender address s@a does not exist". */
 static int sender_follows(const char *p)
 {
-	while (*p == ':' || *p == '.' || *p == ' ')
-		p++;
-	return scan_starts_with(p, "sender");
+	size_t i;
+
+	for (i = 0; i < 48 && p[i] && p[i] != ';' && p[i] != '('; i++)
+		if (scx_lower((unsigned char)p[i]) == 's' && scan_starts_with(p + i, "sender"))
+			return 1;
+	return 0;
 }
 
 /* Nonzero if the word just before p names an id: "Message-ID: <...>",
