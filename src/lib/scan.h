@@ -357,7 +357,7 @@ void smtpcode__dsn_flush(struct scan *s);
 /* ---- Who (scan_who.c) and the DSN twins (scan_twin.c) -------------------- */
 
 void smtpcode__who_open(struct scan *s, struct smtpcode_reply *r, const char *line,
-                        int transcript);
+                        const char *code, int transcript);
 void smtpcode__who_context(struct scan *s, const char *line);
 void smtpcode__who_lead_in(struct scan *s, const char *line);
 void smtpcode__who_session(struct scan *s, const char *line);

@@ -363,7 +363,7 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 		if (s->after_lines > 0)
 			r->command = s->after_command;
 		s->after_lines = 0;
-		smtpcode__who_open(s, r, line, transcript);
+		smtpcode__who_open(s, r, line, code_ptr, transcript);
 	} else if (code != r->basic) {
 		smtpcode__add_warning(r, SMTPCODE_WARN_CONTINUATION_MISMATCH);
 		r->basic = code; /* the last line's code stands, as clients read it */
@@ -385,7 +385,7 @@ static void record_without_reply(struct scan *s, const char *line)
 
 	smtpcode__reply_start(r, s->line);
 	r->command = smtpcode__command_in(&s->formats, line);
-	smtpcode__who_open(s, r, line, 0);
+	smtpcode__who_open(s, r, line, NULL, 0);
 	s->pending = 1;
 	if ((why = smtpcode__record_text(&s->formats, line, &n)) != NULL)
 		smtpcode__append_text(r, why, n);
@@ -427,7 +427,7 @@ static int enhanced_first_line(struct scan *s, const char *line)
 		s->reply.command = s->after_command;
 	s->after_lines = 0;
 	smtpcode__reply_text(&s->reply, p, strlen(p));
-	smtpcode__who_open(s, &s->reply, line, 0);
+	smtpcode__who_open(s, &s->reply, line, p, 0);
 	s->pending = 1;
 	s->pending_server = s->pending_inline = s->unclosed = 0;
 	s->reply_indent = indentation(line) + 1; /* a deeper line continues it */
@@ -445,7 +445,7 @@ static int status_tag_line(struct scan *s, const char *line)
 	smtpcode__reply_start(&s->reply, s->line);
 	smtpcode__add_enhanced(&s->reply, &c);
 	smtpcode__append_text(&s->reply, line, strlen(line));
-	smtpcode__who_open(s, &s->reply, line, 0);
+	smtpcode__who_open(s, &s->reply, line, NULL, 0);
 	s->pending = 1;
 	s->pending_server = s->pending_inline = s->unclosed = 0;
 	s->reply_indent = (size_t)-1; /* no line continues it */

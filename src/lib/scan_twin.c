@@ -21,11 +21,30 @@
  * server's refusal. A log is read at the pace of its lines. */
 #include "scan.h"
 
+#include <stddef.h>
 #include <string.h>
 
 static struct scan_held *held_at(struct scan_twin *t, unsigned i)
 {
 	return &t->held[(t->head + i) % SCAN_HELD_MAX];
+}
+
+/* Copies a reply to the ring: its fields, and of its strings only what
+ * they hold (a held reply is copied once; the unused end of its text, a
+ * third of the struct, stays as it was). */
+static void copy_reply(struct smtpcode_reply *dst, const struct smtpcode_reply *src)
+{
+	const size_t text = offsetof(struct smtpcode_reply, text);
+	const size_t tail = offsetof(struct smtpcode_reply, malformed);
+	const size_t who = offsetof(struct smtpcode_reply, recipient);
+	const size_t after = offsetof(struct smtpcode_reply, direction);
+
+	memcpy(dst, src, text);
+	memcpy(dst->text, src->text, strlen(src->text) + 1);
+	memcpy((char *)dst + tail, (const char *)src + tail, who - tail);
+	memcpy(dst->recipient, src->recipient, strlen(src->recipient) + 1);
+	memcpy(dst->remote_host, src->remote_host, strlen(src->remote_host) + 1);
+	memcpy((char *)dst + after, (const char *)src + after, sizeof *dst - after);
 }
 
 /* Gives the oldest held reply to the callback and drops it. */
@@ -180,7 +199,7 @@ void smtpcode__twin_emit(struct scan *s, const struct smtpcode_reply *r, int dsn
 		release_done(s);
 	}
 	h = held_at(t, t->count++);
-	h->reply = *r;
+	copy_reply(&h->reply, r);
 	h->candidate = candidate;
 }
 

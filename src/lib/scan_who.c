@@ -329,12 +329,14 @@ static int address_after(const char *p, char *out)
 	return q[0] == ' ' && q[1] == '<' && smtpcode__address_at(q + 1, out, SCAN_ADDRESS);
 }
 
-/* A reply opens on line (the line as the passes left it): what the line
- * and the lines just before it say of it. A transcript's server line is a
+/* A reply opens on line (the line as the passes left it; its code at
+ * code, or NULL): what the line and the lines just before it say of it (a
+ * line that starts with the reply has nothing to say: its rows are not
+ * searched). A transcript's server line is a
  * remote server's answer (the transcript is a client's), its host the
  * session's. */
 void smtpcode__who_open(struct scan *s, struct smtpcode_reply *r, const char *line,
-                        int transcript)
+                        const char *code, int transcript)
 {
 	struct scan_who *w = &s->who;
 
@@ -343,12 +345,19 @@ void smtpcode__who_open(struct scan *s, struct smtpcode_reply *r, const char *li
 		copy_field(r->remote_host, w->session_host, strlen(w->session_host));
 		return;
 	}
+	w->context_ok = s->line <= w->address_until;
+	if (code && code == scan_skip_spaces(line)) { /* nothing stands before it */
+		if (s->line <= w->direction_until)
+			r->direction = w->direction;
+		if (s->line <= w->host_until)
+			copy_field(r->remote_host, w->host, strlen(w->host));
+		return;
+	}
 	r->direction = smtpcode__direction_in(&s->formats, line);
 	if (r->direction == SMTPCODE_DIRECTION_UNKNOWN && s->line <= w->direction_until)
 		r->direction = w->direction;
 	if (!r->recipient[0] && strchr(line, '@') && !leading_address(line, r->recipient))
 		smtpcode__recipient_in(&s->formats, line, r->recipient);
-	w->context_ok = s->line <= w->address_until;
 	if (!smtpcode__host_in(&s->formats, line, r->remote_host) && s->line <= w->host_until)
 		copy_field(r->remote_host, w->host, strlen(w->host));
 }
