@@ -546,11 +546,13 @@ void smtpcode_scanner_init(struct smtpcode_scanner *s);
 
 /* Feeds one line of len bytes, without its line end (a trailing CR is
  * ignored; NUL bytes and invalid UTF-8 are allowed). Calls emit for each
- * reply that the line completes. */
+ * reply that the line completes, in the text's order; a reply in text may
+ * be held back (at most 8, for at most 200 lines) until its bounce's DSN
+ * group repeats it, which then joins it (smtpcode(3)). */
 void smtpcode_scanner_line(struct smtpcode_scanner *s, const char *line, size_t len,
                            smtpcode_reply_fn *emit, void *arg);
 
-/* Ends the input: emits a reply still open. */
+/* Ends the input: emits a reply still open, and the replies held back. */
 void smtpcode_scanner_end(struct smtpcode_scanner *s, smtpcode_reply_fn *emit, void *arg);
 
 /* The number of lines fed so far. */
