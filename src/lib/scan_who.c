@@ -194,7 +194,7 @@ const char *smtpcode__host_line(const struct scan_index *ix, const char *line)
 {
 	line = scan_skip_spaces(line);
 	EACH(ix, SCAN_HOST_LINE, m)
-		if (strncmp(line, (*m)->marker, (*m)->len) == 0)
+		if (line[0] == (*m)->marker[0] && strncmp(line, (*m)->marker, (*m)->len) == 0)
 			return line + (*m)->len;
 	return NULL;
 }
