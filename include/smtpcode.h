@@ -524,7 +524,7 @@ struct smtpcode_reply {
 #define SMTPCODE_SCAN_LINE_MAX 16384
 
 /* The size of struct smtpcode_scanner: fixed for the ABI, with room for the
- * passes that later versions add (the state takes about 50 KiB today). */
+ * passes that later versions add (the state takes about 40 KiB today). */
 #define SMTPCODE_SCANNER_SIZE 65536
 
 /* Finds replies in text fed one line at a time. Opaque: all its state is in
@@ -547,7 +547,7 @@ void smtpcode_scanner_init(struct smtpcode_scanner *s);
 /* Feeds one line of len bytes, without its line end (a trailing CR is
  * ignored; NUL bytes and invalid UTF-8 are allowed). Calls emit for each
  * reply that the line completes, in the text's order; a reply in text may
- * be held back (at most 8, for at most 200 lines) until its bounce's DSN
+ * be held back (at most 4, for at most 200 lines) until its bounce's DSN
  * group repeats it, which then joins it (smtpcode(3)). */
 void smtpcode_scanner_line(struct smtpcode_scanner *s, const char *line, size_t len,
                            smtpcode_reply_fn *emit, void *arg);

@@ -277,7 +277,7 @@ struct scan_who {
 };
 
 /* Replies held back until their DSN twin (scan_twin.c). */
-#define SCAN_HELD_MAX 8
+#define SCAN_HELD_MAX 4
 #define SCAN_HELD_LINES 200
 enum scan_held_kind {
 	SCAN_HELD_DONE,                      /* waits only for the ones before */
