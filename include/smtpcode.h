@@ -537,13 +537,17 @@ struct smtpcode_reply {
 	int quoted;                          /* found inside another reply's text */
 	enum smtpcode_report report;         /* NONE, or the message it stands
 	                                      * for (basic 0, no enhanced code) */
+	unsigned long dsn_first_line, dsn_last_line; /* the lines of the DSN
+	                                      * group that gave it, or repeated a
+	                                      * bounce's reply (merged into it);
+	                                      * 0 when none */
 };
 
 /* Longest line the scanner reads; the rest of a longer line is skipped. */
 #define SMTPCODE_SCAN_LINE_MAX 16384
 
 /* The size of struct smtpcode_scanner: fixed for the ABI, with room for the
- * passes that later versions add (the state takes about 44 KiB today). */
+ * passes that later versions add (the state takes about 60 KiB today). */
 #define SMTPCODE_SCANNER_SIZE 65536
 
 /* Finds replies in text fed one line at a time. Opaque: all its state is in
@@ -565,11 +569,13 @@ void smtpcode_scanner_init(struct smtpcode_scanner *s);
 
 /* Feeds one line of len bytes, without its line end (a trailing CR is
  * ignored; NUL bytes and invalid UTF-8 are allowed). Calls emit for each
- * reply that the line completes. */
+ * reply that the line completes, in the text's order; a reply in text may
+ * be held back (at most 4, for at most 200 lines) until its bounce's DSN
+ * group repeats it, which then joins it (smtpcode(3)). */
 void smtpcode_scanner_line(struct smtpcode_scanner *s, const char *line, size_t len,
                            smtpcode_reply_fn *emit, void *arg);
 
-/* Ends the input: emits a reply still open. */
+/* Ends the input: emits a reply still open, and the replies held back. */
 void smtpcode_scanner_end(struct smtpcode_scanner *s, smtpcode_reply_fn *emit, void *arg);
 
 /* The number of lines fed so far. */

@@ -266,16 +266,16 @@ static void hostile__nul_cr_long_and_null_lines(void **state)
 	memset(big, 'x', sizeof big);
 	memcpy(big, "421 4.7.0 ", 10);
 	smtpcode_scanner_line(&s, big, sizeof big, collect, NULL);
-	assert_int_equal(nfound, 1);
-	assert_string_equal(found[0].text, "a b");
 	smtpcode_scanner_line(&s, NULL, 0, collect, NULL);
-	assert_int_equal(nfound, 2);
-	assert_int_equal(found[1].basic, 421);
-	assert_true(strlen(found[1].text) < SMTPCODE_REPLY_TEXT_SIZE);
 	smtpcode_scanner_line(&s, "\xff\xfe 550 \xc3", 8, collect, NULL);
+	/* Replies in text wait for a DSN twin (scan_twin.c) until the end. */
+	assert_int_equal(nfound, 0);
 	smtpcode_scanner_end(&s, collect, NULL);
 	assert_int_equal(smtpcode_scanner_lines(&s), 4);
 	assert_int_equal(nfound, 2);
+	assert_string_equal(found[0].text, "a b");
+	assert_int_equal(found[1].basic, 421);
+	assert_true(strlen(found[1].text) < SMTPCODE_REPLY_TEXT_SIZE);
 }
 
 /* Feeds a copy of exactly len bytes, so a read past the line is caught. */

@@ -66,6 +66,7 @@ void smtpcode_scanner_line(struct smtpcode_scanner *s, const char *line, size_t 
 	sc->line++;
 	sc->emit = emit;
 	sc->arg = arg;
+	smtpcode__twin_tick(sc);
 	smtpcode__line_read(&sc->in, line, len);
 	smtpcode__mime_line(sc, &sc->in, detect);
 }
@@ -79,6 +80,7 @@ void smtpcode_scanner_end(struct smtpcode_scanner *s, smtpcode_reply_fn *emit, v
 	smtpcode__mime_end(sc, detect);
 	smtpcode__flush_pending(sc);
 	smtpcode__dsn_flush(sc);
+	smtpcode__twin_end(sc);
 }
 
 unsigned long smtpcode_scanner_lines(const struct smtpcode_scanner *s)

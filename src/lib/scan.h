@@ -15,6 +15,9 @@
  *                   feedback reports and auto-replies
  *   scan_mime_decode.c  its quoted-printable and base64 decoders
  *   scan_dsn.c      RFC 3464 per-recipient groups
+ *   scan_who.c      who a reply is about: recipient, remote host, direction
+ *   scan_twin.c     the hold-back that merges a bounce's reply with its
+ *                   DSN twin
  *   scan_warn.c     warnings, and the names of warnings and outcomes
  */
 #ifndef SMTPCODE_SCAN_H
@@ -145,6 +148,13 @@ enum scan_role {
 	                      * reply (issue 14): with `then` after it on the
 	                      * line, always ("connect to " ... "]:"); without,
 	                      * only on a line that says an outcome */
+	SCAN_RECIPIENT,      /* the recipient's address follows: "to=<",
+	                      * Exim's " ** " (scan_who.c reads it) */
+	SCAN_HOST,           /* the remote host follows: "relay=", " H=" */
+	SCAN_HOST_LINE,      /* a line starting so (after blanks) names the
+	                      * host of the replies after it: Exim's "host " */
+	SCAN_DIRECTION,      /* a reply on a line holding it is `direction`'s:
+	                      * "reject: " local, "said:" remote */
 	SCAN_ROLE_COUNT
 };
 
@@ -165,11 +175,12 @@ struct scan_marker {
 	const char *then;              /* see the roles, or NULL */
 	const char *command;           /* canonical command, or NULL */
 	enum smtpcode_outcome outcome;
+	enum smtpcode_direction direction; /* SCAN_DIRECTION's */
 };
 
 /* The rows of every format, by role (built by smtpcode__formats_index()
  * when a scanner starts, so a lookup reads only the rows of its role). */
-#define SCAN_ROWS_MAX 192
+#define SCAN_ROWS_MAX 256
 struct scan_index {
 	const struct scan_marker *rows[SCAN_ROWS_MAX];
 	unsigned short first[SCAN_ROLE_COUNT + 1]; /* rows of role r: first[r] .. first[r + 1] */
@@ -177,8 +188,13 @@ struct scan_index {
 
 void smtpcode__formats_index(struct scan_index *ix);
 
-/* The lookups (scan_lookup.c), each over the rows of its role(s), in the
- * formats' order. */
+/* For each row m of a role (m names the loop's variable: no parentheses). */
+#define EACH(ix, role, m) \
+	for (const struct scan_marker *const *m = (ix)->rows + (ix)->first[(role)]; /* NOLINT */ \
+	     m < (ix)->rows + (ix)->first[(role) + 1]; m++) /* NOLINT(bugprone-macro-parentheses) */
+
+/* The lookups, each over the rows of its role(s), in the formats' order
+ * (scan_lookup.c; scan_who.c those of recipients, hosts and directions). */
 const char *smtpcode__command_in(const struct scan_index *ix, const char *line);
 enum smtpcode_outcome smtpcode__outcome_in(const struct scan_index *ix, const char *line);
 int smtpcode__after_lead_in(const struct scan_index *ix, const char *line, const char *p,
@@ -201,6 +217,10 @@ int smtpcode__status_tag(const struct scan_index *ix, const char *line,
 enum smtpcode_outcome smtpcode__dsn_action(const struct scan_index *ix, const char *value);
 const char *smtpcode__connection_failure(const struct scan_index *ix, const char *line,
                                          int has_outcome);
+int smtpcode__recipient_in(const struct scan_index *ix, const char *line, char *out);
+int smtpcode__host_in(const struct scan_index *ix, const char *line, char *out);
+const char *smtpcode__host_line(const struct scan_index *ix, const char *line);
+enum smtpcode_direction smtpcode__direction_in(const struct scan_index *ix, const char *line);
 
 /* ---- The line the passes prepare (scan_line.c) --------------------------- */
 
@@ -352,6 +372,9 @@ void smtpcode__mime_decoded_end(struct scan *s, scan_next_fn *next);
  * line is a decoded one the last input line of its encoding; spans_off
  * gives the caller's callback back. */
 void smtpcode__mime_spans_on(struct scan *s);
+/* The last line a reply ending on line has in the input: the last encoded
+ * line of a decoded one (for a reply held back, then given later). */
+unsigned long smtpcode__mime_last_line(const struct scan *s, unsigned long line);
 void smtpcode__mime_spans_off(struct scan *s);
 
 /* ---- The scanner's state -------------------------------------------------- */
@@ -367,6 +390,7 @@ enum dsn_field {
 	DSN_LAST_ATTEMPT_DATE,
 	DSN_WILL_RETRY_UNTIL,
 	DSN_X_POSTFIX_SENDER,
+	DSN_X_ACTUAL_RECIPIENT,
 	DSN_FIELD_COUNT,
 	DSN_NOT_A_FIELD = -1
 };
@@ -380,6 +404,51 @@ struct scan_dsn {
 	struct smtpcode_enhanced_code status;
 	int has_status;
 	unsigned long status_line, diag_first, diag_last; /* 0: none */
+};
+
+/* Who the replies are about (scan_who.c): what the lines before a reply
+ * said, for the reply that follows within a few lines. */
+#define SCAN_ADDRESS SMTPCODE_REPLY_ADDRESS_SIZE
+struct scan_who {
+	char address[SCAN_ADDRESS];          /* an address line ("<u@a>:") */
+	unsigned long address_until;         /* ... good for replies up to here */
+	char host[SCAN_ADDRESS];             /* a host line ("host mx [ip]:") */
+	unsigned long host_until;
+	enum smtpcode_direction direction;   /* a lead-in line's ("SMTP error
+	                                      * from remote mail server after") */
+	unsigned long direction_until;
+	char session_host[SCAN_ADDRESS];     /* a transcript's "Connected to" */
+	char sent_rcpt[8][SCAN_ADDRESS];     /* RCPT's address, beside sent[] */
+	char txn_rcpt[SCAN_ADDRESS];         /* the accepted recipient ... */
+	unsigned txn_accepted;               /* ... and how many RCPTs got 2xx */
+	int context_ok;                      /* the open reply may take address */
+	int dsn_rank;                        /* which field gave the DSN group's
+	                                      * recipient (Final-Recipient best) */
+};
+
+/* Replies held back until their DSN twin (scan_twin.c). */
+#define SCAN_HELD_MAX 4
+#define SCAN_HELD_LINES 200
+enum scan_held_kind {
+	SCAN_HELD_DONE,                      /* waits only for the ones before */
+	SCAN_HELD_TRANSCRIPT,                /* a transcript line's: may meet
+	                                      * its DSN twin, if no text does */
+	SCAN_HELD_TEXT                       /* a reply in text: may meet it */
+};
+
+struct scan_held {
+	struct smtpcode_reply reply;
+	enum scan_held_kind candidate;
+};
+
+#define SCAN_GONE_MAX 16
+struct scan_twin {
+	struct scan_held held[SCAN_HELD_MAX]; /* a ring, oldest at head */
+	unsigned head, count;
+	/* Replies that left the full ring before their twin came, by their
+	 * recipient's hash (0: none): their twins are dropped. */
+	unsigned long gone[SCAN_GONE_MAX], gone_until[SCAN_GONE_MAX];
+	unsigned gone_next;
 };
 
 struct scan {
@@ -411,6 +480,8 @@ struct scan {
 	                                      * 4.4.2 ...>"), given after it */
 	size_t inner_count;
 	struct scan_dsn dsn;
+	struct scan_who who;
+	struct scan_twin twin;
 	unsigned long outcomes[SMTPCODE_OUTCOME_COUNT]; /* lines per outcome */
 	struct scan_index formats;
 	struct scan_line in;                 /* the line being read */
@@ -445,6 +516,28 @@ enum dsn_field smtpcode__dsn_field(const char *line);
 int smtpcode__dsn_takes(const struct scan *s, const struct scan_line *l);
 void smtpcode__dsn_line(struct scan *s, const struct scan_line *l);
 void smtpcode__dsn_flush(struct scan *s);
+
+/* ---- Who (scan_who.c) and the DSN twins (scan_twin.c) -------------------- */
+
+void smtpcode__who_open(struct scan *s, struct smtpcode_reply *r, const char *line,
+                        const char *code, int transcript);
+void smtpcode__who_context(struct scan *s, const char *line);
+void smtpcode__who_lead_in(struct scan *s, const char *line);
+void smtpcode__who_session(struct scan *s, const char *line);
+void smtpcode__who_sent(struct scan *s, const char *line, const char *command);
+void smtpcode__who_answer(struct scan *s, struct smtpcode_reply *r);
+void smtpcode__who_dsn_field(struct scan *s, enum dsn_field f, const char *value);
+void smtpcode__who_finish(struct scan *s, struct smtpcode_reply *r, int dsn);
+size_t smtpcode__address_at(const char *p, char *out, size_t size);
+int smtpcode__same_address(const char *a, const char *b);
+
+/* Gives r (a DSN group's when dsn) to the caller, or holds it until its
+ * DSN twin comes (the bounds in smtpcode(3)). */
+void smtpcode__twin_emit(struct scan *s, const struct smtpcode_reply *r, int dsn);
+/* Gives r after what is held, never merged: a reply quoted in another. */
+void smtpcode__twin_emit_after(struct scan *s, const struct smtpcode_reply *r);
+void smtpcode__twin_tick(struct scan *s);
+void smtpcode__twin_end(struct scan *s);
 
 /* ---- Warnings (scan_warn.c) ----------------------------------------------- */
 

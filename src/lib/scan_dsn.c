@@ -16,6 +16,7 @@ static const char *const field_names[] = {
 	[DSN_LAST_ATTEMPT_DATE] = "Last-Attempt-Date:",
 	[DSN_WILL_RETRY_UNTIL] = "Will-Retry-Until:",
 	[DSN_X_POSTFIX_SENDER] = "X-Postfix-Sender:",
+	[DSN_X_ACTUAL_RECIPIENT] = "X-Actual-Recipient:",
 };
 _Static_assert(sizeof field_names / sizeof field_names[0] == DSN_FIELD_COUNT,
                "a name for each DSN field");
@@ -165,4 +166,5 @@ void smtpcode__dsn_line(struct scan *s, const struct scan_line *l)
 		snprintf(g->diagnostic, sizeof g->diagnostic, "%s", v);
 		g->diag_first = g->diag_last = s->line;
 	}
+	smtpcode__who_dsn_field(s, f, v);
 }

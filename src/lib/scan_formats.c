@@ -10,7 +10,11 @@
  * marker and its NUL do not fit in SCAN_MARKER_SIZE. */
 #define ROW(marker, role, then, command, outcome) \
 	{ marker, sizeof(marker) - 1 + 0 * sizeof(char[sizeof(marker) <= SCAN_MARKER_SIZE ? 1 : -1]), \
-	  role, then, command, outcome }
+	  role, then, command, outcome, SMTPCODE_DIRECTION_UNKNOWN }
+#define WHO(marker, role) MARK(marker, role) /* an address or host follows */
+#define DIR(marker, d)                                                                \
+	{ marker, sizeof(marker) - 1 + 0 * sizeof(char[sizeof(marker) <= SCAN_MARKER_SIZE ? 1 : -1]), \
+	  SCAN_DIRECTION, NULL, NULL, SMTPCODE_OUTCOME_NONE, SMTPCODE_DIRECTION_##d }
 #define LEAD(marker) ROW(marker, SCAN_LEAD_IN, NULL, NULL, SMTPCODE_OUTCOME_NONE)
 #define NAMES(marker, then, command) ROW(marker, SCAN_COMMAND, then, command, SMTPCODE_OUTCOME_NONE)
 #define GIVES(marker, role, then, outcome) ROW(marker, role, then, NULL, SMTPCODE_OUTCOME_##outcome)
@@ -41,6 +45,20 @@ static const struct scan_marker postfix[] = {
 	GIVES("status=", SCAN_OUTCOME, "expired", EXPIRED),
 	ROW("status=", SCAN_RECORD_TEXT, "(", NULL, SMTPCODE_OUTCOME_NONE),
 	MARK("dsn=", SCAN_ENHANCED), /* Sendmail writes it too */
+	/* who: "to=<u@a>, orig_to=<...>, relay=mx[192.0.2.1]:25", the bounce's
+	 * "host mx[192.0.2.1] said:", smtpd's refusals (postconf(5), smtpd(8):
+	 * "NOQUEUE: reject:", "milter-reject:", cleanup's "reject: header") */
+	WHO("to=<", SCAN_RECIPIENT),
+	WHO("relay=", SCAN_HOST),
+	WHO("(host ", SCAN_HOST),
+	WHO(": host ", SCAN_HOST), /* also Exim's old "...: host mx [ip]: 550" */
+	WHO("connect to ", SCAN_HOST),
+	DIR(" reject: ", LOCAL),
+	DIR("milter-reject: ", LOCAL),
+	DIR("reject_warning: ", LOCAL),
+	DIR("said:", REMOTE),
+	DIR("refused to talk to me:", REMOTE),
+	DIR("status=sent (", REMOTE),
 };
 
 /* Sendmail: "to=<...>, ..., dsn=5.1.1, stat=User unknown", "ruleset=check_rcpt,
@@ -59,6 +77,17 @@ static const struct scan_marker sendmail[] = {
 	GIVES("stat=", SCAN_OUTCOME, "expired", EXPIRED),
 	GIVES("stat=", SCAN_OUTCOME_OTHER, "dsn=5.", BOUNCED), /* stat=User unknown */
 	MARK("stat=", SCAN_RECORD_TEXT),
+	/* who: "to=u@a," (or "to=<u@a>,<v@a>"), "relay=mx.example.net.
+	 * [192.0.2.1]"; the milter and check_* rulesets refuse for us; its
+	 * bounce's "(reason: 550 ...)" quotes the remote server (savemail.c) */
+	WHO("to=", SCAN_RECIPIENT),
+	DIR("ruleset=check_", LOCAL),
+	DIR("Milter: ", LOCAL),
+	DIR("stat=Deferred: ", REMOTE),
+	DIR("(reason: ", REMOTE),
+	DIR("reply=", REMOTE),
+	DIR("mailer=esmtp,", REMOTE), /* a remote server's answer, as logstat */
+	DIR("mailer=smtp,", REMOTE),
 };
 
 /* Exim mainlog: "1abc-000 ** bob@example.org ...: SMTP error from remote
@@ -83,6 +112,36 @@ static const struct scan_marker exim[] = {
 	GIVES(" ** ", SCAN_OUTCOME_TOKEN, NULL, BOUNCED),
 	MARK("\\r\\n", SCAN_JOIN), /* before "\\n": a Go or Haraka log's "\\r\\n550-" */
 	MARK("\\n", SCAN_JOIN),
+	/* who: the address after the flag ("** u@a <v@a> R=..."), "after RCPT
+	 * TO:<u@a>:", " H=mx.example.net [192.0.2.9]", the bounce body's "host
+	 * mx.example.net [192.0.2.9]:" line; its ACLs' refusals (the Exim spec,
+	 * "Log line flags" and chapter "Access control lists") */
+	WHO(" ** ", SCAN_RECIPIENT),
+	WHO(" == ", SCAN_RECIPIENT),
+	WHO(" => ", SCAN_RECIPIENT),
+	WHO(" -> ", SCAN_RECIPIENT),
+	WHO("RCPT TO:<", SCAN_RECIPIENT),
+	WHO(" H=", SCAN_HOST),
+	MARK("host ", SCAN_HOST_LINE),
+	DIR(" rejected RCPT", LOCAL),
+	DIR(" rejected MAIL", LOCAL),
+	DIR(" rejected after DATA", LOCAL),
+	DIR(" rejected connection", LOCAL),
+	DIR(" rejected EHLO", LOCAL),
+	DIR(" rejected HELO", LOCAL),
+	DIR(" rejected VRFY", LOCAL),
+	DIR(" rejected AUTH", LOCAL),
+	DIR("SMTP error from remote mail server", REMOTE),
+	DIR("C=\"", REMOTE),
+};
+
+/* OpenSMTPD: "smtp failed-command command=\"RCPT TO:<u@a>\" result=\"550 ...\""
+ * is its own refusal; "mta delivery evt=... rcpt=<u@a> ... result=\"TempFail\"
+ * stat=421 ..." a remote one (smtpd/smtp_session.c, mta_session.c). */
+static const struct scan_marker opensmtpd[] = {
+	WHO("rcpt=<", SCAN_RECIPIENT),
+	DIR("smtp failed-command", LOCAL),
+	DIR("mta delivery", REMOTE),
 };
 
 /* Exchange and Microsoft 365 NDRs: "Remote Server returned '550 5.1.10 ...'",
@@ -92,6 +151,15 @@ static const struct scan_marker exchange[] = {
 	LEAD("returned '"),
 	LEAD("returned \""),
 	LEAD("responded with: \""),
+	/* who: Microsoft 365's "Your message to u@a couldn't be delivered",
+	 * the diagnostics' "Remote Server returned '550 ...'" */
+	WHO("Your message to ", SCAN_RECIPIENT),
+	WHO("Recipient Address: ", SCAN_RECIPIENT),
+	WHO("Remote Server at ", SCAN_HOST),
+	MARK("Receiving server: ", SCAN_HOST_LINE),
+	DIR("Server returned", REMOTE),
+	DIR("Remote Server at ", REMOTE),
+	DIR("responded with", REMOTE),
 };
 
 /* Bounce templates of other MTAs, appliances and providers: the words just
@@ -114,6 +182,13 @@ static const struct scan_marker vendors[] = {
 	LEAD("Reason:"),       /* any case: Sendmail's "(reason: 550 ...)", SendGrid's
 	                        * "REASON:", Haraka's "Failure Reason:", SmarterMail */
 	LEAD("ResponseCode"),  /* Zoho: "ResponseCode 421, , Host not reachable" */
+	/* who: Gmail's "Your message wasn't delivered to u@a because" */
+	WHO("delivered to ", SCAN_RECIPIENT),
+	DIR("returned was:", REMOTE),
+	DIR("remote server was:", REMOTE),
+	DIR("server replied:", REMOTE),
+	DIR("host replied:", REMOTE),
+	DIR("failed with:", REMOTE),
 };
 
 /* qmail's bounces: the line before "Remote host said: 550 ..." names the
@@ -133,6 +208,8 @@ static const struct scan_marker qmail[] = {
 	NAMES("[BODY]", NULL, "DATA"),
 	ROW("(#", SCAN_STATUS_TAG, ")", NULL, SMTPCODE_OUTCOME_NONE),
 	ROW("[#", SCAN_STATUS_TAG, "]", NULL, SMTPCODE_OUTCOME_NONE),
+	/* who: "Connected to 192.0.2.1 but sender was rejected." (qmail-remote) */
+	MARK("Connected to ", SCAN_HOST_LINE),
 };
 
 /* Client libraries' errors: the exception or error names the command
@@ -250,6 +327,8 @@ static const struct scan_marker transcript[] = {
 	                            * session's client line) */
 	MARK("--> ", SCAN_CLIENT),
 	MARK("=== ", SCAN_SESSION),
+	MARK("Connecting to ", SCAN_HOST_LINE), /* Sendmail -v, and swaks' "===
+	                                         * Connected to" (qmail's row) */
 	/* Python smtplib's set_debuglevel(1): "send: 'rcpt TO:<a>\r\n'", "reply:
 	 * b'550 5.1.1 ...\r\n'" (Python 2 without the b), then the reply again */
 	MARK("send: b'", SCAN_CLIENT),
@@ -293,12 +372,12 @@ static const struct {
 	const struct scan_marker *rows;
 	size_t count;
 } formats[] = {
-	{ postfix, COUNT(postfix) },   { sendmail, COUNT(sendmail) }, { exim, COUNT(exim) },
+	{ postfix, COUNT(postfix) },   { sendmail, COUNT(sendmail) }, { exim, COUNT(exim) }, { opensmtpd, COUNT(opensmtpd) },
 	{ exchange, COUNT(exchange) }, { vendors, COUNT(vendors) }, { qmail, COUNT(qmail) }, { libraries, COUNT(libraries) }, { connection, COUNT(connection) }, { dsn, COUNT(dsn) },           { transcript, COUNT(transcript) },
 	{ raw, COUNT(raw) },
 };
 
-_Static_assert(COUNT(postfix) + COUNT(sendmail) + COUNT(exim) + COUNT(exchange) + COUNT(vendors) + COUNT(qmail) + COUNT(libraries) + COUNT(connection) + COUNT(dsn) +
+_Static_assert(COUNT(postfix) + COUNT(sendmail) + COUNT(exim) + COUNT(opensmtpd) + COUNT(exchange) + COUNT(vendors) + COUNT(qmail) + COUNT(libraries) + COUNT(connection) + COUNT(dsn) +
                    COUNT(transcript) + COUNT(raw) <= SCAN_ROWS_MAX,
                "SCAN_ROWS_MAX holds every row");
 

@@ -8,11 +8,6 @@
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-/* For each row m of a role (m names the loop's variable: no parentheses). */
-#define EACH(ix, role, m) \
-	for (const struct scan_marker *const *m = (ix)->rows + (ix)->first[(role)]; /* NOLINT */ \
-	     m < (ix)->rows + (ix)->first[(role) + 1]; m++) /* NOLINT(bugprone-macro-parentheses) */
-
 /* strstr for a row, reusing the search of the row before when it has the
  * same marker (the rows of one marker stand together, and a compiler makes
  * one string of equal literals: were it not to, the search runs again). */

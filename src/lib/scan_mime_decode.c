@@ -202,6 +202,16 @@ static void fix_span(const struct smtpcode_reply *r, void *arg)
 	s->mime.emit(&copy, s->mime.arg);
 }
 
+unsigned long smtpcode__mime_last_line(const struct scan *s, unsigned long line)
+{
+	unsigned long end;
+
+	if (s->emit != fix_span)
+		return line;
+	end = span_end(&s->mime, line);
+	return end > line ? end : line;
+}
+
 void smtpcode__mime_spans_on(struct scan *s)
 {
 	s->mime.emit = s->emit;

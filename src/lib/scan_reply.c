@@ -159,11 +159,16 @@ void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn)
 	smtpcode__drop_prefixes(r);
 	inner_codes(r);
 	smtpcode__check_reply(r);
-	s->emit(r, s->arg);
+	smtpcode__who_finish(s, r, dsn);
+	smtpcode__twin_emit(s, r, dsn);
 	for (i = 0; i < s->inner_count; i++) {
-		s->inner[i].outcome = r->outcome;
-		smtpcode__check_reply(&s->inner[i]);
-		s->emit(&s->inner[i], s->arg);
+		struct smtpcode_reply *q = &s->inner[i];
+		q->outcome = r->outcome;
+		memcpy(q->recipient, r->recipient, sizeof q->recipient);
+		memcpy(q->remote_host, r->remote_host, sizeof q->remote_host);
+		q->direction = r->direction;
+		smtpcode__check_reply(q);
+		smtpcode__twin_emit_after(s, q);
 	}
 	s->inner_count = 0;
 }
@@ -228,7 +233,7 @@ static void client_line(struct scan *s, const char *cmd)
 	if (!c)
 		c = smtpcode_command_canonical(word);
 	if (c)
-		sent_command(s, c);
+		sent_command(s, c), smtpcode__who_sent(s, cmd, c);
 }
 
 /* In a transcript, a reply answers the oldest command not yet answered (or,
@@ -239,6 +244,7 @@ static void transcript_command(struct scan *s, struct smtpcode_reply *r)
 	r->command = s->client_command;
 	if (s->sent_count > 0) {
 		r->command = s->sent[0];
+		smtpcode__who_answer(s, r);
 		memmove(s->sent, s->sent + 1, --s->sent_count * sizeof s->sent[0]);
 	}
 	if (!r->command || s->after_quit) {
@@ -262,6 +268,7 @@ static int raw_client_line(struct scan *s, const char *line)
 	smtpcode__flush_pending(s);
 	s->raw_session = 1;
 	sent_command(s, c);
+	smtpcode__who_sent(s, line, c);
 	return 1;
 }
 
@@ -302,6 +309,7 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 		if (s->after_lines > 0)
 			r->command = s->after_command;
 		s->after_lines = 0;
+		smtpcode__who_open(s, r, line, code_ptr, transcript);
 	} else if (code != r->basic) {
 		smtpcode__add_warning(r, SMTPCODE_WARN_CONTINUATION_MISMATCH);
 		r->basic = code; /* the last line's code stands, as clients read it */
@@ -329,6 +337,7 @@ static void record_without_reply(struct scan *s, const char *line)
 
 	smtpcode__reply_start(r, s->line);
 	r->command = smtpcode__command_in(&s->formats, line);
+	smtpcode__who_open(s, r, line, NULL, 0);
 	s->pending = 1;
 	if ((why = smtpcode__record_text(&s->formats, line, &n)) != NULL)
 		smtpcode__append_text(r, why, n);
@@ -344,9 +353,11 @@ static void after_lead_in_line(struct scan *s, const char *line)
 	if (smtpcode__colon_lead_in(&s->formats, line)) {
 		s->after_command = smtpcode__command_in(&s->formats, line);
 		s->after_lines = 3; /* this line, and two more */
+		smtpcode__who_lead_in(s, line);
 	} else if ((before = smtpcode__command_before(&s->formats, line)) != NULL) {
 		s->after_command = before;
 		s->after_lines = 2; /* this line, and the next */
+		smtpcode__who_lead_in(s, line);
 	}
 }
 
@@ -368,6 +379,7 @@ static int enhanced_first_line(struct scan *s, const char *line)
 	                                      : smtpcode__command_in(&s->formats, line);
 	s->after_lines = 0;
 	smtpcode__reply_text(&s->reply, p, strlen(p));
+	smtpcode__who_open(s, &s->reply, line, p, 0);
 	s->pending = 1;
 	s->pending_server = s->pending_inline = s->unclosed = 0;
 	s->reply_indent = indentation(line) + 1; /* a deeper line continues it */
@@ -385,6 +397,7 @@ static int status_tag_line(struct scan *s, const char *line)
 	smtpcode__reply_start(&s->reply, s->line);
 	smtpcode__add_enhanced(&s->reply, &c);
 	smtpcode__append_text(&s->reply, line, strlen(line));
+	smtpcode__who_open(s, &s->reply, line, NULL, 0);
 	s->pending = 1;
 	s->pending_server = s->pending_inline = s->unclosed = 0;
 	s->reply_indent = (size_t)-1; /* no line continues it */
@@ -428,8 +441,10 @@ static void other_line(struct scan *s, const char *line)
 	p = smtpcode__find_embedded(&s->formats, line, s->after_lines > 0, &code, &sep);
 	if (!p && !dsn) {
 		if (!enhanced_first_line(s, line) && !status_tag_line(s, line) &&
-		    !connection_line(s, line, outcome))
+		    !connection_line(s, line, outcome)) {
+			smtpcode__who_context(s, line);
 			after_lead_in_line(s, line);
+		}
 		return;
 	}
 	if (p) {
@@ -489,7 +504,8 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 	if (l->kind == SCAN_LINE_SESSION || l->kind == SCAN_LINE_CLIENT) {
 		smtpcode__flush_pending(s);
 		if (l->kind == SCAN_LINE_SESSION)
-			s->client_command = NULL, s->sent_count = 0;
+			s->client_command = NULL, s->sent_count = 0,
+			smtpcode__who_session(s, l->start);
 		else /* Sendmail -v prefixes only the client's lines */
 			client_line(s, l->start), s->raw_session = s->client_command != NULL;
 		return;
