@@ -46,6 +46,14 @@ static void order__texts_sort_in_time(void **state)
 	(void)state;
 	assert_true(strcmp("--11-29T10:00:01", "--12-01T00:00:00") < 0);
 	assert_true(strcmp("2026-11-29T10:00:01", "2026-11-29T10:00:02") < 0);
+	/* with and without a year: by month, day and time */
+	assert_true(logtime_cmp("--11-29T10:00:01", "2026-11-29T12:35:00") < 0);
+	assert_true(logtime_cmp("2026-11-29T12:35:00", "--11-29T10:00:01") > 0);
+	assert_true(logtime_cmp("--11-29T13:00:00", "2026-11-29T12:35:00") > 0);
+	assert_true(logtime_cmp("2026-11-30T00:00:00", "--11-29T23:59:59") > 0);
+	assert_true(logtime_cmp("--11-29T10:00:01", "2026-11-29T10:00:01") < 0);
+	assert_true(logtime_cmp("2026-11-29T10:00:01", "2026-11-29T10:00:01") == 0);
+	assert_true(logtime_cmp("--11-29T10:00:01", "--11-29T10:00:02") < 0);
 }
 
 static void valid__as_written(void **state)

@@ -34,9 +34,9 @@ static void count_time(struct logstat *ls, const struct ls_event *e)
 
 	if (!e->time.text[0])
 		return;
-	if (!ls->first[0] || strcmp(e->time.text, ls->first) < 0)
+	if (!ls->first[0] || logtime_cmp(e->time.text, ls->first) < 0)
 		memcpy(ls->first, e->time.text, sizeof ls->first);
-	if (strcmp(e->time.text, ls->last) > 0)
+	if (!ls->last[0] || logtime_cmp(e->time.text, ls->last) > 0)
 		memcpy(ls->last, e->time.text, sizeof ls->last);
 	if (h >= 0)
 		ls->hours[h][e->time.hour] += e->n;

@@ -86,3 +86,15 @@ int logtime_valid(const char *text)
 	}
 	return strlen(text) == 19 && digits_at(text, "dddd-dd-ddTdd:dd:dd") && in_range(text);
 }
+
+int logtime_cmp(const char *a, const char *b)
+{
+	int ya = a[0] != '-', yb = b[0] != '-';
+	int c;
+
+	if (ya == yb)
+		return strcmp(a, b);
+	/* "2026-11-29T..." from its "-11", "--11-29T..." from its second '-' */
+	c = strcmp(a + (ya ? 4 : 1), b + (yb ? 4 : 1));
+	return c ? c : ya - yb;
+}

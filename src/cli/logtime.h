@@ -21,6 +21,11 @@ struct logtime {
 /* Reads the time stamp at the start of s[0..n); returns nonzero if found. */
 int logtime_parse(const char *s, size_t n, struct logtime *t);
 
+/* Orders two such texts as strcmp does; when one has a year and the other
+ * not (a log of syslog and RFC 3339 lines), by month, day and time alone,
+ * the year-less one first when those are equal. */
+int logtime_cmp(const char *a, const char *b);
+
 /* Nonzero if text is a time stamp as logtime writes it (for --merge). */
 int logtime_valid(const char *text);
 

@@ -114,7 +114,7 @@ static int time_bound(struct merge *m, enum json_tok first, char *bound, int is_
 		return -1;
 	if (!logtime_valid(text))
 		return merge_bad(m, text, ": not a time stamp such as 2026-11-29T10:00:01");
-	if (!bound[0] || (strcmp(text, bound) > 0) == is_last)
+	if (!bound[0] || (logtime_cmp(text, bound) > 0) == is_last)
 		memcpy(bound, text, LOGTIME_TEXT);
 	return 0;
 }
