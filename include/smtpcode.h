@@ -656,13 +656,15 @@ struct smtpcode_verdict {
 /*
  * Decides why reply r failed and whether it is final. The rules, first
  * match wins: the report field (FEEDBACK gives feedback, AUTOREPLY
- * vacation, bounce none); a provider tag in the text; the first enhanced code with a
- * telling detail (data/reason-codes.tsv), unless the text says one of the
- * readings that code's row lets the text override it with; the longest
- * phrase of data/reasons.tsv in the text (case-insensitive, short ones as
- * whole words); an expired outcome; the basic code with its command. A 2xx
- * code is delivered. The bounce is the reason's default, never hard for a
- * 4xx or 4.x.x reply or a deferred outcome, none for a 1xx or 3xx reply
+ * vacation, bounce none); a provider tag in the text; a 2xx or 3xx reply
+ * to a command before the end of the message (EHLO, MAIL, RCPT...) matches
+ * nothing; another 2xx code is delivered; an expired outcome is expired;
+ * the first enhanced code with a telling detail (data/reason-codes.tsv),
+ * unless the text says one of the readings that code's row lets the text
+ * override it with; the longest phrase of data/reasons.tsv in the text
+ * (case-insensitive, short ones as whole words); the basic code with its
+ * command. The bounce is the reason's default, never hard for a 4xx or
+ * 4.x.x reply or a deferred outcome, none for a 1xx, 2xx or 3xx reply
  * (nothing failed). Returns 0, or -1 when no rule
  * matched (out then holds undefined).
  */

@@ -185,7 +185,7 @@ static void brief__fields__exact_lines(void **state)
 		{ 354, "", "", "End data with <CR><LF>.<CR><LF>", "", SMTPCODE_OUTCOME_NONE,
 		  "-  -  354  undefined  -\n" },
 		{ 550, "5.4.0", "4.4.1", "host not found", "", SMTPCODE_OUTCOME_EXPIRED,
-		  "-  expired  550 5.4.0 4.4.1  networkerror  soft\n" },
+		  "-  expired  550 5.4.0 4.4.1  expired  soft\n" },
 		{ 0, "5.2.2", "", "", "u@example.org", SMTPCODE_OUTCOME_BOUNCED,
 		  "u@example.org  bounced  5.2.2  mailboxfull  soft\n" },
 	};

@@ -584,6 +584,37 @@ static void verdict__report_first(void **state)
 	assert_string_equal(smtpcode_reason_name(v.reason), "badreputation");
 }
 
+/* A 2xx to a step before the end of the message delivered nothing; an
+ * expired outcome is expired whatever the last try said. */
+static void verdict__accepted_steps_and_expired(void **state)
+{
+	struct smtpcode_verdict v;
+	size_t undefined, delivered, expired;
+	struct smtpcode_enhanced_code e = { 5, 4, 4 };
+
+	(void)state;
+	assert_int_equal(smtpcode_reason_find("undefined", &undefined), 0);
+	assert_int_equal(smtpcode_reason_find("delivered", &delivered), 0);
+	assert_int_equal(smtpcode_reason_find("expired", &expired), 0);
+	assert_int_equal(smtpcode_verdict_parts(250, NULL, 0, "RCPT", SMTPCODE_OUTCOME_NONE,
+	                                        "2.1.5 Ok", &v), -1);
+	assert_int_equal(v.reason, undefined);
+	assert_int_equal(v.bounce, SMTPCODE_BOUNCE_NONE);
+	assert_int_equal(smtpcode_verdict_parts(220, NULL, 0, "CONNECT", SMTPCODE_OUTCOME_NONE,
+	                                        "mx.example.org ESMTP", &v), -1);
+	assert_int_equal(smtpcode_verdict_parts(250, NULL, 0, "DATA", SMTPCODE_OUTCOME_NONE,
+	                                        "2.0.0 Ok: queued as 4ABC", &v), 0);
+	assert_int_equal(v.reason, delivered);
+	assert_int_equal(smtpcode_verdict_parts(250, NULL, 0, "RCPT", SMTPCODE_OUTCOME_DELIVERED,
+	                                        "Ok", &v), 0);
+	assert_int_equal(v.reason, delivered);
+	assert_int_equal(smtpcode_verdict_parts(0, &e, 1, NULL, SMTPCODE_OUTCOME_EXPIRED,
+	                                        "connect to mx.example.net[192.0.2.150]:25: "
+	                                        "Connection refused", &v), 0);
+	assert_int_equal(v.reason, expired);
+	assert_int_equal(v.evidence, SMTPCODE_EVIDENCE_OUTCOME);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -598,6 +629,7 @@ int main(void)
 		cmocka_unit_test(phrases__partial_text_does_not_decide),
 		cmocka_unit_test(verdict__from_a_reply),
 		cmocka_unit_test(verdict__report_first),
+		cmocka_unit_test(verdict__accepted_steps_and_expired),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

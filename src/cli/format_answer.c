@@ -43,8 +43,9 @@ const char *reason_advice_text(size_t reason)
 }
 
 /* What became of the message: the log's or the DSN's word, else the
- * reply's class (2 delivered, 4 deferred, 5 bounced, or rejected when our
- * own server refused a client); NULL when unknown. */
+ * reply's class (2 delivered when it answered the end of the message or
+ * an unknown command, 4 deferred, 5 bounced, or rejected when our own
+ * server refused a client); NULL when unknown. */
 static const char *outcome_of(const struct smtpcode_reply *r)
 {
 	const char *o = smtpcode_outcome_name(r->outcome);
@@ -54,7 +55,12 @@ static const char *outcome_of(const struct smtpcode_reply *r)
 		return o;
 	if (cls == 5)
 		return r->direction == SMTPCODE_DIRECTION_LOCAL ? "rejected" : "bounced";
-	return cls == 2 ? "delivered" : cls == 4 ? "deferred" : NULL;
+	if (cls == 2) /* delivered only by the end of the message */
+		return !r->command || strcmp(r->command, "DATA") == 0 ||
+		               strcmp(r->command, "BDAT") == 0
+		           ? "delivered"
+		           : NULL;
+	return cls == 4 ? "deferred" : NULL;
 }
 
 /* "provider tag \"[TSS04]\" (Yahoo and AOL)", "enhanced code 5.1.1", ...:

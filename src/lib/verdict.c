@@ -122,6 +122,16 @@ static int code_or_phrase(const struct smtpcode_enhanced_code *enhanced, size_t 
 	return from_text(phrase, SMTPCODE_EVIDENCE_PHRASE, out);
 }
 
+/* Nonzero for a 2xx or 3xx reply to a step of the session before the end
+ * of the message (the greeting, EHLO, MAIL, RCPT, QUIT, ...): accepted,
+ * but nothing was delivered by it. */
+static int accepted_step(int basic, const char *command)
+{
+	if ((basic / 100 != 2 && basic / 100 != 3) || !command)
+		return 0;
+	return strcmp(command, "DATA") != 0 && strcmp(command, "BDAT") != 0;
+}
+
 static int decide(int basic, const struct smtpcode_enhanced_code *enhanced, size_t count,
                   enum smtpcode_outcome outcome, const char *text,
                   struct smtpcode_verdict *out)
@@ -132,6 +142,8 @@ static int decide(int basic, const struct smtpcode_enhanced_code *enhanced, size
 	vd_text(text, strlen(text), &phrase, &tag);
 	if (tag.reason >= 0)
 		return from_text(&tag, SMTPCODE_EVIDENCE_TAG, out);
+	if (outcome != SMTPCODE_OUTCOME_DELIVERED && accepted_step(basic, out->command))
+		return -1; /* a 2xx to EHLO, MAIL, RCPT...: nothing delivered yet */
 	if (basic / 100 == 2 || (count && enhanced[0].reply_class == 2) ||
 	    outcome == SMTPCODE_OUTCOME_DELIVERED) {
 		out->evidence = basic / 100 == 2 || !count ? SMTPCODE_EVIDENCE_BASIC
@@ -139,12 +151,12 @@ static int decide(int basic, const struct smtpcode_enhanced_code *enhanced, size
 		out->enhanced = count ? enhanced[0] : out->enhanced;
 		return (int)reason_index("delivered");
 	}
-	if ((reason = code_or_phrase(enhanced, count, &phrase, out)) >= 0)
-		return reason;
-	if (outcome == SMTPCODE_OUTCOME_EXPIRED) {
+	if (outcome == SMTPCODE_OUTCOME_EXPIRED) { /* given up, whatever the last try said */
 		out->evidence = SMTPCODE_EVIDENCE_OUTCOME;
 		return (int)reason_index("expired");
 	}
+	if ((reason = code_or_phrase(enhanced, count, &phrase, out)) >= 0)
+		return reason;
 	out->evidence = SMTPCODE_EVIDENCE_BASIC;
 	return basic_reason(basic, out->command);
 }
@@ -156,8 +168,8 @@ static enum smtpcode_bounce bounce_of(size_t reason, int basic,
 {
 	enum smtpcode_bounce b = vd_bounce(reason);
 
-	if (basic / 100 == 1 || basic / 100 == 3)
-		return SMTPCODE_BOUNCE_NONE; /* an intermediate reply: nothing failed */
+	if (basic / 100 == 1 || basic / 100 == 2 || basic / 100 == 3)
+		return SMTPCODE_BOUNCE_NONE; /* a success or an intermediate reply */
 	if (b == SMTPCODE_BOUNCE_HARD &&
 	    (basic / 100 == 4 || (count && enhanced[0].reply_class == 4) ||
 	     outcome == SMTPCODE_OUTCOME_DEFERRED))
