@@ -615,6 +615,29 @@ static void verdict__accepted_steps_and_expired(void **state)
 	assert_int_equal(v.evidence, SMTPCODE_EVIDENCE_OUTCOME);
 }
 
+/* A weak phrase (its note says so) decides only when no other matches. */
+static void phrases__weak_only_alone(void **state)
+{
+	struct smtpcode_verdict v;
+	size_t blocked, systemerror;
+
+	(void)state;
+	assert_int_equal(smtpcode_reason_find("blocked", &blocked), 0);
+	assert_int_equal(smtpcode_reason_find("systemerror", &systemerror), 0);
+	smtpcode_verdict_parts(554, NULL, 0, "RCPT", SMTPCODE_OUTCOME_NONE,
+	                       "Service unavailable; Client host [192.0.2.80] blocked using "
+	                       "zen.example.net", &v);
+	assert_int_equal(v.reason, blocked);
+	assert_string_equal(v.matched, "blocked using");
+	smtpcode_verdict_parts(451, NULL, 0, "RCPT", SMTPCODE_OUTCOME_NONE,
+	                       "Greylisted, please try again later", &v);
+	assert_int_equal(v.reason, blocked);
+	smtpcode_verdict_parts(554, NULL, 0, NULL, SMTPCODE_OUTCOME_NONE,
+	                       "Service unavailable", &v);
+	assert_int_equal(v.reason, systemerror);
+	assert_string_equal(v.matched, "service unavailable");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -630,6 +653,7 @@ int main(void)
 		cmocka_unit_test(verdict__from_a_reply),
 		cmocka_unit_test(verdict__report_first),
 		cmocka_unit_test(verdict__accepted_steps_and_expired),
+		cmocka_unit_test(phrases__weak_only_alone),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

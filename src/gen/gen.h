@@ -54,6 +54,7 @@ struct keyed_row {
 	unsigned long key, provider; /* phrase or tag; provider (tags only) */
 	int cls, subject, detail;    /* codes only: 0 or -1 for X */
 	int reason;                  /* index in the reasons */
+	int weak;                    /* phrases: decides only when no other does */
 };
 
 /* A row of data/synonyms.tsv: its codes are syncodes[first..first+count). */

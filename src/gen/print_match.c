@@ -13,7 +13,7 @@
 struct key {
 	unsigned long off;  /* in the blob */
 	unsigned row;       /* phrase row, or tag row */
-	int tag;
+	int tag;            /* 0 phrase, 1 tag, 2 weak phrase */
 	unsigned bucket;
 };
 
@@ -34,8 +34,8 @@ static unsigned key_bucket(const char *s)
 	return vd_bucket((unsigned char)s[0], s[0] ? (unsigned char)s[1] : 0);
 }
 
-/* Bucket order; within a bucket, phrases before tags, then row order (the
- * matcher keeps the first of two equally long matches). */
+/* Bucket order; within a bucket, phrases, tags, then weak phrases, then row
+ * order (the matcher keeps the first of two equally long matches). */
 static int by_bucket(const void *a, const void *b)
 {
 	const struct key *x = a, *y = b;
@@ -63,7 +63,8 @@ static size_t collect(const struct table *tab, struct key *keys)
 	size_t i, n = 0;
 
 	for (i = 0; i < tab->nphrases_r; i++)
-		keys[n++] = (struct key){ tab->rphrases[i].key, (unsigned)i, 0, 0 };
+		keys[n++] = (struct key){ tab->rphrases[i].key, (unsigned)i,
+		                          tab->rphrases[i].weak ? 2 : 0, 0 };
 	for (i = 0; i < tab->ntags; i++)
 		if (tab->tags[i].reason != undefined)
 			keys[n++] = (struct key){ tab->tags[i].key, (unsigned)i, 1, 0 };
@@ -82,7 +83,8 @@ int print_match(const struct table *tab, FILE *out)
 	if (!keys)
 		return -1;
 	n = collect(tab, keys);
-	fputs("\n/* the matcher's keys by bucket: offset, row, tag (0 phrase, 1 tag),\n"
+	fputs("\n/* the matcher's keys by bucket: offset, row, kind (0 phrase, 1 tag,\n"
+	      " * 2 weak phrase),\n"
 	      " * first four bytes folded, how many of them the key has */\n", out);
 	fprintf(out, "static const struct gen_match_key gen_match_keys[%zu] = {\n", n ? n : 1);
 	for (i = 0; i < n; i++) {

@@ -129,10 +129,28 @@ static int check_phrase_order(struct tsv *t, const struct table *tab, const char
 	return 0;
 }
 
+/* Nonzero if a phrase's note calls it weak: it says "weak", "ambiguous",
+ * "generic" or "caution" (any case). */
+static int note_is_weak(const char *note)
+{
+	static const char *const words[] = { "weak", "ambiguous", "generic", "caution" };
+	const char *p;
+	size_t i, k;
+
+	for (p = note; *p; p++)
+		for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+			for (k = 0; words[i][k] && (p[k] | 0x20) == words[i][k]; k++)
+				;
+			if (!words[i][k])
+				return 1;
+		}
+	return 0;
+}
+
 static void read_phrase_row(struct tsv *t, struct table *tab)
 {
 	static const char *const columns[] = { "phrase", "reason", "source", "note" };
-	struct keyed_row row;
+	struct keyed_row row = { 0 };
 	char **f = t->field;
 	int bad = 0;
 
@@ -148,6 +166,7 @@ static void read_phrase_row(struct tsv *t, struct table *tab)
 		return;
 	row.key = blob_add(&tab->blob, f[0]);
 	row.provider = 0;
+	row.weak = note_is_weak(f[3]);
 	row.cls = row.subject = row.detail = 0;
 	tab->rphrases = grow(tab->rphrases, &tab->capphrases_r, tab->nphrases_r, sizeof row);
 	tab->rphrases[tab->nphrases_r++] = row;
@@ -173,7 +192,7 @@ static int parse_reason_code(const char *s, struct keyed_row *row)
 static void read_code_row(struct tsv *t, struct table *tab)
 {
 	static const char *const columns[] = { "code", "reason", "source", "note" };
-	struct keyed_row row;
+	struct keyed_row row = { 0 };
 	char **f = t->field;
 	int bad = 0;
 
@@ -223,7 +242,7 @@ static int check_tag_order(struct tsv *t, const struct table *tab, const char *p
 static void read_tag_row(struct tsv *t, struct table *tab)
 {
 	static const char *const columns[] = { "tag", "provider", "reason", "note", "source" };
-	struct keyed_row row;
+	struct keyed_row row = { 0 };
 	char **f = t->field;
 	int bad = 0;
 

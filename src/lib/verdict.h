@@ -36,13 +36,13 @@ struct vd_index {
 	int one_byte;
 };
 
-/* In one pass over text[0..len): the longest phrase into m[0] and the
- * longest tag into m[1] (row: the key's row), compared ASCII
+/* In one pass over text[0..len): the longest phrase into m[0], the
+ * longest tag into m[1] and the longest weak phrase into m[2] (row: the key's row), compared ASCII
  * case-insensitively (other bytes exactly); keys of VD_WORD_MAX bytes or
  * fewer only as whole words. Ties go to the earliest position, then the
  * first row. length 0: no match. */
 #define VD_WORD_MAX 5
-void vd_longest(const struct vd_index *ix, const char *text, size_t len, struct vd_match m[2]);
+void vd_longest(const struct vd_index *ix, const char *text, size_t len, struct vd_match m[3]);
 
 /* What the text says: a phrase of data/reasons.tsv or a provider tag. */
 struct vd_hit {

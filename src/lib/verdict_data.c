@@ -129,9 +129,11 @@ void vd_text(const char *text, size_t len, struct vd_hit *phrase, struct vd_hit 
 {
 	static const struct vd_index ix = { gen_match_keys, gen_match_start, gen_verdict_blob,
 	                                    GEN_MATCH_ONE_BYTE };
-	struct vd_match m[2];
+	struct vd_match m[3];
 
 	vd_longest(&ix, text, len, m);
+	if (!m[0].length) /* a weak phrase decides only when no other does */
+		m[0] = m[2];
 	phrase->m = m[0], tag->m = m[1];
 	phrase->reason = tag->reason = -1;
 	phrase->matched = tag->matched = phrase->provider = tag->provider = NULL;

@@ -46,7 +46,7 @@ static unsigned long prefix_at(const unsigned char *t, size_t len, size_t at)
 }
 
 /* Tries the keys of bucket h at position at; keeps the longest of each
- * kind in m[0] (phrases) and m[1] (tags). */
+ * kind in m[0] (phrases), m[1] (tags) and m[2] (weak phrases). */
 static void try_bucket(const struct vd_index *ix, unsigned h, const char *text, size_t len,
                        size_t at, struct vd_match m[2])
 {
@@ -60,19 +60,19 @@ static void try_bucket(const struct vd_index *ix, unsigned h, const char *text, 
 		if ((w & mask[key->prefix_len]) != key->prefix)
 			continue;
 		k = match_at(ix->blob + key->off, text, len, at);
-		struct vd_match *best = &m[key->tag != 0];
+		struct vd_match *best = &m[key->tag];
 		if (k > best->length)
 			best->row = key->row, best->offset = at, best->length = k;
 	}
 }
 
-void vd_longest(const struct vd_index *ix, const char *text, size_t len, struct vd_match m[2])
+void vd_longest(const struct vd_index *ix, const char *text, size_t len, struct vd_match m[3])
 {
 	const unsigned char *t = (const unsigned char *)text;
 	size_t at;
 
-	m[0].length = m[1].length = 0;
-	m[0].row = m[1].row = m[0].offset = m[1].offset = 0;
+	m[0].length = m[1].length = m[2].length = 0;
+	m[0].row = m[1].row = m[2].row = m[0].offset = m[1].offset = m[2].offset = 0;
 	for (at = 0; at < len; at++) {
 		unsigned char b = at + 1 < len ? t[at + 1] : 0;
 		unsigned h = vd_bucket(t[at], b);
