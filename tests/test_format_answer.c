@@ -392,6 +392,7 @@ static void json__who_and_where__keys(void **state)
 		got = capture_close(f);
 	}
 	assert_non_null(strstr(got, "\"meanings\":[{"));
+	free(got);
 	r = plain_reply(550, "5.1.1", "x");
 	got = json_text(&r);
 	assert_non_null(strstr(got, "\"recipient\":null,\"remote_host\":null,"
