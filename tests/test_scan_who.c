@@ -23,6 +23,18 @@ static void who_is(size_t i, const char *recipient, const char *host, enum smtpc
 	assert_int_equal(found[i].direction, d);
 }
 
+/* Postfix wraps its bounce text after "said:": the reply on the next line
+ * is still about the address and the host of the line before. */
+static void postfix_bounce__wrapped_after_said(void **state)
+{
+	(void)state;
+	scan("<quinn@example.net>: host mx.example.net[192.0.2.130] said:\n"
+	     "    452 4.2.2 Mailbox full (in reply to RCPT TO command)\n");
+	assert_int_equal(nfound, 1);
+	who_is(0, "quinn@example.net", "mx.example.net[192.0.2.130]", REMOTE);
+	assert_string_equal(found[0].command, "RCPT");
+}
+
 static void postfix_log__to_relay_said(void **state)
 {
 	(void)state;
@@ -433,6 +445,7 @@ int main(void)
 		cmocka_unit_test(postfix_bounce__one_reply_per_recipient),
 		cmocka_unit_test(dsn_alone__fields_and_order),
 		cmocka_unit_test(exim_log__flags_and_hosts),
+		cmocka_unit_test(postfix_bounce__wrapped_after_said),
 		cmocka_unit_test(exim_bounce_body__lines_before_the_reply),
 		cmocka_unit_test(sendmail__log_and_rulesets),
 		cmocka_unit_test(sendmail_bounce__reason_and_user_unknown),

@@ -222,19 +222,34 @@ enum smtpcode_direction smtpcode__direction_in(const struct scan_index *ix, cons
  * follow (an address line, a marker that names the recipient, a host
  * line). Lines without '@' name no recipient: most lines are read no
  * further. */
+static int leading_address(const char *line, char *out);
+
 void smtpcode__who_context(struct scan *s, const char *line)
 {
 	struct scan_who *w = &s->who;
+	enum smtpcode_direction d;
 	const char *p;
 
 	if (strchr(line, '@')) {
+		/* "<u@a>: host mx[ip] said:" with the reply on the next line */
+		char lead[SCAN_ADDRESS];
 		if (address_line(line, w->address))
 			w->address_until = s->line + WHO_ADDRESS_LINES;
+		else if (leading_address(line, lead)) {
+			memcpy(w->address, lead, sizeof lead);
+			w->address_until = s->line + WHO_ADDRESS_LINES;
+		}
 		else if (smtpcode__recipient_in(&s->formats, line, w->address))
 			w->address_until = s->line + WHO_MARKER_LINES;
 	}
 	if ((p = smtpcode__host_line(&s->formats, line)) != NULL && host_at(p, w->host))
 		w->host_until = s->line + WHO_HOST_LINES;
+	else if (smtpcode__host_in(&s->formats, line, w->host))
+		w->host_until = s->line + WHO_HOST_LINES;
+	if ((d = smtpcode__direction_in(&s->formats, line)) != SMTPCODE_DIRECTION_UNKNOWN) {
+		w->direction = d;
+		w->direction_until = s->line + WHO_DIRECTION_LINES;
+	}
 }
 
 /* A line whose lead-in ends it (Exim's "SMTP error from remote mail server
