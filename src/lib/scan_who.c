@@ -242,9 +242,8 @@ void smtpcode__who_context(struct scan *s, const char *line)
 		else if (smtpcode__recipient_in(&s->formats, line, w->address))
 			w->address_until = s->line + WHO_MARKER_LINES;
 	}
-	if ((p = smtpcode__host_line(&s->formats, line)) != NULL && host_at(p, w->host))
-		w->host_until = s->line + WHO_HOST_LINES;
-	else if (smtpcode__host_in(&s->formats, line, w->host))
+	if (((p = smtpcode__host_line(&s->formats, line)) != NULL && host_at(p, w->host)) ||
+	    smtpcode__host_in(&s->formats, line, w->host))
 		w->host_until = s->line + WHO_HOST_LINES;
 	if ((d = smtpcode__direction_in(&s->formats, line)) != SMTPCODE_DIRECTION_UNKNOWN) {
 		w->direction = d;
