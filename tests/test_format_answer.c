@@ -376,7 +376,7 @@ static void json__who_and_where__keys(void **state)
 	(void)state;
 	r.quoted = 1;
 	got = json_text(&r);
-	assert_non_null(strstr(got, "\"outcome\":null,\"recipient\":\"bob@example.org\","
+	assert_non_null(strstr(got, "\"outcome\":null,\"result\":\"bounced\",\"recipient\":\"bob@example.org\","
 	                            "\"remote_host\":\"mx.example.net[192.0.2.1]\","
 	                            "\"direction\":\"remote\",\"quoted\":true,\"report\":null,"
 	                            "\"reason\":"));

@@ -46,7 +46,7 @@ const char *reason_advice_text(size_t reason)
  * reply's class (2 delivered when it answered the end of the message or
  * an unknown command, 4 deferred, 5 bounced, or rejected when our own
  * server refused a client); NULL when unknown. */
-static const char *outcome_of(const struct smtpcode_reply *r)
+const char *answer_outcome(const struct smtpcode_reply *r)
 {
 	const char *o = smtpcode_outcome_name(r->outcome);
 	int cls = r->basic ? r->basic / 100 : r->enhanced_count ? r->enhanced[0].reply_class : 0;
@@ -303,7 +303,7 @@ static void outcome_text(struct strbuf *sb, const struct smtpcode_reply *r,
                          const struct smtpcode_verdict *v, const struct style *st)
 {
 	static const char *const bounce_keys[] = { "v.none", "v.soft", "v.hard" };
-	const char *o = outcome_of(r);
+	const char *o = answer_outcome(r);
 
 	if (o) {
 		char key[24];
@@ -399,7 +399,7 @@ static void brief_field(FILE *out, const char *s)
 void brief_answer(FILE *out, const struct smtpcode_reply *r)
 {
 	struct smtpcode_verdict v;
-	const char *o = outcome_of(r), *bounce;
+	const char *o = answer_outcome(r), *bounce;
 	char codes[96];
 	struct strbuf sb;
 
