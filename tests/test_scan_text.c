@@ -19,6 +19,20 @@ static const char *enh(size_t reply, size_t i)
 	return smtpcode_enhanced_text(&found[reply].enhanced[i], buf, sizeof buf);
 }
 
+/* A log's parenthesis around the reply is not the reply's text; one the
+ * reply opens is. */
+static void text_end__closing_parenthesis_of_the_log(void **state)
+{
+	(void)state;
+	scan("Nov 29 10:00:00 mx postfix/smtp[1]: 4ABC: to=<a@example.org>, "
+	     "relay=mx.example.org[192.0.2.1]:25, dsn=2.0.0, status=sent (250 2.0.0 Ok: "
+	     "queued as 9F8E7D6C5B)\n"
+	     "550 5.7.1 unknown user (see docs)\n");
+	assert_int_equal(nfound, 2);
+	assert_string_equal(found[0].text, "Ok: queued as 9F8E7D6C5B");
+	assert_string_equal(found[1].text, "unknown user (see docs)");
+}
+
 static void dsn_leading_status__quoted_reply_gives_the_code(void **state)
 {
 	(void)state;
@@ -309,6 +323,7 @@ static void lead_ins__bare_codes_and_split_command(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(text_end__closing_parenthesis_of_the_log),
 		cmocka_unit_test(dsn_leading_status__quoted_reply_gives_the_code),
 		cmocka_unit_test(reply_in_reply__inner_reply_is_its_own_quoted_object),
 		cmocka_unit_test(exim_joins__literal_newline_keeps_the_codes),

@@ -143,6 +143,21 @@ static void inner_codes(struct smtpcode_reply *r)
 /* Completes a reply and hands it on: the command its text names, the text
  * without "(in reply to ... command)", the codes quoted inside, the
  * warnings. A DSN group's text names no command. */
+/* Drops the ')' that ends text without opening in it: the parenthesis a
+ * log put around the reply ("status=sent (250 2.0.0 Ok: queued as X)"). */
+static void drop_closing_paren(char *text)
+{
+	size_t n = strlen(text), i;
+	int depth = 0;
+
+	if (n == 0 || text[n - 1] != ')')
+		return;
+	for (i = 0; i + 1 < n; i++)
+		depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+	if (depth <= 0)
+		text[n - 1] = '\0';
+}
+
 void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn)
 {
 	char *cut;
@@ -157,6 +172,7 @@ void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn)
 	}
 	smtpcode__drop_joins(&s->formats, r);
 	smtpcode__drop_prefixes(r);
+	drop_closing_paren(r->text);
 	inner_codes(r);
 	smtpcode__check_reply(r);
 	smtpcode__who_finish(s, r, dsn);
