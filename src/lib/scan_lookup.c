@@ -9,13 +9,13 @@
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* strstr for a row, reusing the search of the row before when it has the
- * same marker (the rows of one marker stand together, and a compiler makes
- * one string of equal literals: were it not to, the search runs again). */
+ * same marker (the rows of one marker stand together; each row holds its
+ * own copy of the text, so they are compared by content). */
 struct found {
 	const char *marker, *at;
 };
 
-/* Nonzero if two rows have the same marker (the same string, most often). */
+/* Nonzero if two rows have the same marker. */
 static int same_marker(const char *a, const char *b)
 {
 	return a == b || strcmp(a, b) == 0;
@@ -23,7 +23,7 @@ static int same_marker(const char *a, const char *b)
 
 static const char *find_cached(struct found *f, const char *line, const struct scan_marker *m)
 {
-	if (f->marker != m->marker) {
+	if (!f->marker || !same_marker(f->marker, m->marker)) {
 		f->marker = m->marker;
 		f->at = strstr(line, m->marker);
 	}
