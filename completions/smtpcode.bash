@@ -130,8 +130,10 @@ _smtpcode()
                 return 0
                 ;;
             -*)
-                local opts="-j --json -a --after --after= --lang --lang= --color
-                    --color= -h --help -V --version --"
+                local opts="-j --json --lang --lang= --color --color= -h --help
+                    -V --version --"
+                # --after: not with explain or scan (they read the command).
+                [[ $sub == explain || $sub == scan ]] || opts+=" -a --after --after="
                 # --brief, --codes-only, --full: not with compare or scan.
                 [[ $sub == compare || $sub == scan ]] || opts+=" --brief --codes-only --full"
                 [[ $sub == scan ]] && opts+=" --top --merge"

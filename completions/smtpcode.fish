@@ -102,7 +102,7 @@ complete -c smtpcode -n '__fish_seen_subcommand_from scan' -F
 
 # Options, anywhere.
 complete -c smtpcode -s j -l json -d 'One JSON object per result, one per line'
-complete -c smtpcode -s a -l after -x -a 'CONNECT HELO EHLO LHLO MAIL RCPT DATA BDAT RSET VRFY EXPN HELP NOOP QUIT STARTTLS AUTH ETRN ATRN TURN BURL' -d 'Only the meaning as a reply to CMD'
+complete -c smtpcode -n 'not __fish_seen_subcommand_from explain scan' -s a -l after -x -a 'CONNECT HELO EHLO LHLO MAIL RCPT DATA BDAT RSET VRFY EXPN HELP NOOP QUIT STARTTLS AUTH ETRN ATRN TURN BURL' -d 'Only the meaning as a reply to CMD'
 complete -c smtpcode -l lang -x -a 'en es vi tr de fr pt ja' -d 'Language of the explanations'
 complete -c smtpcode -l color -x -a 'auto always never' -d 'When to colour the output'
 complete -c smtpcode -n '__fish_seen_subcommand_from scan' -l top -x -d 'Rows by recipient domain and by relay'

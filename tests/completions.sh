@@ -117,6 +117,13 @@ else
 	printf '%s\n' "$out" | grep -qx -- --json && ! printf '%s\n' "$out" | grep -qx -- --brief &&
 		! printf '%s\n' "$out" | grep -qx -- --full
 	check "bash: scan offers --json, not --brief or --full" $?
+	# --after: a usage error with explain and scan, offered elsewhere
+	out=$(complete_bash "$PATH" smtpcode explain --)
+	! printf '%s\n' "$out" | grep -qx -- --after
+	check "bash: explain does not offer --after" $?
+	out=$(complete_bash "$PATH" smtpcode --)
+	printf '%s\n' "$out" | grep -qx -- --after
+	check "bash: a lookup offers --after" $?
 
 	# No smtpcode on PATH: no error, the subcommands still offered.
 	out=$(complete_bash "$tmp/nonexistent" smtpcode "" 2>&1)
