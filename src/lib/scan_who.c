@@ -6,6 +6,7 @@
  * Exim's "host ..." line, a transcript's RCPT TO), and gives it to the
  * reply that follows within a few lines. */
 #include "scan.h"
+#include "scan_pairs.h"
 
 #include <string.h>
 
@@ -164,10 +165,12 @@ typedef int value_reader(const char *p, char *out);
 static int value_after(const struct scan_index *ix, enum scan_role role, const char *line,
                        value_reader *read, char *out)
 {
+	const struct scan_pairs *pp = scan_covering(ix, line);
+
 	EACH(ix, role, m) {
-		const char *p = line;
-		while ((p = strstr(p, (*m)->marker)) != NULL && !word_start(line, p, *m))
-			p++;
+		const char *p = scan_find_row(pp, line, *m);
+		while (p && !word_start(line, p, *m))
+			p = strstr(p + 1, (*m)->marker);
 		if (p && read(p + (*m)->len, out))
 			return 1;
 	}
@@ -204,11 +207,12 @@ const char *smtpcode__host_line(const struct scan_index *ix, const char *line)
  * first found. */
 enum smtpcode_direction smtpcode__direction_in(const struct scan_index *ix, const char *line)
 {
+	const struct scan_pairs *pp = scan_covering(ix, line);
 	enum smtpcode_direction d = SMTPCODE_DIRECTION_UNKNOWN;
 
 	EACH(ix, SCAN_DIRECTION, m)
 		if ((d == SMTPCODE_DIRECTION_UNKNOWN || (*m)->direction == SMTPCODE_DIRECTION_LOCAL) &&
-		    strstr(line, (*m)->marker)) {
+		    scan_find_row(pp, line, *m)) {
 			d = (*m)->direction;
 			if (d == SMTPCODE_DIRECTION_LOCAL)
 				break;
