@@ -100,8 +100,10 @@ const char *smtpcode__command_in(const struct scan_index *ix, const char *line)
 	struct found f = { NULL, NULL };
 
 	EACH(ix, SCAN_COMMAND, m) {
-		const char *p = find_cached(pp, &f, line, *m);
-		if (!p)
+		const char *p;
+		if (scan_lacks_first(pp, *m)) /* f keeps an earlier row's search */
+			continue;
+		if ((p = find_cached(pp, &f, line, *m)) == NULL)
 			continue;
 		p += (*m)->len;
 		if (!(*m)->command)
@@ -123,7 +125,7 @@ static const char *outcome_field(const struct scan_index *ix, const char *line,
 	size_t len = 0;
 
 	EACH(ix, SCAN_OUTCOME, m) {
-		const char *p = find_cached(pp, &f, line, *m);
+		const char *p = scan_lacks_first(pp, *m) ? NULL : find_cached(pp, &f, line, *m);
 		if (p && (!first || p < first)) {
 			first = p;
 			len = (*m)->len;

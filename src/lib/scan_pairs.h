@@ -53,6 +53,14 @@ static inline int scan_may_hold(const struct scan_pairs *pp, const char *needle,
 	return 1;
 }
 
+/* Nonzero if pp (or NULL) shows at once that the string lacks m's marker:
+ * its first pair is not there (the test a loop over many rows makes
+ * before any other). */
+static inline int scan_lacks_first(const struct scan_pairs *pp, const struct scan_marker *m)
+{
+	return pp && m->len >= 2 && !pp->seen[scan_pair_slot((const unsigned char *)m->marker)];
+}
+
 /* The marked pairs that cover s (the marked line, or a suffix of it), or
  * NULL. */
 static inline const struct scan_pairs *scan_covering(const struct scan_index *ix, const char *s)

@@ -41,7 +41,13 @@ static int ascii_equal_nocase(const char *a, const char *b)
  * ASCII but blanks and the punctuation that ends one in text. */
 static int address_char(unsigned char c)
 {
-	return c > ' ' && c < 0x7f && !strchr("<>()[],;:\"'\\", c);
+	switch (c) { /* a switch, not strchr: this runs for each byte */
+	case '<': case '>': case '(': case ')': case '[': case ']': case ',': case ';': case ':':
+	case '"': case '\'': case '\\':
+		return 0;
+	default:
+		return c > ' ' && c < 0x7f;
+	}
 }
 
 /* An address at p: "<u@example.org>" or a bare u@example.org (a final '.'
@@ -83,6 +89,18 @@ size_t smtpcode__address_at(const char *p, char *out, size_t size)
 	return p[0] == '<' ? (size_t)(e - p) + 1 : n;
 }
 
+/* Nonzero if c ends a host's name: the end, a blank, or one of ",;()\"'<>". */
+static int host_end(char c)
+{
+	switch (c) {
+	case '\0': case ' ': case '\t': case ',': case ';': case '(': case ')': case '"': case '\'':
+	case '<': case '>':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* The remote host at p, as written: "mx.example.net[192.0.2.1]", Exim's
  * and Sendmail's "mx.example.net [192.0.2.9]" (name, blank, bracketed
  * address), "[192.0.2.1]" after Exim's "(helo)", without a port after
@@ -102,7 +120,7 @@ static int host_at(const char *p, char *out)
 			return 0;
 		s = close + 2;
 	}
-	for (e = s; *e && *e != ' ' && *e != '\t' && !strchr(",;()\"'<>", *e); e++)
+	for (e = s; !host_end(*e); e++)
 		if (*e == ']') {
 			e++;
 			break;
