@@ -80,7 +80,7 @@ static void pairs__short_strings(void **state)
 	(void)state;
 	smtpcode__pairs_mark(&pp, "", 0);
 	for (slot = 0; slot < SCAN_PAIRS; slot++)
-		any |= pp.seen[slot];
+		any |= pp.first[slot] != 0;
 	assert_false(any);
 	assert_true(scan_may_hold(&pp, ".", 1)); /* one byte: always searched */
 	assert_false(scan_may_hold(&pp, "S:", 2));

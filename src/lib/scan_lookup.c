@@ -11,27 +11,30 @@
 
 /* ---- Which markers a line may hold ----------------------------------------- */
 
-_Static_assert(SCAN_PAIRS == 1024, "scan_pair_slot() fills SCAN_PAIRS slots");
+_Static_assert(SCAN_PAIRS == 512, "scan_pair_slot() fills SCAN_PAIRS slots");
 
 void smtpcode__pairs_mark(struct scan_pairs *pp, const char *text, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)text;
-	unsigned char *seen;
-	size_t i = 0;
+	uint16_t *first;
+	size_t i = len > 0 ? len - 1 : 0; /* the pairs that start before i */
 
-	memset(pp->seen, 0, sizeof pp->seen);
-	seen = pp->seen;
+	memset(pp->first, 0, sizeof pp->first);
+	first = pp->first;
 	pp->base = text;
 	pp->end = text + len;
-	for (; i + 4 < len; i += 4) {
-		seen[scan_pair_slot(u + i)] = 1;
-		seen[scan_pair_slot(u + i + 1)] = 1;
-		seen[scan_pair_slot(u + i + 2)] = 1;
-		seen[scan_pair_slot(u + i + 3)] = 1;
+	/* From the end back, so that each slot keeps the first place. */
+	for (; i >= 4; i -= 4) {
+		first[scan_pair_slot(u + i - 1)] = (uint16_t)i;
+		first[scan_pair_slot(u + i - 2)] = (uint16_t)(i - 1);
+		first[scan_pair_slot(u + i - 3)] = (uint16_t)(i - 2);
+		first[scan_pair_slot(u + i - 4)] = (uint16_t)(i - 3);
 	}
-	for (; i + 1 < len; i++)
-		seen[scan_pair_slot(u + i)] = 1;
+	for (; i > 0; i--)
+		first[scan_pair_slot(u + i - 1)] = (uint16_t)i;
 }
+
+_Static_assert(SMTPCODE_SCAN_LINE_MAX < 65535, "a place in a line fits in uint16_t");
 
 /* The pairs to search s with: the line's when they cover s, else s's own,
  * marked in *local (for the lookups of many rows, which text other than
@@ -65,10 +68,8 @@ static int same_marker(const struct scan_marker *a, const struct scan_marker *b)
 static const char *find_cached(const struct scan_pairs *pp, struct found *f, const char *line,
                                const struct scan_marker *m)
 {
-	if (pp && !scan_may_hold(pp, m->marker, m->len))
-		f->at = NULL;
-	else if (!f->row || !same_marker(f->row, m))
-		f->at = strstr(line, m->marker);
+	if (!f->row || !same_marker(f->row, m))
+		f->at = scan_find_row(pp, line, m);
 	f->row = m;
 	return f->at;
 }
