@@ -341,14 +341,15 @@ const char *smtpcode__client_word(const struct scan_index *ix, const char *word)
  * from:<a>", "data", "."), or NULL. */
 const char *smtpcode__raw_client(const struct scan_index *ix, const char *line)
 {
-	size_t n = strlen(line);
+	size_t n = 0; /* the line's length without blanks at its end, once needed */
 
-	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
-		n--;
 	EACH(ix, SCAN_RAW_CLIENT, m) {
 		char last = (*m)->marker[(*m)->len - 1];
 		if (!scan_starts_with(line, (*m)->marker))
 			continue;
+		if (n == 0)
+			for (n = strlen(line); n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'); n--)
+				;
 		if (last == ' ' || last == ':' ? n > (*m)->len : n == (*m)->len)
 			return (*m)->command;
 	}
