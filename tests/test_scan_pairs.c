@@ -70,6 +70,31 @@ static void pairs__cover_the_line_and_its_suffixes(void **state)
 	assert_ptr_equal(smtpcode__find(&ix, other, dsn), other);
 }
 
+/* A search starts where the marker's first pair is first seen: it finds
+ * the first place of the marker (not of its first pair), and from a suffix
+ * the first place in that suffix. */
+static void pairs__first_place_of_the_marker(void **state)
+{
+	static const char line[] = "sa x said: a said: b";
+	const struct scan_marker *said = NULL;
+	struct scan_pairs pp;
+	size_t i;
+
+	(void)state;
+	for (i = ix.first[SCAN_LEAD_IN]; i < ix.first[SCAN_LEAD_IN + 1]; i++)
+		if (strcmp(ix.rows[i]->marker, "said:") == 0)
+			said = ix.rows[i];
+	assert_non_null(said);
+	smtpcode__pairs_mark(&pp, line, strlen(line));
+	ix.pairs = &pp;
+	assert_ptr_equal(smtpcode__find(&ix, line, said), line + 5);
+	assert_ptr_equal(smtpcode__find(&ix, line + 3, said), line + 5);
+	assert_ptr_equal(smtpcode__find(&ix, line + 5, said), line + 5);
+	assert_ptr_equal(smtpcode__find(&ix, line + 6, said), line + 13);
+	assert_null(smtpcode__find(&ix, line + 14, said));
+	ix.pairs = NULL;
+}
+
 /* Short strings: no pair (empty, one byte), a marker of one byte. */
 static void pairs__short_strings(void **state)
 {
@@ -161,6 +186,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(pairs__every_marker_passes),
 		cmocka_unit_test(pairs__cover_the_line_and_its_suffixes),
+		cmocka_unit_test(pairs__first_place_of_the_marker),
 		cmocka_unit_test(pairs__short_strings),
 		cmocka_unit_test(pairs__lookups_answer_the_same),
 	};
