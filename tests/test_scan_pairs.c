@@ -95,6 +95,35 @@ static void pairs__first_place_of_the_marker(void **state)
 	ix.pairs = NULL;
 }
 
+/* The first bytes the index keeps let every transcript prefix and every
+ * raw client's command (in either case) through, and stop other lines. */
+static void index__first_bytes_let_every_row_through(void **state)
+{
+	static const enum scan_role prefixes[] = { SCAN_SERVER, SCAN_CLIENT, SCAN_SESSION };
+	char line[64];
+	size_t i, r, k;
+	size_t len;
+
+	(void)state;
+	for (r = 0; r < sizeof prefixes / sizeof prefixes[0]; r++)
+		for (i = ix.first[prefixes[r]]; i < ix.first[prefixes[r] + 1]; i++) {
+			snprintf(line, sizeof line, "%sx", ix.rows[i]->marker);
+			assert_int_not_equal(smtpcode__prefix(&ix, line, &len), SCAN_ROLE_COUNT);
+		}
+	for (i = ix.first[SCAN_RAW_CLIENT]; i < ix.first[SCAN_RAW_CLIENT + 1]; i++) {
+		const struct scan_marker *m = ix.rows[i];
+		char last = m->marker[m->len - 1];
+		snprintf(line, sizeof line, "%s%s", m->marker, last == ' ' || last == ':' ? "x" : "");
+		assert_ptr_equal(smtpcode__raw_client(&ix, line), m->command);
+		for (k = 0; line[k]; k++)
+			line[k] = (char)(line[k] >= 'a' && line[k] <= 'z' ? line[k] - 'a' + 'A' : line[k]);
+		assert_ptr_equal(smtpcode__raw_client(&ix, line), m->command);
+	}
+	assert_int_equal(smtpcode__prefix(&ix, "Nov 22 07:41:25 mx postfix", &len), SCAN_ROLE_COUNT);
+	assert_null(smtpcode__raw_client(&ix, "Nov 22 07:41:25 mx postfix"));
+	assert_null(smtpcode__raw_client(&ix, ""));
+}
+
 /* Short strings: no pair (empty, one byte), a marker of one byte. */
 static void pairs__short_strings(void **state)
 {
@@ -188,6 +217,7 @@ int main(void)
 		cmocka_unit_test(pairs__cover_the_line_and_its_suffixes),
 		cmocka_unit_test(pairs__first_place_of_the_marker),
 		cmocka_unit_test(pairs__short_strings),
+		cmocka_unit_test(index__first_bytes_let_every_row_through),
 		cmocka_unit_test(pairs__lookups_answer_the_same),
 	};
 

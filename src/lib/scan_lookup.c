@@ -36,6 +36,38 @@ void smtpcode__pairs_mark(struct scan_pairs *pp, const char *text, size_t len)
 
 _Static_assert(SMTPCODE_SCAN_LINE_MAX < 65535, "a place in a line fits in uint16_t");
 
+/* ---- The index's own parts ------------------------------------------------ */
+
+static void set_bit(unsigned char *bits, unsigned char c)
+{
+	bits[c >> 3] |= (unsigned char)(1u << (c & 7));
+}
+
+static int has_bit(const unsigned char *bits, unsigned char c)
+{
+	return bits[c >> 3] >> (c & 7) & 1;
+}
+
+void smtpcode__lookups_index(struct scan_index *ix)
+{
+	static const enum scan_role prefixes[] = { SCAN_SERVER, SCAN_CLIENT, SCAN_SESSION };
+	size_t i;
+
+	ix->pairs = NULL;
+	memset(ix->prefix_first, 0, sizeof ix->prefix_first);
+	memset(ix->raw_first, 0, sizeof ix->raw_first);
+	for (i = 0; i < COUNT(prefixes); i++)
+		EACH(ix, prefixes[i], m)
+			set_bit(ix->prefix_first, (unsigned char)(*m)->marker[0]);
+	EACH(ix, SCAN_RAW_CLIENT, m) {
+		unsigned char c = (unsigned char)(*m)->marker[0];
+		set_bit(ix->raw_first, c);
+		set_bit(ix->raw_first, (unsigned char)scx_lower(c));
+		if (c >= 'a' && c <= 'z')
+			set_bit(ix->raw_first, (unsigned char)(c - 'a' + 'A'));
+	}
+}
+
 /* The pairs to search s with: the line's when they cover s, else s's own,
  * marked in *local (for the lookups of many rows, which text other than
  * the line's also meets: a reply's text). */
@@ -275,6 +307,8 @@ enum scan_role smtpcode__prefix(const struct scan_index *ix, const char *line, s
 	static const enum scan_role roles[] = { SCAN_SERVER, SCAN_CLIENT, SCAN_SESSION };
 	size_t i;
 
+	if (!has_bit(ix->prefix_first, (unsigned char)line[0])) /* most lines: at once */
+		return SCAN_ROLE_COUNT;
 	for (i = 0; i < COUNT(roles); i++)
 		EACH(ix, roles[i], m)
 			if (line[0] == (*m)->marker[0] && strncmp(line, (*m)->marker, (*m)->len) == 0) {
@@ -343,6 +377,8 @@ const char *smtpcode__raw_client(const struct scan_index *ix, const char *line)
 {
 	size_t n = 0; /* the line's length without blanks at its end, once needed */
 
+	if (!has_bit(ix->raw_first, (unsigned char)line[0])) /* most lines: at once */
+		return NULL;
 	EACH(ix, SCAN_RAW_CLIENT, m) {
 		char last = (*m)->marker[(*m)->len - 1];
 		if (!scan_starts_with(line, (*m)->marker))

@@ -82,13 +82,14 @@ static inline const char *scan_find_in(const struct scan_pairs *pp, const char *
                                        const char *needle, size_t n)
 {
 	if (pp && n >= 2) {
-		size_t at, i;
+		size_t at;
 		if (!scan_may_hold(pp, needle, n))
 			return NULL;
 		at = pp->first[scan_pair_slot((const unsigned char *)needle)] - 1u;
 		if ((size_t)(s - pp->base) <= at) {
 			/* Most often the marker itself stands there: compared in
 			 * place (up to the NUL: needle holds none) before a search. */
+			size_t i;
 			s = pp->base + at;
 			for (i = 0; i < n && s[i] == needle[i]; i++)
 				;
