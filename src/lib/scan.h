@@ -10,6 +10,7 @@
  *                   replies (smaller readers: below)
  *   scan_formats.c  one table of markers per format
  *   scan_lookup.c   the lookups of those tables, by role
+ *   scan_pairs.h    which markers a line may hold: the lookups' filter
  *   scan_reply.c    reply detection and building
  *   scan_mime.c     the first pass: a mail message's MIME structure,
  *                   feedback reports and auto-replies
@@ -178,12 +179,18 @@ struct scan_marker {
 	enum smtpcode_direction direction; /* SCAN_DIRECTION's */
 };
 
+struct scan_pairs; /* scan_pairs.h */
+
 /* The rows of every format, by role (built by smtpcode__formats_index()
  * when a scanner starts, so a lookup reads only the rows of its role). */
 #define SCAN_ROWS_MAX 256
 struct scan_index {
 	const struct scan_marker *rows[SCAN_ROWS_MAX];
 	unsigned short first[SCAN_ROLE_COUNT + 1]; /* rows of role r: first[r] .. first[r + 1] */
+	const struct scan_pairs *pairs;    /* the line being read, or NULL: set by
+	                                    * scan.c's detect() while the line
+	                                    * holds still (lookups outside it,
+	                                    * and of other strings, search all) */
 };
 
 void smtpcode__formats_index(struct scan_index *ix);
