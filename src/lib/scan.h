@@ -156,6 +156,9 @@ enum scan_role {
 	                      * host of the replies after it: Exim's "host " */
 	SCAN_DIRECTION,      /* a reply on a line holding it is `direction`'s:
 	                      * "reject: " local, "said:" remote */
+	SCAN_COMMAND_SPAN,   /* names command where `then` follows it later on
+	                      * the line: nodemailer's and Haraka's "Recipient
+	                      * <u@a> rejected:" */
 	SCAN_ROLE_COUNT
 };
 
@@ -228,6 +231,7 @@ int smtpcode__recipient_in(const struct scan_index *ix, const char *line, char *
 int smtpcode__host_in(const struct scan_index *ix, const char *line, char *out);
 const char *smtpcode__host_line(const struct scan_index *ix, const char *line);
 enum smtpcode_direction smtpcode__direction_in(const struct scan_index *ix, const char *line);
+const char *smtpcode__command_span(const struct scan_index *ix, const char *line);
 
 /* ---- The line the passes prepare (scan_line.c) --------------------------- */
 
@@ -244,6 +248,8 @@ struct scan_line {
 	enum scan_line_kind kind;
 	const char *start;  /* text after a transcript prefix (text itself for TEXT) */
 	int indented;       /* text starts with a blank and holds more than blanks */
+	int pid;            /* starts with a debug log's process id column: a
+	                     * line of its own, it continues no reply's text */
 };
 
 struct scan;
@@ -482,6 +488,12 @@ struct scan {
 	char pid[16];                        /* "  308 ": a debug log's process id
 	                                      * column before its markers */
 	char lead[16];                       /* the same place on the line before */
+	unsigned long lead_since;            /* the first of the lines before that
+	                                      * all start with lead */
+	int in_data;                         /* a raw session's message content:
+	                                      * after 354, up to the lone "." */
+	int last_basic;                      /* the last transcript reply's code */
+	const char *last_command;            /* ... and the command it answered */
 	struct smtpcode_reply reply;         /* the open reply */
 	struct smtpcode_reply inner[2];      /* replies quoted inside it ("...<421
 	                                      * 4.4.2 ...>"), given after it */
@@ -545,6 +557,9 @@ void smtpcode__twin_emit(struct scan *s, const struct smtpcode_reply *r, int dsn
 void smtpcode__twin_emit_after(struct scan *s, const struct smtpcode_reply *r);
 void smtpcode__twin_tick(struct scan *s);
 void smtpcode__twin_end(struct scan *s);
+/* Drops the newest held replies of code basic that start on line since or
+ * later (a debug log's process id read as a code). */
+void smtpcode__twin_drop(struct scan *s, unsigned long since, int basic);
 
 /* ---- Warnings (scan_warn.c) ----------------------------------------------- */
 

@@ -142,6 +142,8 @@ static const struct scan_marker opensmtpd[] = {
 	WHO("rcpt=<", SCAN_RECIPIENT),
 	DIR("smtp failed-command", LOCAL),
 	DIR("mta delivery", REMOTE),
+	LEAD("result=\""),                         /* failed-command's reply */
+	NAMES("failed-command command=\"", NULL, NULL), /* its command's word */
 };
 
 /* Exchange and Microsoft 365 NDRs: "Remote Server returned '550 5.1.10 ...'",
@@ -262,6 +264,14 @@ static const struct scan_marker libraries[] = {
 	NAMES("SMTPAuthenticationError", NULL, "AUTH"),
 	NAMES("SMTPConnectError", NULL, "CONNECT"),
 	NAMES("SMTPHeloError", NULL, "HELO"),
+	/* nodemailer's INFO line "Recipient <u@a> rejected: 450 ..." (its
+	 * lib/smtp-connection), Haraka's outbound "recipient <u@a> rejected:
+	 * 550 ..." (haraka/Haraka#848) */
+	ROW("ecipient <", SCAN_COMMAND_SPAN, "> rejected", "RCPT", SMTPCODE_OUTCOME_NONE),
+	ROW("ender <", SCAN_COMMAND_SPAN, "> rejected", "MAIL", SMTPCODE_OUTCOME_NONE),
+	/* Zimbra's "RCPT failed: Invalid recipient u@a: 571 571 ...": the code
+	 * after the address's colon */
+	MARK("failed: Invalid recipient ", SCAN_LEAD_IN_COLON),
 };
 
 /* Connection-level failures: no SMTP reply, the client could not reach or

@@ -437,3 +437,15 @@ const char *smtpcode__connection_failure(const struct scan_index *ix, const char
 	}
 	return first;
 }
+
+/* The command of a SCAN_COMMAND_SPAN row whose marker and `then` line
+ * holds, in that order ("Recipient <u@a> rejected:"), or NULL. */
+const char *smtpcode__command_span(const struct scan_index *ix, const char *line)
+{
+	EACH(ix, SCAN_COMMAND_SPAN, m) {
+		const char *p = strstr(line, (*m)->marker);
+		if (p && strstr(p + (*m)->len, (*m)->then))
+			return (*m)->command;
+	}
+	return NULL;
+}

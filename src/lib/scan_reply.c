@@ -263,7 +263,10 @@ static void transcript_command(struct scan *s, struct smtpcode_reply *r)
 		smtpcode__who_answer(s, r);
 		memmove(s->sent, s->sent + 1, --s->sent_count * sizeof s->sent[0]);
 	}
-	if (!r->command || s->after_quit) {
+	if (!r->command || s->after_quit ||
+	    (r->basic == 220 && strcmp(r->command, "STARTTLS") != 0)) {
+		/* 220 answers only the connection and STARTTLS: curl's session
+		 * after msmtp's, which ended without QUIT */
 		r->command = "CONNECT";
 		s->client_command = NULL;
 		s->sent_count = 0;
@@ -271,6 +274,9 @@ static void transcript_command(struct scan *s, struct smtpcode_reply *r)
 	s->after_quit = strcmp(r->command, "QUIT") == 0;
 	if (s->after_quit)
 		s->raw_session = 0;
+	s->last_basic = r->basic;
+	s->last_command = r->command;
+	s->in_data = r->basic == 354 && s->raw_session;
 }
 
 /* An unprefixed client line of a raw session (telnet, nc): "." counts only
@@ -311,6 +317,8 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 	if (!text) /* punctuation and no enhanced code after a lead-in: "421, , " */
 		for (text = code_ptr + 3; *text && strchr(",:;) ", *text); text++)
 			;
+	if (sep == ' ' && strncmp(text, code_ptr, 4) == 0)
+		text += 4; /* the code written twice: Zimbra's "571 571 Sender ..." */
 	if (!s->pending) {
 		smtpcode__reply_start(r, s->line);
 		s->inner_count = 0;
@@ -332,6 +340,8 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 	}
 	if (!r->command)
 		r->command = smtpcode__command_in(&s->formats, line);
+	if (!r->command)
+		r->command = smtpcode__command_span(&s->formats, line);
 	r->last_line = s->line;
 	s->multiline = sep == '-';
 	s->unclosed = ends_unclosed(&s->formats, text);
@@ -491,15 +501,19 @@ static int continues_reply(const struct scan *s, const struct scan_line *l, cons
 	int code;
 	char sep;
 
-	if (!s->pending || l->kind != SCAN_LINE_TEXT || !body[0] || s->closed ||
+	if (!s->pending || l->kind != SCAN_LINE_TEXT || !body[0] || s->closed || l->pid ||
 	    smtpcode__field_line(body) || smtpcode__frame_line(body))
 		return 0;
 	if (body[0] == '[' && !r->command && smtpcode__command_in(&s->formats, body))
 		return 1; /* Yahoo's "[RCPT_TO]" on the line after the reply */
-	if (l->indented) /* unless it is the next recipient's: "<u@a>: 552 ..." */
+	if (l->indented) /* unless it is the next recipient's: "<u@a>: 552 ...", or
+	                  * the next exception's: "\tcom.x.InvalidRecipientException:
+	                  * RCPT failed: ...: 571 571 ..." */
 		return indentation(l->start) >= s->reply_indent &&
 		       !(body[0] == '<' && (smtpcode__find_embedded(&s->formats, body, 0, &code, &sep) ||
-		                            smtpcode__connection_failure(&s->formats, body, 0)));
+		                            smtpcode__connection_failure(&s->formats, body, 0))) &&
+		       !(smtpcode__command_in(&s->formats, body) &&
+		         smtpcode__find_embedded(&s->formats, body, 0, &code, &sep));
 	return (s->pending_inline && !r->text[0] && !r->enhanced_count) || s->unclosed;
 }
 
@@ -513,6 +527,9 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 
 	if (s->after_lines > 0)
 		s->after_lines--;
+	if (s->in_data && l->kind == SCAN_LINE_TEXT && strcmp(l->start, ".") != 0)
+		return; /* the message's content, up to the lone "." */
+	s->in_data = 0;
 	if (s->pending && l->kind == SCAN_LINE_TEXT && smtpcode__echo(&s->formats, l->start)) {
 		s->reply.last_line = s->line;
 		return;
