@@ -11,6 +11,8 @@
  *   scan_formats.c  one table of markers per format
  *   scan_lookup.c   the lookups of those tables, by role
  *   scan_reply.c    reply detection and building
+ *   scan_bounce.c   bounce lines that hold no reply position: enhanced code
+ *                   first, status tags, connection failures
  *   scan_mime.c     the first pass: a mail message's MIME structure,
  *                   feedback reports and auto-replies
  *   scan_mime_decode.c  its quoted-printable and base64 decoders
@@ -68,12 +70,13 @@ static inline int scan_code_at(const char *p, char *sep)
 	return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
 }
 
-/* Nonzero if a code may start after character c: one of " ('\"#;:[<=". */
+/* Nonzero if a code may start after character c: one of " ('\"#;:[<=" or a
+ * tab (a column of a tab-separated report). */
 static inline int scan_starts_code(char c)
 {
 	switch (c) {
 	case ' ': case '(': case '\'': case '"': case '#': case ';': case ':': case '[':
-	case '<': case '=':
+	case '<': case '=': case '\t':
 		return 1;
 	default:
 		return 0;
@@ -221,6 +224,7 @@ int smtpcode__recipient_in(const struct scan_index *ix, const char *line, char *
 int smtpcode__host_in(const struct scan_index *ix, const char *line, char *out);
 const char *smtpcode__host_line(const struct scan_index *ix, const char *line);
 enum smtpcode_direction smtpcode__direction_in(const struct scan_index *ix, const char *line);
+size_t smtpcode__lead_in_at(const struct scan_index *ix, const char *text);
 
 /* ---- The line the passes prepare (scan_line.c) --------------------------- */
 
@@ -470,6 +474,8 @@ struct scan {
 	int closed;                          /* its text ended at a closing quote
 	                                      * ("reason":"554 ..."): none goes on */
 	size_t reply_indent;                 /* blanks before the line that opened it */
+	size_t sentence_end;                 /* its last line's width when that line
+	                                      * ended a sentence, else 0 */
 	const char *after_command;           /* Exim's "after RCPT TO:<a>:" ended a */
 	int after_lines;                     /* line: the reply comes in this many */
 	char pid[16];                        /* "  308 ": a debug log's process id
@@ -509,6 +515,18 @@ size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,
 void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn);
 void smtpcode__flush_pending(struct scan *s);
 void smtpcode__reply_line(struct scan *s, const struct scan_line *l);
+
+/* ---- Bounce lines without a reply position (scan_bounce.c) -------------- */
+
+/* Each opens a reply from line and returns nonzero, or returns 0: text that
+ * starts with an enhanced code (after a lead-in, or on the line after
+ * Exim's "after RCPT command:"), qmail's own status tag, a connection
+ * failure (outcome: what the line says became of the mail). */
+int smtpcode__enhanced_first(struct scan *s, const char *line);
+int smtpcode__status_tag_line(struct scan *s, const char *line);
+int smtpcode__connection_line(struct scan *s, const char *line, enum smtpcode_outcome outcome);
+/* Nonzero if the code at p stands in a table's column of line. */
+int smtpcode__in_column(const char *line, const char *p);
 
 /* ---- DSN groups (scan_dsn.c) ---------------------------------------------- */
 

@@ -182,6 +182,8 @@ static const struct scan_marker vendors[] = {
 	LEAD("Reason:"),       /* any case: Sendmail's "(reason: 550 ...)", SendGrid's
 	                        * "REASON:", Haraka's "Failure Reason:", SmarterMail */
 	LEAD("ResponseCode"),  /* Zoho: "ResponseCode 421, , Host not reachable" */
+	LEAD("ERROR_CODE :"),  /* Zoho: "ERROR_CODE :550, ERROR_CODE :5.1.1 <a>..." (the
+	                        * label again before the enhanced code) */
 	/* who: Gmail's "Your message wasn't delivered to u@a because" */
 	WHO("delivered to ", SCAN_RECIPIENT),
 	DIR("returned was:", REMOTE),

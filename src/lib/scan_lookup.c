@@ -385,3 +385,14 @@ const char *smtpcode__connection_failure(const struct scan_index *ix, const char
 	}
 	return first;
 }
+
+/* The length of the lead-in marker that text starts with (any case), or 0:
+ * a label written again before the enhanced code ("ERROR_CODE :550,
+ * ERROR_CODE :5.1.1"). */
+size_t smtpcode__lead_in_at(const struct scan_index *ix, const char *text)
+{
+	EACH(ix, SCAN_LEAD_IN, m)
+		if (scan_starts_with(text, (*m)->marker))
+			return (*m)->len;
+	return 0;
+}
