@@ -93,12 +93,40 @@ static void table__a_row_is_one_reply(void **state)
 	assert_int_equal(found[0].last_line, 4);
 }
 
+/* Exchange 2000/2003's NDR: "<host #5.1.1>" alone is the server's own
+ * status (basic none); before a quoted reply it comes first in the
+ * reply's codes. A '#' number that is no status gives nothing. */
+static void exchange_legacy__own_status(void **state)
+{
+	(void)state;
+	scan("      abby@example.org on 5/11/2026 9:41 AM\n"
+	     "            The e-mail account does not exist at the organization.\n"
+	     "            <mail.corp.example.com #5.1.1>\n"
+	     "            <mx.example.net #5.0.0 smtp; 554 5.7.1 Service unavailable; Client host "
+	     "[198.51.100.200] blocked>\n"
+	     "Ticket #5.1.1> is closed; room #4.16.1> too\n"
+	     "<mx.example.net #4.16.1 smtp; 451 Busy>");
+	assert_int_equal(nfound, 3);
+	assert_int_equal(found[0].basic, 0);
+	assert_int_equal(found[0].first_line, 3);
+	assert_int_equal(found[0].enhanced_count, 1);
+	assert_string_equal(enh(0, 0), "5.1.1");
+	assert_int_equal(found[1].basic, 554);
+	assert_int_equal(found[1].enhanced_count, 2);
+	assert_string_equal(enh(1, 0), "5.0.0");
+	assert_string_equal(enh(1, 1), "5.7.1");
+	assert_int_equal(found[1].warning_count, 0);
+	assert_int_equal(found[2].basic, 451);
+	assert_int_equal(found[2].enhanced_count, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(zoho_label__both_codes_read),
 		cmocka_unit_test(sentence__client_text_after_a_short_reply),
 		cmocka_unit_test(table__a_row_is_one_reply),
+		cmocka_unit_test(exchange_legacy__own_status),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -158,6 +158,9 @@ enum scan_role {
 	                      * host of the replies after it: Exim's "host " */
 	SCAN_DIRECTION,      /* a reply on a line holding it is `direction`'s:
 	                      * "reject: " local, "said:" remote */
+	SCAN_STATUS_BEFORE,  /* the sending MTA's own status follows, before the
+	                      * reply it quotes on the line: Exchange 2003's
+	                      * "<mx #5.0.0 smtp; 554 5.7.1 ...>" */
 	SCAN_ROLE_COUNT
 };
 
@@ -225,6 +228,8 @@ int smtpcode__host_in(const struct scan_index *ix, const char *line, char *out);
 const char *smtpcode__host_line(const struct scan_index *ix, const char *line);
 enum smtpcode_direction smtpcode__direction_in(const struct scan_index *ix, const char *line);
 size_t smtpcode__lead_in_at(const struct scan_index *ix, const char *text);
+int smtpcode__status_before(const struct scan_index *ix, const char *line, const char *p,
+                            struct smtpcode_enhanced_code *code);
 
 /* ---- The line the passes prepare (scan_line.c) --------------------------- */
 
@@ -525,6 +530,10 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l);
 int smtpcode__enhanced_first(struct scan *s, const char *line);
 int smtpcode__status_tag_line(struct scan *s, const char *line);
 int smtpcode__connection_line(struct scan *s, const char *line, enum smtpcode_outcome outcome);
+/* Puts the sending MTA's own status written before the reply at p on line
+ * first in r's enhanced codes (Exchange 2003's "#5.0.0 smtp; 554 ..."). */
+void smtpcode__status_first(const struct scan *s, struct smtpcode_reply *r, const char *line,
+                            const char *p);
 /* Nonzero if the code at p stands in a table's column of line. */
 int smtpcode__in_column(const char *line, const char *p);
 

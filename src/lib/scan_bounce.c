@@ -93,3 +93,23 @@ int smtpcode__in_column(const char *line, const char *p)
 			return 1;
 	return 0;
 }
+
+void smtpcode__status_first(const struct scan *s, struct smtpcode_reply *r, const char *line,
+                            const char *p)
+{
+	struct smtpcode_enhanced_code c;
+	size_t i;
+
+	if (!smtpcode__status_before(&s->formats, line, p, &c))
+		return;
+	for (i = 0; i < r->enhanced_count; i++)
+		if (r->enhanced[i].reply_class == c.reply_class && r->enhanced[i].subject == c.subject &&
+		    r->enhanced[i].detail == c.detail)
+			return;
+	if (r->enhanced_count == SMTPCODE_REPLY_ENHANCED_MAX)
+		r->enhanced_count--;
+	memmove(r->enhanced + 1, r->enhanced, r->enhanced_count * sizeof r->enhanced[0]);
+	r->enhanced[0] = c;
+	r->enhanced_count++;
+	r->direct = 0; /* the first code no longer follows the basic one */
+}

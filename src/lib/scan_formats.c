@@ -160,6 +160,10 @@ static const struct scan_marker exchange[] = {
 	DIR("Server returned", REMOTE),
 	DIR("Remote Server at ", REMOTE),
 	DIR("responded with", REMOTE),
+	/* Exchange 2000/2003's NDR: "<mail.example.com #5.1.1>" alone is its own
+	 * status; "<mx #5.0.0 smtp; 554 5.7.1 ...>" puts it before the reply */
+	ROW(" #", SCAN_STATUS_TAG, ">", NULL, SMTPCODE_OUTCOME_NONE),
+	MARK(" #", SCAN_STATUS_BEFORE),
 };
 
 /* Bounce templates of other MTAs, appliances and providers: the words just

@@ -414,6 +414,7 @@ static void other_line(struct scan *s, const char *line)
 		size_t mark;
 		reply_part(s, line, p, code, sep, 0, &outcome);
 		s->pending_inline = 1;
+		smtpcode__status_first(s, &s->reply, line, p);
 		if (smtpcode__in_column(line, p))
 			s->reply_indent = (size_t)-1; /* a table's cell: no line continues it */
 		/* Exim's "550-...\n550 ..." holds its last line already */
