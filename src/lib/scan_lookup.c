@@ -431,16 +431,26 @@ const char *smtpcode__enhanced_lead(const struct scan_index *ix, const char *lin
 	return NULL;
 }
 
-/* Nonzero if line holds the sending MTA's own status ("(#5.1.2)"), a valid
- * enhanced code whose subject is 0 to 7 ("[#4.16.1]" is none), in *code. */
+/* The bracket that opens a tag closed by c ('(' for ')'), or 0. */
+static char opener(char c)
+{
+	return c == ')' ? '(' : c == ']' ? '[' : c == '>' ? '<' : 0;
+}
+
+/* Nonzero if line holds the sending MTA's own status ("(#5.1.2)", Exchange's
+ * "<mx #5.1.1>": the bracket that `then` closes stands before the code), a
+ * valid enhanced code whose subject is 0 to 7 ("[#4.16.1]" is none), in
+ * *code. */
 int smtpcode__status_tag(const struct scan_index *ix, const char *line,
                          struct smtpcode_enhanced_code *code)
 {
 	EACH(ix, SCAN_STATUS_TAG, m) {
 		const char *p = smtpcode__find(ix, line, *m);
+		char open = opener((*m)->then[0]);
 		size_t len;
 		if (p && smtpcode__enhanced_at(p + (*m)->len, code, &len) == SCAN_TOKEN_ENHANCED &&
-		    p[(*m)->len + len] == (*m)->then[0] && code->subject <= 7)
+		    p[(*m)->len + len] == (*m)->then[0] && code->subject <= 7 &&
+		    (!open || memchr(line, open, (size_t)(p - line) + (*m)->len)))
 			return 1;
 	}
 	return 0;
@@ -474,4 +484,46 @@ const char *smtpcode__connection_failure(const struct scan_index *ix, const char
 			first = p;
 	}
 	return first;
+}
+
+/* The command of a SCAN_COMMAND_SPAN row whose marker and `then` line
+ * holds, in that order ("Recipient <u@a> rejected:"), or NULL. */
+const char *smtpcode__command_span(const struct scan_index *ix, const char *line)
+{
+	EACH(ix, SCAN_COMMAND_SPAN, m) {
+		const char *p = strstr(line, (*m)->marker);
+		if (p && strstr(p + (*m)->len, (*m)->then))
+			return (*m)->command;
+	}
+	return NULL;
+}
+
+/* The length of the lead-in marker that text starts with (any case), or 0:
+ * a label written again before the enhanced code ("ERROR_CODE :550,
+ * ERROR_CODE :5.1.1"). */
+size_t smtpcode__lead_in_at(const struct scan_index *ix, const char *text)
+{
+	EACH(ix, SCAN_LEAD_IN, m)
+		if (scan_starts_with(text, (*m)->marker))
+			return (*m)->len;
+	return 0;
+}
+
+/* Nonzero if line holds, before p, the sending MTA's own status (a valid
+ * enhanced code, subject 0 to 7, then a blank) after a SCAN_STATUS_BEFORE
+ * marker; the code in *code. */
+int smtpcode__status_before(const struct scan_index *ix, const char *line, const char *p,
+                            struct smtpcode_enhanced_code *code)
+{
+	EACH(ix, SCAN_STATUS_BEFORE, m) {
+		const char *q = line;
+		size_t len;
+		while ((q = strstr(q, (*m)->marker)) != NULL && q < p) {
+			q += (*m)->len;
+			if (smtpcode__enhanced_at(q, code, &len) == SCAN_TOKEN_ENHANCED &&
+			    q[len] == ' ' && code->subject <= 7)
+				return 1;
+		}
+	}
+	return 0;
 }
