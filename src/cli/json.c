@@ -80,7 +80,7 @@ static const unsigned char plain[256] = {
 /* Nonzero if the eight bytes of x are all plain (the bit tricks find
  * whether some byte is below 0x20, 0x22, 0x5C, 0x7F, or has its high bit;
  * they can fire past a true hit but never miss one). */
-static int plain8(uint64_t x)
+static inline int plain8(uint64_t x)
 {
 	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
 	uint64_t q = x ^ (ones * 0x22), b = x ^ (ones * 0x5C), d = x ^ (ones * 0x7F);
@@ -88,12 +88,6 @@ static int plain8(uint64_t x)
 	               ((d - ones) & ~d) | x;
 
 	return (hit & high) == 0;
-}
-
-/* The same test on four bytes (the other four made plain: 'a'). */
-static int plain4(uint32_t x)
-{
-	return plain8((uint64_t)x | 0x6161616100000000u);
 }
 
 /* Copies s[0..n) to p and returns 1 if every byte of it is plain; else
@@ -124,7 +118,7 @@ static int copy_plain(char *p, const unsigned char *s, size_t n)
 		uint32_t a, b;
 		memcpy(&a, s, 4);
 		memcpy(&b, s + n - 4, 4);
-		if (!plain4(a) || !plain4(b))
+		if (!plain8((uint64_t)a | (uint64_t)b << 32)) /* both in one test */
 			return 0;
 		memcpy(p, &a, 4);
 		memcpy(p + n - 4, &b, 4);
