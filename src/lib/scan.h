@@ -10,7 +10,10 @@
  *                   replies (smaller readers: below)
  *   scan_formats.c  one table of markers per format
  *   scan_lookup.c   the lookups of those tables, by role
+ *   scan_pairs.h    which markers a line may hold: the lookups' filter
  *   scan_reply.c    reply detection and building
+ *   scan_bounce.c   bounce lines that hold no reply position: enhanced code
+ *                   first, status tags, connection failures
  *   scan_mime.c     the first pass: a mail message's MIME structure,
  *                   feedback reports and auto-replies
  *   scan_mime_decode.c  its quoted-printable and base64 decoders
@@ -68,12 +71,13 @@ static inline int scan_code_at(const char *p, char *sep)
 	return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
 }
 
-/* Nonzero if a code may start after character c: one of " ('\"#;:[<=". */
+/* Nonzero if a code may start after character c: one of " ('\"#;:[<=" or a
+ * tab (a column of a tab-separated report). */
 static inline int scan_starts_code(char c)
 {
 	switch (c) {
 	case ' ': case '(': case '\'': case '"': case '#': case ';': case ':': case '[':
-	case '<': case '=':
+	case '<': case '=': case '\t':
 		return 1;
 	default:
 		return 0;
@@ -155,6 +159,12 @@ enum scan_role {
 	                      * host of the replies after it: Exim's "host " */
 	SCAN_DIRECTION,      /* a reply on a line holding it is `direction`'s:
 	                      * "reject: " local, "said:" remote */
+	SCAN_COMMAND_SPAN,   /* names command where `then` follows it later on
+	                      * the line: nodemailer's and Haraka's "Recipient
+	                      * <u@a> rejected:" */
+	SCAN_STATUS_BEFORE,  /* the sending MTA's own status follows, before the
+	                      * reply it quotes on the line: Exchange 2003's
+	                      * "<mx #5.0.0 smtp; 554 5.7.1 ...>" */
 	SCAN_ROLE_COUNT
 };
 
@@ -178,12 +188,18 @@ struct scan_marker {
 	enum smtpcode_direction direction; /* SCAN_DIRECTION's */
 };
 
+struct scan_pairs; /* scan_pairs.h */
+
 /* The rows of every format, by role (built by smtpcode__formats_index()
  * when a scanner starts, so a lookup reads only the rows of its role). */
 #define SCAN_ROWS_MAX 256
 struct scan_index {
 	const struct scan_marker *rows[SCAN_ROWS_MAX];
 	unsigned short first[SCAN_ROLE_COUNT + 1]; /* rows of role r: first[r] .. first[r + 1] */
+	const struct scan_pairs *pairs;    /* the line being read, or NULL: set by
+	                                    * scan.c's detect() while the line
+	                                    * holds still (lookups outside it,
+	                                    * and of other strings, search all) */
 };
 
 void smtpcode__formats_index(struct scan_index *ix);
@@ -221,6 +237,10 @@ int smtpcode__recipient_in(const struct scan_index *ix, const char *line, char *
 int smtpcode__host_in(const struct scan_index *ix, const char *line, char *out);
 const char *smtpcode__host_line(const struct scan_index *ix, const char *line);
 enum smtpcode_direction smtpcode__direction_in(const struct scan_index *ix, const char *line);
+const char *smtpcode__command_span(const struct scan_index *ix, const char *line);
+size_t smtpcode__lead_in_at(const struct scan_index *ix, const char *text);
+int smtpcode__status_before(const struct scan_index *ix, const char *line, const char *p,
+                            struct smtpcode_enhanced_code *code);
 
 /* ---- The line the passes prepare (scan_line.c) --------------------------- */
 
@@ -237,6 +257,8 @@ struct scan_line {
 	enum scan_line_kind kind;
 	const char *start;  /* text after a transcript prefix (text itself for TEXT) */
 	int indented;       /* text starts with a blank and holds more than blanks */
+	int pid;            /* starts with a debug log's process id column: a
+	                     * line of its own, it continues no reply's text */
 };
 
 struct scan;
@@ -470,11 +492,19 @@ struct scan {
 	int closed;                          /* its text ended at a closing quote
 	                                      * ("reason":"554 ..."): none goes on */
 	size_t reply_indent;                 /* blanks before the line that opened it */
+	size_t sentence_end;                 /* its last line's width when that line
+	                                      * ended a sentence, else 0 */
 	const char *after_command;           /* Exim's "after RCPT TO:<a>:" ended a */
 	int after_lines;                     /* line: the reply comes in this many */
 	char pid[16];                        /* "  308 ": a debug log's process id
 	                                      * column before its markers */
 	char lead[16];                       /* the same place on the line before */
+	unsigned long lead_since;            /* the first of the lines before that
+	                                      * all start with lead */
+	int in_data;                         /* a raw session's message content:
+	                                      * after 354, up to the lone "." */
+	int last_basic;                      /* the last transcript reply's code */
+	const char *last_command;            /* ... and the command it answered */
 	struct smtpcode_reply reply;         /* the open reply */
 	struct smtpcode_reply inner[2];      /* replies quoted inside it ("...<421
 	                                      * 4.4.2 ...>"), given after it */
@@ -510,6 +540,22 @@ void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn);
 void smtpcode__flush_pending(struct scan *s);
 void smtpcode__reply_line(struct scan *s, const struct scan_line *l);
 
+/* ---- Bounce lines without a reply position (scan_bounce.c) -------------- */
+
+/* Each opens a reply from line and returns nonzero, or returns 0: text that
+ * starts with an enhanced code (after a lead-in, or on the line after
+ * Exim's "after RCPT command:"), qmail's own status tag, a connection
+ * failure (outcome: what the line says became of the mail). */
+int smtpcode__enhanced_first(struct scan *s, const char *line);
+int smtpcode__status_tag_line(struct scan *s, const char *line);
+int smtpcode__connection_line(struct scan *s, const char *line, enum smtpcode_outcome outcome);
+/* Puts the sending MTA's own status written before the reply at p on line
+ * first in r's enhanced codes (Exchange 2003's "#5.0.0 smtp; 554 ..."). */
+void smtpcode__status_first(const struct scan *s, struct smtpcode_reply *r, const char *line,
+                            const char *p);
+/* Nonzero if the code at p stands in a table's column of line. */
+int smtpcode__in_column(const char *line, const char *p);
+
 /* ---- DSN groups (scan_dsn.c) ---------------------------------------------- */
 
 enum dsn_field smtpcode__dsn_field(const char *line);
@@ -538,6 +584,9 @@ void smtpcode__twin_emit(struct scan *s, const struct smtpcode_reply *r, int dsn
 void smtpcode__twin_emit_after(struct scan *s, const struct smtpcode_reply *r);
 void smtpcode__twin_tick(struct scan *s);
 void smtpcode__twin_end(struct scan *s);
+/* Drops the newest held replies of code basic that start on line since or
+ * later (a debug log's process id read as a code). */
+void smtpcode__twin_drop(struct scan *s, unsigned long since, int basic);
 
 /* ---- Warnings (scan_warn.c) ----------------------------------------------- */
 

@@ -142,6 +142,8 @@ static const struct scan_marker opensmtpd[] = {
 	WHO("rcpt=<", SCAN_RECIPIENT),
 	DIR("smtp failed-command", LOCAL),
 	DIR("mta delivery", REMOTE),
+	LEAD("result=\""),                         /* failed-command's reply */
+	NAMES("failed-command command=\"", NULL, NULL), /* its command's word */
 };
 
 /* Exchange and Microsoft 365 NDRs: "Remote Server returned '550 5.1.10 ...'",
@@ -160,6 +162,10 @@ static const struct scan_marker exchange[] = {
 	DIR("Server returned", REMOTE),
 	DIR("Remote Server at ", REMOTE),
 	DIR("responded with", REMOTE),
+	/* Exchange 2000/2003's NDR: "<mail.example.com #5.1.1>" alone is its own
+	 * status; "<mx #5.0.0 smtp; 554 5.7.1 ...>" puts it before the reply */
+	ROW(" #", SCAN_STATUS_TAG, ">", NULL, SMTPCODE_OUTCOME_NONE),
+	MARK(" #", SCAN_STATUS_BEFORE),
 };
 
 /* Bounce templates of other MTAs, appliances and providers: the words just
@@ -182,6 +188,8 @@ static const struct scan_marker vendors[] = {
 	LEAD("Reason:"),       /* any case: Sendmail's "(reason: 550 ...)", SendGrid's
 	                        * "REASON:", Haraka's "Failure Reason:", SmarterMail */
 	LEAD("ResponseCode"),  /* Zoho: "ResponseCode 421, , Host not reachable" */
+	LEAD("ERROR_CODE :"),  /* Zoho: "ERROR_CODE :550, ERROR_CODE :5.1.1 <a>..." (the
+	                        * label again before the enhanced code) */
 	/* who: Gmail's "Your message wasn't delivered to u@a because" */
 	WHO("delivered to ", SCAN_RECIPIENT),
 	DIR("returned was:", REMOTE),
@@ -262,6 +270,14 @@ static const struct scan_marker libraries[] = {
 	NAMES("SMTPAuthenticationError", NULL, "AUTH"),
 	NAMES("SMTPConnectError", NULL, "CONNECT"),
 	NAMES("SMTPHeloError", NULL, "HELO"),
+	/* nodemailer's INFO line "Recipient <u@a> rejected: 450 ..." (its
+	 * lib/smtp-connection), Haraka's outbound "recipient <u@a> rejected:
+	 * 550 ..." (haraka/Haraka#848) */
+	ROW("ecipient <", SCAN_COMMAND_SPAN, "> rejected", "RCPT", SMTPCODE_OUTCOME_NONE),
+	ROW("ender <", SCAN_COMMAND_SPAN, "> rejected", "MAIL", SMTPCODE_OUTCOME_NONE),
+	/* Zimbra's "RCPT failed: Invalid recipient u@a: 571 571 ...": the code
+	 * after the address's colon */
+	MARK("failed: Invalid recipient ", SCAN_LEAD_IN_COLON),
 };
 
 /* Connection-level failures: no SMTP reply, the client could not reach or
@@ -394,6 +410,7 @@ void smtpcode__formats_index(struct scan_index *ix)
 	for (r = 0; r < SCAN_ROLE_COUNT; r++)
 		at[r + 1] = (unsigned short)(at[r + 1] + at[r]);
 	memcpy(ix->first, at, sizeof at);
+	ix->pairs = NULL;
 	for (f = 0; f < COUNT(formats); f++)
 		for (i = 0; i < formats[f].count; i++)
 			ix->rows[at[formats[f].rows[i].role]++] = &formats[f].rows[i];

@@ -26,6 +26,7 @@ void smtpcode__line_read(struct scan_line *l, const char *raw, size_t len)
 	l->kind = SCAN_LINE_TEXT;
 	l->start = l->text;
 	l->indented = 0;
+	l->pid = 0;
 }
 
 /* Quoted mail: the quote marks at a line's start ("> ", ">> ", "> > ",
@@ -86,6 +87,49 @@ static void server_continuation(struct scan *s, struct scan_line *l)
 	}
 }
 
+/* A process id column first seen on a transcript's line ("  308   SMTP<<
+ * 308 ..."): the lines just before that start with it ("  308 delivering
+ * ...", "  308 Connecting to ...") opened no reply with it. */
+static void not_codes(struct scan *s, const char *lead)
+{
+	const char *d = scan_skip_spaces(lead);
+	int basic;
+	char sep;
+
+	if (!(basic = scan_code_at(d, &sep)))
+		return;
+	if (s->pending && !s->pending_server && s->reply.first_line >= s->lead_since &&
+	    s->reply.basic == basic)
+		s->pending = 0, s->multiline = 0;
+	smtpcode__twin_drop(s, s->lead_since, basic);
+}
+
+/* A transcript's prefix after a log's time stamp and ": " (MDaemon's "Fri
+ * 2026-05-15 09:12:01.611: <-- 220 ...", "...: --> RCPT To:<a>"): the kind
+ * of line, as SCAN_SERVER_AFTER or SCAN_CLIENT_AFTER, the text after the
+ * prefix in *start. The stamp holds four digits or more. */
+static enum scan_role after_timestamp(struct scan *s, const char *t, const char **start)
+{
+	const char *p = t, *end = t + LOG_PREFIX_MAX;
+	size_t digits = 0, len;
+
+	for (; *p && p < end; p++) {
+		enum scan_role r;
+		if (scan_is_digit(*p)) {
+			digits++;
+			continue;
+		}
+		if (*p != ':' || p[1] != ' ' || digits < 4)
+			continue;
+		r = smtpcode__prefix(&s->formats, p + 2, &len);
+		if (r == SCAN_SERVER || r == SCAN_CLIENT) {
+			*start = p + 2 + len;
+			return r == SCAN_SERVER ? SCAN_SERVER_AFTER : SCAN_CLIENT_AFTER;
+		}
+	}
+	return SCAN_ROLE_COUNT;
+}
+
 /* A log prefix before a transcript's marker ("  308   SMTP<< ", "2026-05-06
  * 08:14:02 SERVER -> CLIENT: "): the line is the server's or the client's.
  * A number before the marker is a debug log's process id: it is no code
@@ -103,16 +147,19 @@ int smtpcode__pass_log_prefix(struct scan *s, struct scan_line *l)
 	r = smtpcode__prefix_after(&s->formats, l->text, &start);
 	l->text[LOG_PREFIX_MAX] = keep;
 
+	if (!n || strcmp(s->lead, lead) != 0)
+		s->lead_since = s->line;
+	if (r == SCAN_ROLE_COUNT)
+		r = after_timestamp(s, l->text, &start);
 	if (r != SCAN_ROLE_COUNT) {
 		l->kind = r == SCAN_SERVER_AFTER ? SCAN_LINE_SERVER : SCAN_LINE_CLIENT;
 		l->start = start;
+		if (n && strcmp(s->pid, lead) != 0)
+			not_codes(s, lead);
 		memcpy(s->pid, lead, n + 1);
-		if (n && s->pending && !s->pending_server && s->reply.first_line + 1 == s->line &&
-		    strcmp(s->lead, lead) == 0)
-			s->pending = 0;
 	} else {
 		if (s->pid[0] && n && strcmp(lead, s->pid) == 0)
-			l->start = l->text + n;
+			l->start = l->text + n, l->pid = 1;
 		server_continuation(s, l);
 	}
 	memcpy(s->lead, lead, n + 1);
