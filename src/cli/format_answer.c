@@ -212,9 +212,15 @@ static const struct provider_clue {
 static int has_word(const char *hay, const char *needle, size_t n)
 {
 	size_t i;
+	int first;
 
-	for (; n && *hay; hay++) {
-		for (i = 0; i < n && hay[i] && scx_lower((unsigned char)hay[i]) == needle[i]; i++)
+	if (!n)
+		return 0;
+	first = (unsigned char)needle[0];
+	for (; *hay; hay++) {
+		if (scx_lower((unsigned char)*hay) != first) /* most places: one test */
+			continue;
+		for (i = 1; i < n && hay[i] && scx_lower((unsigned char)hay[i]) == needle[i]; i++)
 			;
 		if (i == n)
 			return 1;
