@@ -397,3 +397,17 @@ const char *smtpcode__command_span(const struct scan_index *ix, const char *line
 	}
 	return NULL;
 }
+
+/* Where the first SCAN_SIDE_AFTER marker stands in line, its length in
+ * *len; NULL if there is none. */
+const char *smtpcode__side_after(const struct scan_index *ix, const char *line, size_t *len)
+{
+	const char *first = NULL;
+
+	EACH(ix, SCAN_SIDE_AFTER, m) {
+		const char *p = strstr(line, (*m)->marker);
+		if (p && (!first || p < first))
+			first = p, *len = (*m)->len;
+	}
+	return first;
+}

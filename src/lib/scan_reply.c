@@ -274,8 +274,6 @@ static void transcript_command(struct scan *s, struct smtpcode_reply *r)
 	s->after_quit = strcmp(r->command, "QUIT") == 0;
 	if (s->after_quit)
 		s->raw_session = 0;
-	s->last_basic = r->basic;
-	s->last_command = r->command;
 	s->in_data = r->basic == 354 && s->raw_session;
 }
 
