@@ -230,6 +230,9 @@ const char *smtpcode__host_line(const struct scan_index *ix, const char *line);
 enum smtpcode_direction smtpcode__direction_in(const struct scan_index *ix, const char *line);
 const char *smtpcode__command_span(const struct scan_index *ix, const char *line);
 const char *smtpcode__side_after(const struct scan_index *ix, const char *line, size_t *len);
+/* The first characters of the SCAN_SIDE_AFTER markers (scan_formats.c;
+ * tests/test_scan_formats.c checks it). */
+extern const char smtpcode__side_firsts[];
 
 /* ---- The line the passes prepare (scan_line.c) --------------------------- */
 

@@ -390,6 +390,8 @@ static const struct scan_marker raw[] = {
 	RAW(".", "DATA"),
 };
 
+const char smtpcode__side_firsts[] = ",\""; /* of ",<,", ",>,", "\"RECEIVED: " ... */
+
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The formats in the order their rows are tried (where the order matters:

@@ -104,6 +104,17 @@ static void not_codes(struct scan *s, const char *lead)
 	smtpcode__twin_drop(s, s->lead_since, basic);
 }
 
+/* Nonzero if c may stand in a time stamp beside digits and letters. */
+static int stamp_char(char c)
+{
+	switch (c) {
+	case ' ': case ':': case '-': case '.': case '/': case ',': case '+': case '[': case ']':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* A transcript's prefix after a log's time stamp and ": " or a blank
  * (MDaemon's "Fri 2026-05-15 09:12:01.611: <-- 220 ...", Python smtplib's
  * debug level 2 "10:41:07.163517 reply: b'250 ...'"): the kind of line, as
@@ -131,7 +142,7 @@ static enum scan_role after_timestamp(struct scan *s, struct scan_line *l, const
 			continue;
 		}
 		letters = 0;
-		if (!strchr(" :-./,+[]", *p))
+		if (!stamp_char(*p))
 			break;
 		if (digits < 4 || !colon) {
 			colon |= *p == ':';

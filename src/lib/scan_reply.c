@@ -510,8 +510,8 @@ static int continues_reply(const struct scan *s, const struct scan_line *l, cons
 		return indentation(l->start) >= s->reply_indent &&
 		       !(body[0] == '<' && (smtpcode__find_embedded(&s->formats, body, 0, &code, &sep) ||
 		                            smtpcode__connection_failure(&s->formats, body, 0))) &&
-		       !(smtpcode__command_in(&s->formats, body) &&
-		         smtpcode__find_embedded(&s->formats, body, 0, &code, &sep));
+		       !(smtpcode__find_embedded(&s->formats, body, 0, &code, &sep) &&
+		         smtpcode__command_in(&s->formats, body));
 	return (s->pending_inline && !r->text[0] && !r->enhanced_count) || s->unclosed;
 }
 
