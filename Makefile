@@ -53,7 +53,7 @@ LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c 
               src/lib/scan_line.c src/lib/scan_text.c src/lib/scan_formats.c src/lib/scan_lookup.c \
               src/lib/scan_reply.c src/lib/scan_dsn.c src/lib/scan_warn.c src/lib/scan_mime.c \
               src/lib/scan_mime_decode.c src/lib/scan_mime_fields.c \
-              src/lib/scan_who.c src/lib/scan_twin.c \
+              src/lib/scan_who.c src/lib/scan_twin.c src/lib/scan_bounce.c \
               src/lib/verdict.c src/lib/verdict_data.c src/lib/verdict_match.c
 # src/cli: the command, a client of the library's public API.
 CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
@@ -101,8 +101,8 @@ CLI_OBJS    = $(CLI_SRCS:src/%.c=build/%.o) $(UTIL_SRCS:src/%.c=build/%.o)
 LIB         = build/libsmtpcode.a
 SHLIB       = build/libsmtpcode.so.$(VERSION)
 
-TESTS       = code command table lookup enhanced scan scan_line scan_formats scan_dsn scan_warn scan_raw scan_text scan_who \
-              scan_mime \
+TESTS       = code command table lookup enhanced scan scan_line scan_formats scan_pairs scan_dsn scan_warn scan_raw scan_text scan_who \
+              scan_mime scan_bounce \
               compare strbuf ascii list json format_text format_json \
               args lines tally pattern i18n safe_text api logstat topk logtime linebreak \
               verdict format_answer
@@ -253,7 +253,7 @@ build/tests/test_%: tests/test_%.c tests/testutil.h tests/scan_feed.h $(CLI_OBJS
 # inside (the scanner's, which include src/lib/scan.h) sees the library's
 # instead.
 TEST_CPPFLAGS = $(CLI_CPPFLAGS)
-LIB_UNIT_TESTS = scan scan_line scan_formats scan_dsn scan_warn scan_raw scan_text scan_mime scan_who
+LIB_UNIT_TESTS = scan scan_line scan_formats scan_pairs scan_dsn scan_warn scan_raw scan_text scan_mime scan_who scan_bounce
 $(LIB_UNIT_TESTS:%=build/tests/test_%): TEST_CPPFLAGS = $(LIB_CPPFLAGS)
 
 $(TEST_BINS): build/flags

@@ -131,6 +131,16 @@ unsigned logstat_percent(const struct logstat *ls, enum ls_count c)
 	return total ? (unsigned)(ls->count[c] * 100 / total) : 0;
 }
 
+unsigned long logstat_lines(const struct logstat *ls)
+{
+	unsigned long n = 0;
+	int m;
+
+	for (m = 1; m < LS_NMTA; m++) /* 0 is "none" */
+		n += ls->mta_lines[m];
+	return n;
+}
+
 const char *logstat_key(enum ls_count c)
 {
 	return keys[c];

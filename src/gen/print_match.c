@@ -17,15 +17,16 @@ struct key {
 	unsigned bucket;
 };
 
-/* The first four bytes of s, ASCII case folded, packed first byte lowest
- * (missing bytes 0): the matcher's cheap test before a full compare. */
-static unsigned long prefix_of(const char *s)
+/* The first VD_PREFIX bytes of s, ASCII case folded, packed first byte
+ * lowest (missing bytes 0): the matcher's cheap test before a full compare
+ * (eight bytes: "mailbox " is the start of many phrases). */
+static unsigned long long prefix_of(const char *s)
 {
-	unsigned long w = 0;
+	unsigned long long w = 0;
 	int i;
 
-	for (i = 0; i < 4 && s[i]; i++)
-		w |= (unsigned long)scx_lower((unsigned char)s[i]) << (8 * i);
+	for (i = 0; i < VD_PREFIX && s[i]; i++)
+		w |= (unsigned long long)scx_lower((unsigned char)s[i]) << (8 * i);
 	return w;
 }
 
@@ -85,14 +86,14 @@ int print_match(const struct table *tab, FILE *out)
 	n = collect(tab, keys);
 	fputs("\n/* the matcher's keys by bucket: offset, row, kind (0 phrase, 1 tag,\n"
 	      " * 2 weak phrase),\n"
-	      " * first four bytes folded, how many of them the key has */\n", out);
+	      " * first eight bytes folded, how many of them the key has */\n", out);
 	fprintf(out, "static const struct gen_match_key gen_match_keys[%zu] = {\n", n ? n : 1);
 	for (i = 0; i < n; i++) {
 		const char *s = tab->blob.bytes + keys[i].off;
 		one_byte |= s[0] && !s[1];
 		size_t len = strlen(s);
-		fprintf(out, "\t{ %lu, %u, %d, 0x%08lxu, %zu },\n", keys[i].off, keys[i].row,
-		        keys[i].tag, prefix_of(s), len < 4 ? len : 4);
+		fprintf(out, "\t{ %lu, %u, %d, 0x%016llxull, %zu },\n", keys[i].off, keys[i].row,
+		        keys[i].tag, prefix_of(s), len < VD_PREFIX ? len : VD_PREFIX);
 	}
 	if (n == 0)
 		fputs("\t{ 0, 0, 0, 0, 0 },\n", out);

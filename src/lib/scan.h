@@ -10,7 +10,10 @@
  *                   replies (smaller readers: below)
  *   scan_formats.c  one table of markers per format
  *   scan_lookup.c   the lookups of those tables, by role
+ *   scan_pairs.h    which markers a line may hold: the lookups' filter
  *   scan_reply.c    reply detection and building
+ *   scan_bounce.c   bounce lines that hold no reply position: enhanced code
+ *                   first, status tags, connection failures
  *   scan_mime.c     the first pass: a mail message's MIME structure,
  *                   feedback reports and auto-replies
  *   scan_mime_decode.c  its quoted-printable and base64 decoders
@@ -68,12 +71,13 @@ static inline int scan_code_at(const char *p, char *sep)
 	return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
 }
 
-/* Nonzero if a code may start after character c: one of " ('\"#;:[<=". */
+/* Nonzero if a code may start after character c: one of " ('\"#;:[<=" or a
+ * tab (a column of a tab-separated report). */
 static inline int scan_starts_code(char c)
 {
 	switch (c) {
 	case ' ': case '(': case '\'': case '"': case '#': case ';': case ':': case '[':
-	case '<': case '=':
+	case '<': case '=': case '\t':
 		return 1;
 	default:
 		return 0;
@@ -158,10 +162,11 @@ enum scan_role {
 	SCAN_COMMAND_SPAN,   /* names command where `then` follows it later on
 	                      * the line: nodemailer's and Haraka's "Recipient
 	                      * <u@a> rejected:" */
-	SCAN_SIDE_AFTER,     /* a line of either side follows it, anywhere in a
-	                      * log line: the server's when a reply code starts
-	                      * it (Exchange's protocol logs ",<,", hMailServer's
-	                      * "\"RECEIVED: ") */
+	SCAN_SIDE_AFTER,     /* a line of either side follows: the server's when a
+	                      * reply code starts it (Exchange's log ",<,") */
+	SCAN_STATUS_BEFORE,  /* the sending MTA's own status follows, before the
+	                      * reply it quotes on the line: Exchange 2003's
+	                      * "<mx #5.0.0 smtp; 554 5.7.1 ...>" */
 	SCAN_ROLE_COUNT
 };
 
@@ -185,12 +190,18 @@ struct scan_marker {
 	enum smtpcode_direction direction; /* SCAN_DIRECTION's */
 };
 
+struct scan_pairs; /* scan_pairs.h */
+
 /* The rows of every format, by role (built by smtpcode__formats_index()
  * when a scanner starts, so a lookup reads only the rows of its role). */
 #define SCAN_ROWS_MAX 296 /* the scanner's state fits SMTPCODE_SCANNER_SIZE */
 struct scan_index {
 	const struct scan_marker *rows[SCAN_ROWS_MAX];
 	unsigned short first[SCAN_ROLE_COUNT + 1]; /* rows of role r: first[r] .. first[r + 1] */
+	const struct scan_pairs *pairs;    /* the line being read, or NULL: set by
+	                                    * scan.c's detect() while the line
+	                                    * holds still (lookups outside it,
+	                                    * and of other strings, search all) */
 };
 
 void smtpcode__formats_index(struct scan_index *ix);
@@ -230,9 +241,10 @@ const char *smtpcode__host_line(const struct scan_index *ix, const char *line);
 enum smtpcode_direction smtpcode__direction_in(const struct scan_index *ix, const char *line);
 const char *smtpcode__command_span(const struct scan_index *ix, const char *line);
 const char *smtpcode__side_after(const struct scan_index *ix, const char *line, size_t *len);
-/* The first characters of the SCAN_SIDE_AFTER markers (scan_formats.c;
- * tests/test_scan_formats.c checks it). */
-extern const char smtpcode__side_firsts[];
+extern const char smtpcode__side_firsts[]; /* the SCAN_SIDE_AFTER markers' first bytes */
+size_t smtpcode__lead_in_at(const struct scan_index *ix, const char *text);
+int smtpcode__status_before(const struct scan_index *ix, const char *line, const char *p,
+                            struct smtpcode_enhanced_code *code);
 
 /* ---- The line the passes prepare (scan_line.c) --------------------------- */
 
@@ -484,6 +496,8 @@ struct scan {
 	int closed;                          /* its text ended at a closing quote
 	                                      * ("reason":"554 ..."): none goes on */
 	size_t reply_indent;                 /* blanks before the line that opened it */
+	size_t sentence_end;                 /* its last line's width when that line
+	                                      * ended a sentence, else 0 */
 	const char *after_command;           /* Exim's "after RCPT TO:<a>:" ended a */
 	int after_lines;                     /* line: the reply comes in this many */
 	char pid[16];                        /* "  308 ": a debug log's process id
@@ -527,6 +541,22 @@ size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,
 void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn);
 void smtpcode__flush_pending(struct scan *s);
 void smtpcode__reply_line(struct scan *s, const struct scan_line *l);
+
+/* ---- Bounce lines without a reply position (scan_bounce.c) -------------- */
+
+/* Each opens a reply from line and returns nonzero, or returns 0: text that
+ * starts with an enhanced code (after a lead-in, or on the line after
+ * Exim's "after RCPT command:"), qmail's own status tag, a connection
+ * failure (outcome: what the line says became of the mail). */
+int smtpcode__enhanced_first(struct scan *s, const char *line);
+int smtpcode__status_tag_line(struct scan *s, const char *line);
+int smtpcode__connection_line(struct scan *s, const char *line, enum smtpcode_outcome outcome);
+/* Puts the sending MTA's own status written before the reply at p on line
+ * first in r's enhanced codes (Exchange 2003's "#5.0.0 smtp; 554 ..."). */
+void smtpcode__status_first(const struct scan *s, struct smtpcode_reply *r, const char *line,
+                            const char *p);
+/* Nonzero if the code at p stands in a table's column of line. */
+int smtpcode__in_column(const char *line, const char *p);
 
 /* ---- DSN groups (scan_dsn.c) ---------------------------------------------- */
 

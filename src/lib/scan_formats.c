@@ -162,6 +162,10 @@ static const struct scan_marker exchange[] = {
 	DIR("Server returned", REMOTE),
 	DIR("Remote Server at ", REMOTE),
 	DIR("responded with", REMOTE),
+	/* Exchange 2000/2003's NDR: "<mail.example.com #5.1.1>" alone is its own
+	 * status; "<mx #5.0.0 smtp; 554 5.7.1 ...>" puts it before the reply */
+	ROW(" #", SCAN_STATUS_TAG, ">", NULL, SMTPCODE_OUTCOME_NONE),
+	MARK(" #", SCAN_STATUS_BEFORE),
 };
 
 /* Bounce templates of other MTAs, appliances and providers: the words just
@@ -184,6 +188,8 @@ static const struct scan_marker vendors[] = {
 	LEAD("Reason:"),       /* any case: Sendmail's "(reason: 550 ...)", SendGrid's
 	                        * "REASON:", Haraka's "Failure Reason:", SmarterMail */
 	LEAD("ResponseCode"),  /* Zoho: "ResponseCode 421, , Host not reachable" */
+	LEAD("ERROR_CODE :"),  /* Zoho: "ERROR_CODE :550, ERROR_CODE :5.1.1 <a>..." (the
+	                        * label again before the enhanced code) */
 	/* who: Gmail's "Your message wasn't delivered to u@a because" */
 	WHO("delivered to ", SCAN_RECIPIENT),
 	DIR("returned was:", REMOTE),
@@ -422,6 +428,7 @@ void smtpcode__formats_index(struct scan_index *ix)
 	for (r = 0; r < SCAN_ROLE_COUNT; r++)
 		at[r + 1] = (unsigned short)(at[r + 1] + at[r]);
 	memcpy(ix->first, at, sizeof at);
+	ix->pairs = NULL;
 	for (f = 0; f < COUNT(formats); f++)
 		for (i = 0; i < formats[f].count; i++)
 			ix->rows[at[formats[f].rows[i].role]++] = &formats[f].rows[i];

@@ -3,30 +3,73 @@
  * and answers one question about a line (the command it names, its
  * outcome, where a reply's code may follow, a transcript's prefix ...). */
 #include "scan.h"
+#include "scan_pairs.h"
 
 #include <string.h>
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
+/* ---- Which markers a line may hold ----------------------------------------- */
+
+_Static_assert(SCAN_PAIRS == 1024, "scan_pair_slot() fills SCAN_PAIRS slots");
+
+void smtpcode__pairs_mark(struct scan_pairs *pp, const char *text, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	unsigned char *seen;
+	size_t i = 0;
+
+	memset(pp->seen, 0, sizeof pp->seen);
+	seen = pp->seen;
+	pp->base = text;
+	pp->end = text + len;
+	for (; i + 4 < len; i += 4) {
+		seen[scan_pair_slot(u + i)] = 1;
+		seen[scan_pair_slot(u + i + 1)] = 1;
+		seen[scan_pair_slot(u + i + 2)] = 1;
+		seen[scan_pair_slot(u + i + 3)] = 1;
+	}
+	for (; i + 1 < len; i++)
+		seen[scan_pair_slot(u + i)] = 1;
+}
+
+/* The pairs to search s with: the line's when they cover s, else s's own,
+ * marked in *local (for the lookups of many rows, which text other than
+ * the line's also meets: a reply's text). */
+static const struct scan_pairs *pairs_for(const struct scan_index *ix, const char *s,
+                                          struct scan_pairs *local)
+{
+	const struct scan_pairs *pp = scan_covering(ix, s);
+
+	if (!pp) {
+		smtpcode__pairs_mark(local, s, strlen(s));
+		pp = local;
+	}
+	return pp;
+}
+
 /* strstr for a row, reusing the search of the row before when it has the
  * same marker (the rows of one marker stand together; each row holds its
  * own copy of the text, so they are compared by content). */
 struct found {
-	const char *marker, *at;
+	const struct scan_marker *row;
+	const char *at;
 };
 
 /* Nonzero if two rows have the same marker. */
-static int same_marker(const char *a, const char *b)
+static int same_marker(const struct scan_marker *a, const struct scan_marker *b)
 {
-	return a == b || strcmp(a, b) == 0;
+	return a == b || (a->len == b->len && memcmp(a->marker, b->marker, a->len) == 0);
 }
 
-static const char *find_cached(struct found *f, const char *line, const struct scan_marker *m)
+static const char *find_cached(const struct scan_pairs *pp, struct found *f, const char *line,
+                               const struct scan_marker *m)
 {
-	if (!f->marker || !same_marker(f->marker, m->marker)) {
-		f->marker = m->marker;
+	if (pp && !scan_may_hold(pp, m->marker, m->len))
+		f->at = NULL;
+	else if (!f->row || !same_marker(f->row, m))
 		f->at = strstr(line, m->marker);
-	}
+	f->row = m;
 	return f->at;
 }
 
@@ -52,11 +95,15 @@ static const char *command_word(const char *p, const char *until)
  * command)", Exim "after RCPT TO:<...>:", Sendmail "ruleset=check_rcpt". */
 const char *smtpcode__command_in(const struct scan_index *ix, const char *line)
 {
+	struct scan_pairs local;
+	const struct scan_pairs *pp = pairs_for(ix, line, &local);
 	struct found f = { NULL, NULL };
 
 	EACH(ix, SCAN_COMMAND, m) {
-		const char *p = find_cached(&f, line, *m);
-		if (!p)
+		const char *p;
+		if (scan_lacks_first(pp, *m)) /* f keeps an earlier row's search */
+			continue;
+		if ((p = find_cached(pp, &f, line, *m)) == NULL)
 			continue;
 		p += (*m)->len;
 		if (!(*m)->command)
@@ -70,18 +117,19 @@ const char *smtpcode__command_in(const struct scan_index *ix, const char *line)
 /* The value of the first outcome field in line ("status=", "stat="), and
  * its marker in *field; NULL if there is none. */
 static const char *outcome_field(const struct scan_index *ix, const char *line,
-                                 const char **field)
+                                 const struct scan_marker **field)
 {
+	const struct scan_pairs *pp = scan_covering(ix, line);
 	struct found f = { NULL, NULL };
 	const char *first = NULL;
 	size_t len = 0;
 
 	EACH(ix, SCAN_OUTCOME, m) {
-		const char *p = find_cached(&f, line, *m);
+		const char *p = scan_lacks_first(pp, *m) ? NULL : find_cached(pp, &f, line, *m);
 		if (p && (!first || p < first)) {
 			first = p;
 			len = (*m)->len;
-			*field = (*m)->marker;
+			*field = *m;
 		}
 	}
 	return first ? first + len : NULL;
@@ -94,7 +142,7 @@ static enum smtpcode_outcome outcome_token(const struct scan_index *ix, const ch
 	const char *first = NULL;
 
 	EACH(ix, SCAN_OUTCOME_TOKEN, m) {
-		const char *p = strstr(line, (*m)->marker);
+		const char *p = smtpcode__find(ix, line, *m);
 		if (p && (!first || p < first)) {
 			first = p;
 			o = (*m)->outcome;
@@ -106,14 +154,16 @@ static enum smtpcode_outcome outcome_token(const struct scan_index *ix, const ch
 /* What a log line says became of the message. */
 enum smtpcode_outcome smtpcode__outcome_in(const struct scan_index *ix, const char *line)
 {
-	const char *field = NULL, *v = outcome_field(ix, line, &field);
+	const struct scan_marker *field = NULL;
+	const char *v = outcome_field(ix, line, &field);
 
 	if (v) {
 		EACH(ix, SCAN_OUTCOME, m)
-			if (same_marker((*m)->marker, field) && scan_starts_with(v, (*m)->then))
+			if (same_marker(*m, field) && scan_starts_with(v, (*m)->then))
 				return (*m)->outcome;
 		EACH(ix, SCAN_OUTCOME_OTHER, m)
-			if (same_marker((*m)->marker, field) && strstr(line, (*m)->then))
+			if (same_marker(*m, field) &&
+			    scan_find_in(scan_covering(ix, line), line, (*m)->then, strlen((*m)->then)))
 				return (*m)->outcome;
 	}
 	return outcome_token(ix, line);
@@ -144,7 +194,7 @@ int smtpcode__after_lead_in(const struct scan_index *ix, const char *line, const
 const char *smtpcode__colon_lead_in(const struct scan_index *ix, const char *line)
 {
 	EACH(ix, SCAN_LEAD_IN_COLON, m) {
-		const char *p = strstr(line, (*m)->marker);
+		const char *p = smtpcode__find(ix, line, *m);
 		if (p)
 			return p;
 	}
@@ -155,7 +205,7 @@ const char *smtpcode__colon_lead_in(const struct scan_index *ix, const char *lin
 const char *smtpcode__enhanced_field(const struct scan_index *ix, const char *line)
 {
 	EACH(ix, SCAN_ENHANCED, m) {
-		const char *p = strstr(line, (*m)->marker);
+		const char *p = smtpcode__find(ix, line, *m);
 		if (p && scan_is_digit(p[(*m)->len]))
 			return p + (*m)->len;
 	}
@@ -168,7 +218,7 @@ const char *smtpcode__enhanced_field(const struct scan_index *ix, const char *li
 const char *smtpcode__record_text(const struct scan_index *ix, const char *line, size_t *n)
 {
 	EACH(ix, SCAN_RECORD_TEXT, m) {
-		const char *p = strstr(line, (*m)->marker);
+		const char *p = smtpcode__find(ix, line, *m);
 		if (!p)
 			continue;
 		if ((*m)->then) { /* in parentheses */
@@ -192,7 +242,7 @@ const char *smtpcode__record_text(const struct scan_index *ix, const char *line,
 const char *smtpcode__text_end(const struct scan_index *ix, const char *text, int after_space)
 {
 	EACH(ix, SCAN_TEXT_END, m) {
-		const char *p = strstr(text, (*m)->marker);
+		const char *p = smtpcode__find(ix, text, *m);
 		char sep;
 		while (p && ((after_space && (p == text || p[-1] != ' ')) ||
 		             (scan_code_at(p + (*m)->len, &sep) && sep)))
@@ -208,7 +258,7 @@ const char *smtpcode__text_end(const struct scan_index *ix, const char *text, in
 const char *smtpcode__join_in(const struct scan_index *ix, const char *text, size_t *len)
 {
 	EACH(ix, SCAN_JOIN, m) {
-		const char *p = strstr(text, (*m)->marker);
+		const char *p = smtpcode__find(ix, text, *m);
 		if (p) {
 			*len = (*m)->len;
 			return p;
@@ -261,7 +311,7 @@ enum scan_role smtpcode__prefix_after(const struct scan_index *ix, const char *l
 		return SCAN_ROLE_COUNT;
 	for (i = 0; i < COUNT(roles); i++)
 		EACH(ix, roles[i], m) {
-			const char *p = strstr(line, (*m)->marker);
+			const char *p = smtpcode__find(ix, line, *m);
 			if (!p || (p > line && (*m)->marker[0] != ' ' && (*m)->marker[0] != ']' &&
 			           (*m)->marker[0] != ':' && p[-1] != ' '))
 				continue;
@@ -319,7 +369,7 @@ int smtpcode__echo(const struct scan_index *ix, const char *line)
 const char *smtpcode__command_before(const struct scan_index *ix, const char *line)
 {
 	EACH(ix, SCAN_COMMAND_BEFORE, m) {
-		const char *p = strstr(line, (*m)->marker);
+		const char *p = smtpcode__find(ix, line, *m);
 		if (p)
 			return (*m)->command ? (*m)->command : command_word(p + (*m)->len, NULL);
 	}
@@ -336,23 +386,33 @@ const char *smtpcode__enhanced_lead(const struct scan_index *ix, const char *lin
 		if (scan_starts_with(line, (*m)->marker))
 			return scan_skip_spaces(line + (*m)->len);
 	EACH(ix, SCAN_ENHANCED_AFTER, m) {
-		const char *p = strstr(line, (*m)->marker);
+		const char *p = smtpcode__find(ix, line, *m);
 		if (p)
 			return p + (*m)->len;
 	}
 	return NULL;
 }
 
-/* Nonzero if line holds the sending MTA's own status ("(#5.1.2)"), a valid
- * enhanced code whose subject is 0 to 7 ("[#4.16.1]" is none), in *code. */
+/* The bracket that opens a tag closed by c ('(' for ')'), or 0. */
+static char opener(char c)
+{
+	return c == ')' ? '(' : c == ']' ? '[' : c == '>' ? '<' : 0;
+}
+
+/* Nonzero if line holds the sending MTA's own status ("(#5.1.2)", Exchange's
+ * "<mx #5.1.1>": the bracket that `then` closes stands before the code), a
+ * valid enhanced code whose subject is 0 to 7 ("[#4.16.1]" is none), in
+ * *code. */
 int smtpcode__status_tag(const struct scan_index *ix, const char *line,
                          struct smtpcode_enhanced_code *code)
 {
 	EACH(ix, SCAN_STATUS_TAG, m) {
-		const char *p = strstr(line, (*m)->marker);
+		const char *p = smtpcode__find(ix, line, *m);
+		char open = opener((*m)->then[0]);
 		size_t len;
 		if (p && smtpcode__enhanced_at(p + (*m)->len, code, &len) == SCAN_TOKEN_ENHANCED &&
-		    p[(*m)->len + len] == (*m)->then[0] && code->subject <= 7)
+		    p[(*m)->len + len] == (*m)->then[0] && code->subject <= 7 &&
+		    (!open || memchr(line, open, (size_t)(p - line) + (*m)->len)))
 			return 1;
 	}
 	return 0;
@@ -373,14 +433,16 @@ enum smtpcode_outcome smtpcode__dsn_action(const struct scan_index *ix, const ch
 const char *smtpcode__connection_failure(const struct scan_index *ix, const char *line,
                                          int has_outcome)
 {
+	const struct scan_pairs *pp = scan_covering(ix, line);
 	const char *first = NULL;
 
 	EACH(ix, SCAN_CONNECTION, m) {
 		const char *p;
-		if ((!(*m)->then && !has_outcome) || (p = strstr(line, (*m)->marker)) == NULL ||
+		if ((!(*m)->then && !has_outcome) || (p = scan_find_row(pp, line, *m)) == NULL ||
 		    (first && p >= first))
 			continue;
-		if (!(*m)->then || strstr(p + (*m)->len, (*m)->then) != NULL)
+		if (!(*m)->then ||
+		    scan_find_in(pp, p + (*m)->len, (*m)->then, strlen((*m)->then)) != NULL)
 			first = p;
 	}
 	return first;
@@ -413,4 +475,34 @@ const char *smtpcode__side_after(const struct scan_index *ix, const char *line, 
 				return p;
 			}
 	return NULL;
+}
+
+/* The length of the lead-in marker that text starts with (any case), or 0:
+ * a label written again before the enhanced code ("ERROR_CODE :550,
+ * ERROR_CODE :5.1.1"). */
+size_t smtpcode__lead_in_at(const struct scan_index *ix, const char *text)
+{
+	EACH(ix, SCAN_LEAD_IN, m)
+		if (scan_starts_with(text, (*m)->marker))
+			return (*m)->len;
+	return 0;
+}
+
+/* Nonzero if line holds, before p, the sending MTA's own status (a valid
+ * enhanced code, subject 0 to 7, then a blank) after a SCAN_STATUS_BEFORE
+ * marker; the code in *code. */
+int smtpcode__status_before(const struct scan_index *ix, const char *line, const char *p,
+                            struct smtpcode_enhanced_code *code)
+{
+	EACH(ix, SCAN_STATUS_BEFORE, m) {
+		const char *q = line;
+		size_t len;
+		while ((q = strstr(q, (*m)->marker)) != NULL && q < p) {
+			q += (*m)->len;
+			if (smtpcode__enhanced_at(q, code, &len) == SCAN_TOKEN_ENHANCED &&
+			    q[len] == ' ' && code->subject <= 7)
+				return 1;
+		}
+	}
+	return 0;
 }

@@ -300,6 +300,18 @@ static int raw_reply(const struct scan *s, const struct scan_line *l, const char
 	       body == scan_skip_spaces(l->start);
 }
 
+/* The width of a line that ends a sentence ("... No such mailbox."), else 0:
+ * a wrapper that filled its lines would not have broken it there when the
+ * next word fits (see continues_reply). */
+static size_t sentence_width(const char *line)
+{
+	size_t n = strlen(line);
+
+	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+		n--;
+	return n > 0 && strchr(".!?", line[n - 1]) ? n : 0;
+}
+
 /* Adds a reply's line to the open reply, or opens one: multi-line replies
  * ("550-5.7.1 ...") stay open until their last line. code_ptr points at the
  * code in line; a reply it opens gets the line's outcome (the caller's
@@ -312,9 +324,11 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 	                                                    : smtpcode__punct_text(code_ptr);
 	size_t n;
 
-	if (!text) /* punctuation and no enhanced code after a lead-in: "421, , " */
+	if (!text) { /* punctuation and no enhanced code after a lead-in: "421, , " */
 		for (text = code_ptr + 3; *text && strchr(",:;) ", *text); text++)
 			;
+		text += smtpcode__lead_in_at(&s->formats, text); /* Zoho's label again */
+	}
 	if (sep == ' ' && strncmp(text, code_ptr, 4) == 0)
 		text += 4; /* the code written twice: Zimbra's "571 571 Sender ..." */
 	if (!s->pending) {
@@ -350,6 +364,7 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 	            smtpcode__closing_quote(text, code_ptr[-1]) != NULL;
 	smtpcode__reply_text(r, text, n);
 	smtpcode__quoted_replies(s, text, n, s->line);
+	s->sentence_end = sentence_width(line);
 }
 
 /* A log record with "dsn=" and no reply in it: a reply without a code. */
@@ -385,74 +400,6 @@ static void after_lead_in_line(struct scan *s, const char *line)
 	}
 }
 
-/* A line of text that starts with an enhanced code and no basic code, after
- * a lead-in on the line ("Reason: 5.1.1 ...") or on a line just before
- * (Exim's "SMTP error from remote server after RCPT command:"). */
-static int enhanced_first_line(struct scan *s, const char *line)
-{
-	struct smtpcode_enhanced_code c;
-	const char *p = smtpcode__enhanced_lead(&s->formats, line);
-	size_t len;
-
-	if (!p && s->after_lines > 0)
-		p = scan_skip_spaces(line);
-	if (!p || smtpcode__enhanced_at(p, &c, &len) != SCAN_TOKEN_ENHANCED)
-		return 0;
-	smtpcode__reply_start(&s->reply, s->line);
-	s->reply.command = s->after_lines > 0 ? s->after_command
-	                                      : smtpcode__command_in(&s->formats, line);
-	s->after_lines = 0;
-	smtpcode__reply_text(&s->reply, p, strlen(p));
-	smtpcode__who_open(s, &s->reply, line, p, 0);
-	s->pending = 1;
-	s->pending_server = s->pending_inline = s->unclosed = 0;
-	s->reply_indent = indentation(line) + 1; /* a deeper line continues it */
-	return 1;
-}
-
-/* qmail's own status on a line with no reply ("Sorry, ... (#5.1.2)"): a
- * reply without a basic code, like a DSN's Status: field. */
-static int status_tag_line(struct scan *s, const char *line)
-{
-	struct smtpcode_enhanced_code c;
-
-	if (!smtpcode__status_tag(&s->formats, line, &c))
-		return 0;
-	smtpcode__reply_start(&s->reply, s->line);
-	smtpcode__add_enhanced(&s->reply, &c);
-	smtpcode__append_text(&s->reply, line, strlen(line));
-	smtpcode__who_open(s, &s->reply, line, NULL, 0);
-	s->pending = 1;
-	s->pending_server = s->pending_inline = s->unclosed = 0;
-	s->reply_indent = (size_t)-1; /* no line continues it */
-	return 1;
-}
-
-/* A connection-level failure, no SMTP reply ("connect to mx[ip]:25:
- * Connection refused", "stat=Deferred: Connection refused by mx"): a reply
- * with no code, the outcome the line says, the failure as its text. */
-static int connection_line(struct scan *s, const char *line, enum smtpcode_outcome outcome)
-{
-	const char *why = smtpcode__connection_failure(&s->formats, line,
-	                                               outcome != SMTPCODE_OUTCOME_NONE);
-	size_t n;
-
-	if (!why)
-		return 0;
-	n = strlen(why);
-	if (n > 0 && why[n - 1] == ')' && !memchr(why, '(', n)) /* "status=deferred (...)" */
-		n--;
-	smtpcode__reply_start(&s->reply, s->line);
-	s->reply.outcome = outcome == SMTPCODE_OUTCOME_NONE && scan_starts_with(why, "Deferred:")
-	                           ? SMTPCODE_OUTCOME_DEFERRED
-	                           : outcome;
-	smtpcode__append_text(&s->reply, why, n);
-	s->pending = 1;
-	s->pending_server = s->pending_inline = s->unclosed = 0;
-	s->reply_indent = indentation(line) + 1; /* a deeper line continues it */
-	return 1;
-}
-
 /* A log or NDR line that may hold a reply somewhere inside. */
 static void other_line(struct scan *s, const char *line)
 {
@@ -464,8 +411,8 @@ static void other_line(struct scan *s, const char *line)
 	s->outcomes[outcome]++;
 	p = smtpcode__find_embedded(&s->formats, line, s->after_lines > 0, &code, &sep);
 	if (!p && !dsn) {
-		if (!enhanced_first_line(s, line) && !status_tag_line(s, line) &&
-		    !connection_line(s, line, outcome)) {
+		if (!smtpcode__enhanced_first(s, line) && !smtpcode__status_tag_line(s, line) &&
+		    !smtpcode__connection_line(s, line, outcome)) {
 			smtpcode__who_context(s, line);
 			after_lead_in_line(s, line);
 		}
@@ -475,6 +422,9 @@ static void other_line(struct scan *s, const char *line)
 		size_t mark;
 		reply_part(s, line, p, code, sep, 0, &outcome);
 		s->pending_inline = 1;
+		smtpcode__status_first(s, &s->reply, line, p);
+		if (smtpcode__in_column(line, p))
+			s->reply_indent = (size_t)-1; /* a table's cell: no line continues it */
 		/* Exim's "550-...\n550 ..." holds its last line already */
 		s->multiline = s->multiline && !smtpcode__join_in(&s->formats, p, &mark);
 	}
@@ -487,6 +437,20 @@ static void other_line(struct scan *s, const char *line)
 		if (smtpcode__enhanced_at(dsn, &c, &len) == SCAN_TOKEN_ENHANCED)
 			smtpcode__add_enhanced(&s->reply, &c);
 	}
+}
+
+/* Nonzero if a line at the open reply's own indentation starts a sentence
+ * of its own: the reply's last line ended one, this line starts with a
+ * capital, and its first word would have fitted on that line within 66
+ * columns (a mail client's "550: 5.1.1 ... No such mailbox." then "Please
+ * check the message recipient ..."; Postfix and mail clients wrap at 72 to
+ * 79, so a wrapped line is longer). */
+static int starts_own_sentence(const struct scan *s, const char *body)
+{
+	size_t word = strcspn(body, " \t");
+
+	return s->sentence_end && body[0] >= 'A' && body[0] <= 'Z' &&
+	       s->sentence_end + 1 + word <= 66;
 }
 
 /* Nonzero if a line of text continues the open reply: an indented line
@@ -508,6 +472,7 @@ static int continues_reply(const struct scan *s, const struct scan_line *l, cons
 	                  * the next exception's: "\tcom.x.InvalidRecipientException:
 	                  * RCPT failed: ...: 571 571 ..." */
 		return indentation(l->start) >= s->reply_indent &&
+		       !(indentation(l->start) == s->reply_indent && starts_own_sentence(s, body)) &&
 		       !(body[0] == '<' && (smtpcode__find_embedded(&s->formats, body, 0, &code, &sep) ||
 		                            smtpcode__connection_failure(&s->formats, body, 0))) &&
 		       !(smtpcode__find_embedded(&s->formats, body, 0, &code, &sep) &&
@@ -565,6 +530,7 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 		smtpcode__quoted_replies(s, body, strlen(body), s->line);
 		s->reply.last_line = s->line;
 		s->unclosed = ends_unclosed(&s->formats, body);
+		s->sentence_end = sentence_width(l->start);
 		return;
 	}
 	if (s->pending && s->multiline && s->pending_inline && l->kind == SCAN_LINE_TEXT) {

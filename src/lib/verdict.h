@@ -17,13 +17,13 @@ struct vd_match {
 
 /* A key of the matcher (build/verdict.inc, sorted by bucket): its offset
  * in the blob, its row in gen_reason_phrases or gen_provider_tags, which
- * of the two (0 phrase, 1 tag), and its first four bytes, ASCII case
+ * of the two (0 phrase, 1 tag), and its first VD_PREFIX bytes, ASCII case
  * folded and packed first byte lowest, of which it has prefix_len. */
 struct gen_match_key {
 	unsigned long off;
 	unsigned row;
 	int tag;
-	unsigned long prefix;
+	unsigned long long prefix;
 	unsigned prefix_len;
 };
 

@@ -11,13 +11,21 @@
  * pairs of a text fall in an empty one. */
 #define VD_BUCKETS 4096u
 
+/* Bytes of a key's prefix, which the matcher tests before comparing the
+ * rest: at most 8, as they are packed in an unsigned long long. */
+#define VD_PREFIX 8
+
+/* The bucket of the bytes x, y already ASCII case folded. */
+static inline unsigned vd_bucket_folded(unsigned x, unsigned y)
+{
+	return (x * 131u + y * 17u) & (VD_BUCKETS - 1u);
+}
+
 /* The bucket of a key (or a text position) starting with the bytes a, b
  * (b is 0 for a one-byte key), ASCII case folded. */
 static inline unsigned vd_bucket(unsigned char a, unsigned char b)
 {
-	unsigned x = (unsigned)scx_lower(a), y = (unsigned)scx_lower(b);
-
-	return (x * 131u + y * 17u) & (VD_BUCKETS - 1u);
+	return vd_bucket_folded((unsigned)scx_lower(a), (unsigned)scx_lower(b));
 }
 
 #endif

@@ -1,0 +1,115 @@
+/* scan_bounce.c - the readers of bounce and NDR lines that hold no reply
+ * at a reply position (scan_reply.c's other_line tries them): a line that
+ * starts with an enhanced code ("Reason: 5.1.1 ..."), the sending MTA's own
+ * status (qmail's "(#5.1.2)"), a connection failure with no reply (issue
+ * 14), and a reply that stands in a table's column. */
+#include "scan.h"
+
+#include <string.h>
+
+/* The number of blanks at the start of line. */
+static size_t indentation(const char *line)
+{
+	return (size_t)(scan_skip_spaces(line) - line);
+}
+
+/* A line of text that starts with an enhanced code and no basic code, after
+ * a lead-in on the line ("Reason: 5.1.1 ...") or on a line just before
+ * (Exim's "SMTP error from remote server after RCPT command:"). */
+int smtpcode__enhanced_first(struct scan *s, const char *line)
+{
+	struct smtpcode_enhanced_code c;
+	const char *p = smtpcode__enhanced_lead(&s->formats, line);
+	size_t len;
+
+	if (!p && s->after_lines > 0)
+		p = scan_skip_spaces(line);
+	if (!p || smtpcode__enhanced_at(p, &c, &len) != SCAN_TOKEN_ENHANCED)
+		return 0;
+	smtpcode__reply_start(&s->reply, s->line);
+	s->reply.command = s->after_lines > 0 ? s->after_command
+	                                      : smtpcode__command_in(&s->formats, line);
+	s->after_lines = 0;
+	smtpcode__reply_text(&s->reply, p, strlen(p));
+	smtpcode__who_open(s, &s->reply, line, p, 0);
+	s->pending = 1;
+	s->pending_server = s->pending_inline = s->unclosed = 0;
+	s->reply_indent = indentation(line) + 1; /* a deeper line continues it */
+	return 1;
+}
+
+/* qmail's own status on a line with no reply ("Sorry, ... (#5.1.2)"): a
+ * reply without a basic code, like a DSN's Status: field. */
+int smtpcode__status_tag_line(struct scan *s, const char *line)
+{
+	struct smtpcode_enhanced_code c;
+
+	if (!smtpcode__status_tag(&s->formats, line, &c))
+		return 0;
+	smtpcode__reply_start(&s->reply, s->line);
+	smtpcode__add_enhanced(&s->reply, &c);
+	smtpcode__append_text(&s->reply, line, strlen(line));
+	smtpcode__who_open(s, &s->reply, line, NULL, 0);
+	s->pending = 1;
+	s->pending_server = s->pending_inline = s->unclosed = 0;
+	s->reply_indent = (size_t)-1; /* no line continues it */
+	return 1;
+}
+
+/* A connection-level failure, no SMTP reply ("connect to mx[ip]:25:
+ * Connection refused", "stat=Deferred: Connection refused by mx"): a reply
+ * with no code, the outcome the line says, the failure as its text. */
+int smtpcode__connection_line(struct scan *s, const char *line, enum smtpcode_outcome outcome)
+{
+	const char *why = smtpcode__connection_failure(&s->formats, line,
+	                                               outcome != SMTPCODE_OUTCOME_NONE);
+	size_t n;
+
+	if (!why)
+		return 0;
+	n = strlen(why);
+	if (n > 0 && why[n - 1] == ')' && !memchr(why, '(', n)) /* "status=deferred (...)" */
+		n--;
+	smtpcode__reply_start(&s->reply, s->line);
+	s->reply.outcome = outcome == SMTPCODE_OUTCOME_NONE && scan_starts_with(why, "Deferred:")
+	                           ? SMTPCODE_OUTCOME_DEFERRED
+	                           : outcome;
+	smtpcode__append_text(&s->reply, why, n);
+	s->pending = 1;
+	s->pending_server = s->pending_inline = s->unclosed = 0;
+	s->reply_indent = indentation(line) + 1; /* a deeper line continues it */
+	return 1;
+}
+
+/* Nonzero if the code at p stands in a column of a table: three blanks or
+ * a tab part it from the words before it on the line ("wes@example.com
+ * hard          550 5.1.1 User unknown", a bounce report's rows). */
+int smtpcode__in_column(const char *line, const char *p)
+{
+	const char *q;
+
+	for (q = scan_skip_spaces(line); q < p; q++)
+		if (*q == '\t' || (q[0] == ' ' && q[1] == ' ' && q[2] == ' '))
+			return 1;
+	return 0;
+}
+
+void smtpcode__status_first(const struct scan *s, struct smtpcode_reply *r, const char *line,
+                            const char *p)
+{
+	struct smtpcode_enhanced_code c;
+	size_t i;
+
+	if (!smtpcode__status_before(&s->formats, line, p, &c))
+		return;
+	for (i = 0; i < r->enhanced_count; i++)
+		if (r->enhanced[i].reply_class == c.reply_class && r->enhanced[i].subject == c.subject &&
+		    r->enhanced[i].detail == c.detail)
+			return;
+	if (r->enhanced_count == SMTPCODE_REPLY_ENHANCED_MAX)
+		r->enhanced_count--;
+	memmove(r->enhanced + 1, r->enhanced, r->enhanced_count * sizeof r->enhanced[0]);
+	r->enhanced[0] = c;
+	r->enhanced_count++;
+	r->direct = 0; /* the first code no longer follows the basic one */
+}

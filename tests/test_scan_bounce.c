@@ -1,0 +1,132 @@
+/* test_scan_bounce.c - bounce and NDR lines (scan_bounce.c and the bounce
+ * paths of scan_reply.c): Zoho's labelled codes (issue 13 kind 6), where a
+ * reply's text stops in a bounce body (a sentence of the mail client's own,
+ * a table's column), each with the real form and a negative. */
+#include "testutil.h"
+#include "smtpcode.h"
+
+#include "scan.h"
+
+#include "scan_feed.h"
+
+static const char *enh(size_t reply, size_t i)
+{
+	static char buf[16];
+
+	assert_true(i < found[reply].enhanced_count);
+	return smtpcode_enhanced_text(&found[reply].enhanced[i], buf, sizeof buf);
+}
+
+/* Zoho labels both codes: "ERROR_CODE :550, ERROR_CODE :5.1.1 ..."; the
+ * second label is no text. A number after the label that is no code (four
+ * digits) gives nothing. */
+static void zoho_label__both_codes_read(void **state)
+{
+	(void)state;
+	scan("bea@example.net Invalid Address, ERROR_CODE :550, ERROR_CODE :5.1.1 "
+	     "<bea@example.net>... User Unknown\n"
+	     "cyd@example.net Invalid Address, ERROR_CODE :550, ERROR_CODE :Requested action "
+	     "not taken: mailbox unavailable\n"
+	     "Invoice ERROR_CODE :5501, see the portal");
+	assert_int_equal(nfound, 2);
+	assert_int_equal(found[0].basic, 550);
+	assert_int_equal(found[0].enhanced_count, 1);
+	assert_string_equal(enh(0, 0), "5.1.1");
+	assert_string_equal(found[0].text, "<bea@example.net>... User Unknown");
+	assert_int_equal(found[1].basic, 550);
+	assert_int_equal(found[1].enhanced_count, 0);
+	assert_string_equal(found[1].text, "Requested action not taken: mailbox unavailable");
+	assert_int_equal(found[1].first_line, 2);
+}
+
+/* A mail client shows the reply, then a sentence of its own at the same
+ * indentation: a short line that ended a sentence was no wrap. A long line
+ * that ends a sentence was wrapped, and the next line goes on. */
+static void sentence__client_text_after_a_short_reply(void **state)
+{
+	(void)state;
+	scan("   An error occurred while sending mail. The mail server responded:\n"
+	     "   550: 5.1.1 <intern@example.org>... No such mailbox.\n"
+	     "   Please check the message recipient \"intern@example.org\" and try again.");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].first_line, 2);
+	assert_int_equal(found[0].last_line, 2);
+	assert_string_equal(found[0].text, "<intern@example.org>... No such mailbox.");
+	scan("<ada@example.org>: host mx.example.org[192.0.2.1] said:\n"
+	     "    550 5.7.1 The message was rejected by the content filter of the domain.\n"
+	     "    Contact the postmaster (in reply to end of DATA command)");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].last_line, 3);
+	assert_string_equal(found[0].command, "DATA");
+	assert_string_equal(found[0].text, "The message was rejected by the content filter of "
+	                                   "the domain. Contact the postmaster");
+}
+
+/* A bounce report's table: each row's reply is a cell of one line. A reply
+ * inside a line of prose goes on at the same indentation (Exim's old
+ * bounce). */
+static void table__a_row_is_one_reply(void **state)
+{
+	(void)state;
+	scan("  Email address        Bounce type   SMTP reply\n"
+	     "  wes@example.com      hard          550 5.1.1 User unknown\n"
+	     "  xia@example.com      soft          452 4.2.2 Mailbox full\n"
+	     "  yves@example.com     hard          no MX record for example.com\n"
+	     "zed@example.com\thard\t554 5.7.1 Blocked\n"
+	     "    more words");
+	assert_int_equal(nfound, 3);
+	assert_int_equal(found[0].basic, 550);
+	assert_int_equal(found[0].last_line, 2);
+	assert_string_equal(found[0].text, "User unknown");
+	assert_int_equal(found[1].basic, 452);
+	assert_int_equal(found[1].first_line, 3);
+	assert_int_equal(found[1].last_line, 3);
+	assert_string_equal(found[1].text, "Mailbox full");
+	assert_int_equal(found[2].basic, 554);
+	assert_int_equal(found[2].last_line, 5);
+	scan("  help@example.net\n"
+	     "    SMTP error from remote mail server after pipelined RCPT TO:<help@example.net>:\n"
+	     "    host mx.example.net [198.51.100.8]: 550 5.1.1 <help@example.net>:\n"
+	     "    Recipient address rejected: User unknown in local recipient table");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].first_line, 3);
+	assert_int_equal(found[0].last_line, 4);
+}
+
+/* Exchange 2000/2003's NDR: "<host #5.1.1>" alone is the server's own
+ * status (basic none); before a quoted reply it comes first in the
+ * reply's codes. A '#' number that is no status gives nothing. */
+static void exchange_legacy__own_status(void **state)
+{
+	(void)state;
+	scan("      abby@example.org on 5/11/2026 9:41 AM\n"
+	     "            The e-mail account does not exist at the organization.\n"
+	     "            <mail.corp.example.com #5.1.1>\n"
+	     "            <mx.example.net #5.0.0 smtp; 554 5.7.1 Service unavailable; Client host "
+	     "[198.51.100.200] blocked>\n"
+	     "Ticket #5.1.1> is closed; room #4.16.1> too\n"
+	     "<mx.example.net #4.16.1 smtp; 451 Busy>");
+	assert_int_equal(nfound, 3);
+	assert_int_equal(found[0].basic, 0);
+	assert_int_equal(found[0].first_line, 3);
+	assert_int_equal(found[0].enhanced_count, 1);
+	assert_string_equal(enh(0, 0), "5.1.1");
+	assert_int_equal(found[1].basic, 554);
+	assert_int_equal(found[1].enhanced_count, 2);
+	assert_string_equal(enh(1, 0), "5.0.0");
+	assert_string_equal(enh(1, 1), "5.7.1");
+	assert_int_equal(found[1].warning_count, 0);
+	assert_int_equal(found[2].basic, 451);
+	assert_int_equal(found[2].enhanced_count, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(zoho_label__both_codes_read),
+		cmocka_unit_test(sentence__client_text_after_a_short_reply),
+		cmocka_unit_test(table__a_row_is_one_reply),
+		cmocka_unit_test(exchange_legacy__own_status),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
