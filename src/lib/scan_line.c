@@ -121,9 +121,9 @@ static int stamp_char(char c)
  * SCAN_SERVER_AFTER or SCAN_CLIENT_AFTER, the text after the prefix in
  * *start. The stamp starts the line and holds a time: four digits or more
  * and a colon, among blanks, "-./,+[]" and words of up to three letters
- * ("Fri", "May"); a blank ends it only after a digit. smtplib's echo of a
- * reply ("reply: retcode (250); ...") after a stamp moves the line's
- * start to it. */
+ * ("Fri", "May"); a blank ends it only after a digit, and the first end
+ * is the only one tried. smtplib's echo of a reply ("reply: retcode (250);
+ * ...") after a stamp moves the line's start to it. */
 static enum scan_role after_timestamp(struct scan *s, struct scan_line *l, const char **start)
 {
 	const char *p = l->text, *end = l->text + LOG_PREFIX_MAX, *q;
@@ -159,10 +159,9 @@ static enum scan_role after_timestamp(struct scan *s, struct scan_line *l, const
 			*start = q + len;
 			return r == SCAN_SERVER ? SCAN_SERVER_AFTER : SCAN_CLIENT_AFTER;
 		}
-		if (smtpcode__echo(&s->formats, q)) {
+		if (smtpcode__echo(&s->formats, q))
 			l->start = q;
-			break;
-		}
+		break; /* the stamp ended here */
 	}
 	return SCAN_ROLE_COUNT;
 }
