@@ -490,6 +490,28 @@ static void time_stamp__blank_after_it_and_smtplib_echo(void **state)
 	assert_int_equal(found[0].basic, 554);
 }
 
+static void side_by_data__a_marker_used_the_other_way_round(void **state)
+{
+	(void)state;
+	scan("debug: smtp: 0x8b1c3e2a000: >>> 220 relay.example.com ESMTP OpenSMTPD\n"
+	     "debug: smtp: 0x8b1c3e2a000: <<< RCPT TO:<olga@example.com>\n"
+	     "debug: smtp: 0x8b1c3e2a000: >>> 550 Invalid recipient: <olga@example.com>");
+	assert_int_equal(nfound, 2);
+	assert_string_equal(found[0].command, "CONNECT");
+	assert_int_equal(found[1].basic, 550);
+	assert_string_equal(found[1].command, "RCPT");
+	/* Sendmail's way: ">>> " sends, "<<< " answers; a server line of
+	 * words that are no command stays the server's. */
+	scan(">>> RCPT To:<v@example.org>\n"
+	     "21550 <<< 550 5.1.1 <v@example.org>... User unknown\n"
+	     "21550 >>> DATA\n"
+	     "21550 <<< Service closing\n"
+	     "21550 <<< 503 5.0.0 Need RCPT");
+	assert_int_equal(nfound, 2);
+	assert_string_equal(found[0].command, "RCPT");
+	assert_string_equal(found[1].command, "DATA");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -513,6 +535,7 @@ int main(void)
 		cmocka_unit_test(command_span__recipient_rejected_and_failed_command),
 		cmocka_unit_test(side_marker__either_side_by_its_data),
 		cmocka_unit_test(time_stamp__blank_after_it_and_smtplib_echo),
+		cmocka_unit_test(side_by_data__a_marker_used_the_other_way_round),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

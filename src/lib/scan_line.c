@@ -200,6 +200,26 @@ static enum scan_role side_line(struct scan *s, struct scan_line *l, const char 
 	return scan_code_at(p, &sep) ? SCAN_SERVER_AFTER : SCAN_CLIENT_AFTER;
 }
 
+/* The side of a line after a marker that a server's log uses the other
+ * way round: OpenSMTPD's smtp-in writes its own replies ">>> 250 ..." and
+ * the client's commands "<<< EHLO ..." (smtp_session.c), the reverse of
+ * its mta side and of Sendmail. A client's line never starts with a reply
+ * code, and a server's never with a command and no code. */
+static enum scan_role side_by_data(enum scan_role r, const char *start)
+{
+	char word[16], sep;
+	size_t n = 0;
+
+	if (r == SCAN_CLIENT_AFTER)
+		return scan_code_at(start, &sep) && sep ? SCAN_SERVER_AFTER : r;
+	if (scan_code_at(start, &sep))
+		return r;
+	while (n < sizeof word - 1 && start[n] && start[n] != ' ')
+		word[n] = start[n], n++;
+	word[n] = '\0';
+	return n >= 4 && smtpcode_command_canonical(word) ? SCAN_CLIENT_AFTER : r;
+}
+
 /* A log prefix before a transcript's marker ("  308   SMTP<< ", "2026-05-06
  * 08:14:02 SERVER -> CLIENT: "): the line is the server's or the client's.
  * A number before the marker is a debug log's process id: it is no code
@@ -224,6 +244,7 @@ int smtpcode__pass_log_prefix(struct scan *s, struct scan_line *l)
 	if (r == SCAN_ROLE_COUNT)
 		r = after_timestamp(s, l, &start);
 	if (r != SCAN_ROLE_COUNT) {
+		r = side_by_data(r, start);
 		l->kind = r == SCAN_SERVER_AFTER ? SCAN_LINE_SERVER : SCAN_LINE_CLIENT;
 		l->start = start;
 		if (n && strcmp(s->pid, lead) != 0)
