@@ -162,6 +162,8 @@ enum scan_role {
 	SCAN_COMMAND_SPAN,   /* names command where `then` follows it later on
 	                      * the line: nodemailer's and Haraka's "Recipient
 	                      * <u@a> rejected:" */
+	SCAN_SIDE_AFTER,     /* a line of either side follows: the server's when a
+	                      * reply code starts it (Exchange's log ",<,") */
 	SCAN_STATUS_BEFORE,  /* the sending MTA's own status follows, before the
 	                      * reply it quotes on the line: Exchange 2003's
 	                      * "<mx #5.0.0 smtp; 554 5.7.1 ...>" */
@@ -192,7 +194,7 @@ struct scan_pairs; /* scan_pairs.h */
 
 /* The rows of every format, by role (built by smtpcode__formats_index()
  * when a scanner starts, so a lookup reads only the rows of its role). */
-#define SCAN_ROWS_MAX 256
+#define SCAN_ROWS_MAX 296 /* the scanner's state fits SMTPCODE_SCANNER_SIZE */
 struct scan_index {
 	const struct scan_marker *rows[SCAN_ROWS_MAX];
 	unsigned short first[SCAN_ROLE_COUNT + 1]; /* rows of role r: first[r] .. first[r + 1] */
@@ -248,6 +250,8 @@ int smtpcode__host_in(const struct scan_index *ix, const char *line, char *out);
 const char *smtpcode__host_line(const struct scan_index *ix, const char *line);
 enum smtpcode_direction smtpcode__direction_in(const struct scan_index *ix, const char *line);
 const char *smtpcode__command_span(const struct scan_index *ix, const char *line);
+const char *smtpcode__side_after(const struct scan_index *ix, const char *line, size_t *len);
+extern const char smtpcode__side_firsts[]; /* the SCAN_SIDE_AFTER markers' first bytes */
 size_t smtpcode__lead_in_at(const struct scan_index *ix, const char *text);
 int smtpcode__status_before(const struct scan_index *ix, const char *line, const char *p,
                             struct smtpcode_enhanced_code *code);
@@ -513,8 +517,6 @@ struct scan {
 	                                      * all start with lead */
 	int in_data;                         /* a raw session's message content:
 	                                      * after 354, up to the lone "." */
-	int last_basic;                      /* the last transcript reply's code */
-	const char *last_command;            /* ... and the command it answered */
 	struct smtpcode_reply reply;         /* the open reply */
 	struct smtpcode_reply inner[2];      /* replies quoted inside it ("...<421
 	                                      * 4.4.2 ...>"), given after it */

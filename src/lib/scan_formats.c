@@ -367,6 +367,22 @@ static const struct scan_marker transcript[] = {
 	ROW(": < ", SCAN_SERVER_AFTER, ": ", NULL, SMTPCODE_OUTCOME_NONE),
 	ROW(": > ", SCAN_CLIENT_AFTER, ": ", NULL, SMTPCODE_OUTCOME_NONE),
 	ROW(".", SCAN_CLIENT_WORD, NULL, "DATA", SMTPCODE_OUTCOME_NONE), /* the end of the data */
+	/* SmarterMail's SMTP log "00:00:01 [192.0.2.1][4711] rsp: 250 ..." and
+	 * "cmd: EHLO ...", its delivery log's "[313455-1] RSP: 354 ..." */
+	MARK("] rsp: ", SCAN_SERVER_AFTER),
+	MARK("] RSP: ", SCAN_SERVER_AFTER),
+	MARK("] cmd: ", SCAN_CLIENT_AFTER),
+	MARK("] CMD: ", SCAN_CLIENT_AFTER),
+	/* either side: Exchange's protocol logs (SmtpSend: "<" is the server's,
+	 * SmtpReceive: ">" is; Microsoft's "Protocol logging" page: fields
+	 * date-time,connector-id,session-id,sequence-number,local-endpoint,
+	 * remote-endpoint,event,data,context), hMailServer's log ("SMTPC" ...
+	 * "RECEIVED: 250 ...", "SENT: RCPT TO:<a>"; "[nl]" joins lines) */
+	MARK(",<,", SCAN_SIDE_AFTER),
+	MARK(",>,", SCAN_SIDE_AFTER),
+	MARK("\"RECEIVED: ", SCAN_SIDE_AFTER),
+	MARK("\"SENT: ", SCAN_SIDE_AFTER),
+	MARK("[nl]", SCAN_JOIN),
 };
 
 /* Raw sessions without prefixes (telnet, nc, openssl s_client, JavaMail's
@@ -379,6 +395,8 @@ static const struct scan_marker raw[] = {
 	RAW("rset", "RSET"),       RAW("noop", "NOOP"),     RAW("starttls", "STARTTLS"),
 	RAW(".", "DATA"),
 };
+
+const char smtpcode__side_firsts[] = ",\""; /* of ",<,", ",>,", "\"RECEIVED: " ... */
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -498,6 +498,23 @@ const char *smtpcode__command_span(const struct scan_index *ix, const char *line
 	return NULL;
 }
 
+/* Where the first SCAN_SIDE_AFTER marker stands in line, its length in
+ * *len; NULL if there is none. One pass over line for the markers' first
+ * characters (smtpcode__side_firsts): most lines hold none. */
+const char *smtpcode__side_after(const struct scan_index *ix, const char *line, size_t *len)
+{
+	const char *p;
+
+	for (p = line; (p = strpbrk(p, smtpcode__side_firsts)) != NULL; p++)
+		EACH(ix, SCAN_SIDE_AFTER, m)
+			if (p[1] == (*m)->marker[1] && p[0] == (*m)->marker[0] &&
+			    strncmp(p, (*m)->marker, (*m)->len) == 0) {
+				*len = (*m)->len;
+				return p;
+			}
+	return NULL;
+}
+
 /* The length of the lead-in marker that text starts with (any case), or 0:
  * a label written again before the enhanced code ("ERROR_CODE :550,
  * ERROR_CODE :5.1.1"). */

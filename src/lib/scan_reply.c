@@ -274,8 +274,6 @@ static void transcript_command(struct scan *s, struct smtpcode_reply *r)
 	s->after_quit = strcmp(r->command, "QUIT") == 0;
 	if (s->after_quit)
 		s->raw_session = 0;
-	s->last_basic = r->basic;
-	s->last_command = r->command;
 	s->in_data = r->basic == 354 && s->raw_session;
 }
 
@@ -477,8 +475,8 @@ static int continues_reply(const struct scan *s, const struct scan_line *l, cons
 		       !(indentation(l->start) == s->reply_indent && starts_own_sentence(s, body)) &&
 		       !(body[0] == '<' && (smtpcode__find_embedded(&s->formats, body, 0, &code, &sep) ||
 		                            smtpcode__connection_failure(&s->formats, body, 0))) &&
-		       !(smtpcode__command_in(&s->formats, body) &&
-		         smtpcode__find_embedded(&s->formats, body, 0, &code, &sep));
+		       !(smtpcode__find_embedded(&s->formats, body, 0, &code, &sep) &&
+		         smtpcode__command_in(&s->formats, body));
 	return (s->pending_inline && !r->text[0] && !r->enhanced_count) || s->unclosed;
 }
 
