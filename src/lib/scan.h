@@ -543,6 +543,9 @@ enum dsn_field smtpcode__dsn_field(const char *line);
 int smtpcode__dsn_takes(const struct scan *s, const struct scan_line *l);
 void smtpcode__dsn_line(struct scan *s, const struct scan_line *l);
 void smtpcode__dsn_flush(struct scan *s);
+/* A reply quoted after a leading status ("5.1.0 - Unknown address error
+ * 550-'5.7.1 ...'", d after the status): read into r, nonzero; 0 if none. */
+int smtpcode__quoted_after_status(struct smtpcode_reply *r, const char *d);
 
 /* ---- Who (scan_who.c) and the DSN twins (scan_twin.c) -------------------- */
 

@@ -195,6 +195,12 @@ static const struct scan_marker vendors[] = {
 	DIR("server replied:", REMOTE),
 	DIR("host replied:", REMOTE),
 	DIR("failed with:", REMOTE),
+	/* 1&1 IONOS: "SMTP error from remote server for RCPT TO command, host: mx
+	 * (192.0.2.1) reason: 550 ..." (TEXT is its name for the data) */
+	NAMES("for TEXT command", NULL, "DATA"),
+	MARK("remote server for ", SCAN_LEAD_IN_COLON), /* "reason:" may end the */
+	NAMES("remote server for ", " command", NULL),  /* line after "host:" */
+	DIR("remote server for ", REMOTE),
 };
 
 /* qmail's bounces: the line before "Remote host said: 550 ..." names the

@@ -445,6 +445,17 @@ static int starts_own_sentence(const struct scan *s, const char *body)
 	       s->sentence_end + 1 + word <= 66;
 }
 
+/* Nonzero if body holds a reply of its own after a lead-in ("... reason:
+ * 550 5.2.0 ..." under the line of another recipient): no continuation. */
+static int own_lead_in(const struct scan *s, const char *body)
+{
+	int code;
+	char sep;
+	const char *p = smtpcode__find_embedded(&s->formats, body, 0, &code, &sep);
+
+	return p && p > body && sep != '-' && smtpcode__after_lead_in(&s->formats, body, p, NULL);
+}
+
 /* Nonzero if a line of text continues the open reply: an indented line
  * (Postfix wraps a bounce's text with four blanks), and, where a paste lost
  * the indentation, a line after a reply found inside a line that ended
@@ -464,7 +475,8 @@ static int continues_reply(const struct scan *s, const struct scan_line *l, cons
 		return indentation(l->start) >= s->reply_indent &&
 		       !(indentation(l->start) == s->reply_indent && starts_own_sentence(s, body)) &&
 		       !(body[0] == '<' && (smtpcode__find_embedded(&s->formats, body, 0, &code, &sep) ||
-		                            smtpcode__connection_failure(&s->formats, body, 0)));
+		                            smtpcode__connection_failure(&s->formats, body, 0))) &&
+		       !own_lead_in(s, body);
 	return (s->pending_inline && !r->text[0] && !r->enhanced_count) || s->unclosed;
 }
 
