@@ -168,6 +168,40 @@ static void ionos__command_and_one_reply_a_line(void **state)
 	assert_int_equal(found[2].first_line, 6);
 }
 
+/* Trend Micro InterScan MSS writes its arrows the other way: "Sent <<< "
+ * is its own command, "Received >>> " the server's reply; " <<< " alone
+ * stays the server's (Sendmail -v). */
+static void interscan__reversed_arrows(void **state)
+{
+	(void)state;
+	scan("Sent <<< RCPT TO:<kai@example.org>\n"
+	     "Received >>> 550 5.1.1 <kai@example.org>... user unknown\n"
+	     "Sent <<< DATA\n"
+	     "Received >>> 554 Message rejected\n"
+	     "21550 >>> QUIT\n"
+	     "21550 <<< 221 2.0.0 Bye");
+	assert_int_equal(nfound, 3);
+	assert_int_equal(found[0].basic, 550);
+	assert_string_equal(found[0].command, "RCPT");
+	assert_int_equal(found[1].basic, 554);
+	assert_string_equal(found[1].command, "DATA");
+	assert_int_equal(found[2].basic, 221);
+	assert_string_equal(found[2].command, "QUIT");
+}
+
+/* MailEnable flattens a two-line banner: "554-host 554 text" loses the
+ * second code; a code after several words stays text. */
+static void banner__flattened_after_one_word(void **state)
+{
+	(void)state;
+	scan("554-mx.example.net 554 Your access to this mail system has been rejected\n"
+	     "550-Over the limit of 550 messages today");
+	assert_int_equal(nfound, 2);
+	assert_string_equal(found[0].text, "mx.example.net Your access to this mail system has "
+	                                   "been rejected");
+	assert_string_equal(found[1].text, "Over the limit of 550 messages today");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -177,6 +211,8 @@ int main(void)
 		cmocka_unit_test(exchange_legacy__own_status),
 		cmocka_unit_test(ironport__status_then_quoted_reply),
 		cmocka_unit_test(ionos__command_and_one_reply_a_line),
+		cmocka_unit_test(interscan__reversed_arrows),
+		cmocka_unit_test(banner__flattened_after_one_word),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -228,6 +228,8 @@ int smtpcode__host_in(const struct scan_index *ix, const char *line, char *out);
 const char *smtpcode__host_line(const struct scan_index *ix, const char *line);
 enum smtpcode_direction smtpcode__direction_in(const struct scan_index *ix, const char *line);
 size_t smtpcode__lead_in_at(const struct scan_index *ix, const char *text);
+enum scan_role smtpcode__prefix_after_longest(const struct scan_index *ix, const char *line,
+                                              const char **start);
 int smtpcode__status_before(const struct scan_index *ix, const char *line, const char *p,
                             struct smtpcode_enhanced_code *code);
 
@@ -512,6 +514,7 @@ void smtpcode__reply_text(struct smtpcode_reply *r, const char *text, size_t n);
  * codes kept; the replies quoted in text[n] of line kept in s->inner. */
 void smtpcode__drop_joins(const struct scan_index *ix, struct smtpcode_reply *r);
 void smtpcode__drop_prefixes(struct smtpcode_reply *r);
+int smtpcode__banner_end(const char *text, int code);
 void smtpcode__quoted_replies(struct scan *s, const char *text, size_t n, unsigned long line);
 const char *smtpcode__find_embedded(const struct scan_index *ix, const char *line,
                                     int colon_lead, int *code, char *sep);

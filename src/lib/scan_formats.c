@@ -363,6 +363,10 @@ static const struct scan_marker transcript[] = {
 	ROW(": < ", SCAN_SERVER_AFTER, ": ", NULL, SMTPCODE_OUTCOME_NONE),
 	ROW(": > ", SCAN_CLIENT_AFTER, ": ", NULL, SMTPCODE_OUTCOME_NONE),
 	ROW(".", SCAN_CLIENT_WORD, NULL, "DATA", SMTPCODE_OUTCOME_NONE), /* the end of the data */
+	/* Trend Micro InterScan MSS's bounce: its arrows point the other way,
+	 * "Sent <<< RCPT TO:<a>" then "Received >>> 550 5.1.1 ..." */
+	MARK("Sent <<< ", SCAN_CLIENT_AFTER),
+	MARK("Received >>> ", SCAN_SERVER_AFTER),
 };
 
 /* Raw sessions without prefixes (telnet, nc, openssl s_client, JavaMail's

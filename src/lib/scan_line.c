@@ -100,7 +100,7 @@ int smtpcode__pass_log_prefix(struct scan *s, struct scan_line *l)
 
 	if (l->len > LOG_PREFIX_MAX) /* a prefix is short: look no further */
 		l->text[LOG_PREFIX_MAX] = '\0';
-	r = smtpcode__prefix_after(&s->formats, l->text, &start);
+	r = smtpcode__prefix_after_longest(&s->formats, l->text, &start);
 	l->text[LOG_PREFIX_MAX] = keep;
 
 	if (r != SCAN_ROLE_COUNT) {

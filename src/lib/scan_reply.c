@@ -347,7 +347,7 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 	if (!r->command)
 		r->command = smtpcode__command_in(&s->formats, line);
 	r->last_line = s->line;
-	s->multiline = sep == '-';
+	s->multiline = sep == '-' && !smtpcode__banner_end(text, code);
 	s->unclosed = ends_unclosed(&s->formats, text);
 	n = smtpcode__reply_text_len(&s->formats, line, code_ptr, text);
 	if (s->unclosed) /* keep "(in reply to end": the next line ends it, emit cuts it */
