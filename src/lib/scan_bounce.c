@@ -101,12 +101,12 @@ int smtpcode__connection_line(struct scan *s, const char *line, enum smtpcode_ou
  * hard          550 5.1.1 User unknown", a bounce report's rows). */
 int smtpcode__in_column(const char *line, const char *p)
 {
-	const char *q;
+	const char *q = scan_skip_spaces(line), *gap;
 
-	for (q = scan_skip_spaces(line); q < p; q++)
-		if (*q == '\t' || (q[0] == ' ' && q[1] == ' ' && q[2] == ' '))
-			return 1;
-	return 0;
+	if (q >= p)
+		return 0;
+	gap = strstr(q, "   ");
+	return (gap && gap < p) || memchr(q, '\t', (size_t)(p - q)) != NULL;
 }
 
 void smtpcode__status_first(const struct scan *s, struct smtpcode_reply *r, const char *line,
