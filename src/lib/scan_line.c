@@ -200,16 +200,32 @@ static enum scan_role side_line(struct scan *s, struct scan_line *l, const char 
 	return scan_code_at(p, &sep) ? SCAN_SERVER_AFTER : SCAN_CLIENT_AFTER;
 }
 
+/* Nonzero if start follows a bare ">>> " or "<<< " (after punctuation,
+ * a blank or nothing): the arrows whose side differs between programs.
+ * A word before the arrow says its side itself (InterScan's "Sent <<< "). */
+static int bare_arrow(const char *line, const char *start)
+{
+	const char *a = start - 4;
+
+	if (start - line < 4 || (memcmp(a, ">>> ", 4) != 0 && memcmp(a, "<<< ", 4) != 0))
+		return 0;
+	while (a > line && a[-1] == ' ')
+		a--;
+	return a == line || !scan_is_alnum((unsigned char)a[-1]);
+}
+
 /* The side of a line after a marker that a server's log uses the other
  * way round: OpenSMTPD's smtp-in writes its own replies ">>> 250 ..." and
  * the client's commands "<<< EHLO ..." (smtp_session.c), the reverse of
  * its mta side and of Sendmail. A client's line never starts with a reply
  * code, and a server's never with a command and no code. */
-static enum scan_role side_by_data(enum scan_role r, const char *start)
+static enum scan_role side_by_data(enum scan_role r, const char *line, const char *start)
 {
 	char word[16], sep;
 	size_t n = 0;
 
+	if (!bare_arrow(line, start))
+		return r;
 	if (r == SCAN_CLIENT_AFTER)
 		return scan_code_at(start, &sep) && sep ? SCAN_SERVER_AFTER : r;
 	if (scan_code_at(start, &sep))
@@ -234,7 +250,7 @@ int smtpcode__pass_log_prefix(struct scan *s, struct scan_line *l)
 
 	if (l->len > LOG_PREFIX_MAX) /* a prefix is short: look no further */
 		l->text[LOG_PREFIX_MAX] = '\0';
-	r = smtpcode__prefix_after(&s->formats, l->text, &start);
+	r = smtpcode__prefix_after_longest(&s->formats, l->text, &start);
 	l->text[LOG_PREFIX_MAX] = keep;
 
 	if (!n || strcmp(s->lead, lead) != 0)
@@ -244,7 +260,7 @@ int smtpcode__pass_log_prefix(struct scan *s, struct scan_line *l)
 	if (r == SCAN_ROLE_COUNT)
 		r = after_timestamp(s, l, &start);
 	if (r != SCAN_ROLE_COUNT) {
-		r = side_by_data(r, start);
+		r = side_by_data(r, l->text, start);
 		l->kind = r == SCAN_SERVER_AFTER ? SCAN_LINE_SERVER : SCAN_LINE_CLIENT;
 		l->start = start;
 		if (n && strcmp(s->pid, lead) != 0)
