@@ -65,10 +65,6 @@ void text_reply(FILE *out, const struct smtpcode_reply *r, unsigned long index, 
  * object, else its code, kind, known, class and name. */
 void json_reply(FILE *out, const struct smtpcode_reply *r, int full);
 
-/* What became of the message, as explain's text and --brief say it: the
- * log's or the DSN's outcome, else one from the reply's class
- * ("delivered", "deferred", "bounced", "rejected"); NULL when unknown. */
-const char *answer_outcome(const struct smtpcode_reply *r);
 
 /* The lookups of a reply's codes: the basic code (after its command, when
  * the text names one), then each enhanced code; *n is how many (at most

@@ -124,27 +124,6 @@ const char *reason_advice_text(size_t reason)
 	return advice_blob + reason_advice[reason].advice;
 }
 
-/* What became of the message: the log's or the DSN's word, else the
- * reply's class (2 delivered when it answered the end of the message or
- * an unknown command, 4 deferred, 5 bounced, or rejected when our own
- * server refused a client); NULL when unknown. */
-const char *answer_outcome(const struct smtpcode_reply *r)
-{
-	const char *o = smtpcode_outcome_name(r->outcome);
-	int cls = r->basic ? r->basic / 100 : r->enhanced_count ? r->enhanced[0].reply_class : 0;
-
-	if (o)
-		return o;
-	if (cls == 5)
-		return r->direction == SMTPCODE_DIRECTION_LOCAL ? "rejected" : "bounced";
-	if (cls == 2) /* delivered only by the end of the message */
-		return !r->command || strcmp(r->command, "DATA") == 0 ||
-		               strcmp(r->command, "BDAT") == 0
-		           ? "delivered"
-		           : NULL;
-	return cls == 4 ? "deferred" : NULL;
-}
-
 /* "provider tag \"[TSS04]\" (Yahoo and AOL)", "enhanced code 5.1.1", ...:
  * what decided v, in the style's language. */
 static void evidence_text(struct strbuf *sb, const struct smtpcode_verdict *v,
@@ -416,7 +395,7 @@ static void outcome_text(struct strbuf *sb, const struct smtpcode_reply *r,
                          const struct smtpcode_verdict *v, const struct style *st)
 {
 	static const char *const bounce_keys[] = { "v.none", "v.soft", "v.hard" };
-	const char *o = answer_outcome(r);
+	const char *o = smtpcode_result(r);
 
 	const char *part[3];
 
@@ -530,7 +509,7 @@ static void brief_field(FILE *out, const char *s)
 void brief_answer(FILE *out, const struct smtpcode_reply *r)
 {
 	struct smtpcode_verdict v;
-	const char *o = answer_outcome(r), *bounce;
+	const char *o = smtpcode_result(r), *bounce;
 	char codes[96];
 	struct strbuf sb;
 
