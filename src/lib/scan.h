@@ -263,6 +263,7 @@ struct scan_line {
 	int indented;       /* text starts with a blank and holds more than blanks */
 	int pid;            /* starts with a debug log's process id column: a
 	                     * line of its own, it continues no reply's text */
+	int logged;         /* its transcript marker follows a log prefix */
 };
 
 struct scan;
@@ -507,6 +508,7 @@ struct scan {
 	                                      * all start with lead */
 	int in_data;                         /* a raw session's message content:
 	                                      * after 354, up to the lone "." */
+	int server_logged;                   /* the last server line's was logged */
 	struct smtpcode_reply reply;         /* the open reply */
 	struct smtpcode_reply inner[2];      /* replies quoted inside it ("...<421
 	                                      * 4.4.2 ...>"), given after it */
