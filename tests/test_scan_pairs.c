@@ -70,6 +70,60 @@ static void pairs__cover_the_line_and_its_suffixes(void **state)
 	assert_ptr_equal(smtpcode__find(&ix, other, dsn), other);
 }
 
+/* A search starts where the marker's first pair is first seen: it finds
+ * the first place of the marker (not of its first pair), and from a suffix
+ * the first place in that suffix. */
+static void pairs__first_place_of_the_marker(void **state)
+{
+	static const char line[] = "sa x said: a said: b";
+	const struct scan_marker *said = NULL;
+	struct scan_pairs pp;
+	size_t i;
+
+	(void)state;
+	for (i = ix.first[SCAN_LEAD_IN]; i < ix.first[SCAN_LEAD_IN + 1]; i++)
+		if (strcmp(ix.rows[i]->marker, "said:") == 0)
+			said = ix.rows[i];
+	assert_non_null(said);
+	smtpcode__pairs_mark(&pp, line, strlen(line));
+	ix.pairs = &pp;
+	assert_ptr_equal(smtpcode__find(&ix, line, said), line + 5);
+	assert_ptr_equal(smtpcode__find(&ix, line + 3, said), line + 5);
+	assert_ptr_equal(smtpcode__find(&ix, line + 5, said), line + 5);
+	assert_ptr_equal(smtpcode__find(&ix, line + 6, said), line + 13);
+	assert_null(smtpcode__find(&ix, line + 14, said));
+	ix.pairs = NULL;
+}
+
+/* The first bytes the index keeps let every transcript prefix and every
+ * raw client's command (in either case) through, and stop other lines. */
+static void index__first_bytes_let_every_row_through(void **state)
+{
+	static const enum scan_role prefixes[] = { SCAN_SERVER, SCAN_CLIENT, SCAN_SESSION };
+	char line[64];
+	size_t i, r, k;
+	size_t len;
+
+	(void)state;
+	for (r = 0; r < sizeof prefixes / sizeof prefixes[0]; r++)
+		for (i = ix.first[prefixes[r]]; i < ix.first[prefixes[r] + 1]; i++) {
+			snprintf(line, sizeof line, "%sx", ix.rows[i]->marker);
+			assert_int_not_equal(smtpcode__prefix(&ix, line, &len), SCAN_ROLE_COUNT);
+		}
+	for (i = ix.first[SCAN_RAW_CLIENT]; i < ix.first[SCAN_RAW_CLIENT + 1]; i++) {
+		const struct scan_marker *m = ix.rows[i];
+		char last = m->marker[m->len - 1];
+		snprintf(line, sizeof line, "%s%s", m->marker, last == ' ' || last == ':' ? "x" : "");
+		assert_ptr_equal(smtpcode__raw_client(&ix, line), m->command);
+		for (k = 0; line[k]; k++)
+			line[k] = (char)(line[k] >= 'a' && line[k] <= 'z' ? line[k] - 'a' + 'A' : line[k]);
+		assert_ptr_equal(smtpcode__raw_client(&ix, line), m->command);
+	}
+	assert_int_equal(smtpcode__prefix(&ix, "Nov 22 07:41:25 mx postfix", &len), SCAN_ROLE_COUNT);
+	assert_null(smtpcode__raw_client(&ix, "Nov 22 07:41:25 mx postfix"));
+	assert_null(smtpcode__raw_client(&ix, ""));
+}
+
 /* Short strings: no pair (empty, one byte), a marker of one byte. */
 static void pairs__short_strings(void **state)
 {
@@ -80,7 +134,7 @@ static void pairs__short_strings(void **state)
 	(void)state;
 	smtpcode__pairs_mark(&pp, "", 0);
 	for (slot = 0; slot < SCAN_PAIRS; slot++)
-		any |= pp.seen[slot];
+		any |= pp.first[slot] != 0;
 	assert_false(any);
 	assert_true(scan_may_hold(&pp, ".", 1)); /* one byte: always searched */
 	assert_false(scan_may_hold(&pp, "S:", 2));
@@ -161,7 +215,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(pairs__every_marker_passes),
 		cmocka_unit_test(pairs__cover_the_line_and_its_suffixes),
+		cmocka_unit_test(pairs__first_place_of_the_marker),
 		cmocka_unit_test(pairs__short_strings),
+		cmocka_unit_test(index__first_bytes_let_every_row_through),
 		cmocka_unit_test(pairs__lookups_answer_the_same),
 	};
 

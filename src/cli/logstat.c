@@ -83,12 +83,13 @@ static unsigned long count_domains(struct logstat *ls, const struct ls_event *e,
 
 	while (at < e->rcptlen) {
 		const char *a = e->rcpt + at, *d = NULL;
-		size_t len = ls_span_until(a, e->rcptlen - at, ","), i;
+		size_t len = ls_span_until(a, e->rcptlen - at, ","), i, dlen;
 		for (i = 0; i < len; i++)
 			if (a[i] == '@')
 				d = a + i + 1;
-		if (d && ls_span_until(d, len - (size_t)(d - a), ">"))
-			add_lower(&ls->domains, d, ls_span_until(d, len - (size_t)(d - a), ">"), kind, 1);
+		dlen = d ? ls_span_until(d, len - (size_t)(d - a), ">") : 0;
+		if (dlen)
+			add_lower(&ls->domains, d, dlen, kind, 1);
 		else
 			add_lower(&ls->domains, "(no domain)", 11, kind, 1);
 		at += len + 1;

@@ -202,7 +202,17 @@ struct scan_index {
 	                                    * scan.c's detect() while the line
 	                                    * holds still (lookups outside it,
 	                                    * and of other strings, search all) */
+	unsigned char prefix_first[32];    /* bits: the first bytes of the markers
+	                                    * of SCAN_SERVER, SCAN_CLIENT and
+	                                    * SCAN_SESSION (a line starting with
+	                                    * another has no transcript prefix) */
+	unsigned char raw_first[32];       /* the same for SCAN_RAW_CLIENT, in
+	                                    * both cases */
 };
+
+/* The parts of the index the lookups build from the rows (scan_lookup.c;
+ * smtpcode__formats_index() calls it once the rows stand by role). */
+void smtpcode__lookups_index(struct scan_index *ix);
 
 void smtpcode__formats_index(struct scan_index *ix);
 

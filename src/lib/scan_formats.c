@@ -433,8 +433,8 @@ void smtpcode__formats_index(struct scan_index *ix)
 	for (r = 0; r < SCAN_ROLE_COUNT; r++)
 		at[r + 1] = (unsigned short)(at[r + 1] + at[r]);
 	memcpy(ix->first, at, sizeof at);
-	ix->pairs = NULL;
 	for (f = 0; f < COUNT(formats); f++)
 		for (i = 0; i < formats[f].count; i++)
 			ix->rows[at[formats[f].rows[i].role]++] = &formats[f].rows[i];
+	smtpcode__lookups_index(ix);
 }

@@ -11,26 +11,61 @@
 
 /* ---- Which markers a line may hold ----------------------------------------- */
 
-_Static_assert(SCAN_PAIRS == 1024, "scan_pair_slot() fills SCAN_PAIRS slots");
+_Static_assert(SCAN_PAIRS == 512, "scan_pair_slot() fills SCAN_PAIRS slots");
 
 void smtpcode__pairs_mark(struct scan_pairs *pp, const char *text, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)text;
-	unsigned char *seen;
-	size_t i = 0;
+	uint16_t *first;
+	size_t i = len > 0 ? len - 1 : 0; /* the pairs that start before i */
 
-	memset(pp->seen, 0, sizeof pp->seen);
-	seen = pp->seen;
+	memset(pp->first, 0, sizeof pp->first);
+	first = pp->first;
 	pp->base = text;
 	pp->end = text + len;
-	for (; i + 4 < len; i += 4) {
-		seen[scan_pair_slot(u + i)] = 1;
-		seen[scan_pair_slot(u + i + 1)] = 1;
-		seen[scan_pair_slot(u + i + 2)] = 1;
-		seen[scan_pair_slot(u + i + 3)] = 1;
+	/* From the end back, so that each slot keeps the first place. */
+	for (; i >= 4; i -= 4) {
+		first[scan_pair_slot(u + i - 1)] = (uint16_t)i;
+		first[scan_pair_slot(u + i - 2)] = (uint16_t)(i - 1);
+		first[scan_pair_slot(u + i - 3)] = (uint16_t)(i - 2);
+		first[scan_pair_slot(u + i - 4)] = (uint16_t)(i - 3);
 	}
-	for (; i + 1 < len; i++)
-		seen[scan_pair_slot(u + i)] = 1;
+	for (; i > 0; i--)
+		first[scan_pair_slot(u + i - 1)] = (uint16_t)i;
+}
+
+_Static_assert(SMTPCODE_SCAN_LINE_MAX < 65535, "a place in a line fits in uint16_t");
+
+/* ---- The index's own parts ------------------------------------------------ */
+
+static void set_bit(unsigned char *bits, unsigned char c)
+{
+	bits[c >> 3] |= (unsigned char)(1u << (c & 7));
+}
+
+static int has_bit(const unsigned char *bits, unsigned char c)
+{
+	return bits[c >> 3] >> (c & 7) & 1;
+}
+
+void smtpcode__lookups_index(struct scan_index *ix)
+{
+	static const enum scan_role prefixes[] = { SCAN_SERVER, SCAN_CLIENT, SCAN_SESSION };
+	size_t i;
+
+	ix->pairs = NULL;
+	memset(ix->prefix_first, 0, sizeof ix->prefix_first);
+	memset(ix->raw_first, 0, sizeof ix->raw_first);
+	for (i = 0; i < COUNT(prefixes); i++)
+		EACH(ix, prefixes[i], m)
+			set_bit(ix->prefix_first, (unsigned char)(*m)->marker[0]);
+	EACH(ix, SCAN_RAW_CLIENT, m) {
+		unsigned char c = (unsigned char)(*m)->marker[0];
+		set_bit(ix->raw_first, c);
+		set_bit(ix->raw_first, (unsigned char)scx_lower(c));
+		if (c >= 'a' && c <= 'z')
+			set_bit(ix->raw_first, (unsigned char)(c - 'a' + 'A'));
+	}
 }
 
 /* The pairs to search s with: the line's when they cover s, else s's own,
@@ -65,10 +100,8 @@ static int same_marker(const struct scan_marker *a, const struct scan_marker *b)
 static const char *find_cached(const struct scan_pairs *pp, struct found *f, const char *line,
                                const struct scan_marker *m)
 {
-	if (pp && !scan_may_hold(pp, m->marker, m->len))
-		f->at = NULL;
-	else if (!f->row || !same_marker(f->row, m))
-		f->at = strstr(line, m->marker);
+	if (!f->row || !same_marker(f->row, m))
+		f->at = scan_find_row(pp, line, m);
 	f->row = m;
 	return f->at;
 }
@@ -274,6 +307,8 @@ enum scan_role smtpcode__prefix(const struct scan_index *ix, const char *line, s
 	static const enum scan_role roles[] = { SCAN_SERVER, SCAN_CLIENT, SCAN_SESSION };
 	size_t i;
 
+	if (!has_bit(ix->prefix_first, (unsigned char)line[0])) /* most lines: at once */
+		return SCAN_ROLE_COUNT;
 	for (i = 0; i < COUNT(roles); i++)
 		EACH(ix, roles[i], m)
 			if (line[0] == (*m)->marker[0] && strncmp(line, (*m)->marker, (*m)->len) == 0) {
@@ -340,14 +375,17 @@ const char *smtpcode__client_word(const struct scan_index *ix, const char *word)
  * from:<a>", "data", "."), or NULL. */
 const char *smtpcode__raw_client(const struct scan_index *ix, const char *line)
 {
-	size_t n = strlen(line);
+	size_t n = 0; /* the line's length without blanks at its end, once needed */
 
-	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
-		n--;
+	if (!has_bit(ix->raw_first, (unsigned char)line[0])) /* most lines: at once */
+		return NULL;
 	EACH(ix, SCAN_RAW_CLIENT, m) {
 		char last = (*m)->marker[(*m)->len - 1];
 		if (!scan_starts_with(line, (*m)->marker))
 			continue;
+		if (n == 0)
+			for (n = strlen(line); n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'); n--)
+				;
 		if (last == ' ' || last == ':' ? n > (*m)->len : n == (*m)->len)
 			return (*m)->command;
 	}

@@ -15,12 +15,15 @@
 
 /* The pairs of adjacent bytes a string holds, folded into SCAN_PAIRS slots
  * (scan_lookup.c): a marker one of whose pairs the string lacks is not in
- * it, and is not searched for. The scanner marks each line once, after
- * the passes (scan.c), for the lookups of that line and of its suffixes. */
-#define SCAN_PAIRS 1024
+ * it, and is not searched for; one it may hold is searched for from the
+ * first place its first pair's slot was seen (it cannot start before).
+ * The scanner marks each line once, after the passes (scan.c), for the
+ * lookups of that line and of its suffixes. */
+#define SCAN_PAIRS 512
 struct scan_pairs {
 	const char *base, *end;            /* the string marked: base up to its NUL */
-	unsigned char seen[SCAN_PAIRS];    /* nonzero: some pair of that slot */
+	uint16_t first[SCAN_PAIRS];        /* 1 + where a pair of that slot is
+	                                    * first, or 0: none */
 };
 
 /* Marks the pairs of text (len bytes, then a NUL) in *pp. */
@@ -33,7 +36,7 @@ static inline unsigned scan_pair_slot(const unsigned char *u)
 	uint16_t w;
 
 	memcpy(&w, u, sizeof w);
-	return (unsigned)((uint32_t)(w * 0x9E3779B1u) >> 22);
+	return (unsigned)((uint32_t)(w * 0x9E3779B1u) >> 23);
 }
 
 /* Nonzero if the string pp marked may hold needle[n]: each of its pairs
@@ -45,10 +48,10 @@ static inline int scan_may_hold(const struct scan_pairs *pp, const char *needle,
 
 	if (n < 2)
 		return 1;
-	if (!pp->seen[scan_pair_slot(u)] || !pp->seen[scan_pair_slot(u + n - 2)])
+	if (!pp->first[scan_pair_slot(u)] || !pp->first[scan_pair_slot(u + n - 2)])
 		return 0;
 	for (i = 1; i + 2 < n; i++)
-		if (!pp->seen[scan_pair_slot(u + i)])
+		if (!pp->first[scan_pair_slot(u + i)])
 			return 0;
 	return 1;
 }
@@ -58,7 +61,7 @@ static inline int scan_may_hold(const struct scan_pairs *pp, const char *needle,
  * before any other). */
 static inline int scan_lacks_first(const struct scan_pairs *pp, const struct scan_marker *m)
 {
-	return pp && m->len >= 2 && !pp->seen[scan_pair_slot((const unsigned char *)m->marker)];
+	return pp && m->len >= 2 && !pp->first[scan_pair_slot((const unsigned char *)m->marker)];
 }
 
 /* The marked pairs that cover s (the marked line, or a suffix of it), or
@@ -73,12 +76,28 @@ static inline const struct scan_pairs *scan_covering(const struct scan_index *ix
 }
 
 /* strstr(s, needle), needle's length n; NULL at once when pp (the pairs
- * that cover s, or NULL) lacks one of needle's pairs. */
+ * that cover s, or NULL) lacks one of needle's pairs, else searched from
+ * where its first pair may first be. */
 static inline const char *scan_find_in(const struct scan_pairs *pp, const char *s,
                                        const char *needle, size_t n)
 {
-	if (pp && !scan_may_hold(pp, needle, n))
-		return NULL;
+	if (pp && n >= 2) {
+		size_t at;
+		if (!scan_may_hold(pp, needle, n))
+			return NULL;
+		at = pp->first[scan_pair_slot((const unsigned char *)needle)] - 1u;
+		if ((size_t)(s - pp->base) <= at) {
+			/* Most often the marker itself stands there: compared in
+			 * place (up to the NUL: needle holds none) before a search. */
+			size_t i;
+			s = pp->base + at;
+			for (i = 0; i < n && s[i] == needle[i]; i++)
+				;
+			if (i == n)
+				return s;
+			s++;
+		}
+	}
 	return strstr(s, needle);
 }
 
