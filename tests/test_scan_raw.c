@@ -512,6 +512,30 @@ static void side_by_data__a_marker_used_the_other_way_round(void **state)
 	assert_string_equal(found[1].command, "DATA");
 }
 
+static void ehlo_keywords__after_a_logged_server_line(void **state)
+{
+	(void)state;
+	scan("2026/06/04 09:15:02 [DEBUG] C --> S: EHLO client.example.com\n"
+	     "2026/06/04 09:15:02 [DEBUG] C <-- S: 250 smtp.example.net\n"
+	     "PIPELINING\n"
+	     "STARTTLS\n"
+	     "AUTH=PLAIN LOGIN\n"
+	     "2026/06/04 09:15:02 [DEBUG] C --> S: STARTTLS\n"
+	     "2026/06/04 09:15:02 [DEBUG] C <-- S: 220 2.0.0 Ready to start TLS");
+	assert_int_equal(nfound, 2);
+	assert_int_equal(found[0].last_line, 5);
+	assert_string_equal(found[0].text, "smtp.example.net PIPELINING STARTTLS AUTH=PLAIN LOGIN");
+	assert_string_equal(found[1].command, "STARTTLS");
+	/* After curl's "< 250" the next "> STARTTLS" is the client's. */
+	scan("> EHLO build\n"
+	     "< 250 STARTTLS\n"
+	     "> STARTTLS\n"
+	     "< 220 Go ahead.");
+	assert_int_equal(nfound, 2);
+	assert_int_equal(found[0].last_line, 2);
+	assert_string_equal(found[1].command, "STARTTLS");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -536,6 +560,7 @@ int main(void)
 		cmocka_unit_test(side_marker__either_side_by_its_data),
 		cmocka_unit_test(time_stamp__blank_after_it_and_smtplib_echo),
 		cmocka_unit_test(side_by_data__a_marker_used_the_other_way_round),
+		cmocka_unit_test(ehlo_keywords__after_a_logged_server_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -159,11 +159,8 @@ enum scan_role {
 	                      * host of the replies after it: Exim's "host " */
 	SCAN_DIRECTION,      /* a reply on a line holding it is `direction`'s:
 	                      * "reject: " local, "said:" remote */
-	SCAN_COMMAND_SPAN,   /* names command where `then` follows it later on
-	                      * the line: nodemailer's and Haraka's "Recipient
-	                      * <u@a> rejected:" */
-	SCAN_SIDE_AFTER,     /* a line of either side follows: the server's when a
-	                      * reply code starts it (Exchange's log ",<,") */
+	SCAN_COMMAND_SPAN,   /* command, `then` later: "Recipient <a> rejected:" */
+	SCAN_SIDE_AFTER,     /* either side's line: the server's if a code starts */
 	SCAN_STATUS_BEFORE,  /* the sending MTA's own status follows, before the
 	                      * reply it quotes on the line: Exchange 2003's
 	                      * "<mx #5.0.0 smtp; 554 5.7.1 ...>" */
@@ -238,8 +235,7 @@ struct scan_line {
 	enum scan_line_kind kind;
 	const char *start;  /* text after a transcript prefix (text itself for TEXT) */
 	int indented;       /* text starts with a blank and holds more than blanks */
-	int pid;            /* starts with a debug log's process id column: a
-	                     * line of its own, it continues no reply's text */
+	int pid, logged;    /* a process id column starts it; a log prefix */
 };
 
 struct scan;
@@ -480,10 +476,8 @@ struct scan {
 	char pid[16];                        /* "  308 ": a debug log's process id
 	                                      * column before its markers */
 	char lead[16];                       /* the same place on the line before */
-	unsigned long lead_since;            /* the first of the lines before that
-	                                      * all start with lead */
-	int in_data;                         /* a raw session's message content:
-	                                      * after 354, up to the lone "." */
+	unsigned long lead_since;            /* the first line of a run of lead */
+	int in_data, server_logged;          /* in raw content; last server line logged */
 	struct smtpcode_reply reply;         /* the open reply */
 	struct smtpcode_reply inner[2];      /* replies quoted inside it ("...<421
 	                                      * 4.4.2 ...>"), given after it */
@@ -567,9 +561,7 @@ void smtpcode__twin_emit(struct scan *s, const struct smtpcode_reply *r, int dsn
 void smtpcode__twin_emit_after(struct scan *s, const struct smtpcode_reply *r);
 void smtpcode__twin_tick(struct scan *s);
 void smtpcode__twin_end(struct scan *s);
-/* Drops the newest held replies of code basic that start on line since or
- * later (a debug log's process id read as a code). */
-void smtpcode__twin_drop(struct scan *s, unsigned long since, int basic);
+void smtpcode__twin_drop(struct scan *s, unsigned long since, int basic); /* newest held */
 
 /* ---- Warnings (scan_warn.c) ----------------------------------------------- */
 

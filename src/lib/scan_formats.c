@@ -379,6 +379,11 @@ static const struct scan_marker transcript[] = {
 	MARK("] RSP: ", SCAN_SERVER_AFTER),
 	MARK("] cmd: ", SCAN_CLIENT_AFTER),
 	MARK("] CMD: ", SCAN_CLIENT_AFTER),
+	/* go-mail's debug log "2026/06/04 09:15:02 [DEBUG] C <-- S: 250 ...",
+	 * "C --> S: EHLO ..." (its README; a reply's lines after the first
+	 * follow without code or prefix: scan_reply.c's ehlo_keywords) */
+	MARK("] C <-- S: ", SCAN_SERVER_AFTER),
+	MARK("] C --> S: ", SCAN_CLIENT_AFTER),
 	/* either side: Exchange's protocol logs (SmtpSend: "<" is the server's,
 	 * SmtpReceive: ">" is; Microsoft's "Protocol logging" page: fields
 	 * date-time,connector-id,session-id,sequence-number,local-endpoint,

@@ -27,6 +27,7 @@ void smtpcode__line_read(struct scan_line *l, const char *raw, size_t len)
 	l->start = l->text;
 	l->indented = 0;
 	l->pid = 0;
+	l->logged = 0;
 }
 
 /* Quoted mail: the quote marks at a line's start ("> ", ">> ", "> > ",
@@ -262,6 +263,7 @@ int smtpcode__pass_log_prefix(struct scan *s, struct scan_line *l)
 	if (r != SCAN_ROLE_COUNT) {
 		r = side_by_data(r, l->text, start);
 		l->kind = r == SCAN_SERVER_AFTER ? SCAN_LINE_SERVER : SCAN_LINE_CLIENT;
+		l->logged = 1;
 		l->start = start;
 		if (n && strcmp(s->pid, lead) != 0)
 			not_codes(s, lead);

@@ -464,6 +464,36 @@ static int own_lead_in(const struct scan *s, const char *body)
 	return p && p > body && sep != '-' && smtpcode__after_lead_in(&s->formats, body, p, NULL);
 }
 
+/* Nonzero if line is an EHLO keyword and its parameters ("SIZE 52428800",
+ * "AUTH=PLAIN LOGIN"; RFC 5321 4.1.1.1): capitals, digits, '-', then a blank, '=' or the end. */
+static int ehlo_keywords(const char *line)
+{
+	size_t n = 0;
+
+	while ((line[n] >= 'A' && line[n] <= 'Z') || scan_is_digit(line[n]) ||
+	       (n > 0 && line[n] == '-'))
+		n++;
+	return n >= 3 && n <= 20 && (!line[n] || line[n] == ' ' || line[n] == '=');
+}
+
+/* A line of text that continues the reply to EHLO of a server line after
+ * a log prefix with a keyword and no code or prefix (go-mail's log: "C <--
+ * S: 250 mx.example.net", then "PIPELINING", "SIZE 52428800"): joined to
+ * it; nonzero if line was one. Not after curl's or a raw session's server
+ * line, where such a line is typed ("> STARTTLS"). */
+static int ehlo_line(struct scan *s, const struct scan_line *l)
+{
+	const struct smtpcode_reply *r = &s->reply;
+
+	if (!s->pending || !s->pending_server || !s->server_logged || r->basic != 250 ||
+	    !r->command || strcmp(r->command, "EHLO") != 0 || l->kind != SCAN_LINE_TEXT ||
+	    !ehlo_keywords(l->start) || strchr(l->start, ':'))
+		return 0;
+	smtpcode__append_text(&s->reply, l->start, l->len);
+	s->reply.last_line = s->line;
+	return 1;
+}
+
 /* Nonzero if a line of text continues the open reply: an indented line
  * (Postfix wraps a bounce's text with four blanks), and, where a paste lost
  * the indentation, a line after a reply found inside a line that ended
@@ -492,6 +522,17 @@ static int continues_reply(const struct scan *s, const struct scan_line *l, cons
 	return (s->pending_inline && !r->text[0] && !r->enhanced_count) || s->unclosed;
 }
 
+/* Nonzero if line is a raw session's message content: after the 354
+ * reply to DATA, up to the lone "." (which ends it, as a line of another
+ * kind does). */
+static int content_line(struct scan *s, const struct scan_line *l)
+{
+	if (s->in_data && l->kind == SCAN_LINE_TEXT && strcmp(l->start, ".") != 0)
+		return 1;
+	s->in_data = 0;
+	return 0;
+}
+
 /* Reply detection on a line that the passes prepared and no DSN group
  * took. */
 void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
@@ -502,9 +543,8 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 
 	if (s->after_lines > 0)
 		s->after_lines--;
-	if (s->in_data && l->kind == SCAN_LINE_TEXT && strcmp(l->start, ".") != 0)
-		return; /* the message's content, up to the lone "." */
-	s->in_data = 0;
+	if (content_line(s, l))
+		return;
 	if (s->pending && l->kind == SCAN_LINE_TEXT && smtpcode__echo(&s->formats, l->start)) {
 		s->reply.last_line = s->line;
 		return;
@@ -518,13 +558,14 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 			client_line(s, l->start), s->raw_session = s->client_command != NULL;
 		return;
 	}
-	if (l->kind == SCAN_LINE_TEXT && raw_client_line(s, scan_skip_spaces(l->start)))
+	if (ehlo_line(s, l) ||
+	    (l->kind == SCAN_LINE_TEXT && raw_client_line(s, scan_skip_spaces(l->start))))
 		return;
 	body = scan_skip_spaces(l->start);
 	if (body[0] == '#') /* Exchange: "#550 5.1.1 ... ##" */
 		body++;
 	if (l->kind == SCAN_LINE_SERVER) /* the server's lines are prefixed too */
-		s->raw_session = 0;
+		s->raw_session = 0, s->server_logged = l->logged;
 	code = scan_code_at(body, &sep);
 	if (code && (l->kind == SCAN_LINE_SERVER || sep != '\0' || body == l->start)) {
 		/* A finished reply is closed by the next one; "550-" keeps it open. */

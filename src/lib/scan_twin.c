@@ -237,6 +237,9 @@ void smtpcode__twin_end(struct scan *s)
 		release_head(s);
 }
 
+/* Drops the newest held replies of code basic that start on line since or
+ * later: a debug log's process id, read as a code before the log showed
+ * it was one (scan_line.c). */
 void smtpcode__twin_drop(struct scan *s, unsigned long since, int basic)
 {
 	struct scan_twin *t = &s->twin;
