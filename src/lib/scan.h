@@ -158,6 +158,9 @@ enum scan_role {
 	                      * host of the replies after it: Exim's "host " */
 	SCAN_DIRECTION,      /* a reply on a line holding it is `direction`'s:
 	                      * "reject: " local, "said:" remote */
+	SCAN_JSON_OBJECT,    /* a JSON object whose members "code", "message"
+	                      * and "enhanced-code" make one reply follows:
+	                      * Mailgun's "delivery-status" */
 	SCAN_STATUS_BEFORE,  /* the sending MTA's own status follows, before the
 	                      * reply it quotes on the line: Exchange 2003's
 	                      * "<mx #5.0.0 smtp; 554 5.7.1 ...>" */
@@ -228,6 +231,7 @@ int smtpcode__host_in(const struct scan_index *ix, const char *line, char *out);
 const char *smtpcode__host_line(const struct scan_index *ix, const char *line);
 enum smtpcode_direction smtpcode__direction_in(const struct scan_index *ix, const char *line);
 size_t smtpcode__lead_in_at(const struct scan_index *ix, const char *text);
+int smtpcode__json_object(const struct scan_index *ix, const char *line);
 enum scan_role smtpcode__prefix_after_longest(const struct scan_index *ix, const char *line,
                                               const char **start);
 int smtpcode__status_before(const struct scan_index *ix, const char *line, const char *p,
@@ -483,6 +487,9 @@ struct scan {
 	size_t reply_indent;                 /* blanks before the line that opened it */
 	size_t sentence_end;                 /* its last line's width when that line
 	                                      * ended a sentence, else 0 */
+	unsigned long json_until;            /* a SCAN_JSON_OBJECT's members may
+	                                      * come up to this line */
+	int json_member;                     /* the open reply is that object's */
 	const char *after_command;           /* Exim's "after RCPT TO:<a>:" ended a */
 	int after_lines;                     /* line: the reply comes in this many */
 	char pid[16];                        /* "  308 ": a debug log's process id
@@ -537,6 +544,11 @@ int smtpcode__connection_line(struct scan *s, const char *line, enum smtpcode_ou
  * first in r's enhanced codes (Exchange 2003's "#5.0.0 smtp; 554 ..."). */
 void smtpcode__status_first(const struct scan *s, struct smtpcode_reply *r, const char *line,
                             const char *p);
+/* Mailgun's "delivery-status" object, one member a line: json_code opens
+ * the reply at its "code": 550 member (nonzero), json_member reads a later
+ * member of the open reply (nonzero), or says it ended (0). */
+int smtpcode__json_code(struct scan *s, const char *line);
+int smtpcode__json_member(struct scan *s, const char *body);
 /* Nonzero if the code at p stands in a table's column of line. */
 int smtpcode__in_column(const char *line, const char *p);
 

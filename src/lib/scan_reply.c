@@ -191,6 +191,7 @@ void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn)
 
 void smtpcode__flush_pending(struct scan *s)
 {
+	s->json_member = 0;
 	if (s->pending) {
 		s->pending = 0;
 		s->multiline = 0;
@@ -404,6 +405,7 @@ static void other_line(struct scan *s, const char *line)
 	p = smtpcode__find_embedded(&s->formats, line, s->after_lines > 0, &code, &sep);
 	if (!p && !dsn) {
 		if (!smtpcode__enhanced_first(s, line) && !smtpcode__status_tag_line(s, line) &&
+		    !smtpcode__json_code(s, line) &&
 		    !smtpcode__connection_line(s, line, outcome)) {
 			smtpcode__who_context(s, line);
 			after_lead_in_line(s, line);
@@ -519,6 +521,9 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 		           l->kind == SCAN_LINE_SERVER || raw_reply(s, l, body, code), NULL);
 		return;
 	}
+	if (s->pending && s->json_member && l->kind == SCAN_LINE_TEXT &&
+	    smtpcode__json_member(s, body))
+		return;
 	if (continues_reply(s, l, body)) {
 		if (s->reply.text[0] || s->reply.enhanced_count)
 			smtpcode__append_text(&s->reply, body, strlen(body));
