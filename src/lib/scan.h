@@ -485,11 +485,6 @@ struct scan {
 	int closed;                          /* its text ended at a closing quote
 	                                      * ("reason":"554 ..."): none goes on */
 	size_t reply_indent;                 /* blanks before the line that opened it */
-	size_t sentence_end;                 /* its last line's width when that line
-	                                      * ended a sentence, else 0 */
-	unsigned long json_until;            /* a SCAN_JSON_OBJECT's members may
-	                                      * come up to this line */
-	int json_member;                     /* the open reply is that object's */
 	const char *after_command;           /* Exim's "after RCPT TO:<a>:" ended a */
 	int after_lines;                     /* line: the reply comes in this many */
 	char pid[16];                        /* "  308 ": a debug log's process id
@@ -506,6 +501,13 @@ struct scan {
 	struct scan_index formats;
 	struct scan_line in;                 /* the line being read */
 	struct scan_mime mime;
+	/* the open reply, for bounce bodies (kept last: the offsets of the
+	 * line buffers before them stay put) */
+	size_t sentence_end;                 /* its last line's width when that line
+	                                      * ended a sentence, else 0 */
+	unsigned long json_until;            /* a SCAN_JSON_OBJECT's members may
+	                                      * come up to this line */
+	int json_member;                     /* the open reply is that object's */
 };
 
 /* ---- Replies (scan_reply.c) ----------------------------------------------- */

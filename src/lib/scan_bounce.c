@@ -152,7 +152,7 @@ int smtpcode__json_code(struct scan *s, const char *line)
 {
 	const char *p = scan_skip_spaces(line);
 
-	if (smtpcode__json_object(&s->formats, line)) {
+	if (strchr(line, '{') && smtpcode__json_object(&s->formats, line)) { /* '{': rare */
 		s->json_until = s->line + 12; /* its members follow, one a line */
 		return 0;
 	}
