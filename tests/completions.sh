@@ -147,6 +147,20 @@ if command -v zsh > /dev/null 2>&1; then
 		_smtpcode_codes' "$zsh_file" 2>&1)
 	[ "$(printf '%s\n' "$out" | tr '\n' ' ')" = "x.1.1 x.7.26 " ]
 	check "zsh: x.7.2 offers the enhanced codes with class x" $?
+
+	# The options each subcommand offers, with _arguments replaced by a
+	# stand-in that prints them: explain and scan refuse --after.
+	for sub in explain scan compare; do
+		# shellcheck disable=SC2016 # zsh's, in the single quotes
+		n=$(zsh -c '
+			_arguments() { if [[ $1 == -C ]]; then state=rest; return 0; fi; print -l -- "$@"; }
+			words=($1 x)
+			source "$0"' "$zsh_file" "$sub" 2>&1 | grep -c -- '--after')
+		want=0
+		[ "$sub" = compare ] && want=2
+		[ "$n" = "$want" ]
+		check "zsh: $sub offers --after $want times" $?
+	done
 fi
 
 if command -v fish > /dev/null 2>&1; then

@@ -158,6 +158,146 @@ static void escape__runs_between_escapes(void **state)
 	free(got);
 }
 
+/* Each byte class at each place of strings of 1 to 24 bytes, inside
+ * plain text: the tests of four and eight bytes at once, and the last word
+ * that overlaps the one before it, must see it wherever it falls. */
+static void escape__each_class_in_each_lane(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cls[] = {
+		{ "\"", "\\\"" }, { "\\", "\\\\" },     { "\n", "\\n" },        { "\x01", "\\u0001" },
+		{ "\x1f", "\\u001f" }, { "\x7f", "\\u007f" }, { "\x80", "\\ufffd" }, { "\xff", "\\ufffd" },
+		{ "\xc3\xa9", "\xc3\xa9" }, { " ", " " }, { "~", "~" }, { "!", "!" }, { "#", "#" },
+		{ "[", "[" },     { "]", "]" },
+	};
+	static const char fill[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ";
+	char in[64], want[96];
+	size_t c, at, len;
+
+	(void)state;
+	for (c = 0; c < sizeof cls / sizeof cls[0]; c++)
+		for (len = 1; len <= 24; len++)
+			for (at = 0; at < len; at++) {
+				int after = (int)(len - at - 1);
+				snprintf(in, sizeof in, "%.*s%s%.*s", (int)at, fill, cls[c].in, after,
+				         fill + at);
+				snprintf(want, sizeof want, "\"%.*s%s%.*s\"", (int)at, fill, cls[c].out,
+				         after, fill + at);
+				escapes(in, strlen(in), want);
+			}
+}
+
+/* A string several buffers long, with escapes and UTF-8 sequences that
+ * fall across the places where the writer hands its buffer on. */
+static void escape__longer_than_the_buffer(void **state)
+{
+	static const char piece[] = "ab\"c\xc3\xa9" "d\x01\xe2\x80\x94xyz\\\xf0\x9f\x93\xa7\xff";
+	static const char escaped[] = "ab\\\"c\xc3\xa9" "d\\u0001\xe2\x80\x94xyz\\\\\xf0\x9f\x93\xa7"
+	                              "\\ufffd";
+	enum { N = 3 * JSON_BUFFER / (sizeof piece - 1) + 7 };
+	size_t i, inlen = sizeof piece - 1, outlen = sizeof escaped - 1;
+	char *in = malloc(N * inlen), *want = malloc(N * outlen + 3);
+
+	(void)state;
+	assert_non_null(in);
+	assert_non_null(want);
+	want[0] = '"';
+	for (i = 0; i < N; i++) {
+		memcpy(in + i * inlen, piece, inlen);
+		memcpy(want + 1 + i * outlen, escaped, outlen);
+	}
+	memcpy(want + 1 + N * outlen, "\"", 2);
+	escapes(in, N * inlen, want);
+	/* the same shifted by one byte at a time: other cuts */
+	for (i = 1; i < inlen; i++) {
+		size_t k;
+		char *w = malloc(N * outlen + 3), *p = w;
+		assert_non_null(w);
+		*p++ = '"';
+		/* piece i.. then whole pieces: escaped per byte class above */
+		{
+			FILE *f = capture_open();
+			char *part;
+			json_write_string(f, piece + i, inlen - i);
+			part = capture_close(f);
+			memcpy(p, part + 1, strlen(part) - 2);
+			p += strlen(part) - 2;
+			free(part);
+		}
+		for (k = 1; k < N; k++) {
+			memcpy(p, escaped, outlen);
+			p += outlen;
+		}
+		memcpy(p, "\"", 2);
+		escapes(in + i, N * inlen - i, w);
+		free(w);
+	}
+	free(in);
+	free(want);
+}
+
+/* A value at the top level reaches the FILE when complete, in one piece:
+ * nothing of an object before it closes, all of it after; json_flush
+ * hands on what waits in the middle of one. */
+static void writer__top_level_value__written_when_complete(void **state)
+{
+	FILE *f = capture_open();
+	struct json j;
+	char *got;
+
+	(void)state;
+	json_init(&j, f);
+	json_object_begin(&j);
+	json_key_string(&j, "a", "b");
+	assert_int_equal(fflush(f), 0);
+	assert_int_equal(ftell(f), 0);
+	json_flush(&j);
+	assert_int_equal(fflush(f), 0);
+	assert_int_equal(ftell(f), 8);
+	json_key_int(&j, "n", 1);
+	json_object_end(&j);
+	assert_int_equal(fflush(f), 0);
+	assert_int_equal(ftell(f), 15);
+	putc('\n', f);
+	json_string(&j, "s");
+	assert_int_equal(fflush(f), 0);
+	assert_int_equal(ftell(f), 19);
+	json_int(&j, 42);
+	json_null(&j);
+	json_bool(&j, 1);
+	got = capture_close(f);
+	assert_string_equal(got, "{\"a\":\"b\",\"n\":1}\n\"s\"42nulltrue");
+	free(got);
+}
+
+/* An object larger than the buffer: handed on as the buffer fills, whole
+ * and in order. */
+static void writer__object_larger_than_the_buffer(void **state)
+{
+	FILE *f = capture_open();
+	struct json j;
+	char key[16], *got, *want = malloc(16 * JSON_BUFFER), *p = want;
+	int i;
+
+	(void)state;
+	assert_non_null(want);
+	json_init(&j, f);
+	json_object_begin(&j);
+	*p++ = '{';
+	for (i = 0; i < JSON_BUFFER; i++) {
+		snprintf(key, sizeof key, "k%d", i);
+		json_key_int(&j, key, i);
+		p += sprintf(p, "%s\"k%d\":%d", i ? "," : "", i, i);
+	}
+	json_object_end(&j);
+	memcpy(p, "}", 2);
+	got = capture_close(f);
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -171,6 +311,10 @@ int main(void)
 		cmocka_unit_test(writer__nesting__commas_in_place),
 		cmocka_unit_test(writer__int__every_range),
 		cmocka_unit_test(escape__runs_between_escapes),
+		cmocka_unit_test(escape__each_class_in_each_lane),
+		cmocka_unit_test(escape__longer_than_the_buffer),
+		cmocka_unit_test(writer__top_level_value__written_when_complete),
+		cmocka_unit_test(writer__object_larger_than_the_buffer),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -78,6 +78,10 @@ static void exim__flags(void **state)
 	e = read1("2026-11-29 10:00:01 H=[192.0.2.4] rejected connection in \"connect\" ACL");
 	assert_int_equal(e.count, LS_REJECTED);
 	assert_int_equal(e.dir, LS_DIR_OURS);
+	assert_int_equal(e.cls, 5); /* no code logged: deny */
+	e = read1("2026-11-29 10:00:01 H=(x.example.net) [192.0.2.4] F=<a@example.net> temporarily rejected RCPT <b@example.org>: greylisted");
+	assert_int_equal(e.count, LS_REJECTED);
+	assert_int_equal(e.cls, 4); /* defer */
 }
 
 static void sendmail__recipients_and_rejects(void **state)

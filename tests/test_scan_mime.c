@@ -143,6 +143,64 @@ static void base64__long_line_cut(void **state)
 	assert_int_equal(strlen(p), strlen("3:") + SMTPCODE_SCAN_LINE_MAX + 1);
 }
 
+/* Runs of plain bytes and decoded ones meet: "=00" reads as a space, a CR
+ * written raw in the middle of a line ends it, and a line joined by soft
+ * breaks past the scanner's line is cut there, the next line whole. */
+#define LINE100 \
+	"0123456789abcdefghijklmnopqrstuvwxyz=3D0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ=3D" \
+	"01234567890123456789=\n"
+static void qp__runs_nul_cr_and_cut(void **state)
+{
+	static char text[64 + 3 * SMTPCODE_SCAN_LINE_MAX];
+	size_t i, n;
+	const char *p;
+
+	(void)state;
+	assert_string_equal(pass(QP_HEADER "a=00b=3Dc\rd=0De\n"),
+	                    "1:Content-Type: text/plain; charset=us-ascii\n"
+	                    "2:Content-Transfer-Encoding: quoted-printable\n"
+	                    "3:\n"
+	                    "4:a b=c\n"
+	                    "4:d\n"
+	                    "4:e\n");
+	setup(state);
+	n = (size_t)snprintf(text, sizeof text, QP_HEADER);
+	for (i = 0; i < 2 * SMTPCODE_SCAN_LINE_MAX / 94; i++) { /* 100 bytes, 94 decoded */
+		memcpy(text + n, LINE100, 100);
+		n += 100;
+	}
+	memcpy(text + n, "\nnext\n", 7);
+	pass(text);
+	p = strstr(out, "4:0123456789abc");
+	assert_non_null(p);
+	assert_int_equal(strcspn(p, "\n"), strlen("4:") + SMTPCODE_SCAN_LINE_MAX);
+	assert_memory_equal(p + 2,
+	                    "0123456789abcdefghijklmnopqrstuvwxyz=0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ="
+	                    "012345678901234567890123456789abc",
+	                    107);
+	p += strcspn(p, "\n") + 1;
+	assert_string_equal(p + strcspn(p, ":"), ":next\n");
+}
+
+/* A base64 line that decodes to more bytes than the decoder gathers at
+ * once (192), with a CRLF split across two of its handfuls. */
+static void base64__long_line_crlf_across(void **state)
+{
+	char want[512], *w = want;
+
+	(void)state;
+	w += sprintf(w, "1:Content-Transfer-Encoding: base64\n2:\n3:");
+	memset(w, 'x', 191);
+	w += 191;
+	w += sprintf(w, "\n3:");
+	memset(w, 'y', 200);
+	w += 200;
+	sprintf(w, " z\n3:w\n");
+	assert_string_equal(pass("Content-Transfer-Encoding: base64\n\n"
+	                         "eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHgNCnl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5eXl5AHoNdw==\n"),
+	                    want);
+}
+
 /* Parts of nested multiparts, each decoded as its own header says; the
  * boundaries and headers go on as written. */
 static void multipart__nested(void **state)
@@ -554,6 +612,8 @@ int main(void)
 		cmocka_unit_test_setup(qp__codes_and_stray_equals, setup),
 		cmocka_unit_test_setup(base64__decoded_lines, setup),
 		cmocka_unit_test_setup(base64__long_line_cut, setup),
+		cmocka_unit_test_setup(qp__runs_nul_cr_and_cut, setup),
+		cmocka_unit_test_setup(base64__long_line_crlf_across, setup),
 		cmocka_unit_test_setup(multipart__nested, setup),
 		cmocka_unit_test_setup(multipart__boundaries_alike, setup),
 		cmocka_unit_test_setup(multipart__never_closed, setup),

@@ -306,6 +306,212 @@ static void enhanced_first__after_a_lead_in(void **state)
 	assert_int_equal(nfound, 0);
 }
 
+static void exim_debug__process_id_before_the_first_marker(void **state)
+{
+	(void)state;
+	scan("  554 delivering 1wRb2c-0002aX-4T\n"
+	     "  554 Connecting to mx.example.org [192.0.2.9]:25 ...  connected\n"
+	     "  554   SMTP<< 220 mx.example.org ESMTP\n"
+	     "  554   SMTP>> STARTTLS\n"
+	     "  554   SMTP<< 220 2.0.0 Ready to start TLS\n"
+	     "  554 TLS session: (certificate verification failed): certificate invalid\n"
+	     "  554   SMTP>> QUIT\n"
+	     "  554   SMTP<< 221 2.0.0 Bye\n"
+	     "  554 LOG: MAIN\n"
+	     "  554   => jo@example.org R=dnslookup T=remote_smtp C=\"250 2.0.0 Ok\"");
+	/* The two lines before the first marker start with the process id:
+	 * no reply; the lines after continue none. */
+	assert_int_equal(nfound, 4);
+	assert_int_equal(found[0].basic, 220);
+	assert_int_equal(found[0].first_line, 3);
+	assert_string_equal(found[1].command, "STARTTLS");
+	assert_int_equal(found[1].last_line, 5);
+	assert_string_equal(found[1].text, "Ready to start TLS");
+	assert_int_equal(found[2].basic, 221);
+	assert_int_equal(found[2].last_line, 8);
+	assert_string_equal(found[2].text, "Bye");
+	assert_int_equal(found[3].basic, 250);
+	assert_int_equal(found[3].first_line, 10);
+	/* The same number on two lines with no marker after: two replies. */
+	scan("  550 No such user here\n"
+	     "  550 No such user here");
+	assert_int_equal(nfound, 2);
+	/* A marker line with another number spares the replies before. */
+	scan("  550 No such user here\n"
+	     "  308   SMTP<< 220 mx.example.org ESMTP");
+	assert_int_equal(nfound, 2);
+	assert_int_equal(found[0].basic, 550);
+}
+
+static void raw_session__message_content_is_no_reply(void **state)
+{
+	(void)state;
+	scan("data\n"
+	     "354 Enter message, ending with \".\" on a line by itself\n"
+	     "Subject: stock count\n"
+	     "\n"
+	     "250 units in the Lyon warehouse,\n"
+	     "421 in Porto.\n"
+	     ".\n"
+	     "250 OK id=1wTx4e-00B7q2-1V\n"
+	     "quit\n"
+	     "221 closing connection");
+	assert_int_equal(nfound, 3);
+	assert_int_equal(found[0].basic, 354);
+	assert_int_equal(found[0].last_line, 2);
+	assert_int_equal(found[1].basic, 250);
+	assert_int_equal(found[1].first_line, 8);
+	assert_string_equal(found[1].command, "DATA");
+	assert_string_equal(found[2].command, "QUIT");
+	/* Outside a raw session a 354 starts no content: the lines after it
+	 * are replies. */
+	scan("354 End data with <CR><LF>.<CR><LF>\n"
+	     "550 5.7.1 message rejected");
+	assert_int_equal(nfound, 2);
+	/* A prefixed server line ends the content. */
+	scan("data\n"
+	     "354 go ahead\n"
+	     "S: 550 5.7.1 rejected");
+	assert_int_equal(nfound, 2);
+	assert_int_equal(found[1].basic, 550);
+}
+
+static void greeting__220_answers_only_connect_and_starttls(void **state)
+{
+	(void)state;
+	/* msmtp's session ends without QUIT; curl's begins with 220. */
+	scan("--> AUTH PLAIN AG5hcwBodW50ZXIy\n"
+	     "<-- 535 Incorrect authentication data\n"
+	     "< 220 smtp.example.org ESMTP\n"
+	     "> STARTTLS\n"
+	     "< 220 Go ahead.");
+	assert_int_equal(nfound, 3);
+	assert_string_equal(found[0].command, "AUTH");
+	assert_string_equal(found[1].command, "CONNECT");
+	assert_string_equal(found[2].command, "STARTTLS");
+}
+
+static void time_stamp__before_a_transcript_prefix(void **state)
+{
+	(void)state;
+	scan(" Fri 2026-05-15 09:12:01.560: Waiting for protocol to start...\n"
+	     " Fri 2026-05-15 09:12:01.611: <-- 220 mx.example.org ESMTP Service ready\n"
+	     " Fri 2026-05-15 09:12:01.731: --> RCPT To:<nico@example.org>\n"
+	     " Fri 2026-05-15 09:12:01.790: <-- 550 5.1.1 <nico@example.org>: User unknown\n"
+	     " Fri 2026-05-15 09:12:01.791: --> QUIT");
+	assert_int_equal(nfound, 2);
+	assert_string_equal(found[0].command, "CONNECT");
+	assert_int_equal(found[1].basic, 550);
+	assert_string_equal(found[1].command, "RCPT");
+	assert_int_equal(found[1].last_line, 4);
+	/* Fewer than four digits before ": " are no time stamp. */
+	scan("Step 2: --> RCPT To:<nico@example.org>\n"
+	     "Step 3: <-- 550 5.1.1 User unknown");
+	assert_int_equal(nfound, 1);
+	assert_null(found[0].command);
+}
+
+static void command_span__recipient_rejected_and_failed_command(void **state)
+{
+	(void)state;
+	scan("[2026-05-07 10:05:32] INFO  [Kx7fQ2aB] Recipient <ola@example.org> rejected: "
+	     "450 4.1.8 Domain not found\n"
+	     "[NOTICE] [3F1E0B52] [outbound] sender <a@example.com> rejected: 553 5.7.1 No\n"
+	     "box smtpd[7312]: 3c1a9b2f8e0d4a13 smtp failed-command command=\"RCPT "
+	     "TO:<n@box.example.com>\" result=\"550 Invalid recipient\"\n"
+	     "Invalid recipient s@example.com: 571 571 Sender is not allowed\n"
+	     "RCPT failed: Invalid recipient s@example.com: 571 571 Sender is not allowed");
+	assert_int_equal(nfound, 4);
+	assert_string_equal(found[0].command, "RCPT");
+	assert_string_equal(found[1].command, "MAIL");
+	assert_int_equal(found[2].basic, 550);
+	assert_string_equal(found[2].command, "RCPT");
+	/* Without Zimbra's "failed:" the colon is no lead-in (line 4). */
+	assert_int_equal(found[3].first_line, 5);
+	assert_int_equal(found[3].basic, 571);
+	assert_string_equal(found[3].text, "Sender is not allowed");
+	/* "rejected" before the address names nothing. */
+	scan("rejected recipient <ola@example.org>: 450 4.1.8 Domain not found");
+	assert_int_equal(nfound, 1);
+	assert_null(found[0].command);
+}
+
+static void side_marker__either_side_by_its_data(void **state)
+{
+	(void)state;
+	/* Exchange SmtpSend: "<" is the server's; a reply with a comma is
+	 * quoted, and the field's end is no part of the text. */
+	scan("2026-06-02T08:14:03.297Z,Internet Send,08DE8A1F,2,192.0.2.40:28811,"
+	     "198.51.100.25:25,<,\"220 mx.example.net ESMTP, ready\",\n"
+	     "2026-06-02T08:14:03.396Z,Internet Send,08DE8A1F,7,192.0.2.40:28811,"
+	     "198.51.100.25:25,>,RCPT TO:<lou@example.net>,\n"
+	     "2026-06-02T08:14:03.494Z,Internet Send,08DE8A1F,9,192.0.2.40:28811,"
+	     "198.51.100.25:25,<,550 5.1.1 User unknown,");
+	assert_int_equal(nfound, 2);
+	assert_string_equal(found[0].command, "CONNECT");
+	assert_string_equal(found[0].text, "mx.example.net ESMTP, ready");
+	assert_string_equal(found[1].command, "RCPT");
+	assert_string_equal(found[1].text, "User unknown");
+	/* hMailServer's server side: "SENT:" is the reply, "[nl]" joins. */
+	scan("\"SMTPD\"\t4480\t12\t\"2026-06-03 10:05:40.120\"\t\"203.0.113.61\"\t"
+	     "\"SENT: 250-mail.example.com[nl]250 AUTH LOGIN\"\n"
+	     "\"SMTPD\"\t4480\t12\t\"2026-06-03 10:05:40.300\"\t\"203.0.113.61\"\t"
+	     "\"RECEIVED: QUIT\"\n"
+	     "\"SMTPD\"\t4480\t12\t\"2026-06-03 10:05:40.361\"\t\"203.0.113.61\"\t"
+	     "\"SENT: 221 goodbye\"");
+	assert_int_equal(nfound, 2);
+	assert_string_equal(found[0].text, "mail.example.com AUTH LOGIN");
+	assert_string_equal(found[1].command, "QUIT");
+	assert_string_equal(found[1].text, "goodbye");
+	/* A table's "<" and ">" columns hold no reply. */
+	scan("Connector,Limit,<,Value\n"
+	     "Internet Send,MaxMessageSize,<,250,MB\n"
+	     "Internet Send,Retry,>,421,seconds");
+	assert_int_equal(nfound, 0);
+}
+
+static void time_stamp__blank_after_it_and_smtplib_echo(void **state)
+{
+	(void)state;
+	scan("10:41:07.209301 send: 'rcpt TO:<dana@example.org>\\r\\n'\n"
+	     "10:41:07.254432 reply: b'450 4.2.0 Greylisted\\r\\n'\n"
+	     "10:41:07.254489 reply: retcode (450); Msg: b'4.2.0 Greylisted'");
+	assert_int_equal(nfound, 1);
+	assert_string_equal(found[0].command, "RCPT");
+	assert_int_equal(found[0].first_line, 2);
+	assert_int_equal(found[0].last_line, 3);
+	/* A stamp starts the line: a reply's words before "< " are none. */
+	scan("Remote Server returned '554 5.4.0 < #4.4.1 smtp; no connection>'");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 554);
+	/* ... and holds a time: "554 5.4.0" has no colon. */
+	scan("554 5.4.0 < 550 5.1.1 x");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 554);
+}
+
+static void side_by_data__a_marker_used_the_other_way_round(void **state)
+{
+	(void)state;
+	scan("debug: smtp: 0x8b1c3e2a000: >>> 220 relay.example.com ESMTP OpenSMTPD\n"
+	     "debug: smtp: 0x8b1c3e2a000: <<< RCPT TO:<olga@example.com>\n"
+	     "debug: smtp: 0x8b1c3e2a000: >>> 550 Invalid recipient: <olga@example.com>");
+	assert_int_equal(nfound, 2);
+	assert_string_equal(found[0].command, "CONNECT");
+	assert_int_equal(found[1].basic, 550);
+	assert_string_equal(found[1].command, "RCPT");
+	/* Sendmail's way: ">>> " sends, "<<< " answers; a server line of
+	 * words that are no command stays the server's. */
+	scan(">>> RCPT To:<v@example.org>\n"
+	     "21550 <<< 550 5.1.1 <v@example.org>... User unknown\n"
+	     "21550 >>> DATA\n"
+	     "21550 <<< Service closing\n"
+	     "21550 <<< 503 5.0.0 Need RCPT");
+	assert_int_equal(nfound, 2);
+	assert_string_equal(found[0].command, "RCPT");
+	assert_string_equal(found[1].command, "DATA");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -322,6 +528,14 @@ int main(void)
 		cmocka_unit_test(vendor_lead_ins__rows_of_a_table),
 		cmocka_unit_test(curl_and_sendmail_v__one_side_prefixed),
 		cmocka_unit_test(enhanced_first__after_a_lead_in),
+		cmocka_unit_test(exim_debug__process_id_before_the_first_marker),
+		cmocka_unit_test(raw_session__message_content_is_no_reply),
+		cmocka_unit_test(greeting__220_answers_only_connect_and_starttls),
+		cmocka_unit_test(time_stamp__before_a_transcript_prefix),
+		cmocka_unit_test(command_span__recipient_rejected_and_failed_command),
+		cmocka_unit_test(side_marker__either_side_by_its_data),
+		cmocka_unit_test(time_stamp__blank_after_it_and_smtplib_echo),
+		cmocka_unit_test(side_by_data__a_marker_used_the_other_way_round),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -510,6 +510,26 @@ static void phrases__words_and_longest(void **state)
 	assert_true(reason_is("", "undefined"));
 }
 
+/* The matcher tests each key's first eight bytes (case folded, sliding
+ * along the text) before the rest: keys longer and shorter than that, at
+ * the start and the end of a text, texts shorter than eight bytes, and a
+ * text that differs from a key only after its eighth byte. */
+static void phrases__prefix_window(void **state)
+{
+	(void)state;
+	assert_true(reason_is("ACCOUNT IS FULL", "mailboxfull"));
+	assert_true(reason_is("Error: the account is full", "mailboxfull"));
+	assert_true(reason_is("account is ful", "undefined"));
+	assert_true(reason_is("account is fall", "undefined"));
+	assert_true(reason_is("Re: Autoreply", "vacation"));
+	assert_true(reason_is("autoreply", "vacation"));
+	assert_true(reason_is("autorepl", "undefined"));
+	assert_true(reason_is("SPF", "authfailure"));
+	assert_true(reason_is("x SPF", "authfailure"));
+	assert_true(reason_is("SP", "undefined"));
+	assert_true(reason_is("8-bit data", "contenterror"));
+}
+
 /* Part of a new phrase, or a note-only tag, decides nothing. */
 static void phrases__partial_text_does_not_decide(void **state)
 {
@@ -649,6 +669,7 @@ int main(void)
 		cmocka_unit_test(reasons__vocabulary),
 		cmocka_unit_test(names__bounce_and_evidence),
 		cmocka_unit_test(phrases__words_and_longest),
+		cmocka_unit_test(phrases__prefix_window),
 		cmocka_unit_test(phrases__partial_text_does_not_decide),
 		cmocka_unit_test(verdict__from_a_reply),
 		cmocka_unit_test(verdict__report_first),

@@ -30,6 +30,9 @@ void text_compare(FILE *out, const struct smtpcode_compare *c, const struct styl
 
 /* "Class:    value": a labelled field (label by phrase key), wrapped. */
 void text_field(FILE *out, const struct style *st, const char *key, const char *value);
+/* The label of such a field, its colon and the spaces after it, into
+ * buf[size] (128 suffices); returns the column where the value starts. */
+int text_label(char *buf, size_t size, const struct style *st, const char *key);
 
 /* One line for a code: the code (coloured by cls), its name, and a status
  * in parentheses unless status is NULL. */

@@ -8,10 +8,92 @@
 #include "format.h"
 #include "safe_text.h"
 #include "strbuf.h"
+#include "wrap.h"
 
 #include <string.h>
 
 #include "advice.inc"
+
+/* The labelled fields of the block, and their labels' keys. */
+enum answer_field {
+	F_NOTE, F_RECIPIENT, F_OUTCOME, F_REASON, F_CODES, F_EVIDENCE, F_PROVIDER, F_SERVER,
+	F_ADVICE, F_COUNT
+};
+static const char *const field_keys[] = {
+	"l.note", "v.recipient", "l.outcome", "v.reason", "l.codes", "v.evidence", "v.provider",
+	"v.server", "v.advice"
+};
+_Static_assert(sizeof field_keys / sizeof field_keys[0] == F_COUNT, "a key for each field");
+
+/* "Outcome:  value", wrapped under the value (text_field), into the block.
+ * Each label with its padding is made once per language: every reply
+ * shows the same few. */
+static void answer_field(struct sink *out, const struct style *st, enum answer_field f,
+                         const char *value)
+{
+	static struct {
+		int lang; /* the style's language + 1; 0: not made yet */
+		int indent;
+		size_t len;
+		char text[128];
+	} lead[F_COUNT];
+
+	if (lead[f].lang != st->lang + 1) {
+		lead[f].indent = text_label(lead[f].text, sizeof lead[f].text, st, field_keys[f]);
+		lead[f].len = strlen(lead[f].text);
+		lead[f].lang = st->lang + 1;
+	}
+	sink_put(out, lead[f].text, lead[f].len);
+	wrap_to(out, value, lead[f].indent, 0, lead[f].indent, st->width);
+}
+
+/* The block of a reply is built without printf: strings are appended as
+ * they are. Each helper gives the bytes printf would: sb_cat those of one
+ * scx_sb_printf of its parts (cut at the end of the buffer, whole UTF-8
+ * characters), copy_cut those of one snprintf (cut at any byte). */
+static void sb_cat(struct strbuf *sb, const char *const *parts, size_t n)
+{
+	size_t i, len = sb->len, need = sb->need;
+
+	for (i = 0; i < n; i++) {
+		size_t k = strlen(parts[i]);
+		if (sb->len - len != sb->need - need) { /* cut: the rest only counts */
+			sb->need += k;
+			continue;
+		}
+		scx_sb_putn(sb, parts[i], k);
+	}
+}
+
+static void sb_puts(struct strbuf *sb, const char *s)
+{
+	sb_cat(sb, &s, 1);
+}
+
+static char *copy_cut(char *buf, size_t size, const char *const *parts, size_t n)
+{
+	size_t i, len = 0;
+
+	for (i = 0; i < n && len + 1 < size; i++) {
+		size_t k = strlen(parts[i]);
+		if (k > size - 1 - len)
+			k = size - 1 - len;
+		memcpy(buf + len, parts[i], k);
+		len += k;
+	}
+	buf[len] = '\0';
+	return buf;
+}
+
+/* v in decimal, written to end backwards; returns its first digit. */
+static char *decimal(char *end, unsigned long v)
+{
+	*--end = '\0';
+	do
+		*--end = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	return end;
+}
 
 /* What a reply object is: a reply, or something the scanner reports in its
  * place (a failure before any reply, a complaint, an auto-reply). */
@@ -68,33 +150,41 @@ const char *answer_outcome(const struct smtpcode_reply *r)
 static void evidence_text(struct strbuf *sb, const struct smtpcode_verdict *v,
                           const struct style *st)
 {
-	char a[128], b[128], code[16];
-	const char *args[2] = { a, b };
+	char a[128], b[128], code[16], num[24];
+	const char *args[2] = { a, b }, *part[3];
 	const char *key = NULL;
 	size_t n = 1;
 
 	switch (v->evidence) {
 	case SMTPCODE_EVIDENCE_TAG:
-		key = "v.ev_tag", n = 2;
-		snprintf(a, sizeof a, "\"%s\"", v->matched);
-		snprintf(b, sizeof b, "%s", v->provider ? v->provider : "?");
+	case SMTPCODE_EVIDENCE_PHRASE:
+		part[0] = "\"", part[1] = v->matched, part[2] = "\"";
+		copy_cut(a, sizeof a, part, 3);
+		key = "v.ev_phrase";
+		if (v->evidence == SMTPCODE_EVIDENCE_TAG) {
+			key = "v.ev_tag", n = 2;
+			part[0] = v->provider ? v->provider : "?";
+			copy_cut(b, sizeof b, part, 1);
+		}
 		break;
 	case SMTPCODE_EVIDENCE_ENHANCED:
 		key = "v.ev_enhanced";
-		snprintf(a, sizeof a, "%s", smtpcode_enhanced_text(&v->enhanced, code, sizeof code));
-		break;
-	case SMTPCODE_EVIDENCE_PHRASE:
-		key = "v.ev_phrase";
-		snprintf(a, sizeof a, "\"%s\"", v->matched);
+		part[0] = smtpcode_enhanced_text(&v->enhanced, code, sizeof code);
+		copy_cut(a, sizeof a, part, 1);
 		break;
 	case SMTPCODE_EVIDENCE_OUTCOME:
 		key = "v.ev_outcome";
-		snprintf(a, sizeof a, "%s", style_phrase(st, "o.expired"));
+		part[0] = style_phrase(st, "o.expired");
+		copy_cut(a, sizeof a, part, 1);
 		break;
 	case SMTPCODE_EVIDENCE_BASIC:
 		key = v->command ? "v.ev_basic_after" : "v.ev_basic", n = v->command ? 2 : 1;
-		snprintf(a, sizeof a, "%d", v->basic);
-		snprintf(b, sizeof b, "%s", v->command ? v->command : "");
+		part[0] = v->basic < 0 ? "-" : "";
+		part[1] = decimal(num + sizeof num, v->basic < 0 ? 0UL - (unsigned long)v->basic
+		                                                 : (unsigned long)v->basic);
+		copy_cut(a, sizeof a, part, 2);
+		part[0] = v->command ? v->command : "";
+		copy_cut(b, sizeof b, part, 1);
 		break;
 	default:
 		return;
@@ -122,9 +212,15 @@ static const struct provider_clue {
 static int has_word(const char *hay, const char *needle, size_t n)
 {
 	size_t i;
+	int first;
 
-	for (; n && *hay; hay++) {
-		for (i = 0; i < n && hay[i] && scx_lower((unsigned char)hay[i]) == needle[i]; i++)
+	if (!n)
+		return 0;
+	first = (unsigned char)needle[0];
+	for (; *hay; hay++) {
+		if (scx_lower((unsigned char)*hay) != first) /* most places: one test */
+			continue;
+		for (i = 1; i < n && hay[i] && scx_lower((unsigned char)hay[i]) == needle[i]; i++)
 			;
 		if (i == n)
 			return 1;
@@ -223,7 +319,7 @@ static size_t applied_notes(const struct smtpcode_reply *r, const struct smtpcod
 
 /* "Note: Microsoft 365 uses 5.1.10 in its own way, not with the registry's
  * meaning (...)": first in the block, when a note changes a registered code. */
-static void redefined(FILE *out, const struct smtpcode_enhanced_lookup *lk,
+static void redefined(struct sink *out, const struct smtpcode_enhanced_lookup *lk,
                       const struct smtpcode_provider_note *n, const struct style *st)
 {
 	char buf[512];
@@ -237,65 +333,82 @@ static void redefined(FILE *out, const struct smtpcode_enhanced_lookup *lk,
 	args[2] = enhanced_title(lk->enhanced.subject, lk->enhanced.detail);
 	scx_sb_init(&sb, buf, sizeof buf);
 	scx_sb_template(&sb, style_phrase(st, "v.redefined"), args, 3);
-	text_field(out, st, "l.note", buf);
+	answer_field(out, st, F_NOTE, buf);
 }
 
 /* "Provider: Gmail (5.7.26): note". */
-static void provider_note(FILE *out, const struct smtpcode_enhanced_lookup *lk,
+static void provider_note(struct sink *out, const struct smtpcode_enhanced_lookup *lk,
                           const struct smtpcode_provider_note *n, const struct style *st)
 {
 	char buf[PROSE_SIZE];
+	const char *part[5] = { n->provider, " (", lk->text, "): ", n->note };
 	struct strbuf sb;
 
 	scx_sb_init(&sb, buf, sizeof buf);
-	scx_sb_printf(&sb, "%s (%s): %s", n->provider, lk->text, n->note);
-	text_field(out, st, "v.provider", buf);
+	sb_cat(&sb, part, 5);
+	answer_field(out, st, F_PROVIDER, buf);
 }
 
 /* "550 Mailbox Unavailable; 5.1.1 Bad destination mailbox address". */
 static void codes_named(struct strbuf *sb, const struct smtpcode_item *items, size_t n,
                         const struct style *st)
 {
-	char code[16], undefined[64];
+	char code[16], num[24], undefined[64];
+	const char *part[4];
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		const char *name;
-		if (items[i].kind == SMTPCODE_KIND_ENHANCED)
-			snprintf(code, sizeof code, "%s", items[i].enhanced.text);
-		else
-			snprintf(code, sizeof code, "%d", items[i].basic.basic);
-		name = item_name(&items[i]);
-		if (!name)
-			name = undefined_label(st, items[i].kind, undefined, sizeof undefined);
-		scx_sb_printf(sb, "%s%s %s", i ? "; " : "", code, name);
+		int basic = items[i].basic.basic;
+		if (items[i].kind == SMTPCODE_KIND_ENHANCED) {
+			part[0] = items[i].enhanced.text;
+			copy_cut(code, sizeof code, part, 1);
+		} else {
+			part[0] = basic < 0 ? "-" : "";
+			part[1] = decimal(num + sizeof num, basic < 0 ? 0UL - (unsigned long)basic
+			                                              : (unsigned long)basic);
+			copy_cut(code, sizeof code, part, 2);
+		}
+		part[0] = i ? "; " : "";
+		part[1] = code;
+		part[2] = " ";
+		part[3] = item_name(&items[i]);
+		if (!part[3])
+			part[3] = undefined_label(st, items[i].kind, undefined, sizeof undefined);
+		sb_cat(sb, part, 4);
 	}
 }
 
 /* The heading: "== Reply 1, line 1: 550 5.1.1", "== Connection failure, line 3". */
-static void heading(FILE *out, const struct smtpcode_reply *r, enum answer_kind kind,
+static void heading(struct sink *out, const struct smtpcode_reply *r, enum answer_kind kind,
                     unsigned long index, const struct style *st)
 {
 	static const char *const keys[] = { "h.reply", "h.connection", "h.feedback",
 	                                    "h.autoreply" };
-	char num[24], lines[48], buf[256], codes[96];
-	const char *args[2];
+	char num[24], first[24], last[24], lines[48], buf[256], codes[96];
+	const char *args[2], *part[3];
 	struct strbuf sb;
 
-	snprintf(num, sizeof num, "%lu", index);
-	if (r->last_line != r->first_line)
-		snprintf(lines, sizeof lines, "%lu-%lu", r->first_line, r->last_line);
-	else
-		snprintf(lines, sizeof lines, "%lu", r->first_line);
-	args[0] = kind == ANSWER_REPLY ? num : lines, args[1] = lines;
+	part[0] = decimal(first + sizeof first, r->first_line);
+	part[1] = "-";
+	part[2] = decimal(last + sizeof last, r->last_line);
+	copy_cut(lines, sizeof lines, part, r->last_line != r->first_line ? 3 : 1);
+	args[0] = kind == ANSWER_REPLY ? decimal(num + sizeof num, index) : lines, args[1] = lines;
 	scx_sb_init(&sb, buf, sizeof buf);
 	scx_sb_template(&sb, style_phrase(st, keys[kind]), args, kind == ANSWER_REPLY ? 2 : 1);
 	scx_sb_init(&sb, codes, sizeof codes);
 	reply_codes(&sb, r);
-	fprintf(out, "== %s%s%s", buf, codes[0] ? ": " : "", codes);
-	if (r->quoted)
-		fprintf(out, " (%s)", style_phrase(st, "v.quoted"));
-	putc('\n', out);
+	sink_put(out, "== ", 3);
+	sink_puts(out, buf);
+	if (codes[0]) {
+		sink_put(out, ": ", 2);
+		sink_puts(out, codes);
+	}
+	if (r->quoted) {
+		sink_put(out, " (", 2);
+		sink_puts(out, style_phrase(st, "v.quoted"));
+		sink_putc(out, ')');
+	}
+	sink_putc(out, '\n');
 }
 
 /* "bounced (hard bounce)", "deferred (soft bounce)", "delivered". */
@@ -305,27 +418,39 @@ static void outcome_text(struct strbuf *sb, const struct smtpcode_reply *r,
 	static const char *const bounce_keys[] = { "v.none", "v.soft", "v.hard" };
 	const char *o = answer_outcome(r);
 
+	const char *part[3];
+
 	if (o) {
 		char key[24];
-		snprintf(key, sizeof key, "o.%s", o);
-		scx_sb_printf(sb, "%s", style_phrase(st, key));
+		part[0] = "o.", part[1] = o;
+		sb_puts(sb, style_phrase(st, copy_cut(key, sizeof key, part, 2)));
 	}
-	if (v->bounce != SMTPCODE_BOUNCE_NONE || !o)
-		scx_sb_printf(sb, o ? " (%s)" : "%s", style_phrase(st, bounce_keys[v->bounce]));
+	if (v->bounce != SMTPCODE_BOUNCE_NONE || !o) {
+		part[0] = " (", part[1] = style_phrase(st, bounce_keys[v->bounce]), part[2] = ")";
+		if (o)
+			sb_cat(sb, part, 3);
+		else
+			sb_puts(sb, part[1]);
+	}
 }
 
 /* "mx.example.net[192.0.2.1] (the remote server's reply)". */
 static void server_text(struct strbuf *sb, const struct smtpcode_reply *r,
                         const struct style *st)
 {
-	const char *dir = smtpcode_direction_name(r->direction);
+	const char *dir = smtpcode_direction_name(r->direction), *part[3];
 	char key[24];
 
-	scx_sb_printf(sb, "%s", r->remote_host);
+	sb_puts(sb, r->remote_host);
 	if (!dir)
 		return;
-	snprintf(key, sizeof key, "v.%s", dir);
-	scx_sb_printf(sb, r->remote_host[0] ? " (%s)" : "%s", style_phrase(st, key));
+	part[0] = "v.", part[1] = dir;
+	copy_cut(key, sizeof key, part, 2);
+	part[0] = " (", part[1] = style_phrase(st, key), part[2] = ")";
+	if (r->remote_host[0])
+		sb_cat(sb, part, 3);
+	else
+		sb_puts(sb, part[1]);
 }
 
 void text_answer(FILE *out, const struct smtpcode_reply *r, unsigned long index,
@@ -336,46 +461,52 @@ void text_answer(FILE *out, const struct smtpcode_reply *r, unsigned long index,
 	struct applied_note notes[APPLIED_MAX];
 	char buf[1024];
 	struct strbuf sb;
-	const char *advice;
+	struct sink s; /* the block, for one write */
+	const char *advice, *part[3];
 	size_t i, nnotes;
 
 	smtpcode_verdict(r, &v);
 	smtpcode_reason_at(v.reason, &reason);
 	nnotes = applied_notes(r, &v, items, nitems, notes);
-	heading(out, r, kind_of(r, &v), index, st);
+	sink_init(&s, out);
+	heading(&s, r, kind_of(r, &v), index, st);
 	for (i = 0; i < nnotes; i++)
-		redefined(out, notes[i].lk, &notes[i].note, st);
+		redefined(&s, notes[i].lk, &notes[i].note, st);
 	if (r->recipient[0])
-		text_field(out, st, "v.recipient", r->recipient);
+		answer_field(&s, st, F_RECIPIENT, r->recipient);
 	scx_sb_init(&sb, buf, sizeof buf);
 	outcome_text(&sb, r, &v, st);
-	text_field(out, st, "l.outcome", buf);
+	answer_field(&s, st, F_OUTCOME, buf);
 	scx_sb_init(&sb, buf, sizeof buf);
-	scx_sb_printf(&sb, "%s: %s", reason.name, reason.definition);
-	text_field(out, st, "v.reason", buf);
+	part[0] = reason.name, part[1] = ": ", part[2] = reason.definition;
+	sb_cat(&sb, part, 3);
+	answer_field(&s, st, F_REASON, buf);
 	if (nitems) {
 		scx_sb_init(&sb, buf, sizeof buf);
 		codes_named(&sb, items, nitems, st);
-		text_field(out, st, "l.codes", buf);
+		answer_field(&s, st, F_CODES, buf);
 	}
 	scx_sb_init(&sb, buf, sizeof buf);
 	evidence_text(&sb, &v, st);
 	if (buf[0])
-		text_field(out, st, "v.evidence", buf);
+		answer_field(&s, st, F_EVIDENCE, buf);
 	for (i = 0; i < nnotes; i++)
-		provider_note(out, notes[i].lk, &notes[i].note, st);
+		provider_note(&s, notes[i].lk, &notes[i].note, st);
 	scx_sb_init(&sb, buf, sizeof buf);
 	server_text(&sb, r, st);
 	if (buf[0])
-		text_field(out, st, "v.server", buf);
+		answer_field(&s, st, F_SERVER, buf);
 	if ((advice = reason_advice_text(v.reason)) != NULL) {
 		/* A hard reason in a temporary reply (450 4.1.1): retry first. */
 		scx_sb_init(&sb, buf, sizeof buf);
-		if (reason.bounce == SMTPCODE_BOUNCE_HARD && v.bounce == SMTPCODE_BOUNCE_SOFT)
-			scx_sb_printf(&sb, "%s ", style_phrase(st, "v.retry_first"));
-		scx_sb_printf(&sb, "%s", advice);
-		text_field(out, st, "v.advice", buf);
+		if (reason.bounce == SMTPCODE_BOUNCE_HARD && v.bounce == SMTPCODE_BOUNCE_SOFT) {
+			part[0] = style_phrase(st, "v.retry_first"), part[1] = " ";
+			sb_cat(&sb, part, 2);
+		}
+		sb_puts(&sb, advice);
+		answer_field(&s, st, F_ADVICE, buf);
 	}
+	sink_flush(&s);
 }
 
 /* Writes s as shown (safe_text.h), with each space as \x20, so that a field

@@ -25,16 +25,27 @@ void reply_items(const struct smtpcode_reply *r, struct smtpcode_item *items, si
 	}
 }
 
+/* Without printf: explain calls it for every reply. */
 void reply_codes(struct strbuf *sb, const struct smtpcode_reply *r)
 {
-	char text[16];
+	char text[16], *p = text + sizeof text;
+	unsigned v = r->basic < 0 ? 0u - (unsigned)r->basic : (unsigned)r->basic;
 	size_t i;
 
-	if (r->basic)
-		scx_sb_printf(sb, "%d", r->basic);
-	for (i = 0; i < r->enhanced_count; i++)
-		scx_sb_printf(sb, "%s%s", sb->len ? " " : "",
-		              smtpcode_enhanced_text(&r->enhanced[i], text, sizeof text));
+	if (r->basic) {
+		do
+			*--p = (char)('0' + v % 10);
+		while ((v /= 10) != 0);
+		if (r->basic < 0)
+			*--p = '-';
+		scx_sb_putn(sb, p, (size_t)(text + sizeof text - p));
+	}
+	for (i = 0; i < r->enhanced_count; i++) {
+		if (sb->len)
+			scx_sb_putn(sb, " ", 1);
+		smtpcode_enhanced_text(&r->enhanced[i], text, sizeof text);
+		scx_sb_putn(sb, text, strlen(text));
+	}
 }
 
 /* --full: after the answer, what the reply said, then the whole reference

@@ -103,6 +103,11 @@ void text_field(FILE *out, const struct style *st, const char *key, const char *
 	sink_flush(&s);
 }
 
+int text_label(char *buf, size_t size, const struct style *st, const char *key)
+{
+	return label(buf, size, st, key);
+}
+
 static char *join(char *buf, size_t size, const char *a, const char *b, const char *c);
 
 /* A note after a blank line: "Note: text", wrapped. */

@@ -83,12 +83,13 @@ static unsigned long count_domains(struct logstat *ls, const struct ls_event *e,
 
 	while (at < e->rcptlen) {
 		const char *a = e->rcpt + at, *d = NULL;
-		size_t len = ls_span_until(a, e->rcptlen - at, ","), i;
+		size_t len = ls_span_until(a, e->rcptlen - at, ","), i, dlen;
 		for (i = 0; i < len; i++)
 			if (a[i] == '@')
 				d = a + i + 1;
-		if (d && ls_span_until(d, len - (size_t)(d - a), ">"))
-			add_lower(&ls->domains, d, ls_span_until(d, len - (size_t)(d - a), ">"), kind, 1);
+		dlen = d ? ls_span_until(d, len - (size_t)(d - a), ">") : 0;
+		if (dlen)
+			add_lower(&ls->domains, d, dlen, kind, 1);
 		else
 			add_lower(&ls->domains, "(no domain)", 11, kind, 1);
 		at += len + 1;
@@ -129,6 +130,16 @@ unsigned logstat_percent(const struct logstat *ls, enum ls_count c)
 	                      ls->count[LS_DISCARDED];
 
 	return total ? (unsigned)(ls->count[c] * 100 / total) : 0;
+}
+
+unsigned long logstat_lines(const struct logstat *ls)
+{
+	unsigned long n = 0;
+	int m;
+
+	for (m = 1; m < LS_NMTA; m++) /* 0 is "none" */
+		n += ls->mta_lines[m];
+	return n;
 }
 
 const char *logstat_key(enum ls_count c)

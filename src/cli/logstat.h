@@ -71,6 +71,9 @@ void logstat_line(struct logstat *ls, const char *line, size_t len);
  * + rejected + discarded), rounded down; 0 when that sum is 0. */
 unsigned logstat_percent(const struct logstat *ls, enum ls_count c);
 
+/* The lines of a known MTA's log that were read (all MTAs). */
+unsigned long logstat_lines(const struct logstat *ls);
+
 /* The JSON key of a count ("reject_warnings"), and the MTA names. */
 const char *logstat_key(enum ls_count c);
 const char *logstat_mta_name(enum ls_mta m);

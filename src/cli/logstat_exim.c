@@ -30,7 +30,9 @@ static size_t message_id(const char *s, size_t n)
 
 /* A line our server wrote when it refused a client ("H=... rejected RCPT
  * <...>: ...", "rejected connection in \"connect\" ACL", "rejected after
- * DATA"). */
+ * DATA"). Exim writes no reply code there; its smtp_in.c logs "temporarily
+ * rejected" for an ACL's defer (a 4xx reply) and "rejected" for deny (5xx),
+ * which gives the class. */
 static int refusal(const char *s, size_t n, struct ls_event *e)
 {
 	static const struct { const char *kind, *command; } kinds[] = {
@@ -49,6 +51,8 @@ static int refusal(const char *s, size_t n, struct ls_event *e)
 			continue;
 		ls_event_set(e, LS_REJECTED, LS_DIR_OURS, p, n - (size_t)(p - s));
 		e->command = kinds[i].command;
+		if (!e->cls) /* Exim logs no code: "temporarily rejected" is a defer (4xx) */
+			e->cls = p - s >= 11 && memcmp(p - 11, "temporarily", 11) == 0 ? 4 : 5;
 		if ((colon = ls_find(p, e->textlen, ": ")) != NULL) /* the text after "RCPT <...>: " */
 			e->text = colon + 2;
 		else

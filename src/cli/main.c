@@ -51,7 +51,8 @@ static const char help[] =
 	"  smtpcode --json - < codes.txt     many codes, one per line\n"
 	"\n"
 	"Exit status: 0 all codes defined, 1 some code not defined (scan: or no\n"
-	"reply), 2 usage or unreadable file, 3 output error, 4 explain found no reply.\n";
+	"reply and no mail-log line), 2 usage or unreadable file, 3 output error,\n"
+	"4 explain found no reply.\n";
 
 /* "usage: smtpcode [options] CODE...", then a line for each subcommand; a
  * usage that ends in a space is followed on its line by the next one. */

@@ -197,5 +197,7 @@ int run_scan(const struct options *o, const struct style *st)
 		json_scan(stdout, &tally);
 	else
 		text_scan(stdout, &tally, st);
-	return run.replies ? EXIT_FOUND : EXIT_UNDEFINED;
+	/* A log that held mail-log lines but no reply (Postfix milter rejects
+	 * carry only an enhanced code) still gave a report. */
+	return run.replies || logstat_lines(&stats) ? EXIT_FOUND : EXIT_UNDEFINED;
 }

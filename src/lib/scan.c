@@ -3,6 +3,7 @@
  * DSN groups, then to reply detection. No I/O and no allocation: the caller
  * feeds lines, and all state lives in the caller's struct smtpcode_scanner. */
 #include "scan.h"
+#include "scan_pairs.h"
 
 #include <string.h>
 
@@ -44,18 +45,24 @@ void smtpcode_scanner_init(struct smtpcode_scanner *s)
  * replies. */
 static void detect(struct scan *sc, struct scan_line *l)
 {
+	struct scan_pairs pairs;
 	size_t i;
 
 	for (i = 0; i < sizeof passes / sizeof passes[0]; i++)
 		if (!passes[i](sc, l))
 			return;
+	/* From here on the line holds still (the stages below read it as
+	 * const): its pairs, marked once, spare the lookups most searches. */
+	smtpcode__pairs_mark(&pairs, l->text, strlen(l->text));
+	sc->formats.pairs = &pairs;
 	if (smtpcode__dsn_takes(sc, l)) {
 		smtpcode__flush_pending(sc);
 		smtpcode__dsn_line(sc, l);
-		return;
+	} else {
+		smtpcode__dsn_flush(sc);
+		smtpcode__reply_line(sc, l);
 	}
-	smtpcode__dsn_flush(sc);
-	smtpcode__reply_line(sc, l);
+	sc->formats.pairs = NULL;
 }
 
 void smtpcode_scanner_line(struct smtpcode_scanner *s, const char *line, size_t len,

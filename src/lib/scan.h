@@ -9,7 +9,8 @@
  *                   inside other text, where a text ends, joins, quoted
  *                   replies (smaller readers: below)
  *   scan_formats.c  one table of markers per format
- *   scan_lookup.c   the lookups of those tables, by role
+ *   scan_lookup.c   the lookups of those tables, by role (scan_lookup.h)
+ *   scan_pairs.h    which markers a line may hold: the lookups' filter
  *   scan_reply.c    reply detection and building
  *   scan_bounce.c   bounce lines that hold no reply position: enhanced code
  *                   first, status tags, connection failures
@@ -158,6 +159,11 @@ enum scan_role {
 	                      * host of the replies after it: Exim's "host " */
 	SCAN_DIRECTION,      /* a reply on a line holding it is `direction`'s:
 	                      * "reject: " local, "said:" remote */
+	SCAN_COMMAND_SPAN,   /* names command where `then` follows it later on
+	                      * the line: nodemailer's and Haraka's "Recipient
+	                      * <u@a> rejected:" */
+	SCAN_SIDE_AFTER,     /* a line of either side follows: the server's when a
+	                      * reply code starts it (Exchange's log ",<,") */
 	SCAN_JSON_OBJECT,    /* a JSON object whose members "code", "message"
 	                      * and "enhanced-code" make one reply follows:
 	                      * Mailgun's "delivery-status" */
@@ -187,13 +193,29 @@ struct scan_marker {
 	enum smtpcode_direction direction; /* SCAN_DIRECTION's */
 };
 
+struct scan_pairs; /* scan_pairs.h */
+
 /* The rows of every format, by role (built by smtpcode__formats_index()
  * when a scanner starts, so a lookup reads only the rows of its role). */
-#define SCAN_ROWS_MAX 256
+#define SCAN_ROWS_MAX 288 /* the scanner's state fits SMTPCODE_SCANNER_SIZE */
 struct scan_index {
 	const struct scan_marker *rows[SCAN_ROWS_MAX];
 	unsigned short first[SCAN_ROLE_COUNT + 1]; /* rows of role r: first[r] .. first[r + 1] */
+	const struct scan_pairs *pairs;    /* the line being read, or NULL: set by
+	                                    * scan.c's detect() while the line
+	                                    * holds still (lookups outside it,
+	                                    * and of other strings, search all) */
+	unsigned char prefix_first[32];    /* bits: the first bytes of the markers
+	                                    * of SCAN_SERVER, SCAN_CLIENT and
+	                                    * SCAN_SESSION (a line starting with
+	                                    * another has no transcript prefix) */
+	unsigned char raw_first[32];       /* the same for SCAN_RAW_CLIENT, in
+	                                    * both cases */
 };
+
+/* The parts of the index the lookups build from the rows (scan_lookup.c;
+ * smtpcode__formats_index() calls it once the rows stand by role). */
+void smtpcode__lookups_index(struct scan_index *ix);
 
 void smtpcode__formats_index(struct scan_index *ix);
 
@@ -202,40 +224,7 @@ void smtpcode__formats_index(struct scan_index *ix);
 	for (const struct scan_marker *const *m = (ix)->rows + (ix)->first[(role)]; /* NOLINT */ \
 	     m < (ix)->rows + (ix)->first[(role) + 1]; m++) /* NOLINT(bugprone-macro-parentheses) */
 
-/* The lookups, each over the rows of its role(s), in the formats' order
- * (scan_lookup.c; scan_who.c those of recipients, hosts and directions). */
-const char *smtpcode__command_in(const struct scan_index *ix, const char *line);
-enum smtpcode_outcome smtpcode__outcome_in(const struct scan_index *ix, const char *line);
-int smtpcode__after_lead_in(const struct scan_index *ix, const char *line, const char *p,
-                            const char *colon_after);
-const char *smtpcode__colon_lead_in(const struct scan_index *ix, const char *line);
-const char *smtpcode__enhanced_field(const struct scan_index *ix, const char *line);
-const char *smtpcode__record_text(const struct scan_index *ix, const char *line, size_t *n);
-const char *smtpcode__text_end(const struct scan_index *ix, const char *text, int after_space);
-const char *smtpcode__join_in(const struct scan_index *ix, const char *text, size_t *len);
-enum scan_role smtpcode__prefix(const struct scan_index *ix, const char *line, size_t *len);
-enum scan_role smtpcode__prefix_after(const struct scan_index *ix, const char *line,
-                                      const char **start);
-const char *smtpcode__client_word(const struct scan_index *ix, const char *word);
-const char *smtpcode__raw_client(const struct scan_index *ix, const char *line);
-int smtpcode__echo(const struct scan_index *ix, const char *line);
-const char *smtpcode__command_before(const struct scan_index *ix, const char *line);
-const char *smtpcode__enhanced_lead(const struct scan_index *ix, const char *line);
-int smtpcode__status_tag(const struct scan_index *ix, const char *line,
-                         struct smtpcode_enhanced_code *code);
-enum smtpcode_outcome smtpcode__dsn_action(const struct scan_index *ix, const char *value);
-const char *smtpcode__connection_failure(const struct scan_index *ix, const char *line,
-                                         int has_outcome);
-int smtpcode__recipient_in(const struct scan_index *ix, const char *line, char *out);
-int smtpcode__host_in(const struct scan_index *ix, const char *line, char *out);
-const char *smtpcode__host_line(const struct scan_index *ix, const char *line);
-enum smtpcode_direction smtpcode__direction_in(const struct scan_index *ix, const char *line);
-size_t smtpcode__lead_in_at(const struct scan_index *ix, const char *text);
-int smtpcode__json_object(const struct scan_index *ix, const char *line);
-enum scan_role smtpcode__prefix_after_longest(const struct scan_index *ix, const char *line,
-                                              const char **start);
-int smtpcode__status_before(const struct scan_index *ix, const char *line, const char *p,
-                            struct smtpcode_enhanced_code *code);
+/* The lookups themselves: scan_lookup.h (included at the end). */
 
 /* ---- The line the passes prepare (scan_line.c) --------------------------- */
 
@@ -252,6 +241,8 @@ struct scan_line {
 	enum scan_line_kind kind;
 	const char *start;  /* text after a transcript prefix (text itself for TEXT) */
 	int indented;       /* text starts with a blank and holds more than blanks */
+	int pid;            /* starts with a debug log's process id column: a
+	                     * line of its own, it continues no reply's text */
 };
 
 struct scan;
@@ -490,6 +481,10 @@ struct scan {
 	char pid[16];                        /* "  308 ": a debug log's process id
 	                                      * column before its markers */
 	char lead[16];                       /* the same place on the line before */
+	unsigned long lead_since;            /* the first of the lines before that
+	                                      * all start with lead */
+	int in_data;                         /* a raw session's message content:
+	                                      * after 354, up to the lone "." */
 	struct smtpcode_reply reply;         /* the open reply */
 	struct smtpcode_reply inner[2];      /* replies quoted inside it ("...<421
 	                                      * 4.4.2 ...>"), given after it */
@@ -585,10 +580,15 @@ void smtpcode__twin_emit(struct scan *s, const struct smtpcode_reply *r, int dsn
 void smtpcode__twin_emit_after(struct scan *s, const struct smtpcode_reply *r);
 void smtpcode__twin_tick(struct scan *s);
 void smtpcode__twin_end(struct scan *s);
+/* Drops the newest held replies of code basic that start on line since or
+ * later (a debug log's process id read as a code). */
+void smtpcode__twin_drop(struct scan *s, unsigned long since, int basic);
 
 /* ---- Warnings (scan_warn.c) ----------------------------------------------- */
 
 /* Adds the warnings that depend on the whole reply. */
 void smtpcode__check_reply(struct smtpcode_reply *r);
+
+#include "scan_lookup.h"
 
 #endif

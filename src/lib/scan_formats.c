@@ -143,6 +143,8 @@ static const struct scan_marker opensmtpd[] = {
 	WHO("rcpt=<", SCAN_RECIPIENT),
 	DIR("smtp failed-command", LOCAL),
 	DIR("mta delivery", REMOTE),
+	LEAD("result=\""),                         /* failed-command's reply */
+	NAMES("failed-command command=\"", NULL, NULL), /* its command's word */
 };
 
 /* Exchange and Microsoft 365 NDRs: "Remote Server returned '550 5.1.10 ...'",
@@ -277,6 +279,14 @@ static const struct scan_marker libraries[] = {
 	NAMES("SMTPAuthenticationError", NULL, "AUTH"),
 	NAMES("SMTPConnectError", NULL, "CONNECT"),
 	NAMES("SMTPHeloError", NULL, "HELO"),
+	/* nodemailer's INFO line "Recipient <u@a> rejected: 450 ..." (its
+	 * lib/smtp-connection), Haraka's outbound "recipient <u@a> rejected:
+	 * 550 ..." (haraka/Haraka#848) */
+	ROW("ecipient <", SCAN_COMMAND_SPAN, "> rejected", "RCPT", SMTPCODE_OUTCOME_NONE),
+	ROW("ender <", SCAN_COMMAND_SPAN, "> rejected", "MAIL", SMTPCODE_OUTCOME_NONE),
+	/* Zimbra's "RCPT failed: Invalid recipient u@a: 571 571 ...": the code
+	 * after the address's colon */
+	MARK("failed: Invalid recipient ", SCAN_LEAD_IN_COLON),
 };
 
 /* Connection-level failures: no SMTP reply, the client could not reach or
@@ -366,6 +376,22 @@ static const struct scan_marker transcript[] = {
 	ROW(": < ", SCAN_SERVER_AFTER, ": ", NULL, SMTPCODE_OUTCOME_NONE),
 	ROW(": > ", SCAN_CLIENT_AFTER, ": ", NULL, SMTPCODE_OUTCOME_NONE),
 	ROW(".", SCAN_CLIENT_WORD, NULL, "DATA", SMTPCODE_OUTCOME_NONE), /* the end of the data */
+	/* SmarterMail's SMTP log "00:00:01 [192.0.2.1][4711] rsp: 250 ..." and
+	 * "cmd: EHLO ...", its delivery log's "[313455-1] RSP: 354 ..." */
+	MARK("] rsp: ", SCAN_SERVER_AFTER),
+	MARK("] RSP: ", SCAN_SERVER_AFTER),
+	MARK("] cmd: ", SCAN_CLIENT_AFTER),
+	MARK("] CMD: ", SCAN_CLIENT_AFTER),
+	/* either side: Exchange's protocol logs (SmtpSend: "<" is the server's,
+	 * SmtpReceive: ">" is; Microsoft's "Protocol logging" page: fields
+	 * date-time,connector-id,session-id,sequence-number,local-endpoint,
+	 * remote-endpoint,event,data,context), hMailServer's log ("SMTPC" ...
+	 * "RECEIVED: 250 ...", "SENT: RCPT TO:<a>"; "[nl]" joins lines) */
+	MARK(",<,", SCAN_SIDE_AFTER),
+	MARK(",>,", SCAN_SIDE_AFTER),
+	MARK("\"RECEIVED: ", SCAN_SIDE_AFTER),
+	MARK("\"SENT: ", SCAN_SIDE_AFTER),
+	MARK("[nl]", SCAN_JOIN),
 	/* Trend Micro InterScan MSS's bounce: its arrows point the other way,
 	 * "Sent <<< RCPT TO:<a>" then "Received >>> 550 5.1.1 ..." */
 	MARK("Sent <<< ", SCAN_CLIENT_AFTER),
@@ -382,6 +408,8 @@ static const struct scan_marker raw[] = {
 	RAW("rset", "RSET"),       RAW("noop", "NOOP"),     RAW("starttls", "STARTTLS"),
 	RAW(".", "DATA"),
 };
+
+const char smtpcode__side_firsts[] = ",\""; /* of ",<,", ",>,", "\"RECEIVED: " ... */
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -416,4 +444,5 @@ void smtpcode__formats_index(struct scan_index *ix)
 	for (f = 0; f < COUNT(formats); f++)
 		for (i = 0; i < formats[f].count; i++)
 			ix->rows[at[formats[f].rows[i].role]++] = &formats[f].rows[i];
+	smtpcode__lookups_index(ix);
 }

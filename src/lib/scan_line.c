@@ -26,6 +26,7 @@ void smtpcode__line_read(struct scan_line *l, const char *raw, size_t len)
 	l->kind = SCAN_LINE_TEXT;
 	l->start = l->text;
 	l->indented = 0;
+	l->pid = 0;
 }
 
 /* Quoted mail: the quote marks at a line's start ("> ", ">> ", "> > ",
@@ -86,6 +87,155 @@ static void server_continuation(struct scan *s, struct scan_line *l)
 	}
 }
 
+/* A process id column first seen on a transcript's line ("  308   SMTP<<
+ * 308 ..."): the lines just before that start with it ("  308 delivering
+ * ...", "  308 Connecting to ...") opened no reply with it. */
+static void not_codes(struct scan *s, const char *lead)
+{
+	const char *d = scan_skip_spaces(lead);
+	int basic;
+	char sep;
+
+	if (!(basic = scan_code_at(d, &sep)))
+		return;
+	if (s->pending && !s->pending_server && s->reply.first_line >= s->lead_since &&
+	    s->reply.basic == basic)
+		s->pending = 0, s->multiline = 0;
+	smtpcode__twin_drop(s, s->lead_since, basic);
+}
+
+/* Nonzero if c may stand in a time stamp beside digits and letters. */
+static int stamp_char(char c)
+{
+	switch (c) {
+	case ' ': case ':': case '-': case '.': case '/': case ',': case '+': case '[': case ']':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* A transcript's prefix after a log's time stamp and ": " or a blank
+ * (MDaemon's "Fri 2026-05-15 09:12:01.611: <-- 220 ...", Python smtplib's
+ * debug level 2 "10:41:07.163517 reply: b'250 ...'"): the kind of line, as
+ * SCAN_SERVER_AFTER or SCAN_CLIENT_AFTER, the text after the prefix in
+ * *start. The stamp starts the line and holds a time: four digits or more
+ * and a colon, among blanks, "-./,+[]" and words of up to three letters
+ * ("Fri", "May"); a blank ends it only after a digit, and the first end
+ * is the only one tried. smtplib's echo of a reply ("reply: retcode (250);
+ * ...") after a stamp moves the line's start to it. */
+static enum scan_role after_timestamp(struct scan *s, struct scan_line *l, const char **start)
+{
+	const char *p = l->text, *end = l->text + LOG_PREFIX_MAX, *q;
+	size_t digits = 0, letters = 0, len;
+	int colon = 0;
+
+	for (; *p && p < end; p++) {
+		enum scan_role r;
+		if (scan_is_digit(*p)) {
+			digits++, letters = 0;
+			continue;
+		}
+		if (scan_is_alnum(*p)) {
+			if (++letters > 3)
+				break;
+			continue;
+		}
+		letters = 0;
+		if (!stamp_char(*p))
+			break;
+		if (digits < 4 || !colon) {
+			colon |= *p == ':';
+			continue;
+		}
+		if (*p == ':' && p[1] == ' ')
+			q = p + 2;
+		else if (*p == ' ' && scan_is_digit(p[-1]))
+			q = p + 1;
+		else
+			continue;
+		r = smtpcode__prefix(&s->formats, q, &len);
+		if (r == SCAN_SERVER || r == SCAN_CLIENT) {
+			*start = q + len;
+			return r == SCAN_SERVER ? SCAN_SERVER_AFTER : SCAN_CLIENT_AFTER;
+		}
+		if (smtpcode__echo(&s->formats, q))
+			l->start = q;
+		break; /* the stamp ended here */
+	}
+	return SCAN_ROLE_COUNT;
+}
+
+/* How far into a line a marker of either side may stand (Exchange's
+ * connector names make its prefix long). */
+#define SIDE_MARKER_MAX 240
+
+/* A line of either side after its marker (Exchange's protocol log
+ * "...,<,550 5.1.1 ...,", hMailServer's "\"RECEIVED: 550 ...\""): the
+ * server's when a reply code starts it, else the client's, the text after
+ * the marker (and its opening quote) in *start; the field's end (",",
+ * the closing quote) goes from the line. */
+static enum scan_role side_line(struct scan *s, struct scan_line *l, const char **start)
+{
+	size_t n = l->len, len = 0;
+	const char *p = smtpcode__side_after(&s->formats, l->text, &len);
+	int quoted;
+	char sep;
+
+	if (!p || p - l->text > SIDE_MARKER_MAX)
+		return SCAN_ROLE_COUNT;
+	quoted = p[0] == '"' || p[len] == '"';
+	p += len;
+	if (p[0] == '"')
+		p++;
+	if (n > 0 && l->text[n - 1] == ',')
+		n--;
+	if (quoted && n > 0 && l->text[n - 1] == '"')
+		n--;
+	if (l->text + n < p)
+		n = (size_t)(p - l->text);
+	l->text[n] = '\0';
+	l->len = n;
+	*start = p;
+	return scan_code_at(p, &sep) ? SCAN_SERVER_AFTER : SCAN_CLIENT_AFTER;
+}
+
+/* Nonzero if start follows a bare ">>> " or "<<< " (after punctuation,
+ * a blank or nothing): the arrows whose side differs between programs.
+ * A word before the arrow says its side itself (InterScan's "Sent <<< "). */
+static int bare_arrow(const char *line, const char *start)
+{
+	const char *a = start - 4;
+
+	if (start - line < 4 || (memcmp(a, ">>> ", 4) != 0 && memcmp(a, "<<< ", 4) != 0))
+		return 0;
+	while (a > line && a[-1] == ' ')
+		a--;
+	return a == line || !scan_is_alnum((unsigned char)a[-1]);
+}
+
+/* The side of a line after a marker that a server's log uses the other
+ * way round: OpenSMTPD's smtp-in writes its own replies ">>> 250 ..." and
+ * the client's commands "<<< EHLO ..." (smtp_session.c), the reverse of
+ * its mta side and of Sendmail. A client's line never starts with a reply
+ * code, and a server's never with a command and no code. */
+static enum scan_role side_by_data(enum scan_role r, const char *line, const char *start)
+{
+	char word[16], sep;
+	size_t n = 0;
+
+	if (!bare_arrow(line, start))
+		return r;
+	if (r == SCAN_CLIENT_AFTER)
+		return scan_code_at(start, &sep) && sep ? SCAN_SERVER_AFTER : r;
+	if (scan_code_at(start, &sep))
+		return r;
+	while (n < sizeof word - 1 && start[n] && start[n] != ' ')
+		word[n] = start[n], n++;
+	word[n] = '\0';
+	return n >= 4 && smtpcode_command_canonical(word) ? SCAN_CLIENT_AFTER : r;
+}
+
 /* A log prefix before a transcript's marker ("  308   SMTP<< ", "2026-05-06
  * 08:14:02 SERVER -> CLIENT: "): the line is the server's or the client's.
  * A number before the marker is a debug log's process id: it is no code
@@ -103,16 +253,22 @@ int smtpcode__pass_log_prefix(struct scan *s, struct scan_line *l)
 	r = smtpcode__prefix_after_longest(&s->formats, l->text, &start);
 	l->text[LOG_PREFIX_MAX] = keep;
 
+	if (!n || strcmp(s->lead, lead) != 0)
+		s->lead_since = s->line;
+	if (r == SCAN_ROLE_COUNT)
+		r = side_line(s, l, &start);
+	if (r == SCAN_ROLE_COUNT)
+		r = after_timestamp(s, l, &start);
 	if (r != SCAN_ROLE_COUNT) {
+		r = side_by_data(r, l->text, start);
 		l->kind = r == SCAN_SERVER_AFTER ? SCAN_LINE_SERVER : SCAN_LINE_CLIENT;
 		l->start = start;
+		if (n && strcmp(s->pid, lead) != 0)
+			not_codes(s, lead);
 		memcpy(s->pid, lead, n + 1);
-		if (n && s->pending && !s->pending_server && s->reply.first_line + 1 == s->line &&
-		    strcmp(s->lead, lead) == 0)
-			s->pending = 0;
 	} else {
 		if (s->pid[0] && n && strcmp(lead, s->pid) == 0)
-			l->start = l->text + n;
+			l->start = l->text + n, l->pid = 1;
 		server_continuation(s, l);
 	}
 	memcpy(s->lead, lead, n + 1);

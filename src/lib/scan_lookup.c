@@ -3,30 +3,106 @@
  * and answers one question about a line (the command it names, its
  * outcome, where a reply's code may follow, a transcript's prefix ...). */
 #include "scan.h"
+#include "scan_pairs.h"
 
 #include <string.h>
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
+/* ---- Which markers a line may hold ----------------------------------------- */
+
+_Static_assert(SCAN_PAIRS == 512, "scan_pair_slot() fills SCAN_PAIRS slots");
+
+void smtpcode__pairs_mark(struct scan_pairs *pp, const char *text, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	uint16_t *first;
+	size_t i = len > 0 ? len - 1 : 0; /* the pairs that start before i */
+
+	memset(pp->first, 0, sizeof pp->first);
+	first = pp->first;
+	pp->base = text;
+	pp->end = text + len;
+	/* From the end back, so that each slot keeps the first place. */
+	for (; i >= 4; i -= 4) {
+		first[scan_pair_slot(u + i - 1)] = (uint16_t)i;
+		first[scan_pair_slot(u + i - 2)] = (uint16_t)(i - 1);
+		first[scan_pair_slot(u + i - 3)] = (uint16_t)(i - 2);
+		first[scan_pair_slot(u + i - 4)] = (uint16_t)(i - 3);
+	}
+	for (; i > 0; i--)
+		first[scan_pair_slot(u + i - 1)] = (uint16_t)i;
+}
+
+_Static_assert(SMTPCODE_SCAN_LINE_MAX < 65535, "a place in a line fits in uint16_t");
+
+/* ---- The index's own parts ------------------------------------------------ */
+
+static void set_bit(unsigned char *bits, unsigned char c)
+{
+	bits[c >> 3] |= (unsigned char)(1u << (c & 7));
+}
+
+static int has_bit(const unsigned char *bits, unsigned char c)
+{
+	return bits[c >> 3] >> (c & 7) & 1;
+}
+
+void smtpcode__lookups_index(struct scan_index *ix)
+{
+	static const enum scan_role prefixes[] = { SCAN_SERVER, SCAN_CLIENT, SCAN_SESSION };
+	size_t i;
+
+	ix->pairs = NULL;
+	memset(ix->prefix_first, 0, sizeof ix->prefix_first);
+	memset(ix->raw_first, 0, sizeof ix->raw_first);
+	for (i = 0; i < COUNT(prefixes); i++)
+		EACH(ix, prefixes[i], m)
+			set_bit(ix->prefix_first, (unsigned char)(*m)->marker[0]);
+	EACH(ix, SCAN_RAW_CLIENT, m) {
+		unsigned char c = (unsigned char)(*m)->marker[0];
+		set_bit(ix->raw_first, c);
+		set_bit(ix->raw_first, (unsigned char)scx_lower(c));
+		if (c >= 'a' && c <= 'z')
+			set_bit(ix->raw_first, (unsigned char)(c - 'a' + 'A'));
+	}
+}
+
+/* The pairs to search s with: the line's when they cover s, else s's own,
+ * marked in *local (for the lookups of many rows, which text other than
+ * the line's also meets: a reply's text). */
+static const struct scan_pairs *pairs_for(const struct scan_index *ix, const char *s,
+                                          struct scan_pairs *local)
+{
+	const struct scan_pairs *pp = scan_covering(ix, s);
+
+	if (!pp) {
+		smtpcode__pairs_mark(local, s, strlen(s));
+		pp = local;
+	}
+	return pp;
+}
+
 /* strstr for a row, reusing the search of the row before when it has the
  * same marker (the rows of one marker stand together; each row holds its
  * own copy of the text, so they are compared by content). */
 struct found {
-	const char *marker, *at;
+	const struct scan_marker *row;
+	const char *at;
 };
 
 /* Nonzero if two rows have the same marker. */
-static int same_marker(const char *a, const char *b)
+static int same_marker(const struct scan_marker *a, const struct scan_marker *b)
 {
-	return a == b || strcmp(a, b) == 0;
+	return a == b || (a->len == b->len && memcmp(a->marker, b->marker, a->len) == 0);
 }
 
-static const char *find_cached(struct found *f, const char *line, const struct scan_marker *m)
+static const char *find_cached(const struct scan_pairs *pp, struct found *f, const char *line,
+                               const struct scan_marker *m)
 {
-	if (!f->marker || !same_marker(f->marker, m->marker)) {
-		f->marker = m->marker;
-		f->at = strstr(line, m->marker);
-	}
+	if (!f->row || !same_marker(f->row, m))
+		f->at = scan_find_row(pp, line, m);
+	f->row = m;
 	return f->at;
 }
 
@@ -52,11 +128,15 @@ static const char *command_word(const char *p, const char *until)
  * command)", Exim "after RCPT TO:<...>:", Sendmail "ruleset=check_rcpt". */
 const char *smtpcode__command_in(const struct scan_index *ix, const char *line)
 {
+	struct scan_pairs local;
+	const struct scan_pairs *pp = pairs_for(ix, line, &local);
 	struct found f = { NULL, NULL };
 
 	EACH(ix, SCAN_COMMAND, m) {
-		const char *p = find_cached(&f, line, *m);
-		if (!p)
+		const char *p;
+		if (scan_lacks_first(pp, *m)) /* f keeps an earlier row's search */
+			continue;
+		if ((p = find_cached(pp, &f, line, *m)) == NULL)
 			continue;
 		p += (*m)->len;
 		if (!(*m)->command)
@@ -70,18 +150,19 @@ const char *smtpcode__command_in(const struct scan_index *ix, const char *line)
 /* The value of the first outcome field in line ("status=", "stat="), and
  * its marker in *field; NULL if there is none. */
 static const char *outcome_field(const struct scan_index *ix, const char *line,
-                                 const char **field)
+                                 const struct scan_marker **field)
 {
+	const struct scan_pairs *pp = scan_covering(ix, line);
 	struct found f = { NULL, NULL };
 	const char *first = NULL;
 	size_t len = 0;
 
 	EACH(ix, SCAN_OUTCOME, m) {
-		const char *p = find_cached(&f, line, *m);
+		const char *p = scan_lacks_first(pp, *m) ? NULL : find_cached(pp, &f, line, *m);
 		if (p && (!first || p < first)) {
 			first = p;
 			len = (*m)->len;
-			*field = (*m)->marker;
+			*field = *m;
 		}
 	}
 	return first ? first + len : NULL;
@@ -94,7 +175,7 @@ static enum smtpcode_outcome outcome_token(const struct scan_index *ix, const ch
 	const char *first = NULL;
 
 	EACH(ix, SCAN_OUTCOME_TOKEN, m) {
-		const char *p = strstr(line, (*m)->marker);
+		const char *p = smtpcode__find(ix, line, *m);
 		if (p && (!first || p < first)) {
 			first = p;
 			o = (*m)->outcome;
@@ -106,14 +187,16 @@ static enum smtpcode_outcome outcome_token(const struct scan_index *ix, const ch
 /* What a log line says became of the message. */
 enum smtpcode_outcome smtpcode__outcome_in(const struct scan_index *ix, const char *line)
 {
-	const char *field = NULL, *v = outcome_field(ix, line, &field);
+	const struct scan_marker *field = NULL;
+	const char *v = outcome_field(ix, line, &field);
 
 	if (v) {
 		EACH(ix, SCAN_OUTCOME, m)
-			if (same_marker((*m)->marker, field) && scan_starts_with(v, (*m)->then))
+			if (same_marker(*m, field) && scan_starts_with(v, (*m)->then))
 				return (*m)->outcome;
 		EACH(ix, SCAN_OUTCOME_OTHER, m)
-			if (same_marker((*m)->marker, field) && strstr(line, (*m)->then))
+			if (same_marker(*m, field) &&
+			    scan_find_in(scan_covering(ix, line), line, (*m)->then, strlen((*m)->then)))
 				return (*m)->outcome;
 	}
 	return outcome_token(ix, line);
@@ -144,7 +227,7 @@ int smtpcode__after_lead_in(const struct scan_index *ix, const char *line, const
 const char *smtpcode__colon_lead_in(const struct scan_index *ix, const char *line)
 {
 	EACH(ix, SCAN_LEAD_IN_COLON, m) {
-		const char *p = strstr(line, (*m)->marker);
+		const char *p = smtpcode__find(ix, line, *m);
 		if (p)
 			return p;
 	}
@@ -155,7 +238,7 @@ const char *smtpcode__colon_lead_in(const struct scan_index *ix, const char *lin
 const char *smtpcode__enhanced_field(const struct scan_index *ix, const char *line)
 {
 	EACH(ix, SCAN_ENHANCED, m) {
-		const char *p = strstr(line, (*m)->marker);
+		const char *p = smtpcode__find(ix, line, *m);
 		if (p && scan_is_digit(p[(*m)->len]))
 			return p + (*m)->len;
 	}
@@ -168,7 +251,7 @@ const char *smtpcode__enhanced_field(const struct scan_index *ix, const char *li
 const char *smtpcode__record_text(const struct scan_index *ix, const char *line, size_t *n)
 {
 	EACH(ix, SCAN_RECORD_TEXT, m) {
-		const char *p = strstr(line, (*m)->marker);
+		const char *p = smtpcode__find(ix, line, *m);
 		if (!p)
 			continue;
 		if ((*m)->then) { /* in parentheses */
@@ -192,7 +275,7 @@ const char *smtpcode__record_text(const struct scan_index *ix, const char *line,
 const char *smtpcode__text_end(const struct scan_index *ix, const char *text, int after_space)
 {
 	EACH(ix, SCAN_TEXT_END, m) {
-		const char *p = strstr(text, (*m)->marker);
+		const char *p = smtpcode__find(ix, text, *m);
 		char sep;
 		while (p && ((after_space && (p == text || p[-1] != ' ')) ||
 		             (scan_code_at(p + (*m)->len, &sep) && sep)))
@@ -208,7 +291,7 @@ const char *smtpcode__text_end(const struct scan_index *ix, const char *text, in
 const char *smtpcode__join_in(const struct scan_index *ix, const char *text, size_t *len)
 {
 	EACH(ix, SCAN_JOIN, m) {
-		const char *p = strstr(text, (*m)->marker);
+		const char *p = smtpcode__find(ix, text, *m);
 		if (p) {
 			*len = (*m)->len;
 			return p;
@@ -224,6 +307,8 @@ enum scan_role smtpcode__prefix(const struct scan_index *ix, const char *line, s
 	static const enum scan_role roles[] = { SCAN_SERVER, SCAN_CLIENT, SCAN_SESSION };
 	size_t i;
 
+	if (!has_bit(ix->prefix_first, (unsigned char)line[0])) /* most lines: at once */
+		return SCAN_ROLE_COUNT;
 	for (i = 0; i < COUNT(roles); i++)
 		EACH(ix, roles[i], m)
 			if (line[0] == (*m)->marker[0] && strncmp(line, (*m)->marker, (*m)->len) == 0) {
@@ -261,7 +346,7 @@ enum scan_role smtpcode__prefix_after(const struct scan_index *ix, const char *l
 		return SCAN_ROLE_COUNT;
 	for (i = 0; i < COUNT(roles); i++)
 		EACH(ix, roles[i], m) {
-			const char *p = strstr(line, (*m)->marker);
+			const char *p = smtpcode__find(ix, line, *m);
 			if (!p || (p > line && (*m)->marker[0] != ' ' && (*m)->marker[0] != ']' &&
 			           (*m)->marker[0] != ':' && p[-1] != ' '))
 				continue;
@@ -290,14 +375,17 @@ const char *smtpcode__client_word(const struct scan_index *ix, const char *word)
  * from:<a>", "data", "."), or NULL. */
 const char *smtpcode__raw_client(const struct scan_index *ix, const char *line)
 {
-	size_t n = strlen(line);
+	size_t n = 0; /* the line's length without blanks at its end, once needed */
 
-	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
-		n--;
+	if (!has_bit(ix->raw_first, (unsigned char)line[0])) /* most lines: at once */
+		return NULL;
 	EACH(ix, SCAN_RAW_CLIENT, m) {
 		char last = (*m)->marker[(*m)->len - 1];
 		if (!scan_starts_with(line, (*m)->marker))
 			continue;
+		if (n == 0)
+			for (n = strlen(line); n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'); n--)
+				;
 		if (last == ' ' || last == ':' ? n > (*m)->len : n == (*m)->len)
 			return (*m)->command;
 	}
@@ -319,7 +407,7 @@ int smtpcode__echo(const struct scan_index *ix, const char *line)
 const char *smtpcode__command_before(const struct scan_index *ix, const char *line)
 {
 	EACH(ix, SCAN_COMMAND_BEFORE, m) {
-		const char *p = strstr(line, (*m)->marker);
+		const char *p = smtpcode__find(ix, line, *m);
 		if (p)
 			return (*m)->command ? (*m)->command : command_word(p + (*m)->len, NULL);
 	}
@@ -336,7 +424,7 @@ const char *smtpcode__enhanced_lead(const struct scan_index *ix, const char *lin
 		if (scan_starts_with(line, (*m)->marker))
 			return scan_skip_spaces(line + (*m)->len);
 	EACH(ix, SCAN_ENHANCED_AFTER, m) {
-		const char *p = strstr(line, (*m)->marker);
+		const char *p = smtpcode__find(ix, line, *m);
 		if (p)
 			return p + (*m)->len;
 	}
@@ -357,7 +445,7 @@ int smtpcode__status_tag(const struct scan_index *ix, const char *line,
                          struct smtpcode_enhanced_code *code)
 {
 	EACH(ix, SCAN_STATUS_TAG, m) {
-		const char *p = strstr(line, (*m)->marker);
+		const char *p = smtpcode__find(ix, line, *m);
 		char open = opener((*m)->then[0]);
 		size_t len;
 		if (p && smtpcode__enhanced_at(p + (*m)->len, code, &len) == SCAN_TOKEN_ENHANCED &&
@@ -383,17 +471,48 @@ enum smtpcode_outcome smtpcode__dsn_action(const struct scan_index *ix, const ch
 const char *smtpcode__connection_failure(const struct scan_index *ix, const char *line,
                                          int has_outcome)
 {
+	const struct scan_pairs *pp = scan_covering(ix, line);
 	const char *first = NULL;
 
 	EACH(ix, SCAN_CONNECTION, m) {
 		const char *p;
-		if ((!(*m)->then && !has_outcome) || (p = strstr(line, (*m)->marker)) == NULL ||
+		if ((!(*m)->then && !has_outcome) || (p = scan_find_row(pp, line, *m)) == NULL ||
 		    (first && p >= first))
 			continue;
-		if (!(*m)->then || strstr(p + (*m)->len, (*m)->then) != NULL)
+		if (!(*m)->then ||
+		    scan_find_in(pp, p + (*m)->len, (*m)->then, strlen((*m)->then)) != NULL)
 			first = p;
 	}
 	return first;
+}
+
+/* The command of a SCAN_COMMAND_SPAN row whose marker and `then` line
+ * holds, in that order ("Recipient <u@a> rejected:"), or NULL. */
+const char *smtpcode__command_span(const struct scan_index *ix, const char *line)
+{
+	EACH(ix, SCAN_COMMAND_SPAN, m) {
+		const char *p = strstr(line, (*m)->marker);
+		if (p && strstr(p + (*m)->len, (*m)->then))
+			return (*m)->command;
+	}
+	return NULL;
+}
+
+/* Where the first SCAN_SIDE_AFTER marker stands in line, its length in
+ * *len; NULL if there is none. One pass over line for the markers' first
+ * characters (smtpcode__side_firsts): most lines hold none. */
+const char *smtpcode__side_after(const struct scan_index *ix, const char *line, size_t *len)
+{
+	const char *p;
+
+	for (p = line; (p = strpbrk(p, smtpcode__side_firsts)) != NULL; p++)
+		EACH(ix, SCAN_SIDE_AFTER, m)
+			if (p[1] == (*m)->marker[1] && p[0] == (*m)->marker[0] &&
+			    strncmp(p, (*m)->marker, (*m)->len) == 0) {
+				*len = (*m)->len;
+				return p;
+			}
+	return NULL;
 }
 
 /* The length of the lead-in marker that text starts with (any case), or 0:

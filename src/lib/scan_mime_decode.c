@@ -2,8 +2,12 @@
  * and base64 text into lines, handed on one at a time, each numbered with
  * the input line that holds its first byte; and a reply that ends on a
  * decoded line ends on the input line that holds its last byte
- * (scan_mime.c follows the message's structure and says when to decode). */
+ * (scan_mime.c follows the message's structure and says when to decode).
+ * Bytes that only join the line being decoded are copied in runs; the
+ * others (line ends, NUL, a quoted-printable "=") go one by one. */
 #include "scan.h"
+
+#include <string.h>
 
 /* Hands the decoded line on, numbered where it started. */
 static void feed(struct scan *s, scan_next_fn *next)
@@ -56,6 +60,54 @@ static void put(struct scan *s, scan_next_fn *next, unsigned char c)
 		m->out.text[m->out.len++] = c ? (char)c : ' ';
 }
 
+/* 1 for a byte that put() would only append: not CR, LF, NUL or the
+ * quoted-printable '='. */
+static const unsigned char plain[256] = {
+#define P16 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 1, 1, /* NUL, LF, CR */
+	P16, P16,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, /* '=' */
+	P16, P16, P16, P16, P16, P16, P16, P16, P16, P16, P16, P16,
+#undef P16
+};
+
+/* n > 0 plain bytes at once: what put() does with each of them. */
+static void put_run(struct scan *s, const char *p, size_t n)
+{
+	struct scan_mime *m = &s->mime;
+	size_t room;
+
+	m->cr = 0;
+	if (!m->started) {
+		m->started = 1;
+		m->out_line = s->line;
+		m->out.len = 0;
+	}
+	room = SMTPCODE_SCAN_LINE_MAX - m->out.len;
+	if (n > room)
+		n = room;
+	memcpy(m->out.text + m->out.len, p, n);
+	m->out.len += n;
+}
+
+/* n decoded bytes: runs of plain ones at once, the others one by one. */
+static void put_bytes(struct scan *s, scan_next_fn *next, const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t k = i;
+		while (k < n && plain[p[k]])
+			k++;
+		if (k > i) {
+			put_run(s, (const char *)p + i, k - i);
+			i = k;
+			continue;
+		}
+		put(s, next, p[i++]);
+	}
+}
+
 /* Hands on what a part left undecoded: a line without its end. */
 void smtpcode__mime_decoded_end(struct scan *s, scan_next_fn *next)
 {
@@ -93,8 +145,17 @@ void smtpcode__mime_qp(struct scan *s, const struct scan_line *l, scan_next_fn *
 		n--;
 	for (i = 0; i < n; i++) {
 		int hi, lo;
-		if (t[i] == '=' && i + 2 < n && (hi = hex(t[i + 1])) >= 0 &&
-		    (lo = hex(t[i + 2])) >= 0) {
+		/* a run of bytes as they are: up to an '=', a CR or the line's
+		 * NUL (strcspn is vectorised; a NUL before it, which the line
+		 * never holds, would go to put() as any other byte) */
+		size_t k = i + strcspn(t + i, "=\r\n");
+		if (k > n)
+			k = n;
+		if (k > i) {
+			put_run(s, t + i, k - i);
+			i = k - 1;
+		} else if (t[i] == '=' && i + 2 < n && (hi = hex(t[i + 1])) >= 0 &&
+		           (lo = hex(t[i + 2])) >= 0) {
 			put(s, next, (unsigned char)(hi * 16 + lo));
 			i += 2;
 		} else {
@@ -137,6 +198,8 @@ static int base64_line(const char *t)
 int smtpcode__mime_base64(struct scan *s, const struct scan_line *l, scan_next_fn *next)
 {
 	struct scan_mime *m = &s->mime;
+	unsigned char out[192]; /* decoded bytes, handed on in runs */
+	size_t n = 0;
 	const char *t;
 
 	if (!base64_line(l->text))
@@ -154,10 +217,15 @@ int smtpcode__mime_base64(struct scan *s, const struct scan_line *l, scan_next_f
 		m->b64_count += 6;
 		if (m->b64_count >= 8) {
 			m->b64_count -= 8;
-			put(s, next, (unsigned char)(m->b64_bits >> m->b64_count));
+			out[n++] = (unsigned char)(m->b64_bits >> m->b64_count);
 			m->b64_bits &= (1u << m->b64_count) - 1;
+			if (n == sizeof out) {
+				put_bytes(s, next, out, n);
+				n = 0;
+			}
 		}
 	}
+	put_bytes(s, next, out, n);
 	return 1;
 }
 

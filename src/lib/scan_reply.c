@@ -264,7 +264,10 @@ static void transcript_command(struct scan *s, struct smtpcode_reply *r)
 		smtpcode__who_answer(s, r);
 		memmove(s->sent, s->sent + 1, --s->sent_count * sizeof s->sent[0]);
 	}
-	if (!r->command || s->after_quit) {
+	if (!r->command || s->after_quit ||
+	    (r->basic == 220 && strcmp(r->command, "STARTTLS") != 0)) {
+		/* 220 answers only the connection and STARTTLS: curl's session
+		 * after msmtp's, which ended without QUIT */
 		r->command = "CONNECT";
 		s->client_command = NULL;
 		s->sent_count = 0;
@@ -272,6 +275,7 @@ static void transcript_command(struct scan *s, struct smtpcode_reply *r)
 	s->after_quit = strcmp(r->command, "QUIT") == 0;
 	if (s->after_quit)
 		s->raw_session = 0;
+	s->in_data = r->basic == 354 && s->raw_session;
 }
 
 /* An unprefixed client line of a raw session (telnet, nc): "." counts only
@@ -326,6 +330,8 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 			;
 		text += smtpcode__lead_in_at(&s->formats, text); /* Zoho's label again */
 	}
+	if (sep == ' ' && strncmp(text, code_ptr, 4) == 0)
+		text += 4; /* the code written twice: Zimbra's "571 571 Sender ..." */
 	if (!s->pending) {
 		smtpcode__reply_start(r, s->line);
 		s->inner_count = 0;
@@ -347,6 +353,8 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 	}
 	if (!r->command)
 		r->command = smtpcode__command_in(&s->formats, line);
+	if (!r->command)
+		r->command = smtpcode__command_span(&s->formats, line);
 	r->last_line = s->line;
 	s->multiline = sep == '-' && !smtpcode__banner_end(text, code);
 	s->unclosed = ends_unclosed(&s->formats, text);
@@ -468,18 +476,42 @@ static int continues_reply(const struct scan *s, const struct scan_line *l, cons
 	int code;
 	char sep;
 
-	if (!s->pending || l->kind != SCAN_LINE_TEXT || !body[0] || s->closed ||
+	if (!s->pending || l->kind != SCAN_LINE_TEXT || !body[0] || s->closed || l->pid ||
 	    smtpcode__field_line(body) || smtpcode__frame_line(body))
 		return 0;
 	if (body[0] == '[' && !r->command && smtpcode__command_in(&s->formats, body))
 		return 1; /* Yahoo's "[RCPT_TO]" on the line after the reply */
-	if (l->indented) /* unless it is the next recipient's: "<u@a>: 552 ..." */
+	if (l->indented) /* unless it is the next recipient's: "<u@a>: 552 ...", or
+	                  * the next exception's: "\tcom.x.InvalidRecipientException:
+	                  * RCPT failed: ...: 571 571 ..." */
 		return indentation(l->start) >= s->reply_indent &&
 		       !(indentation(l->start) == s->reply_indent && starts_own_sentence(s, body)) &&
 		       !(body[0] == '<' && (smtpcode__find_embedded(&s->formats, body, 0, &code, &sep) ||
 		                            smtpcode__connection_failure(&s->formats, body, 0))) &&
+		       !(smtpcode__find_embedded(&s->formats, body, 0, &code, &sep) &&
+		         smtpcode__command_in(&s->formats, body)) &&
 		       !own_lead_in(s, body);
 	return (s->pending_inline && !r->text[0] && !r->enhanced_count) || s->unclosed;
+}
+
+/* Adds a line of text that goes on with the open reply (a member of its
+ * JSON object, a wrapped line); returns nonzero if it took the line. */
+static int continued(struct scan *s, const struct scan_line *l, const char *body)
+{
+	if (s->pending && s->json_member && l->kind == SCAN_LINE_TEXT &&
+	    smtpcode__json_member(s, body))
+		return 1;
+	if (!continues_reply(s, l, body))
+		return 0;
+	if (s->reply.text[0] || s->reply.enhanced_count)
+		smtpcode__append_text(&s->reply, body, strlen(body));
+	else /* "said: 421" ended the line: "4.7.0 ..." goes on */
+		smtpcode__reply_text(&s->reply, body, strlen(body));
+	smtpcode__quoted_replies(s, body, strlen(body), s->line);
+	s->reply.last_line = s->line;
+	s->unclosed = ends_unclosed(&s->formats, body);
+	s->sentence_end = sentence_width(l->start);
+	return 1;
 }
 
 /* Reply detection on a line that the passes prepared and no DSN group
@@ -492,6 +524,9 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 
 	if (s->after_lines > 0)
 		s->after_lines--;
+	if (s->in_data && l->kind == SCAN_LINE_TEXT && strcmp(l->start, ".") != 0)
+		return; /* the message's content, up to the lone "." */
+	s->in_data = 0;
 	if (s->pending && l->kind == SCAN_LINE_TEXT && smtpcode__echo(&s->formats, l->start)) {
 		s->reply.last_line = s->line;
 		return;
@@ -521,20 +556,8 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 		           l->kind == SCAN_LINE_SERVER || raw_reply(s, l, body, code), NULL);
 		return;
 	}
-	if (s->pending && s->json_member && l->kind == SCAN_LINE_TEXT &&
-	    smtpcode__json_member(s, body))
+	if (continued(s, l, body))
 		return;
-	if (continues_reply(s, l, body)) {
-		if (s->reply.text[0] || s->reply.enhanced_count)
-			smtpcode__append_text(&s->reply, body, strlen(body));
-		else /* "said: 421" ended the line: "4.7.0 ..." goes on */
-			smtpcode__reply_text(&s->reply, body, strlen(body));
-		smtpcode__quoted_replies(s, body, strlen(body), s->line);
-		s->reply.last_line = s->line;
-		s->unclosed = ends_unclosed(&s->formats, body);
-		s->sentence_end = sentence_width(l->start);
-		return;
-	}
 	if (s->pending && s->multiline && s->pending_inline && l->kind == SCAN_LINE_TEXT) {
 		/* msmtp's "server message: 535-5.7.8 ..." lines, one reply */
 		const char *p = smtpcode__find_embedded(&s->formats, l->start, 0, &code, &sep);

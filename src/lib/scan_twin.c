@@ -236,3 +236,15 @@ void smtpcode__twin_end(struct scan *s)
 	while (s->twin.count > 0)
 		release_head(s);
 }
+
+void smtpcode__twin_drop(struct scan *s, unsigned long since, int basic)
+{
+	struct scan_twin *t = &s->twin;
+
+	while (t->count > 0) {
+		const struct smtpcode_reply *r = &held_at(t, t->count - 1)->reply;
+		if (r->first_line < since || r->basic != basic)
+			break;
+		t->count--;
+	}
+}

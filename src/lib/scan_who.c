@@ -6,6 +6,7 @@
  * Exim's "host ..." line, a transcript's RCPT TO), and gives it to the
  * reply that follows within a few lines. */
 #include "scan.h"
+#include "scan_pairs.h"
 
 #include <string.h>
 
@@ -40,7 +41,13 @@ static int ascii_equal_nocase(const char *a, const char *b)
  * ASCII but blanks and the punctuation that ends one in text. */
 static int address_char(unsigned char c)
 {
-	return c > ' ' && c < 0x7f && !strchr("<>()[],;:\"'\\", c);
+	switch (c) { /* a switch, not strchr: this runs for each byte */
+	case '<': case '>': case '(': case ')': case '[': case ']': case ',': case ';': case ':':
+	case '"': case '\'': case '\\':
+		return 0;
+	default:
+		return c > ' ' && c < 0x7f;
+	}
 }
 
 /* An address at p: "<u@example.org>" or a bare u@example.org (a final '.'
@@ -82,6 +89,18 @@ size_t smtpcode__address_at(const char *p, char *out, size_t size)
 	return p[0] == '<' ? (size_t)(e - p) + 1 : n;
 }
 
+/* Nonzero if c ends a host's name: the end, a blank, or one of ",;()\"'<>". */
+static int host_end(char c)
+{
+	switch (c) {
+	case '\0': case ' ': case '\t': case ',': case ';': case '(': case ')': case '"': case '\'':
+	case '<': case '>':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* The remote host at p, as written: "mx.example.net[192.0.2.1]", Exim's
  * and Sendmail's "mx.example.net [192.0.2.9]" (name, blank, bracketed
  * address), "[192.0.2.1]" after Exim's "(helo)", without a port after
@@ -101,7 +120,7 @@ static int host_at(const char *p, char *out)
 			return 0;
 		s = close + 2;
 	}
-	for (e = s; *e && *e != ' ' && *e != '\t' && !strchr(",;()\"'<>", *e); e++)
+	for (e = s; !host_end(*e); e++)
 		if (*e == ']') {
 			e++;
 			break;
@@ -164,10 +183,12 @@ typedef int value_reader(const char *p, char *out);
 static int value_after(const struct scan_index *ix, enum scan_role role, const char *line,
                        value_reader *read, char *out)
 {
+	const struct scan_pairs *pp = scan_covering(ix, line);
+
 	EACH(ix, role, m) {
-		const char *p = line;
-		while ((p = strstr(p, (*m)->marker)) != NULL && !word_start(line, p, *m))
-			p++;
+		const char *p = scan_find_row(pp, line, *m);
+		while (p && !word_start(line, p, *m))
+			p = strstr(p + 1, (*m)->marker);
 		if (p && read(p + (*m)->len, out))
 			return 1;
 	}
@@ -204,11 +225,12 @@ const char *smtpcode__host_line(const struct scan_index *ix, const char *line)
  * first found. */
 enum smtpcode_direction smtpcode__direction_in(const struct scan_index *ix, const char *line)
 {
+	const struct scan_pairs *pp = scan_covering(ix, line);
 	enum smtpcode_direction d = SMTPCODE_DIRECTION_UNKNOWN;
 
 	EACH(ix, SCAN_DIRECTION, m)
 		if ((d == SMTPCODE_DIRECTION_UNKNOWN || (*m)->direction == SMTPCODE_DIRECTION_LOCAL) &&
-		    strstr(line, (*m)->marker)) {
+		    scan_find_row(pp, line, *m)) {
 			d = (*m)->direction;
 			if (d == SMTPCODE_DIRECTION_LOCAL)
 				break;

@@ -17,23 +17,24 @@ struct vd_match {
 
 /* A key of the matcher (build/verdict.inc, sorted by bucket): its offset
  * in the blob, its row in gen_reason_phrases or gen_provider_tags, which
- * of the two (0 phrase, 1 tag), and its first four bytes, ASCII case
+ * of the two (0 phrase, 1 tag), and its first VD_PREFIX bytes, ASCII case
  * folded and packed first byte lowest, of which it has prefix_len. */
 struct gen_match_key {
 	unsigned long off;
 	unsigned row;
 	int tag;
-	unsigned long prefix;
+	unsigned long long prefix;
 	unsigned prefix_len;
 };
 
 /* The matcher's index: keys[start[b] .. start[b + 1]) are bucket b's
- * (verdict_key.h); one_byte: some key is one byte long. */
+ * (verdict_key.h); short_keys: 1 if some key is one byte long, 2 if
+ * some is two (their buckets end with 0s), or both. */
 struct vd_index {
 	const struct gen_match_key *keys;
 	const unsigned short *start;
 	const char *blob;
-	int one_byte;
+	int short_keys;
 };
 
 /* In one pass over text[0..len): the longest phrase into m[0], the

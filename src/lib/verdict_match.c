@@ -1,12 +1,15 @@
 /* verdict_match.c - finds the longest phrase and the longest provider tag
  * in a text, in one pass.
  *
- * The generator sorted every key by the bucket of its first two bytes
+ * The generator sorted every key by the bucket of its first three bytes
  * (verdict_key.h; build/verdict.inc: gen_match_keys, gen_match_start), so
  * each position of the text is tried only against the keys of its own
  * bucket: most positions fall in an empty one and cost a hash and two
- * loads. A one-byte key (none today) is looked up with a NUL second byte.
- * The index is const data: the library keeps no state. */
+ * loads. The text's next VD_PREFIX bytes, case folded, slide along in one
+ * word, against which each key of the bucket tests its own prefix before
+ * the rest of it is compared. A key of one or two bytes (none today) is
+ * looked up with NULs for its missing bytes. The index is const data: the
+ * library keeps no state. */
 #include "verdict.h"
 #include "verdict_key.h"
 
@@ -15,12 +18,13 @@ static int is_word(int c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-/* The length of key if it matches text at position at, else 0. */
-static size_t match_at(const char *key, const char *text, size_t len, size_t at)
+/* The length of key if it matches text at position at, else 0; its first
+ * from bytes are known to match. */
+static size_t match_at(const char *key, size_t from, const char *text, size_t len, size_t at)
 {
 	size_t k;
 
-	for (k = 0; key[k]; k++)
+	for (k = from; key[k]; k++)
 		if (at + k >= len || scx_lower((unsigned char)text[at + k]) !=
 		                     scx_lower((unsigned char)key[k]))
 			return 0;
@@ -33,34 +37,27 @@ static size_t match_at(const char *key, const char *text, size_t len, size_t at)
 	return k;
 }
 
-/* The four bytes of text from at, folded and packed as the keys'
- * prefixes are (0 past the end). */
-static unsigned long prefix_at(const unsigned char *t, size_t len, size_t at)
+/* Tries the keys of bucket h at position at, whose next bytes are w
+ * (folded, packed as the keys' prefixes are, 0 past the end); keeps the
+ * longest of each kind in m[0] (phrases), m[1] (tags) and m[2] (weak
+ * phrases). */
+static void try_bucket(const struct vd_index *ix, unsigned h, unsigned long long w,
+                       const char *text, size_t len, size_t at, struct vd_match m[3])
 {
-	unsigned long w = 0;
-	unsigned i;
-
-	for (i = 0; i < 4 && at + i < len; i++)
-		w |= (unsigned long)scx_lower(t[at + i]) << (8 * i);
-	return w;
-}
-
-/* Tries the keys of bucket h at position at; keeps the longest of each
- * kind in m[0] (phrases), m[1] (tags) and m[2] (weak phrases). */
-static void try_bucket(const struct vd_index *ix, unsigned h, const char *text, size_t len,
-                       size_t at, struct vd_match m[2])
-{
-	static const unsigned long mask[5] = { 0, 0xff, 0xffff, 0xffffff, 0xffffffff };
-	unsigned long w = prefix_at((const unsigned char *)text, len, at);
+	static const unsigned long long mask[VD_PREFIX + 1] = {
+		0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffffull, 0xffffffffffffull,
+		0xffffffffffffffull, 0xffffffffffffffffull
+	};
 	unsigned j;
 
 	for (j = ix->start[h]; j < ix->start[h + 1]; j++) {
 		const struct gen_match_key *key = &ix->keys[j];
+		struct vd_match *best;
 		size_t k;
 		if ((w & mask[key->prefix_len]) != key->prefix)
 			continue;
-		k = match_at(ix->blob + key->off, text, len, at);
-		struct vd_match *best = &m[key->tag];
+		k = match_at(ix->blob + key->off, key->prefix_len, text, len, at);
+		best = &m[key->tag];
 		if (k > best->length)
 			best->row = key->row, best->offset = at, best->length = k;
 	}
@@ -69,16 +66,24 @@ static void try_bucket(const struct vd_index *ix, unsigned h, const char *text, 
 void vd_longest(const struct vd_index *ix, const char *text, size_t len, struct vd_match m[3])
 {
 	const unsigned char *t = (const unsigned char *)text;
+	unsigned long long w = 0;
 	size_t at;
 
 	m[0].length = m[1].length = m[2].length = 0;
 	m[0].row = m[1].row = m[2].row = m[0].offset = m[1].offset = m[2].offset = 0;
+	for (at = 0; at < VD_PREFIX && at < len; at++)
+		w |= (unsigned long long)scx_lower(t[at]) << (8 * at);
 	for (at = 0; at < len; at++) {
-		unsigned char b = at + 1 < len ? t[at + 1] : 0;
-		unsigned h = vd_bucket(t[at], b);
-		if (ix->start[h] != ix->start[h + 1] && t[at])
-			try_bucket(ix, h, text, len, at, m);
-		if (ix->one_byte && b)
-			try_bucket(ix, vd_bucket(t[at], 0), text, len, at, m);
+		unsigned h = vd_bucket(w);
+		if (ix->start[h] != ix->start[h + 1] && (w & 0xff))
+			try_bucket(ix, h, w, text, len, at, m);
+		if ((ix->short_keys & 2) && (w >> 16 & 0xff)) /* two-byte keys here */
+			try_bucket(ix, vd_bucket(w & 0xffff), w, text, len, at, m);
+		if ((ix->short_keys & 1) && (w >> 8 & 0xff)) /* one-byte keys here */
+			try_bucket(ix, vd_bucket(w & 0xff), w, text, len, at, m);
+		/* slide: the byte VD_PREFIX ahead comes in at the top */
+		w >>= 8;
+		if (at + VD_PREFIX < len)
+			w |= (unsigned long long)scx_lower(t[at + VD_PREFIX]) << (8 * (VD_PREFIX - 1));
 	}
 }

@@ -1,0 +1,118 @@
+/* scan_pairs.h - which markers a line may hold (internal to libsmtpcode):
+ * the pairs of adjacent bytes of the line, marked once, and the searches
+ * of the format tables' markers that they spare (scan_lookup.c marks;
+ * scan_lookup.c and scan_who.c search). A marker is searched for with
+ * strstr as before; the pairs only say, at a few instructions, that it
+ * cannot be there, so every lookup keeps its exact meaning. */
+#ifndef SMTPCODE_SCAN_PAIRS_H
+#define SMTPCODE_SCAN_PAIRS_H
+
+#include "scan.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* The pairs of adjacent bytes a string holds, folded into SCAN_PAIRS slots
+ * (scan_lookup.c): a marker one of whose pairs the string lacks is not in
+ * it, and is not searched for; one it may hold is searched for from the
+ * first place its first pair's slot was seen (it cannot start before).
+ * The scanner marks each line once, after the passes (scan.c), for the
+ * lookups of that line and of its suffixes. */
+#define SCAN_PAIRS 512
+struct scan_pairs {
+	const char *base, *end;            /* the string marked: base up to its NUL */
+	uint16_t first[SCAN_PAIRS];        /* 1 + where a pair of that slot is
+	                                    * first, or 0: none */
+};
+
+/* Marks the pairs of text (len bytes, then a NUL) in *pp. */
+void smtpcode__pairs_mark(struct scan_pairs *pp, const char *text, size_t len);
+
+/* The slot of the pair of bytes at u: a multiplicative hash of the two
+ * bytes as one 16-bit word (pairs that share a slot only cost a search). */
+static inline unsigned scan_pair_slot(const unsigned char *u)
+{
+	uint16_t w;
+
+	memcpy(&w, u, sizeof w);
+	return (unsigned)((uint32_t)(w * 0x9E3779B1u) >> 23);
+}
+
+/* Nonzero if the string pp marked may hold needle[n]: each of its pairs
+ * is there (the first and the last tried first). */
+static inline int scan_may_hold(const struct scan_pairs *pp, const char *needle, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)needle;
+	size_t i;
+
+	if (n < 2)
+		return 1;
+	if (!pp->first[scan_pair_slot(u)] || !pp->first[scan_pair_slot(u + n - 2)])
+		return 0;
+	for (i = 1; i + 2 < n; i++)
+		if (!pp->first[scan_pair_slot(u + i)])
+			return 0;
+	return 1;
+}
+
+/* Nonzero if pp (or NULL) shows at once that the string lacks m's marker:
+ * its first pair is not there (the test a loop over many rows makes
+ * before any other). */
+static inline int scan_lacks_first(const struct scan_pairs *pp, const struct scan_marker *m)
+{
+	return pp && m->len >= 2 && !pp->first[scan_pair_slot((const unsigned char *)m->marker)];
+}
+
+/* The marked pairs that cover s (the marked line, or a suffix of it), or
+ * NULL. */
+static inline const struct scan_pairs *scan_covering(const struct scan_index *ix, const char *s)
+{
+	const struct scan_pairs *pp = ix->pairs;
+
+	if (pp && (uintptr_t)s - (uintptr_t)pp->base <= (uintptr_t)pp->end - (uintptr_t)pp->base)
+		return pp;
+	return NULL;
+}
+
+/* strstr(s, needle), needle's length n; NULL at once when pp (the pairs
+ * that cover s, or NULL) lacks one of needle's pairs, else searched from
+ * where its first pair may first be. */
+static inline const char *scan_find_in(const struct scan_pairs *pp, const char *s,
+                                       const char *needle, size_t n)
+{
+	if (pp && n >= 2) {
+		size_t at;
+		if (!scan_may_hold(pp, needle, n))
+			return NULL;
+		at = pp->first[scan_pair_slot((const unsigned char *)needle)] - 1u;
+		if ((size_t)(s - pp->base) <= at) {
+			/* Most often the marker itself stands there: compared in
+			 * place (up to the NUL: needle holds none) before a search. */
+			size_t i;
+			s = pp->base + at;
+			for (i = 0; i < n && s[i] == needle[i]; i++)
+				;
+			if (i == n)
+				return s;
+			s++;
+		}
+	}
+	return strstr(s, needle);
+}
+
+/* scan_find_in for a row's marker. */
+static inline const char *scan_find_row(const struct scan_pairs *pp, const char *s,
+                                        const struct scan_marker *m)
+{
+	return scan_find_in(pp, s, m->marker, m->len);
+}
+
+/* strstr(s, m->marker), sped up by the line's marked pairs. */
+static inline const char *smtpcode__find(const struct scan_index *ix, const char *s,
+                                         const struct scan_marker *m)
+{
+	return scan_find_row(scan_covering(ix, s), s, m);
+}
+
+#endif

@@ -1,0 +1,225 @@
+/* test_scan_pairs.c - the marked pairs of a line (scan_pairs.h): a marker
+ * the line holds always passes the filter, wherever it stands, and the
+ * lookups answer the same with the pairs as without them. */
+#include "testutil.h"
+#include "smtpcode.h"
+
+#include "scan.h"
+#include "scan_pairs.h"
+
+static struct scan_index ix;
+
+static int setup(void **state)
+{
+	(void)state;
+	smtpcode__formats_index(&ix);
+	return 0;
+}
+
+/* Every row's marker, at the start, inside and at the end of a line (its
+ * last pair is the line's last), passes the filter and is found there. */
+static void pairs__every_marker_passes(void **state)
+{
+	static const char *const before[] = { "", "to=<a@example.org>, x ", "550 5.1.1 " };
+	static const char *const after[] = { "", " said: 550 5.1.1 (in reply to RCPT TO command)" };
+	struct scan_pairs pp;
+	char line[160];
+	size_t i, b, a;
+
+	(void)state;
+	for (i = 0; i < ix.first[SCAN_ROLE_COUNT]; i++)
+		for (b = 0; b < sizeof before / sizeof before[0]; b++)
+			for (a = 0; a < sizeof after / sizeof after[0]; a++) {
+				const struct scan_marker *m = ix.rows[i];
+				size_t n = (size_t)snprintf(line, sizeof line, "%s%s%s", before[b],
+				                            m->marker, after[a]);
+				smtpcode__pairs_mark(&pp, line, n);
+				assert_true(scan_may_hold(&pp, m->marker, m->len));
+				ix.pairs = &pp;
+				assert_ptr_equal(smtpcode__find(&ix, line, m), strstr(line, m->marker));
+				assert_ptr_equal(smtpcode__find(&ix, line + strlen(before[b]), m),
+				                 line + strlen(before[b]));
+				ix.pairs = NULL;
+			}
+}
+
+/* The filter answers for the line marked and its suffixes only: another
+ * string is searched in full. */
+static void pairs__cover_the_line_and_its_suffixes(void **state)
+{
+	static const char line[] = "status=sent (250 2.0.0 Ok)";
+	static const char other[] = "dsn=5.1.1";
+	struct scan_pairs pp;
+	const struct scan_marker *dsn = NULL;
+	size_t i;
+
+	(void)state;
+	for (i = ix.first[SCAN_ENHANCED]; i < ix.first[SCAN_ENHANCED + 1]; i++)
+		if (strcmp(ix.rows[i]->marker, "dsn=") == 0)
+			dsn = ix.rows[i];
+	assert_non_null(dsn);
+	smtpcode__pairs_mark(&pp, line, strlen(line));
+	ix.pairs = &pp;
+	assert_ptr_equal(scan_covering(&ix, line), &pp);
+	assert_ptr_equal(scan_covering(&ix, line + 7), &pp);
+	assert_ptr_equal(scan_covering(&ix, line + strlen(line)), &pp);
+	assert_null(scan_covering(&ix, other));
+	assert_null(smtpcode__find(&ix, line, dsn));         /* the line lacks "ds" */
+	assert_ptr_equal(smtpcode__find(&ix, other, dsn), other); /* searched in full */
+	ix.pairs = NULL;
+	assert_ptr_equal(smtpcode__find(&ix, other, dsn), other);
+}
+
+/* A search starts where the marker's first pair is first seen: it finds
+ * the first place of the marker (not of its first pair), and from a suffix
+ * the first place in that suffix. */
+static void pairs__first_place_of_the_marker(void **state)
+{
+	static const char line[] = "sa x said: a said: b";
+	const struct scan_marker *said = NULL;
+	struct scan_pairs pp;
+	size_t i;
+
+	(void)state;
+	for (i = ix.first[SCAN_LEAD_IN]; i < ix.first[SCAN_LEAD_IN + 1]; i++)
+		if (strcmp(ix.rows[i]->marker, "said:") == 0)
+			said = ix.rows[i];
+	assert_non_null(said);
+	smtpcode__pairs_mark(&pp, line, strlen(line));
+	ix.pairs = &pp;
+	assert_ptr_equal(smtpcode__find(&ix, line, said), line + 5);
+	assert_ptr_equal(smtpcode__find(&ix, line + 3, said), line + 5);
+	assert_ptr_equal(smtpcode__find(&ix, line + 5, said), line + 5);
+	assert_ptr_equal(smtpcode__find(&ix, line + 6, said), line + 13);
+	assert_null(smtpcode__find(&ix, line + 14, said));
+	ix.pairs = NULL;
+}
+
+/* The first bytes the index keeps let every transcript prefix and every
+ * raw client's command (in either case) through, and stop other lines. */
+static void index__first_bytes_let_every_row_through(void **state)
+{
+	static const enum scan_role prefixes[] = { SCAN_SERVER, SCAN_CLIENT, SCAN_SESSION };
+	char line[64];
+	size_t i, r, k;
+	size_t len;
+
+	(void)state;
+	for (r = 0; r < sizeof prefixes / sizeof prefixes[0]; r++)
+		for (i = ix.first[prefixes[r]]; i < ix.first[prefixes[r] + 1]; i++) {
+			snprintf(line, sizeof line, "%sx", ix.rows[i]->marker);
+			assert_int_not_equal(smtpcode__prefix(&ix, line, &len), SCAN_ROLE_COUNT);
+		}
+	for (i = ix.first[SCAN_RAW_CLIENT]; i < ix.first[SCAN_RAW_CLIENT + 1]; i++) {
+		const struct scan_marker *m = ix.rows[i];
+		char last = m->marker[m->len - 1];
+		snprintf(line, sizeof line, "%s%s", m->marker, last == ' ' || last == ':' ? "x" : "");
+		assert_ptr_equal(smtpcode__raw_client(&ix, line), m->command);
+		for (k = 0; line[k]; k++)
+			line[k] = (char)(line[k] >= 'a' && line[k] <= 'z' ? line[k] - 'a' + 'A' : line[k]);
+		assert_ptr_equal(smtpcode__raw_client(&ix, line), m->command);
+	}
+	assert_int_equal(smtpcode__prefix(&ix, "Nov 22 07:41:25 mx postfix", &len), SCAN_ROLE_COUNT);
+	assert_null(smtpcode__raw_client(&ix, "Nov 22 07:41:25 mx postfix"));
+	assert_null(smtpcode__raw_client(&ix, ""));
+}
+
+/* Short strings: no pair (empty, one byte), a marker of one byte. */
+static void pairs__short_strings(void **state)
+{
+	struct scan_pairs pp;
+	size_t slot;
+	int any = 0;
+
+	(void)state;
+	smtpcode__pairs_mark(&pp, "", 0);
+	for (slot = 0; slot < SCAN_PAIRS; slot++)
+		any |= pp.first[slot] != 0;
+	assert_false(any);
+	assert_true(scan_may_hold(&pp, ".", 1)); /* one byte: always searched */
+	assert_false(scan_may_hold(&pp, "S:", 2));
+	smtpcode__pairs_mark(&pp, "S", 1);
+	assert_false(scan_may_hold(&pp, "S:", 2));
+	smtpcode__pairs_mark(&pp, "S:", 2);
+	assert_true(scan_may_hold(&pp, "S:", 2));
+	assert_true(scan_may_hold(&pp, "S", 1));
+}
+
+/* Each lookup of a line answers the same with the line's pairs marked as
+ * without: lines of the formats the tables know, and lines that hold none
+ * of their markers. */
+static void pairs__lookups_answer_the_same(void **state)
+{
+	static const char *const lines[] = {
+		"Nov 22 07:41:25 mx postfix/smtp[1000]: 0013F31BD8: to=<u@example.org>, "
+		"relay=mx.example.org[192.0.2.1]:25, delay=1.3, dsn=2.0.0, status=sent (250 2.0.0 "
+		"Ok: queued as 0013F31BD8)",
+		"postfix/smtp[9]: A1: to=<b@example.com>, relay=mx.example.com[203.0.113.5]:25, "
+		"dsn=5.1.1, status=bounced (host mx.example.com[203.0.113.5] said: 550 5.1.1 "
+		"<b@example.com>: User unknown (in reply to RCPT TO command))",
+		"postfix/smtpd[4]: NOQUEUE: reject: RCPT from x[192.0.2.9]: 554 5.7.1 <c@example.net>: "
+		"Relay access denied; from=<a@example.org> to=<c@example.net>",
+		"1abc-000 ** bob@example.org R=dnslookup T=remote_smtp H=mx.example.org [192.0.2.7]: "
+		"SMTP error from remote mail server after RCPT TO:<bob@example.org>: 550 5.1.1 no",
+		"sm-mta[5]: x: to=<d@example.org>, delay=00:00:01, mailer=esmtp, dsn=5.1.1, "
+		"stat=User unknown",
+		"connect to mx.example.net[198.51.100.4]:25: Connection refused",
+		"Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound'",
+		"Sorry, I couldn't find any host named example.invalid. (#5.1.2)",
+		"smtplib.SMTPRecipientsRefused: {'e@example.org': (550, b'5.1.1 no')}",
+		"nothing to see here at all",
+		"",
+	};
+	struct scan_pairs pp;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		const char *l = lines[i], *c0, *c1;
+		enum smtpcode_outcome o0, o1;
+		enum smtpcode_direction d0, d1;
+		char r0[SCAN_ADDRESS], r1[SCAN_ADDRESS], h0[SCAN_ADDRESS], h1[SCAN_ADDRESS];
+		int has0, has1;
+		size_t n0 = 0, n1 = 0;
+
+		ix.pairs = NULL;
+		c0 = smtpcode__command_in(&ix, l);
+		o0 = smtpcode__outcome_in(&ix, l);
+		d0 = smtpcode__direction_in(&ix, l);
+		has0 = smtpcode__recipient_in(&ix, l, r0) * 2 + smtpcode__host_in(&ix, l, h0);
+		c0 = c0 ? c0 : smtpcode__record_text(&ix, l, &n0);
+		smtpcode__pairs_mark(&pp, l, strlen(l));
+		ix.pairs = &pp;
+		c1 = smtpcode__command_in(&ix, l);
+		o1 = smtpcode__outcome_in(&ix, l);
+		d1 = smtpcode__direction_in(&ix, l);
+		has1 = smtpcode__recipient_in(&ix, l, r1) * 2 + smtpcode__host_in(&ix, l, h1);
+		c1 = c1 ? c1 : smtpcode__record_text(&ix, l, &n1);
+		assert_ptr_equal(c0, c1);
+		assert_int_equal(n0, n1);
+		assert_int_equal(o0, o1);
+		assert_int_equal(d0, d1);
+		assert_int_equal(has0, has1);
+		if (has0 & 2)
+			assert_string_equal(r0, r1);
+		if (has0 & 1)
+			assert_string_equal(h0, h1);
+		c1 = smtpcode__enhanced_field(&ix, l);
+		ix.pairs = NULL;
+		assert_ptr_equal(smtpcode__enhanced_field(&ix, l), c1);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(pairs__every_marker_passes),
+		cmocka_unit_test(pairs__cover_the_line_and_its_suffixes),
+		cmocka_unit_test(pairs__first_place_of_the_marker),
+		cmocka_unit_test(pairs__short_strings),
+		cmocka_unit_test(index__first_bytes_let_every_row_through),
+		cmocka_unit_test(pairs__lookups_answer_the_same),
+	};
+
+	return cmocka_run_group_tests(tests, setup, NULL);
+}
