@@ -202,6 +202,33 @@ static void banner__flattened_after_one_word(void **state)
 	assert_string_equal(found[1].text, "Over the limit of 550 messages today");
 }
 
+/* Mailgun's "delivery-status" object: its "code", "message" and
+ * "enhanced-code" members are one reply; a "code" member outside such an
+ * object, or with a number that is no code, is none. A JSON reply after
+ * "smtp; " ends at its closing quote. */
+static void json__mailgun_delivery_status(void **state)
+{
+	(void)state;
+	scan("  \"delivery-status\": {\n"
+	     "    \"attempt-no\": 1,\n"
+	     "    \"code\": 550,\n"
+	     "    \"message\": \"5.1.1 The account does not exist.\",\n"
+	     "    \"enhanced-code\": \"5.1.1\",\n"
+	     "    \"mx-host\": \"mx.example.org\"\n"
+	     "  },\n"
+	     "{\"error\": {\"code\": 421, \"message\": \"Too many requests\"}}\n"
+	     "  \"code\": 421,\n"
+	     "{\"diagnosticCode\":\"smtp; 550 5.1.1 user unknown\"}],\"timestamp\":\"x\"}");
+	assert_int_equal(nfound, 2);
+	assert_int_equal(found[0].basic, 550);
+	assert_int_equal(found[0].first_line, 3);
+	assert_int_equal(found[0].last_line, 5);
+	assert_string_equal(enh(0, 0), "5.1.1");
+	assert_string_equal(found[0].text, "The account does not exist.");
+	assert_int_equal(found[1].first_line, 10);
+	assert_string_equal(found[1].text, "user unknown");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -213,6 +240,7 @@ int main(void)
 		cmocka_unit_test(ionos__command_and_one_reply_a_line),
 		cmocka_unit_test(interscan__reversed_arrows),
 		cmocka_unit_test(banner__flattened_after_one_word),
+		cmocka_unit_test(json__mailgun_delivery_status),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -227,6 +227,36 @@ static void prefix_after__every_marker_passes_the_filter(void **state)
 	                 SCAN_ROLE_COUNT);
 }
 
+/* The lookups of the bounce rows: a label written again before the
+ * enhanced code, a status before the reply, the longer of two transcript
+ * markers, a JSON object that makes one reply. */
+static void bounce_lookups__each_role(void **state)
+{
+	static const char line[] = "<mx.example.net #5.0.0 smtp; 554 5.7.1 Blocked>";
+	struct smtpcode_enhanced_code c;
+	const char *start;
+
+	(void)state;
+	assert_int_equal(smtpcode__lead_in_at(&ix, "ERROR_CODE :5.1.1 <a>"), 12);
+	assert_int_equal(smtpcode__lead_in_at(&ix, "5.1.1 <a>"), 0);
+	assert_true(smtpcode__status_before(&ix, line, strstr(line, "554"), &c));
+	assert_int_equal(c.subject, 0);
+	assert_false(smtpcode__status_before(&ix, line, line, &c)); /* nothing before */
+	{
+		static const char tag[] = "<mx #4.16.1 smtp; 451 x>"; /* subject over 7 */
+		assert_false(smtpcode__status_before(&ix, tag, strstr(tag, "451"), &c));
+	}
+	assert_int_equal(smtpcode__prefix_after_longest(&ix, "Sent <<< RCPT TO:<a>", &start),
+	                 SCAN_CLIENT_AFTER);
+	assert_string_equal(start, "RCPT TO:<a>");
+	assert_int_equal(smtpcode__prefix_after_longest(&ix, "Received >>> 550 x", &start),
+	                 SCAN_SERVER_AFTER);
+	assert_int_equal(smtpcode__prefix_after_longest(&ix, "21550 <<< 250 HELP", &start),
+	                 SCAN_SERVER_AFTER);
+	assert_true(smtpcode__json_object(&ix, "  \"delivery-status\": {"));
+	assert_false(smtpcode__json_object(&ix, "  \"delivery\": {"));
+}
+
 /* Every SCAN_SIDE_AFTER marker starts with a character of
  * smtpcode__side_firsts (the one pass of smtpcode__side_after looks for
  * no other), and the lookup finds each, the first on the line. */
@@ -271,6 +301,7 @@ int main(void)
 		cmocka_unit_test(transcript__prefixes_and_words),
 		cmocka_unit_test(dsn__action_values),
 		cmocka_unit_test(prefix_after__every_marker_passes_the_filter),
+		cmocka_unit_test(bounce_lookups__each_role),
 		cmocka_unit_test(side_after__every_marker_and_its_first_character),
 		cmocka_unit_test(command_span__marker_then_words),
 	};

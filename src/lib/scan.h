@@ -11,7 +11,8 @@
  *   scan_formats.c  one table of markers per format
  *   scan_lookup.c   the lookups of those tables, by role (scan_lookup.h)
  *   scan_pairs.h    which markers a line may hold: the lookups' filter
- *   scan_reply.c    reply detection and building
+ *   scan_reply.c    reply detection, and emitting a reply
+ *   scan_build.c    building a reply: codes, warnings, text
  *   scan_bounce.c   bounce lines that hold no reply position: enhanced code
  *                   first, status tags, connection failures
  *   scan_mime.c     the first pass: a mail message's MIME structure,
@@ -161,6 +162,9 @@ enum scan_role {
 	                      * "reject: " local, "said:" remote */
 	SCAN_COMMAND_SPAN,   /* command, `then` later: "Recipient <a> rejected:" */
 	SCAN_SIDE_AFTER,     /* either side's line: the server's if a code starts */
+	SCAN_JSON_OBJECT,    /* a JSON object whose members "code", "message"
+	                      * and "enhanced-code" make one reply follows:
+	                      * Mailgun's "delivery-status" */
 	SCAN_STATUS_BEFORE,  /* the sending MTA's own status follows, before the
 	                      * reply it quotes on the line: Exchange 2003's
 	                      * "<mx #5.0.0 smtp; 554 5.7.1 ...>" */
@@ -469,8 +473,6 @@ struct scan {
 	int closed;                          /* its text ended at a closing quote
 	                                      * ("reason":"554 ..."): none goes on */
 	size_t reply_indent;                 /* blanks before the line that opened it */
-	size_t sentence_end;                 /* its last line's width when that line
-	                                      * ended a sentence, else 0 */
 	const char *after_command;           /* Exim's "after RCPT TO:<a>:" ended a */
 	int after_lines;                     /* line: the reply comes in this many */
 	char pid[16];                        /* "  308 ": a debug log's process id
@@ -489,6 +491,13 @@ struct scan {
 	struct scan_index formats;
 	struct scan_line in;                 /* the line being read */
 	struct scan_mime mime;
+	/* the open reply, for bounce bodies (kept last: the offsets of the
+	 * line buffers before them stay put) */
+	size_t sentence_end;                 /* its last line's width when that line
+	                                      * ended a sentence, else 0 */
+	unsigned long json_until;            /* a SCAN_JSON_OBJECT's members may
+	                                      * come up to this line */
+	int json_member;                     /* the open reply is that object's */
 };
 
 /* ---- Replies (scan_reply.c) ----------------------------------------------- */
@@ -527,6 +536,11 @@ int smtpcode__connection_line(struct scan *s, const char *line, enum smtpcode_ou
  * first in r's enhanced codes (Exchange 2003's "#5.0.0 smtp; 554 ..."). */
 void smtpcode__status_first(const struct scan *s, struct smtpcode_reply *r, const char *line,
                             const char *p);
+/* Mailgun's "delivery-status" object, one member a line: json_code opens
+ * the reply at its "code": 550 member (nonzero), json_member reads a later
+ * member of the open reply (nonzero), or says it ended (0). */
+int smtpcode__json_code(struct scan *s, const char *line);
+int smtpcode__json_member(struct scan *s, const char *body);
 /* Nonzero if the code at p stands in a table's column of line. */
 int smtpcode__in_column(const char *line, const char *p);
 

@@ -128,3 +128,63 @@ void smtpcode__status_first(const struct scan *s, struct smtpcode_reply *r, cons
 	r->enhanced_count++;
 	r->direct = 0; /* the first code no longer follows the basic one */
 }
+
+/* The string value of a JSON member "name": "value" that body starts with,
+ * its length in *n; NULL if body starts with no such member. */
+static const char *member_value(const char *body, const char *name, size_t *n)
+{
+	size_t len = strlen(name);
+	const char *v, *end;
+
+	if (body[0] != '"' || strncmp(body + 1, name, len) != 0 || body[len + 1] != '"')
+		return NULL;
+	v = scan_skip_spaces(body + len + 2);
+	if (*v != ':')
+		return NULL;
+	v = scan_skip_spaces(v + 1);
+	if (*v != '"' || (end = smtpcode__closing_quote(v + 1, '"')) == NULL)
+		return NULL;
+	*n = (size_t)(end - v - 1);
+	return v + 1;
+}
+
+int smtpcode__json_code(struct scan *s, const char *line)
+{
+	const char *p = scan_skip_spaces(line);
+
+	if (strchr(line, '{') && smtpcode__json_object(&s->formats, line)) { /* '{': rare */
+		s->json_until = s->line + 12; /* its members follow, one a line */
+		return 0;
+	}
+	if (s->line > s->json_until || !scan_starts_with(p, "\"code\":"))
+		return 0;
+	p = scan_skip_spaces(p + 7);
+	if (!scan_is_digit(p[0]) || !scan_is_digit(p[1]) || !scan_is_digit(p[2]) ||
+	    (p[3] && !strchr(",} ", p[3])) || p[0] < '2' || p[0] > '5')
+		return 0;
+	smtpcode__reply_start(&s->reply, s->line);
+	s->reply.basic = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+	s->pending = 1;
+	s->json_member = 1;
+	s->json_until = 0; /* one code an object */
+	s->pending_server = s->pending_inline = s->unclosed = s->multiline = 0;
+	s->reply_indent = (size_t)-1; /* only its members continue it */
+	return 1;
+}
+
+int smtpcode__json_member(struct scan *s, const char *body)
+{
+	struct smtpcode_enhanced_code c;
+	const char *v;
+	size_t n, len;
+
+	if ((v = member_value(body, "message", &n)) != NULL)
+		smtpcode__reply_text(&s->reply, v, n);
+	else if ((v = member_value(body, "enhanced-code", &n)) != NULL &&
+	         smtpcode__enhanced_at(v, &c, &len) == SCAN_TOKEN_ENHANCED && len == n)
+		smtpcode__add_enhanced(&s->reply, &c);
+	else
+		return body[0] == '"'; /* another member: the object goes on */
+	s->reply.last_line = s->line;
+	return 1;
+}

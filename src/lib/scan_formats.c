@@ -203,6 +203,9 @@ static const struct scan_marker vendors[] = {
 	 * "from remote server " lets "reason:" come two lines later) */
 	NAMES("remote server for ", "TEXT command", "DATA"),
 	NAMES("remote server for ", " command", NULL),
+	/* Mailgun's events: "delivery-status": { "code": 550, "message": "5.1.1
+	 * ...", "enhanced-code": "5.1.1" } (its events API documentation) */
+	MARK("\"delivery-status\": {", SCAN_JSON_OBJECT),
 };
 
 /* qmail's bounces: the line before "Remote host said: 550 ..." names the

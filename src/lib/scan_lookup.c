@@ -572,3 +572,12 @@ enum scan_role smtpcode__prefix_after_longest(const struct scan_index *ix, const
 		return SCAN_CLIENT_AFTER;
 	return r;
 }
+
+/* Nonzero if line opens a SCAN_JSON_OBJECT ("\"delivery-status\": {"). */
+int smtpcode__json_object(const struct scan_index *ix, const char *line)
+{
+	EACH(ix, SCAN_JSON_OBJECT, m)
+		if (strstr(line, (*m)->marker))
+			return 1;
+	return 0;
+}

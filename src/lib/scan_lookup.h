@@ -39,6 +39,7 @@ const char *smtpcode__command_span(const struct scan_index *ix, const char *line
 const char *smtpcode__side_after(const struct scan_index *ix, const char *line, size_t *len);
 extern const char smtpcode__side_firsts[]; /* the SCAN_SIDE_AFTER markers' first bytes */
 size_t smtpcode__lead_in_at(const struct scan_index *ix, const char *text);
+int smtpcode__json_object(const struct scan_index *ix, const char *line);
 enum scan_role smtpcode__prefix_after_longest(const struct scan_index *ix, const char *line,
                                               const char **start);
 int smtpcode__status_before(const struct scan_index *ix, const char *line, const char *p,

@@ -5,119 +5,10 @@
  * and connection failures with no reply. Builds each reply and hands it to
  * the callback. */
 #include "scan.h"
-#include "strbuf.h"
 
 #include <string.h>
 
-/* ---- Building a reply ----------------------------------------------------- */
-
-static int same_enhanced(const struct smtpcode_enhanced_code *a,
-                         const struct smtpcode_enhanced_code *b)
-{
-	return a->reply_class == b->reply_class && a->subject == b->subject &&
-	       a->detail == b->detail;
-}
-
-void smtpcode__reply_start(struct smtpcode_reply *r, unsigned long line)
-{
-	memset(r, 0, sizeof *r);
-	r->first_line = r->last_line = line;
-}
-
-void smtpcode__add_enhanced(struct smtpcode_reply *r, const struct smtpcode_enhanced_code *c)
-{
-	size_t i;
-
-	for (i = 0; i < r->enhanced_count; i++)
-		if (same_enhanced(&r->enhanced[i], c))
-			return;
-	if (r->enhanced_count < SMTPCODE_REPLY_ENHANCED_MAX)
-		r->enhanced[r->enhanced_count++] = *c;
-}
-
-void smtpcode__add_warning(struct smtpcode_reply *r, enum smtpcode_warning w)
-{
-	size_t i;
-
-	for (i = 0; i < r->warning_count; i++)
-		if (r->warnings[i] == w)
-			return;
-	if (r->warning_count < SMTPCODE_REPLY_WARNING_MAX)
-		r->warnings[r->warning_count++] = w;
-}
-
-/* strlen(s), but at most n. */
-static size_t bounded_len(const char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n && s[i])
-		i++;
-	return i;
-}
-
-/* Appends text[n] (blanks around it dropped) to the reply's text, after a
- * space. */
-void smtpcode__append_text(struct smtpcode_reply *r, const char *text, size_t n)
-{
-	struct strbuf sb;
-
-	n = bounded_len(text, n);
-	while (n > 0 && (*text == ' ' || *text == '\t'))
-		text++, n--;
-	while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\t'))
-		n--;
-	if (n == 0)
-		return;
-	sb.buf = r->text;
-	sb.size = sizeof r->text;
-	sb.len = sb.need = strlen(r->text);
-	if (sb.len)
-		scx_sb_putn(&sb, " ", 1);
-	scx_sb_putn(&sb, text, n);
-}
-
-/* Reads the enhanced code at p that directly follows a reply's code
- * ("550 5.1.1", a continuation line's "550-5.7.1"): a valid one is added,
- * a malformed one noted. Returns the valid code's length, else 0. */
-size_t smtpcode__reply_code(struct smtpcode_reply *r, const char *p)
-{
-	struct smtpcode_enhanced_code c;
-	size_t len;
-
-	switch (smtpcode__enhanced_at(p, &c, &len)) {
-	case SCAN_TOKEN_ENHANCED:
-		if (r->enhanced_count == 0)
-			r->direct = 1;
-		smtpcode__add_enhanced(r, &c);
-		return len;
-	case SCAN_TOKEN_MALFORMED:
-		if (!r->malformed[0]) {
-			size_t keep = len < sizeof r->malformed ? len : sizeof r->malformed - 1;
-			memcpy(r->malformed, p, keep);
-			r->malformed[keep] = '\0';
-		}
-		smtpcode__add_warning(r, SMTPCODE_WARN_MALFORMED_ENHANCED);
-		break;
-	case SCAN_TOKEN_NONE:
-		break;
-	}
-	return 0;
-}
-
-/* Reads the text of a reply (after "550 " or "550-"): an enhanced code at
- * its start, then the words. */
-void smtpcode__reply_text(struct smtpcode_reply *r, const char *text, size_t n)
-{
-	const char *p = scan_skip_spaces(text), *end = text + n;
-	size_t len = smtpcode__reply_code(r, p);
-
-	if (len)
-		p = scan_skip_spaces(p + len);
-	if (p > end)
-		p = end;
-	smtpcode__append_text(r, p, (size_t)(end - p));
-}
+/* ---- Emitting a reply (its parts are built in scan_build.c) ------------- */
 
 /* Codes quoted inside the text: Exchange's "#4.4.1", and replies such as
  * "responded with: \"421 4.4.2 ...\"" or a flattened "550-5.1.1". */
@@ -191,6 +82,7 @@ void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn)
 
 void smtpcode__flush_pending(struct scan *s)
 {
+	s->json_member = 0;
 	if (s->pending) {
 		s->pending = 0;
 		s->multiline = 0;
@@ -412,6 +304,7 @@ static void other_line(struct scan *s, const char *line)
 	p = smtpcode__find_embedded(&s->formats, line, s->after_lines > 0, &code, &sep);
 	if (!p && !dsn) {
 		if (!smtpcode__enhanced_first(s, line) && !smtpcode__status_tag_line(s, line) &&
+		    !smtpcode__json_code(s, line) &&
 		    !smtpcode__connection_line(s, line, outcome)) {
 			smtpcode__who_context(s, line);
 			after_lead_in_line(s, line);
@@ -533,6 +426,26 @@ static int content_line(struct scan *s, const struct scan_line *l)
 	return 0;
 }
 
+/* Adds a line of text that goes on with the open reply (a member of its
+ * JSON object, a wrapped line); returns nonzero if it took the line. */
+static int continued(struct scan *s, const struct scan_line *l, const char *body)
+{
+	if (s->pending && s->json_member && l->kind == SCAN_LINE_TEXT &&
+	    smtpcode__json_member(s, body))
+		return 1;
+	if (!continues_reply(s, l, body))
+		return 0;
+	if (s->reply.text[0] || s->reply.enhanced_count)
+		smtpcode__append_text(&s->reply, body, strlen(body));
+	else /* "said: 421" ended the line: "4.7.0 ..." goes on */
+		smtpcode__reply_text(&s->reply, body, strlen(body));
+	smtpcode__quoted_replies(s, body, strlen(body), s->line);
+	s->reply.last_line = s->line;
+	s->unclosed = ends_unclosed(&s->formats, body);
+	s->sentence_end = sentence_width(l->start);
+	return 1;
+}
+
 /* Reply detection on a line that the passes prepared and no DSN group
  * took. */
 void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
@@ -575,17 +488,8 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 		           l->kind == SCAN_LINE_SERVER || raw_reply(s, l, body, code), NULL);
 		return;
 	}
-	if (continues_reply(s, l, body)) {
-		if (s->reply.text[0] || s->reply.enhanced_count)
-			smtpcode__append_text(&s->reply, body, strlen(body));
-		else /* "said: 421" ended the line: "4.7.0 ..." goes on */
-			smtpcode__reply_text(&s->reply, body, strlen(body));
-		smtpcode__quoted_replies(s, body, strlen(body), s->line);
-		s->reply.last_line = s->line;
-		s->unclosed = ends_unclosed(&s->formats, body);
-		s->sentence_end = sentence_width(l->start);
+	if (continued(s, l, body))
 		return;
-	}
 	if (s->pending && s->multiline && s->pending_inline && l->kind == SCAN_LINE_TEXT) {
 		/* msmtp's "server message: 535-5.7.8 ..." lines, one reply */
 		const char *p = smtpcode__find_embedded(&s->formats, l->start, 0, &code, &sep);

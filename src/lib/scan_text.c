@@ -276,8 +276,15 @@ size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,
 	const char *end = smtpcode__text_end(ix, text, 1);
 	size_t n = end ? (size_t)(end - 1 - text) : strlen(text);
 
-	if (code > line && (code[-1] == '\'' || code[-1] == '"')) {
-		const char *q = smtpcode__closing_quote(text, code[-1]);
+	const char *open = code;
+
+	/* the quote may open before a type: JSON's "diagnosticCode":"smtp; 550 ..." */
+	while (open > line && code - open < 8 && (scan_is_alnum(open[-1]) || open[-1] == ';' ||
+	                                          open[-1] == ' '))
+		open--;
+	if (open > line && (open == code || open[-1] == '"') &&
+	    (open[-1] == '\'' || open[-1] == '"')) {
+		const char *q = smtpcode__closing_quote(text, open[-1]);
 		if (q && (size_t)(q - text) < n)
 			n = (size_t)(q - text);
 	}
