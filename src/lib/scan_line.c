@@ -108,21 +108,26 @@ static void not_codes(struct scan *s, const char *lead)
  * 2026-05-15 09:12:01.611: <-- 220 ...", "...: --> RCPT To:<a>"): the kind
  * of line, as SCAN_SERVER_AFTER or SCAN_CLIENT_AFTER, the text after the
  * prefix in *start. The stamp holds four digits or more. */
-static enum scan_role after_timestamp(struct scan *s, const char *t, const char **start)
+static enum scan_role after_timestamp(struct scan *s, const char *t, size_t n,
+                                      const char **start)
 {
-	const char *p = t, *end = t + LOG_PREFIX_MAX;
-	size_t digits = 0, len;
+	const char *p = t, *end = t + (n < LOG_PREFIX_MAX ? n : LOG_PREFIX_MAX);
+	size_t len;
 
-	for (; *p && p < end; p++) {
+	/* Each ": " in turn; the prefix after it first (most lines have none:
+	 * it says so at once), the digits before it only then. */
+	for (; p < end && (p = memchr(p, ':', (size_t)(end - p))) != NULL; p++) {
 		enum scan_role r;
-		if (scan_is_digit(*p)) {
-			digits++;
-			continue;
-		}
-		if (*p != ':' || p[1] != ' ' || digits < 4)
+		const char *d;
+		size_t digits = 0;
+		if (p[1] != ' ')
 			continue;
 		r = smtpcode__prefix(&s->formats, p + 2, &len);
-		if (r == SCAN_SERVER || r == SCAN_CLIENT) {
+		if (r != SCAN_SERVER && r != SCAN_CLIENT)
+			continue;
+		for (d = t; d < p; d++)
+			digits += scan_is_digit(*d) != 0;
+		if (digits >= 4) {
 			*start = p + 2 + len;
 			return r == SCAN_SERVER ? SCAN_SERVER_AFTER : SCAN_CLIENT_AFTER;
 		}
@@ -150,7 +155,7 @@ int smtpcode__pass_log_prefix(struct scan *s, struct scan_line *l)
 	if (!n || strcmp(s->lead, lead) != 0)
 		s->lead_since = s->line;
 	if (r == SCAN_ROLE_COUNT)
-		r = after_timestamp(s, l->text, &start);
+		r = after_timestamp(s, l->text, l->len, &start);
 	if (r != SCAN_ROLE_COUNT) {
 		l->kind = r == SCAN_SERVER_AFTER ? SCAN_LINE_SERVER : SCAN_LINE_CLIENT;
 		l->start = start;
