@@ -120,6 +120,30 @@ static void exchange_legacy__own_status(void **state)
 	assert_int_equal(found[2].enhanced_count, 0);
 }
 
+/* A code stands in a column when a tab or three blanks stand before it,
+ * after the line's own indentation; not when they follow it. */
+static void column__tab_or_three_blanks_before_the_code(void **state)
+{
+	static const struct {
+		const char *line;
+		int column;
+	} cases[] = {
+		{ "wes@example.com   hard   550 5.1.1 x", 1 },
+		{ "wes@example.com\t550 5.1.1 x", 1 },
+		{ "      550 5.1.1 x", 0 },          /* indentation only */
+		{ "  \t550 5.1.1 x", 0 },
+		{ "wes@example.com  550 5.1.1   x", 0 }, /* two blanks; three after */
+		{ "wes@example.com hard 550 5.1.1\tx", 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *p = strstr(cases[i].line, "550");
+		assert_int_equal(smtpcode__in_column(cases[i].line, p), cases[i].column);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -127,6 +151,7 @@ int main(void)
 		cmocka_unit_test(sentence__client_text_after_a_short_reply),
 		cmocka_unit_test(table__a_row_is_one_reply),
 		cmocka_unit_test(exchange_legacy__own_status),
+		cmocka_unit_test(column__tab_or_three_blanks_before_the_code),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

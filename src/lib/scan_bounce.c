@@ -86,10 +86,14 @@ int smtpcode__connection_line(struct scan *s, const char *line, enum smtpcode_ou
  * hard          550 5.1.1 User unknown", a bounce report's rows). */
 int smtpcode__in_column(const char *line, const char *p)
 {
-	const char *q;
+	const char *q = scan_skip_spaces(line);
 
-	for (q = scan_skip_spaces(line); q < p; q++)
-		if (*q == '\t' || (q[0] == ' ' && q[1] == ' ' && q[2] == ' '))
+	if (q >= p)
+		return 0;
+	if (memchr(q, '\t', (size_t)(p - q))) /* memchr, not a byte loop: every line asks */
+		return 1;
+	for (; q < p && (q = memchr(q, ' ', (size_t)(p - q))) != NULL; q++)
+		if (q[1] == ' ' && q[2] == ' ')
 			return 1;
 	return 0;
 }
