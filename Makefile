@@ -105,7 +105,7 @@ TESTS       = code command table lookup enhanced scan scan_line scan_formats sca
               scan_mime scan_bounce \
               compare strbuf ascii list json format_text format_json \
               args lines tally pattern i18n safe_text api logstat topk logtime linebreak \
-              verdict format_answer
+              verdict verdict_match format_answer
 TEST_BINS   = $(TESTS:%=build/tests/test_%)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -253,7 +253,8 @@ build/tests/test_%: tests/test_%.c tests/testutil.h tests/scan_feed.h $(CLI_OBJS
 # inside (the scanner's, which include src/lib/scan.h) sees the library's
 # instead.
 TEST_CPPFLAGS = $(CLI_CPPFLAGS)
-LIB_UNIT_TESTS = scan scan_line scan_formats scan_pairs scan_dsn scan_warn scan_raw scan_text scan_mime scan_who scan_bounce
+LIB_UNIT_TESTS = scan scan_line scan_formats scan_pairs scan_dsn scan_warn scan_raw scan_text scan_mime scan_who scan_bounce \
+                 verdict_match
 $(LIB_UNIT_TESTS:%=build/tests/test_%): TEST_CPPFLAGS = $(LIB_CPPFLAGS)
 
 $(TEST_BINS): build/flags

@@ -677,6 +677,19 @@ int smtpcode_verdict_parts(int basic, const struct smtpcode_enhanced_code *enhan
                            size_t count, const char *command, enum smtpcode_outcome outcome,
                            const char *text, struct smtpcode_verdict *out);
 
+/*
+ * What became of the message, in one word, as `smtpcode explain` says it:
+ * the outcome the log or DSN gave (smtpcode_outcome_name), else from the
+ * reply's class (the basic code's, else the first enhanced code's):
+ * "rejected" for a 4xx or 5xx when our own server refused a client
+ * (direction LOCAL); "bounced" for another 5xx, "deferred" for another
+ * 4xx; "delivered" for a 2xx that answered DATA or BDAT or, with no
+ * command known, a 250 (or a 2.x.x code alone) whose enhanced code is no
+ * 2.1.x address status. NULL when neither tells (a 221, a 2xx to EHLO,
+ * MAIL or RCPT, a 1xx or 3xx reply). A static string; never fails.
+ */
+const char *smtpcode_result(const struct smtpcode_reply *r);
+
 #ifdef __cplusplus
 }
 #endif

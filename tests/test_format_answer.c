@@ -356,6 +356,29 @@ static void answer__german__labels_translated(void **state)
 	free(got);
 }
 
+/* The labels of the block are made once per language: blocks in one
+ * language, another, then the first again each show their own. */
+static void answer__languages_in_turn__each_its_labels(void **state)
+{
+	struct smtpcode_reply r = make_reply(550, "5.1.1", "", "x", "bob@example.org", "",
+	                                     SMTPCODE_DIRECTION_UNKNOWN);
+	int de = smtpcode_language_find("de");
+	char *en1, *de1, *en2;
+
+	(void)state;
+	assert_true(de > 0);
+	en1 = reply_text(&r, 0, 0, 80);
+	de1 = reply_text(&r, 0, de, 80);
+	en2 = reply_text(&r, 0, 0, 80);
+	assert_non_null(strstr(en1, "\nOutcome:   bounced (hard bounce)\n"));
+	assert_non_null(strstr(de1, "\nErgebnis:         unzustellbar (Hard Bounce)\n"));
+	assert_null(strstr(de1, "Outcome:"));
+	assert_string_equal(en1, en2);
+	free(en1);
+	free(de1);
+	free(en2);
+}
+
 static char *json_text(const struct smtpcode_reply *r)
 {
 	FILE *f = capture_open();
@@ -421,6 +444,7 @@ int main(void)
 		cmocka_unit_test(full__adds_text_and_entries),
 		cmocka_unit_test(advice__every_reason__has_advice),
 		cmocka_unit_test(labels__every_language__fit_the_column),
+		cmocka_unit_test(answer__languages_in_turn__each_its_labels),
 		cmocka_unit_test(answer__german__labels_translated),
 		cmocka_unit_test(json__who_and_where__keys),
 	};

@@ -158,8 +158,9 @@ static void escape__runs_between_escapes(void **state)
 	free(got);
 }
 
-/* Each byte class at each of the 16 places of two 8-byte words, inside
- * plain text: the 8-byte test must see it in every lane. */
+/* Each byte class at each place of strings of 1 to 24 bytes, inside
+ * plain text: the tests of four and eight bytes at once, and the last word
+ * that overlaps the one before it, must see it wherever it falls. */
 static void escape__each_class_in_each_lane(void **state)
 {
 	static const struct {
@@ -170,18 +171,21 @@ static void escape__each_class_in_each_lane(void **state)
 		{ "\xc3\xa9", "\xc3\xa9" }, { " ", " " }, { "~", "~" }, { "!", "!" }, { "#", "#" },
 		{ "[", "[" },     { "]", "]" },
 	};
+	static const char fill[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ";
 	char in[64], want[96];
-	size_t c, at;
+	size_t c, at, len;
 
 	(void)state;
 	for (c = 0; c < sizeof cls / sizeof cls[0]; c++)
-		for (at = 0; at < 16; at++) {
-			snprintf(in, sizeof in, "%.*s%s%.*s", (int)at, "abcdefghijklmnop", cls[c].in,
-			         (int)(20 - at), "qrstuvwxyzABCDEFGHIJ");
-			snprintf(want, sizeof want, "\"%.*s%s%.*s\"", (int)at, "abcdefghijklmnop",
-			         cls[c].out, (int)(20 - at), "qrstuvwxyzABCDEFGHIJ");
-			escapes(in, strlen(in), want);
-		}
+		for (len = 1; len <= 24; len++)
+			for (at = 0; at < len; at++) {
+				int after = (int)(len - at - 1);
+				snprintf(in, sizeof in, "%.*s%s%.*s", (int)at, fill, cls[c].in, after,
+				         fill + at);
+				snprintf(want, sizeof want, "\"%.*s%s%.*s\"", (int)at, fill, cls[c].out,
+				         after, fill + at);
+				escapes(in, strlen(in), want);
+			}
 }
 
 /* A string several buffers long, with escapes and UTF-8 sequences that

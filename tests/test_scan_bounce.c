@@ -120,28 +120,86 @@ static void exchange_legacy__own_status(void **state)
 	assert_int_equal(found[2].enhanced_count, 0);
 }
 
-/* A code stands in a column when a tab or three blanks stand before it,
- * after the line's own indentation; not when they follow it. */
-static void column__tab_or_three_blanks_before_the_code(void **state)
+/* Cisco Secure Email's notice: a status, " - ", words, then the remote
+ * reply quoted after "NNN-". A line that only starts with a status and a
+ * dash gives its status alone when a lead-in precedes it, else nothing. */
+static void ironport__status_then_quoted_reply(void **state)
 {
-	static const struct {
-		const char *line;
-		int column;
-	} cases[] = {
-		{ "wes@example.com   hard   550 5.1.1 x", 1 },
-		{ "wes@example.com\t550 5.1.1 x", 1 },
-		{ "      550 5.1.1 x", 0 },          /* indentation only */
-		{ "  \t550 5.1.1 x", 0 },
-		{ "wes@example.com  550 5.1.1   x", 0 }, /* two blanks; three after */
-		{ "wes@example.com hard 550 5.1.1\tx", 0 },
-	};
-	size_t i;
-
 	(void)state;
-	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		const char *p = strstr(cases[i].line, "550");
-		assert_int_equal(smtpcode__in_column(cases[i].line, p), cases[i].column);
-	}
+	scan("The reason for the problem:\n"
+	     "5.1.0 - Unknown address error 550-'5.1.1 <sara@example.net>: User unknown'\n"
+	     "5.4.7 - Delivery expired (message too old) 421-'4.4.2 mx.example.net Connection "
+	     "timed out' (delivery attempts: 17)\n"
+	     "4.2.1 - the release notes, item 7");
+	assert_int_equal(nfound, 2);
+	assert_int_equal(found[0].basic, 550);
+	assert_int_equal(found[0].enhanced_count, 2);
+	assert_string_equal(enh(0, 0), "5.1.0");
+	assert_string_equal(enh(0, 1), "5.1.1");
+	assert_string_equal(found[0].text, "<sara@example.net>: User unknown");
+	assert_int_equal(found[1].basic, 421);
+	assert_string_equal(enh(1, 0), "5.4.7");
+	assert_string_equal(enh(1, 1), "4.4.2");
+	assert_string_equal(found[1].text, "mx.example.net Connection timed out");
+}
+
+/* 1&1 IONOS: "for RCPT TO command" and "for TEXT command" (DATA) name the
+ * command, also when "reason:" comes two lines later; a line with a
+ * reply after its own lead-in is no continuation of the one before. */
+static void ionos__command_and_one_reply_a_line(void **state)
+{
+	(void)state;
+	scan("    SMTP error from remote server for RCPT TO command, host: mx.example.org "
+	     "(192.0.2.41) reason: 550 5.1.1 <pia@example.org>: User unknown\n"
+	     "    SMTP error from remote server for TEXT command, host: mx.example.net "
+	     "(198.51.100.52) reason: 550 5.2.0 Message refused.\n"
+	     "\n"
+	     "    SMTP error from remote server for TEXT command,\n"
+	     "      host: smtp-in.example.net (198.51.100.52)\n"
+	     "      reason: 554 5.7.1 Message refused as spam.");
+	assert_int_equal(nfound, 3);
+	assert_string_equal(found[0].command, "RCPT");
+	assert_int_equal(found[0].last_line, 1);
+	assert_string_equal(found[0].text, "<pia@example.org>: User unknown");
+	assert_string_equal(found[1].command, "DATA");
+	assert_int_equal(found[1].first_line, 2);
+	assert_string_equal(found[2].command, "DATA");
+	assert_int_equal(found[2].basic, 554);
+	assert_int_equal(found[2].first_line, 6);
+}
+
+/* Trend Micro InterScan MSS writes its arrows the other way: "Sent <<< "
+ * is its own command, "Received >>> " the server's reply; " <<< " alone
+ * stays the server's (Sendmail -v). */
+static void interscan__reversed_arrows(void **state)
+{
+	(void)state;
+	scan("Sent <<< RCPT TO:<kai@example.org>\n"
+	     "Received >>> 550 5.1.1 <kai@example.org>... user unknown\n"
+	     "Sent <<< DATA\n"
+	     "Received >>> 554 Message rejected\n"
+	     "21550 >>> QUIT\n"
+	     "21550 <<< 221 2.0.0 Bye");
+	assert_int_equal(nfound, 3);
+	assert_int_equal(found[0].basic, 550);
+	assert_string_equal(found[0].command, "RCPT");
+	assert_int_equal(found[1].basic, 554);
+	assert_string_equal(found[1].command, "DATA");
+	assert_int_equal(found[2].basic, 221);
+	assert_string_equal(found[2].command, "QUIT");
+}
+
+/* MailEnable flattens a two-line banner: "554-host 554 text" loses the
+ * second code; a code after several words stays text. */
+static void banner__flattened_after_one_word(void **state)
+{
+	(void)state;
+	scan("554-mx.example.net 554 Your access to this mail system has been rejected\n"
+	     "550-Over the limit of 550 messages today");
+	assert_int_equal(nfound, 2);
+	assert_string_equal(found[0].text, "mx.example.net Your access to this mail system has "
+	                                   "been rejected");
+	assert_string_equal(found[1].text, "Over the limit of 550 messages today");
 }
 
 int main(void)
@@ -151,7 +209,10 @@ int main(void)
 		cmocka_unit_test(sentence__client_text_after_a_short_reply),
 		cmocka_unit_test(table__a_row_is_one_reply),
 		cmocka_unit_test(exchange_legacy__own_status),
-		cmocka_unit_test(column__tab_or_three_blanks_before_the_code),
+		cmocka_unit_test(ironport__status_then_quoted_reply),
+		cmocka_unit_test(ionos__command_and_one_reply_a_line),
+		cmocka_unit_test(interscan__reversed_arrows),
+		cmocka_unit_test(banner__flattened_after_one_word),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -227,6 +227,38 @@ static void prefix_after__every_marker_passes_the_filter(void **state)
 	                 SCAN_ROLE_COUNT);
 }
 
+/* Every SCAN_SIDE_AFTER marker starts with a character of
+ * smtpcode__side_firsts (the one pass of smtpcode__side_after looks for
+ * no other), and the lookup finds each, the first on the line. */
+static void side_after__every_marker_and_its_first_character(void **state)
+{
+	size_t len = 0;
+	const char *line = "2026-06-02T08:14:03Z,Send,08DE,2,192.0.2.40:1,198.51.100.25:25,<,220 x,";
+
+	(void)state;
+	EACH(&ix, SCAN_SIDE_AFTER, m)
+		assert_non_null(strchr(smtpcode__side_firsts, (*m)->marker[0]));
+	assert_ptr_equal(smtpcode__side_after(&ix, line, &len), strstr(line, ",<,"));
+	assert_int_equal(len, 3);
+	line = "\"SMTPC\"\t5212\t7\t\"2026-06-03 10:01:02.345\"\t\"198.51.100.25\"\t\"SENT: QUIT\"";
+	assert_ptr_equal(smtpcode__side_after(&ix, line, &len), strstr(line, "\"SENT: "));
+	assert_int_equal(len, 7);
+	assert_null(smtpcode__side_after(&ix, "to=<a@example.org>, status=sent (250 ok)", &len));
+	assert_null(smtpcode__side_after(&ix, "a,<b, >,\"SENT:x", &len));
+}
+
+/* The SCAN_COMMAND_SPAN rows: the marker, then `then` later on the line. */
+static void command_span__marker_then_words(void **state)
+{
+	(void)state;
+	assert_string_equal(smtpcode__command_span(&ix, "Recipient <a@example.org> rejected: 450"),
+	                    "RCPT");
+	assert_string_equal(smtpcode__command_span(&ix, "sender <a@example.org> rejected: 553"),
+	                    "MAIL");
+	assert_null(smtpcode__command_span(&ix, "rejected recipient <a@example.org>: 450"));
+	assert_null(smtpcode__command_span(&ix, "Recipient <a@example.org> accepted"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -239,6 +271,8 @@ int main(void)
 		cmocka_unit_test(transcript__prefixes_and_words),
 		cmocka_unit_test(dsn__action_values),
 		cmocka_unit_test(prefix_after__every_marker_passes_the_filter),
+		cmocka_unit_test(side_after__every_marker_and_its_first_character),
+		cmocka_unit_test(command_span__marker_then_words),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }

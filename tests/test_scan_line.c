@@ -94,36 +94,6 @@ static void prefix__server_client_session(void **state)
 	}
 }
 
-/* A transcript's prefix after a time stamp and ": " (MDaemon): the first
- * ": " that a prefix follows counts when four digits or more stand before
- * it; a line with fewer, or with ": " and no prefix, stays text. */
-static void log_prefix__after_a_time_stamp(void **state)
-{
-	static const struct {
-		const char *line, *start;
-		enum scan_line_kind kind;
-	} cases[] = {
-		{ " Fri 2026-05-15 09:12:01.611: <-- 220 mx ESMTP", "220 mx ESMTP", SCAN_LINE_SERVER },
-		{ "Fri 2026-05-15 09:12:01.731: --> RCPT To:<a@example.org>", "RCPT To:<a@example.org>",
-		  SCAN_LINE_CLIENT },
-		{ "at 09:12: note: <-- 220 x", "220 x", SCAN_LINE_SERVER }, /* the second ": " */
-		{ "at 9:12: <-- 220 x", "at 9:12: <-- 220 x", SCAN_LINE_TEXT }, /* three digits */
-		{ "2026-05-15 09:12:01: waiting for 250 ok", "2026-05-15 09:12:01: waiting for 250 ok",
-		  SCAN_LINE_TEXT },
-		{ "2026-05-15 09:12:01:<-- 220 x", "2026-05-15 09:12:01:<-- 220 x", SCAN_LINE_TEXT },
-	};
-	size_t i;
-
-	(void)state;
-	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		struct scan_line *l = &sc.in;
-		smtpcode__line_read(l, cases[i].line, strlen(cases[i].line));
-		assert_true(smtpcode__pass_log_prefix(&sc, l));
-		assert_int_equal(l->kind, cases[i].kind);
-		assert_string_equal(l->start, cases[i].start);
-	}
-}
-
 static void indent__blank_start_with_more(void **state)
 {
 	(void)state;
@@ -165,7 +135,6 @@ int main(void)
 		cmocka_unit_test_setup(read__cr_dropped_nul_as_space, setup),
 		cmocka_unit_test_setup(read__long_line_cut, setup),
 		cmocka_unit_test_setup(prefix__server_client_session, setup),
-		cmocka_unit_test_setup(log_prefix__after_a_time_stamp, setup),
 		cmocka_unit_test_setup(indent__blank_start_with_more, setup),
 		cmocka_unit_test_setup(unquote__quote_marks_go, setup),
 	};

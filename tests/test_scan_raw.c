@@ -436,6 +436,82 @@ static void command_span__recipient_rejected_and_failed_command(void **state)
 	assert_null(found[0].command);
 }
 
+static void side_marker__either_side_by_its_data(void **state)
+{
+	(void)state;
+	/* Exchange SmtpSend: "<" is the server's; a reply with a comma is
+	 * quoted, and the field's end is no part of the text. */
+	scan("2026-06-02T08:14:03.297Z,Internet Send,08DE8A1F,2,192.0.2.40:28811,"
+	     "198.51.100.25:25,<,\"220 mx.example.net ESMTP, ready\",\n"
+	     "2026-06-02T08:14:03.396Z,Internet Send,08DE8A1F,7,192.0.2.40:28811,"
+	     "198.51.100.25:25,>,RCPT TO:<lou@example.net>,\n"
+	     "2026-06-02T08:14:03.494Z,Internet Send,08DE8A1F,9,192.0.2.40:28811,"
+	     "198.51.100.25:25,<,550 5.1.1 User unknown,");
+	assert_int_equal(nfound, 2);
+	assert_string_equal(found[0].command, "CONNECT");
+	assert_string_equal(found[0].text, "mx.example.net ESMTP, ready");
+	assert_string_equal(found[1].command, "RCPT");
+	assert_string_equal(found[1].text, "User unknown");
+	/* hMailServer's server side: "SENT:" is the reply, "[nl]" joins. */
+	scan("\"SMTPD\"\t4480\t12\t\"2026-06-03 10:05:40.120\"\t\"203.0.113.61\"\t"
+	     "\"SENT: 250-mail.example.com[nl]250 AUTH LOGIN\"\n"
+	     "\"SMTPD\"\t4480\t12\t\"2026-06-03 10:05:40.300\"\t\"203.0.113.61\"\t"
+	     "\"RECEIVED: QUIT\"\n"
+	     "\"SMTPD\"\t4480\t12\t\"2026-06-03 10:05:40.361\"\t\"203.0.113.61\"\t"
+	     "\"SENT: 221 goodbye\"");
+	assert_int_equal(nfound, 2);
+	assert_string_equal(found[0].text, "mail.example.com AUTH LOGIN");
+	assert_string_equal(found[1].command, "QUIT");
+	assert_string_equal(found[1].text, "goodbye");
+	/* A table's "<" and ">" columns hold no reply. */
+	scan("Connector,Limit,<,Value\n"
+	     "Internet Send,MaxMessageSize,<,250,MB\n"
+	     "Internet Send,Retry,>,421,seconds");
+	assert_int_equal(nfound, 0);
+}
+
+static void time_stamp__blank_after_it_and_smtplib_echo(void **state)
+{
+	(void)state;
+	scan("10:41:07.209301 send: 'rcpt TO:<dana@example.org>\\r\\n'\n"
+	     "10:41:07.254432 reply: b'450 4.2.0 Greylisted\\r\\n'\n"
+	     "10:41:07.254489 reply: retcode (450); Msg: b'4.2.0 Greylisted'");
+	assert_int_equal(nfound, 1);
+	assert_string_equal(found[0].command, "RCPT");
+	assert_int_equal(found[0].first_line, 2);
+	assert_int_equal(found[0].last_line, 3);
+	/* A stamp starts the line: a reply's words before "< " are none. */
+	scan("Remote Server returned '554 5.4.0 < #4.4.1 smtp; no connection>'");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 554);
+	/* ... and holds a time: "554 5.4.0" has no colon. */
+	scan("554 5.4.0 < 550 5.1.1 x");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 554);
+}
+
+static void side_by_data__a_marker_used_the_other_way_round(void **state)
+{
+	(void)state;
+	scan("debug: smtp: 0x8b1c3e2a000: >>> 220 relay.example.com ESMTP OpenSMTPD\n"
+	     "debug: smtp: 0x8b1c3e2a000: <<< RCPT TO:<olga@example.com>\n"
+	     "debug: smtp: 0x8b1c3e2a000: >>> 550 Invalid recipient: <olga@example.com>");
+	assert_int_equal(nfound, 2);
+	assert_string_equal(found[0].command, "CONNECT");
+	assert_int_equal(found[1].basic, 550);
+	assert_string_equal(found[1].command, "RCPT");
+	/* Sendmail's way: ">>> " sends, "<<< " answers; a server line of
+	 * words that are no command stays the server's. */
+	scan(">>> RCPT To:<v@example.org>\n"
+	     "21550 <<< 550 5.1.1 <v@example.org>... User unknown\n"
+	     "21550 >>> DATA\n"
+	     "21550 <<< Service closing\n"
+	     "21550 <<< 503 5.0.0 Need RCPT");
+	assert_int_equal(nfound, 2);
+	assert_string_equal(found[0].command, "RCPT");
+	assert_string_equal(found[1].command, "DATA");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -457,6 +533,9 @@ int main(void)
 		cmocka_unit_test(greeting__220_answers_only_connect_and_starttls),
 		cmocka_unit_test(time_stamp__before_a_transcript_prefix),
 		cmocka_unit_test(command_span__recipient_rejected_and_failed_command),
+		cmocka_unit_test(side_marker__either_side_by_its_data),
+		cmocka_unit_test(time_stamp__blank_after_it_and_smtplib_echo),
+		cmocka_unit_test(side_by_data__a_marker_used_the_other_way_round),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -636,6 +636,70 @@ static void verdict__accepted_steps_and_expired(void **state)
 }
 
 /* A weak phrase (its note says so) decides only when no other matches. */
+/* A reply of basic code b, enhanced code e ("5.1.1" or NULL), command c,
+ * outcome o and direction d, for smtpcode_result. */
+static struct smtpcode_reply result_reply(int b, const char *e, const char *c,
+                                          enum smtpcode_outcome o, enum smtpcode_direction d)
+{
+	struct smtpcode_reply r;
+
+	memset(&r, 0, sizeof r);
+	r.basic = b;
+	if (e) {
+		assert_int_equal(smtpcode_parse_enhanced(e, &r.enhanced[0], NULL), 0);
+		r.enhanced_count = 1;
+	}
+	r.command = c;
+	r.outcome = o;
+	r.direction = d;
+	return r;
+}
+
+static void result__one_word(void **state)
+{
+	static const struct {
+		int basic;
+		const char *enhanced, *command;
+		enum smtpcode_outcome outcome;
+		enum smtpcode_direction direction;
+		const char *result; /* NULL: none */
+	} cases[] = {
+		{ 250, "2.0.0", NULL, NONE, SMTPCODE_DIRECTION_UNKNOWN, "delivered" },
+		{ 250, NULL, "DATA", NONE, SMTPCODE_DIRECTION_REMOTE, "delivered" },
+		{ 250, NULL, "BDAT", NONE, SMTPCODE_DIRECTION_UNKNOWN, "delivered" },
+		{ 0, "2.0.0", NULL, NONE, SMTPCODE_DIRECTION_UNKNOWN, "delivered" },
+		{ 221, "2.0.0", NULL, NONE, SMTPCODE_DIRECTION_UNKNOWN, NULL }, /* closes */
+		{ 250, "2.1.5", NULL, NONE, SMTPCODE_DIRECTION_UNKNOWN, NULL }, /* recipient ok */
+		{ 0, "2.1.0", NULL, NONE, SMTPCODE_DIRECTION_UNKNOWN, NULL },   /* sender ok */
+		{ 250, NULL, "RCPT", NONE, SMTPCODE_DIRECTION_UNKNOWN, NULL },
+		{ 220, NULL, NULL, NONE, SMTPCODE_DIRECTION_UNKNOWN, NULL },
+		{ 354, NULL, "DATA", NONE, SMTPCODE_DIRECTION_UNKNOWN, NULL },
+		{ 550, "5.1.1", "RCPT", NONE, SMTPCODE_DIRECTION_REMOTE, "bounced" },
+		{ 451, "4.7.1", NULL, NONE, SMTPCODE_DIRECTION_UNKNOWN, "deferred" },
+		{ 554, "5.7.1", "RCPT", NONE, SMTPCODE_DIRECTION_LOCAL, "rejected" },
+		{ 450, "4.7.1", "RCPT", NONE, SMTPCODE_DIRECTION_LOCAL, "rejected" },
+		{ 0, "5.1.1", NULL, NONE, SMTPCODE_DIRECTION_UNKNOWN, "bounced" },
+		{ 550, NULL, NULL, SMTPCODE_OUTCOME_DEFERRED, SMTPCODE_DIRECTION_REMOTE, "deferred" },
+		{ 221, NULL, NULL, SMTPCODE_OUTCOME_DELIVERED, SMTPCODE_DIRECTION_UNKNOWN, "delivered" },
+		{ 0, NULL, NULL, NONE, SMTPCODE_DIRECTION_UNKNOWN, NULL },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct smtpcode_reply r = result_reply(cases[i].basic, cases[i].enhanced,
+		                                       cases[i].command, cases[i].outcome,
+		                                       cases[i].direction);
+		const char *got = smtpcode_result(&r);
+		print_message("case %zu: %d %s\n", i, cases[i].basic,
+		              cases[i].enhanced ? cases[i].enhanced : "-");
+		if (cases[i].result)
+			assert_string_equal(got, cases[i].result);
+		else
+			assert_null(got);
+	}
+}
+
 static void phrases__weak_only_alone(void **state)
 {
 	struct smtpcode_verdict v;
@@ -675,6 +739,7 @@ int main(void)
 		cmocka_unit_test(verdict__report_first),
 		cmocka_unit_test(verdict__accepted_steps_and_expired),
 		cmocka_unit_test(phrases__weak_only_alone),
+		cmocka_unit_test(result__one_word),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

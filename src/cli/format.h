@@ -30,9 +30,9 @@ void text_compare(FILE *out, const struct smtpcode_compare *c, const struct styl
 
 /* "Class:    value": a labelled field (label by phrase key), wrapped. */
 void text_field(FILE *out, const struct style *st, const char *key, const char *value);
-/* The same into a sink (wrap.h), to gather a block for one write. */
-struct sink;
-void sink_field(struct sink *out, const struct style *st, const char *key, const char *value);
+/* The label of such a field, its colon and the spaces after it, into
+ * buf[size] (128 suffices); returns the column where the value starts. */
+int text_label(char *buf, size_t size, const struct style *st, const char *key);
 
 /* One line for a code: the code (coloured by cls), its name, and a status
  * in parentheses unless status is NULL. */
@@ -65,10 +65,6 @@ void text_reply(FILE *out, const struct smtpcode_reply *r, unsigned long index, 
  * object, else its code, kind, known, class and name. */
 void json_reply(FILE *out, const struct smtpcode_reply *r, int full);
 
-/* What became of the message, as explain's text and --brief say it: the
- * log's or the DSN's outcome, else one from the reply's class
- * ("delivered", "deferred", "bounced", "rejected"); NULL when unknown. */
-const char *answer_outcome(const struct smtpcode_reply *r);
 
 /* The lookups of a reply's codes: the basic code (after its command, when
  * the text names one), then each enhanced code; *n is how many (at most

@@ -14,6 +14,39 @@
 
 #include "advice.inc"
 
+/* The labelled fields of the block, and their labels' keys. */
+enum answer_field {
+	F_NOTE, F_RECIPIENT, F_OUTCOME, F_REASON, F_CODES, F_EVIDENCE, F_PROVIDER, F_SERVER,
+	F_ADVICE, F_COUNT
+};
+static const char *const field_keys[] = {
+	"l.note", "v.recipient", "l.outcome", "v.reason", "l.codes", "v.evidence", "v.provider",
+	"v.server", "v.advice"
+};
+_Static_assert(sizeof field_keys / sizeof field_keys[0] == F_COUNT, "a key for each field");
+
+/* "Outcome:  value", wrapped under the value (text_field), into the block.
+ * Each label with its padding is made once per language: every reply
+ * shows the same few. */
+static void answer_field(struct sink *out, const struct style *st, enum answer_field f,
+                         const char *value)
+{
+	static struct {
+		int lang; /* the style's language + 1; 0: not made yet */
+		int indent;
+		size_t len;
+		char text[128];
+	} lead[F_COUNT];
+
+	if (lead[f].lang != st->lang + 1) {
+		lead[f].indent = text_label(lead[f].text, sizeof lead[f].text, st, field_keys[f]);
+		lead[f].len = strlen(lead[f].text);
+		lead[f].lang = st->lang + 1;
+	}
+	sink_put(out, lead[f].text, lead[f].len);
+	wrap_to(out, value, lead[f].indent, 0, lead[f].indent, st->width);
+}
+
 /* The block of a reply is built without printf: strings are appended as
  * they are. Each helper gives the bytes printf would: sb_cat those of one
  * scx_sb_printf of its parts (cut at the end of the buffer, whole UTF-8
@@ -91,27 +124,6 @@ const char *reason_advice_text(size_t reason)
 	return advice_blob + reason_advice[reason].advice;
 }
 
-/* What became of the message: the log's or the DSN's word, else the
- * reply's class (2 delivered when it answered the end of the message or
- * an unknown command, 4 deferred, 5 bounced, or rejected when our own
- * server refused a client); NULL when unknown. */
-const char *answer_outcome(const struct smtpcode_reply *r)
-{
-	const char *o = smtpcode_outcome_name(r->outcome);
-	int cls = r->basic ? r->basic / 100 : r->enhanced_count ? r->enhanced[0].reply_class : 0;
-
-	if (o)
-		return o;
-	if (cls == 5)
-		return r->direction == SMTPCODE_DIRECTION_LOCAL ? "rejected" : "bounced";
-	if (cls == 2) /* delivered only by the end of the message */
-		return !r->command || strcmp(r->command, "DATA") == 0 ||
-		               strcmp(r->command, "BDAT") == 0
-		           ? "delivered"
-		           : NULL;
-	return cls == 4 ? "deferred" : NULL;
-}
-
 /* "provider tag \"[TSS04]\" (Yahoo and AOL)", "enhanced code 5.1.1", ...:
  * what decided v, in the style's language. */
 static void evidence_text(struct strbuf *sb, const struct smtpcode_verdict *v,
@@ -179,9 +191,15 @@ static const struct provider_clue {
 static int has_word(const char *hay, const char *needle, size_t n)
 {
 	size_t i;
+	int first;
 
-	for (; n && *hay; hay++) {
-		for (i = 0; i < n && hay[i] && scx_lower((unsigned char)hay[i]) == needle[i]; i++)
+	if (!n)
+		return 0;
+	first = (unsigned char)needle[0];
+	for (; *hay; hay++) {
+		if (scx_lower((unsigned char)*hay) != first) /* most places: one test */
+			continue;
+		for (i = 1; i < n && hay[i] && scx_lower((unsigned char)hay[i]) == needle[i]; i++)
 			;
 		if (i == n)
 			return 1;
@@ -294,7 +312,7 @@ static void redefined(struct sink *out, const struct smtpcode_enhanced_lookup *l
 	args[2] = enhanced_title(lk->enhanced.subject, lk->enhanced.detail);
 	scx_sb_init(&sb, buf, sizeof buf);
 	scx_sb_template(&sb, style_phrase(st, "v.redefined"), args, 3);
-	sink_field(out, st, "l.note", buf);
+	answer_field(out, st, F_NOTE, buf);
 }
 
 /* "Provider: Gmail (5.7.26): note". */
@@ -307,7 +325,7 @@ static void provider_note(struct sink *out, const struct smtpcode_enhanced_looku
 
 	scx_sb_init(&sb, buf, sizeof buf);
 	sb_cat(&sb, part, 5);
-	sink_field(out, st, "v.provider", buf);
+	answer_field(out, st, F_PROVIDER, buf);
 }
 
 /* "550 Mailbox Unavailable; 5.1.1 Bad destination mailbox address". */
@@ -377,7 +395,7 @@ static void outcome_text(struct strbuf *sb, const struct smtpcode_reply *r,
                          const struct smtpcode_verdict *v, const struct style *st)
 {
 	static const char *const bounce_keys[] = { "v.none", "v.soft", "v.hard" };
-	const char *o = answer_outcome(r);
+	const char *o = smtpcode_result(r);
 
 	const char *part[3];
 
@@ -434,29 +452,29 @@ void text_answer(FILE *out, const struct smtpcode_reply *r, unsigned long index,
 	for (i = 0; i < nnotes; i++)
 		redefined(&s, notes[i].lk, &notes[i].note, st);
 	if (r->recipient[0])
-		sink_field(&s, st, "v.recipient", r->recipient);
+		answer_field(&s, st, F_RECIPIENT, r->recipient);
 	scx_sb_init(&sb, buf, sizeof buf);
 	outcome_text(&sb, r, &v, st);
-	sink_field(&s, st, "l.outcome", buf);
+	answer_field(&s, st, F_OUTCOME, buf);
 	scx_sb_init(&sb, buf, sizeof buf);
 	part[0] = reason.name, part[1] = ": ", part[2] = reason.definition;
 	sb_cat(&sb, part, 3);
-	sink_field(&s, st, "v.reason", buf);
+	answer_field(&s, st, F_REASON, buf);
 	if (nitems) {
 		scx_sb_init(&sb, buf, sizeof buf);
 		codes_named(&sb, items, nitems, st);
-		sink_field(&s, st, "l.codes", buf);
+		answer_field(&s, st, F_CODES, buf);
 	}
 	scx_sb_init(&sb, buf, sizeof buf);
 	evidence_text(&sb, &v, st);
 	if (buf[0])
-		sink_field(&s, st, "v.evidence", buf);
+		answer_field(&s, st, F_EVIDENCE, buf);
 	for (i = 0; i < nnotes; i++)
 		provider_note(&s, notes[i].lk, &notes[i].note, st);
 	scx_sb_init(&sb, buf, sizeof buf);
 	server_text(&sb, r, st);
 	if (buf[0])
-		sink_field(&s, st, "v.server", buf);
+		answer_field(&s, st, F_SERVER, buf);
 	if ((advice = reason_advice_text(v.reason)) != NULL) {
 		/* A hard reason in a temporary reply (450 4.1.1): retry first. */
 		scx_sb_init(&sb, buf, sizeof buf);
@@ -465,7 +483,7 @@ void text_answer(FILE *out, const struct smtpcode_reply *r, unsigned long index,
 			sb_cat(&sb, part, 2);
 		}
 		sb_puts(&sb, advice);
-		sink_field(&s, st, "v.advice", buf);
+		answer_field(&s, st, F_ADVICE, buf);
 	}
 	sink_flush(&s);
 }
@@ -491,7 +509,7 @@ static void brief_field(FILE *out, const char *s)
 void brief_answer(FILE *out, const struct smtpcode_reply *r)
 {
 	struct smtpcode_verdict v;
-	const char *o = answer_outcome(r), *bounce;
+	const char *o = smtpcode_result(r), *bounce;
 	char codes[96];
 	struct strbuf sb;
 

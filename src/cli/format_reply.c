@@ -140,7 +140,7 @@ void json_reply(FILE *out, const struct smtpcode_reply *r, int full)
 	json_array_end(&j);
 	json_key_string(&j, "command", r->command);
 	json_key_string(&j, "outcome", smtpcode_outcome_name(r->outcome));
-	json_key_string(&j, "result", answer_outcome(r));
+	json_key_string(&j, "result", smtpcode_result(r));
 	json_key_string(&j, "recipient", r->recipient[0] ? r->recipient : NULL);
 	json_key_string(&j, "remote_host", r->remote_host[0] ? r->remote_host : NULL);
 	json_key_string(&j, "direction", smtpcode_direction_name(r->direction));

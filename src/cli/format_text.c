@@ -103,9 +103,9 @@ void text_field(FILE *out, const struct style *st, const char *key, const char *
 	sink_flush(&s);
 }
 
-void sink_field(struct sink *out, const struct style *st, const char *key, const char *value)
+int text_label(char *buf, size_t size, const struct style *st, const char *key)
 {
-	field(out, st, key, value);
+	return label(buf, size, st, key);
 }
 
 static char *join(char *buf, size_t size, const char *a, const char *b, const char *c);

@@ -32,7 +32,7 @@ void json_flush(struct json *j)
 }
 
 /* Room for n more bytes in the buffer (n <= JSON_BUFFER). */
-static char *room(struct json *j, size_t n)
+static inline char *room(struct json *j, size_t n)
 {
 	if (JSON_BUFFER - j->len < n)
 		json_flush(j);
@@ -53,14 +53,14 @@ static void put(struct json *j, const char *s, size_t n)
 	j->len += n;
 }
 
-static void put_char(struct json *j, char c)
+static inline void put_char(struct json *j, char c)
 {
 	*room(j, 1) = c;
 	j->len++;
 }
 
 /* A value at the top level is complete: hand it on. */
-static void value_done(struct json *j)
+static inline void value_done(struct json *j)
 {
 	if (j->depth == 0)
 		json_flush(j);
@@ -80,7 +80,7 @@ static const unsigned char plain[256] = {
 /* Nonzero if the eight bytes of x are all plain (the bit tricks find
  * whether some byte is below 0x20, 0x22, 0x5C, 0x7F, or has its high bit;
  * they can fire past a true hit but never miss one). */
-static int plain8(uint64_t x)
+static inline int plain8(uint64_t x)
 {
 	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
 	uint64_t q = x ^ (ones * 0x22), b = x ^ (ones * 0x5C), d = x ^ (ones * 0x7F);
@@ -88,6 +88,48 @@ static int plain8(uint64_t x)
 	               ((d - ones) & ~d) | x;
 
 	return (hit & high) == 0;
+}
+
+/* Copies s[0..n) to p and returns 1 if every byte of it is plain; else
+ * returns 0 (having written anything to p). Whole words, the last one
+ * overlapping the one before it, so that a short string (a key) costs a
+ * test or two, not a loop. */
+static int copy_plain(char *p, const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	if (n >= 8) {
+		uint64_t x;
+		for (i = 0; n - i >= 8; i += 8) {
+			memcpy(&x, s + i, 8);
+			if (!plain8(x))
+				return 0;
+			memcpy(p + i, &x, 8);
+		}
+		if (i < n) {
+			memcpy(&x, s + n - 8, 8);
+			if (!plain8(x))
+				return 0;
+			memcpy(p + n - 8, &x, 8);
+		}
+		return 1;
+	}
+	if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		if (!plain8((uint64_t)a | (uint64_t)b << 32)) /* both in one test */
+			return 0;
+		memcpy(p, &a, 4);
+		memcpy(p + n - 4, &b, 4);
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (!plain[s[i]])
+			return 0;
+		p[i] = (char)s[i];
+	}
+	return 1;
 }
 
 /* Writes the escape for byte c (one that cannot be copied as it is) at
@@ -124,42 +166,33 @@ static char *escape(char *p, unsigned char c)
 	return p + 5;
 }
 
-/* The string with its quotes, in pieces that fit the buffer: each input
- * byte of a piece writes at most ESCAPE_MAX bytes (a UTF-8 sequence that
- * starts in the piece may end past it: it is copied, 4 bytes at most). */
-static void put_string(struct json *j, const char *str, size_t n)
+/* Copies or escapes s[0..take) (take <= n) to p; returns the end. Each
+ * input byte writes at most ESCAPE_MAX bytes (a UTF-8 sequence that starts
+ * before take may end past it: it is copied, 4 bytes at most). */
+static char *escape_run(char *p, const unsigned char *s, size_t take, size_t n, size_t *done)
 {
-	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, len;
 
-	put_char(j, '"');
-	while (n > 0) {
-		size_t take = (JSON_BUFFER - j->len) / ESCAPE_MAX, i = 0, len;
-		char *p;
-
-		if (take < 16) {
-			json_flush(j);
-			continue;
+	while (i < take) {
+		size_t stop;
+		uint64_t x;
+		while (take - i >= 8) {
+			memcpy(&x, s + i, 8);
+			if (!plain8(x))
+				break;
+			memcpy(p, &x, 8);
+			p += 8;
+			i += 8;
 		}
-		if (take > n)
-			take = n;
-		p = j->buf + j->len;
-		while (i < take) {
-			unsigned char c;
-			uint64_t x;
-			if (i + 8 <= take) {
-				memcpy(&x, s + i, 8);
-				if (plain8(x)) {
-					memcpy(p, &x, 8);
-					p += 8;
-					i += 8;
-					continue;
-				}
-			}
-			c = s[i];
+		/* byte by byte through the word that holds something to look at */
+		stop = take - i > 8 ? i + 8 : take;
+		while (i < stop) {
+			unsigned char c = s[i];
 			if (plain[c]) {
 				*p++ = (char)c;
 				i++;
-			} else if (c >= 0x80 && (len = scx_utf8_len(str + i, n - i)) != 0) {
+			} else if (c >= 0x80 &&
+			           (len = scx_utf8_len((const char *)s + i, n - i)) != 0) {
 				memcpy(p, s + i, len);
 				p += len;
 				i += len;
@@ -168,10 +201,43 @@ static void put_string(struct json *j, const char *str, size_t n)
 				i++;
 			}
 		}
+	}
+	*done = i;
+	return p;
+}
+
+/* The string with its quotes: at once when it fits the buffer however it
+ * is escaped, else in pieces that fit. */
+static void put_string(struct json *j, const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t done;
+	char *p;
+
+	if (n <= (JSON_BUFFER - j->len - 2) / ESCAPE_MAX) {
+		p = j->buf + j->len;
+		*p++ = '"';
+		if (copy_plain(p, s, n))
+			p += n;
+		else
+			p = escape_run(p, s, n, n, &done);
+		*p++ = '"';
 		j->len = (size_t)(p - j->buf);
-		str += i;
-		s += i;
-		n -= i;
+		return;
+	}
+	put_char(j, '"');
+	while (n > 0) {
+		size_t take = (JSON_BUFFER - j->len) / ESCAPE_MAX;
+		if (take < 16) {
+			json_flush(j);
+			continue;
+		}
+		if (take > n)
+			take = n;
+		p = escape_run(j->buf + j->len, s, take, n, &done);
+		j->len = (size_t)(p - j->buf);
+		s += done;
+		n -= done;
 	}
 	put_char(j, '"');
 }
@@ -186,7 +252,7 @@ void json_write_string(FILE *out, const char *s, size_t n)
 }
 
 /* Writes the comma that separates a value from the one before it. */
-static void before_value(struct json *j)
+static inline void before_value(struct json *j)
 {
 	if (j->after_key) {
 		j->after_key = 0;

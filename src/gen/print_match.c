@@ -1,7 +1,7 @@
 /* print_match.c - the phrase and tag matcher's index, built once here
  * instead of on every call: every key the matcher looks for (the phrases
  * of data/reasons.tsv, then the provider tags whose reason is not
- * undefined), sorted by the bucket of its first two bytes (vd_bucket), and
+ * undefined), sorted by the bucket of its first three bytes (vd_bucket), and
  * where each bucket starts. The library then reads, at each position of a
  * text, only the keys of that position's bucket. */
 #include "gen.h"
@@ -32,7 +32,7 @@ static unsigned long long prefix_of(const char *s)
 
 static unsigned key_bucket(const char *s)
 {
-	return vd_bucket((unsigned char)s[0], s[0] ? (unsigned char)s[1] : 0);
+	return vd_bucket(prefix_of(s));
 }
 
 /* Bucket order; within a bucket, phrases, tags, then weak phrases, then row
@@ -79,7 +79,7 @@ int print_match(const struct table *tab, FILE *out)
 {
 	struct key *keys = malloc((tab->nphrases_r + tab->ntags + 1) * sizeof *keys);
 	size_t i, n, b;
-	int one_byte = 0;
+	int short_keys = 0;
 
 	if (!keys)
 		return -1;
@@ -90,8 +90,9 @@ int print_match(const struct table *tab, FILE *out)
 	fprintf(out, "static const struct gen_match_key gen_match_keys[%zu] = {\n", n ? n : 1);
 	for (i = 0; i < n; i++) {
 		const char *s = tab->blob.bytes + keys[i].off;
-		one_byte |= s[0] && !s[1];
 		size_t len = strlen(s);
+		if (len == 1 || len == 2)
+			short_keys |= (int)len;
 		fprintf(out, "\t{ %lu, %u, %d, 0x%016llxull, %zu },\n", keys[i].off, keys[i].row,
 		        keys[i].tag, prefix_of(s), len < VD_PREFIX ? len : VD_PREFIX);
 	}
@@ -105,8 +106,8 @@ int print_match(const struct table *tab, FILE *out)
 			i++;
 		fprintf(out, "%s%zu,", b % 16 ? " " : "\n\t", i);
 	}
-	fprintf(out, "\n};\n\n/* some key is one byte long */\nenum { GEN_MATCH_ONE_BYTE = %d };\n",
-	        one_byte);
+	fprintf(out, "\n};\n\n/* keys shorter than a bucket's three bytes: 1 some of one byte,\n"
+	             " * 2 some of two */\nenum { GEN_MATCH_SHORT = %d };\n", short_keys);
 	free(keys);
 	return 0;
 }

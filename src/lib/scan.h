@@ -9,7 +9,7 @@
  *                   inside other text, where a text ends, joins, quoted
  *                   replies (smaller readers: below)
  *   scan_formats.c  one table of markers per format
- *   scan_lookup.c   the lookups of those tables, by role
+ *   scan_lookup.c   the lookups of those tables, by role (scan_lookup.h)
  *   scan_pairs.h    which markers a line may hold: the lookups' filter
  *   scan_reply.c    reply detection and building
  *   scan_bounce.c   bounce lines that hold no reply position: enhanced code
@@ -162,6 +162,8 @@ enum scan_role {
 	SCAN_COMMAND_SPAN,   /* names command where `then` follows it later on
 	                      * the line: nodemailer's and Haraka's "Recipient
 	                      * <u@a> rejected:" */
+	SCAN_SIDE_AFTER,     /* a line of either side follows: the server's when a
+	                      * reply code starts it (Exchange's log ",<,") */
 	SCAN_STATUS_BEFORE,  /* the sending MTA's own status follows, before the
 	                      * reply it quotes on the line: Exchange 2003's
 	                      * "<mx #5.0.0 smtp; 554 5.7.1 ...>" */
@@ -192,7 +194,7 @@ struct scan_pairs; /* scan_pairs.h */
 
 /* The rows of every format, by role (built by smtpcode__formats_index()
  * when a scanner starts, so a lookup reads only the rows of its role). */
-#define SCAN_ROWS_MAX 256
+#define SCAN_ROWS_MAX 288 /* the scanner's state fits SMTPCODE_SCANNER_SIZE */
 struct scan_index {
 	const struct scan_marker *rows[SCAN_ROWS_MAX];
 	unsigned short first[SCAN_ROLE_COUNT + 1]; /* rows of role r: first[r] .. first[r + 1] */
@@ -209,38 +211,7 @@ void smtpcode__formats_index(struct scan_index *ix);
 	for (const struct scan_marker *const *m = (ix)->rows + (ix)->first[(role)]; /* NOLINT */ \
 	     m < (ix)->rows + (ix)->first[(role) + 1]; m++) /* NOLINT(bugprone-macro-parentheses) */
 
-/* The lookups, each over the rows of its role(s), in the formats' order
- * (scan_lookup.c; scan_who.c those of recipients, hosts and directions). */
-const char *smtpcode__command_in(const struct scan_index *ix, const char *line);
-enum smtpcode_outcome smtpcode__outcome_in(const struct scan_index *ix, const char *line);
-int smtpcode__after_lead_in(const struct scan_index *ix, const char *line, const char *p,
-                            const char *colon_after);
-const char *smtpcode__colon_lead_in(const struct scan_index *ix, const char *line);
-const char *smtpcode__enhanced_field(const struct scan_index *ix, const char *line);
-const char *smtpcode__record_text(const struct scan_index *ix, const char *line, size_t *n);
-const char *smtpcode__text_end(const struct scan_index *ix, const char *text, int after_space);
-const char *smtpcode__join_in(const struct scan_index *ix, const char *text, size_t *len);
-enum scan_role smtpcode__prefix(const struct scan_index *ix, const char *line, size_t *len);
-enum scan_role smtpcode__prefix_after(const struct scan_index *ix, const char *line,
-                                      const char **start);
-const char *smtpcode__client_word(const struct scan_index *ix, const char *word);
-const char *smtpcode__raw_client(const struct scan_index *ix, const char *line);
-int smtpcode__echo(const struct scan_index *ix, const char *line);
-const char *smtpcode__command_before(const struct scan_index *ix, const char *line);
-const char *smtpcode__enhanced_lead(const struct scan_index *ix, const char *line);
-int smtpcode__status_tag(const struct scan_index *ix, const char *line,
-                         struct smtpcode_enhanced_code *code);
-enum smtpcode_outcome smtpcode__dsn_action(const struct scan_index *ix, const char *value);
-const char *smtpcode__connection_failure(const struct scan_index *ix, const char *line,
-                                         int has_outcome);
-int smtpcode__recipient_in(const struct scan_index *ix, const char *line, char *out);
-int smtpcode__host_in(const struct scan_index *ix, const char *line, char *out);
-const char *smtpcode__host_line(const struct scan_index *ix, const char *line);
-enum smtpcode_direction smtpcode__direction_in(const struct scan_index *ix, const char *line);
-const char *smtpcode__command_span(const struct scan_index *ix, const char *line);
-size_t smtpcode__lead_in_at(const struct scan_index *ix, const char *text);
-int smtpcode__status_before(const struct scan_index *ix, const char *line, const char *p,
-                            struct smtpcode_enhanced_code *code);
+/* The lookups themselves: scan_lookup.h (included at the end). */
 
 /* ---- The line the passes prepare (scan_line.c) --------------------------- */
 
@@ -503,8 +474,6 @@ struct scan {
 	                                      * all start with lead */
 	int in_data;                         /* a raw session's message content:
 	                                      * after 354, up to the lone "." */
-	int last_basic;                      /* the last transcript reply's code */
-	const char *last_command;            /* ... and the command it answered */
 	struct smtpcode_reply reply;         /* the open reply */
 	struct smtpcode_reply inner[2];      /* replies quoted inside it ("...<421
 	                                      * 4.4.2 ...>"), given after it */
@@ -531,6 +500,7 @@ void smtpcode__reply_text(struct smtpcode_reply *r, const char *text, size_t n);
  * codes kept; the replies quoted in text[n] of line kept in s->inner. */
 void smtpcode__drop_joins(const struct scan_index *ix, struct smtpcode_reply *r);
 void smtpcode__drop_prefixes(struct smtpcode_reply *r);
+int smtpcode__banner_end(const char *text, int code);
 void smtpcode__quoted_replies(struct scan *s, const char *text, size_t n, unsigned long line);
 const char *smtpcode__find_embedded(const struct scan_index *ix, const char *line,
                                     int colon_lead, int *code, char *sep);
@@ -562,6 +532,9 @@ enum dsn_field smtpcode__dsn_field(const char *line);
 int smtpcode__dsn_takes(const struct scan *s, const struct scan_line *l);
 void smtpcode__dsn_line(struct scan *s, const struct scan_line *l);
 void smtpcode__dsn_flush(struct scan *s);
+/* A reply quoted after a leading status ("5.1.0 - Unknown address error
+ * 550-'5.7.1 ...'", d after the status): read into r, nonzero; 0 if none. */
+int smtpcode__quoted_after_status(struct smtpcode_reply *r, const char *d);
 
 /* ---- Who (scan_who.c) and the DSN twins (scan_twin.c) -------------------- */
 
@@ -592,5 +565,7 @@ void smtpcode__twin_drop(struct scan *s, unsigned long since, int basic);
 
 /* Adds the warnings that depend on the whole reply. */
 void smtpcode__check_reply(struct smtpcode_reply *r);
+
+#include "scan_lookup.h"
 
 #endif

@@ -13,6 +13,19 @@ static size_t indentation(const char *line)
 	return (size_t)(scan_skip_spaces(line) - line);
 }
 
+/* Nonzero if line starts with a status, " - " and words, the form of Cisco
+ * Secure Email's (IronPort's) bounce: "5.1.0 - Unknown address error
+ * 550-'5.1.1 <a>... User unknown'" (its DSN writes the same after "smtp;"). */
+static int status_then_quote(const char *line)
+{
+	struct smtpcode_enhanced_code c;
+	const char *p = scan_skip_spaces(line);
+	size_t len;
+
+	return smtpcode__enhanced_at(p, &c, &len) == SCAN_TOKEN_ENHANCED &&
+	       scan_starts_with(p + len, " - ") && (strstr(p, "-'") || strstr(p, "-\""));
+}
+
 /* A line of text that starts with an enhanced code and no basic code, after
  * a lead-in on the line ("Reason: 5.1.1 ...") or on a line just before
  * (Exim's "SMTP error from remote server after RCPT command:"). */
@@ -22,7 +35,7 @@ int smtpcode__enhanced_first(struct scan *s, const char *line)
 	const char *p = smtpcode__enhanced_lead(&s->formats, line);
 	size_t len;
 
-	if (!p && s->after_lines > 0)
+	if (!p && (s->after_lines > 0 || status_then_quote(line)))
 		p = scan_skip_spaces(line);
 	if (!p || smtpcode__enhanced_at(p, &c, &len) != SCAN_TOKEN_ENHANCED)
 		return 0;
@@ -30,7 +43,9 @@ int smtpcode__enhanced_first(struct scan *s, const char *line)
 	s->reply.command = s->after_lines > 0 ? s->after_command
 	                                      : smtpcode__command_in(&s->formats, line);
 	s->after_lines = 0;
-	smtpcode__reply_text(&s->reply, p, strlen(p));
+	smtpcode__add_enhanced(&s->reply, &c);
+	if (!smtpcode__quoted_after_status(&s->reply, p + len))
+		smtpcode__reply_text(&s->reply, p, strlen(p));
 	smtpcode__who_open(s, &s->reply, line, p, 0);
 	s->pending = 1;
 	s->pending_server = s->pending_inline = s->unclosed = 0;
@@ -86,16 +101,12 @@ int smtpcode__connection_line(struct scan *s, const char *line, enum smtpcode_ou
  * hard          550 5.1.1 User unknown", a bounce report's rows). */
 int smtpcode__in_column(const char *line, const char *p)
 {
-	const char *q = scan_skip_spaces(line);
+	const char *q = scan_skip_spaces(line), *gap;
 
 	if (q >= p)
 		return 0;
-	if (memchr(q, '\t', (size_t)(p - q))) /* memchr, not a byte loop: every line asks */
-		return 1;
-	for (; q < p && (q = memchr(q, ' ', (size_t)(p - q))) != NULL; q++)
-		if (q[1] == ' ' && q[2] == ' ')
-			return 1;
-	return 0;
+	gap = strstr(q, "   ");
+	return (gap && gap < p) || memchr(q, '\t', (size_t)(p - q)) != NULL;
 }
 
 void smtpcode__status_first(const struct scan *s, struct smtpcode_reply *r, const char *line,

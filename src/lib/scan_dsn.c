@@ -44,7 +44,7 @@ int smtpcode__dsn_takes(const struct scan *s, const struct scan_line *l)
  * attempts: 0)"): a code at a word start, then "-" or a blank, then a
  * quote. Reads it into r (its text up to the last such quote) and returns
  * nonzero; 0 if d holds none. */
-static int quoted_after_status(struct smtpcode_reply *r, const char *d)
+int smtpcode__quoted_after_status(struct smtpcode_reply *r, const char *d)
 {
 	const char *p, *end;
 	char sep, quote;
@@ -90,7 +90,7 @@ static void read_diagnostic(const struct scan *s, struct smtpcode_reply *r, cons
 	t = scan_skip_spaces(semi ? semi + 1 : d);
 	if (smtpcode__enhanced_at(t, &c, &len) == SCAN_TOKEN_ENHANCED) {
 		smtpcode__add_enhanced(r, &c);
-		if (quoted_after_status(r, t + len))
+		if (smtpcode__quoted_after_status(r, t + len))
 			return;
 		t = scan_skip_spaces(t + len);
 	}

@@ -103,9 +103,10 @@ static const struct scan_marker exim[] = {
 	NAMES("mail server after ", "MAIL FROM", "MAIL"),
 	NAMES("mail server after ", "pipelined MAIL FROM", "MAIL"),
 	NAMES("mail server after ", NULL, NULL), /* "after EHLO:" */
-	MARK("remote server after ", SCAN_LEAD_IN_COLON), /* GMX's Exim: "SMTP error from */
-	NAMES("remote server after ", NULL, NULL),        /* remote server after RCPT
-	                                                   * command:" */
+	MARK("from remote server ", SCAN_LEAD_IN_COLON), /* GMX's Exim: "SMTP error from */
+	NAMES("remote server after ", NULL, NULL),       /* remote server after RCPT
+	                                                  * command:", 1&1's "... for
+	                                                  * RCPT TO command" */
 	GIVES(" => ", SCAN_OUTCOME_TOKEN, NULL, DELIVERED),
 	GIVES(" -> ", SCAN_OUTCOME_TOKEN, NULL, DELIVERED),
 	GIVES(" == ", SCAN_OUTCOME_TOKEN, NULL, DEFERRED),
@@ -197,6 +198,11 @@ static const struct scan_marker vendors[] = {
 	DIR("server replied:", REMOTE),
 	DIR("host replied:", REMOTE),
 	DIR("failed with:", REMOTE),
+	/* 1&1 IONOS: "SMTP error from remote server for RCPT TO command, host: mx
+	 * (192.0.2.1) reason: 550 ..." (TEXT is its name for the data; exim[]'s
+	 * "from remote server " lets "reason:" come two lines later) */
+	NAMES("remote server for ", "TEXT command", "DATA"),
+	NAMES("remote server for ", " command", NULL),
 };
 
 /* qmail's bounces: the line before "Remote host said: 550 ..." names the
@@ -367,6 +373,26 @@ static const struct scan_marker transcript[] = {
 	ROW(": < ", SCAN_SERVER_AFTER, ": ", NULL, SMTPCODE_OUTCOME_NONE),
 	ROW(": > ", SCAN_CLIENT_AFTER, ": ", NULL, SMTPCODE_OUTCOME_NONE),
 	ROW(".", SCAN_CLIENT_WORD, NULL, "DATA", SMTPCODE_OUTCOME_NONE), /* the end of the data */
+	/* SmarterMail's SMTP log "00:00:01 [192.0.2.1][4711] rsp: 250 ..." and
+	 * "cmd: EHLO ...", its delivery log's "[313455-1] RSP: 354 ..." */
+	MARK("] rsp: ", SCAN_SERVER_AFTER),
+	MARK("] RSP: ", SCAN_SERVER_AFTER),
+	MARK("] cmd: ", SCAN_CLIENT_AFTER),
+	MARK("] CMD: ", SCAN_CLIENT_AFTER),
+	/* either side: Exchange's protocol logs (SmtpSend: "<" is the server's,
+	 * SmtpReceive: ">" is; Microsoft's "Protocol logging" page: fields
+	 * date-time,connector-id,session-id,sequence-number,local-endpoint,
+	 * remote-endpoint,event,data,context), hMailServer's log ("SMTPC" ...
+	 * "RECEIVED: 250 ...", "SENT: RCPT TO:<a>"; "[nl]" joins lines) */
+	MARK(",<,", SCAN_SIDE_AFTER),
+	MARK(",>,", SCAN_SIDE_AFTER),
+	MARK("\"RECEIVED: ", SCAN_SIDE_AFTER),
+	MARK("\"SENT: ", SCAN_SIDE_AFTER),
+	MARK("[nl]", SCAN_JOIN),
+	/* Trend Micro InterScan MSS's bounce: its arrows point the other way,
+	 * "Sent <<< RCPT TO:<a>" then "Received >>> 550 5.1.1 ..." */
+	MARK("Sent <<< ", SCAN_CLIENT_AFTER),
+	MARK("Received >>> ", SCAN_SERVER_AFTER),
 };
 
 /* Raw sessions without prefixes (telnet, nc, openssl s_client, JavaMail's
@@ -379,6 +405,8 @@ static const struct scan_marker raw[] = {
 	RAW("rset", "RSET"),       RAW("noop", "NOOP"),     RAW("starttls", "STARTTLS"),
 	RAW(".", "DATA"),
 };
+
+const char smtpcode__side_firsts[] = ",\""; /* of ",<,", ",>,", "\"RECEIVED: " ... */
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -104,35 +104,136 @@ static void not_codes(struct scan *s, const char *lead)
 	smtpcode__twin_drop(s, s->lead_since, basic);
 }
 
-/* A transcript's prefix after a log's time stamp and ": " (MDaemon's "Fri
- * 2026-05-15 09:12:01.611: <-- 220 ...", "...: --> RCPT To:<a>"): the kind
- * of line, as SCAN_SERVER_AFTER or SCAN_CLIENT_AFTER, the text after the
- * prefix in *start. The stamp holds four digits or more. */
-static enum scan_role after_timestamp(struct scan *s, const char *t, size_t n,
-                                      const char **start)
+/* Nonzero if c may stand in a time stamp beside digits and letters. */
+static int stamp_char(char c)
 {
-	const char *p = t, *end = t + (n < LOG_PREFIX_MAX ? n : LOG_PREFIX_MAX);
-	size_t len;
+	switch (c) {
+	case ' ': case ':': case '-': case '.': case '/': case ',': case '+': case '[': case ']':
+		return 1;
+	default:
+		return 0;
+	}
+}
 
-	/* Each ": " in turn; the prefix after it first (most lines have none:
-	 * it says so at once), the digits before it only then. */
-	for (; p < end && (p = memchr(p, ':', (size_t)(end - p))) != NULL; p++) {
+/* A transcript's prefix after a log's time stamp and ": " or a blank
+ * (MDaemon's "Fri 2026-05-15 09:12:01.611: <-- 220 ...", Python smtplib's
+ * debug level 2 "10:41:07.163517 reply: b'250 ...'"): the kind of line, as
+ * SCAN_SERVER_AFTER or SCAN_CLIENT_AFTER, the text after the prefix in
+ * *start. The stamp starts the line and holds a time: four digits or more
+ * and a colon, among blanks, "-./,+[]" and words of up to three letters
+ * ("Fri", "May"); a blank ends it only after a digit, and the first end
+ * is the only one tried. smtplib's echo of a reply ("reply: retcode (250);
+ * ...") after a stamp moves the line's start to it. */
+static enum scan_role after_timestamp(struct scan *s, struct scan_line *l, const char **start)
+{
+	const char *p = l->text, *end = l->text + LOG_PREFIX_MAX, *q;
+	size_t digits = 0, letters = 0, len;
+	int colon = 0;
+
+	for (; *p && p < end; p++) {
 		enum scan_role r;
-		const char *d;
-		size_t digits = 0;
-		if (p[1] != ' ')
+		if (scan_is_digit(*p)) {
+			digits++, letters = 0;
 			continue;
-		r = smtpcode__prefix(&s->formats, p + 2, &len);
-		if (r != SCAN_SERVER && r != SCAN_CLIENT)
+		}
+		if (scan_is_alnum(*p)) {
+			if (++letters > 3)
+				break;
 			continue;
-		for (d = t; d < p; d++)
-			digits += scan_is_digit(*d) != 0;
-		if (digits >= 4) {
-			*start = p + 2 + len;
+		}
+		letters = 0;
+		if (!stamp_char(*p))
+			break;
+		if (digits < 4 || !colon) {
+			colon |= *p == ':';
+			continue;
+		}
+		if (*p == ':' && p[1] == ' ')
+			q = p + 2;
+		else if (*p == ' ' && scan_is_digit(p[-1]))
+			q = p + 1;
+		else
+			continue;
+		r = smtpcode__prefix(&s->formats, q, &len);
+		if (r == SCAN_SERVER || r == SCAN_CLIENT) {
+			*start = q + len;
 			return r == SCAN_SERVER ? SCAN_SERVER_AFTER : SCAN_CLIENT_AFTER;
 		}
+		if (smtpcode__echo(&s->formats, q))
+			l->start = q;
+		break; /* the stamp ended here */
 	}
 	return SCAN_ROLE_COUNT;
+}
+
+/* How far into a line a marker of either side may stand (Exchange's
+ * connector names make its prefix long). */
+#define SIDE_MARKER_MAX 240
+
+/* A line of either side after its marker (Exchange's protocol log
+ * "...,<,550 5.1.1 ...,", hMailServer's "\"RECEIVED: 550 ...\""): the
+ * server's when a reply code starts it, else the client's, the text after
+ * the marker (and its opening quote) in *start; the field's end (",",
+ * the closing quote) goes from the line. */
+static enum scan_role side_line(struct scan *s, struct scan_line *l, const char **start)
+{
+	size_t n = l->len, len = 0;
+	const char *p = smtpcode__side_after(&s->formats, l->text, &len);
+	int quoted;
+	char sep;
+
+	if (!p || p - l->text > SIDE_MARKER_MAX)
+		return SCAN_ROLE_COUNT;
+	quoted = p[0] == '"' || p[len] == '"';
+	p += len;
+	if (p[0] == '"')
+		p++;
+	if (n > 0 && l->text[n - 1] == ',')
+		n--;
+	if (quoted && n > 0 && l->text[n - 1] == '"')
+		n--;
+	if (l->text + n < p)
+		n = (size_t)(p - l->text);
+	l->text[n] = '\0';
+	l->len = n;
+	*start = p;
+	return scan_code_at(p, &sep) ? SCAN_SERVER_AFTER : SCAN_CLIENT_AFTER;
+}
+
+/* Nonzero if start follows a bare ">>> " or "<<< " (after punctuation,
+ * a blank or nothing): the arrows whose side differs between programs.
+ * A word before the arrow says its side itself (InterScan's "Sent <<< "). */
+static int bare_arrow(const char *line, const char *start)
+{
+	const char *a = start - 4;
+
+	if (start - line < 4 || (memcmp(a, ">>> ", 4) != 0 && memcmp(a, "<<< ", 4) != 0))
+		return 0;
+	while (a > line && a[-1] == ' ')
+		a--;
+	return a == line || !scan_is_alnum((unsigned char)a[-1]);
+}
+
+/* The side of a line after a marker that a server's log uses the other
+ * way round: OpenSMTPD's smtp-in writes its own replies ">>> 250 ..." and
+ * the client's commands "<<< EHLO ..." (smtp_session.c), the reverse of
+ * its mta side and of Sendmail. A client's line never starts with a reply
+ * code, and a server's never with a command and no code. */
+static enum scan_role side_by_data(enum scan_role r, const char *line, const char *start)
+{
+	char word[16], sep;
+	size_t n = 0;
+
+	if (!bare_arrow(line, start))
+		return r;
+	if (r == SCAN_CLIENT_AFTER)
+		return scan_code_at(start, &sep) && sep ? SCAN_SERVER_AFTER : r;
+	if (scan_code_at(start, &sep))
+		return r;
+	while (n < sizeof word - 1 && start[n] && start[n] != ' ')
+		word[n] = start[n], n++;
+	word[n] = '\0';
+	return n >= 4 && smtpcode_command_canonical(word) ? SCAN_CLIENT_AFTER : r;
 }
 
 /* A log prefix before a transcript's marker ("  308   SMTP<< ", "2026-05-06
@@ -149,14 +250,17 @@ int smtpcode__pass_log_prefix(struct scan *s, struct scan_line *l)
 
 	if (l->len > LOG_PREFIX_MAX) /* a prefix is short: look no further */
 		l->text[LOG_PREFIX_MAX] = '\0';
-	r = smtpcode__prefix_after(&s->formats, l->text, &start);
+	r = smtpcode__prefix_after_longest(&s->formats, l->text, &start);
 	l->text[LOG_PREFIX_MAX] = keep;
 
 	if (!n || strcmp(s->lead, lead) != 0)
 		s->lead_since = s->line;
 	if (r == SCAN_ROLE_COUNT)
-		r = after_timestamp(s, l->text, l->len, &start);
+		r = side_line(s, l, &start);
+	if (r == SCAN_ROLE_COUNT)
+		r = after_timestamp(s, l, &start);
 	if (r != SCAN_ROLE_COUNT) {
+		r = side_by_data(r, l->text, start);
 		l->kind = r == SCAN_SERVER_AFTER ? SCAN_LINE_SERVER : SCAN_LINE_CLIENT;
 		l->start = start;
 		if (n && strcmp(s->pid, lead) != 0)

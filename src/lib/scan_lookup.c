@@ -506,6 +506,23 @@ const char *smtpcode__command_span(const struct scan_index *ix, const char *line
 	return NULL;
 }
 
+/* Where the first SCAN_SIDE_AFTER marker stands in line, its length in
+ * *len; NULL if there is none. One pass over line for the markers' first
+ * characters (smtpcode__side_firsts): most lines hold none. */
+const char *smtpcode__side_after(const struct scan_index *ix, const char *line, size_t *len)
+{
+	const char *p;
+
+	for (p = line; (p = strpbrk(p, smtpcode__side_firsts)) != NULL; p++)
+		EACH(ix, SCAN_SIDE_AFTER, m)
+			if (p[1] == (*m)->marker[1] && p[0] == (*m)->marker[0] &&
+			    strncmp(p, (*m)->marker, (*m)->len) == 0) {
+				*len = (*m)->len;
+				return p;
+			}
+	return NULL;
+}
+
 /* The length of the lead-in marker that text starts with (any case), or 0:
  * a label written again before the enhanced code ("ERROR_CODE :550,
  * ERROR_CODE :5.1.1"). */
@@ -536,4 +553,32 @@ int smtpcode__status_before(const struct scan_index *ix, const char *line, const
 		}
 	}
 	return 0;
+}
+
+/* The length of the longest marker of role that ends at end in line. */
+static size_t marker_ending_at(const struct scan_index *ix, enum scan_role role, const char *line,
+                               const char *end)
+{
+	size_t best = 0;
+
+	EACH(ix, role, m)
+		if ((size_t)(end - line) >= (*m)->len && (*m)->len > best &&
+		    strncmp(end - (*m)->len, (*m)->marker, (*m)->len) == 0)
+			best = (*m)->len;
+	return best;
+}
+
+/* smtpcode__prefix_after, but of two markers that end at the same place the
+ * longer decides: InterScan MSS's "Sent <<< RCPT TO:<a>" is the client's
+ * (" <<< " alone, the server's), its "Received >>> 550 ..." the server's. */
+enum scan_role smtpcode__prefix_after_longest(const struct scan_index *ix, const char *line,
+                                              const char **start)
+{
+	enum scan_role r = smtpcode__prefix_after(ix, line, start);
+
+	if (r == SCAN_SERVER_AFTER &&
+	    marker_ending_at(ix, SCAN_CLIENT_AFTER, line, *start) >
+	            marker_ending_at(ix, SCAN_SERVER_AFTER, line, *start))
+		return SCAN_CLIENT_AFTER;
+	return r;
 }

@@ -145,10 +145,13 @@ void smtpcode__mime_qp(struct scan *s, const struct scan_line *l, scan_next_fn *
 		n--;
 	for (i = 0; i < n; i++) {
 		int hi, lo;
-		size_t k = i;
-		while (k < n && plain[(unsigned char)t[k]])
-			k++;
-		if (k > i) { /* a run of bytes as they are */
+		/* a run of bytes as they are: up to an '=', a CR or the line's
+		 * NUL (strcspn is vectorised; a NUL before it, which the line
+		 * never holds, would go to put() as any other byte) */
+		size_t k = i + strcspn(t + i, "=\r\n");
+		if (k > n)
+			k = n;
+		if (k > i) {
 			put_run(s, t + i, k - i);
 			i = k - 1;
 		} else if (t[i] == '=' && i + 2 < n && (hi = hex(t[i + 1])) >= 0 &&

@@ -274,8 +274,6 @@ static void transcript_command(struct scan *s, struct smtpcode_reply *r)
 	s->after_quit = strcmp(r->command, "QUIT") == 0;
 	if (s->after_quit)
 		s->raw_session = 0;
-	s->last_basic = r->basic;
-	s->last_command = r->command;
 	s->in_data = r->basic == 354 && s->raw_session;
 }
 
@@ -357,7 +355,7 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 	if (!r->command)
 		r->command = smtpcode__command_span(&s->formats, line);
 	r->last_line = s->line;
-	s->multiline = sep == '-';
+	s->multiline = sep == '-' && !smtpcode__banner_end(text, code);
 	s->unclosed = ends_unclosed(&s->formats, text);
 	n = smtpcode__reply_text_len(&s->formats, line, code_ptr, text);
 	if (s->unclosed) /* keep "(in reply to end": the next line ends it, emit cuts it */
@@ -455,6 +453,17 @@ static int starts_own_sentence(const struct scan *s, const char *body)
 	       s->sentence_end + 1 + word <= 66;
 }
 
+/* Nonzero if body holds a reply of its own after a lead-in ("... reason:
+ * 550 5.2.0 ..." under the line of another recipient): no continuation. */
+static int own_lead_in(const struct scan *s, const char *body)
+{
+	int code;
+	char sep;
+	const char *p = smtpcode__find_embedded(&s->formats, body, 0, &code, &sep);
+
+	return p && p > body && sep != '-' && smtpcode__after_lead_in(&s->formats, body, p, NULL);
+}
+
 /* Nonzero if a line of text continues the open reply: an indented line
  * (Postfix wraps a bounce's text with four blanks), and, where a paste lost
  * the indentation, a line after a reply found inside a line that ended
@@ -477,8 +486,9 @@ static int continues_reply(const struct scan *s, const struct scan_line *l, cons
 		       !(indentation(l->start) == s->reply_indent && starts_own_sentence(s, body)) &&
 		       !(body[0] == '<' && (smtpcode__find_embedded(&s->formats, body, 0, &code, &sep) ||
 		                            smtpcode__connection_failure(&s->formats, body, 0))) &&
-		       !(smtpcode__command_in(&s->formats, body) &&
-		         smtpcode__find_embedded(&s->formats, body, 0, &code, &sep));
+		       !(smtpcode__find_embedded(&s->formats, body, 0, &code, &sep) &&
+		         smtpcode__command_in(&s->formats, body)) &&
+		       !own_lead_in(s, body);
 	return (s->pending_inline && !r->text[0] && !r->enhanced_count) || s->unclosed;
 }
 

@@ -88,6 +88,17 @@ void smtpcode__drop_joins(const struct scan_index *ix, struct smtpcode_reply *r)
 	}
 }
 
+/* Nonzero if text (after "554-") is a two-line banner flattened into one:
+ * one word, then the same code and a blank ("mx.example.net 554 Your
+ * access ...", MailEnable's "The server returned:"): the reply is whole. */
+int smtpcode__banner_end(const char *text, int code)
+{
+	const char *p = strchr(text, ' ');
+	char sep = 0;
+
+	return p && p > text && scan_code_at(p + 1, &sep) == code && sep == ' ';
+}
+
 /* Removes the continuation prefixes left inside a joined text (Postfix
  * flattens "550-5.7.26 a" / "550-5.7.26 b" into "a 550-5.7.26 b"): the
  * reply's own code after a blank, followed by "-" or by an enhanced code,
@@ -105,7 +116,7 @@ void smtpcode__drop_prefixes(struct smtpcode_reply *r)
 		    (p - r->text >= 3 && p[-3] == '-' && p[-2] == '>'))
 			continue;
 		len = smtpcode__reply_code(r, p + 4);
-		if (sep == ' ' && !len)
+		if (sep == ' ' && !len && !smtpcode__banner_end(r->text, r->basic))
 			continue;
 		skip = 4 + len + (len && p[4 + len] == ' ');
 		memmove(p, p + skip, strlen(p + skip) + 1);

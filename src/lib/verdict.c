@@ -122,14 +122,46 @@ static int code_or_phrase(const struct smtpcode_enhanced_code *enhanced, size_t 
 	return from_text(phrase, SMTPCODE_EVIDENCE_PHRASE, out);
 }
 
-/* Nonzero for a 2xx or 3xx reply to a step of the session before the end
- * of the message (the greeting, EHLO, MAIL, RCPT, QUIT, ...): accepted,
- * but nothing was delivered by it. */
-static int accepted_step(int basic, const char *command)
+/* Nonzero if a 2xx reply (or a 2.x.x code alone) delivered the message:
+ * it answered the end of the data (DATA, BDAT), or, with no command known,
+ * it is a 250 (or has no basic code) whose enhanced code is no address
+ * status: 221 only closes (RFC 5321 4.2.2), 2.1.x says a sender or
+ * recipient is valid (RFC 3463 3.2), and neither delivers anything. */
+static int delivers(int basic, const struct smtpcode_enhanced_code *enhanced, size_t count,
+                    const char *command)
 {
-	if ((basic / 100 != 2 && basic / 100 != 3) || !command)
+	if (command)
+		return strcmp(command, "DATA") == 0 || strcmp(command, "BDAT") == 0;
+	if (basic && basic != 250)
 		return 0;
-	return strcmp(command, "DATA") != 0 && strcmp(command, "BDAT") != 0;
+	return !(count && enhanced[0].subject == 1);
+}
+
+/* Nonzero for a 2xx or 3xx reply to a step of the session before the end
+ * of the message (the greeting, EHLO, MAIL, RCPT, QUIT, ...), or a 2xx
+ * that delivers nothing (above): accepted, but nothing was delivered by it. */
+static int accepted_step(int basic, const struct smtpcode_enhanced_code *enhanced,
+                         size_t count, const char *command)
+{
+	if (basic / 100 == 2 || (!basic && count && enhanced[0].reply_class == 2))
+		return !delivers(basic, enhanced, count, command);
+	return basic / 100 == 3 && command && strcmp(command, "DATA") != 0 &&
+	       strcmp(command, "BDAT") != 0;
+}
+
+const char *smtpcode_result(const struct smtpcode_reply *r)
+{
+	const char *o = smtpcode_outcome_name(r->outcome);
+	int cls = r->basic ? r->basic / 100 : r->enhanced_count ? r->enhanced[0].reply_class : 0;
+
+	if (o)
+		return o;
+	if ((cls == 4 || cls == 5) && r->direction == SMTPCODE_DIRECTION_LOCAL)
+		return "rejected"; /* our own server refused a client */
+	if (cls == 2)
+		return delivers(r->basic, r->enhanced, r->enhanced_count, r->command) ? "delivered"
+		                                                                      : NULL;
+	return cls == 5 ? "bounced" : cls == 4 ? "deferred" : NULL;
 }
 
 static int decide(int basic, const struct smtpcode_enhanced_code *enhanced, size_t count,
@@ -142,7 +174,7 @@ static int decide(int basic, const struct smtpcode_enhanced_code *enhanced, size
 	vd_text(text, strlen(text), &phrase, &tag);
 	if (tag.reason >= 0)
 		return from_text(&tag, SMTPCODE_EVIDENCE_TAG, out);
-	if (outcome != SMTPCODE_OUTCOME_DELIVERED && accepted_step(basic, out->command))
+	if (outcome != SMTPCODE_OUTCOME_DELIVERED && accepted_step(basic, enhanced, count, out->command))
 		return -1; /* a 2xx to EHLO, MAIL, RCPT...: nothing delivered yet */
 	if (basic / 100 == 2 || (count && enhanced[0].reply_class == 2) ||
 	    outcome == SMTPCODE_OUTCOME_DELIVERED) {

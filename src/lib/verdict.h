@@ -28,12 +28,13 @@ struct gen_match_key {
 };
 
 /* The matcher's index: keys[start[b] .. start[b + 1]) are bucket b's
- * (verdict_key.h); one_byte: some key is one byte long. */
+ * (verdict_key.h); short_keys: 1 if some key is one byte long, 2 if
+ * some is two (their buckets end with 0s), or both. */
 struct vd_index {
 	const struct gen_match_key *keys;
 	const unsigned short *start;
 	const char *blob;
-	int one_byte;
+	int short_keys;
 };
 
 /* In one pass over text[0..len): the longest phrase into m[0], the

@@ -128,7 +128,7 @@ int vd_code_reason(const struct smtpcode_enhanced_code *codes, size_t count, siz
 void vd_text(const char *text, size_t len, struct vd_hit *phrase, struct vd_hit *tag)
 {
 	static const struct vd_index ix = { gen_match_keys, gen_match_start, gen_verdict_blob,
-	                                    GEN_MATCH_ONE_BYTE };
+	                                    GEN_MATCH_SHORT };
 	struct vd_match m[3];
 
 	vd_longest(&ix, text, len, m);

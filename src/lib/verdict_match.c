@@ -1,15 +1,15 @@
 /* verdict_match.c - finds the longest phrase and the longest provider tag
  * in a text, in one pass.
  *
- * The generator sorted every key by the bucket of its first two bytes
+ * The generator sorted every key by the bucket of its first three bytes
  * (verdict_key.h; build/verdict.inc: gen_match_keys, gen_match_start), so
  * each position of the text is tried only against the keys of its own
  * bucket: most positions fall in an empty one and cost a hash and two
  * loads. The text's next VD_PREFIX bytes, case folded, slide along in one
  * word, against which each key of the bucket tests its own prefix before
- * the rest of it is compared. A one-byte key (none today) is looked up
- * with a NUL second byte. The index is const data: the library keeps no
- * state. */
+ * the rest of it is compared. A key of one or two bytes (none today) is
+ * looked up with NULs for its missing bytes. The index is const data: the
+ * library keeps no state. */
 #include "verdict.h"
 #include "verdict_key.h"
 
@@ -74,12 +74,13 @@ void vd_longest(const struct vd_index *ix, const char *text, size_t len, struct 
 	for (at = 0; at < VD_PREFIX && at < len; at++)
 		w |= (unsigned long long)scx_lower(t[at]) << (8 * at);
 	for (at = 0; at < len; at++) {
-		unsigned x = (unsigned)(w & 0xff), y = (unsigned)(w >> 8 & 0xff);
-		unsigned h = vd_bucket_folded(x, y);
-		if (ix->start[h] != ix->start[h + 1] && x)
+		unsigned h = vd_bucket(w);
+		if (ix->start[h] != ix->start[h + 1] && (w & 0xff))
 			try_bucket(ix, h, w, text, len, at, m);
-		if (ix->one_byte && y)
-			try_bucket(ix, vd_bucket_folded(x, 0), w, text, len, at, m);
+		if ((ix->short_keys & 2) && (w >> 16 & 0xff)) /* two-byte keys here */
+			try_bucket(ix, vd_bucket(w & 0xffff), w, text, len, at, m);
+		if ((ix->short_keys & 1) && (w >> 8 & 0xff)) /* one-byte keys here */
+			try_bucket(ix, vd_bucket(w & 0xff), w, text, len, at, m);
 		/* slide: the byte VD_PREFIX ahead comes in at the top */
 		w >>= 8;
 		if (at + VD_PREFIX < len)
