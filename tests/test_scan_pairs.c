@@ -167,6 +167,10 @@ static void pairs__lookups_answer_the_same(void **state)
 		"Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound'",
 		"Sorry, I couldn't find any host named example.invalid. (#5.1.2)",
 		"smtplib.SMTPRecipientsRefused: {'e@example.org': (550, b'5.1.1 no')}",
+		"Recipient <g@example.org> rejected: 550 5.1.1 no such user",
+		"Sender <h@example.org> was fine, recipient <i@example.org> rejected",
+		"<mx.example.net #5.0.0 smtp; 554 5.7.1 refused>",
+		"<mx.example.net #5.0.0smtp; 554 5.7.1 refused>",
 		"nothing to see here at all",
 		"",
 	};
@@ -181,6 +185,8 @@ static void pairs__lookups_answer_the_same(void **state)
 		char r0[SCAN_ADDRESS], r1[SCAN_ADDRESS], h0[SCAN_ADDRESS], h1[SCAN_ADDRESS];
 		int has0, has1;
 		size_t n0 = 0, n1 = 0;
+		struct smtpcode_enhanced_code code0, code1;
+		const char *span1;
 
 		ix.pairs = NULL;
 		c0 = smtpcode__command_in(&ix, l);
@@ -205,8 +211,15 @@ static void pairs__lookups_answer_the_same(void **state)
 		if (has0 & 1)
 			assert_string_equal(h0, h1);
 		c1 = smtpcode__enhanced_field(&ix, l);
+		has1 = smtpcode__status_before(&ix, l, l + strlen(l), &code1);
+		span1 = smtpcode__command_span(&ix, l);
 		ix.pairs = NULL;
 		assert_ptr_equal(smtpcode__enhanced_field(&ix, l), c1);
+		has0 = smtpcode__status_before(&ix, l, l + strlen(l), &code0);
+		assert_int_equal(has0, has1);
+		if (has0)
+			assert_memory_equal(&code0, &code1, sizeof code0);
+		assert_ptr_equal(smtpcode__command_span(&ix, l), span1);
 	}
 }
 

@@ -199,22 +199,12 @@ struct scan_pairs; /* scan_pairs.h */
 struct scan_index {
 	const struct scan_marker *rows[SCAN_ROWS_MAX];
 	unsigned short first[SCAN_ROLE_COUNT + 1]; /* rows of role r: first[r] .. first[r + 1] */
-	const struct scan_pairs *pairs;    /* the line being read, or NULL: set by
-	                                    * scan.c's detect() while the line
-	                                    * holds still (lookups outside it,
-	                                    * and of other strings, search all) */
-	unsigned char prefix_first[32];    /* bits: the first bytes of the markers
-	                                    * of SCAN_SERVER, SCAN_CLIENT and
-	                                    * SCAN_SESSION (a line starting with
-	                                    * another has no transcript prefix) */
-	unsigned char raw_first[32];       /* the same for SCAN_RAW_CLIENT, in
-	                                    * both cases */
+	const struct scan_pairs *pairs;    /* the line detect() reads, or NULL */
+	unsigned char prefix_first[32];    /* bits: transcript prefixes' first bytes */
+	unsigned char raw_first[32];       /* raw client commands', in both cases */
 };
 
-/* The parts of the index the lookups build from the rows (scan_lookup.c;
- * smtpcode__formats_index() calls it once the rows stand by role). */
-void smtpcode__lookups_index(struct scan_index *ix);
-
+void smtpcode__lookups_index(struct scan_index *ix); /* scan_lookup.c: the above */
 void smtpcode__formats_index(struct scan_index *ix);
 
 /* For each row m of a role (m names the loop's variable: no parentheses). */

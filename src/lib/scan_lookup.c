@@ -48,6 +48,12 @@ static int has_bit(const unsigned char *bits, unsigned char c)
 	return bits[c >> 3] >> (c & 7) & 1;
 }
 
+/* The parts of the index the lookups keep: no line marked yet, and the
+ * first bytes of the rows that must start a line (SCAN_SERVER, SCAN_CLIENT
+ * and SCAN_SESSION; SCAN_RAW_CLIENT in both cases, as it is compared
+ * without case), so that a line starting with another byte skips those
+ * rows at once. smtpcode__formats_index() calls it once the rows stand by
+ * role. */
 void smtpcode__lookups_index(struct scan_index *ix)
 {
 	static const enum scan_role prefixes[] = { SCAN_SERVER, SCAN_CLIENT, SCAN_SESSION };
@@ -490,9 +496,11 @@ const char *smtpcode__connection_failure(const struct scan_index *ix, const char
  * holds, in that order ("Recipient <u@a> rejected:"), or NULL. */
 const char *smtpcode__command_span(const struct scan_index *ix, const char *line)
 {
+	const struct scan_pairs *pp = scan_covering(ix, line);
+
 	EACH(ix, SCAN_COMMAND_SPAN, m) {
-		const char *p = strstr(line, (*m)->marker);
-		if (p && strstr(p + (*m)->len, (*m)->then))
+		const char *p = scan_find_row(pp, line, *m);
+		if (p && scan_find_in(pp, p + (*m)->len, (*m)->then, strlen((*m)->then)))
 			return (*m)->command;
 	}
 	return NULL;
@@ -532,10 +540,12 @@ size_t smtpcode__lead_in_at(const struct scan_index *ix, const char *text)
 int smtpcode__status_before(const struct scan_index *ix, const char *line, const char *p,
                             struct smtpcode_enhanced_code *code)
 {
+	const struct scan_pairs *pp = scan_covering(ix, line);
+
 	EACH(ix, SCAN_STATUS_BEFORE, m) {
-		const char *q = line;
+		const char *q;
 		size_t len;
-		while ((q = strstr(q, (*m)->marker)) != NULL && q < p) {
+		for (q = scan_find_row(pp, line, *m); q != NULL && q < p; q = strstr(q, (*m)->marker)) {
 			q += (*m)->len;
 			if (smtpcode__enhanced_at(q, code, &len) == SCAN_TOKEN_ENHANCED &&
 			    q[len] == ' ' && code->subject <= 7)
