@@ -367,6 +367,23 @@ static void after_lead_in__code_at_start__reads_nothing_before(void **state)
 	assert_string_equal(found[0].text, "550 user unknown");
 }
 
+/* A UTF-8 byte-order mark before a line (a file saved by an editor, a
+ * paste) hides no reply; a lone mark is an empty line. */
+static void bom__skipped_before_a_line(void **state)
+{
+	(void)state;
+	scan("\xEF\xBB\xBF" "550 5.1.1 <bob@example.org>: User unknown");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 550);
+	assert_int_equal(found[0].first_line, 1);
+	scan("\xEF\xBB\xBF\n\xEF\xBB\xBF" "421 4.7.0 Try later");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 421);
+	assert_int_equal(found[0].first_line, 2);
+	scan("\xEF\xBB");
+	assert_int_equal(nfound, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -384,6 +401,7 @@ int main(void)
 		cmocka_unit_test(hostile__line_buffer_edges_read_nothing_past_the_end),
 		cmocka_unit_test(hostile__space_near_the_end_of_a_line),
 		cmocka_unit_test(after_lead_in__code_at_start__reads_nothing_before),
+		cmocka_unit_test(bom__skipped_before_a_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
