@@ -205,10 +205,13 @@ static void prefix_after__every_marker_passes_the_filter(void **state)
 	static const char *const server[] = {
 		"  308   SMTP<< 250 OK", "21550 <<< 250 HELP", "2026-05-06 SERVER -> CLIENT: 220 x",
 		"[t] DEBUG [Kx7f] S: 220 x", "postfix/smtp[1]: < mx[192.0.2.1]:25: 220 x",
+		"2026-05-06 08:14:02\tSERVER -> CLIENT: 220 x", /* PHPMailer's echo */
+		"2026-05-06 08:14:02 SERVER -&gt; CLIENT: 220 x<br>", /* and html */
 	};
 	static const char *const client[] = {
 		"  308   SMTP>> EHLO x", "  308   SMTP|> MAIL FROM:<a>", "21550 >>> DATA",
 		"2026-05-06 CLIENT -> SERVER: QUIT", "[t] DEBUG [Kx7f] C: EHLO x",
+		"2026-05-06 08:14:02 CLIENT -&gt; SERVER: MAIL FROM:&lt;a@example.org&gt;<br>",
 		"postfix/smtp[1]: > mx[192.0.2.1]:25: RSET",
 	};
 	const char *start;

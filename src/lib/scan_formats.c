@@ -371,6 +371,11 @@ static const struct scan_marker transcript[] = {
 	MARK(" >>> ", SCAN_CLIENT_AFTER),
 	MARK("SERVER -> CLIENT: ", SCAN_SERVER_AFTER),
 	MARK("CLIENT -> SERVER: ", SCAN_CLIENT_AFTER),
+	/* PHPMailer's Debugoutput "html" (SMTP::edebug: htmlentities() of the
+	 * line, then "<br>"); its default "echo" puts a TAB after the time */
+	MARK("SERVER -&gt; CLIENT: ", SCAN_SERVER_AFTER),
+	MARK("CLIENT -&gt; SERVER: ", SCAN_CLIENT_AFTER),
+	MARK("<br>", SCAN_TEXT_END),
 	MARK("] S: ", SCAN_SERVER_AFTER),
 	MARK("] C: ", SCAN_CLIENT_AFTER),
 	ROW(": < ", SCAN_SERVER_AFTER, ": ", NULL, SMTPCODE_OUTCOME_NONE),

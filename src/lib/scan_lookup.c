@@ -325,15 +325,17 @@ enum scan_role smtpcode__prefix(const struct scan_index *ix, const char *line, s
 }
 
 /* Nonzero if line holds one of the pairs that every SCAN_SERVER_AFTER and
- * SCAN_CLIENT_AFTER marker holds ("<<", ">>", "|>", "< ", "> ", "] "): one
+ * SCAN_CLIENT_AFTER marker holds ("<<", ">>", "|>", "< ", "> ", "] ", or
+ * PHPMailer html's "&gt; "): one
  * pass that spares most log lines the search for each marker (a new
  * marker holds one of them too: tests/test_scan_formats.c checks). */
 static int may_hold_after_marker(const char *line)
 {
 	const char *p;
 
-	for (p = line; (p = strpbrk(p, "<>|]")) != NULL; p++)
-		if (p[1] == ' ' || p[1] == '<' || p[1] == '>')
+	for (p = line; (p = strpbrk(p, "<>|]&")) != NULL; p++)
+		if (p[0] == '&' ? strncmp(p, "&gt; ", 5) == 0
+		                : p[1] == ' ' || p[1] == '<' || p[1] == '>')
 			return 1;
 	return 0;
 }
@@ -354,7 +356,7 @@ enum scan_role smtpcode__prefix_after(const struct scan_index *ix, const char *l
 		EACH(ix, roles[i], m) {
 			const char *p = smtpcode__find(ix, line, *m);
 			if (!p || (p > line && (*m)->marker[0] != ' ' && (*m)->marker[0] != ']' &&
-			           (*m)->marker[0] != ':' && p[-1] != ' '))
+			           (*m)->marker[0] != ':' && p[-1] != ' ' && p[-1] != '\t'))
 				continue;
 			p += (*m)->len;
 			if ((*m)->then && (p = strstr(p, (*m)->then)) != NULL)
