@@ -168,25 +168,25 @@ build/libsmtpcode.so: $(SHLIB)
 # The compiler and flags of the last build: objects are rebuilt when they
 # change (CC=clang, CFLAGS=..., SANITIZE=1).
 BUILD_FLAGS = $(CC) $(SC_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS)
-build/flags: FORCE | build
+build/flags: FORCE | build/.dirs
 	@echo '$(BUILD_FLAGS)' | cmp -s - $@ || echo '$(BUILD_FLAGS)' > $@
 FORCE:
 
 $(LIB_OBJS) $(PIC_OBJS) $(CLI_OBJS) build/cli/main.o: build/flags
 
-build/lib/%.o: src/lib/%.c | build
+build/lib/%.o: src/lib/%.c | build/.dirs
 	$(CC) $(SC_CFLAGS) $(LIB_CPPFLAGS) $(SC_DEPFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-build/pic/lib/%.o: src/lib/%.c | build
+build/pic/lib/%.o: src/lib/%.c | build/.dirs
 	$(CC) $(SC_CFLAGS) $(LIB_CPPFLAGS) $(SC_DEPFLAGS) $(CPPFLAGS) $(CFLAGS) -fPIC -c -o $@ $<
 
-build/util/%.o: src/util/%.c | build
+build/util/%.o: src/util/%.c | build/.dirs
 	$(CC) $(SC_CFLAGS) -Isrc/util $(SC_DEPFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-build/pic/util/%.o: src/util/%.c | build
+build/pic/util/%.o: src/util/%.c | build/.dirs
 	$(CC) $(SC_CFLAGS) -Isrc/util $(SC_DEPFLAGS) $(CPPFLAGS) $(CFLAGS) -fPIC -c -o $@ $<
 
-build/cli/%.o: src/cli/%.c | build
+build/cli/%.o: src/cli/%.c | build/.dirs
 	$(CC) $(SC_CFLAGS) $(CLI_CPPFLAGS) $(SC_DEPFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 # Only src/lib/table.c includes the generated table, and only
@@ -208,12 +208,12 @@ build/table.inc: build/gentable $(DATA)
 	mv $@+ $@
 
 build/genverdict: $(VERDICT_SRCS) $(GEN_RUNTIME_SRCS) src/gen/gen.h src/gen/tsv.h \
-		src/gen/blob.h include/smtpcode.h src/util/ascii.h src/lib/verdict_key.h | build
+		src/gen/blob.h include/smtpcode.h src/util/ascii.h src/lib/verdict_key.h | build/.dirs
 	$(BUILD_CC) $(SC_CFLAGS) $(GEN_CPPFLAGS) -O1 -o $@ $(VERDICT_SRCS) $(GEN_RUNTIME_SRCS)
 
 build/gensynonyms: $(SYNONYM_SRCS) $(GEN_RUNTIME_SRCS) src/gen/gen.h src/gen/tsv.h \
 		src/gen/blob.h include/smtpcode.h src/lib/parse.h src/lib/commands.def \
-		src/util/ascii.h | build
+		src/util/ascii.h | build/.dirs
 	$(BUILD_CC) $(SC_CFLAGS) $(GEN_CPPFLAGS) -O1 -o $@ $(SYNONYM_SRCS) $(GEN_RUNTIME_SRCS)
 
 build/synonyms.inc: build/gensynonyms data/codes.tsv data/enhanced.tsv data/synonyms.tsv
@@ -239,13 +239,16 @@ build/cli/prewrap.inc: build/gentable data/codes.tsv data/enhanced.tsv
 
 build/gentable: $(GEN_SRCS) $(GEN_RUNTIME_SRCS) src/gen/gen.h src/gen/tsv.h src/gen/blob.h \
 		src/cli/safe_text.h src/cli/wrap.h src/cli/linebreak.h src/cli/prewrap.h \
-		include/smtpcode.h src/lib/parse.h src/lib/commands.def src/util/ascii.h | build
+		include/smtpcode.h src/lib/parse.h src/lib/commands.def src/util/ascii.h | build/.dirs
 	$(BUILD_CC) $(SC_CFLAGS) $(GEN_CPPFLAGS) -O1 -o $@ $(GEN_SRCS) $(GEN_RUNTIME_SRCS)
 
-build:
+# A stamp, not the directory itself: build/ may exist already (make bench
+# makes build/bench first), and its subdirectories would then never be made.
+build/.dirs:
 	mkdir -p build/tests build/lib build/pic/lib build/util build/pic/util build/cli
+	touch $@
 
-build/tests/test_%: tests/test_%.c tests/testutil.h tests/scan_feed.h $(CLI_OBJS) $(LIB) | build
+build/tests/test_%: tests/test_%.c tests/testutil.h tests/scan_feed.h $(CLI_OBJS) $(LIB) | build/.dirs
 	$(CC) $(SC_CFLAGS) $(TEST_CPPFLAGS) $(CMOCKA_CFLAGS) $(CPPFLAGS) $(CFLAGS) \
 		-o $@ $< $(CLI_OBJS) $(LIB) $(LDFLAGS) $(CMOCKA_LIBS)
 
@@ -260,7 +263,7 @@ $(LIB_UNIT_TESTS:%=build/tests/test_%): TEST_CPPFLAGS = $(LIB_CPPFLAGS)
 $(TEST_BINS): build/flags
 
 # The API suite sees only the public header and the installed-to-be library.
-build/tests/test_api: tests/test_api.c tests/testutil.h $(LIB) | build
+build/tests/test_api: tests/test_api.c tests/testutil.h $(LIB) | build/.dirs
 	$(CC) $(SC_CFLAGS) -Iinclude $(CMOCKA_CFLAGS) $(CPPFLAGS) $(CFLAGS) \
 		-o $@ $< $(LIB) $(LDFLAGS) $(CMOCKA_LIBS)
 
@@ -332,7 +335,7 @@ install: smtpcode lib build/man3-link.3
 	$(INSTALL) -m 644 completions/smtpcode.fish $(DESTDIR)$(FISHCOMPDIR)/smtpcode.fish
 	$(run_ldconfig)
 
-build/man3-link.3: | build
+build/man3-link.3: | build/.dirs
 	echo '.so man3/smtpcode.3' > $@
 
 uninstall:
