@@ -36,6 +36,10 @@ static const struct vcase cases[] = {
 	  "block list (S3150).", "blocked", "soft", EV(TAG), "(S3150)" },
 	{ 554, NULL, "CONNECT", NONE, "Service unavailable; Client host [192.0.2.1] blocked using "
 	  "b.barracudacentral.org", "blocked", "soft", EV(PHRASE), "b.barracudacentral.org" },
+	/* greylistd under Exim (no code tells, the phrase does) */
+	{ 451, NULL, "RCPT", NONE, "192.0.2.5 is not yet authorized to deliver mail from "
+	  "<a@example.net> to <bob@example.org>. Please try later.", "blocked", "soft", EV(PHRASE),
+	  "is not yet authorized to deliver mail from" },
 	/* contenterror */
 	{ 550, "5.6.0", "DATA", NONE, "Message contains bare LF and is violating 822.bis "
 	  "section 2.3", "contenterror", "soft", EV(PHRASE), "bare lf" },
