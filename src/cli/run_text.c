@@ -135,6 +135,24 @@ static int read_file(struct run *run, const char *path)
 	return r;
 }
 
+/* Says that explain found no reply; when its one operand names a file that
+ * can be read (explain reads text, not files), how to explain the file. */
+static void no_reply_found(const struct options *o)
+{
+	char shown[256];
+	const char *arg = o->ncodes == 1 ? o->codes[0] : NULL;
+	FILE *f = arg && strcmp(arg, "-") != 0 && !strpbrk(arg, " \t\n") ? fopen(arg, "r") : NULL;
+
+	if (!f) {
+		fputs("smtpcode: no SMTP reply found\n", stderr);
+		return;
+	}
+	fclose(f);
+	safe_echo(shown, sizeof shown, arg, 0);
+	fprintf(stderr, "smtpcode: no SMTP reply found in the text \"%s\"; to explain the file: "
+	                "smtpcode explain - < %s\n", shown, shown);
+}
+
 int run_explain(const struct options *o, const struct style *st)
 {
 	static struct run run;
@@ -155,7 +173,7 @@ int run_explain(const struct options *o, const struct style *st)
 		return EXIT_OUTPUT;
 	smtpcode_scanner_end(&run.scanner, emit_of(&run), &run);
 	if (run.replies == 0) {
-		fputs("smtpcode: no SMTP reply found\n", stderr);
+		no_reply_found(o);
 		return EXIT_NONE_FOUND;
 	}
 	return run.undefined ? EXIT_UNDEFINED : EXIT_FOUND;
