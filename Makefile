@@ -51,7 +51,7 @@ LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c 
               src/lib/compare.c src/lib/compare_basic.c src/lib/compare_enhanced.c \
               src/lib/compare_mixed.c src/lib/compare_text.c src/lib/scan.c \
               src/lib/scan_line.c src/lib/scan_text.c src/lib/scan_formats.c src/lib/scan_lookup.c \
-              src/lib/scan_reply.c src/lib/scan_build.c src/lib/scan_dsn.c src/lib/scan_warn.c src/lib/scan_mime.c \
+              src/lib/scan_reply.c src/lib/scan_fast.c src/lib/scan_build.c src/lib/scan_dsn.c src/lib/scan_warn.c src/lib/scan_mime.c \
               src/lib/scan_mime_decode.c src/lib/scan_mime_fields.c \
               src/lib/scan_who.c src/lib/scan_twin.c src/lib/scan_bounce.c \
               src/lib/verdict.c src/lib/verdict_data.c src/lib/verdict_match.c
@@ -102,7 +102,7 @@ LIB         = build/libsmtpcode.a
 SHLIB       = build/libsmtpcode.so.$(VERSION)
 
 TESTS       = code command table lookup enhanced scan scan_line scan_formats scan_pairs scan_dsn scan_warn scan_raw scan_text scan_who \
-              scan_mime scan_bounce \
+              scan_mime scan_bounce scan_fast \
               compare strbuf ascii list json format_text format_json \
               args lines tally pattern i18n safe_text api logstat topk logtime linebreak \
               verdict verdict_match format_answer
@@ -248,7 +248,7 @@ build/.dirs:
 	mkdir -p build/tests build/lib build/pic/lib build/util build/pic/util build/cli
 	touch $@
 
-build/tests/test_%: tests/test_%.c tests/testutil.h tests/scan_feed.h $(CLI_OBJS) $(LIB) | build/.dirs
+build/tests/test_%: tests/test_%.c tests/testutil.h tests/scan_feed.h tests/scan_twoways.h $(CLI_OBJS) $(LIB) | build/.dirs
 	$(CC) $(SC_CFLAGS) $(TEST_CPPFLAGS) $(CMOCKA_CFLAGS) $(CPPFLAGS) $(CFLAGS) \
 		-o $@ $< $(CLI_OBJS) $(LIB) $(LDFLAGS) $(CMOCKA_LIBS)
 
@@ -256,7 +256,7 @@ build/tests/test_%: tests/test_%.c tests/testutil.h tests/scan_feed.h $(CLI_OBJS
 # inside (the scanner's, which include src/lib/scan.h) sees the library's
 # instead.
 TEST_CPPFLAGS = $(CLI_CPPFLAGS)
-LIB_UNIT_TESTS = scan scan_line scan_formats scan_pairs scan_dsn scan_warn scan_raw scan_text scan_mime scan_who scan_bounce \
+LIB_UNIT_TESTS = scan scan_line scan_formats scan_pairs scan_dsn scan_warn scan_raw scan_text scan_mime scan_who scan_bounce scan_fast \
                  verdict_match
 $(LIB_UNIT_TESTS:%=build/tests/test_%): TEST_CPPFLAGS = $(LIB_CPPFLAGS)
 

@@ -77,6 +77,8 @@ void smtpcode_scanner_line(struct smtpcode_scanner *s, const char *line, size_t 
 	if (len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
 		line += 3, len -= 3; /* a UTF-8 byte-order mark (a file's first line, a paste) */
 	smtpcode__line_read(&sc->in, line, len);
+	if (!sc->general_only && smtpcode__fast_line(sc, &sc->in))
+		return;
 	smtpcode__mime_line(sc, &sc->in, detect);
 }
 

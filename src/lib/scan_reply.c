@@ -209,8 +209,10 @@ static size_t sentence_width(const char *line)
  * code in line; a reply it opens gets the line's outcome (the caller's
  * when it read it, else read here). The caller closes the reply. */
 static void reply_part(struct scan *s, const char *line, const char *code_ptr, int code,
-                       char sep, int transcript, const enum smtpcode_outcome *outcome)
+                       char sep, int transcript, const enum smtpcode_outcome *outcome,
+                       const struct scan_record *rec)
 {
+	const char *from = rec ? rec->text : line; /* where the lookups read */
 	struct smtpcode_reply *r = &s->reply;
 	const char *text = sep == ' ' || sep == '-' || !sep ? code_ptr + (sep ? 4 : 3)
 	                                                    : smtpcode__punct_text(code_ptr);
@@ -237,15 +239,18 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 		if (s->after_lines > 0)
 			r->command = s->after_command;
 		s->after_lines = 0;
-		smtpcode__who_open(s, r, line, code_ptr, transcript);
+		if (rec)
+			smtpcode__who_record(s, r, rec);
+		else
+			smtpcode__who_open(s, r, line, code_ptr, transcript);
 	} else if (code != r->basic) {
 		smtpcode__add_warning(r, SMTPCODE_WARN_CONTINUATION_MISMATCH);
 		r->basic = code; /* the last line's code stands, as clients read it */
 	}
 	if (!r->command)
-		r->command = smtpcode__command_in(&s->formats, line);
+		r->command = smtpcode__command_in(&s->formats, from);
 	if (!r->command)
-		r->command = smtpcode__command_span(&s->formats, line);
+		r->command = smtpcode__command_span(&s->formats, from);
 	r->last_line = s->line;
 	s->multiline = sep == '-' && !smtpcode__banner_end(text, code);
 	s->unclosed = ends_unclosed(&s->formats, text);
@@ -292,6 +297,58 @@ static void after_lead_in_line(struct scan *s, const char *line)
 	}
 }
 
+/* Nonzero if the reply at p, found inside a line, holds its own last line
+ * after a blank: its code and a blank ("said: 550-5.1.1 The email account
+ * ... 550-5.1.1 double-checking ... 550 5.1.1 https://..."; Postfix's
+ * smtp(8) logs a multi-line reply flattened so). No later line goes on
+ * with it: the next record's "550-" is a reply of its own. */
+static int holds_last_line(const char *p, int code)
+{
+	const char *q;
+	char sep = 0;
+
+	for (q = p + 4; (q = strchr(q, ' ')) != NULL; q++)
+		if (scan_code_at(q + 1, &sep) == code && sep == ' ')
+			return 1;
+	return 0;
+}
+
+/* The outcome and the "dsn=" field's enhanced code of a log record's reply. */
+static void record_end(struct scan *s, enum smtpcode_outcome outcome, const char *dsn)
+{
+	s->reply.outcome = outcome;
+	if (dsn) {
+		struct smtpcode_enhanced_code c;
+		size_t len;
+		if (smtpcode__enhanced_at(dsn, &c, &len) == SCAN_TOKEN_ENHANCED)
+			smtpcode__add_enhanced(&s->reply, &c);
+	}
+}
+
+/* A reply found inside a log or NDR line, its code at p. With rec (the
+ * fast path's record, scan_fast.c), what stands before the reply's text is
+ * known to hold no marker: the lookups read from rec->text, and who comes
+ * from the record's fields. */
+void smtpcode__inline_reply(struct scan *s, const char *line, const char *p, int code, char sep,
+                            enum smtpcode_outcome outcome, const char *dsn,
+                            const struct scan_record *rec)
+{
+	size_t mark;
+
+	reply_part(s, line, p, code, sep, 0, &outcome, rec);
+	s->pending_inline = 1;
+	if (!rec) { /* a record's fields hold no " #" and no column */
+		smtpcode__status_first(s, &s->reply, line, p);
+		if (smtpcode__in_column(line, p))
+			s->reply_indent = (size_t)-1; /* a table's cell: no line continues it */
+	}
+	/* Exim's "550-...\n550 ..." and Postfix's "550-5.1.1 ... 550 5.1.1
+	 * ..." hold their last line already */
+	s->multiline = s->multiline && !smtpcode__join_in(&s->formats, p, &mark) &&
+	               !holds_last_line(p, code);
+	record_end(s, outcome, dsn);
+}
+
 /* A log or NDR line that may hold a reply somewhere inside. */
 static void other_line(struct scan *s, const char *line)
 {
@@ -311,25 +368,10 @@ static void other_line(struct scan *s, const char *line)
 		}
 		return;
 	}
-	if (p) {
-		size_t mark;
-		reply_part(s, line, p, code, sep, 0, &outcome);
-		s->pending_inline = 1;
-		smtpcode__status_first(s, &s->reply, line, p);
-		if (smtpcode__in_column(line, p))
-			s->reply_indent = (size_t)-1; /* a table's cell: no line continues it */
-		/* Exim's "550-...\n550 ..." holds its last line already */
-		s->multiline = s->multiline && !smtpcode__join_in(&s->formats, p, &mark);
-	}
+	if (p)
+		smtpcode__inline_reply(s, line, p, code, sep, outcome, dsn, NULL);
 	else
-		record_without_reply(s, line);
-	s->reply.outcome = outcome;
-	if (dsn) {
-		struct smtpcode_enhanced_code c;
-		size_t len;
-		if (smtpcode__enhanced_at(dsn, &c, &len) == SCAN_TOKEN_ENHANCED)
-			smtpcode__add_enhanced(&s->reply, &c);
-	}
+		record_without_reply(s, line), record_end(s, outcome, dsn);
 }
 
 /* Nonzero if a line at the open reply's own indentation starts a sentence
@@ -485,7 +527,7 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 		if (s->pending && !s->multiline)
 			smtpcode__flush_pending(s);
 		reply_part(s, l->start, body, code, sep,
-		           l->kind == SCAN_LINE_SERVER || raw_reply(s, l, body, code), NULL);
+		           l->kind == SCAN_LINE_SERVER || raw_reply(s, l, body, code), NULL, NULL);
 		return;
 	}
 	if (continued(s, l, body))
@@ -494,7 +536,7 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 		/* msmtp's "server message: 535-5.7.8 ..." lines, one reply */
 		const char *p = smtpcode__find_embedded(&s->formats, l->start, 0, &code, &sep);
 		if (p && code == s->reply.basic) {
-			reply_part(s, l->start, p, code, sep, 0, NULL);
+			reply_part(s, l->start, p, code, sep, 0, NULL, NULL);
 			return;
 		}
 	}

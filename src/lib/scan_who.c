@@ -107,7 +107,7 @@ static int host_end(char c)
  * "]" ("relay=mx[192.0.2.1]:25") or a final ':' (or '.' at the line's
  * end). Nonzero if one was copied to out (SCAN_ADDRESS bytes): it holds a
  * dot, a '[' or a ':' ("relay=none" and "relay=local" are no host). */
-static int host_at(const char *p, char *out)
+int smtpcode__host_at(const char *p, char *out)
 {
 	const char *s = scan_skip_spaces(p), *e, *b;
 	size_t n;
@@ -195,7 +195,7 @@ static int value_after(const struct scan_index *ix, enum scan_role role, const c
 	return 0;
 }
 
-static value_reader address_after, host_at;
+static value_reader address_after;
 
 /* The recipient's address after a SCAN_RECIPIENT marker, to out. */
 int smtpcode__recipient_in(const struct scan_index *ix, const char *line, char *out)
@@ -206,7 +206,7 @@ int smtpcode__recipient_in(const struct scan_index *ix, const char *line, char *
 /* The remote host after a SCAN_HOST marker, to out. */
 int smtpcode__host_in(const struct scan_index *ix, const char *line, char *out)
 {
-	return value_after(ix, SCAN_HOST, line, host_at, out);
+	return value_after(ix, SCAN_HOST, line, smtpcode__host_at, out);
 }
 
 /* Where the host starts on a line that starts (after blanks) with a
@@ -264,7 +264,7 @@ void smtpcode__who_context(struct scan *s, const char *line)
 		else if (smtpcode__recipient_in(&s->formats, line, w->address))
 			w->address_until = s->line + WHO_MARKER_LINES;
 	}
-	if (((p = smtpcode__host_line(&s->formats, line)) != NULL && host_at(p, w->host)) ||
+	if (((p = smtpcode__host_line(&s->formats, line)) != NULL && smtpcode__host_at(p, w->host)) ||
 	    smtpcode__host_in(&s->formats, line, w->host))
 		w->host_until = s->line + WHO_HOST_LINES;
 	if ((d = smtpcode__direction_in(&s->formats, line)) != SMTPCODE_DIRECTION_UNKNOWN) {
@@ -292,7 +292,7 @@ void smtpcode__who_session(struct scan *s, const char *line)
 	const char *p = smtpcode__host_line(&s->formats, line);
 
 	if (p)
-		host_at(p, s->who.session_host);
+		smtpcode__host_at(p, s->who.session_host);
 	s->who.txn_accepted = 0;
 }
 
@@ -398,6 +398,19 @@ void smtpcode__who_open(struct scan *s, struct smtpcode_reply *r, const char *li
 		copy_field(r->remote_host, w->host, strlen(w->host));
 }
 
+/* The fast path's record (scan_fast.c): as smtpcode__who_open reads its
+ * line, the recipient and host from its fields, and the direction remote
+ * (its lead-in says so) unless the reply's text holds a refusal's marker. */
+void smtpcode__who_record(struct scan *s, struct smtpcode_reply *r, const struct scan_record *rec)
+{
+	s->who.context_ok = s->line <= s->who.address_until;
+	r->direction = smtpcode__direction_in(&s->formats, rec->text) == SMTPCODE_DIRECTION_LOCAL
+	                       ? SMTPCODE_DIRECTION_LOCAL
+	                       : SMTPCODE_DIRECTION_REMOTE;
+	memcpy(r->recipient, rec->recipient, sizeof r->recipient);
+	memcpy(r->remote_host, rec->host, sizeof r->remote_host);
+}
+
 /* A DSN group's field: the recipient (Final-Recipient, else
  * Original-Recipient, else X-Actual-Recipient: "rfc822; u@a") and the
  * remote host (Remote-MTA: "dns; mx.example.net"). */
@@ -409,7 +422,7 @@ void smtpcode__who_dsn_field(struct scan *s, enum dsn_field f, const char *value
 	int rank = f == DSN_FINAL_RECIPIENT ? 3 : f == DSN_ORIGINAL_RECIPIENT ? 2 : 1;
 
 	if (f == DSN_REMOTE_MTA) {
-		host_at(v, r->remote_host);
+		smtpcode__host_at(v, r->remote_host);
 		return;
 	}
 	if (f != DSN_FINAL_RECIPIENT && f != DSN_ORIGINAL_RECIPIENT && f != DSN_X_ACTUAL_RECIPIENT)
