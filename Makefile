@@ -124,7 +124,8 @@ FUZZ_SECONDS ?= 20
 FUZZ_FLAGS   = -Werror -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_SRCS    = $(LIB_SRCS) $(CLI_SRCS) $(UTIL_SRCS)
 FUZZ_BINS    = build/fuzz/fuzz_args build/fuzz/fuzz_reply build/fuzz/fuzz_reply_json \
-               build/fuzz/fuzz_json build/fuzz/fuzz_merge build/fuzz/fuzz_logstat
+               build/fuzz/fuzz_json build/fuzz/fuzz_merge build/fuzz/fuzz_logstat \
+               build/fuzz/fuzz_scan_fast
 
 # One link page (.so man3/smtpcode.3) per function the NAME section of
 # smtpcode(3) lists, so that `man smtpcode_lookup` works.
@@ -267,11 +268,11 @@ build/tests/test_api: tests/test_api.c tests/testutil.h $(LIB) | build/.dirs
 	$(CC) $(SC_CFLAGS) -Iinclude $(CMOCKA_CFLAGS) $(CPPFLAGS) $(CFLAGS) \
 		-o $@ $< $(LIB) $(LDFLAGS) $(CMOCKA_LIBS)
 
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/json_check.h $(FUZZ_SRCS) build/table.inc \
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/json_check.h tests/scan_twoways.h $(FUZZ_SRCS) build/table.inc \
 		build/synonyms.inc build/cli/labels.inc build/cli/prewrap.inc build/cli/advice.inc \
 		build/verdict.inc
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) $(SC_CFLAGS) $(LIB_CPPFLAGS) -Isrc/cli -Ibuild/cli $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS)
+	$(FUZZ_CC) $(SC_CFLAGS) $(LIB_CPPFLAGS) -Isrc/cli -Ibuild/cli -Itests $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS)
 
 build/fuzz/fuzz_reply_json: tests/fuzz/fuzz_reply.c
 

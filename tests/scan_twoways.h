@@ -22,7 +22,7 @@ struct twoways {
 	struct transcript a, b;
 };
 
-static void transcript_put(struct transcript *t, const char *s, size_t n)
+static inline void transcript_put(struct transcript *t, const char *s, size_t n)
 {
 	if (t->len + n + 1 > t->size) {
 		size_t size = t->size ? t->size : 4096;
@@ -40,7 +40,7 @@ static void transcript_put(struct transcript *t, const char *s, size_t n)
 }
 
 /* Every field of r as one line ("" for a NULL command). */
-static void transcript_reply(const struct smtpcode_reply *r, void *arg)
+static inline void transcript_reply(const struct smtpcode_reply *r, void *arg)
 {
 	struct transcript *t = arg;
 	char head[512];
@@ -74,7 +74,7 @@ static void transcript_reply(const struct smtpcode_reply *r, void *arg)
 	transcript_put(t, "\n", 1);
 }
 
-static void twoways_init(struct twoways *w)
+static inline void twoways_init(struct twoways *w)
 {
 	memset(&w->a, 0, sizeof w->a);
 	memset(&w->b, 0, sizeof w->b);
@@ -83,14 +83,14 @@ static void twoways_init(struct twoways *w)
 	((struct scan *)(void *)&w->general)->general_only = 1;
 }
 
-static void twoways_line(struct twoways *w, const char *line, size_t n)
+static inline void twoways_line(struct twoways *w, const char *line, size_t n)
 {
 	smtpcode_scanner_line(&w->fast, line, n, transcript_reply, &w->a);
 	smtpcode_scanner_line(&w->general, line, n, transcript_reply, &w->b);
 }
 
 /* Feeds text (lines split at '\n') both ways. */
-static void twoways_text(struct twoways *w, const char *text, size_t len)
+static inline void twoways_text(struct twoways *w, const char *text, size_t len)
 {
 	const char *p = text, *end = text + len;
 
@@ -103,21 +103,21 @@ static void twoways_text(struct twoways *w, const char *text, size_t len)
 }
 
 /* Ends the input both ways. */
-static void twoways_end(struct twoways *w)
+static inline void twoways_end(struct twoways *w)
 {
 	smtpcode_scanner_end(&w->fast, transcript_reply, &w->a);
 	smtpcode_scanner_end(&w->general, transcript_reply, &w->b);
 }
 
 /* The lines the fast path read. */
-static unsigned long twoways_fast_lines(const struct twoways *w)
+static inline unsigned long twoways_fast_lines(const struct twoways *w)
 {
 	return ((const struct scan *)(const void *)&w->fast)->fast_lines;
 }
 
 /* Where the two transcripts first differ (the start of that reply's
  * line), or (size_t)-1 when they are the same. */
-static size_t twoways_differ(const struct twoways *w)
+static inline size_t twoways_differ(const struct twoways *w)
 {
 	size_t i = 0, line = 0;
 
@@ -129,7 +129,7 @@ static size_t twoways_differ(const struct twoways *w)
 	return i == w->a.len && i == w->b.len ? (size_t)-1 : line;
 }
 
-static void twoways_free(struct twoways *w)
+static inline void twoways_free(struct twoways *w)
 {
 	free(w->a.buf);
 	free(w->b.buf);

@@ -92,7 +92,36 @@ static void test_corpora(void **state)
 	assert_true(both_ways_dir("tests/logs", &files) > 0);
 	both_ways_dir("tests/explain/samples", &files);
 	both_ways_dir("tests/explain/wild/samples", &files);
+	both_ways_dir("tests/fuzz/regress/scan_fast", &files); /* what fuzzing found */
 	assert_true(files >= 80);
+}
+
+/* The fast path lets a field's name hold lower-case letters, digits and
+ * "._@+-/" (scan_fast.c bytes[]): no marker read anywhere on a line may be
+ * made of those alone, or a name could hold it. Markers read only where a
+ * line starts, and the values of DSN's Action field, may. */
+static void test_no_marker_in_a_name(void **state)
+{
+	static struct smtpcode_scanner sc;
+	const struct scan *s = (const struct scan *)(const void *)&sc;
+	int role;
+	(void)state;
+
+	smtpcode_scanner_init(&sc);
+	for (role = 0; role < SCAN_ROLE_COUNT; role++) {
+		if (role == SCAN_ENHANCED_LEAD || role == SCAN_SERVER || role == SCAN_CLIENT ||
+		    role == SCAN_SESSION || role == SCAN_CLIENT_WORD || role == SCAN_ECHO ||
+		    role == SCAN_RAW_CLIENT || role == SCAN_DSN_ACTION || role == SCAN_HOST_LINE)
+			continue;
+		EACH(&s->formats, role, m) {
+			const char *k = (*m)->marker;
+			while (*k && ((*k >= 'a' && *k <= 'z') || (*k >= '0' && *k <= '9') ||
+			              strchr("._@+-/", *k)))
+				k++;
+			if (!*k)
+				fail_msg("role %d: marker \"%s\" could stand in a name", role, (*m)->marker);
+		}
+	}
 }
 
 /* ---- Generated records ------------------------------------------------- */
@@ -308,6 +337,39 @@ static void test_reads_the_shape(void **state)
 	                 0);
 }
 
+/* The lookups of a line's start find nothing on a line that starts with a
+ * time stamp of either form, whatever its first letters and digits (so
+ * scan_fast.c need not run them). */
+static void test_stamps_start_nothing(void **state)
+{
+	static struct smtpcode_scanner sc;
+	const struct scan *s = (const struct scan *)(const void *)&sc;
+	const char *rest = " 10:00:00 mx postfix/smtp[1]: 0A1B2C3D4E: to=<bob@example.org>, relay=x";
+	char line[160];
+	size_t len;
+	int a, b, c, d;
+	(void)state;
+
+	smtpcode_scanner_init(&sc);
+	for (a = 'A'; a <= 'Z'; a++)
+		for (b = 'a'; b <= 'z'; b++)
+			for (c = 'a'; c <= 'z'; c++)
+				for (d = 0; d < 2; d++) {
+					snprintf(line, sizeof line, "%c%c%c %s%s", a, b, c, d ? " 2" : "22", rest);
+					assert_int_equal(smtpcode__prefix(&s->formats, line, &len), SCAN_ROLE_COUNT);
+					assert_null(smtpcode__raw_client(&s->formats, line));
+					assert_false(smtpcode__echo(&s->formats, line));
+					assert_int_equal(smtpcode__dsn_field(line), DSN_NOT_A_FIELD);
+				}
+	for (a = '0'; a <= '9'; a++) {
+		snprintf(line, sizeof line, "%c026-11-22T10:00:00.5+01:00 mx postfix/smtp[1]: x", a);
+		assert_int_equal(smtpcode__prefix(&s->formats, line, &len), SCAN_ROLE_COUNT);
+		assert_null(smtpcode__raw_client(&s->formats, line));
+		assert_false(smtpcode__echo(&s->formats, line));
+		assert_int_equal(smtpcode__dsn_field(line), DSN_NOT_A_FIELD);
+	}
+}
+
 /* Postfix logs a multi-line reply flattened into one record: two such
  * records in a row are two replies (the second's "550-" had been read as
  * the first reply's next line, both ways). */
@@ -342,6 +404,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_corpora),
+		cmocka_unit_test(test_no_marker_in_a_name),
+		cmocka_unit_test(test_stamps_start_nothing),
 		cmocka_unit_test(test_generated),
 		cmocka_unit_test(test_reads_the_shape),
 		cmocka_unit_test(test_flattened_replies_in_a_row),

@@ -3,6 +3,7 @@
  * DSN groups, then to reply detection. No I/O and no allocation: the caller
  * feeds lines, and all state lives in the caller's struct smtpcode_scanner. */
 #include "scan.h"
+#include "scan_fast.h"
 #include "scan_pairs.h"
 
 #include <string.h>

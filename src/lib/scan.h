@@ -488,7 +488,9 @@ struct scan {
 	unsigned long json_until;            /* a SCAN_JSON_OBJECT's members may
 	                                      * come up to this line */
 	int json_member;                     /* the open reply is that object's */
-	int general_only;                    /* no fast path (the tests' reference) */
+	unsigned char general_only;          /* no fast path (the tests' reference) */
+	unsigned char fast_reply;            /* the open reply is the fast path's:
+	                                      * SCAN_FAST_* bits */
 	unsigned long fast_lines;            /* lines the fast path read */
 };
 
@@ -512,20 +514,6 @@ const char *smtpcode__find_embedded(const struct scan_index *ix, const char *lin
 size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,
                                 const char *code, const char *text);
 void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn);
-/* The fast path (scan_fast.c): a log record whose fields before its reply's
- * text are known to hold no marker. smtpcode__fast_line returns nonzero if
- * it read l, which then goes no other way. */
-struct scan_record {
-	const char *text;               /* the reply's code: lookups read from here */
-	char recipient[SCAN_ADDRESS];   /* "to=<u@a>" */
-	char host[SCAN_ADDRESS];        /* "relay=mx[192.0.2.1]:25", as host_at reads it */
-};
-int smtpcode__fast_line(struct scan *s, struct scan_line *l);
-void smtpcode__inline_reply(struct scan *s, const char *line, const char *p, int code, char sep,
-                            enum smtpcode_outcome outcome, const char *dsn,
-                            const struct scan_record *rec);
-void smtpcode__who_record(struct scan *s, struct smtpcode_reply *r, const struct scan_record *rec);
-int smtpcode__host_at(const char *p, char *out);
 void smtpcode__flush_pending(struct scan *s);
 void smtpcode__reply_line(struct scan *s, const struct scan_line *l);
 

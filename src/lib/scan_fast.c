@@ -26,6 +26,7 @@
  * session's data), goes the general way (scan.c detect).
  */
 #include "scan.h"
+#include "scan_fast.h"
 #include "scan_pairs.h"
 
 #include <string.h>
@@ -38,12 +39,50 @@
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
-/* A byte of a host's or a program's name: letters, digits, ".", "-", "_"
- * (and "/" in a program's: "postfix/smtp", "postfix-out/lmtp"). */
-static int name_char(char c, int program)
+/* The classes of bytes the fields may hold, as bits of one table (a load
+ * a byte): */
+enum {
+	HOST = 1,     /* a host's name: lower-case letters, digits, ".", "-", "_" */
+	PROGRAM = 2,  /* a program's: those and "/" ("postfix/smtp") */
+	IP = 4,       /* inside a host's brackets: lower-case hex digits, ".", ":" */
+	NUMBER = 8,   /* a number field's: digits, ".", "/" ("0.1/0/0.5/0.6") */
+	QUEUE_ID = 16 /* a Postfix queue id: hex digits (the short form), or digits
+	               * and consonants (the long form leaves out vowels:
+	               * postconf(5) enable_long_queue_ids), so that no word of a
+	               * marker ("said:", "Milter: ") ends in one */
+};
+/* Upper-case letters stand only in a queue id (whose consonants make no
+ * marker's word): the markers made of a name's bytes alone are upper-case
+ * words ("SMTPDataError"; tests/test_scan_fast.c checks that no lower-case
+ * one is read anywhere on a line). */
+#define LETTER (HOST | PROGRAM | QUEUE_ID)
+#define VOWEL (HOST | PROGRAM)
+#define DIGIT (HOST | PROGRAM | IP | NUMBER | QUEUE_ID)
+#define HEX_LETTER (HOST | PROGRAM | IP | QUEUE_ID)
+#define UPPER QUEUE_ID
+static const unsigned char bytes[256] = {
+	['0'] = DIGIT, ['1'] = DIGIT, ['2'] = DIGIT, ['3'] = DIGIT, ['4'] = DIGIT,
+	['5'] = DIGIT, ['6'] = DIGIT, ['7'] = DIGIT, ['8'] = DIGIT, ['9'] = DIGIT,
+	['A'] = UPPER, ['B'] = UPPER, ['C'] = UPPER, ['D'] = UPPER, ['E'] = UPPER, ['F'] = UPPER,
+	['a'] = VOWEL | IP, ['b'] = HEX_LETTER, ['c'] = HEX_LETTER, ['d'] = HEX_LETTER,
+	['e'] = VOWEL | IP, ['f'] = HEX_LETTER,
+	['G'] = UPPER, ['H'] = UPPER, ['J'] = UPPER, ['K'] = UPPER,
+	['L'] = UPPER, ['M'] = UPPER, ['N'] = UPPER, ['P'] = UPPER,
+	['Q'] = UPPER, ['R'] = UPPER, ['S'] = UPPER, ['T'] = UPPER,
+	['V'] = UPPER, ['W'] = UPPER, ['X'] = UPPER, ['Y'] = UPPER, ['Z'] = UPPER,
+	['g'] = LETTER, ['h'] = LETTER, ['i'] = VOWEL, ['j'] = LETTER, ['k'] = LETTER,
+	['l'] = LETTER, ['m'] = LETTER, ['n'] = LETTER, ['o'] = VOWEL, ['p'] = LETTER,
+	['q'] = LETTER, ['r'] = LETTER, ['s'] = LETTER, ['t'] = LETTER, ['u'] = VOWEL,
+	['v'] = LETTER, ['w'] = LETTER, ['x'] = LETTER, ['y'] = LETTER, ['z'] = LETTER,
+	['.'] = HOST | PROGRAM | IP | NUMBER, ['-'] = HOST | PROGRAM, ['_'] = HOST | PROGRAM,
+	['/'] = PROGRAM | NUMBER, [':'] = IP,
+};
+/* The first byte at or after p not of class c. */
+static const char *span(const char *p, unsigned c)
 {
-	return scan_is_alnum((unsigned char)c) || c == '.' || c == '-' || c == '_' ||
-	       (program && c == '/');
+	while (bytes[(unsigned char)*p] & c)
+		p++;
+	return p;
 }
 
 /* n digits at p, then the byte end: the byte after end, or NULL. */
@@ -92,38 +131,21 @@ static const char *stamp(const char *p)
 	return *p == ' ' ? p + 1 : NULL;
 }
 
-/* A byte of a Postfix queue id: hexadecimal digits (the short form), or
- * digits and the consonants of both cases (the long form, which leaves
- * out vowels: postconf(5) enable_long_queue_ids). So no word of a marker
- * ("said:", "Milter: ") ends in one. */
-static int queue_id_char(char c)
-{
-	if (scan_is_digit(c) || (c >= 'A' && c <= 'F'))
-		return 1;
-	if (!scan_is_alnum((unsigned char)c))
-		return 0;
-	return !strchr("AEIOUaeiou", c);
-}
-
 /* "HOST PROGRAM[PID]: QUEUEID: ": the byte after it, or NULL. */
 static const char *syslog_head(const char *p)
 {
-	const char *q;
+	const char *q = span(p, HOST);
 
-	for (q = p; name_char(*q, 0); q++)
-		;
 	if (q == p || *q != ' ')
 		return NULL;
-	for (p = ++q; name_char(*q, 1); q++)
-		;
-	if (q == p || *q != '[')
+	p = ++q;
+	if ((q = span(p, PROGRAM)) == p || *q != '[')
 		return NULL;
 	for (p = ++q; scan_is_digit(*q); q++)
 		;
 	if (q == p || q[0] != ']' || q[1] != ':' || q[2] != ' ')
 		return NULL;
-	for (p = q += 3; queue_id_char(*q); q++)
-		;
+	q = span(p = q + 3, QUEUE_ID);
 	return q - p >= 5 && q[0] == ':' && q[1] == ' ' ? q + 2 : NULL;
 }
 
@@ -131,19 +153,13 @@ static const char *syslog_head(const char *p)
  * after it when port is set: the byte after it, or NULL. */
 static const char *host_field(const char *p, int port)
 {
-	const char *q;
+	const char *q = span(p, HOST);
 
-	for (q = p; name_char(*q, 0); q++)
-		;
 	if (q == p)
 		return NULL;
 	if (*q == '[') {
-		for (p = ++q; scan_is_digit(*q) || (scx_lower((unsigned char)*q) >= 'a' &&
-		                                    scx_lower((unsigned char)*q) <= 'f') ||
-		              *q == '.' || *q == ':';
-		     q++)
-			;
-		if (q == p || *q++ != ']')
+		p = ++q;
+		if ((q = span(p, IP)) == p || *q++ != ']')
 			return NULL;
 	}
 	if (port && *q == ':')
@@ -156,10 +172,8 @@ static const char *host_field(const char *p, int port)
  * "5.1.1"): the byte after it, or NULL. */
 static const char *number_field(const char *p)
 {
-	const char *q = p;
+	const char *q = span(p, NUMBER);
 
-	while (scan_is_digit(*q) || *q == '.' || *q == '/')
-		q++;
 	return q > p ? q : NULL;
 }
 
@@ -168,13 +182,16 @@ static const char *number_field(const char *p)
 static const char *address_field(const char *p, char *out)
 {
 	char tmp[SCAN_ADDRESS];
-	size_t n;
+	size_t n, i;
 
 	if (*p != '<')
 		return NULL;
 	n = smtpcode__address_at(p + 1, out ? out : tmp, SCAN_ADDRESS);
 	if (!n || p[1 + n] != '>' || memchr(p + 1, '=', n))
 		return NULL; /* '=' (SRS, VERP) could make a field's name: the general way */
+	for (i = 1; i <= n; i++)
+		if (is_upper(p[i]))
+			return NULL; /* see bytes[]: the general way */
 	return p + 2 + n;
 }
 
@@ -217,26 +234,38 @@ static int status_field(const char *p, struct fields *f)
  * its value of the bytes that name may hold. Nonzero if all were. */
 static int record_fields(const char *p, struct fields *f)
 {
+#define FIELD(name) (memcmp(p, name, sizeof name - 1) == 0 ? p + sizeof name - 1 : NULL)
 	for (;;) {
-		const char *q = NULL;
-		if (strncmp(p, "status=", 7) == 0)
-			return status_field(p + 7, f);
-		if (strncmp(p, "relay=", 6) == 0)
-			q = host_field(f->relay = p + 6, 1);
-		else if (strncmp(p, "orig_to=", 8) == 0)
-			q = address_field(p + 8, NULL);
-		else if (strncmp(p, "dsn=", 4) == 0)
-			q = number_field(f->dsn = p + 4);
-		else if (strncmp(p, "delay=", 6) == 0)
-			q = number_field(p + 6);
-		else if (strncmp(p, "delays=", 7) == 0)
-			q = number_field(p + 7);
-		else if (strncmp(p, "conn_use=", 9) == 0)
-			q = number_field(p + 9);
+		const char *q = NULL, *v;
+		switch (p[0]) { /* the line's NUL ends each compare */
+		case 's':
+			return (v = FIELD("status=")) != NULL && status_field(v, f);
+		case 'r':
+			if ((v = FIELD("relay=")) != NULL && !f->relay) /* each field once */
+				q = host_field(f->relay = v, 1);
+			break;
+		case 'o':
+			if ((v = FIELD("orig_to=")) != NULL)
+				q = address_field(v, NULL);
+			break;
+		case 'd':
+			if ((v = FIELD("dsn=")) != NULL)
+				q = f->dsn ? NULL : number_field(f->dsn = v);
+			else if ((v = FIELD("delay=")) != NULL || (v = FIELD("delays=")) != NULL)
+				q = number_field(v);
+			break;
+		case 'c':
+			if ((v = FIELD("conn_use=")) != NULL)
+				q = number_field(v);
+			break;
+		default:
+			break;
+		}
 		if (!q || q[0] != ',' || q[1] != ' ')
 			return 0;
 		p = q + 2;
 	}
+#undef FIELD
 }
 
 /* Where the reply's code stands in the text: after "host HOST[IP] said: ",
@@ -291,13 +320,39 @@ static int transcript_marker(struct scan *s, struct scan_line *l, const char *te
 	return r != SCAN_ROLE_COUNT || (side && side - l->text <= SIDE_MARKER_MAX);
 }
 
+/* Nonzero if line holds the marker of a row of role that starts before
+ * end (anywhere when end is NULL). */
+static int role_in(const struct scan_index *ix, enum scan_role role, const char *line,
+                      const char *end)
+{
+	const struct scan_pairs *pp = scan_covering(ix, line);
+
+	EACH(ix, role, m) {
+		const char *p = scan_lacks_first(pp, *m) ? NULL : scan_find_row(pp, line, *m);
+		if (p && (!end || p < end))
+			return 1;
+	}
+	return 0;
+}
+
+/* Nonzero if text holds no '#' and no digit 1 to 5 after a byte a code
+ * may start after (SCAN_FAST_PLAIN), from its second byte on. */
+static int plain(const char *text)
+{
+	const char *p;
+
+	for (p = text + 1; *p; p++)
+		if (*p == '#' || (*p >= '1' && *p <= '5' && scan_starts_code(p[-1])))
+			return 0;
+	return 1;
+}
+
 int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 {
 	struct scan_record rec;
 	struct scan_pairs pairs;
 	struct fields f = { NULL, NULL, NULL, NULL, SMTPCODE_OUTCOME_NONE };
 	const char *p, *code_ptr;
-	size_t len;
 	int code;
 	char sep;
 
@@ -307,12 +362,9 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 	    !smtpcode__host_at(f.relay, rec.host) || !(code_ptr = reply_at(&f)) ||
 	    !(code = scan_code_at(code_ptr, &sep)) || !sep || !f.dsn || !scan_is_digit(f.dsn[0]))
 		return 0;
-	/* The line's start is no transcript's, client's, echo's or DSN field's
-	 * (the passes and scan_reply.c read it so). */
-	if (smtpcode__prefix(&s->formats, l->text, &len) != SCAN_ROLE_COUNT ||
-	    smtpcode__raw_client(&s->formats, l->text) || smtpcode__echo(&s->formats, l->text) ||
-	    smtpcode__dsn_field(l->text) != DSN_NOT_A_FIELD)
-		return 0;
+	/* A time stamp starts no transcript's, client's, echo's or DSN field's
+	 * line (test_scan_fast.c tries every stamp's first letters): those
+	 * lookups are not needed. */
 	smtpcode__pairs_mark(&pairs, code_ptr, l->len - (size_t)(code_ptr - l->text));
 	s->formats.pairs = &pairs;
 	if (transcript_marker(s, l, code_ptr)) {
@@ -328,7 +380,24 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 	smtpcode__flush_pending(s);
 	s->outcomes[f.outcome]++;
 	rec.text = code_ptr;
+	rec.plain = plain(code_ptr + 4);
+	rec.command_seen = 0;
+	rec.text_end = NULL;
 	smtpcode__inline_reply(s, l->text, code_ptr, code, sep, f.outcome, f.dsn, &rec);
+	/* what the reply's text can hold: its emit skips the searches that
+	 * would find nothing (the text is a part of the line's) */
+	s->fast_reply = 0;
+	if (rec.plain && s->reply.text[0] != '#' &&
+	    !(s->reply.text[0] >= '1' && s->reply.text[0] <= '5'))
+		s->fast_reply |= SCAN_FAST_PLAIN;
+	if (!s->reply.command && !rec.command_seen &&
+	    !role_in(&s->formats, SCAN_COMMAND_SPAN, code_ptr, NULL))
+		s->fast_reply |= SCAN_FAST_NO_COMMAND;
+	if (!role_in(&s->formats, SCAN_JOIN, code_ptr, NULL))
+		s->fast_reply |= SCAN_FAST_NO_JOIN;
+	/* the text was cut before rec.text_end: a marker after it is gone */
+	if (!role_in(&s->formats, SCAN_TEXT_END, code_ptr, rec.text_end))
+		s->fast_reply |= SCAN_FAST_NO_TEXT_END;
 	s->formats.pairs = NULL;
 	s->fast_lines++;
 	return 1;

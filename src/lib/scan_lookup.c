@@ -118,32 +118,37 @@ static const char *command_word(const char *p, const char *until)
 {
 	char word[32];
 	size_t n = 0;
+	int first = until ? scx_lower((unsigned char)until[0]) : 0;
 
-	if (until) {
-		while (n < sizeof word - 1 && p[n] && !scan_starts_with(p + n, until))
+	if (until)
+		while (n < sizeof word - 1 && p[n] &&
+		       !(scx_lower((unsigned char)p[n]) == first && scan_starts_with(p + n, until)))
 			word[n] = p[n] == '\n' ? ' ' : p[n], n++;
-	} else {
+	else
 		while (p[n] && p[n] != ' ' && p[n] != ':' && n < sizeof word - 1)
 			word[n] = p[n], n++;
-	}
 	word[n] = '\0';
 	return smtpcode_command_canonical(word);
 }
 
 /* The command a line says a reply answered: Postfix "(in reply to RCPT TO
  * command)", Exim "after RCPT TO:<...>:", Sendmail "ruleset=check_rcpt". */
-const char *smtpcode__command_in(const struct scan_index *ix, const char *line)
+/* The command a line says a reply answered (smtpcode__command_in), and in
+ * *seen whether line holds a row's marker at all. */
+const char *smtpcode__command_seen(const struct scan_index *ix, const char *line, int *seen)
 {
 	struct scan_pairs local;
 	const struct scan_pairs *pp = pairs_for(ix, line, &local);
 	struct found f = { NULL, NULL };
 
+	*seen = 0;
 	EACH(ix, SCAN_COMMAND, m) {
 		const char *p;
 		if (scan_lacks_first(pp, *m)) /* f keeps an earlier row's search */
 			continue;
 		if ((p = find_cached(pp, &f, line, *m)) == NULL)
 			continue;
+		*seen = 1;
 		p += (*m)->len;
 		if (!(*m)->command)
 			return command_word(p, (*m)->then);

@@ -5,6 +5,7 @@
  * and connection failures with no reply. Builds each reply and hands it to
  * the callback. */
 #include "scan.h"
+#include "scan_fast.h"
 
 #include <string.h>
 
@@ -49,22 +50,29 @@ static void drop_closing_paren(char *text)
 		text[n - 1] = '\0';
 }
 
-void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn)
+/* smtpcode__emit, for a reply whose text is known (fast, SCAN_FAST_* bits:
+ * the fast path's, of one line) to hold no command marker or no code: the
+ * searches that would find none are skipped. */
+static void emit_known(struct scan *s, struct smtpcode_reply *r, int dsn, unsigned fast)
 {
 	char *cut;
 	size_t i;
 
-	if (!r->command && !dsn)
+	if (!r->command && !dsn && !(fast & SCAN_FAST_NO_COMMAND))
 		r->command = smtpcode__command_in(&s->formats, r->text);
-	if ((cut = (char *)smtpcode__text_end(&s->formats, r->text, 0)) != NULL) {
+	if (!(fast & SCAN_FAST_NO_TEXT_END) &&
+	    (cut = (char *)smtpcode__text_end(&s->formats, r->text, 0)) != NULL) {
 		while (cut > r->text && cut[-1] == ' ')
 			cut--;
 		*cut = '\0';
 	}
-	smtpcode__drop_joins(&s->formats, r);
-	smtpcode__drop_prefixes(r);
+	if (!(fast & SCAN_FAST_NO_JOIN))
+		smtpcode__drop_joins(&s->formats, r);
+	if (!(fast & SCAN_FAST_PLAIN))
+		smtpcode__drop_prefixes(r);
 	drop_closing_paren(r->text);
-	inner_codes(r);
+	if (!(fast & SCAN_FAST_PLAIN))
+		inner_codes(r);
 	smtpcode__check_reply(r);
 	smtpcode__who_finish(s, r, dsn);
 	smtpcode__twin_emit(s, r, dsn);
@@ -80,13 +88,22 @@ void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn)
 	s->inner_count = 0;
 }
 
+void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn)
+{
+	emit_known(s, r, dsn, 0);
+}
+
 void smtpcode__flush_pending(struct scan *s)
 {
+	/* the fast path's bits hold while no other line joined its reply */
+	unsigned fast = s->reply.last_line == s->reply.first_line ? s->fast_reply : 0;
+
+	s->fast_reply = 0;
 	s->json_member = 0;
 	if (s->pending) {
 		s->pending = 0;
 		s->multiline = 0;
-		smtpcode__emit(s, &s->reply, 0);
+		emit_known(s, &s->reply, 0, fast);
 	}
 }
 
@@ -210,7 +227,7 @@ static size_t sentence_width(const char *line)
  * when it read it, else read here). The caller closes the reply. */
 static void reply_part(struct scan *s, const char *line, const char *code_ptr, int code,
                        char sep, int transcript, const enum smtpcode_outcome *outcome,
-                       const struct scan_record *rec)
+                       struct scan_record *rec)
 {
 	const char *from = rec ? rec->text : line; /* where the lookups read */
 	struct smtpcode_reply *r = &s->reply;
@@ -247,7 +264,9 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 		smtpcode__add_warning(r, SMTPCODE_WARN_CONTINUATION_MISMATCH);
 		r->basic = code; /* the last line's code stands, as clients read it */
 	}
-	if (!r->command)
+	if (!r->command && rec)
+		r->command = smtpcode__command_seen(&s->formats, from, &rec->command_seen);
+	else if (!r->command)
 		r->command = smtpcode__command_in(&s->formats, from);
 	if (!r->command)
 		r->command = smtpcode__command_span(&s->formats, from);
@@ -260,7 +279,10 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 	s->closed = code_ptr > line && (code_ptr[-1] == '"' || code_ptr[-1] == '\'') &&
 	            smtpcode__closing_quote(text, code_ptr[-1]) != NULL;
 	smtpcode__reply_text(r, text, n);
-	smtpcode__quoted_replies(s, text, n, s->line);
+	if (rec)
+		rec->text_end = text + n;
+	if (!(rec && rec->plain)) /* a plain text quotes no reply */
+		smtpcode__quoted_replies(s, text, n, s->line);
 	s->sentence_end = sentence_width(line);
 }
 
@@ -331,7 +353,7 @@ static void record_end(struct scan *s, enum smtpcode_outcome outcome, const char
  * from the record's fields. */
 void smtpcode__inline_reply(struct scan *s, const char *line, const char *p, int code, char sep,
                             enum smtpcode_outcome outcome, const char *dsn,
-                            const struct scan_record *rec)
+                            struct scan_record *rec)
 {
 	size_t mark;
 

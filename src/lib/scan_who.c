@@ -6,6 +6,7 @@
  * Exim's "host ..." line, a transcript's RCPT TO), and gives it to the
  * reply that follows within a few lines. */
 #include "scan.h"
+#include "scan_fast.h"
 #include "scan_pairs.h"
 
 #include <string.h>
@@ -403,10 +404,16 @@ void smtpcode__who_open(struct scan *s, struct smtpcode_reply *r, const char *li
  * (its lead-in says so) unless the reply's text holds a refusal's marker. */
 void smtpcode__who_record(struct scan *s, struct smtpcode_reply *r, const struct scan_record *rec)
 {
+	const struct scan_pairs *pp = scan_covering(&s->formats, rec->text);
+
 	s->who.context_ok = s->line <= s->who.address_until;
-	r->direction = smtpcode__direction_in(&s->formats, rec->text) == SMTPCODE_DIRECTION_LOCAL
-	                       ? SMTPCODE_DIRECTION_LOCAL
-	                       : SMTPCODE_DIRECTION_REMOTE;
+	r->direction = SMTPCODE_DIRECTION_REMOTE;
+	EACH(&s->formats, SCAN_DIRECTION, m) /* as smtpcode__direction_in: a refusal's wins */
+		if ((*m)->direction == SMTPCODE_DIRECTION_LOCAL && !scan_lacks_first(pp, *m) &&
+		    scan_find_row(pp, rec->text, *m)) {
+			r->direction = SMTPCODE_DIRECTION_LOCAL;
+			break;
+		}
 	memcpy(r->recipient, rec->recipient, sizeof r->recipient);
 	memcpy(r->remote_host, rec->host, sizeof r->remote_host);
 }
