@@ -216,10 +216,10 @@ static const struct {
  * status of the table followed by " (". */
 static int status_field(const char *p, struct fields *f)
 {
-	size_t i, n;
+	size_t i;
 
 	for (i = 0; i < sizeof statuses / sizeof statuses[0]; i++) {
-		n = strlen(statuses[i].word);
+		size_t n = strlen(statuses[i].word);
 		if (strncmp(p, statuses[i].word, n) == 0 && p[n] == ' ' && p[n + 1] == '(') {
 			f->status = p;
 			f->outcome = statuses[i].outcome;
@@ -230,32 +230,39 @@ static int status_field(const char *p, struct fields *f)
 	return 0;
 }
 
+/* The value of field name= at p, or NULL. */
+static const char *field(const char *p, const char *name)
+{
+	size_t n = strlen(name);
+
+	return strncmp(p, name, n) == 0 ? p + n : NULL;
+}
+
 /* The fields after "to=<u@a>, " up to "status=...(": each known by name,
  * its value of the bytes that name may hold. Nonzero if all were. */
 static int record_fields(const char *p, struct fields *f)
 {
-#define FIELD(name) (memcmp(p, name, sizeof name - 1) == 0 ? p + sizeof name - 1 : NULL)
 	for (;;) {
 		const char *q = NULL, *v;
-		switch (p[0]) { /* the line's NUL ends each compare */
+		switch (p[0]) {
 		case 's':
-			return (v = FIELD("status=")) != NULL && status_field(v, f);
+			return (v = field(p, "status=")) != NULL && status_field(v, f);
 		case 'r':
-			if ((v = FIELD("relay=")) != NULL && !f->relay) /* each field once */
+			if ((v = field(p, "relay=")) != NULL && !f->relay) /* each field once */
 				q = host_field(f->relay = v, 1);
 			break;
 		case 'o':
-			if ((v = FIELD("orig_to=")) != NULL)
+			if ((v = field(p, "orig_to=")) != NULL)
 				q = address_field(v, NULL);
 			break;
 		case 'd':
-			if ((v = FIELD("dsn=")) != NULL)
+			if ((v = field(p, "dsn=")) != NULL)
 				q = f->dsn ? NULL : number_field(f->dsn = v);
-			else if ((v = FIELD("delay=")) != NULL || (v = FIELD("delays=")) != NULL)
+			else if ((v = field(p, "delay=")) != NULL || (v = field(p, "delays=")) != NULL)
 				q = number_field(v);
 			break;
 		case 'c':
-			if ((v = FIELD("conn_use=")) != NULL)
+			if ((v = field(p, "conn_use=")) != NULL)
 				q = number_field(v);
 			break;
 		default:
@@ -265,7 +272,6 @@ static int record_fields(const char *p, struct fields *f)
 			return 0;
 		p = q + 2;
 	}
-#undef FIELD
 }
 
 /* Where the reply's code stands in the text: after "host HOST[IP] said: ",
