@@ -95,6 +95,11 @@ void smtpcode_scanner_end(struct smtpcode_scanner *s, smtpcode_reply_fn *emit, v
 	smtpcode__twin_end(sc);
 }
 
+void smtpcode_scanner_set_codes_only(struct smtpcode_scanner *s, int on)
+{
+	state(s)->codes_only = on != 0;
+}
+
 unsigned long smtpcode_scanner_lines(const struct smtpcode_scanner *s)
 {
 	return const_state(s)->line;

@@ -491,6 +491,7 @@ struct scan {
 	unsigned char general_only;          /* no fast path (the tests' reference) */
 	unsigned char fast_reply;            /* the open reply is the fast path's:
 	                                      * SCAN_FAST_* bits */
+	unsigned char codes_only;            /* smtpcode_scanner_set_codes_only */
 	unsigned long fast_lines;            /* lines the fast path read */
 };
 

@@ -46,19 +46,21 @@ enum {
 	PROGRAM = 2,  /* a program's: those and "/" ("postfix/smtp") */
 	IP = 4,       /* inside a host's brackets: lower-case hex digits, ".", ":" */
 	NUMBER = 8,   /* a number field's: digits, ".", "/" ("0.1/0/0.5/0.6") */
-	QUEUE_ID = 16 /* a Postfix queue id: hex digits (the short form), or digits
-	               * and consonants (the long form leaves out vowels:
-	               * postconf(5) enable_long_queue_ids), so that no word of a
-	               * marker ("said:", "Milter: ") ends in one */
+	QUEUE_ID = 16, /* a Postfix queue id: hex digits (the short form), or digits
+	                * and consonants (the long form leaves out vowels:
+	                * postconf(5) enable_long_queue_ids), so that no word of a
+	                * marker ("said:", "Milter: ") ends in one */
+	ADDRESS = 32   /* an address's as the fast path takes it: lower-case
+	                * letters, digits, "._+-@" */
 };
 /* Upper-case letters stand only in a queue id (whose consonants make no
  * marker's word): the markers made of a name's bytes alone are upper-case
  * words ("SMTPDataError"; tests/test_scan_fast.c checks that no lower-case
  * one is read anywhere on a line). */
-#define LETTER (HOST | PROGRAM | QUEUE_ID)
-#define VOWEL (HOST | PROGRAM)
-#define DIGIT (HOST | PROGRAM | IP | NUMBER | QUEUE_ID)
-#define HEX_LETTER (HOST | PROGRAM | IP | QUEUE_ID)
+#define LETTER (HOST | PROGRAM | QUEUE_ID | ADDRESS)
+#define VOWEL (HOST | PROGRAM | ADDRESS)
+#define DIGIT (HOST | PROGRAM | IP | NUMBER | QUEUE_ID | ADDRESS)
+#define HEX_LETTER (HOST | PROGRAM | IP | QUEUE_ID | ADDRESS)
 #define UPPER QUEUE_ID
 static const unsigned char bytes[256] = {
 	['0'] = DIGIT, ['1'] = DIGIT, ['2'] = DIGIT, ['3'] = DIGIT, ['4'] = DIGIT,
@@ -74,8 +76,9 @@ static const unsigned char bytes[256] = {
 	['l'] = LETTER, ['m'] = LETTER, ['n'] = LETTER, ['o'] = VOWEL, ['p'] = LETTER,
 	['q'] = LETTER, ['r'] = LETTER, ['s'] = LETTER, ['t'] = LETTER, ['u'] = VOWEL,
 	['v'] = LETTER, ['w'] = LETTER, ['x'] = LETTER, ['y'] = LETTER, ['z'] = LETTER,
-	['.'] = HOST | PROGRAM | IP | NUMBER, ['-'] = HOST | PROGRAM, ['_'] = HOST | PROGRAM,
-	['/'] = PROGRAM | NUMBER, [':'] = IP,
+	['.'] = HOST | PROGRAM | IP | NUMBER | ADDRESS, ['-'] = HOST | PROGRAM | ADDRESS,
+	['_'] = HOST | PROGRAM | ADDRESS, ['/'] = PROGRAM | NUMBER, [':'] = IP,
+	['+'] = ADDRESS, ['@'] = ADDRESS,
 };
 /* The first byte at or after p not of class c. */
 static const char *span(const char *p, unsigned c)
@@ -177,22 +180,23 @@ static const char *number_field(const char *p)
 	return q > p ? q : NULL;
 }
 
-/* "<u@a>": the byte after its '>', the address (as the general path's
- * lookups read it) in out when out is set; NULL if it is none. */
+/* "<u@a>": the byte after its '>', or NULL. Its bytes are those of an
+ * address but '=' (SRS and VERP's "a=b", which could make a field's name)
+ * and upper-case letters (see bytes[]): such an address goes the general
+ * way. With out set, the address as the general path's lookups read it
+ * goes to out, and it must be one. */
 static const char *address_field(const char *p, char *out)
 {
-	char tmp[SCAN_ADDRESS];
-	size_t n, i;
+	const char *q;
 
 	if (*p != '<')
 		return NULL;
-	n = smtpcode__address_at(p + 1, out ? out : tmp, SCAN_ADDRESS);
-	if (!n || p[1 + n] != '>' || memchr(p + 1, '=', n))
-		return NULL; /* '=' (SRS, VERP) could make a field's name: the general way */
-	for (i = 1; i <= n; i++)
-		if (is_upper(p[i]))
-			return NULL; /* see bytes[]: the general way */
-	return p + 2 + n;
+	q = span(p + 1, ADDRESS);
+	if (*q != '>' || q == p + 1)
+		return NULL;
+	if (out && smtpcode__address_at(p + 1, out, SCAN_ADDRESS) != (size_t)(q - p - 1))
+		return NULL;
+	return q + 1;
 }
 
 /* The fields of a delivery record. */
@@ -233,9 +237,9 @@ static int status_field(const char *p, struct fields *f)
 /* The value of field name= at p, or NULL. */
 static const char *field(const char *p, const char *name)
 {
-	size_t n = strlen(name);
-
-	return strncmp(p, name, n) == 0 ? p + n : NULL;
+	while (*name && *p == *name)
+		p++, name++;
+	return *name ? NULL : p;
 }
 
 /* The fields after "to=<u@a>, " up to "status=...(": each known by name,
@@ -347,8 +351,8 @@ static int plain(const char *text)
 {
 	const char *p;
 
-	for (p = text + 1; *p; p++)
-		if (*p == '#' || (*p >= '1' && *p <= '5' && scan_starts_code(p[-1])))
+	for (p = text + 1; *(p += strcspn(p, "12345#")) != '\0'; p++)
+		if (*p == '#' || scan_starts_code(p[-1]))
 			return 0;
 	return 1;
 }
@@ -362,10 +366,12 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 	int code;
 	char sep;
 
+	rec.codes_only = s->codes_only; /* who is not read then */
 	if (!state_free(s) || !(p = stamp(l->text)) || !(p = syslog_head(p)) ||
-	    strncmp(p, "to=<", 4) != 0 || !(p = address_field(p + 3, rec.recipient)) ||
-	    p[0] != ',' || p[1] != ' ' || !record_fields(p + 2, &f) || !f.relay ||
-	    !smtpcode__host_at(f.relay, rec.host) || !(code_ptr = reply_at(&f)) ||
+	    strncmp(p, "to=<", 4) != 0 ||
+	    !(p = address_field(p + 3, rec.codes_only ? NULL : rec.recipient)) || p[0] != ',' ||
+	    p[1] != ' ' || !record_fields(p + 2, &f) || !f.relay ||
+	    (!rec.codes_only && !smtpcode__host_at(f.relay, rec.host)) || !(code_ptr = reply_at(&f)) ||
 	    !(code = scan_code_at(code_ptr, &sep)) || !sep || !f.dsn || !scan_is_digit(f.dsn[0]))
 		return 0;
 	/* A time stamp starts no transcript's, client's, echo's or DSN field's
@@ -396,8 +402,10 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 	if (rec.plain && s->reply.text[0] != '#' &&
 	    !(s->reply.text[0] >= '1' && s->reply.text[0] <= '5'))
 		s->fast_reply |= SCAN_FAST_PLAIN;
-	if (!s->reply.command && !rec.command_seen &&
-	    !role_in(&s->formats, SCAN_COMMAND_SPAN, code_ptr, NULL))
+	if (rec.codes_only)
+		s->fast_reply |= SCAN_FAST_NO_COMMAND | SCAN_FAST_CODES;
+	else if (!s->reply.command && !rec.command_seen &&
+	         !role_in(&s->formats, SCAN_COMMAND_SPAN, code_ptr, NULL))
 		s->fast_reply |= SCAN_FAST_NO_COMMAND;
 	if (!role_in(&s->formats, SCAN_JOIN, code_ptr, NULL))
 		s->fast_reply |= SCAN_FAST_NO_JOIN;

@@ -15,11 +15,13 @@ enum {
 	                            * code may start: no inner, quoted or continued code */
 	SCAN_FAST_NO_COMMAND = 2,  /* ... no SCAN_COMMAND marker, nor a span's */
 	SCAN_FAST_NO_JOIN = 4,     /* ... no SCAN_JOIN marker */
-	SCAN_FAST_NO_TEXT_END = 8  /* ... no SCAN_TEXT_END marker */
+	SCAN_FAST_NO_TEXT_END = 8, /* ... no SCAN_TEXT_END marker */
+	SCAN_FAST_CODES = 16       /* codes only: no warnings, no who */
 };
 struct scan_record {
 	const char *text;               /* the reply's code: lookups read from here */
 	int plain;                      /* SCAN_FAST_PLAIN holds from text on */
+	int codes_only;                 /* no command, no who (s->codes_only) */
 	int command_seen;               /* set: a SCAN_COMMAND marker was there */
 	const char *text_end;           /* set: where the reply's text was cut */
 	char recipient[SCAN_ADDRESS];   /* "to=<u@a>" */

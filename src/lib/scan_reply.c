@@ -73,8 +73,12 @@ static void emit_known(struct scan *s, struct smtpcode_reply *r, int dsn, unsign
 	drop_closing_paren(r->text);
 	if (!(fast & SCAN_FAST_PLAIN))
 		inner_codes(r);
-	smtpcode__check_reply(r);
-	smtpcode__who_finish(s, r, dsn);
+	if (fast & SCAN_FAST_CODES) {
+		s->who.context_ok = 0; /* as smtpcode__who_finish leaves it */
+	} else {
+		smtpcode__check_reply(r);
+		smtpcode__who_finish(s, r, dsn);
+	}
 	smtpcode__twin_emit(s, r, dsn);
 	for (i = 0; i < s->inner_count; i++) {
 		struct smtpcode_reply *q = &s->inner[i];
@@ -256,19 +260,21 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 		if (s->after_lines > 0)
 			r->command = s->after_command;
 		s->after_lines = 0;
-		if (rec)
-			smtpcode__who_record(s, r, rec);
-		else
+		if (!rec)
 			smtpcode__who_open(s, r, line, code_ptr, transcript);
+		else if (!rec->codes_only)
+			smtpcode__who_record(s, r, rec);
 	} else if (code != r->basic) {
 		smtpcode__add_warning(r, SMTPCODE_WARN_CONTINUATION_MISMATCH);
 		r->basic = code; /* the last line's code stands, as clients read it */
 	}
-	if (!r->command && rec)
+	if (rec && rec->codes_only)
+		; /* no command asked for */
+	else if (!r->command && rec)
 		r->command = smtpcode__command_seen(&s->formats, from, &rec->command_seen);
 	else if (!r->command)
 		r->command = smtpcode__command_in(&s->formats, from);
-	if (!r->command)
+	if (!r->command && !(rec && rec->codes_only))
 		r->command = smtpcode__command_span(&s->formats, from);
 	r->last_line = s->line;
 	s->multiline = sep == '-' && !smtpcode__banner_end(text, code);

@@ -16,13 +16,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	size_t at;
+	int codes;
 
 	twoways_init(&w);
 	twoways_text(&w, (const char *)data, size);
 	twoways_end(&w);
-	if ((at = twoways_differ(&w)) != (size_t)-1) {
-		fprintf(stderr, "fast path:\n%.2000s\ngeneral way:\n%.2000s\n",
-		        w.a.buf ? w.a.buf + at : "", w.b.buf ? w.b.buf + at : "");
+	if ((at = twoways_differ(&w, &codes)) != (size_t)-1) {
+		const struct transcript *x = codes ? &w.c : &w.a, *y = codes ? &w.d : &w.b;
+		fprintf(stderr, "fast path%s:\n%.2000s\ngeneral way:\n%.2000s\n",
+		        codes ? " (codes only)" : "", x->buf ? x->buf + at : "", y->buf ? y->buf + at : "");
 		abort();
 	}
 	twoways_free(&w);
