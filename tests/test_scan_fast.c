@@ -226,6 +226,20 @@ static const char *const others[] = {
 	"  \"reason\": \"550 5.1.1 in JSON\",", "\"delivery-status\": {", "  308   SMTP<< 250 OK",
 	"Reporting-MTA: dns; mx.example.org", "  550-5.1.1 open", "550-5.1.1 open at start",
 	"said: 421", "Nov 22 10:00:02 mx exim[1]: 1abc-000 ** bob@example.org: SMTP error",
+	"Nov 22 10:00:02 mx postfix/qmgr[99]: 0A1B2C3D4E: removed",
+	"Nov 22 10:00:02 mx postfix/qmgr[99]: 0A1B2C3D4E: from=<>, size=1234, nrcpt=2 (queue active)",
+	"Nov 22 10:00:02 mx postfix/qmgr[99]: 0A1B2C3D4E: from=<a@b>, size=1, nrcpt=1 (queue active) x",
+	"Nov 22 10:00:02 mx postfix/smtpd[12]: 0A1B2C3D4E: client=mail.example.org[192.0.2.5]",
+	"Nov 22 10:00:02 mx postfix/smtpd[12]: 0A1B2C3D4E: client=mail.example.org[192.0.2.5], "
+	"sasl_method=PLAIN, sasl_username=bob",
+	"Nov 22 10:00:02 mx postfix/cleanup[13]: 0A1B2C3D4E: message-id=<20261122.x1@example.org>",
+	"Nov 22 10:00:02 mx postfix/cleanup[13]: 0A1B2C3D4E: message-id=<550 5.1.1 x@example.org>",
+	"Nov 22 10:00:02 mx postfix/smtpd[12]: connect from unknown[192.0.2.5]",
+	"Nov 22 10:00:02 mx postfix/smtpd[12]: connect from Mail.example.org[192.0.2.5]",
+	"Nov 22 10:00:02 mx postfix/smtpd[12]: disconnect from unknown[192.0.2.5] ehlo=1 auth=0/1 "
+	"mail=1 rcpt=1 data=1 quit=1 commands=5/6",
+	"Nov 22 10:00:02 mx postfix/smtpd[12]: disconnect from unknown[192.0.2.5] ehlo=1 said: 550 5.1.1",
+	"Nov 22 10:00:02 mx postfix/smtpd[12]: lost connection after RCPT from unknown[192.0.2.5]",
 };
 
 /* One generated line: most are records of the shape, a few of others. */
@@ -340,6 +354,47 @@ static void test_reads_the_shape(void **state)
 	                 0);
 }
 
+/* The records the fast path reads as holding no reply hold none of the
+ * markers the general way reads on such a line. */
+static void test_records_without_reply(void **state)
+{
+	static const char *const lines[] = {
+		"Nov 22 10:00:02 mx postfix/qmgr[99]: 0A1B2C3D4E: from=<s@example.com>, size=1234, "
+		"nrcpt=1 (queue active)",
+		"Nov 22 10:00:02 mx postfix/qmgr[99]: 0A1B2C3D4E: removed",
+		"Nov 22 10:00:02 mx postfix/smtpd[12]: 0A1B2C3D4E: client=mail.example.org[192.0.2.5]",
+		"Nov 22 10:00:02 mx postfix/cleanup[13]: 0A1B2C3D4E: message-id=<20261122.x1@example.org>",
+		"Nov 22 10:00:02 mx postfix/smtpd[12]: connect from unknown[192.0.2.5]",
+		"Nov 22 10:00:02 mx postfix/smtpd[12]: disconnect from unknown[192.0.2.5] ehlo=1 "
+		"auth=0/1 mail=1 rcpt=1 data=1 quit=1 commands=5/6",
+	};
+	static struct smtpcode_scanner sc;
+	const struct scan *s = (const struct scan *)(const void *)&sc;
+	const struct scan_index *ix = &s->formats;
+	char out[SCAN_ADDRESS], sep;
+	size_t i;
+	int code;
+	(void)state;
+
+	smtpcode_scanner_init(&sc);
+	for (i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		const char *l = lines[i];
+		assert_int_equal(fast_lines_of(l), 1);
+		assert_int_equal(smtpcode__outcome_in(ix, l), SMTPCODE_OUTCOME_NONE);
+		assert_null(smtpcode__find_embedded(ix, l, 0, &code, &sep));
+		assert_null(smtpcode__enhanced_field(ix, l));
+		assert_null(smtpcode__enhanced_lead(ix, l));
+		assert_false(smtpcode__recipient_in(ix, l, out));
+		assert_false(smtpcode__host_in(ix, l, out));
+		assert_null(smtpcode__host_line(ix, l));
+		assert_int_equal(smtpcode__direction_in(ix, l), SMTPCODE_DIRECTION_UNKNOWN);
+		assert_null(smtpcode__colon_lead_in(ix, l));
+		assert_null(smtpcode__command_before(ix, l));
+		assert_null(smtpcode__connection_failure(ix, l, 0));
+		assert_false(smtpcode__json_object(ix, l));
+	}
+}
+
 /* The lookups of a line's start find nothing on a line that starts with a
  * time stamp of either form, whatever its first letters and digits (so
  * scan_fast.c need not run them). */
@@ -409,6 +464,7 @@ int main(void)
 		cmocka_unit_test(test_corpora),
 		cmocka_unit_test(test_no_marker_in_a_name),
 		cmocka_unit_test(test_stamps_start_nothing),
+		cmocka_unit_test(test_records_without_reply),
 		cmocka_unit_test(test_generated),
 		cmocka_unit_test(test_reads_the_shape),
 		cmocka_unit_test(test_flattened_replies_in_a_row),

@@ -134,7 +134,7 @@ static const char *stamp(const char *p)
 	return *p == ' ' ? p + 1 : NULL;
 }
 
-/* "HOST PROGRAM[PID]: QUEUEID: ": the byte after it, or NULL. */
+/* "HOST PROGRAM[PID]: ": the byte after it, or NULL. */
 static const char *syslog_head(const char *p)
 {
 	const char *q = span(p, HOST);
@@ -146,9 +146,14 @@ static const char *syslog_head(const char *p)
 		return NULL;
 	for (p = ++q; scan_is_digit(*q); q++)
 		;
-	if (q == p || q[0] != ']' || q[1] != ':' || q[2] != ' ')
-		return NULL;
-	q = span(p = q + 3, QUEUE_ID);
+	return q > p && q[0] == ']' && q[1] == ':' && q[2] == ' ' ? q + 3 : NULL;
+}
+
+/* "QUEUEID: ": the byte after it, or NULL. */
+static const char *queue_id(const char *p)
+{
+	const char *q = span(p, QUEUE_ID);
+
 	return q - p >= 5 && q[0] == ':' && q[1] == ' ' ? q + 2 : NULL;
 }
 
@@ -357,6 +362,69 @@ static int plain(const char *text)
 	return 1;
 }
 
+/* What the general path's first passes do on a line of the shapes read
+ * here: the MIME pass finds no header, the log-prefix pass no number
+ * before a marker. */
+static void line_read_so(struct scan *s)
+{
+	s->mime.dlen = 0;
+	s->lead_since = s->line;
+	s->lead[0] = '\0';
+}
+
+/* "N" or "N/M" (a count of smtpd's "disconnect from" line): the byte
+ * after it, or NULL. */
+static const char *count(const char *p)
+{
+	const char *q = p;
+
+	while (scan_is_digit(*q) || (*q == '/' && q > p))
+		q++;
+	return q > p ? q : NULL;
+}
+
+/* Nonzero if msg, what follows Postfix's "program[pid]: ", is a record
+ * that holds no reply and none of the format tables' markers (so the
+ * general path only closes the open reply and counts a line without an
+ * outcome): qmgr's "QUEUEID: from=<a>, size=N, nrcpt=N (queue active)" and
+ * "QUEUEID: removed", smtpd's "QUEUEID: client=host[ip]", "connect from
+ * host[ip]" and "disconnect from host[ip] ehlo=1 mail=1 ... commands=5",
+ * cleanup's "QUEUEID: message-id=<id>" (test_scan_fast.c feeds each to
+ * every lookup). */
+static int no_reply(const char *msg)
+{
+	const char *p = queue_id(msg), *v;
+
+	if (p) {
+		if ((v = field(p, "from=<")) != NULL) {
+			v = span(v, ADDRESS);
+			if (!(v = field(v, ">, size=")) || !(v = count(v)) || !(v = field(v, ", nrcpt=")) ||
+			    !(v = count(v)))
+				return 0;
+			return (v = field(v, " (queue active)")) != NULL && !*v;
+		}
+		if ((v = field(p, "removed")) != NULL)
+			return !*v;
+		if ((v = field(p, "message-id=<")) != NULL)
+			return *(v = span(v, ADDRESS)) == '>' && !v[1];
+		if ((v = field(p, "client=")) != NULL)
+			return (v = host_field(v, 0)) != NULL && !*v;
+		return 0;
+	}
+	if ((v = field(msg, "connect from ")) != NULL)
+		return (v = host_field(v, 0)) != NULL && !*v;
+	if (!(v = field(msg, "disconnect from ")) || !(v = host_field(v, 0)))
+		return 0;
+	while (*v == ' ') { /* " ehlo=1 mail=1 rcpt=0/1 ... commands=5" */
+		const char *w = v + 1;
+		while (*w >= 'a' && *w <= 'z')
+			w++;
+		if (w == v + 1 || *w != '=' || !(v = count(w + 1)))
+			return 0;
+	}
+	return !*v;
+}
+
 int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 {
 	struct scan_record rec;
@@ -367,8 +435,16 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 	char sep;
 
 	rec.codes_only = s->codes_only; /* who is not read then */
-	if (!state_free(s) || !(p = stamp(l->text)) || !(p = syslog_head(p)) ||
-	    strncmp(p, "to=<", 4) != 0 ||
+	if (!state_free(s) || !(p = stamp(l->text)) || !(p = syslog_head(p)))
+		return 0;
+	if (no_reply(p)) {
+		line_read_so(s);
+		smtpcode__flush_pending(s);
+		s->outcomes[SMTPCODE_OUTCOME_NONE]++;
+		s->fast_lines++;
+		return 1;
+	}
+	if (!(p = queue_id(p)) || strncmp(p, "to=<", 4) != 0 ||
 	    !(p = address_field(p + 3, rec.codes_only ? NULL : rec.recipient)) || p[0] != ',' ||
 	    p[1] != ' ' || !record_fields(p + 2, &f) || !f.relay ||
 	    (!rec.codes_only && !smtpcode__host_at(f.relay, rec.host)) || !(code_ptr = reply_at(&f)) ||
@@ -383,13 +459,8 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 		s->formats.pairs = NULL;
 		return 0;
 	}
-	/* What the general path does on such a line: the MIME pass finds no
-	 * header, the log-prefix pass no number before a marker, the open
-	 * reply is closed, and the reply opens. */
-	s->mime.dlen = 0;
-	s->lead_since = s->line;
-	s->lead[0] = '\0';
-	smtpcode__flush_pending(s);
+	line_read_so(s);
+	smtpcode__flush_pending(s); /* the reply open before is closed */
 	s->outcomes[f.outcome]++;
 	rec.text = code_ptr;
 	rec.plain = plain(code_ptr + 4);
