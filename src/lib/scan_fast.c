@@ -83,9 +83,16 @@ static const unsigned char bytes[256] = {
 /* The first byte at or after p not of class c. */
 static const char *span(const char *p, unsigned c)
 {
-	while (bytes[(unsigned char)*p] & c)
-		p++;
-	return p;
+	for (;; p += 4) { /* a byte is read only after one of class c: NUL is of none */
+		if (!(bytes[(unsigned char)p[0]] & c))
+			return p;
+		if (!(bytes[(unsigned char)p[1]] & c))
+			return p + 1;
+		if (!(bytes[(unsigned char)p[2]] & c))
+			return p + 2;
+		if (!(bytes[(unsigned char)p[3]] & c))
+			return p + 3;
+	}
 }
 
 /* n digits at p, then the byte end: the byte after end, or NULL. */
