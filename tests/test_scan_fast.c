@@ -240,6 +240,18 @@ static const char *const others[] = {
 	"mail=1 rcpt=1 data=1 quit=1 commands=5/6",
 	"Nov 22 10:00:02 mx postfix/smtpd[12]: disconnect from unknown[192.0.2.5] ehlo=1 said: 550 5.1.1",
 	"Nov 22 10:00:02 mx postfix/smtpd[12]: lost connection after RCPT from unknown[192.0.2.5]",
+	"Nov 22 10:00:02 mx postfix/pickup[14]: 0A1B2C3D4E: uid=0 from=<root>",
+	"Nov 22 10:00:02 mx postfix/pickup[14]: 0A1B2C3D4E: uid=0 from=<Root@example.org>",
+	"Nov 22 10:00:02 mx postfix/bounce[15]: 0A1B2C3D4E: sender non-delivery notification: 4Z03AB5AB0",
+	"Nov 22 10:00:02 mx postfix/bounce[15]: 0A1B2C3D4E: sender non-delivery notification: 550 5.1.1",
+	"Nov 22 10:00:02 mx postfix/local[12]: 0A1B2C3D4E: to=<bob@example.org>, relay=local, "
+	"delay=0.1, delays=0/0/0/0.1, dsn=5.1.1, status=bounced (unknown user: \"bob\")",
+	"Nov 22 10:00:02 mx postfix/smtp[1005]: 0A1B2C3D4E: to=<bob@example.org>, relay=none, "
+	"delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (connect to mx.example.org[192.0.2.1]:25: "
+	"Connection refused)",
+	"Nov 22 10:00:02 mx postfix/smtp[1005]: 0A1B2C3D4E: to=<bob@example.org>, relay=none, "
+	"delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (delivery temporarily suspended: "
+	"host mx.example.org[192.0.2.1] refused to talk to me: 554 5.7.1 go away)",
 };
 
 /* One generated line: most are records of the shape, a few of others. */
@@ -367,6 +379,11 @@ static void test_records_without_reply(void **state)
 		"Nov 22 10:00:02 mx postfix/smtpd[12]: connect from unknown[192.0.2.5]",
 		"Nov 22 10:00:02 mx postfix/smtpd[12]: disconnect from unknown[192.0.2.5] ehlo=1 "
 		"auth=0/1 mail=1 rcpt=1 data=1 quit=1 commands=5/6",
+		"Nov 22 10:00:02 mx postfix/pickup[14]: 0A1B2C3D4E: uid=1000 from=<alice@example.org>",
+		"Nov 22 10:00:02 mx postfix/bounce[15]: 0A1B2C3D4E: sender non-delivery notification: "
+		"4Z03AB5AB0",
+		"Nov 22 10:00:02 mx postfix/bounce[15]: 0A1B2C3D4E: sender delivery status notification: "
+		"4Z03AB5AB0",
 	};
 	static struct smtpcode_scanner sc;
 	const struct scan *s = (const struct scan *)(const void *)&sc;

@@ -156,12 +156,20 @@ static const char *syslog_head(const char *p)
 	return q > p && q[0] == ']' && q[1] == ':' && q[2] == ' ' ? q + 3 : NULL;
 }
 
-/* "QUEUEID: ": the byte after it, or NULL. */
-static const char *queue_id(const char *p)
+/* A queue id: the byte after it, or NULL. */
+static const char *queue_id_end(const char *p)
 {
 	const char *q = span(p, QUEUE_ID);
 
-	return q - p >= 5 && q[0] == ':' && q[1] == ' ' ? q + 2 : NULL;
+	return q - p >= 5 ? q : NULL;
+}
+
+/* "QUEUEID: ": the byte after it, or NULL. */
+static const char *queue_id(const char *p)
+{
+	const char *q = queue_id_end(p);
+
+	return q && q[0] == ':' && q[1] == ' ' ? q + 2 : NULL;
 }
 
 /* A host as Postfix writes it, "mx.example.net[192.0.2.1]", with ":25"
@@ -357,14 +365,27 @@ static int role_in(const struct scan_index *ix, enum scan_role role, const char 
 	return 0;
 }
 
-/* Nonzero if text holds no '#' and no digit 1 to 5 after a byte a code
- * may start after (SCAN_FAST_PLAIN), from its second byte on. */
+/* Nonzero if p starts what a code's reader takes for a code (after a byte
+ * a code may start after): 1 to 5 and two digits, then a blank, '-', the
+ * end or punctuation ("550 ", "550-", "550:", "421,"); or '#' and a digit
+ * (Exchange's "#5.1.1"). IP addresses' "192." are none. */
+static int code_shape(const char *p)
+{
+	if (p[0] == '#')
+		return scan_is_digit(p[1]);
+	return p[0] >= '1' && p[0] <= '5' && scan_is_digit(p[1]) && scan_is_digit(p[2]) &&
+	       (p[3] == '\0' || strchr(" -,:;)", p[3]));
+}
+
+/* Nonzero if text holds no code's shape where a code may start, from its
+ * second byte on (SCAN_FAST_PLAIN: no inner, quoted or continued code,
+ * no reply inside it). */
 static int plain(const char *text)
 {
 	const char *p;
 
 	for (p = text + 1; *(p += strcspn(p, "12345#")) != '\0'; p++)
-		if (*p == '#' || scan_starts_code(p[-1]))
+		if ((*p == '#' || scan_starts_code(p[-1])) && code_shape(p))
 			return 0;
 	return 1;
 }
@@ -396,8 +417,9 @@ static const char *count(const char *p)
  * outcome): qmgr's "QUEUEID: from=<a>, size=N, nrcpt=N (queue active)" and
  * "QUEUEID: removed", smtpd's "QUEUEID: client=host[ip]", "connect from
  * host[ip]" and "disconnect from host[ip] ehlo=1 mail=1 ... commands=5",
- * cleanup's "QUEUEID: message-id=<id>" (test_scan_fast.c feeds each to
- * every lookup). */
+ * cleanup's "QUEUEID: message-id=<id>", pickup's "QUEUEID: uid=N
+ * from=<a>", bounce's "QUEUEID: sender non-delivery notification:
+ * QUEUEID" (test_scan_fast.c feeds each to every lookup). */
 static int no_reply(const char *msg)
 {
 	const char *p = queue_id(msg), *v;
@@ -416,6 +438,12 @@ static int no_reply(const char *msg)
 			return *(v = span(v, ADDRESS)) == '>' && !v[1];
 		if ((v = field(p, "client=")) != NULL)
 			return (v = host_field(v, 0)) != NULL && !*v;
+		if ((v = field(p, "uid=")) != NULL)
+			return (v = count(v)) != NULL && (v = field(v, " from=<")) != NULL &&
+			       *(v = span(v, ADDRESS)) == '>' && !v[1];
+		if ((v = field(p, "sender non-delivery notification: ")) != NULL ||
+		    (v = field(p, "sender delivery status notification: ")) != NULL)
+			return (v = queue_id_end(v)) != NULL && !*v;
 		return 0;
 	}
 	if ((v = field(msg, "connect from ")) != NULL)
@@ -432,15 +460,104 @@ static int no_reply(const char *msg)
 	return !*v;
 }
 
+/* Marks the pairs of the line from text on (the reply's part, where the
+ * lookups read) in *pp; nonzero if the general path would read the line
+ * as a transcript's (see transcript_marker): the pairs are then dropped. */
+static int mark_text(struct scan *s, struct scan_line *l, const char *text,
+                     struct scan_pairs *pp)
+{
+	smtpcode__pairs_mark(pp, text, l->len - (size_t)(text - l->text));
+	s->formats.pairs = pp;
+	if (transcript_marker(s, l, text)) {
+		s->formats.pairs = NULL;
+		return 1;
+	}
+	return 0;
+}
+
+/* The SCAN_FAST_* bits of the searches the emit of the reply (its text a
+ * part of the line's from text on, cut before end) can skip. */
+static unsigned known_absent(const struct scan *s, const char *text, const char *end)
+{
+	unsigned bits = 0;
+
+	if (!role_in(&s->formats, SCAN_JOIN, text, NULL))
+		bits |= SCAN_FAST_NO_JOIN;
+	/* the text was cut before end: a marker after it is gone */
+	if (!role_in(&s->formats, SCAN_TEXT_END, text, end))
+		bits |= SCAN_FAST_NO_TEXT_END;
+	return bits;
+}
+
+/* A delivery record whose text holds no reply ("status=sent (delivered to
+ * mailbox)", "status=deferred (connect to ...: Connection timed out)"),
+ * with codes only: as the general path's record without a reply
+ * (scan_reply.c), a reply of no basic code, the record's text and its
+ * "dsn=" code. Returns nonzero if it read the line. */
+static int record_codes(struct scan *s, struct scan_line *l, const struct fields *f)
+{
+	struct smtpcode_reply *r = &s->reply;
+	struct smtpcode_enhanced_code c;
+	struct scan_pairs pairs;
+	size_t n = strlen(f->text), len;
+
+	if (code_shape(f->text) || !plain(f->text) || mark_text(s, l, f->text, &pairs))
+		return 0;
+	line_read_so(s);
+	smtpcode__flush_pending(s);
+	s->outcomes[f->outcome]++;
+	smtpcode__reply_start(r, s->line);
+	s->pending = 1;
+	if (n > 0 && f->text[n - 1] == ')')
+		n--;
+	smtpcode__append_text(r, f->text, n);
+	r->outcome = f->outcome;
+	if (smtpcode__enhanced_at(f->dsn, &c, &len) == SCAN_TOKEN_ENHANCED)
+		smtpcode__add_enhanced(r, &c);
+	s->fast_reply = SCAN_FAST_PLAIN | SCAN_FAST_NO_COMMAND | SCAN_FAST_CODES |
+	                known_absent(s, f->text, f->text + n);
+	s->formats.pairs = NULL;
+	return 1;
+}
+
+/* A delivery record whose reply's code stands at code_ptr: the general
+ * path's builders, the lookups reading from the code on. */
+static void record_reply(struct scan *s, struct scan_line *l, const struct fields *f,
+                         struct scan_record *rec, const char *code_ptr, int code, char sep)
+{
+	const struct smtpcode_reply *r = &s->reply;
+
+	line_read_so(s);
+	smtpcode__flush_pending(s); /* the reply open before is closed */
+	s->outcomes[f->outcome]++;
+	rec->text = code_ptr;
+	rec->plain = plain(code_ptr + 4);
+	rec->command_seen = 0;
+	rec->text_end = NULL;
+	smtpcode__inline_reply(s, l->text, code_ptr, code, sep, f->outcome, f->dsn, rec);
+	s->fast_reply = known_absent(s, code_ptr, rec->text_end);
+	if (rec->plain && !code_shape(r->text))
+		s->fast_reply |= SCAN_FAST_PLAIN;
+	if (rec->codes_only)
+		s->fast_reply |= SCAN_FAST_NO_COMMAND | SCAN_FAST_CODES;
+	else if (!r->command && !rec->command_seen &&
+	         !role_in(&s->formats, SCAN_COMMAND_SPAN, code_ptr, NULL))
+		s->fast_reply |= SCAN_FAST_NO_COMMAND;
+	s->formats.pairs = NULL;
+}
+
 int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 {
 	struct scan_record rec;
 	struct scan_pairs pairs;
 	struct fields f = { NULL, NULL, NULL, NULL, SMTPCODE_OUTCOME_NONE };
 	const char *p, *code_ptr;
-	int code;
-	char sep;
+	int code = 0;
+	char sep = 0;
 
+	/* A time stamp starts no transcript's, client's, echo's or DSN
+	 * field's line (test_scan_fast.c tries every stamp's first letters):
+	 * those lookups are not needed. */
 	rec.codes_only = s->codes_only; /* who is not read then */
 	if (!state_free(s) || !(p = stamp(l->text)) || !(p = syslog_head(p)))
 		return 0;
@@ -453,44 +570,19 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 	}
 	if (!(p = queue_id(p)) || strncmp(p, "to=<", 4) != 0 ||
 	    !(p = address_field(p + 3, rec.codes_only ? NULL : rec.recipient)) || p[0] != ',' ||
-	    p[1] != ' ' || !record_fields(p + 2, &f) || !f.relay ||
-	    (!rec.codes_only && !smtpcode__host_at(f.relay, rec.host)) || !(code_ptr = reply_at(&f)) ||
-	    !(code = scan_code_at(code_ptr, &sep)) || !sep || !f.dsn || !scan_is_digit(f.dsn[0]))
+	    p[1] != ' ' || !record_fields(p + 2, &f) || !f.relay || !f.dsn ||
+	    !scan_is_digit(f.dsn[0]))
 		return 0;
-	/* A time stamp starts no transcript's, client's, echo's or DSN field's
-	 * line (test_scan_fast.c tries every stamp's first letters): those
-	 * lookups are not needed. */
-	smtpcode__pairs_mark(&pairs, code_ptr, l->len - (size_t)(code_ptr - l->text));
-	s->formats.pairs = &pairs;
-	if (transcript_marker(s, l, code_ptr)) {
-		s->formats.pairs = NULL;
-		return 0;
+	code_ptr = reply_at(&f);
+	if (!code_ptr || !(code = scan_code_at(code_ptr, &sep)) || !sep) {
+		if (!rec.codes_only || !record_codes(s, l, &f))
+			return 0; /* who of a record without a reply: the general way */
+	} else {
+		if ((!rec.codes_only && !smtpcode__host_at(f.relay, rec.host)) ||
+		    mark_text(s, l, code_ptr, &pairs))
+			return 0;
+		record_reply(s, l, &f, &rec, code_ptr, code, sep);
 	}
-	line_read_so(s);
-	smtpcode__flush_pending(s); /* the reply open before is closed */
-	s->outcomes[f.outcome]++;
-	rec.text = code_ptr;
-	rec.plain = plain(code_ptr + 4);
-	rec.command_seen = 0;
-	rec.text_end = NULL;
-	smtpcode__inline_reply(s, l->text, code_ptr, code, sep, f.outcome, f.dsn, &rec);
-	/* what the reply's text can hold: its emit skips the searches that
-	 * would find nothing (the text is a part of the line's) */
-	s->fast_reply = 0;
-	if (rec.plain && s->reply.text[0] != '#' &&
-	    !(s->reply.text[0] >= '1' && s->reply.text[0] <= '5'))
-		s->fast_reply |= SCAN_FAST_PLAIN;
-	if (rec.codes_only)
-		s->fast_reply |= SCAN_FAST_NO_COMMAND | SCAN_FAST_CODES;
-	else if (!s->reply.command && !rec.command_seen &&
-	         !role_in(&s->formats, SCAN_COMMAND_SPAN, code_ptr, NULL))
-		s->fast_reply |= SCAN_FAST_NO_COMMAND;
-	if (!role_in(&s->formats, SCAN_JOIN, code_ptr, NULL))
-		s->fast_reply |= SCAN_FAST_NO_JOIN;
-	/* the text was cut before rec.text_end: a marker after it is gone */
-	if (!role_in(&s->formats, SCAN_TEXT_END, code_ptr, rec.text_end))
-		s->fast_reply |= SCAN_FAST_NO_TEXT_END;
-	s->formats.pairs = NULL;
 	s->fast_lines++;
 	return 1;
 }
