@@ -27,17 +27,26 @@ static int hourly_of(int count)
 	}
 }
 
-/* Widens the time range to a time stamp, and counts its hour. */
+/* Widens the time range to a time stamp, and counts its hour. A stamp the
+ * same as the last one the range saw cannot widen it (most lines). */
 static void count_time(struct logstat *ls, const struct ls_event *e)
 {
 	int h = hourly_of(e->count);
+	uint64_t o = e->time.order;
 
-	if (!e->time.text[0])
+	if (!o)
 		return;
-	if (!ls->first[0] || logtime_cmp(e->time.text, ls->first) < 0)
-		memcpy(ls->first, e->time.text, sizeof ls->first);
-	if (!ls->last[0] || logtime_cmp(e->time.text, ls->last) > 0)
-		memcpy(ls->last, e->time.text, sizeof ls->last);
+	if (o != ls->time_seen) {
+		if (!ls->first[0] || logtime_order_cmp(o, ls->first_order) < 0) {
+			memcpy(ls->first, e->time.text, sizeof ls->first);
+			ls->first_order = o;
+		}
+		if (!ls->last[0] || logtime_order_cmp(o, ls->last_order) > 0) {
+			memcpy(ls->last, e->time.text, sizeof ls->last);
+			ls->last_order = o;
+		}
+		ls->time_seen = o;
+	}
 	if (h >= 0)
 		ls->hours[h][e->time.hour] += e->n;
 }
@@ -102,7 +111,10 @@ void logstat_line(struct logstat *ls, const char *line, size_t len)
 {
 	struct ls_event e;
 
-	if (!ls_read_line(line, len, &e))
+	memset(&e, 0, sizeof e);
+	e.count = -1;
+	logtime_parse_memo(line, len, &ls->time_memo, &e.time);
+	if (!ls_read_mta(line, len, &e))
 		return;
 	ls->mta_lines[e.mta]++;
 	count_time(ls, &e);

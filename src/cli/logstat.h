@@ -4,6 +4,7 @@
 #define SMTPCODE_LOGSTAT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "idset.h"
 #include "logstat_detail.h"
@@ -57,6 +58,9 @@ struct logstat {
 	struct topk domains, relays;        /* delivered, deferred, bounced */
 	int top;                            /* rows of each to show (--top) */
 	char first[LOGTIME_TEXT], last[LOGTIME_TEXT]; /* "" before any */
+	uint64_t first_order, last_order;   /* theirs (struct logtime) */
+	uint64_t time_seen;                 /* the last stamp that first and last saw */
+	struct logtime_memo time_memo;      /* the last stamp read */
 	unsigned long hours[LS_NHOURLY][24];
 	struct ls_detail detail;            /* by reason and by code */
 };
@@ -81,5 +85,9 @@ const char *logstat_mta_name(enum ls_mta m);
 /* logstat_formats.c: reads one line; returns nonzero and fills e if the line
  * is one of the MTA's (e->count -1 if it counts nothing). */
 int ls_read_line(const char *s, size_t n, struct ls_event *e);
+
+/* The same with e cleared and e->time read already (logstat_line reads it
+ * through its memo). */
+int ls_read_mta(const char *s, size_t n, struct ls_event *e);
 
 #endif

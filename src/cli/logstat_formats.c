@@ -83,11 +83,16 @@ static int by_tag(const char *tag, size_t n, struct ls_event *e)
 
 int ls_read_line(const char *s, size_t n, struct ls_event *e)
 {
-	size_t at;
-
 	memset(e, 0, sizeof *e);
 	e->count = -1;
 	logtime_parse(s, n, &e->time);
+	return ls_read_mta(s, n, e);
+}
+
+int ls_read_mta(const char *s, size_t n, struct ls_event *e)
+{
+	size_t at;
+
 	if ((at = exim_stamp(s, n)) != 0)
 		return ls_exim(s + at, n - at, e);
 	if ((at = after_host(s, n)) == 0)
