@@ -42,6 +42,7 @@ struct ls_event {
 	const char *dsn;      /* the line's dsn= field (Postfix, Sendmail), or NULL */
 	size_t dsnlen;
 	const char *command;  /* the command refused, canonical, or NULL */
+	const char *said;     /* where text says "said: " first, if the reader knows */
 };
 
 /* The counts per hour of the day, as pflogsumm's "Per-Hour Traffic

@@ -183,6 +183,15 @@ static void read_codes(struct ls_failure *f, const char *s, size_t n)
 	f->samplelen = n - at;
 }
 
+/* The first "said: " in s[0..n): where the reader saw it, when that is
+ * inside (the reader's text may start before), else searched. */
+static const char *said_in(const struct ls_event *e, const char *s, size_t n)
+{
+	if (e->said && e->said >= s && n >= 6 && e->said <= s + n - 6)
+		return e->said;
+	return ls_find(s, n, "said: ");
+}
+
 void ls_failure_read(const struct ls_event *e, struct ls_failure *f)
 {
 	const char *s = e->text, *p;
@@ -193,7 +202,7 @@ void ls_failure_read(const struct ls_event *e, struct ls_failure *f)
 	/* Only what the line's MTA writes is looked for; each needle starts
 	 * with a byte rarer than a space (both for speed). */
 	if (e->mta == LS_MTA_POSTFIX && e->dir == LS_DIR_REMOTE &&
-	    (p = ls_find(s, n, "said: ")) != NULL && p > s && p[-1] == ' ') {
+	    (p = said_in(e, s, n)) != NULL && p > s && p[-1] == ' ') {
 		n -= (size_t)(p + 6 - s);
 		s = p + 6;
 	}
