@@ -73,17 +73,14 @@ static int postfix_tag(const char *tag, size_t len, const char *rest, size_t n,
 	return ls_postfix(tag + at, len - at, rest, n, e);
 }
 
-/* Dispatches on the tag ("postfix/smtpd[123]: " and the like): its name
- * ends at '[', ':' or ' ', and the tag at ": ". */
+/* Dispatches on the tag ("postfix/smtpd[123]: " and the like): it ends at
+ * the first ':' or ' ', which must be ": ", and its name at a '[' before. */
 static int by_tag(const char *tag, size_t n, struct ls_event *e)
 {
-	size_t len, at;
-	const char *rest;
+	size_t at = ls_span2(tag, n, ':', ' '), len;
+	const char *rest = memchr(tag, '[', at);
 
-	for (at = 0; at < n && tag[at] != '[' && tag[at] != ':' && tag[at] != ' '; at++)
-		;
-	for (len = at; at < n && tag[at] != ':' && tag[at] != ' '; at++)
-		;
+	len = rest ? (size_t)(rest - tag) : at;
 	if (at + 2 > n || tag[at] != ':' || tag[at + 1] != ' ')
 		return 0;
 	rest = tag + at + 2;

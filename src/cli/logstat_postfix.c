@@ -112,19 +112,29 @@ static void read_fields(const char *s, size_t n, struct fields *f)
 		if (++p == end || *p != ' ')
 			continue;
 		left = (size_t)(end - ++p);
-		if (ls_starts(p, left, "relay=")) {
-			if (!f->relay) {
+		switch (left ? *p : '\0') { /* the field's first letter, then its name */
+		case 'r':
+			if (!f->relay && ls_starts(p, left, "relay=")) {
 				f->relay = p + 6;
 				open = &f->relay_end;
 			}
-		} else if (ls_starts(p, left, "delay=")) {
-			f->delay = p + 6;
-		} else if (ls_starts(p, left, "dsn=")) {
-			f->dsn = p + 4;
-			open = &f->dsn_end;
-		} else if (ls_starts(p, left, "status=")) {
-			f->status = p + 7;
-			return;
+			break;
+		case 'd':
+			if (ls_starts(p, left, "delay=")) {
+				f->delay = p + 6;
+			} else if (ls_starts(p, left, "dsn=")) {
+				f->dsn = p + 4;
+				open = &f->dsn_end;
+			}
+			break;
+		case 's':
+			if (ls_starts(p, left, "status=")) {
+				f->status = p + 7;
+				return;
+			}
+			break;
+		default:
+			break;
 		}
 	}
 }
@@ -182,11 +192,10 @@ static void delivery(const char *qid, size_t qlen, const char *s, size_t n, stru
 
 int ls_postfix(const char *cmd, size_t cmdlen, const char *rest, size_t n, struct ls_event *e)
 {
-	size_t q = 0, left;
+	size_t q, left;
 	const char *s;
 
-	while (q < n && rest[q] != ':' && rest[q] != ' ') /* the queue id, or NOQUEUE */
-		q++;
+	q = ls_span2(rest, n, ':', ' '); /* the queue id, or NOQUEUE */
 	s = rest + q + 2;
 
 	e->mta = LS_MTA_POSTFIX;

@@ -2,7 +2,10 @@
 #include "logstat_text.h"
 #include "smtpcode.h"
 
+#include <stdint.h>
 #include <string.h>
+
+#define ONES UINT64_C(0x0101010101010101)
 
 const char *ls_find_n(const char *s, size_t n, const char *needle, size_t k)
 {
@@ -61,6 +64,29 @@ const char *ls_code_at(const char *s, size_t n)
 		i++;
 	}
 	return NULL;
+}
+
+/* Nonzero if a byte of x is 0 (exact: a borrow only runs on from a zero
+ * byte, which is then found anyway). */
+static uint64_t zero_byte(uint64_t x)
+{
+	return (x - ONES) & ~x & ONES * 0x80;
+}
+
+size_t ls_span2(const char *s, size_t n, char a, char b)
+{
+	uint64_t ma = ONES * (unsigned char)a, mb = ONES * (unsigned char)b;
+	size_t at = 0;
+
+	for (; n - at >= 8; at += 8) {
+		uint64_t w;
+		memcpy(&w, s + at, 8);
+		if (zero_byte(w ^ ma) | zero_byte(w ^ mb))
+			break;
+	}
+	while (at < n && s[at] != a && s[at] != b)
+		at++;
+	return at;
 }
 
 size_t ls_span_until(const char *s, size_t n, const char *stops)

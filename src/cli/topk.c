@@ -20,6 +20,17 @@ void topk_init(struct topk *t)
 		t->bucket[i] = -1;
 }
 
+/* Nonzero if the first byte in memory of a word is its lowest (a constant
+ * to the compiler). */
+static int little_endian(void)
+{
+	const uint16_t one = 1;
+	unsigned char first;
+
+	memcpy(&first, &one, 1);
+	return first;
+}
+
 /* The 8 bytes of x with the ASCII capital letters in lower case: a byte
  * below 0x80 whose low 7 bits are 'A' to 'Z' gains 0x20. */
 static uint64_t lower8(uint64_t x)
@@ -43,6 +54,9 @@ void topk_key_make(struct topk_key *k, const char *s, size_t n, int lower)
 		w = 0;
 		if (n - at >= 8) {
 			memcpy(&w, s + at, 8);
+		} else if (n >= 8 && n > at) { /* the last 8 bytes, shifted to the front */
+			memcpy(&w, s + n - 8, 8);
+			w = little_endian() ? w >> 8 * (8 - (n - at)) : w << 8 * (8 - (n - at));
 		} else {
 			for (i = 0; i < n - at; i++) /* the same bytes as memcpy, in memory order */
 				((unsigned char *)&w)[i] = (unsigned char)s[at + i];
@@ -136,16 +150,13 @@ static void unlink_slot(struct topk *t, int s)
 	*p = t->slot[s].next;
 }
 
-/* The slot for key: its own, a free one, or the lightest one taken over
- * (which keeps its weight as the new key's error). */
-static int slot_for(struct topk *t, const struct topk_key *k)
+/* A slot for a key not kept: a free one, or the lightest one taken over
+ * (which keeps its weight as the new key's error); b is the key's bucket. */
+static int new_slot(struct topk *t, const struct topk_key *k, unsigned b)
 {
-	unsigned b = bucket_of((uint32_t)k->hash);
-	int s = find(t, k, b);
 	struct topk_slot *sl;
+	int s;
 
-	if (s >= 0)
-		return s;
 	if (t->used < TOPK_SLOTS) {
 		s = t->used;
 		t->heap[s] = s;
@@ -167,12 +178,20 @@ static int slot_for(struct topk *t, const struct topk_key *k)
 	return s;
 }
 
+/* The slot for key: its own, else a new one. */
+static int slot_for(struct topk *t, const struct topk_key *k)
+{
+	unsigned b = bucket_of((uint32_t)k->hash);
+	int s = find(t, k, b);
+
+	return s >= 0 ? s : new_slot(t, k, b);
+}
+
 /* Adds counts and an error to the key's slot, and restores the heap. */
-static void add_to(struct topk *t, const struct topk_key *k, const unsigned long *kinds,
-                   unsigned long error)
+static void add_to(struct topk *t, int s, const unsigned long *kinds, unsigned long error)
 {
 	unsigned long sum = error;
-	int s = slot_for(t, k), i;
+	int i;
 
 	for (i = 0; i < TOPK_KINDS; i++) {
 		t->slot[s].kind[i] += kinds[i];
@@ -193,15 +212,24 @@ void topk_add_counts(struct topk *t, const char *key, size_t len,
 	struct topk_key k;
 
 	topk_key_make(&k, key, len, 0);
-	add_to(t, &k, kinds, error);
+	add_to(t, slot_for(t, &k), kinds, error);
 }
 
 void topk_add_key(struct topk *t, const struct topk_key *k, int kind, unsigned long n)
 {
 	unsigned long kinds[TOPK_KINDS] = { 0 };
+	unsigned b = bucket_of((uint32_t)k->hash);
+	int s = find(t, k, b);
 
+	if (s >= 0) { /* a key kept: its weight grows, so it can only sink */
+		t->slot[s].kind[kind] += n;
+		t->total[kind] += n;
+		t->slot[s].weight += n;
+		sift_down(t, t->pos[s]);
+		return;
+	}
 	kinds[kind] = n;
-	add_to(t, k, kinds, 0);
+	add_to(t, new_slot(t, k, b), kinds, 0);
 }
 
 void topk_add(struct topk *t, const char *key, size_t len, int kind, unsigned long n)
