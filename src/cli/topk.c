@@ -54,12 +54,12 @@ void topk_key_make(struct topk_key *k, const char *s, size_t n, int lower)
 		w = 0;
 		if (n - at >= 8) {
 			memcpy(&w, s + at, 8);
-		} else if (n >= 8 && n > at) { /* the last 8 bytes, shifted to the front */
+		} else if (n < 8) { /* a short key: the same bytes as memcpy, in memory order */
+			for (i = 0; i < n; i++)
+				((unsigned char *)&w)[i] = (unsigned char)s[i];
+		} else if (n > at) { /* the last 8 bytes, shifted to the front */
 			memcpy(&w, s + n - 8, 8);
 			w = little_endian() ? w >> 8 * (8 - (n - at)) : w << 8 * (8 - (n - at));
-		} else {
-			for (i = 0; i < n - at; i++) /* the same bytes as memcpy, in memory order */
-				((unsigned char *)&w)[i] = (unsigned char)s[at + i];
 		}
 		if (lower)
 			w = lower8(w);
