@@ -63,7 +63,7 @@ CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
               src/cli/args.c src/cli/safe_text.c src/cli/labels.c src/cli/linebreak.c src/cli/logstat.c \
               src/cli/logstat_formats.c src/cli/logstat_text.c src/cli/logstat_postfix.c \
               src/cli/logstat_exim.c src/cli/logstat_sendmail.c src/cli/logstat_opensmtpd.c \
-              src/cli/logstat_detail.c src/cli/format_detail.c \
+              src/cli/logstat_detail.c src/cli/logstat_key.c src/cli/format_detail.c \
               src/cli/idset.c src/cli/format_logstat.c src/cli/compressed.c src/cli/topk.c \
               src/cli/format_topk.c src/cli/format_hours.c src/cli/logtime.c \
               src/cli/json_in.c src/cli/merge_read.c src/cli/merge.c src/cli/merge_logstat.c
@@ -104,7 +104,7 @@ SHLIB       = build/libsmtpcode.so.$(VERSION)
 TESTS       = code command table lookup enhanced scan scan_line scan_formats scan_pairs scan_dsn scan_warn scan_raw scan_text scan_who \
               scan_mime scan_bounce scan_fast \
               compare strbuf ascii list json format_text format_json \
-              args lines tally pattern i18n safe_text api logstat topk logtime linebreak \
+              args lines tally pattern i18n safe_text api logstat logstat_key topk logtime linebreak \
               verdict verdict_match format_answer
 TEST_BINS   = $(TESTS:%=build/tests/test_%)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
