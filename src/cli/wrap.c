@@ -149,10 +149,12 @@ void sink_init(struct sink *s, FILE *out)
 {
 	s->out = out;
 	s->len = 0;
+	s->flushes = 0;
 }
 
 void sink_flush(struct sink *s)
 {
+	s->flushes++;
 	if (s->len)
 		fwrite(s->buf, 1, s->len, s->out);
 	s->len = 0;
@@ -174,6 +176,25 @@ void sink_put(struct sink *s, const char *p, size_t n)
 void sink_puts(struct sink *s, const char *p)
 {
 	sink_put(s, p, strlen(p));
+}
+
+int sink_kept_put(struct sink *s, const struct sink_kept *k, const long key[KEPT_KEYS])
+{
+	if (!k->used || memcmp(k->key, key, sizeof k->key) != 0)
+		return 0;
+	sink_put(s, k->text, k->len);
+	return 1;
+}
+
+void sink_kept_keep(struct sink_kept *k, const struct sink *s, size_t from,
+                    unsigned long flushes, const long key[KEPT_KEYS])
+{
+	k->used = s->flushes == flushes && s->len - from <= sizeof k->text;
+	if (!k->used)
+		return;
+	k->len = s->len - from;
+	memcpy(k->text, s->buf + from, k->len);
+	memcpy(k->key, key, sizeof k->key);
 }
 
 /* Ends a line and starts the next under indent spaces. */
