@@ -190,12 +190,13 @@ build/pic/util/%.o: src/util/%.c | build/.dirs
 build/cli/%.o: src/cli/%.c | build/.dirs
 	$(CC) $(SC_CFLAGS) $(CLI_CPPFLAGS) $(SC_DEPFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-# Only src/lib/table.c includes the generated table, and only
-# src/lib/synonym.c the synonyms, and only src/cli/labels.c the command's
-# labels (from its own directory).
+# Only src/lib/table.c includes the generated table, only src/lib/enhanced.c
+# the provider notes by subject, only src/lib/synonym.c the synonyms, and
+# only src/cli/labels.c the command's labels (from its own directory).
 build/lib/table.o build/pic/lib/table.o: build/table.inc
 build/lib/synonym.o build/pic/lib/synonym.o: build/synonyms.inc
 build/lib/verdict_data.o build/pic/lib/verdict_data.o: build/verdict.inc
+build/lib/enhanced.o build/pic/lib/enhanced.o: build/notes.inc
 build/cli/labels.o: build/cli/labels.inc
 build/cli/labels.o: CLI_CPPFLAGS += -Ibuild/cli
 build/cli/prewrap.o: build/cli/prewrap.inc
@@ -228,6 +229,10 @@ build/verdict.inc: build/genverdict $(VERDICT_DATA)
 
 build/cli/advice.inc: build/genverdict data/reason-list.tsv
 	build/genverdict --advice data/reason-list.tsv > $@+ || { rm -f $@+; exit 1; }
+	mv $@+ $@
+
+build/notes.inc: build/gentable data/enhanced-notes.tsv
+	build/gentable --note-index data/enhanced-notes.tsv > $@+ || { rm -f $@+; exit 1; }
 	mv $@+ $@
 
 build/cli/labels.inc: build/gentable data/i18n.tsv
@@ -270,7 +275,7 @@ build/tests/test_api: tests/test_api.c tests/testutil.h $(LIB) | build/.dirs
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/json_check.h tests/scan_twoways.h $(FUZZ_SRCS) build/table.inc \
 		build/synonyms.inc build/cli/labels.inc build/cli/prewrap.inc build/cli/advice.inc \
-		build/verdict.inc
+		build/verdict.inc build/notes.inc
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(SC_CFLAGS) $(LIB_CPPFLAGS) -Isrc/cli -Ibuild/cli -Itests $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS)
 
@@ -282,7 +287,7 @@ fuzz: $(FUZZ_BINS)
 # Static analysis: cppcheck and clang-tidy (.clang-tidy) on the sources,
 # zero findings (suppressions are justified where they stand).
 lint: build/table.inc build/synonyms.inc build/cli/labels.inc build/cli/prewrap.inc \
-		build/cli/advice.inc
+		build/cli/advice.inc build/notes.inc
 	sh tests/layout.sh
 	cppcheck --quiet --std=c11 --enable=warning,style,performance,portability \
 		--inline-suppr --error-exitcode=1 -Iinclude -Isrc/lib -Isrc/cli -Isrc/util -Ibuild/cli \

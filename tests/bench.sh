@@ -216,7 +216,24 @@ if want 7; then
 echo
 echo "7. explain as one stream (tests/explain and wild samples, repeated)"
 corpus=$dir/explain-corpus.txt
-cat tests/explain/samples/* tests/explain/wild/samples/* > "$dir/explain-once.txt"
+# Each sample is one input. A sample whose text ends inside an encoded body
+# (a single-part quoted-printable message: 43-vacation-reply; a paste that
+# starts at a part's header: wild 15-qp-base64) would have every later line
+# of the stream decoded as quoted-printable, which separate messages are
+# not: such a sample (found by a probe line after it that comes out
+# decoded) goes in as the message/rfc822 part of a multipart, whose
+# closing boundary ends it.
+probe='x: 550 5.1.1 <a=3Db@example.org>'
+for f in tests/explain/samples/* tests/explain/wild/samples/*; do
+	if { cat "$f"; echo "$probe"; } | "$bin" explain --json | grep -q '"a=b@example.org"'; then
+		printf '\nContent-Type: multipart/mixed; boundary="bench-end"\n\n--bench-end\n'
+		printf 'Content-Type: message/rfc822\n\n'
+		cat "$f"
+		printf '\n--bench-end--\n'
+	else
+		cat "$f"
+	fi
+done > "$dir/explain-once.txt"
 : > "$corpus"
 while [ "$(wc -c < "$corpus")" -lt 67108864 ]; do cat "$dir/explain-once.txt" >> "$corpus"; done
 size=$(wc -c < "$corpus")

@@ -353,13 +353,18 @@ enum scan_role smtpcode__prefix_after(const struct scan_index *ix, const char *l
                                       const char **start)
 {
 	static const enum scan_role roles[] = { SCAN_SERVER_AFTER, SCAN_CLIENT_AFTER };
+	struct scan_pairs local;
+	const struct scan_pairs *pp;
 	size_t i;
 
 	if (!may_hold_after_marker(line))
 		return SCAN_ROLE_COUNT;
+	/* The passes run before the line's pairs are marked: its own pairs
+	 * spare the search of most of the 21 markers. */
+	pp = pairs_for(ix, line, &local);
 	for (i = 0; i < COUNT(roles); i++)
 		EACH(ix, roles[i], m) {
-			const char *p = smtpcode__find(ix, line, *m);
+			const char *p = scan_find_row(pp, line, *m);
 			if (!p || (p > line && (*m)->marker[0] != ' ' && (*m)->marker[0] != ']' &&
 			           (*m)->marker[0] != ':' && p[-1] != ' ' && p[-1] != '\t'))
 				continue;
