@@ -229,6 +229,35 @@ static void json__mailgun_delivery_status(void **state)
 	assert_string_equal(found[1].text, "user unknown");
 }
 
+/* An enhanced code with no basic code after a lead-in that another
+ * lead-in precedes (.NET's "The server response was:" after "Reason:"), a
+ * client's "Error: 4.7.1 ...", Thunderbird's "The mail server responded:"
+ * with the code ending the line (its text on the next); the lead-ins with
+ * no code after them give nothing. */
+static void enhanced_first__after_another_lead_in(void **state)
+{
+	(void)state;
+	scan("Reason: SmtpException: Mailbox unavailable. The server response was: 5.7.57 "
+	     "Client not authenticated\n"
+	     "Error: 4.7.1 <bob@example.org>: Relay access denied\n"
+	     "An error occurred while sending mail. The mail server responded: 4.2.2\n"
+	     "Mailbox full.\n"
+	     "Error: queue file write error\n"
+	     "Reason: upgrade to 5.1.1 failed\n"
+	     "The mail server responded: Relay not permitted.");
+	assert_int_equal(nfound, 3);
+	assert_int_equal(found[0].basic, 0);
+	assert_string_equal(enh(0, 0), "5.7.57");
+	assert_string_equal(found[0].text, "Client not authenticated");
+	assert_string_equal(enh(1, 0), "4.7.1");
+	assert_string_equal(found[1].recipient, "bob@example.org");
+	assert_string_equal(found[1].text, "<bob@example.org>: Relay access denied");
+	assert_string_equal(enh(2, 0), "4.2.2");
+	assert_int_equal(found[2].first_line, 3);
+	assert_int_equal(found[2].last_line, 4);
+	assert_string_equal(found[2].text, "Mailbox full.");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -241,6 +270,7 @@ int main(void)
 		cmocka_unit_test(interscan__reversed_arrows),
 		cmocka_unit_test(banner__flattened_after_one_word),
 		cmocka_unit_test(json__mailgun_delivery_status),
+		cmocka_unit_test(enhanced_first__after_another_lead_in),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

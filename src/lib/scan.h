@@ -93,6 +93,8 @@ enum scan_token { SCAN_TOKEN_NONE, SCAN_TOKEN_ENHANCED, SCAN_TOKEN_MALFORMED };
 enum scan_token smtpcode__enhanced_at(const char *p, struct smtpcode_enhanced_code *code,
                                       size_t *len);
 const char *smtpcode__punct_text(const char *p);
+/* Nonzero if a valid enhanced code starts at p, after blanks. */
+int smtpcode__enhanced_next(const char *p);
 
 /* Where a quoted reply's text ends: the quote that closes it, or NULL. */
 const char *smtpcode__closing_quote(const char *text, char quote);

@@ -270,6 +270,12 @@ static const struct scan_marker libraries[] = {
 	ROW("envelope from address", SCAN_COMMAND_BEFORE, NULL, "MAIL", SMTPCODE_OUTCOME_NONE),
 	ROW("msmtp: recipient address", SCAN_COMMAND_BEFORE, NULL, "RCPT", SMTPCODE_OUTCOME_NONE),
 	MARK("The server response was: ", SCAN_ENHANCED_AFTER),
+	/* Thunderbird (and Netscape before it, its MK_ERROR_SENDING_*_COMMAND
+	 * strings) drops the basic code: "An error occurred while sending mail.
+	 * The mail server responded: 5.7.1 <a>... Relaying denied."; a client's
+	 * own "Error: 4.7.1 <a>: Relay access denied" at a line's start */
+	MARK("mail server responded: ", SCAN_ENHANCED_AFTER),
+	MARK("Error:", SCAN_ENHANCED_LEAD),
 	MARK("SmtpCommandException: ", SCAN_ENHANCED_AFTER),
 	MARK("source: \"", SCAN_ENHANCED_AFTER),
 	NAMES("SMTPRecipientsRefused", NULL, "RCPT"),

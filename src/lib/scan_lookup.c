@@ -423,17 +423,18 @@ const char *smtpcode__command_before(const struct scan_index *ix, const char *li
 }
 
 /* Where the text after a SCAN_ENHANCED_LEAD marker that starts line (after
- * blanks), or after a SCAN_ENHANCED_AFTER marker anywhere, begins, or
- * NULL. */
+ * blanks), or after a SCAN_ENHANCED_AFTER marker anywhere, begins when an
+ * enhanced code starts it (a marker without one does not hide a later one:
+ * "Reason: SmtpException: The server response was: 5.7.57"), or NULL. */
 const char *smtpcode__enhanced_lead(const struct scan_index *ix, const char *line)
 {
 	line = scan_skip_spaces(line);
 	EACH(ix, SCAN_ENHANCED_LEAD, m)
-		if (scan_starts_with(line, (*m)->marker))
+		if (scan_starts_with(line, (*m)->marker) && smtpcode__enhanced_next(line + (*m)->len))
 			return scan_skip_spaces(line + (*m)->len);
 	EACH(ix, SCAN_ENHANCED_AFTER, m) {
 		const char *p = smtpcode__find(ix, line, *m);
-		if (p)
+		if (p && smtpcode__enhanced_next(p + (*m)->len))
 			return p + (*m)->len;
 	}
 	return NULL;

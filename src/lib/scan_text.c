@@ -51,6 +51,14 @@ enum scan_token smtpcode__enhanced_at(const char *p, struct smtpcode_enhanced_co
 	                                                                      : SCAN_TOKEN_MALFORMED;
 }
 
+int smtpcode__enhanced_next(const char *p)
+{
+	struct smtpcode_enhanced_code c;
+	size_t len;
+
+	return smtpcode__enhanced_at(scan_skip_spaces(p), &c, &len) == SCAN_TOKEN_ENHANCED;
+}
+
 /* The quote that closes a quoted reply's text: for '"' the first one that
  * is not escaped with a backslash and not followed by a letter or digit
  * (JSON's "reason":"554 5.7.1 Blocked","status"), for a single quote the
