@@ -437,6 +437,27 @@ static void twin__order_kept_and_logs_not_held(void **state)
 	smtpcode_scanner_end(&s, collect, NULL);
 }
 
+/* A reply that names the sender and then " to " and the recipient is about
+ * the recipient (a greylisting reply, greylistd's Exim ACL); an address
+ * alone before " to " and a word stays the recipient, and a sender alone
+ * is none. */
+static void greylist__sender_to_recipient(void **state)
+{
+	(void)state;
+	scan("451 4.7.1 <sam@example.com> to <rae@example.org> greylisted, try again later\n"
+	     "451 4.7.1 192.0.2.7 is not yet authorized to deliver mail from "
+	     "<sam@example.com> to <ray@example.org>. Please try later.\n"
+	     "450 4.2.0 sam@example.com to rio@example.net: Greylisted for 300 seconds\n"
+	     "550 5.1.1 <ron@example.org> to the list is closed\n"
+	     "553 5.1.8 <sam@example.com> to: Sender address rejected");
+	assert_int_equal(nfound, 5);
+	who_is(0, "rae@example.org", "", UNKNOWN);
+	who_is(1, "ray@example.org", "", UNKNOWN);
+	who_is(2, "rio@example.net", "", UNKNOWN);
+	who_is(3, "ron@example.org", "", UNKNOWN);
+	who_is(4, "", "", UNKNOWN);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -456,6 +477,7 @@ int main(void)
 		cmocka_unit_test(readers__addresses_and_rows),
 		cmocka_unit_test(twin__bounded_window),
 		cmocka_unit_test(twin__order_kept_and_logs_not_held),
+		cmocka_unit_test(greylist__sender_to_recipient),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

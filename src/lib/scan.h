@@ -131,7 +131,9 @@ enum scan_role {
 	                      * basic code: "Reason:    5.1.1 ..." */
 	SCAN_ENHANCED_AFTER, /* an enhanced code right after it, anywhere in a
 	                      * line with no basic code, is a reply without
-	                      * one: .NET's "The server response was: 5.1.1" */
+	                      * one: .NET's "The server response was: 5.1.1";
+	                      * with `then`, right after the first `then` that
+	                      * follows the marker */
 	SCAN_STATUS_TAG,     /* the sending MTA's own status follows, as a
 	                      * DSN Status: qmail's "(#5.1.2)"; `then` ends it */
 	SCAN_JOIN,           /* joins the lines of a flattened multi-line

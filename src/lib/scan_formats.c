@@ -53,6 +53,14 @@ static const struct scan_marker postfix[] = {
 	WHO("(host ", SCAN_HOST),
 	WHO(": host ", SCAN_HOST), /* also Exim's old "...: host mx [ip]: 550" */
 	WHO("connect to ", SCAN_HOST),
+	/* cleanup(8) writes the enhanced code alone: "milter-reject:
+	 * END-OF-MESSAGE from host[ip]: 4.7.1 Try again later; from=<...>",
+	 * header_checks' "reject: header ... helo=<h>: 5.7.1 ..." */
+	ROW("milter-reject: ", SCAN_ENHANCED_AFTER, "]: ", NULL, SMTPCODE_OUTCOME_NONE),
+	ROW(" reject: header ", SCAN_ENHANCED_AFTER, ">: ", NULL, SMTPCODE_OUTCOME_NONE),
+	ROW(" reject: body ", SCAN_ENHANCED_AFTER, ">: ", NULL, SMTPCODE_OUTCOME_NONE),
+	NAMES(" reject: header ", NULL, "DATA"),
+	NAMES(" reject: body ", NULL, "DATA"),
 	DIR(" reject: ", LOCAL),
 	DIR("milter-reject: ", LOCAL),
 	DIR("reject_warning: ", LOCAL),

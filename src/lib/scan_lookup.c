@@ -433,7 +433,9 @@ const char *smtpcode__enhanced_lead(const struct scan_index *ix, const char *lin
 		if (scan_starts_with(line, (*m)->marker) && smtpcode__enhanced_next(line + (*m)->len))
 			return scan_skip_spaces(line + (*m)->len);
 	EACH(ix, SCAN_ENHANCED_AFTER, m) {
-		const char *p = smtpcode__find(ix, line, *m);
+		const char *p = smtpcode__find(ix, line, *m); /* with `then`, after it */
+		if (p && (*m)->then && (p = strstr(p + (*m)->len, (*m)->then)) != NULL)
+			p += strlen((*m)->then) - (*m)->len;
 		if (p && smtpcode__enhanced_next(p + (*m)->len))
 			return p + (*m)->len;
 	}

@@ -445,6 +445,21 @@ static int id_before(const char *text, const char *p)
 	       scx_lower((unsigned char)text[n - 1]) == 'd';
 }
 
+/* The address at p (n bytes long, copied to out) is a sender's when " to "
+ * and another address follow it ("451 4.7.1 <s@a> to <r@a> greylisted",
+ * greylistd's "... deliver mail from <s@a> to <r@a>"): the other one, the
+ * recipient, goes to out. Returns the length of what was read at p (n
+ * when no second address follows). */
+static size_t to_address(const char *p, size_t n, char *out, size_t size)
+{
+	size_t m;
+
+	if (!scan_starts_with(p + n, " to ") ||
+	    (m = smtpcode__address_at(p + n + 4, out, size)) == 0)
+		return n; /* out still holds the first one */
+	return n + 4 + m;
+}
+
 /* The address inside a reply's text, when the reply answered no command
  * about the sender or the session: "<u@a>: Recipient address rejected",
  * "<u@a>... User unknown", or a bare address as the text's first word.
@@ -460,11 +475,13 @@ static void text_address(struct smtpcode_reply *r)
 		if (strcmp(r->command, not_about[i]) == 0)
 			return;
 	n = smtpcode__address_at(r->text, r->recipient, sizeof r->recipient);
+	n = n ? to_address(r->text, n, r->recipient, sizeof r->recipient) : 0;
 	if (n && !sender_follows(r->text + n))
 		return;
 	r->recipient[0] = '\0';
 	for (p = r->text; (p = strchr(p, '<')) != NULL; p++) {
 		n = smtpcode__address_at(p, r->recipient, sizeof r->recipient);
+		n = n ? to_address(p, n, r->recipient, sizeof r->recipient) : 0;
 		if (n && !id_before(r->text, p) && !sender_follows(p + n))
 			return;
 	}
