@@ -320,6 +320,33 @@ static void lead_ins__bare_codes_and_split_command(void **state)
 	assert_int_equal(found[1].last_line, 4);
 }
 
+/* Node prints a string with a newline as quoted pieces joined by " +": a
+ * reply's two lines ("'535-5.7.8 ...\\n' +" then "'535 5.7.8 ...',") are
+ * one reply; pieces with another code are two; concat_end reads only a
+ * quote, blanks and a final '+'. */
+static void js_concat__one_reply_over_joined_strings(void **state)
+{
+	(void)state;
+	scan("  response: '535-5.7.8 Username and Password not accepted. Learn more at\\n' +\n"
+	     "    '535 5.7.8  https://support.example.com/?p=BadCredentials - gsmtp',\n"
+	     "  responseCode: 535,\n"
+	     "  response: '450 4.2.1 Slow down\\n' +\n"
+	     "    '550 5.7.1 Refused',");
+	assert_int_equal(nfound, 3);
+	assert_int_equal(found[0].first_line, 1);
+	assert_int_equal(found[0].last_line, 2);
+	assert_int_equal(found[0].basic, 535);
+	assert_int_equal(found[1].basic, 450);
+	assert_int_equal(found[1].last_line, 4);
+	assert_int_equal(found[2].basic, 550);
+	assert_true(smtpcode__concat_end("x: 'a\\n' +"));
+	assert_true(smtpcode__concat_end("x: \"a\" + \t"));
+	assert_false(smtpcode__concat_end("x: 'a' + b"));
+	assert_false(smtpcode__concat_end("1 + 2 +"));
+	assert_false(smtpcode__concat_end("+"));
+	assert_false(smtpcode__concat_end(""));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -332,6 +359,7 @@ int main(void)
 		cmocka_unit_test(connection__failures_are_replies_without_codes),
 		cmocka_unit_test(libraries__errors_name_the_command),
 		cmocka_unit_test(lead_ins__bare_codes_and_split_command),
+		cmocka_unit_test(js_concat__one_reply_over_joined_strings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

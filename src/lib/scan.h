@@ -95,6 +95,9 @@ enum scan_token smtpcode__enhanced_at(const char *p, struct smtpcode_enhanced_co
 const char *smtpcode__punct_text(const char *p);
 /* Nonzero if a valid enhanced code starts at p, after blanks. */
 int smtpcode__enhanced_next(const char *p);
+/* Nonzero if line ends with a quoted string and " +": the string goes on
+ * on the next line (Node's util.inspect: '535-5.7.8 ...\n' +). */
+int smtpcode__concat_end(const char *line);
 
 /* Where a quoted reply's text ends: the quote that closes it, or NULL. */
 const char *smtpcode__closing_quote(const char *text, char quote);
@@ -172,6 +175,8 @@ enum scan_role {
 	SCAN_STATUS_BEFORE,  /* the sending MTA's own status follows, before the
 	                      * reply it quotes on the line: Exchange 2003's
 	                      * "<mx #5.0.0 smtp; 554 5.7.1 ...>" */
+	SCAN_RETOLD,         /* the reply after it is told again in the
+	                      * transcript below: Sendmail's "(reason: " */
 	SCAN_ROLE_COUNT
 };
 
@@ -436,16 +441,19 @@ enum scan_held_kind {
 struct scan_held {
 	struct smtpcode_reply reply;
 	enum scan_held_kind candidate;
+	unsigned char echo;                  /* took the transcript's last reply:
+	                                      * Sendmail's echo line may follow */
+	unsigned char retold;                /* a transcript may tell it again */
 };
 
 #define SCAN_GONE_MAX 16
 struct scan_twin {
 	struct scan_held held[SCAN_HELD_MAX]; /* a ring, oldest at head */
-	unsigned head, count;
+	unsigned long echo_line;             /* the last line of that reply */
 	/* Replies that left the full ring before their twin came, by their
 	 * recipient's hash (0: none): their twins are dropped. */
 	unsigned long gone[SCAN_GONE_MAX], gone_until[SCAN_GONE_MAX];
-	unsigned gone_next;
+	unsigned char head, count, gone_next;
 };
 
 struct scan {
@@ -492,6 +500,7 @@ struct scan {
 	unsigned long json_until;            /* a SCAN_JSON_OBJECT's members may
 	                                      * come up to this line */
 	int json_member;                     /* the open reply is that object's */
+	unsigned char retold;                /* ... follows a SCAN_RETOLD marker */
 };
 
 /* ---- Replies (scan_reply.c) ----------------------------------------------- */

@@ -93,6 +93,7 @@ static const struct scan_marker sendmail[] = {
 	DIR("Milter: ", LOCAL),
 	DIR("stat=Deferred: ", REMOTE),
 	DIR("(reason: ", REMOTE),
+	MARK("(reason: ", SCAN_RETOLD), /* its transcript tells it again */
 	DIR("reply=", REMOTE),
 	DIR("mailer=esmtp,", REMOTE), /* a remote server's answer, as logstat */
 	DIR("mailer=smtp,", REMOTE),

@@ -316,10 +316,13 @@ static void other_line(struct scan *s, const char *line)
 		reply_part(s, line, p, code, sep, 0, &outcome);
 		s->pending_inline = 1;
 		smtpcode__status_first(s, &s->reply, line, p);
-		if (smtpcode__in_column(line, p))
-			s->reply_indent = (size_t)-1; /* a table's cell: no line continues it */
-		/* Exim's "550-...\n550 ..." holds its last line already */
-		s->multiline = s->multiline && !smtpcode__join_in(&s->formats, p, &mark);
+		if (smtpcode__in_column(line, p) || (s->retold && line[strlen(line) - 1] == ')'))
+			s->reply_indent = (size_t)-1; /* a table's cell, Sendmail's "(reason:
+			                               * ...)": no line continues it */
+		/* Exim's "550-...\n550 ..." holds its last line already, unless
+		 * a quoted string goes on ("'535-5.7.8 ...\n' +": nodemailer) */
+		s->multiline = s->multiline && (!smtpcode__join_in(&s->formats, p, &mark) ||
+		                                smtpcode__concat_end(line));
 	}
 	else
 		record_without_reply(s, line);

@@ -59,6 +59,20 @@ int smtpcode__enhanced_next(const char *p)
 	return smtpcode__enhanced_at(scan_skip_spaces(p), &c, &len) == SCAN_TOKEN_ENHANCED;
 }
 
+int smtpcode__concat_end(const char *line)
+{
+	size_t n = strlen(line);
+
+	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+		n--;
+	if (n < 3 || line[n - 1] != '+')
+		return 0;
+	n--;
+	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+		n--;
+	return n > 0 && (line[n - 1] == '\'' || line[n - 1] == '"');
+}
+
 /* The quote that closes a quoted reply's text: for '"' the first one that
  * is not escaped with a backslash and not followed by a letter or digit
  * (JSON's "reason":"554 5.7.1 Blocked","status"), for a single quote the

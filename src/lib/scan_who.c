@@ -365,6 +365,20 @@ static int address_after(const char *p, char *out)
 	return q[0] == ' ' && q[1] == '<' && smtpcode__address_at(q + 1, out, SCAN_ADDRESS);
 }
 
+/* Nonzero if a SCAN_RETOLD marker ends right before the code at code:
+ * a transcript further down tells the reply again. */
+static int retold_after(const struct scan_index *ix, const char *line, const char *code)
+{
+	const struct scan_pairs *pp = scan_covering(ix, line);
+
+	EACH(ix, SCAN_RETOLD, m) {
+		const char *p = scan_find_row(pp, line, *m);
+		if (p && p + (*m)->len == code)
+			return 1;
+	}
+	return 0;
+}
+
 /* A reply opens on line (the line as the passes left it; its code at
  * code, or NULL): what the line and the lines just before it say of it (a
  * line that starts with the reply has nothing to say: its rows are not
@@ -376,6 +390,7 @@ void smtpcode__who_open(struct scan *s, struct smtpcode_reply *r, const char *li
 {
 	struct scan_who *w = &s->who;
 
+	s->retold = !transcript && code && code > line && retold_after(&s->formats, line, code);
 	if (transcript) {
 		r->direction = SMTPCODE_DIRECTION_REMOTE;
 		copy_field(r->remote_host, w->session_host, strlen(w->session_host));
