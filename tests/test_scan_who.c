@@ -501,6 +501,35 @@ static void greylist__sender_to_recipient(void **state)
 	who_is(4, "", "", UNKNOWN);
 }
 
+/* Provider webhooks name the recipient in a member of the event: SendGrid's
+ * "email" (two events of a one-line array, a reply each), SES's
+ * "emailAddress" before the reply, Mailgun's "recipient" above its
+ * delivery-status object; an event without a reply gives nothing. */
+static void webhooks__json_members_name_the_recipient(void **state)
+{
+	(void)state;
+	scan("[{\"email\":\"ann@example.org\",\"event\":\"bounce\",\"reason\":\"550 5.1.1 No such "
+	     "user\",\"status\":\"5.1.1\"},{\"email\":\"ben@example.net\",\"event\":\"deferred\","
+	     "\"response\":\"451 4.7.1 Greylisted\",\"attempt\":\"1\"},{\"email\":\"cy@example.com\","
+	     "\"event\":\"open\"}]\n"
+	     "{\"bouncedRecipients\":[{\"emailAddress\": \"dee@example.org\",\"diagnosticCode\":"
+	     "\"smtp; 552 5.2.2 Mailbox full\"}]}\n"
+	     "  \"recipient\": \"opal@example.org\",\n"
+	     "  \"delivery-status\": {\n"
+	     "    \"code\": 550,\n"
+	     "    \"message\": \"5.1.1 No such user\"\n"
+	     "  }");
+	assert_int_equal(nfound, 4);
+	assert_int_equal(found[0].basic, 550);
+	who_is(0, "ann@example.org", "", UNKNOWN);
+	assert_int_equal(found[1].basic, 451);
+	assert_int_equal(found[1].first_line, 1);
+	assert_string_equal(found[1].text, "Greylisted");
+	who_is(1, "ben@example.net", "", UNKNOWN);
+	who_is(2, "dee@example.org", "", UNKNOWN);
+	who_is(3, "opal@example.org", "", UNKNOWN);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -522,6 +551,7 @@ int main(void)
 		cmocka_unit_test(twin__order_kept_and_logs_not_held),
 		cmocka_unit_test(greylist__sender_to_recipient),
 		cmocka_unit_test(twin__sendmail_tells_a_reply_three_times),
+		cmocka_unit_test(webhooks__json_members_name_the_recipient),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

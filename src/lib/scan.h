@@ -522,6 +522,9 @@ const char *smtpcode__find_embedded(const struct scan_index *ix, const char *lin
                                     int colon_lead, int *code, char *sep);
 size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,
                                 const char *code, const char *text);
+/* The quote that opens the string a reply's code at code starts (after a
+ * type: "smtp; 550"), or 0. */
+char smtpcode__opening_quote(const char *line, const char *code);
 void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn);
 void smtpcode__flush_pending(struct scan *s);
 void smtpcode__reply_line(struct scan *s, const struct scan_line *l);

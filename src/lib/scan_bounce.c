@@ -166,6 +166,7 @@ int smtpcode__json_code(struct scan *s, const char *line)
 		return 0;
 	smtpcode__reply_start(&s->reply, s->line);
 	s->reply.basic = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+	smtpcode__who_open(s, &s->reply, line, NULL, 0); /* "recipient": "u@a" above */
 	s->pending = 1;
 	s->json_member = 1;
 	s->json_until = 0; /* one code an object */

@@ -200,8 +200,16 @@ static const struct scan_marker vendors[] = {
 	LEAD("ResponseCode"),  /* Zoho: "ResponseCode 421, , Host not reachable" */
 	LEAD("ERROR_CODE :"),  /* Zoho: "ERROR_CODE :550, ERROR_CODE :5.1.1 <a>..." (the
 	                        * label again before the enhanced code) */
-	/* who: Gmail's "Your message wasn't delivered to u@a because" */
+	/* who: Gmail's "Your message wasn't delivered to u@a because"; the
+	 * recipient's member of a provider's JSON event: SendGrid's and
+	 * Mandrill's "email", Postmark's "Email", SES's "emailAddress",
+	 * Mailgun's "recipient", SparkPost's "rcpt_to" (their webhook docs) */
 	WHO("delivered to ", SCAN_RECIPIENT),
+	WHO("\"email\":", SCAN_RECIPIENT),
+	WHO("\"Email\":", SCAN_RECIPIENT),
+	WHO("\"emailAddress\":", SCAN_RECIPIENT),
+	WHO("\"recipient\":", SCAN_RECIPIENT),
+	WHO("\"rcpt_to\":", SCAN_RECIPIENT),
 	DIR("returned was:", REMOTE),
 	DIR("remote server was:", REMOTE),
 	DIR("server replied:", REMOTE),

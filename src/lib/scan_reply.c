@@ -215,6 +215,7 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 	const char *text = sep == ' ' || sep == '-' || !sep ? code_ptr + (sep ? 4 : 3)
 	                                                    : smtpcode__punct_text(code_ptr);
 	size_t n;
+	char quote;
 
 	if (!text) { /* punctuation and no enhanced code after a lead-in: "421, , " */
 		for (text = code_ptr + 3; *text && strchr(",:;) ", *text); text++)
@@ -252,8 +253,8 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 	n = smtpcode__reply_text_len(&s->formats, line, code_ptr, text);
 	if (s->unclosed) /* keep "(in reply to end": the next line ends it, emit cuts it */
 		n = strlen(text);
-	s->closed = code_ptr > line && (code_ptr[-1] == '"' || code_ptr[-1] == '\'') &&
-	            smtpcode__closing_quote(text, code_ptr[-1]) != NULL;
+	s->closed = (quote = smtpcode__opening_quote(line, code_ptr)) != 0 &&
+	            smtpcode__closing_quote(text, quote) != NULL;
 	smtpcode__reply_text(r, text, n);
 	smtpcode__quoted_replies(s, text, n, s->line);
 	s->sentence_end = sentence_width(line);
@@ -323,6 +324,15 @@ static void other_line(struct scan *s, const char *line)
 		 * a quoted string goes on ("'535-5.7.8 ...\n' +": nodemailer) */
 		s->multiline = s->multiline && (!smtpcode__join_in(&s->formats, p, &mark) ||
 		                                smtpcode__concat_end(line));
+		/* one JSON line, several events: a reply in a string after the
+		 * closing quote of the last one ([{..."reason":"550 ..."},{...}]) */
+		while (s->closed && smtpcode__opening_quote(line, p) == '"' &&
+		       (p = smtpcode__closing_quote(p, '"')) != NULL &&
+		       (p = smtpcode__find_embedded(&s->formats, line = p + 1, 0, &code, &sep)) != NULL) {
+			smtpcode__flush_pending(s);
+			reply_part(s, line, p, code, sep, 0, &outcome);
+			s->pending_inline = 1;
+		}
 	}
 	else
 		record_without_reply(s, line);

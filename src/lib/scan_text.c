@@ -298,6 +298,18 @@ size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,
 	const char *end = smtpcode__text_end(ix, text, 1);
 	size_t n = end ? (size_t)(end - 1 - text) : strlen(text);
 
+	char quote = smtpcode__opening_quote(line, code);
+
+	if (quote) {
+		const char *q = smtpcode__closing_quote(text, quote);
+		if (q && (size_t)(q - text) < n)
+			n = (size_t)(q - text);
+	}
+	return n;
+}
+
+char smtpcode__opening_quote(const char *line, const char *code)
+{
 	const char *open = code;
 
 	/* the quote may open before a type: JSON's "diagnosticCode":"smtp; 550 ..." */
@@ -305,10 +317,7 @@ size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,
 	                                          open[-1] == ' '))
 		open--;
 	if (open > line && (open == code || open[-1] == '"') &&
-	    (open[-1] == '\'' || open[-1] == '"')) {
-		const char *q = smtpcode__closing_quote(text, open[-1]);
-		if (q && (size_t)(q - text) < n)
-			n = (size_t)(q - text);
-	}
-	return n;
+	    (open[-1] == '\'' || open[-1] == '"'))
+		return open[-1];
+	return 0;
 }

@@ -353,10 +353,17 @@ static int leading_address(const char *line, char *out)
 
 /* The address after a SCAN_RECIPIENT marker at p, to out: the word there
  * or, when that is a local part alone, the "<u@a>" after it (Exim's "=>
- * dave <dave@example.org>"). */
+ * dave <dave@example.org>"); after a marker ending in ':', the string
+ * value of a JSON member. */
 static int address_after(const char *p, char *out)
 {
-	const char *q = p;
+	const char *q;
+
+	if (p[-1] == ':') { /* a JSON member: "email": "u@a" */
+		p = scan_skip_spaces(p);
+		p += *p == '"';
+	}
+	q = p;
 
 	if (smtpcode__address_at(p, out, SCAN_ADDRESS))
 		return 1;
