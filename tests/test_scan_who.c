@@ -469,6 +469,8 @@ static void twin__sendmail_tells_a_reply_three_times(void **state)
 	assert_string_equal(found[1].command, "MAIL");
 	assert_int_equal(found[1].enhanced_count, 2);
 	assert_int_equal(found[1].enhanced[1].detail, 0); /* 5.0.0 after 5.7.1 */
+	assert_int_equal(found[0].transcript, 0); /* the bounce's "(reason:" reply */
+	assert_int_equal(found[1].transcript, 1); /* a transcript's server line */
 	scan("<wes@example.org>\n"
 	     "    (reason: 550 5.1.1 <wes@example.org>... User unknown)\n"
 	     ">>> RCPT To:<wes@example.org>\n"

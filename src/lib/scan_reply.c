@@ -228,6 +228,7 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 		smtpcode__reply_start(r, s->line);
 		s->inner_count = 0;
 		r->basic = code;
+		r->transcript = transcript;
 		if (transcript)
 			transcript_command(s, r);
 		r->outcome = outcome ? *outcome : smtpcode__outcome_in(&s->formats, line);
