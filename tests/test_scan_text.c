@@ -347,6 +347,37 @@ static void js_concat__one_reply_over_joined_strings(void **state)
 	assert_false(smtpcode__concat_end(""));
 }
 
+/* "NNN:" and a word, no enhanced code (Yahoo's "554: delivery error:"): a
+ * reply at a line's start, after a transcript prefix and after a lead-in;
+ * not for a code the table lacks, a number after the colon, a 2xx, prose. */
+static void colon_code__only_where_a_reply_starts(void **state)
+{
+	char sep = 0;
+
+	(void)state;
+	scan("<gil@example.org>:\n"
+	     "554: delivery error: dd This user doesn't have an account\n"
+	     "S: 421: too busy\n"
+	     "Remote host said: 554: delivery error: dd Not a valid recipient\n"
+	     "404: Not Found\n"
+	     "450: 12 more messages\n"
+	     "We moved to room 421: the last one");
+	assert_int_equal(nfound, 3);
+	assert_int_equal(found[0].basic, 554);
+	assert_int_equal(found[0].first_line, 2);
+	assert_string_equal(found[0].text, "delivery error: dd This user doesn't have an account");
+	assert_string_equal(found[0].recipient, "gil@example.org");
+	assert_int_equal(found[1].basic, 421);
+	assert_int_equal(found[1].transcript, 1);
+	assert_int_equal(found[2].first_line, 4);
+	assert_int_equal(smtpcode__colon_code("550: no such user", &sep), 550);
+	assert_int_equal(sep, ':');
+	assert_int_equal(smtpcode__colon_code("250: ok", &sep), 0);
+	assert_int_equal(smtpcode__colon_code("550:no", &sep), 0);
+	assert_int_equal(smtpcode__colon_code("599: no", &sep), 0);
+	assert_int_equal(smtpcode__colon_code("55: no", &sep), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -360,6 +391,7 @@ int main(void)
 		cmocka_unit_test(libraries__errors_name_the_command),
 		cmocka_unit_test(lead_ins__bare_codes_and_split_command),
 		cmocka_unit_test(js_concat__one_reply_over_joined_strings),
+		cmocka_unit_test(colon_code__only_where_a_reply_starts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

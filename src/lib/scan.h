@@ -98,6 +98,9 @@ int smtpcode__enhanced_next(const char *p);
 /* Nonzero if line ends with a quoted string and " +": the string goes on
  * on the next line (Node's util.inspect: '535-5.7.8 ...\n' +). */
 int smtpcode__concat_end(const char *line);
+/* A 4xx or 5xx known code, a colon and a word at p (Yahoo's "554: delivery
+ * error: dd ..."), read only where a reply may start; 0 if none. */
+int smtpcode__colon_code(const char *p, char *sep);
 
 /* Where a quoted reply's text ends: the quote that closes it, or NULL. */
 const char *smtpcode__closing_quote(const char *text, char quote);

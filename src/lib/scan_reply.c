@@ -493,7 +493,8 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 		body++;
 	if (l->kind == SCAN_LINE_SERVER) /* the server's lines are prefixed too */
 		s->raw_session = 0, s->server_logged = l->logged;
-	code = scan_code_at(body, &sep);
+	if ((code = scan_code_at(body, &sep)) == 0)
+		code = smtpcode__colon_code(body, &sep); /* "554: delivery error: ..." */
 	if (code && (l->kind == SCAN_LINE_SERVER || sep != '\0' || body == l->start)) {
 		/* A finished reply is closed by the next one; "550-" keeps it open. */
 		if (s->pending && !s->multiline)

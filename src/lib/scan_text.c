@@ -59,6 +59,23 @@ int smtpcode__enhanced_next(const char *p)
 	return smtpcode__enhanced_at(scan_skip_spaces(p), &c, &len) == SCAN_TOKEN_ENHANCED;
 }
 
+int smtpcode__colon_code(const char *p, char *sep)
+{
+	size_t first;
+	int code;
+
+	if (p[0] < '4' || p[0] > '5' || !scan_is_digit(p[1]) || !scan_is_digit(p[2]) ||
+	    p[3] != ':' || p[4] != ' ')
+		return 0;
+	code = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+	p = scan_skip_spaces(p + 4);
+	if (scx_lower((unsigned char)*p) < 'a' || scx_lower((unsigned char)*p) > 'z' ||
+	    smtpcode_find(code, &first, NULL) != 0)
+		return 0; /* "404: Not Found", "450: 12 more": no reply */
+	*sep = ':';
+	return code;
+}
+
 int smtpcode__concat_end(const char *line)
 {
 	size_t n = strlen(line);
