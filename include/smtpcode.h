@@ -537,6 +537,9 @@ struct smtpcode_reply {
 	int quoted;                          /* found inside another reply's text */
 	enum smtpcode_report report;         /* NONE, or the message it stands
 	                                      * for (basic 0, no enhanced code) */
+	int transcript;                      /* a server's line of a session
+	                                      * transcript: the answer to a
+	                                      * client there and then, no bounce */
 	unsigned long dsn_first_line, dsn_last_line; /* the lines of the DSN
 	                                      * group that gave it, or repeated a
 	                                      * bounce's reply (merged into it);

@@ -229,6 +229,63 @@ static void json__mailgun_delivery_status(void **state)
 	assert_string_equal(found[1].text, "user unknown");
 }
 
+/* An enhanced code with no basic code after a lead-in that another
+ * lead-in precedes (.NET's "The server response was:" after "Reason:"), a
+ * client's "Error: 4.7.1 ...", Thunderbird's "The mail server responded:"
+ * with the code ending the line (its text on the next); the lead-ins with
+ * no code after them give nothing. */
+static void enhanced_first__after_another_lead_in(void **state)
+{
+	(void)state;
+	scan("Reason: SmtpException: Mailbox unavailable. The server response was: 5.7.57 "
+	     "Client not authenticated\n"
+	     "Error: 4.7.1 <bob@example.org>: Relay access denied\n"
+	     "An error occurred while sending mail. The mail server responded: 4.2.2\n"
+	     "Mailbox full.\n"
+	     "Error: queue file write error\n"
+	     "Reason: upgrade to 5.1.1 failed\n"
+	     "The mail server responded: Relay not permitted.");
+	assert_int_equal(nfound, 3);
+	assert_int_equal(found[0].basic, 0);
+	assert_string_equal(enh(0, 0), "5.7.57");
+	assert_string_equal(found[0].text, "Client not authenticated");
+	assert_string_equal(enh(1, 0), "4.7.1");
+	assert_string_equal(found[1].recipient, "bob@example.org");
+	assert_string_equal(found[1].text, "<bob@example.org>: Relay access denied");
+	assert_string_equal(enh(2, 0), "4.2.2");
+	assert_int_equal(found[2].first_line, 3);
+	assert_int_equal(found[2].last_line, 4);
+	assert_string_equal(found[2].text, "Mailbox full.");
+}
+
+/* Postfix cleanup(8) writes a milter's or header_checks' refusal with the
+ * enhanced code alone, after "]: " or after "helo=<h>: "; our own server's
+ * refusal of the message. A discard and a header_checks warning give
+ * nothing. */
+static void cleanup__enhanced_code_alone(void **state)
+{
+	(void)state;
+	scan("mx postfix/cleanup[26]: 436DE5E0E9A: milter-reject: END-OF-MESSAGE from "
+	     "relay.example.net[198.51.100.12]: 4.7.1 Try again later; from=<n@example.net> "
+	     "to=<gus@example.com> proto=ESMTP helo=<relay.example.net>\n"
+	     "mx postfix/cleanup[26]: 5C0FFEE1234: reject: body Win 550 prizes from "
+	     "relay.example.net[198.51.100.12]; from=<n@example.net> to=<gus@example.com> "
+	     "proto=ESMTP helo=<relay.example.net>: 5.7.1 message content rejected\n"
+	     "mx postfix/cleanup[26]: 6D1E2F3A4B: milter-discard: END-OF-MESSAGE from "
+	     "relay.example.net[198.51.100.12]: milter triggers DISCARD action\n"
+	     "mx postfix/cleanup[26]: 7E2F3A4B5C: warning: header Subject: 4.2.1 notes from "
+	     "relay.example.net[198.51.100.12]; helo=<relay.example.net>: 4.2.1 notes");
+	assert_int_equal(nfound, 2);
+	assert_int_equal(found[0].basic, 0);
+	assert_string_equal(enh(0, 0), "4.7.1");
+	assert_string_equal(found[0].command, "DATA");
+	assert_int_equal(found[0].direction, SMTPCODE_DIRECTION_LOCAL);
+	assert_string_equal(found[0].recipient, "gus@example.com");
+	assert_string_equal(enh(1, 0), "5.7.1");
+	assert_string_equal(found[1].command, "DATA");
+	assert_string_equal(found[1].text, "message content rejected");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -241,6 +298,8 @@ int main(void)
 		cmocka_unit_test(interscan__reversed_arrows),
 		cmocka_unit_test(banner__flattened_after_one_word),
 		cmocka_unit_test(json__mailgun_delivery_status),
+		cmocka_unit_test(enhanced_first__after_another_lead_in),
+		cmocka_unit_test(cleanup__enhanced_code_alone),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -320,6 +320,64 @@ static void lead_ins__bare_codes_and_split_command(void **state)
 	assert_int_equal(found[1].last_line, 4);
 }
 
+/* Node prints a string with a newline as quoted pieces joined by " +": a
+ * reply's two lines ("'535-5.7.8 ...\\n' +" then "'535 5.7.8 ...',") are
+ * one reply; pieces with another code are two; concat_end reads only a
+ * quote, blanks and a final '+'. */
+static void js_concat__one_reply_over_joined_strings(void **state)
+{
+	(void)state;
+	scan("  response: '535-5.7.8 Username and Password not accepted. Learn more at\\n' +\n"
+	     "    '535 5.7.8  https://support.example.com/?p=BadCredentials - gsmtp',\n"
+	     "  responseCode: 535,\n"
+	     "  response: '450 4.2.1 Slow down\\n' +\n"
+	     "    '550 5.7.1 Refused',");
+	assert_int_equal(nfound, 3);
+	assert_int_equal(found[0].first_line, 1);
+	assert_int_equal(found[0].last_line, 2);
+	assert_int_equal(found[0].basic, 535);
+	assert_int_equal(found[1].basic, 450);
+	assert_int_equal(found[1].last_line, 4);
+	assert_int_equal(found[2].basic, 550);
+	assert_true(smtpcode__concat_end("x: 'a\\n' +"));
+	assert_true(smtpcode__concat_end("x: \"a\" + \t"));
+	assert_false(smtpcode__concat_end("x: 'a' + b"));
+	assert_false(smtpcode__concat_end("1 + 2 +"));
+	assert_false(smtpcode__concat_end("+"));
+	assert_false(smtpcode__concat_end(""));
+}
+
+/* "NNN:" and a word, no enhanced code (Yahoo's "554: delivery error:"): a
+ * reply at a line's start, after a transcript prefix and after a lead-in;
+ * not for a code the table lacks, a number after the colon, a 2xx, prose. */
+static void colon_code__only_where_a_reply_starts(void **state)
+{
+	char sep = 0;
+
+	(void)state;
+	scan("<gil@example.org>:\n"
+	     "554: delivery error: dd This user doesn't have an account\n"
+	     "S: 421: too busy\n"
+	     "Remote host said: 554: delivery error: dd Not a valid recipient\n"
+	     "404: Not Found\n"
+	     "450: 12 more messages\n"
+	     "We moved to room 421: the last one");
+	assert_int_equal(nfound, 3);
+	assert_int_equal(found[0].basic, 554);
+	assert_int_equal(found[0].first_line, 2);
+	assert_string_equal(found[0].text, "delivery error: dd This user doesn't have an account");
+	assert_string_equal(found[0].recipient, "gil@example.org");
+	assert_int_equal(found[1].basic, 421);
+	assert_int_equal(found[1].transcript, 1);
+	assert_int_equal(found[2].first_line, 4);
+	assert_int_equal(smtpcode__colon_code("550: no such user", &sep), 550);
+	assert_int_equal(sep, ':');
+	assert_int_equal(smtpcode__colon_code("250: ok", &sep), 0);
+	assert_int_equal(smtpcode__colon_code("550:no", &sep), 0);
+	assert_int_equal(smtpcode__colon_code("599: no", &sep), 0);
+	assert_int_equal(smtpcode__colon_code("55: no", &sep), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -332,6 +390,8 @@ int main(void)
 		cmocka_unit_test(connection__failures_are_replies_without_codes),
 		cmocka_unit_test(libraries__errors_name_the_command),
 		cmocka_unit_test(lead_ins__bare_codes_and_split_command),
+		cmocka_unit_test(js_concat__one_reply_over_joined_strings),
+		cmocka_unit_test(colon_code__only_where_a_reply_starts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -704,6 +704,51 @@ static void result__one_word(void **state)
 	}
 }
 
+/* A server's line of a client's own transcript: a 4xx or 5xx is the
+ * refusal of that command ("rejected"), not a bounce; to a step before the
+ * recipients (the greeting, HELO, EHLO, AUTH, STARTTLS, MAIL) it is no
+ * bounce of either kind, to RCPT or DATA the class rule still gives one. A
+ * log's or DSN's outcome still wins, and a 2xx is not a refusal. */
+static void result__transcript_refusal_is_no_bounce(void **state)
+{
+	static const struct {
+		int basic;
+		const char *enhanced, *command;
+		enum smtpcode_outcome outcome;
+		const char *result;
+		enum smtpcode_bounce bounce;
+	} cases[] = {
+		{ 535, "5.7.8", "AUTH", NONE, "rejected", SMTPCODE_BOUNCE_NONE },
+		{ 454, "4.7.0", "AUTH", NONE, "rejected", SMTPCODE_BOUNCE_NONE },
+		{ 554, "5.7.1", "CONNECT", NONE, "rejected", SMTPCODE_BOUNCE_NONE },
+		{ 501, "5.5.2", "EHLO", NONE, "rejected", SMTPCODE_BOUNCE_NONE },
+		{ 553, "5.1.8", "MAIL", NONE, "rejected", SMTPCODE_BOUNCE_NONE },
+		{ 454, "4.7.0", "STARTTLS", NONE, "rejected", SMTPCODE_BOUNCE_NONE },
+		{ 550, "5.1.1", "RCPT", NONE, "rejected", SMTPCODE_BOUNCE_HARD },
+		{ 452, "4.2.2", "RCPT", NONE, "rejected", SMTPCODE_BOUNCE_SOFT },
+		{ 554, "5.7.1", "DATA", NONE, "rejected", SMTPCODE_BOUNCE_SOFT },
+		{ 535, "5.7.8", "AUTH", SMTPCODE_OUTCOME_DEFERRED, "deferred", SMTPCODE_BOUNCE_SOFT },
+		{ 250, "2.0.0", "DATA", NONE, "delivered", SMTPCODE_BOUNCE_NONE },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct smtpcode_reply r = result_reply(cases[i].basic, cases[i].enhanced,
+		                                       cases[i].command, cases[i].outcome,
+		                                       SMTPCODE_DIRECTION_REMOTE);
+		struct smtpcode_verdict v;
+		print_message("case %zu: %d %s\n", i, cases[i].basic, cases[i].command);
+		r.transcript = 1;
+		assert_string_equal(smtpcode_result(&r), cases[i].result);
+		smtpcode_verdict(&r, &v);
+		assert_int_equal(v.bounce, cases[i].bounce);
+		r.transcript = 0; /* the same reply quoted in a bounce's text */
+		if (cases[i].basic / 100 == 5 && !cases[i].outcome)
+			assert_string_equal(smtpcode_result(&r), "bounced");
+	}
+}
+
 static void phrases__weak_only_alone(void **state)
 {
 	struct smtpcode_verdict v;
@@ -744,6 +789,7 @@ int main(void)
 		cmocka_unit_test(verdict__accepted_steps_and_expired),
 		cmocka_unit_test(phrases__weak_only_alone),
 		cmocka_unit_test(result__one_word),
+		cmocka_unit_test(result__transcript_refusal_is_no_bounce),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,7 +10,10 @@
  *                   replies (smaller readers: below)
  *   scan_formats.c  one table of markers per format
  *   scan_lookup.c   the lookups of those tables, by role (scan_lookup.h)
+ *   scan_index.c    what they keep: each line's pairs, first-byte bitmaps
  *   scan_pairs.h    which markers a line may hold: the lookups' filter
+ *   scan_fast.c     the fast path: a known log's records read field by
+ *                   field (scan_fast.h), with the same replies
  *   scan_reply.c    reply detection, and emitting a reply
  *   scan_build.c    building a reply: codes, warnings, text
  *   scan_bounce.c   bounce lines that hold no reply position: enhanced code
@@ -93,6 +96,14 @@ enum scan_token { SCAN_TOKEN_NONE, SCAN_TOKEN_ENHANCED, SCAN_TOKEN_MALFORMED };
 enum scan_token smtpcode__enhanced_at(const char *p, struct smtpcode_enhanced_code *code,
                                       size_t *len);
 const char *smtpcode__punct_text(const char *p);
+/* Nonzero if a valid enhanced code starts at p, after blanks. */
+int smtpcode__enhanced_next(const char *p);
+/* Nonzero if line ends with a quoted string and " +": the string goes on
+ * on the next line (Node's util.inspect: '535-5.7.8 ...\n' +). */
+int smtpcode__concat_end(const char *line);
+/* A 4xx or 5xx known code, a colon and a word at p (Yahoo's "554: delivery
+ * error: dd ..."), read only where a reply may start; 0 if none. */
+int smtpcode__colon_code(const char *p, char *sep);
 
 /* Where a quoted reply's text ends: the quote that closes it, or NULL. */
 const char *smtpcode__closing_quote(const char *text, char quote);
@@ -129,7 +140,9 @@ enum scan_role {
 	                      * basic code: "Reason:    5.1.1 ..." */
 	SCAN_ENHANCED_AFTER, /* an enhanced code right after it, anywhere in a
 	                      * line with no basic code, is a reply without
-	                      * one: .NET's "The server response was: 5.1.1" */
+	                      * one: .NET's "The server response was: 5.1.1";
+	                      * with `then`, right after the first `then` that
+	                      * follows the marker */
 	SCAN_STATUS_TAG,     /* the sending MTA's own status follows, as a
 	                      * DSN Status: qmail's "(#5.1.2)"; `then` ends it */
 	SCAN_JOIN,           /* joins the lines of a flattened multi-line
@@ -168,6 +181,8 @@ enum scan_role {
 	SCAN_STATUS_BEFORE,  /* the sending MTA's own status follows, before the
 	                      * reply it quotes on the line: Exchange 2003's
 	                      * "<mx #5.0.0 smtp; 554 5.7.1 ...>" */
+	SCAN_RETOLD,         /* the reply after it is told again in the
+	                      * transcript below: Sendmail's "(reason: " */
 	SCAN_ROLE_COUNT
 };
 
@@ -204,7 +219,7 @@ struct scan_index {
 	unsigned char raw_first[32];       /* raw client commands', in both cases */
 };
 
-void smtpcode__lookups_index(struct scan_index *ix); /* scan_lookup.c: the above */
+void smtpcode__lookups_index(struct scan_index *ix); /* scan_index.c: the above */
 void smtpcode__formats_index(struct scan_index *ix);
 
 /* For each row m of a role (m names the loop's variable: no parentheses). */
@@ -291,31 +306,6 @@ struct mime_block {
 };
 
 typedef void scan_next_fn(struct scan *s, struct scan_line *l);
-
-/* The header fields the pass reads (scan_mime_fields.c): rows of one name
- * stand together; message: only a message's header holds the field. */
-enum mime_field_kind {
-	K_TYPE,      /* Content-Type */
-	K_ENCODING,  /* Content-Transfer-Encoding */
-	K_MESSAGE,   /* only a message's header holds it */
-	K_FROM,      /* the sender: a bounce's when it holds the value */
-	K_BOUNCE,    /* a bounce's mark when the value starts so (any case),
-	              * or with any value for NULL */
-	K_MARK,      /* an auto-reply's mark when the value starts so (any
-	              * case), or with any value for NULL */
-	K_FEEDBACK,  /* Feedback-Type */
-	K_RCPT       /* Original-Rcpt-To */
-};
-
-struct mime_field {
-	char name[32];   /* arrays, not pointers: a table of pointers costs a */
-	char value[40];  /* relocation per string at every start ("" for none) */
-	enum mime_field_kind kind;
-	int message;
-};
-
-extern const struct mime_field smtpcode__mime_fields[];
-extern const size_t smtpcode__mime_field_count;
 
 /* The input lines a decoded line came from: a reply's last line is moved
  * from start to end (the encoded lines' span). */
@@ -432,16 +422,19 @@ enum scan_held_kind {
 struct scan_held {
 	struct smtpcode_reply reply;
 	enum scan_held_kind candidate;
+	unsigned char echo;                  /* took the transcript's last reply:
+	                                      * Sendmail's echo line may follow */
+	unsigned char retold;                /* a transcript may tell it again */
 };
 
 #define SCAN_GONE_MAX 16
 struct scan_twin {
 	struct scan_held held[SCAN_HELD_MAX]; /* a ring, oldest at head */
-	unsigned head, count;
+	unsigned long echo_line;             /* the last line of that reply */
 	/* Replies that left the full ring before their twin came, by their
 	 * recipient's hash (0: none): their twins are dropped. */
 	unsigned long gone[SCAN_GONE_MAX], gone_until[SCAN_GONE_MAX];
-	unsigned gone_next;
+	unsigned char head, count, gone_next;
 };
 
 struct scan {
@@ -489,9 +482,9 @@ struct scan {
 	                                      * come up to this line */
 	int json_member;                     /* the open reply is that object's */
 	unsigned char general_only;          /* no fast path (the tests' reference) */
-	unsigned char fast_reply;            /* the open reply is the fast path's:
-	                                      * SCAN_FAST_* bits */
+	unsigned char fast_reply;            /* SCAN_FAST_* bits of the open reply */
 	unsigned char codes_only;            /* smtpcode_scanner_set_codes_only */
+	unsigned char retold;                /* ... follows a SCAN_RETOLD marker */
 	unsigned long fast_lines;            /* lines the fast path read */
 };
 
@@ -514,6 +507,9 @@ const char *smtpcode__find_embedded(const struct scan_index *ix, const char *lin
                                     int colon_lead, int *code, char *sep);
 size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,
                                 const char *code, const char *text);
+/* The quote that opens the string a reply's code at code starts (after a
+ * type: "smtp; 550"), or 0. */
+char smtpcode__opening_quote(const char *line, const char *code);
 void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn);
 void smtpcode__flush_pending(struct scan *s);
 void smtpcode__reply_line(struct scan *s, const struct scan_line *l);

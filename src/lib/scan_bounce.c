@@ -48,7 +48,9 @@ int smtpcode__enhanced_first(struct scan *s, const char *line)
 		smtpcode__reply_text(&s->reply, p, strlen(p));
 	smtpcode__who_open(s, &s->reply, line, p, 0);
 	s->pending = 1;
-	s->pending_server = s->pending_inline = s->unclosed = 0;
+	s->pending_server = s->pending_inline = 0;
+	s->unclosed = !s->reply.text[0]; /* the code ended the line (Thunderbird's
+	                                  * "responded: 4.2.2"): the next goes on */
 	s->reply_indent = indentation(line) + 1; /* a deeper line continues it */
 	return 1;
 }
@@ -164,6 +166,7 @@ int smtpcode__json_code(struct scan *s, const char *line)
 		return 0;
 	smtpcode__reply_start(&s->reply, s->line);
 	s->reply.basic = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+	smtpcode__who_open(s, &s->reply, line, NULL, 0); /* "recipient": "u@a" above */
 	s->pending = 1;
 	s->json_member = 1;
 	s->json_until = 0; /* one code an object */

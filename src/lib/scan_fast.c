@@ -508,6 +508,7 @@ static int record_codes(struct scan *s, struct scan_line *l, const struct fields
 	s->outcomes[f->outcome]++;
 	smtpcode__reply_start(r, s->line);
 	s->pending = 1;
+	s->retold = 0; /* no "(reason: " before a code: there is none */
 	if (n > 0 && f->text[n - 1] == ')')
 		n--;
 	smtpcode__append_text(r, f->text, n);
@@ -530,6 +531,7 @@ static void record_reply(struct scan *s, struct scan_line *l, const struct field
 	line_read_so(s);
 	smtpcode__flush_pending(s); /* the reply open before is closed */
 	s->outcomes[f->outcome]++;
+	s->retold = 0; /* the fields end in "said: " or "(", no "(reason: " */
 	rec->text = code_ptr;
 	rec->plain = plain(code_ptr + 4);
 	rec->command_seen = 0;

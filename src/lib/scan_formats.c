@@ -53,6 +53,14 @@ static const struct scan_marker postfix[] = {
 	WHO("(host ", SCAN_HOST),
 	WHO(": host ", SCAN_HOST), /* also Exim's old "...: host mx [ip]: 550" */
 	WHO("connect to ", SCAN_HOST),
+	/* cleanup(8) writes the enhanced code alone: "milter-reject:
+	 * END-OF-MESSAGE from host[ip]: 4.7.1 Try again later; from=<...>",
+	 * header_checks' "reject: header ... helo=<h>: 5.7.1 ..." */
+	ROW("milter-reject: ", SCAN_ENHANCED_AFTER, "]: ", NULL, SMTPCODE_OUTCOME_NONE),
+	ROW(" reject: header ", SCAN_ENHANCED_AFTER, ">: ", NULL, SMTPCODE_OUTCOME_NONE),
+	ROW(" reject: body ", SCAN_ENHANCED_AFTER, ">: ", NULL, SMTPCODE_OUTCOME_NONE),
+	NAMES(" reject: header ", NULL, "DATA"),
+	NAMES(" reject: body ", NULL, "DATA"),
 	DIR(" reject: ", LOCAL),
 	DIR("milter-reject: ", LOCAL),
 	DIR("reject_warning: ", LOCAL),
@@ -85,6 +93,7 @@ static const struct scan_marker sendmail[] = {
 	DIR("Milter: ", LOCAL),
 	DIR("stat=Deferred: ", REMOTE),
 	DIR("(reason: ", REMOTE),
+	MARK("(reason: ", SCAN_RETOLD), /* its transcript tells it again */
 	DIR("reply=", REMOTE),
 	DIR("mailer=esmtp,", REMOTE), /* a remote server's answer, as logstat */
 	DIR("mailer=smtp,", REMOTE),
@@ -191,8 +200,16 @@ static const struct scan_marker vendors[] = {
 	LEAD("ResponseCode"),  /* Zoho: "ResponseCode 421, , Host not reachable" */
 	LEAD("ERROR_CODE :"),  /* Zoho: "ERROR_CODE :550, ERROR_CODE :5.1.1 <a>..." (the
 	                        * label again before the enhanced code) */
-	/* who: Gmail's "Your message wasn't delivered to u@a because" */
+	/* who: Gmail's "Your message wasn't delivered to u@a because"; the
+	 * recipient's member of a provider's JSON event: SendGrid's and
+	 * Mandrill's "email", Postmark's "Email", SES's "emailAddress",
+	 * Mailgun's "recipient", SparkPost's "rcpt_to" (their webhook docs) */
 	WHO("delivered to ", SCAN_RECIPIENT),
+	WHO("\"email\":", SCAN_RECIPIENT),
+	WHO("\"Email\":", SCAN_RECIPIENT),
+	WHO("\"emailAddress\":", SCAN_RECIPIENT),
+	WHO("\"recipient\":", SCAN_RECIPIENT),
+	WHO("\"rcpt_to\":", SCAN_RECIPIENT),
 	DIR("returned was:", REMOTE),
 	DIR("remote server was:", REMOTE),
 	DIR("server replied:", REMOTE),
@@ -270,6 +287,12 @@ static const struct scan_marker libraries[] = {
 	ROW("envelope from address", SCAN_COMMAND_BEFORE, NULL, "MAIL", SMTPCODE_OUTCOME_NONE),
 	ROW("msmtp: recipient address", SCAN_COMMAND_BEFORE, NULL, "RCPT", SMTPCODE_OUTCOME_NONE),
 	MARK("The server response was: ", SCAN_ENHANCED_AFTER),
+	/* Thunderbird (and Netscape before it, its MK_ERROR_SENDING_*_COMMAND
+	 * strings) drops the basic code: "An error occurred while sending mail.
+	 * The mail server responded: 5.7.1 <a>... Relaying denied."; a client's
+	 * own "Error: 4.7.1 <a>: Relay access denied" at a line's start */
+	MARK("mail server responded: ", SCAN_ENHANCED_AFTER),
+	MARK("Error:", SCAN_ENHANCED_LEAD),
 	MARK("SmtpCommandException: ", SCAN_ENHANCED_AFTER),
 	MARK("source: \"", SCAN_ENHANCED_AFTER),
 	NAMES("SMTPRecipientsRefused", NULL, "RCPT"),

@@ -9,69 +9,9 @@
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-/* ---- Which markers a line may hold ----------------------------------------- */
-
-_Static_assert(SCAN_PAIRS == 512, "scan_pair_slot() fills SCAN_PAIRS slots");
-
-void smtpcode__pairs_mark(struct scan_pairs *pp, const char *text, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)text;
-	uint16_t *first;
-	size_t i = len > 0 ? len - 1 : 0; /* the pairs that start before i */
-
-	memset(pp->first, 0, sizeof pp->first);
-	first = pp->first;
-	pp->base = text;
-	pp->end = text + len;
-	/* From the end back, so that each slot keeps the first place. */
-	for (; i >= 4; i -= 4) {
-		first[scan_pair_slot(u + i - 1)] = (uint16_t)i;
-		first[scan_pair_slot(u + i - 2)] = (uint16_t)(i - 1);
-		first[scan_pair_slot(u + i - 3)] = (uint16_t)(i - 2);
-		first[scan_pair_slot(u + i - 4)] = (uint16_t)(i - 3);
-	}
-	for (; i > 0; i--)
-		first[scan_pair_slot(u + i - 1)] = (uint16_t)i;
-}
-
-_Static_assert(SMTPCODE_SCAN_LINE_MAX < 65535, "a place in a line fits in uint16_t");
-
-/* ---- The index's own parts ------------------------------------------------ */
-
-static void set_bit(unsigned char *bits, unsigned char c)
-{
-	bits[c >> 3] |= (unsigned char)(1u << (c & 7));
-}
-
 static int has_bit(const unsigned char *bits, unsigned char c)
 {
 	return bits[c >> 3] >> (c & 7) & 1;
-}
-
-/* The parts of the index the lookups keep: no line marked yet, and the
- * first bytes of the rows that must start a line (SCAN_SERVER, SCAN_CLIENT
- * and SCAN_SESSION; SCAN_RAW_CLIENT in both cases, as it is compared
- * without case), so that a line starting with another byte skips those
- * rows at once. smtpcode__formats_index() calls it once the rows stand by
- * role. */
-void smtpcode__lookups_index(struct scan_index *ix)
-{
-	static const enum scan_role prefixes[] = { SCAN_SERVER, SCAN_CLIENT, SCAN_SESSION };
-	size_t i;
-
-	ix->pairs = NULL;
-	memset(ix->prefix_first, 0, sizeof ix->prefix_first);
-	memset(ix->raw_first, 0, sizeof ix->raw_first);
-	for (i = 0; i < COUNT(prefixes); i++)
-		EACH(ix, prefixes[i], m)
-			set_bit(ix->prefix_first, (unsigned char)(*m)->marker[0]);
-	EACH(ix, SCAN_RAW_CLIENT, m) {
-		unsigned char c = (unsigned char)(*m)->marker[0];
-		set_bit(ix->raw_first, c);
-		set_bit(ix->raw_first, (unsigned char)scx_lower(c));
-		if (c >= 'a' && c <= 'z')
-			set_bit(ix->raw_first, (unsigned char)(c - 'a' + 'A'));
-	}
 }
 
 /* The pairs to search s with: the line's when they cover s, else s's own,
@@ -433,17 +373,20 @@ const char *smtpcode__command_before(const struct scan_index *ix, const char *li
 }
 
 /* Where the text after a SCAN_ENHANCED_LEAD marker that starts line (after
- * blanks), or after a SCAN_ENHANCED_AFTER marker anywhere, begins, or
- * NULL. */
+ * blanks), or after a SCAN_ENHANCED_AFTER marker anywhere, begins when an
+ * enhanced code starts it (a marker without one does not hide a later one:
+ * "Reason: SmtpException: The server response was: 5.7.57"), or NULL. */
 const char *smtpcode__enhanced_lead(const struct scan_index *ix, const char *line)
 {
 	line = scan_skip_spaces(line);
 	EACH(ix, SCAN_ENHANCED_LEAD, m)
-		if (scan_starts_with(line, (*m)->marker))
+		if (scan_starts_with(line, (*m)->marker) && smtpcode__enhanced_next(line + (*m)->len))
 			return scan_skip_spaces(line + (*m)->len);
 	EACH(ix, SCAN_ENHANCED_AFTER, m) {
-		const char *p = smtpcode__find(ix, line, *m);
-		if (p)
+		const char *p = smtpcode__find(ix, line, *m); /* with `then`, after it */
+		if (p && (*m)->then && (p = strstr(p + (*m)->len, (*m)->then)) != NULL)
+			p += strlen((*m)->then) - (*m)->len;
+		if (p && smtpcode__enhanced_next(p + (*m)->len))
 			return p + (*m)->len;
 	}
 	return NULL;

@@ -44,6 +44,7 @@
  * longer one is skipped, as for any line). No allocation.
  */
 #include "scan.h"
+#include "scan_mime_fields.h"
 
 #include <string.h>
 

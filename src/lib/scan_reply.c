@@ -238,6 +238,7 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 	const char *text = sep == ' ' || sep == '-' || !sep ? code_ptr + (sep ? 4 : 3)
 	                                                    : smtpcode__punct_text(code_ptr);
 	size_t n;
+	char quote;
 
 	if (!text) { /* punctuation and no enhanced code after a lead-in: "421, , " */
 		for (text = code_ptr + 3; *text && strchr(",:;) ", *text); text++)
@@ -250,6 +251,7 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 		smtpcode__reply_start(r, s->line);
 		s->inner_count = 0;
 		r->basic = code;
+		r->transcript = transcript;
 		if (transcript)
 			transcript_command(s, r);
 		r->outcome = outcome ? *outcome : smtpcode__outcome_in(&s->formats, line);
@@ -282,8 +284,8 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 	n = smtpcode__reply_text_len(&s->formats, line, code_ptr, text);
 	if (s->unclosed) /* keep "(in reply to end": the next line ends it, emit cuts it */
 		n = strlen(text);
-	s->closed = code_ptr > line && (code_ptr[-1] == '"' || code_ptr[-1] == '\'') &&
-	            smtpcode__closing_quote(text, code_ptr[-1]) != NULL;
+	s->closed = (quote = smtpcode__opening_quote(line, code_ptr)) != 0 &&
+	            smtpcode__closing_quote(text, quote) != NULL;
 	smtpcode__reply_text(r, text, n);
 	if (rec)
 		rec->text_end = text + n;
@@ -365,15 +367,27 @@ void smtpcode__inline_reply(struct scan *s, const char *line, const char *p, int
 
 	reply_part(s, line, p, code, sep, 0, &outcome, rec);
 	s->pending_inline = 1;
-	if (!rec) { /* a record's fields hold no " #" and no column */
+	if (!rec) { /* a record's fields hold no " #", no column, no "(reason: " */
 		smtpcode__status_first(s, &s->reply, line, p);
-		if (smtpcode__in_column(line, p))
-			s->reply_indent = (size_t)-1; /* a table's cell: no line continues it */
+		if (smtpcode__in_column(line, p) || (s->retold && line[strlen(line) - 1] == ')'))
+			s->reply_indent = (size_t)-1; /* a table's cell, Sendmail's "(reason:
+			                               * ...)": no line continues it */
 	}
 	/* Exim's "550-...\n550 ..." and Postfix's "550-5.1.1 ... 550 5.1.1
-	 * ..." hold their last line already */
-	s->multiline = s->multiline && !smtpcode__join_in(&s->formats, p, &mark) &&
+	 * ..." hold their last line already, unless a quoted string goes on
+	 * ("'535-5.7.8 ...\n' +": nodemailer) */
+	s->multiline = s->multiline &&
+	               (!smtpcode__join_in(&s->formats, p, &mark) || smtpcode__concat_end(line)) &&
 	               !holds_last_line(p, code);
+	/* one JSON line, several events: a reply in a string after the
+	 * closing quote of the last one ([{..."reason":"550 ..."},{...}]) */
+	while (s->closed && smtpcode__opening_quote(line, p) == '"' &&
+	       (p = smtpcode__closing_quote(p, '"')) != NULL &&
+	       (p = smtpcode__find_embedded(&s->formats, line = p + 1, 0, &code, &sep)) != NULL) {
+		smtpcode__flush_pending(s);
+		reply_part(s, line, p, code, sep, 0, &outcome, NULL);
+		s->pending_inline = 1;
+	}
 	record_end(s, outcome, dsn);
 }
 
@@ -549,7 +563,8 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 		body++;
 	if (l->kind == SCAN_LINE_SERVER) /* the server's lines are prefixed too */
 		s->raw_session = 0, s->server_logged = l->logged;
-	code = scan_code_at(body, &sep);
+	if ((code = scan_code_at(body, &sep)) == 0)
+		code = smtpcode__colon_code(body, &sep); /* "554: delivery error: ..." */
 	if (code && (l->kind == SCAN_LINE_SERVER || sep != '\0' || body == l->start)) {
 		/* A finished reply is closed by the next one; "550-" keeps it open. */
 		if (s->pending && !s->multiline)

@@ -84,6 +84,45 @@ enum scan_token smtpcode__enhanced_at(const char *p, struct smtpcode_enhanced_co
 	                                                                      : SCAN_TOKEN_MALFORMED;
 }
 
+int smtpcode__enhanced_next(const char *p)
+{
+	struct smtpcode_enhanced_code c;
+	size_t len;
+
+	return smtpcode__enhanced_at(scan_skip_spaces(p), &c, &len) == SCAN_TOKEN_ENHANCED;
+}
+
+int smtpcode__colon_code(const char *p, char *sep)
+{
+	size_t first;
+	int code;
+
+	if (p[0] < '4' || p[0] > '5' || !scan_is_digit(p[1]) || !scan_is_digit(p[2]) ||
+	    p[3] != ':' || p[4] != ' ')
+		return 0;
+	code = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+	p = scan_skip_spaces(p + 4);
+	if (scx_lower((unsigned char)*p) < 'a' || scx_lower((unsigned char)*p) > 'z' ||
+	    smtpcode_find(code, &first, NULL) != 0)
+		return 0; /* "404: Not Found", "450: 12 more": no reply */
+	*sep = ':';
+	return code;
+}
+
+int smtpcode__concat_end(const char *line)
+{
+	size_t n = strlen(line);
+
+	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+		n--;
+	if (n < 3 || line[n - 1] != '+')
+		return 0;
+	n--;
+	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+		n--;
+	return n > 0 && (line[n - 1] == '\'' || line[n - 1] == '"');
+}
+
 /* The quote that closes a quoted reply's text: for '"' the first one that
  * is not escaped with a backslash and not followed by a letter or digit
  * (JSON's "reason":"554 5.7.1 Blocked","status"), for a single quote the
@@ -309,6 +348,18 @@ size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,
 	const char *end = smtpcode__text_end(ix, text, 1);
 	size_t n = end ? (size_t)(end - 1 - text) : strlen(text);
 
+	char quote = smtpcode__opening_quote(line, code);
+
+	if (quote) {
+		const char *q = smtpcode__closing_quote(text, quote);
+		if (q && (size_t)(q - text) < n)
+			n = (size_t)(q - text);
+	}
+	return n;
+}
+
+char smtpcode__opening_quote(const char *line, const char *code)
+{
 	const char *open = code;
 
 	/* the quote may open before a type: JSON's "diagnosticCode":"smtp; 550 ..." */
@@ -316,10 +367,7 @@ size_t smtpcode__reply_text_len(const struct scan_index *ix, const char *line,
 	                                          open[-1] == ' '))
 		open--;
 	if (open > line && (open == code || open[-1] == '"') &&
-	    (open[-1] == '\'' || open[-1] == '"')) {
-		const char *q = smtpcode__closing_quote(text, open[-1]);
-		if (q && (size_t)(q - text) < n)
-			n = (size_t)(q - text);
-	}
-	return n;
+	    (open[-1] == '\'' || open[-1] == '"'))
+		return open[-1];
+	return 0;
 }

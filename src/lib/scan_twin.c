@@ -199,6 +199,73 @@ static void hold(struct scan *s, const struct smtpcode_reply *r, enum scan_held_
 	h->candidate = candidate;
 }
 
+/* Nonzero if texts a and b are the same but for case and blanks. */
+static int same_text(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a == ' ' || *a == '\t')
+			a++;
+		while (*b == ' ' || *b == '\t')
+			b++;
+		if (!*a || !*b || scx_lower((unsigned char)*a) != scx_lower((unsigned char)*b))
+			return *a == *b;
+		a++, b++;
+	}
+}
+
+/* Joins reply r, a retelling of held reply h, to h: its command where h
+ * has none, its codes after h's, its recipient where h has none. */
+static void join_retold(struct smtpcode_reply *h, const struct smtpcode_reply *r)
+{
+	size_t i;
+
+	if (!h->command)
+		h->command = r->command;
+	for (i = 0; i < r->enhanced_count; i++)
+		smtpcode__add_enhanced(h, &r->enhanced[i]);
+	if (!h->recipient[0])
+		memcpy(h->recipient, r->recipient, sizeof h->recipient);
+	smtpcode__check_reply(h);
+}
+
+/* Sendmail's bounce tells a reply three times: "(reason: 550 5.1.1 ...)"
+ * under the address, "<<< 550 5.1.1 ..." in the transcript, and its own
+ * status line right after that ("550 5.1.1 <a>... User unknown", or "554
+ * 5.0.0 Service unavailable": savemail.c, smtptodsn()). Joins r to the
+ * held reply it retells: a transcript's server line to the held reply of
+ * text with the same code and text, the line right after it with the
+ * same basic code to the reply that took it. Nonzero if r was joined. */
+static int retold(struct scan *s, const struct smtpcode_reply *r, int transcript)
+{
+	struct scan_twin *t = &s->twin;
+	struct scan_held *echo = NULL;
+	unsigned i;
+
+	for (i = 0; i < t->count; i++) {
+		if (held_at(t, i)->echo)
+			echo = held_at(t, i);
+		held_at(t, i)->echo = 0;
+	}
+	if (!transcript && echo && r->first_line == t->echo_line + 1 && r->basic &&
+	    r->basic == echo->reply.basic && r == &s->reply && !s->pending_inline) {
+		join_retold(&echo->reply, r);
+		if (echo->reply.last_line == t->echo_line) /* no "(reason:" line took it */
+			echo->reply.last_line = smtpcode__mime_last_line(s, r->last_line);
+		return 1;
+	}
+	for (i = 0; transcript && i < t->count; i++) {
+		struct scan_held *h = held_at(t, i);
+		if (h->retold && h->candidate == SCAN_HELD_TEXT && h->reply.basic == r->basic &&
+		    same_text(h->reply.text, r->text)) {
+			join_retold(&h->reply, r);
+			h->echo = 1;
+			t->echo_line = r->last_line;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 void smtpcode__twin_emit(struct scan *s, const struct smtpcode_reply *r, int dsn)
 {
 	struct scan_twin *t = &s->twin;
@@ -211,7 +278,17 @@ void smtpcode__twin_emit(struct scan *s, const struct smtpcode_reply *r, int dsn
 
 	if (dsn && ((t->count > 0 && match(s, r)) || gone(s, r)))
 		return;
+	if (candidate != SCAN_HELD_DONE && t->count > 0 && retold(s, r, transcript))
+		return;
 	hold(s, r, candidate);
+	if (candidate != SCAN_HELD_DONE) {
+		struct scan_held *h = held_at(t, t->count - 1u);
+		h->retold = r == &s->reply && s->retold;
+		h->echo = candidate == SCAN_HELD_TRANSCRIPT; /* Sendmail's echo may follow */
+		t->echo_line = r->last_line;
+	}
+	if (r == &s->reply)
+		s->retold = 0;
 }
 
 void smtpcode__twin_emit_after(struct scan *s, const struct smtpcode_reply *r)

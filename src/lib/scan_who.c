@@ -354,16 +354,37 @@ static int leading_address(const char *line, char *out)
 
 /* The address after a SCAN_RECIPIENT marker at p, to out: the word there
  * or, when that is a local part alone, the "<u@a>" after it (Exim's "=>
- * dave <dave@example.org>"). */
+ * dave <dave@example.org>"); after a marker ending in ':', the string
+ * value of a JSON member. */
 static int address_after(const char *p, char *out)
 {
-	const char *q = p;
+	const char *q;
+
+	if (p[-1] == ':') { /* a JSON member: "email": "u@a" */
+		p = scan_skip_spaces(p);
+		p += *p == '"';
+	}
+	q = p;
 
 	if (smtpcode__address_at(p, out, SCAN_ADDRESS))
 		return 1;
 	while (*q && *q != ' ')
 		q++;
 	return q[0] == ' ' && q[1] == '<' && smtpcode__address_at(q + 1, out, SCAN_ADDRESS);
+}
+
+/* Nonzero if a SCAN_RETOLD marker ends right before the code at code:
+ * a transcript further down tells the reply again. */
+static int retold_after(const struct scan_index *ix, const char *line, const char *code)
+{
+	const struct scan_pairs *pp = scan_covering(ix, line);
+
+	EACH(ix, SCAN_RETOLD, m) {
+		const char *p = scan_find_row(pp, line, *m);
+		if (p && p + (*m)->len == code)
+			return 1;
+	}
+	return 0;
 }
 
 /* A reply opens on line (the line as the passes left it; its code at
@@ -377,6 +398,7 @@ void smtpcode__who_open(struct scan *s, struct smtpcode_reply *r, const char *li
 {
 	struct scan_who *w = &s->who;
 
+	s->retold = !transcript && code && code > line && retold_after(&s->formats, line, code);
 	if (transcript) {
 		r->direction = SMTPCODE_DIRECTION_REMOTE;
 		copy_field(r->remote_host, w->session_host, strlen(w->session_host));
@@ -465,6 +487,21 @@ static int id_before(const char *text, const char *p)
 	       scx_lower((unsigned char)text[n - 1]) == 'd';
 }
 
+/* The address at p (n bytes long, copied to out) is a sender's when " to "
+ * and another address follow it ("451 4.7.1 <s@a> to <r@a> greylisted",
+ * greylistd's "... deliver mail from <s@a> to <r@a>"): the other one, the
+ * recipient, goes to out. Returns the length of what was read at p (n
+ * when no second address follows). */
+static size_t to_address(const char *p, size_t n, char *out, size_t size)
+{
+	size_t m;
+
+	if (!scan_starts_with(p + n, " to ") ||
+	    (m = smtpcode__address_at(p + n + 4, out, size)) == 0)
+		return n; /* out still holds the first one */
+	return n + 4 + m;
+}
+
 /* The address inside a reply's text, when the reply answered no command
  * about the sender or the session: "<u@a>: Recipient address rejected",
  * "<u@a>... User unknown", or a bare address as the text's first word.
@@ -480,11 +517,13 @@ static void text_address(struct smtpcode_reply *r)
 		if (strcmp(r->command, not_about[i]) == 0)
 			return;
 	n = smtpcode__address_at(r->text, r->recipient, sizeof r->recipient);
+	n = n ? to_address(r->text, n, r->recipient, sizeof r->recipient) : 0;
 	if (n && !sender_follows(r->text + n))
 		return;
 	r->recipient[0] = '\0';
 	for (p = r->text; (p = strchr(p, '<')) != NULL; p++) {
 		n = smtpcode__address_at(p, r->recipient, sizeof r->recipient);
+		n = n ? to_address(p, n, r->recipient, sizeof r->recipient) : 0;
 		if (n && !id_before(r->text, p) && !sender_follows(p + n))
 			return;
 	}

@@ -156,8 +156,9 @@ const char *smtpcode_result(const struct smtpcode_reply *r)
 
 	if (o)
 		return o;
-	if ((cls == 4 || cls == 5) && r->direction == SMTPCODE_DIRECTION_LOCAL)
-		return "rejected"; /* our own server refused a client */
+	if ((cls == 4 || cls == 5) && (r->direction == SMTPCODE_DIRECTION_LOCAL || r->transcript))
+		return "rejected"; /* our own server refused a client, or a server
+		                    * refused the command of a transcript's client */
 	if (cls == 2)
 		return delivers(r->basic, r->enhanced, r->enhanced_count, r->command) ? "delivered"
 		                                                                      : NULL;
@@ -209,6 +210,20 @@ static enum smtpcode_bounce bounce_of(size_t reason, int basic,
 	return b;
 }
 
+/* Nonzero if command comes before the message's recipients: a refusal of
+ * it is about the client or its sender, never a recipient's bounce. */
+static int session_step(const char *command)
+{
+	static const char *const steps[] = { "CONNECT", "HELO", "EHLO", "AUTH", "STARTTLS",
+		                             "MAIL" };
+	size_t i;
+
+	for (i = 0; command && i < sizeof steps / sizeof steps[0]; i++)
+		if (strcmp(command, steps[i]) == 0)
+			return 1;
+	return 0;
+}
+
 int smtpcode_verdict_parts(int basic, const struct smtpcode_enhanced_code *enhanced,
                            size_t count, const char *command, enum smtpcode_outcome outcome,
                            const char *text, struct smtpcode_verdict *out)
@@ -239,6 +254,10 @@ int smtpcode_verdict(const struct smtpcode_reply *r, struct smtpcode_verdict *ou
 		out->bounce = SMTPCODE_BOUNCE_NONE;
 		return 0;
 	}
-	return smtpcode_verdict_parts(r->basic, r->enhanced, r->enhanced_count, r->command,
-	                              r->outcome, r->text, out);
+	int rc = smtpcode_verdict_parts(r->basic, r->enhanced, r->enhanced_count, r->command,
+	                                r->outcome, r->text, out);
+
+	if (r->transcript && r->outcome == SMTPCODE_OUTCOME_NONE && session_step(r->command))
+		out->bounce = SMTPCODE_BOUNCE_NONE; /* refused before any recipient */
+	return rc;
 }
