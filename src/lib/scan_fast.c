@@ -227,7 +227,7 @@ struct fields {
 
 /* The words Postfix writes after "status=", with what they give. */
 static const struct {
-	const char *word;
+	char word[12]; /* an array: a pointer would cost a relocation at start-up */
 	enum smtpcode_outcome outcome;
 } statuses[] = {
 	{ "sent", SMTPCODE_OUTCOME_DELIVERED },
