@@ -584,7 +584,7 @@ void smtpcode_scanner_end(struct smtpcode_scanner *s, smtpcode_reply_fn *emit, v
 /* With on nonzero, the scanner may leave a reply's command, direction,
  * recipient, remote_host and warnings unset (NULL, UNKNOWN, "", none)
  * where that saves it work: today, the replies of the log records its
- * fast path reads (smtpcode(3), FAST PATH). Lines, codes, outcome, text,
+ * fast path reads (smtpcode(3) names them). Lines, codes, outcome, text,
  * quoted and report stay as they were, and so do the replies found and
  * the outcome counts. For a caller that counts codes (smtpcode scan).
  * Off after smtpcode_scanner_init. */

@@ -152,16 +152,22 @@ for _ in 1 2 3; do
 done
 median() { grep "^$1 " "$dir/times" | cut -d' ' -f2 | sort -n | sed -n 2p; }
 scan=$(median scan) grep=$(median grep) wc=$(median wc)
+# CPU seconds too (user + system, median of 3): on a machine that runs
+# other work, elapsed time counts the waits for a core.
+scan_cpu=$(median3 "$bin" scan "$log") grep_cpu=$(median3 grep -c 'status=' "$log")
 rss=$(/usr/bin/time -v "$bin" scan "$log" 2>&1 > /dev/null |
 	sed -n 's/.*Maximum resident set size (kbytes): //p')
-awk -v n="$size" -v s="$scan" -v g="$grep" -v w="$wc" -v r="$rss" 'BEGIN {
+awk -v n="$size" -v s="$scan" -v g="$grep" -v w="$wc" -v r="$rss" -v sc="$scan_cpu" \
+	-v gc="$grep_cpu" 'BEGIN {
 	mb = n / 1048576
 	printf "  log: %.0f MiB\n", mb
 	printf "  %-22s %8s %10s %14s\n", "command", "seconds", "MiB/s", "x grep speed"
 	printf "  %-22s %8.3f %10.0f %14.2f\n", "smtpcode scan", s, mb / s, g / s
 	printf "  %-22s %8.3f %10.0f %14.2f\n", "grep -c status=", g, mb / g, 1
 	printf "  %-22s %8.3f %10.0f %14.2f\n", "wc -l", w, mb / w, g / w
-	printf "  smtpcode scan peak memory: %.1f MiB (goal: under 8)\n", r / 1024
+	printf "  CPU seconds: smtpcode scan %.3f, grep %.3f: %.2f x grep speed\n", sc, gc, \
+		sc > 0 ? gc / sc : 0
+	printf "  smtpcode scan peak memory: %.1f MiB (goal: under 4)\n", r / 1024
 	printf "  goal: scan at least 0.50 x grep speed\n"
 }'
 target "scan (x grep's speed)" "$(ratio3 "$grep" "$scan")" ">=" 0.50 ""
