@@ -385,7 +385,7 @@ const char *smtpcode__enhanced_lead(const struct scan_index *ix, const char *lin
 	EACH(ix, SCAN_ENHANCED_AFTER, m) {
 		const char *p = smtpcode__find(ix, line, *m); /* with `then`, after it */
 		if (p && (*m)->then && (p = strstr(p + (*m)->len, (*m)->then)) != NULL)
-			p += strlen((*m)->then) - (*m)->len;
+			p += (ptrdiff_t)strlen((*m)->then) - (ptrdiff_t)(*m)->len;
 		if (p && smtpcode__enhanced_next(p + (*m)->len))
 			return p + (*m)->len;
 	}
