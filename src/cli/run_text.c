@@ -44,6 +44,24 @@ static int has_undefined(const struct smtpcode_reply *r)
 	return 0;
 }
 
+/* Nonzero if t counted a code that no RFC or registry defines (scan exits
+ * 1 for it, as explain does; its replies carry no warnings, as it scans
+ * for codes only). */
+static int counted_undefined(const struct tally *t)
+{
+	size_t first, n, i;
+	int code;
+
+	for (code = 100; code < 600; code++)
+		if (t->basic[code] && (smtpcode_find(code, &first, &n) < 0 || n == 0))
+			return 1;
+	for (i = 0; i < t->enhanced_used; i++)
+		if (smtpcode_enhanced_find(SMTPCODE_ANY, t->enhanced[i].code.subject,
+		                           t->enhanced[i].code.detail, NULL) < 0)
+			return 1;
+	return 0;
+}
+
 static void on_explained(const struct smtpcode_reply *r, void *arg)
 {
 	struct run *run = arg;
@@ -219,5 +237,7 @@ int run_scan(const struct options *o, const struct style *st)
 		text_scan(stdout, &tally, st);
 	/* A log that held mail-log lines but no reply (Postfix milter rejects
 	 * carry only an enhanced code) still gave a report. */
-	return run.replies || logstat_lines(&stats) ? EXIT_FOUND : EXIT_UNDEFINED;
+	if (!run.replies && !logstat_lines(&stats))
+		return EXIT_UNDEFINED;
+	return counted_undefined(&tally) ? EXIT_UNDEFINED : EXIT_FOUND;
 }
