@@ -178,6 +178,13 @@ static const struct vcase cases[] = {
 	{ 550, NULL, "RCPT", NONE, "该用户不存在", "userunknown", "hard", EV(PHRASE),
 	  "该用户不存在" },
 	{ 550, NULL, "RCPT", NONE, "Go away", "userunknown", "hard", EV(BASIC), NULL },
+	/* securityerror: a policy status beats the mailbox a 550 after RCPT
+	 * names (step 6); not the MAIL row's reading, not a telling code */
+	{ 550, "5.7.1", "RCPT", NONE, "Rejected by policy", "securityerror", "soft",
+	  EV(ENHANCED), NULL },
+	{ 550, "5.7.0", "RCPT", NONE, "Go away", "securityerror", "soft", EV(ENHANCED), NULL },
+	{ 553, "5.7.1", "MAIL", NONE, "Go away", "rejected", "soft", EV(BASIC), NULL },
+	{ 550, "5.1.1", "RCPT", NONE, "Go away", "userunknown", "hard", EV(ENHANCED), NULL },
 	{ 450, "4.1.1", "RCPT", NONE, "<bob@example.org>: Recipient address rejected: User "
 	  "unknown in local recipient table", "userunknown", "soft", EV(ENHANCED), NULL },
 	{ 550, NULL, "RCPT", SMTPCODE_OUTCOME_DEFERRED, "User unknown", "userunknown", "soft",

@@ -9,7 +9,10 @@
  *      unless the text says what the code's row lets it override (below);
  *   4. the longest phrase of data/reasons.tsv in the text;
  *   5. an expired outcome;
- *   6. the basic code with the command it answered.
+ *   6. the basic code with the command it answered; but where that names
+ *      the mailbox (550 after RCPT: userunknown) and an enhanced code is a
+ *      security or policy status (X.7.x, RFC 3463 3.8), securityerror, as
+ *      Sisimai reads a 5.7.* Status ("550 5.7.1 Rejected by policy").
  * Then the bounce: the reason's default, never hard for a 4xx reply, a
  * 4.x.x code or a deferred outcome, and none for a 1xx or 3xx reply. */
 #include "verdict.h"
@@ -165,6 +168,52 @@ const char *smtpcode_result(const struct smtpcode_reply *r)
 	return cls == 5 ? "bounced" : cls == 4 ? "deferred" : NULL;
 }
 
+/* Nonzero if command comes before the message's recipients: a refusal of
+ * it is about the client or its sender, never a recipient's bounce. */
+static int session_step(const char *command)
+{
+	static const char *const steps[] = { "CONNECT", "HELO", "EHLO", "AUTH", "STARTTLS",
+		                             "MAIL" };
+	size_t i;
+
+	for (i = 0; command && i < sizeof steps / sizeof steps[0]; i++)
+		if (strcmp(command, steps[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Nonzero if reason (an index, or -1) is one step 6 reads from a basic
+ * code after RCPT: about the recipient's mailbox. */
+static int mailbox_reason(int reason)
+{
+	static const char *const names[] = { "userunknown", "hasmoved", "mailboxfull" };
+	size_t i;
+
+	for (i = 0; reason >= 0 && i < sizeof names / sizeof names[0]; i++)
+		if (reason == (int)reason_index(names[i]))
+			return 1;
+	return 0;
+}
+
+/* Step 6's exception: a security or policy status (subject 7) that no row
+ * of data/reason-codes.tsv reads (5.7.0, 5.7.1: servers send them for
+ * almost any refusal) says the refusal is no mailbox's ("550 5.7.1
+ * Rejected by policy" after RCPT is no unknown user): securityerror, with
+ * the code as evidence. Else reason, the basic code's. */
+static int security_status(const struct smtpcode_enhanced_code *enhanced, size_t count,
+                           int reason, struct smtpcode_verdict *out)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		if (enhanced[i].subject == 7 && enhanced[i].reply_class != 2) {
+			out->evidence = SMTPCODE_EVIDENCE_ENHANCED;
+			out->enhanced = enhanced[i];
+			return (int)reason_index("securityerror");
+		}
+	return reason;
+}
+
 static int decide(int basic, const struct smtpcode_enhanced_code *enhanced, size_t count,
                   enum smtpcode_outcome outcome, const char *text,
                   struct smtpcode_verdict *out)
@@ -191,7 +240,8 @@ static int decide(int basic, const struct smtpcode_enhanced_code *enhanced, size
 	if ((reason = code_or_phrase(enhanced, count, &phrase, out)) >= 0)
 		return reason;
 	out->evidence = SMTPCODE_EVIDENCE_BASIC;
-	return basic_reason(basic, out->command);
+	reason = basic_reason(basic, out->command);
+	return mailbox_reason(reason) ? security_status(enhanced, count, reason, out) : reason;
 }
 
 /* The class rule: a temporary failure is never hard. */
@@ -208,20 +258,6 @@ static enum smtpcode_bounce bounce_of(size_t reason, int basic,
 	     outcome == SMTPCODE_OUTCOME_DEFERRED))
 		b = SMTPCODE_BOUNCE_SOFT;
 	return b;
-}
-
-/* Nonzero if command comes before the message's recipients: a refusal of
- * it is about the client or its sender, never a recipient's bounce. */
-static int session_step(const char *command)
-{
-	static const char *const steps[] = { "CONNECT", "HELO", "EHLO", "AUTH", "STARTTLS",
-		                             "MAIL" };
-	size_t i;
-
-	for (i = 0; command && i < sizeof steps / sizeof steps[0]; i++)
-		if (strcmp(command, steps[i]) == 0)
-			return 1;
-	return 0;
 }
 
 int smtpcode_verdict_parts(int basic, const struct smtpcode_enhanced_code *enhanced,
