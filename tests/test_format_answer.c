@@ -323,6 +323,27 @@ static void answer__kept_fields__follow_width_language_and_retry(void **state)
 	free(first);
 }
 
+/* The codes' items are looked up once and then copied: the copy follows
+ * the command the reply answered (251 is another code after ETRN). */
+static void answer__kept_items__follow_the_command(void **state)
+{
+	struct smtpcode_reply r = plain_reply(251, "", "OK");
+	int round;
+
+	(void)state;
+	for (round = 0; round < 2; round++) {
+		char *got;
+		r.command = NULL;
+		got = reply_text(&r, 0, 0, 200);
+		assert_non_null(strstr(got, "\nCodes:     251 User Not Local\n"));
+		free(got);
+		r.command = "ETRN";
+		got = reply_text(&r, 0, 0, 200);
+		assert_non_null(strstr(got, "\nCodes:     251 No Messages Waiting\n"));
+		free(got);
+	}
+}
+
 /* --full keeps today's detail after the answer: the text and the entries. */
 static void full__adds_text_and_entries(void **state)
 {
@@ -475,6 +496,7 @@ int main(void)
 		cmocka_unit_test(answer__provider_by_name__first_word_only),
 		cmocka_unit_test(answer__hard_reason_in_4xx__retry_first),
 		cmocka_unit_test(answer__kept_fields__follow_width_language_and_retry),
+		cmocka_unit_test(answer__kept_items__follow_the_command),
 		cmocka_unit_test(full__adds_text_and_entries),
 		cmocka_unit_test(advice__every_reason__has_advice),
 		cmocka_unit_test(labels__every_language__fit_the_column),

@@ -6,6 +6,44 @@
 
 #include <string.h>
 
+/* The items of the codes a stream's replies repeat: each looked up once
+ * and then copied (issue 16). A slot keeps the last item of its codes, by
+ * the query and the command it answered. */
+enum { ITEM_SLOTS = 64, ITEM_COMMAND = 16 };
+struct kept_item {
+	int used;
+	struct smtpcode_query q;
+	char after[ITEM_COMMAND];
+	struct smtpcode_item item;
+};
+
+/* smtpcode_lookup_item(q, after, out), from its slot when that holds it. */
+static void lookup_kept(const struct smtpcode_query *q, const char *after,
+                        struct smtpcode_item *out)
+{
+	static struct kept_item kept[ITEM_SLOTS];
+	unsigned h = q->kind == SMTPCODE_KIND_BASIC
+	             ? (unsigned)q->basic
+	             : (unsigned)(q->enhanced.reply_class * 31 + q->enhanced.subject * 7 +
+	                          q->enhanced.detail);
+	struct kept_item *k = &kept[h % ITEM_SLOTS];
+	int used = after ? 2 : 1; /* 1: kept for no command, 2: for k->after */
+	size_t alen = after ? strlen(after) : 0;
+
+	if (k->used == used && memcmp(&k->q, q, sizeof *q) == 0 &&
+	    (!after || strcmp(k->after, after) == 0)) {
+		*out = k->item;
+		return;
+	}
+	k->used = 0;
+	if (smtpcode_lookup_item(q, after, out) != 0 || alen >= ITEM_COMMAND)
+		return;
+	k->q = *q;
+	memcpy(k->after, after ? after : "", alen + 1);
+	k->item = *out;
+	k->used = used;
+}
+
 void reply_items(const struct smtpcode_reply *r, struct smtpcode_item *items, size_t *n)
 {
 	struct smtpcode_query q;
@@ -16,12 +54,12 @@ void reply_items(const struct smtpcode_reply *r, struct smtpcode_item *items, si
 	if (r->basic) {
 		q.kind = SMTPCODE_KIND_BASIC;
 		q.basic = r->basic;
-		smtpcode_lookup_item(&q, r->command, &items[(*n)++]);
+		lookup_kept(&q, r->command, &items[(*n)++]);
 	}
 	for (i = 0; i < r->enhanced_count; i++) {
 		q.kind = SMTPCODE_KIND_ENHANCED;
 		q.enhanced = r->enhanced[i];
-		smtpcode_lookup_item(&q, NULL, &items[(*n)++]);
+		lookup_kept(&q, NULL, &items[(*n)++]);
 	}
 }
 

@@ -262,7 +262,8 @@ enum scan_role smtpcode__prefix(const struct scan_index *ix, const char *line, s
 		return SCAN_ROLE_COUNT;
 	for (i = 0; i < COUNT(roles); i++)
 		EACH(ix, roles[i], m)
-			if (line[0] == (*m)->marker[0] && strncmp(line, (*m)->marker, (*m)->len) == 0) {
+			if (line[0] == (*m)->marker[0] && ((*m)->len < 2 || line[1] == (*m)->marker[1]) &&
+			    strncmp(line, (*m)->marker, (*m)->len) == 0) {
 				*len = (*m)->len;
 				return roles[i];
 			}
@@ -299,9 +300,7 @@ enum scan_role smtpcode__prefix_after(const struct scan_index *ix, const char *l
 
 	if (!may_hold_after_marker(line))
 		return SCAN_ROLE_COUNT;
-	/* The passes run before the line's pairs are marked: its own pairs
-	 * spare the search of most of the 21 markers. */
-	pp = pairs_for(ix, line, &local);
+	pp = pairs_for(ix, line, &local); /* the passes come before the line's pairs */
 	for (i = 0; i < COUNT(roles); i++)
 		EACH(ix, roles[i], m) {
 			const char *p = scan_find_row(pp, line, *m);
