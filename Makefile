@@ -50,8 +50,8 @@ LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c 
               src/lib/enhanced.c src/lib/pattern.c src/lib/search.c src/lib/synonym.c \
               src/lib/compare.c src/lib/compare_basic.c src/lib/compare_enhanced.c \
               src/lib/compare_mixed.c src/lib/compare_text.c src/lib/scan.c \
-              src/lib/scan_line.c src/lib/scan_text.c src/lib/scan_formats.c src/lib/scan_lookup.c \
-              src/lib/scan_reply.c src/lib/scan_build.c src/lib/scan_dsn.c src/lib/scan_warn.c src/lib/scan_mime.c \
+              src/lib/scan_line.c src/lib/scan_text.c src/lib/scan_formats.c src/lib/scan_lookup.c src/lib/scan_index.c \
+              src/lib/scan_reply.c src/lib/scan_fast.c src/lib/scan_build.c src/lib/scan_dsn.c src/lib/scan_warn.c src/lib/scan_mime.c \
               src/lib/scan_mime_decode.c src/lib/scan_mime_fields.c \
               src/lib/scan_who.c src/lib/scan_twin.c src/lib/scan_bounce.c \
               src/lib/verdict.c src/lib/verdict_data.c src/lib/verdict_match.c
@@ -63,7 +63,7 @@ CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
               src/cli/args.c src/cli/safe_text.c src/cli/labels.c src/cli/linebreak.c src/cli/logstat.c \
               src/cli/logstat_formats.c src/cli/logstat_text.c src/cli/logstat_postfix.c \
               src/cli/logstat_exim.c src/cli/logstat_sendmail.c src/cli/logstat_opensmtpd.c \
-              src/cli/logstat_detail.c src/cli/format_detail.c \
+              src/cli/logstat_detail.c src/cli/logstat_key.c src/cli/format_detail.c \
               src/cli/idset.c src/cli/format_logstat.c src/cli/compressed.c src/cli/topk.c \
               src/cli/format_topk.c src/cli/format_hours.c src/cli/logtime.c \
               src/cli/json_in.c src/cli/merge_read.c src/cli/merge.c src/cli/merge_logstat.c
@@ -102,9 +102,9 @@ LIB         = build/libsmtpcode.a
 SHLIB       = build/libsmtpcode.so.$(VERSION)
 
 TESTS       = code command table lookup enhanced scan scan_line scan_formats scan_pairs scan_dsn scan_warn scan_raw scan_text scan_who \
-              scan_mime scan_bounce \
+              scan_mime scan_bounce scan_fast \
               compare strbuf ascii list json format_text format_json \
-              args lines tally pattern i18n safe_text api logstat topk logtime linebreak \
+              args lines tally pattern i18n safe_text api logstat logstat_key topk logtime linebreak \
               verdict verdict_match format_answer
 TEST_BINS   = $(TESTS:%=build/tests/test_%)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
@@ -124,7 +124,8 @@ FUZZ_SECONDS ?= 20
 FUZZ_FLAGS   = -Werror -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_SRCS    = $(LIB_SRCS) $(CLI_SRCS) $(UTIL_SRCS)
 FUZZ_BINS    = build/fuzz/fuzz_args build/fuzz/fuzz_reply build/fuzz/fuzz_reply_json \
-               build/fuzz/fuzz_json build/fuzz/fuzz_merge build/fuzz/fuzz_logstat
+               build/fuzz/fuzz_json build/fuzz/fuzz_merge build/fuzz/fuzz_logstat \
+               build/fuzz/fuzz_scan_fast
 
 # One link page (.so man3/smtpcode.3) per function the NAME section of
 # smtpcode(3) lists, so that `man smtpcode_lookup` works.
@@ -189,12 +190,13 @@ build/pic/util/%.o: src/util/%.c | build/.dirs
 build/cli/%.o: src/cli/%.c | build/.dirs
 	$(CC) $(SC_CFLAGS) $(CLI_CPPFLAGS) $(SC_DEPFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-# Only src/lib/table.c includes the generated table, and only
-# src/lib/synonym.c the synonyms, and only src/cli/labels.c the command's
-# labels (from its own directory).
+# Only src/lib/table.c includes the generated table, only src/lib/enhanced.c
+# the provider notes by subject, only src/lib/synonym.c the synonyms, and
+# only src/cli/labels.c the command's labels (from its own directory).
 build/lib/table.o build/pic/lib/table.o: build/table.inc
 build/lib/synonym.o build/pic/lib/synonym.o: build/synonyms.inc
 build/lib/verdict_data.o build/pic/lib/verdict_data.o: build/verdict.inc
+build/lib/enhanced.o build/pic/lib/enhanced.o: build/notes.inc
 build/cli/labels.o: build/cli/labels.inc
 build/cli/labels.o: CLI_CPPFLAGS += -Ibuild/cli
 build/cli/prewrap.o: build/cli/prewrap.inc
@@ -229,6 +231,10 @@ build/cli/advice.inc: build/genverdict data/reason-list.tsv
 	build/genverdict --advice data/reason-list.tsv > $@+ || { rm -f $@+; exit 1; }
 	mv $@+ $@
 
+build/notes.inc: build/gentable data/enhanced-notes.tsv
+	build/gentable --note-index data/enhanced-notes.tsv > $@+ || { rm -f $@+; exit 1; }
+	mv $@+ $@
+
 build/cli/labels.inc: build/gentable data/i18n.tsv
 	build/gentable --labels data/i18n.tsv > $@+ || { rm -f $@+; exit 1; }
 	mv $@+ $@
@@ -248,7 +254,7 @@ build/.dirs:
 	mkdir -p build/tests build/lib build/pic/lib build/util build/pic/util build/cli
 	touch $@
 
-build/tests/test_%: tests/test_%.c tests/testutil.h tests/scan_feed.h $(CLI_OBJS) $(LIB) | build/.dirs
+build/tests/test_%: tests/test_%.c tests/testutil.h tests/scan_feed.h tests/scan_twoways.h $(CLI_OBJS) $(LIB) | build/.dirs
 	$(CC) $(SC_CFLAGS) $(TEST_CPPFLAGS) $(CMOCKA_CFLAGS) $(CPPFLAGS) $(CFLAGS) \
 		-o $@ $< $(CLI_OBJS) $(LIB) $(LDFLAGS) $(CMOCKA_LIBS)
 
@@ -256,7 +262,7 @@ build/tests/test_%: tests/test_%.c tests/testutil.h tests/scan_feed.h $(CLI_OBJS
 # inside (the scanner's, which include src/lib/scan.h) sees the library's
 # instead.
 TEST_CPPFLAGS = $(CLI_CPPFLAGS)
-LIB_UNIT_TESTS = scan scan_line scan_formats scan_pairs scan_dsn scan_warn scan_raw scan_text scan_mime scan_who scan_bounce \
+LIB_UNIT_TESTS = scan scan_line scan_formats scan_pairs scan_dsn scan_warn scan_raw scan_text scan_mime scan_who scan_bounce scan_fast \
                  verdict_match
 $(LIB_UNIT_TESTS:%=build/tests/test_%): TEST_CPPFLAGS = $(LIB_CPPFLAGS)
 
@@ -267,11 +273,11 @@ build/tests/test_api: tests/test_api.c tests/testutil.h $(LIB) | build/.dirs
 	$(CC) $(SC_CFLAGS) -Iinclude $(CMOCKA_CFLAGS) $(CPPFLAGS) $(CFLAGS) \
 		-o $@ $< $(LIB) $(LDFLAGS) $(CMOCKA_LIBS)
 
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/json_check.h $(FUZZ_SRCS) build/table.inc \
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/json_check.h tests/scan_twoways.h $(FUZZ_SRCS) build/table.inc \
 		build/synonyms.inc build/cli/labels.inc build/cli/prewrap.inc build/cli/advice.inc \
-		build/verdict.inc
+		build/verdict.inc build/notes.inc
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) $(SC_CFLAGS) $(LIB_CPPFLAGS) -Isrc/cli -Ibuild/cli $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS)
+	$(FUZZ_CC) $(SC_CFLAGS) $(LIB_CPPFLAGS) -Isrc/cli -Ibuild/cli -Itests $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS)
 
 build/fuzz/fuzz_reply_json: tests/fuzz/fuzz_reply.c
 
@@ -281,7 +287,7 @@ fuzz: $(FUZZ_BINS)
 # Static analysis: cppcheck and clang-tidy (.clang-tidy) on the sources,
 # zero findings (suppressions are justified where they stand).
 lint: build/table.inc build/synonyms.inc build/cli/labels.inc build/cli/prewrap.inc \
-		build/cli/advice.inc
+		build/cli/advice.inc build/notes.inc
 	sh tests/layout.sh
 	cppcheck --quiet --std=c11 --enable=warning,style,performance,portability \
 		--inline-suppr --error-exitcode=1 -Iinclude -Isrc/lib -Isrc/cli -Isrc/util -Ibuild/cli \

@@ -152,16 +152,22 @@ for _ in 1 2 3; do
 done
 median() { grep "^$1 " "$dir/times" | cut -d' ' -f2 | sort -n | sed -n 2p; }
 scan=$(median scan) grep=$(median grep) wc=$(median wc)
+# CPU seconds too (user + system, median of 3): on a machine that runs
+# other work, elapsed time counts the waits for a core.
+scan_cpu=$(median3 "$bin" scan "$log") grep_cpu=$(median3 grep -c 'status=' "$log")
 rss=$(/usr/bin/time -v "$bin" scan "$log" 2>&1 > /dev/null |
 	sed -n 's/.*Maximum resident set size (kbytes): //p')
-awk -v n="$size" -v s="$scan" -v g="$grep" -v w="$wc" -v r="$rss" 'BEGIN {
+awk -v n="$size" -v s="$scan" -v g="$grep" -v w="$wc" -v r="$rss" -v sc="$scan_cpu" \
+	-v gc="$grep_cpu" 'BEGIN {
 	mb = n / 1048576
 	printf "  log: %.0f MiB\n", mb
 	printf "  %-22s %8s %10s %14s\n", "command", "seconds", "MiB/s", "x grep speed"
 	printf "  %-22s %8.3f %10.0f %14.2f\n", "smtpcode scan", s, mb / s, g / s
 	printf "  %-22s %8.3f %10.0f %14.2f\n", "grep -c status=", g, mb / g, 1
 	printf "  %-22s %8.3f %10.0f %14.2f\n", "wc -l", w, mb / w, g / w
-	printf "  smtpcode scan peak memory: %.1f MiB (goal: under 8)\n", r / 1024
+	printf "  CPU seconds: smtpcode scan %.3f, grep %.3f: %.2f x grep speed\n", sc, gc, \
+		sc > 0 ? gc / sc : 0
+	printf "  smtpcode scan peak memory: %.1f MiB (goal: under 4)\n", r / 1024
 	printf "  goal: scan at least 0.50 x grep speed\n"
 }'
 target "scan (x grep's speed)" "$(ratio3 "$grep" "$scan")" ">=" 0.50 ""
@@ -216,7 +222,24 @@ if want 7; then
 echo
 echo "7. explain as one stream (tests/explain and wild samples, repeated)"
 corpus=$dir/explain-corpus.txt
-cat tests/explain/samples/* tests/explain/wild/samples/* > "$dir/explain-once.txt"
+# Each sample is one input. A sample whose text ends inside an encoded body
+# (a single-part quoted-printable message: 43-vacation-reply; a paste that
+# starts at a part's header: wild 15-qp-base64) would have every later line
+# of the stream decoded as quoted-printable, which separate messages are
+# not: such a sample (found by a probe line after it that comes out
+# decoded) goes in as the message/rfc822 part of a multipart, whose
+# closing boundary ends it.
+probe='x: 550 5.1.1 <a=3Db@example.org>'
+for f in tests/explain/samples/* tests/explain/wild/samples/*; do
+	if { cat "$f"; echo "$probe"; } | "$bin" explain --json | grep -q '"a=b@example.org"'; then
+		printf '\nContent-Type: multipart/mixed; boundary="bench-end"\n\n--bench-end\n'
+		printf 'Content-Type: message/rfc822\n\n'
+		cat "$f"
+		printf '\n--bench-end--\n'
+	else
+		cat "$f"
+	fi
+done > "$dir/explain-once.txt"
 : > "$corpus"
 while [ "$(wc -c < "$corpus")" -lt 67108864 ]; do cat "$dir/explain-once.txt" >> "$corpus"; done
 size=$(wc -c < "$corpus")

@@ -277,6 +277,39 @@ static void lookup__provider_notes__exact_class_or_any_for_x(void **state)
 	}
 }
 
+/* Every code of classes X, 2, 4 and 5, subjects 0 to 9 and details 0 to
+ * 999 lists exactly the notes a walk over all of them finds, in their
+ * order (the lookup reads an index by subject, build/notes.inc). */
+static void lookup__provider_notes__same_as_every_note_walked(void **state)
+{
+	static const int classes[] = { ANY, 2, 4, 5 };
+	struct smtpcode_enhanced_lookup lk;
+	struct smtpcode_provider_note n;
+	size_t c, i, want[SMTPCODE_PROVIDER_MAX], nwant, total = 0;
+	int s, d;
+
+	(void)state;
+	for (c = 0; c < sizeof classes / sizeof classes[0]; c++)
+		for (s = 0; s <= 9; s++)
+			for (d = 0; d <= 999; d++) {
+				struct smtpcode_enhanced_code x = { classes[c], s, d };
+				nwant = 0;
+				for (i = 0; smtpcode_provider_note_at(i, &n) == 0; i++)
+					if (n.enhanced.subject == s && d >= n.enhanced.detail &&
+					    d <= n.detail_last &&
+					    (x.reply_class == ANY ||
+					     x.reply_class == n.enhanced.reply_class) &&
+					    nwant < SMTPCODE_PROVIDER_MAX)
+						want[nwant++] = i;
+				smtpcode_lookup_enhanced(&x, &lk);
+				assert_int_equal(lk.provider_count, nwant);
+				for (i = 0; i < nwant; i++)
+					assert_int_equal(lk.provider[i], want[i]);
+				total += nwant;
+			}
+	assert_true(total >= 2 * smtpcode_provider_note_count()); /* X and its own class */
+}
+
 static void note_code__single_and_range(void **state)
 {
 	struct smtpcode_provider_note n;
@@ -321,6 +354,7 @@ int main(void)
 		cmocka_unit_test(lookup__registered__rows),
 		cmocka_unit_test(lookup__unregistered__subject_level_note),
 		cmocka_unit_test(lookup__provider_notes__exact_class_or_any_for_x),
+		cmocka_unit_test(lookup__provider_notes__same_as_every_note_walked),
 		cmocka_unit_test(note_code__single_and_range),
 		cmocka_unit_test(lookup_item__either_kind),
 	};

@@ -290,6 +290,39 @@ static void answer__hard_reason_in_4xx__retry_first(void **state)
 	free(got);
 }
 
+/* The reason and advice fields are made once and then copied: the copy
+ * follows the width, the language and "retry first", whatever came before. */
+static void answer__kept_fields__follow_width_language_and_retry(void **state)
+{
+	struct smtpcode_reply hard = plain_reply(550, "5.1.1", "User unknown");
+	struct smtpcode_reply soft = plain_reply(450, "4.1.1", "User unknown");
+	char *first = reply_text(&hard, 0, 0, 80), *got;
+	int round;
+
+	(void)state;
+	for (round = 0; round < 2; round++) {
+		got = reply_text(&hard, 0, 0, 40);
+		assert_non_null(strstr(got, "Reason:    userunknown: The local part\n"));
+		assert_null(strstr(got, "retry"));
+		free(got);
+		got = reply_text(&soft, 0, 0, 80);
+		assert_non_null(strstr(got, "\nAdvice:    The reply is temporary: let the queue"));
+		free(got);
+		got = reply_text(&hard, 0, 4, 80); /* German labels */
+		assert_null(strstr(got, "Reason:"));
+		assert_null(strstr(got, "Advice:"));
+		free(got);
+		got = reply_text(&hard, 0, 0, 80);
+		assert_string_equal(got, first);
+		assert_non_null(strstr(got, "\nAdvice:    Check the address for a typo"));
+		free(got);
+		got = reply_text(&soft, 0, 0, 80);
+		assert_non_null(strstr(got, "\nAdvice:    The reply is temporary: let the queue"));
+		free(got);
+	}
+	free(first);
+}
+
 /* --full keeps today's detail after the answer: the text and the entries. */
 static void full__adds_text_and_entries(void **state)
 {
@@ -441,6 +474,7 @@ int main(void)
 		cmocka_unit_test(answer__provider_notes__only_when_they_apply),
 		cmocka_unit_test(answer__provider_by_name__first_word_only),
 		cmocka_unit_test(answer__hard_reason_in_4xx__retry_first),
+		cmocka_unit_test(answer__kept_fields__follow_width_language_and_retry),
 		cmocka_unit_test(full__adds_text_and_entries),
 		cmocka_unit_test(advice__every_reason__has_advice),
 		cmocka_unit_test(labels__every_language__fit_the_column),

@@ -55,6 +55,45 @@ static void wrap__plain_text__breaks_like_word_at_a_time(void **state)
 	}
 }
 
+/* The test for plain text finds a double space, a control byte, DEL or a
+ * byte of a two-byte character wherever it stands (its eight-byte windows
+ * overlap; the last one ends the text): the output is the word wrapper's,
+ * whose double space prints as one and control byte escaped. */
+static void wrap__not_plain_anywhere__word_wrapper(void **state)
+{
+	char text[48], want[64];
+	size_t n, k;
+
+	(void)state;
+	for (n = 3; n <= 40; n++)
+		for (k = 1; k + 2 < n; k++) {
+			char *got;
+			memset(text, 'a', n);
+			text[n] = '\0';
+			text[k] = text[k + 1] = ' ';
+			got = wrapped(text, 0, 0, 0, 200);
+			memset(want, 'a', n - 1);
+			want[k] = ' ';
+			want[n - 1] = '\n';
+			want[n] = '\0';
+			assert_string_equal(got, want);
+			free(got);
+			text[k + 1] = 'a';
+			text[k] = '\x01';
+			got = wrapped(text, 0, 0, 0, 200);
+			assert_non_null(strstr(got, "\\x01"));
+			free(got);
+			text[k] = '\x7f';
+			got = wrapped(text, 0, 0, 0, 200);
+			assert_non_null(strstr(got, "\\x7F"));
+			free(got);
+			text[k] = '\xc3', text[k + 1] = '\xa9'; /* U+00E9 is plain: one column */
+			got = wrapped(text, 0, 0, 0, n - 1);
+			assert_int_equal(strlen(got), n + 1);
+			free(got);
+		}
+}
+
 /* prewrap_put(id, text) into a string; NULL when it refuses (and then it
  * wrote nothing). */
 static char *prewrapped(long id, const char *text)
@@ -423,6 +462,7 @@ int main(void)
 		cmocka_unit_test(reply__every_byte__no_control_bytes),
 		cmocka_unit_test(lookup__colour__class_code_coloured),
 		cmocka_unit_test(wrap__plain_text__breaks_like_word_at_a_time),
+		cmocka_unit_test(wrap__not_plain_anywhere__word_wrapper),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -69,6 +69,15 @@ static void read__long_line_cut_rest_skipped(void **state)
 	assert_int_equal(got_len[0], SMTPCODE_SCAN_LINE_MAX);
 	assert_int_equal(got_len[1], 1);
 	assert_memory_equal(got[1], "y", 1);
+	/* one byte over, inside one read, between two short lines */
+	memset(big, 'x', SMTPCODE_SCAN_LINE_MAX + 5);
+	big[0] = big[2] = big[SMTPCODE_SCAN_LINE_MAX + 4] = '\n';
+	read_bytes(big, SMTPCODE_SCAN_LINE_MAX + 6);
+	assert_int_equal(ngot, 4);
+	assert_int_equal(got_len[0], 0);
+	assert_int_equal(got_len[1], 1);
+	assert_int_equal(got_len[2], SMTPCODE_SCAN_LINE_MAX);
+	assert_int_equal(got_len[3], 1);
 }
 
 /* A digest of the lines read: their number, bytes and an order-sensitive hash. */
@@ -97,7 +106,12 @@ static void digest_of(const char *eol, unsigned long out[3])
 
 	for (i = 0; i < 300000; i++) {
 		fwrite("550 5.1.1 ab", 1, i % 13, f);
-		fputs(eol, f);
+		/* "mixed": mostly LF, a CRLF now and then, and a CR now and then
+		 * (never before an empty line, whose LF would join it as CRLF) */
+		if (strcmp(eol, "mixed") == 0)
+			fputs(i % 1009 == 0 && (i + 1) % 13 ? "\r" : i % 997 == 0 ? "\r\n" : "\n", f);
+		else
+			fputs(eol, f);
 	}
 	rewind(f);
 	sum_lines = sum_bytes = sum_hash = 0;
@@ -108,12 +122,14 @@ static void digest_of(const char *eol, unsigned long out[3])
 
 static void read__cr_only_and_crlf__same_lines_as_lf(void **state)
 {
-	unsigned long lf[3], cr[3], crlf[3];
+	unsigned long lf[3], cr[3], crlf[3], mixed[3];
 
 	(void)state;
 	digest_of("\n", lf);
 	digest_of("\r", cr);
 	digest_of("\r\n", crlf);
+	digest_of("mixed", mixed);
+	assert_memory_equal(mixed, lf, sizeof lf);
 	assert_int_equal(lf[0], 300000);
 	assert_int_equal(cr[0], lf[0]);
 	assert_int_equal(crlf[0], lf[0]);

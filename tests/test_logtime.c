@@ -68,6 +68,90 @@ static void valid__as_written(void **state)
 	assert_false(logtime_valid(""));
 }
 
+/* Reads line through the memo, and checks that the result is what a read
+ * without one gives; returns the text, or NULL. */
+static const char *memo_read(struct logtime_memo *m, const char *line, size_t n)
+{
+	static struct logtime t;
+	struct logtime plain;
+	int found;
+
+	memset(&t, 'x', sizeof t);
+	found = logtime_parse_memo(line, n, m, &t);
+	assert_int_equal(found, logtime_parse(line, n, &plain));
+	if (!found)
+		return NULL;
+	assert_string_equal(t.text, plain.text);
+	assert_int_equal(t.hour, plain.hour);
+	assert_true(t.order == plain.order);
+	return t.text;
+}
+
+static const char *memo_str(struct logtime_memo *m, const char *line)
+{
+	return memo_read(m, line, strlen(line));
+}
+
+static void memo__same_as_reading_again(void **state)
+{
+	static const char *const lines[] = {
+		"Nov 29 10:00:01 mx a", "Nov 29 10:00:01 mx b", "Nov 29 10:00:02 mx c",
+		"Nov 29 24:00:00 mx bad hour", "Nov 29 10:60:00 mx bad minute", "Nov 29 10:00:61 x",
+		"Nov 29 23:59:60 mx leap second", "Nov 30 00:00:00 mx next day",
+		"Nov 30 0:00:00 mx short hour", "Nov 30 00:00:0", "Dec  1 00:00:00 mx next month",
+		"Dec  1 00:00:00 mx", "Dec 31 23:59:59 mx", "Jan  1 00:00:00 mx next year",
+		"Jan  1 00:00:0x", "Jan 01 00:00:01 mx", "Jan 32 00:00:01 mx", "Jan  0 00:00:01 mx",
+		"2026-12-31T23:59:59.999+01:00 mx", "2026-12-31T23:59:59Z mx", "2026-12-31 23:59:59 x",
+		"2027-01-01T00:00:00 mx", "2027-01-01T00:00:01", "2027-01-01T24:00:01",
+		"2027-01-01T00:00:1", "2027-13-01T00:00:01", "2027-00-01T00:00:01 x",
+		"Jan  1 00:00:01 mx back to syslog", "0000-01-01T00:00:00 x", "2027-01-01x00:00:01",
+	};
+	struct logtime_memo m;
+	size_t i, k;
+
+	(void)state;
+	memset(&m, 0, sizeof m);
+	for (i = 0; i < sizeof lines / sizeof lines[0]; i++) /* each line cut at every length */
+		for (k = 0; k <= strlen(lines[i]); k++)
+			memo_read(&m, lines[i], k);
+	memset(&m, 0, sizeof m);
+	assert_string_equal(memo_str(&m, "Dec 31 23:59:59 mx"), "--12-31T23:59:59");
+	assert_string_equal(memo_str(&m, "Dec 31 23:59:59 mx"), "--12-31T23:59:59");
+	assert_string_equal(memo_str(&m, "Jan  1 00:00:00 mx"), "--01-01T00:00:00");
+	assert_null(memo_str(&m, "Jan  1 00:60:00 mx"));
+	assert_string_equal(memo_str(&m, "Jan  1 00:00:01 mx"), "--01-01T00:00:01");
+	assert_string_equal(memo_str(&m, "2026-12-31T23:59:59+01:00"), "2026-12-31T23:59:59");
+	assert_string_equal(memo_str(&m, "2027-01-01 00:00:00 x"), "2027-01-01T00:00:00");
+	assert_string_equal(memo_str(&m, "2027-01-01T00:00:00 x"), "2027-01-01T00:00:00");
+	/* NUL bytes: a line is a length, not a string */
+	assert_null(memo_read(&m, "2027-01-01T00:\0000:00 x", 21));
+	assert_string_equal(memo_read(&m, "Jan  1 00:00:01\0mx", 19), "--01-01T00:00:01");
+	assert_null(memo_read(&m, "Jan  1 00:00:\0001 mx", 19));
+}
+
+static void order__as_the_texts(void **state)
+{
+	static const char *const lines[] = {
+		"Nov 29 10:00:01", "Nov 29 10:00:02", "Nov 29 10:01:00", "Nov 29 11:00:00",
+		"Nov 30 00:00:00", "Dec  1 00:00:00", "Jan  1 00:00:00", "Dec 31 23:59:60",
+		"2026-11-29T10:00:01", "2026-11-29T10:00:00", "2025-12-31T23:59:59",
+		"2027-01-01T00:00:00", "0000-01-01T00:00:00", "9999-12-31T23:59:59",
+	};
+	struct logtime a, b;
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		assert_true(logtime_parse(lines[i], strlen(lines[i]), &a));
+		for (k = 0; k < sizeof lines / sizeof lines[0]; k++) {
+			int c;
+			assert_true(logtime_parse(lines[k], strlen(lines[k]), &b));
+			c = logtime_cmp(a.text, b.text);
+			assert_int_equal(logtime_order_cmp(a.order, b.order), c < 0 ? -1 : c > 0);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -75,6 +159,8 @@ int main(void)
 		cmocka_unit_test(bad__not_taken),
 		cmocka_unit_test(order__texts_sort_in_time),
 		cmocka_unit_test(valid__as_written),
+		cmocka_unit_test(memo__same_as_reading_again),
+		cmocka_unit_test(order__as_the_texts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

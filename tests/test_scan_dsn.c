@@ -51,6 +51,22 @@ static void field__names_any_case(void **state)
 	assert_int_equal(smtpcode__dsn_field("Status RO"), DSN_NOT_A_FIELD);
 	assert_int_equal(smtpcode__dsn_field("Reporting-MTA: dns; x"), DSN_NOT_A_FIELD);
 	assert_int_equal(smtpcode__dsn_field(" Action: failed"), DSN_NOT_A_FIELD);
+	/* The whole name, its ':' right after it, and nothing before. */
+	assert_int_equal(smtpcode__dsn_field("Status:5.1.1"), DSN_STATUS);
+	assert_int_equal(smtpcode__dsn_field("Status:"), DSN_STATUS);
+	assert_int_equal(smtpcode__dsn_field("Status : 5.1.1"), DSN_NOT_A_FIELD);
+	assert_int_equal(smtpcode__dsn_field("X-Status: 5.1.1"), DSN_NOT_A_FIELD);
+	assert_int_equal(smtpcode__dsn_field("Statuses: 5.1.1"), DSN_NOT_A_FIELD);
+	assert_int_equal(smtpcode__dsn_field("Stat: 5.1.1"), DSN_NOT_A_FIELD);
+	assert_int_equal(smtpcode__dsn_field("Final-Recipient-X: rfc822; b"), DSN_NOT_A_FIELD);
+	assert_int_equal(smtpcode__dsn_field(":"), DSN_NOT_A_FIELD);
+	assert_int_equal(smtpcode__dsn_field(""), DSN_NOT_A_FIELD);
+	assert_int_equal(smtpcode__dsn_field("original-recipient: rfc822;b"), DSN_ORIGINAL_RECIPIENT);
+	assert_int_equal(smtpcode__dsn_field("Remote-MTA: dns; x"), DSN_REMOTE_MTA);
+	assert_int_equal(smtpcode__dsn_field("Last-Attempt-Date: x"), DSN_LAST_ATTEMPT_DATE);
+	assert_int_equal(smtpcode__dsn_field("Will-Retry-Until: x"), DSN_WILL_RETRY_UNTIL);
+	assert_int_equal(smtpcode__dsn_field("X-Actual-Recipient: rfc822; b"),
+	                 DSN_X_ACTUAL_RECIPIENT);
 }
 
 /* Indented lines belong to an open group; the Diagnostic-Code field takes

@@ -97,6 +97,40 @@ static void merge__counts_and_errors_add(void **state)
 	assert_int_equal(t.max_error, 3);
 }
 
+/* Keys of every length, from the end of a buffer (so that a read past it
+ * shows under the sanitizers): cut, in lower case when asked, zero after. */
+static void key_make__every_length_and_byte(void **state)
+{
+	static const char mixed[] = "MX.Example.ORG@[Z]`{\x80\xC3\x89\xFF\x01AZaz09-_MAIL.EXAMPLE.NET.LONGER"
+	                             "THAN.SIXTY.FOUR.BYTES.EXAMPLE.COM";
+	size_t n, i;
+
+	(void)state;
+	for (n = 0; n < sizeof mixed; n++) {
+		char *copy = malloc(n ? n : 1);
+		struct topk_key lower, kept, again;
+		size_t len = n < TOPK_KEY - 1 ? n : TOPK_KEY - 1;
+		assert_non_null(copy);
+		memcpy(copy, mixed, n);
+		topk_key_make(&lower, copy, n, 1);
+		topk_key_make(&kept, copy, n, 0);
+		assert_int_equal(lower.len, len);
+		for (i = 0; i < len; i++) {
+			char c = mixed[i];
+			assert_int_equal(kept.text[i], c);
+			assert_int_equal(lower.text[i], c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+		}
+		for (i = len; i < (len / 8 + 1) * 8; i++)
+			assert_int_equal(lower.text[i], 0);
+		/* the lower-case key made from lower case is the same key */
+		memcpy(copy, lower.text, len);
+		topk_key_make(&again, copy, len, 0);
+		assert_true(again.hash == lower.hash);
+		assert_memory_equal(again.text, lower.text, (len / 8 + 1) * 8);
+		free(copy);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -104,6 +138,7 @@ int main(void)
 		cmocka_unit_test(long_keys__cut),
 		cmocka_unit_test(bound__heavy_keys_kept),
 		cmocka_unit_test(merge__counts_and_errors_add),
+		cmocka_unit_test(key_make__every_length_and_byte),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

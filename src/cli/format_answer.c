@@ -47,6 +47,20 @@ static void answer_field(struct sink *out, const struct style *st, enum answer_f
 	wrap_to(out, value, lead[f].indent, 0, lead[f].indent, st->width);
 }
 
+/* The reason and advice fields say what the tables say of a reason: each
+ * is wrapped once per reason, language and width (and, for the advice,
+ * whether "retry first" leads it), then copied as it was made, since the
+ * replies of a stream share a few reasons (issue 16). A slot keeps the
+ * last field made for its reasons. */
+enum { KEPT_SLOTS = 64 };
+
+static struct sink_kept *kept_slot(enum answer_field f, size_t reason)
+{
+	static struct sink_kept kept[2][KEPT_SLOTS];
+
+	return &kept[f == F_ADVICE][reason % KEPT_SLOTS];
+}
+
 /* The block of a reply is built without printf: strings are appended as
  * they are. Each helper gives the bytes printf would: sb_cat those of one
  * scx_sb_printf of its parts (cut at the end of the buffer, whole UTF-8
@@ -432,6 +446,53 @@ static void server_text(struct strbuf *sb, const struct smtpcode_reply *r,
 		sb_puts(sb, part[1]);
 }
 
+/* "Reason:   userunknown: The local part ...". */
+static void reason_field(struct sink *out, const struct style *st,
+                         const struct smtpcode_verdict *v, const struct smtpcode_reason *reason)
+{
+	char buf[1024];
+	const char *part[3];
+	struct strbuf sb;
+	const long key[KEPT_KEYS] = { (long)v->reason, 0, st->lang, st->width, st->color };
+	struct sink_kept *k = kept_slot(F_REASON, v->reason);
+	unsigned long flushes = out->flushes;
+	size_t from = out->len;
+
+	if (sink_kept_put(out, k, key))
+		return;
+	scx_sb_init(&sb, buf, sizeof buf);
+	part[0] = reason->name, part[1] = ": ", part[2] = reason->definition;
+	sb_cat(&sb, part, 3);
+	answer_field(out, st, F_REASON, buf);
+	sink_kept_keep(k, out, from, flushes, key);
+}
+
+/* "Advice:   Check the address ...", when the reason has advice. */
+static void advice_field(struct sink *out, const struct style *st,
+                         const struct smtpcode_verdict *v, const struct smtpcode_reason *reason)
+{
+	char buf[1024];
+	const char *advice;
+	struct strbuf sb;
+	/* A hard reason in a temporary reply (450 4.1.1): retry first. */
+	int retry = reason->bounce == SMTPCODE_BOUNCE_HARD && v->bounce == SMTPCODE_BOUNCE_SOFT;
+	const long key[KEPT_KEYS] = { (long)v->reason, retry, st->lang, st->width, st->color };
+	struct sink_kept *k = kept_slot(F_ADVICE, v->reason);
+	unsigned long flushes = out->flushes;
+	size_t from = out->len;
+
+	if (sink_kept_put(out, k, key) || (advice = reason_advice_text(v->reason)) == NULL)
+		return;
+	scx_sb_init(&sb, buf, sizeof buf);
+	if (retry) {
+		const char *part[2] = { style_phrase(st, "v.retry_first"), " " };
+		sb_cat(&sb, part, 2);
+	}
+	sb_puts(&sb, advice);
+	answer_field(out, st, F_ADVICE, buf);
+	sink_kept_keep(k, out, from, flushes, key);
+}
+
 void text_answer(FILE *out, const struct smtpcode_reply *r, unsigned long index,
                  const struct smtpcode_item *items, size_t nitems, const struct style *st)
 {
@@ -441,7 +502,6 @@ void text_answer(FILE *out, const struct smtpcode_reply *r, unsigned long index,
 	char buf[1024];
 	struct strbuf sb;
 	struct sink s; /* the block, for one write */
-	const char *advice, *part[3];
 	size_t i, nnotes;
 
 	smtpcode_verdict(r, &v);
@@ -456,10 +516,7 @@ void text_answer(FILE *out, const struct smtpcode_reply *r, unsigned long index,
 	scx_sb_init(&sb, buf, sizeof buf);
 	outcome_text(&sb, r, &v, st);
 	answer_field(&s, st, F_OUTCOME, buf);
-	scx_sb_init(&sb, buf, sizeof buf);
-	part[0] = reason.name, part[1] = ": ", part[2] = reason.definition;
-	sb_cat(&sb, part, 3);
-	answer_field(&s, st, F_REASON, buf);
+	reason_field(&s, st, &v, &reason);
 	if (nitems) {
 		scx_sb_init(&sb, buf, sizeof buf);
 		codes_named(&sb, items, nitems, st);
@@ -475,16 +532,7 @@ void text_answer(FILE *out, const struct smtpcode_reply *r, unsigned long index,
 	server_text(&sb, r, st);
 	if (buf[0])
 		answer_field(&s, st, F_SERVER, buf);
-	if ((advice = reason_advice_text(v.reason)) != NULL) {
-		/* A hard reason in a temporary reply (450 4.1.1): retry first. */
-		scx_sb_init(&sb, buf, sizeof buf);
-		if (reason.bounce == SMTPCODE_BOUNCE_HARD && v.bounce == SMTPCODE_BOUNCE_SOFT) {
-			part[0] = style_phrase(st, "v.retry_first"), part[1] = " ";
-			sb_cat(&sb, part, 2);
-		}
-		sb_puts(&sb, advice);
-		answer_field(&s, st, F_ADVICE, buf);
-	}
+	advice_field(&s, st, &v, &reason);
 	sink_flush(&s);
 }
 

@@ -37,14 +37,15 @@ static void keep(struct reader *r, const char *buf, size_t n)
 }
 
 /* Splits buf[0..n) into lines. Each byte is looked at a bounded number of
- * times whatever the line ends: the next LF is searched for once and kept
- * until the scan passes it, and a CR is searched for only up to that LF (a
- * CR-only text would otherwise search the rest of the buffer for a LF at
- * every line). Returns nonzero if fn asked to stop. */
+ * times whatever the line ends: the next LF and the next CR are each
+ * searched for once and kept until the walk passes them (a text without CR
+ * is never searched for one again). A line that lies whole in buf is passed
+ * from there, without a copy. Returns nonzero if fn asked to stop. */
 static int take(struct reader *r, const char *buf, size_t n)
 {
 	const char *p = buf, *end = buf + n;
 	const char *lf = memchr(buf, '\n', n); /* the next LF at or after p, or NULL */
+	const char *cr = memchr(buf, '\r', n); /* the same for CR */
 
 	while (p < end) {
 		const char *eol;
@@ -57,19 +58,25 @@ static int take(struct reader *r, const char *buf, size_t n)
 		}
 		if (lf && lf < p)
 			lf = memchr(p, '\n', (size_t)(end - p));
+		if (cr && cr < p)
+			cr = memchr(p, '\r', (size_t)(end - p));
 		/* The line ends at the first CR before that LF, else at the LF. */
-		eol = memchr(p, '\r', (size_t)((lf ? lf : end) - p));
-		if (!eol)
-			eol = lf;
+		eol = cr && (!lf || cr < lf) ? cr : lf;
 		if (!eol) {
 			keep(r, p, (size_t)(end - p));
 			r->in_line = 1;
 			return 0;
 		}
-		keep(r, p, (size_t)(eol - p));
 		r->after_cr = *eol == '\r';
-		if (end_line(r))
-			return 1;
+		if (!r->in_line) { /* whole in buf */
+			size_t len = (size_t)(eol - p);
+			if (r->fn(p, len < sizeof r->line ? len : sizeof r->line, r->arg))
+				return 1;
+		} else {
+			keep(r, p, (size_t)(eol - p));
+			if (end_line(r))
+				return 1;
+		}
 		p = eol + 1;
 	}
 	return 0;

@@ -27,17 +27,26 @@ static int hourly_of(int count)
 	}
 }
 
-/* Widens the time range to a time stamp, and counts its hour. */
+/* Widens the time range to a time stamp, and counts its hour. A stamp the
+ * same as the last one the range saw cannot widen it (most lines). */
 static void count_time(struct logstat *ls, const struct ls_event *e)
 {
 	int h = hourly_of(e->count);
+	uint64_t o = e->time.order;
 
-	if (!e->time.text[0])
+	if (!o)
 		return;
-	if (!ls->first[0] || logtime_cmp(e->time.text, ls->first) < 0)
-		memcpy(ls->first, e->time.text, sizeof ls->first);
-	if (!ls->last[0] || logtime_cmp(e->time.text, ls->last) > 0)
-		memcpy(ls->last, e->time.text, sizeof ls->last);
+	if (o != ls->time_seen) {
+		if (!ls->first[0] || logtime_order_cmp(o, ls->first_order) < 0) {
+			memcpy(ls->first, e->time.text, sizeof ls->first);
+			ls->first_order = o;
+		}
+		if (!ls->last[0] || logtime_order_cmp(o, ls->last_order) > 0) {
+			memcpy(ls->last, e->time.text, sizeof ls->last);
+			ls->last_order = o;
+		}
+		ls->time_seen = o;
+	}
 	if (h >= 0)
 		ls->hours[h][e->time.hour] += e->n;
 }
@@ -64,35 +73,42 @@ static int kind_of(int count)
 /* Adds count to s[0..n) in lower case (ASCII), cut at TOPK_KEY - 1 bytes. */
 static void add_lower(struct topk *t, const char *s, size_t n, int kind, unsigned long count)
 {
-	char key[TOPK_KEY];
-	size_t i;
+	struct topk_key k;
 
-	if (n > sizeof key - 1)
-		n = sizeof key - 1;
-	for (i = 0; i < n; i++)
-		key[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
-	topk_add(t, key, n, kind, count);
+	topk_key_make(&k, s, n, 1);
+	topk_add_key(t, &k, kind, count);
 }
 
-/* Counts each address of the event (returns how many) by its domain (after the last '@', without '>'),
+/* The domain of an address (after its last '@', up to the first '>' after
+ * that), or NULL: a local name, a file or a pipe. */
+static const char *domain_of(const char *a, size_t len, size_t *dlen)
+{
+	const char *p = a + len, *close = NULL;
+
+	while (p > a && p[-1] != '@') /* from the end: a domain is shorter than a name */
+		if (*--p == '>')
+			close = p;
+	if (p == a)
+		return NULL;
+	*dlen = (size_t)((close ? close : a + len) - p);
+	return *dlen ? p : NULL;
+}
+
+/* Counts each address of the event (returns how many) by its domain,
  * or "(no domain)" for a local name, a file or a pipe. */
 static unsigned long count_domains(struct logstat *ls, const struct ls_event *e, int kind)
 {
-	size_t at = 0;
+	const char *a = e->rcpt, *end = e->rcpt + e->rcptlen;
 	unsigned long n = 0;
 
-	while (at < e->rcptlen) {
-		const char *a = e->rcpt + at, *d = NULL;
-		size_t len = ls_span_until(a, e->rcptlen - at, ","), i, dlen;
-		for (i = 0; i < len; i++)
-			if (a[i] == '@')
-				d = a + i + 1;
-		dlen = d ? ls_span_until(d, len - (size_t)(d - a), ">") : 0;
-		if (dlen)
+	while (a < end) {
+		const char *comma = memchr(a, ',', (size_t)(end - a)), *d;
+		size_t len = (size_t)((comma ? comma : end) - a), dlen = 0;
+		if ((d = domain_of(a, len, &dlen)) != NULL)
 			add_lower(&ls->domains, d, dlen, kind, 1);
 		else
 			add_lower(&ls->domains, "(no domain)", 11, kind, 1);
-		at += len + 1;
+		a += len + 1;
 		n++;
 	}
 	return n;
@@ -102,7 +118,10 @@ void logstat_line(struct logstat *ls, const char *line, size_t len)
 {
 	struct ls_event e;
 
-	if (!ls_read_line(line, len, &e))
+	memset(&e, 0, sizeof e);
+	e.count = -1;
+	logtime_parse_memo(line, len, &ls->time_memo, &e.time);
+	if (!ls_read_mta(line, len, &e))
 		return;
 	ls->mta_lines[e.mta]++;
 	count_time(ls, &e);

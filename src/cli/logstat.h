@@ -4,6 +4,7 @@
 #define SMTPCODE_LOGSTAT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "idset.h"
 #include "logstat_detail.h"
@@ -41,6 +42,7 @@ struct ls_event {
 	const char *dsn;      /* the line's dsn= field (Postfix, Sendmail), or NULL */
 	size_t dsnlen;
 	const char *command;  /* the command refused, canonical, or NULL */
+	const char *said;     /* where text says "said: " first, if the reader knows */
 };
 
 /* The counts per hour of the day, as pflogsumm's "Per-Hour Traffic
@@ -57,6 +59,9 @@ struct logstat {
 	struct topk domains, relays;        /* delivered, deferred, bounced */
 	int top;                            /* rows of each to show (--top) */
 	char first[LOGTIME_TEXT], last[LOGTIME_TEXT]; /* "" before any */
+	uint64_t first_order, last_order;   /* theirs (struct logtime) */
+	uint64_t time_seen;                 /* the last stamp that first and last saw */
+	struct logtime_memo time_memo;      /* the last stamp read */
 	unsigned long hours[LS_NHOURLY][24];
 	struct ls_detail detail;            /* by reason and by code */
 };
@@ -81,5 +86,9 @@ const char *logstat_mta_name(enum ls_mta m);
 /* logstat_formats.c: reads one line; returns nonzero and fills e if the line
  * is one of the MTA's (e->count -1 if it counts nothing). */
 int ls_read_line(const char *s, size_t n, struct ls_event *e);
+
+/* The same with e cleared and e->time read already (logstat_line reads it
+ * through its memo). */
+int ls_read_mta(const char *s, size_t n, struct ls_event *e);
 
 #endif

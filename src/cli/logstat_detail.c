@@ -2,6 +2,7 @@
  * logstat_detail.h). */
 #include "logstat_detail.h"
 #include "logstat.h"
+#include "logstat_key.h"
 #include "logstat_text.h"
 #include "ascii.h"
 
@@ -119,7 +120,7 @@ void ls_detail_add_code(struct ls_detail *d, const struct ls_code_row *c, unsign
 
 static int is_digit(char c)
 {
-	return c >= '0' && c <= '9';
+	return (unsigned char)(c - '0') <= 9;
 }
 
 /* An enhanced code at s[0..n) ("5.7.1", class 2, 4 or 5, subject and detail
@@ -183,6 +184,15 @@ static void read_codes(struct ls_failure *f, const char *s, size_t n)
 	f->samplelen = n - at;
 }
 
+/* The first "said: " in s[0..n): where the reader saw it, when that is
+ * inside (the reader's text may start before), else searched. */
+static const char *said_in(const struct ls_event *e, const char *s, size_t n)
+{
+	if (e->said && e->said >= s && n >= 6 && e->said <= s + n - 6)
+		return e->said;
+	return ls_find(s, n, "said: ");
+}
+
 void ls_failure_read(const struct ls_event *e, struct ls_failure *f)
 {
 	const char *s = e->text, *p;
@@ -193,7 +203,7 @@ void ls_failure_read(const struct ls_event *e, struct ls_failure *f)
 	/* Only what the line's MTA writes is looked for; each needle starts
 	 * with a byte rarer than a space (both for speed). */
 	if (e->mta == LS_MTA_POSTFIX && e->dir == LS_DIR_REMOTE &&
-	    (p = ls_find(s, n, "said: ")) != NULL && p > s && p[-1] == ' ') {
+	    (p = said_in(e, s, n)) != NULL && p > s && p[-1] == ' ') {
 		n -= (size_t)(p + 6 - s);
 		s = p + 6;
 	}
@@ -222,40 +232,38 @@ void ls_failure_read(const struct ls_event *e, struct ls_failure *f)
  * one message to the next, the inside of "<...>" (an address, a HELO name)
  * and any word over 10 bytes with a digit in it (an IP address, a message
  * or queue id), so that replies that differ only there get one verdict,
- * found once. Short words with digits stay: provider tags ("TSS04").
- * Writes buf[size] (NUL-terminated); returns its FNV-1a hash. */
-static uint64_t verdict_text(const char *s, size_t n, char *buf, size_t size)
+ * found once (ls_verdict_key reads the same bytes). Short words with
+ * digits stay: provider tags ("TSS04"). Writes buf[size], NUL-terminated. */
+static void verdict_text(const char *s, size_t n, char *buf, size_t size)
 {
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
 	size_t at = 0, out = 0;
 
 	while (at < n && out + 1 < size) {
-		size_t len = 1, k;
+		size_t start = at, len;
 		int digit = 0;
 		if (s[at] == '<') {
 			const char *close = memchr(s + at, '>', n - at);
-			if (close)
-				at = (size_t)(close - s);
-		} else if (s[at] != ' ') {
-			for (len = 0; at + len < n && s[at + len] != ' ' && s[at + len] != '<'; len++)
-				digit |= is_digit(s[at + len]);
-			if (digit && len > 10) {
-				at += len;
+			if (close) /* kept: the '>' */
+				start = at = (size_t)(close - s);
+			at++;
+		} else if (s[at] == ' ') {
+			at++;
+		} else {
+			for (; at < n && s[at] != ' ' && s[at] != '<'; at++)
+				digit |= is_digit(s[at]);
+			if (digit && at - start > 10)
 				continue;
-			}
 		}
-		for (k = 0; k < len && out + 1 < size; k++) {
-			buf[out] = s[at + k];
-			h = (h ^ (unsigned char)buf[out++]) * UINT64_C(0x100000001b3);
-		}
-		at += len;
+		len = at - start < size - 1 - out ? at - start : size - 1 - out;
+		memcpy(buf + out, s + start, len);
+		out += len;
 	}
 	buf[out] = '\0';
-	return h;
 }
 
 /* The verdict on a failure: remembered by a hash of its section, codes,
- * command and verdict_text. */
+ * command and verdict text (ls_verdict_key), which is written out only
+ * when not. */
 static size_t verdict_of(struct ls_detail *d, int section, const struct ls_failure *f)
 {
 	static const enum smtpcode_outcome outcomes[LS_NSECTIONS] = {
@@ -264,10 +272,11 @@ static size_t verdict_of(struct ls_detail *d, int section, const struct ls_failu
 	char text[1024];
 	struct smtpcode_verdict v;
 	struct ls_code_row c;
-	uint64_t key = verdict_text(f->text, f->textlen, text, sizeof text);
+	uint64_t key;
 	size_t slot;
 	const char *p;
 
+	key = ls_verdict_key(f->text, f->textlen);
 	memset(&c, 0, sizeof c);
 	c.section = (unsigned char)section;
 	c.basic = f->basic;
@@ -280,6 +289,7 @@ static size_t verdict_of(struct ls_detail *d, int section, const struct ls_failu
 	slot = (size_t)(key >> 32) % LS_VERDICTS;
 	if (d->verdicts[slot].key == key)
 		return d->verdicts[slot].reason;
+	verdict_text(f->text, f->textlen, text, sizeof text);
 	if (smtpcode_verdict_parts(f->basic, &f->enhanced, f->has_enhanced ? 1 : 0, f->command,
 	                           outcomes[section], text, &v) < 0)
 		v.reason = undefined_reason();

@@ -1,94 +1,125 @@
 /* logstat_formats.c - which MTA wrote a line: Exim's own timestamp, or the
- * syslog tag (postfix/NAME, exim, sendmail, sm-mta, smtpd for OpenSMTPD). */
+ * syslog tag (postfix/NAME, exim, sendmail, sm-mta, smtpd for OpenSMTPD).
+ * Read on every line of a scan: one walk from left to right, each field
+ * found by a byte test or one memchr. */
 #include "logstat_text.h"
 
 #include <string.h>
 
-static int digits(const char *s, const char *shape)
+static int is_digit(char c)
 {
-	size_t i;
-
-	for (i = 0; shape[i]; i++) {
-		if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
-			return 0;
-	}
-	return 1;
+	return (unsigned char)(c - '0') <= 9;
 }
 
-/* The length of Exim's "2026-11-29 10:00:01" with an optional fraction
- * (".123") and zone (" +0100"), and the space after it; 0 if none. */
+/* "dddd-dd-dd" at s, and "dd:dd:dd" at s + 11 (the byte between is the
+ * caller's). */
+static int date_clock(const char *s)
+{
+	return is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) && is_digit(s[3]) &&
+	       s[4] == '-' && is_digit(s[5]) && is_digit(s[6]) && s[7] == '-' && is_digit(s[8]) &&
+	       is_digit(s[9]) && is_digit(s[11]) && is_digit(s[12]) && s[13] == ':' &&
+	       is_digit(s[14]) && is_digit(s[15]) && s[16] == ':' && is_digit(s[17]) &&
+	       is_digit(s[18]);
+}
+
+/* The length of Exim's "2026-11-29 10:00:01" (date_clock said so) with an
+ * optional fraction (".123") and zone (" +0100"), and the space after it;
+ * 0 if none. */
 static size_t exim_stamp(const char *s, size_t n)
 {
 	size_t at = 19;
 
-	if (n < 21 || !digits(s, "dddd-dd-dd dd:dd:dd"))
-		return 0;
 	if (s[at] == '.')
-		for (at++; at < n && s[at] >= '0' && s[at] <= '9'; at++)
+		for (at++; at < n && is_digit(s[at]); at++)
 			;
-	if (at + 6 < n && (s[at + 1] == '+' || s[at + 1] == '-') && digits(s + at + 2, "dddd"))
+	if (at + 6 < n && (s[at + 1] == '+' || s[at + 1] == '-') && is_digit(s[at + 2]) &&
+	    is_digit(s[at + 3]) && is_digit(s[at + 4]) && is_digit(s[at + 5]))
 		at += 6;
 	return at < n && s[at] == ' ' ? at + 1 : 0;
 }
 
-/* Skips a syslog timestamp ("Nov 29 10:00:01 " or an RFC 3339 one) and the
- * host name; returns where the tag starts, or 0 if the line has neither. */
+/* Where the tag starts after a syslog timestamp ("Nov 29 10:00:01 ", any
+ * three bytes for the month, or an RFC 3339 one up to its space) and the
+ * host name; 0 if the line has neither. */
 static size_t after_host(const char *s, size_t n)
 {
-	size_t at, words;
+	const char *p;
+	size_t at;
 
-	if (n > 16 && s[3] == ' ' && digits(s + 6, " dd:dd:dd "))
+	if (n > 16 && s[3] == ' ' && s[6] == ' ' && is_digit(s[7]) && is_digit(s[8]) &&
+	    s[9] == ':' && is_digit(s[10]) && is_digit(s[11]) && s[12] == ':' &&
+	    is_digit(s[13]) && is_digit(s[14]) && s[15] == ' ')
 		at = 16;
-	else if (n > 20 && digits(s, "dddd-dd-ddTdd:dd:dd"))
-		at = ls_span_until(s, n, " ") + 1;
+	else if (n > 20 && s[10] == 'T' && date_clock(s) && (p = memchr(s, ' ', n)) != NULL)
+		at = (size_t)(p - s) + 1;
 	else
 		return 0;
-	for (words = 0; at < n && s[at] != ' '; at++, words++)
-		;
-	return at < n && words ? at + 1 : 0;
+	if (at >= n || s[at] == ' ' || (p = memchr(s + at, ' ', n - at)) == NULL)
+		return 0;
+	return (size_t)(p - s) + 1;
 }
 
-static int tag_is(const char *tag, size_t len, const char *name)
+/* The program of a Postfix tag ("smtpd" of "postfix/smtpd", "postfix-out/
+ * smtp", "postfix/submission/smtpd"): what follows the last '/'. */
+static int postfix_tag(const char *tag, size_t len, const char *rest, size_t n,
+                       struct ls_event *e)
 {
-	return strlen(name) == len && memcmp(tag, name, len) == 0;
+	size_t at = len;
+
+	while (at > 7 && tag[at - 1] != '/')
+		at--;
+	if (at == 7)
+		return 0;
+	return ls_postfix(tag + at, len - at, rest, n, e);
 }
 
-/* Dispatches on the tag ("postfix/smtpd[123]: " and the like). */
+/* Dispatches on the tag ("postfix/smtpd[123]: " and the like): it ends at
+ * the first ':' or ' ', which must be ": ", and its name at a '[' before. */
 static int by_tag(const char *tag, size_t n, struct ls_event *e)
 {
-	size_t len = ls_span_until(tag, n, "[: "), at = len;
-	const char *rest;
+	size_t at = ls_span2(tag, n, ':', ' '), len;
+	const char *rest = memchr(tag, '[', at);
 
-	while (at < n && tag[at] != ':' && tag[at] != ' ')
-		at++;
+	len = rest ? (size_t)(rest - tag) : at;
 	if (at + 2 > n || tag[at] != ':' || tag[at + 1] != ' ')
 		return 0;
 	rest = tag + at + 2;
 	n -= at + 2;
-	if (ls_starts(tag, len, "postfix") && memchr(tag, '/', len) != NULL) {
-		const char *cmd = tag + len;
-		while (cmd[-1] != '/')
-			cmd--;
-		return ls_postfix(cmd, (size_t)(tag + len - cmd), rest, n, e);
+	switch (len) {
+	case 4: return memcmp(tag, "exim", 4) == 0 ? ls_exim(rest, n, e) : 0;
+	case 5:
+		if (memcmp(tag, "exim4", 5) == 0)
+			return ls_exim(rest, n, e);
+		return memcmp(tag, "smtpd", 5) == 0 ? ls_opensmtpd(rest, n, e) : 0;
+	case 6: return memcmp(tag, "sm-mta", 6) == 0 ? ls_sendmail(rest, n, e) : 0;
+	case 7: return 0; /* "postfix" alone names no program */
+	case 8:
+		if (memcmp(tag, "sendmail", 8) == 0)
+			return ls_sendmail(rest, n, e);
+		break;
+	case 12:
+		if (memcmp(tag, "sm-msp-queue", 12) == 0)
+			return ls_sendmail(rest, n, e);
+		break;
+	default:
+		break;
 	}
-	if (tag_is(tag, len, "exim") || tag_is(tag, len, "exim4"))
-		return ls_exim(rest, n, e);
-	if (tag_is(tag, len, "sendmail") || tag_is(tag, len, "sm-mta") ||
-	    tag_is(tag, len, "sm-msp-queue"))
-		return ls_sendmail(rest, n, e);
-	if (tag_is(tag, len, "smtpd"))
-		return ls_opensmtpd(rest, n, e);
-	return 0;
+	return len > 7 && memcmp(tag, "postfix", 7) == 0 ? postfix_tag(tag, len, rest, n, e) : 0;
 }
 
 int ls_read_line(const char *s, size_t n, struct ls_event *e)
 {
-	size_t at;
-
 	memset(e, 0, sizeof *e);
 	e->count = -1;
 	logtime_parse(s, n, &e->time);
-	if ((at = exim_stamp(s, n)) != 0)
+	return ls_read_mta(s, n, e);
+}
+
+int ls_read_mta(const char *s, size_t n, struct ls_event *e)
+{
+	size_t at;
+
+	if (n >= 21 && s[10] == ' ' && date_clock(s) && (at = exim_stamp(s, n)) != 0)
 		return ls_exim(s + at, n - at, e);
 	if ((at = after_host(s, n)) == 0)
 		return 0;

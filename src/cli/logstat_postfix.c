@@ -87,47 +87,75 @@ static int cleanup_action(const char *s, size_t n, struct ls_event *e)
 
 /* The fields of a delivery attempt ("to=<...>, orig_to=<...>, relay=...,
  * delay=..., delays=..., dsn=..., status=WORD ..."), found in one pass over
- * its ", " separators up to the status. */
+ * its commas up to the status; each value ends at the next comma. */
 struct fields {
-	const char *relay, *delay, *dsn, *status;
+	const char *comma;              /* the first comma: the end of to=<...> */
+	const char *relay, *relay_end;  /* the first relay= */
+	const char *delay;
+	const char *dsn, *dsn_end;      /* the last dsn= */
+	const char *status;
 };
 
 static void read_fields(const char *s, size_t n, struct fields *f)
 {
-	const char *p = s, *end = s + n;
+	const char *p = s, *end = s + n, **open = NULL; /* the end to set at the next comma */
 
 	memset(f, 0, sizeof *f);
 	while ((p = memchr(p, ',', (size_t)(end - p))) != NULL) {
 		size_t left;
+		if (!f->comma)
+			f->comma = p;
+		if (open) {
+			*open = p;
+			open = NULL;
+		}
 		if (++p == end || *p != ' ')
 			continue;
 		left = (size_t)(end - ++p);
-		if (ls_starts(p, left, "relay="))
-			f->relay = f->relay ? f->relay : p + 6;
-		else if (ls_starts(p, left, "delay="))
-			f->delay = p + 6;
-		else if (ls_starts(p, left, "dsn="))
-			f->dsn = p + 4;
-		else if (ls_starts(p, left, "status=")) {
-			f->status = p + 7;
-			return;
+		switch (left ? *p : '\0') { /* the field's first letter, then its name */
+		case 'r':
+			if (!f->relay && ls_starts(p, left, "relay=")) {
+				f->relay = p + 6;
+				open = &f->relay_end;
+			}
+			break;
+		case 'd':
+			if (ls_starts(p, left, "delay=")) {
+				f->delay = p + 6;
+			} else if (ls_starts(p, left, "dsn=")) {
+				f->dsn = p + 4;
+				open = &f->dsn_end;
+			}
+			break;
+		case 's':
+			if (ls_starts(p, left, "status=")) {
+				f->status = p + 7;
+				return;
+			}
+			break;
+		default:
+			break;
 		}
 	}
 }
 
-/* Whether a status text quotes a remote server ("host X said: ..."). */
-static enum ls_dir said(const char *st, size_t left)
+/* Whether a status text quotes a remote server ("host X said: ..."); the
+ * place is kept for ls_failure_read. */
+static enum ls_dir said(const char *st, size_t left, struct ls_event *e)
 {
 	const char *p = ls_find(st, left, "said: ");
 
+	e->said = p;
 	return p && p[-1] == ' ' ? LS_DIR_REMOTE : LS_DIR_NONE;
 }
 
-/* A delivery attempt: "to=<...>, ..., relay=..., delay=..., status=WORD". */
+/* A delivery attempt: "to=<...>, ..., relay=..., delay=..., status=WORD".
+ * The status comes after the relay, so that the comma before it ends the
+ * relay, the dsn and the recipients. */
 static void delivery(const char *qid, size_t qlen, const char *s, size_t n, struct ls_event *e)
 {
 	struct fields f;
-	const char *st;
+	const char *st, *open;
 	size_t left;
 
 	read_fields(s, n, &f);
@@ -137,17 +165,17 @@ static void delivery(const char *qid, size_t qlen, const char *s, size_t n, stru
 	left = n - (size_t)(st - s);
 	if (f.dsn) {
 		e->dsn = f.dsn;
-		e->dsnlen = ls_span_until(f.dsn, (size_t)(st - f.dsn), ",");
+		e->dsnlen = (size_t)(f.dsn_end - f.dsn);
 	}
 	if (ls_starts(st, left, "sent "))
 		ls_event_set(e, ls_find(st, left, "forwarded as ") ? LS_FORWARDED : LS_DELIVERED,
 		             LS_DIR_NONE, st, left);
 	else if (ls_starts(st, left, "deferred "))
-		ls_event_set(e, LS_DEFERRALS, said(st, left), st, left);
+		ls_event_set(e, LS_DEFERRALS, said(st, left, e), st, left);
 	else if (ls_starts(st, left, "bounced "))
-		ls_event_set(e, LS_BOUNCED, said(st, left), st, left);
+		ls_event_set(e, LS_BOUNCED, said(st, left, e), st, left);
 	if (e->count >= 0) { /* the text between "status=WORD (" and ")" */
-		const char *open = memchr(st, '(', left);
+		open = memchr(st, '(', left);
 		e->text = open ? open + 1 : st + left;
 		e->textlen = (size_t)(st + left - e->text);
 		if (e->textlen && e->text[e->textlen - 1] == ')')
@@ -156,16 +184,19 @@ static void delivery(const char *qid, size_t qlen, const char *s, size_t n, stru
 	e->id = qid;
 	e->idlen = qlen;
 	e->rcpt = s + 3; /* after "to=" */
-	e->rcptlen = ls_span_until(e->rcpt, n - 3, ",");
+	e->rcptlen = (size_t)(f.comma - e->rcpt);
 	e->relay = f.relay;
-	e->relaylen = ls_span_until(f.relay, n - (size_t)(f.relay - s), "[,");
+	open = memchr(f.relay, '[', (size_t)(f.relay_end - f.relay));
+	e->relaylen = (size_t)((open ? open : f.relay_end) - f.relay);
 }
 
 int ls_postfix(const char *cmd, size_t cmdlen, const char *rest, size_t n, struct ls_event *e)
 {
-	size_t q = ls_span_until(rest, n, ": ");
-	const char *s = rest + q + 2;
-	size_t left;
+	size_t q, left;
+	const char *s;
+
+	q = ls_span2(rest, n, ':', ' '); /* the queue id, or NOQUEUE */
+	s = rest + q + 2;
 
 	e->mta = LS_MTA_POSTFIX;
 	if (q == 0 || q + 2 > n || rest[q] != ':' || rest[q + 1] != ' ')

@@ -2,7 +2,10 @@
 #include "logstat_text.h"
 #include "smtpcode.h"
 
+#include <stdint.h>
 #include <string.h>
+
+#define ONES UINT64_C(0x0101010101010101)
 
 const char *ls_find_n(const char *s, size_t n, const char *needle, size_t k)
 {
@@ -23,7 +26,7 @@ const char *ls_find_n(const char *s, size_t n, const char *needle, size_t k)
 
 static int is_digit(char c)
 {
-	return c >= '0' && c <= '9';
+	return (unsigned char)(c - '0') <= 9;
 }
 
 int ls_code_class(const char *s, size_t n)
@@ -33,20 +36,57 @@ int ls_code_class(const char *s, size_t n)
 	return p ? p[0] - '0' : 0;
 }
 
+/* The bytes a code may stand after and before (a NUL byte too: it ends the
+ * string strchr was once asked about). */
+static int may_precede(char c)
+{
+	return c == ' ' || c == '=' || c == '"' || c == '(' || c == '\0';
+}
+
+static int may_follow(char c)
+{
+	return c == ' ' || c == '-' || c == '"' || c == '\0';
+}
+
 const char *ls_code_at(const char *s, size_t n)
 {
-	size_t i;
+	size_t i = 0;
 
-	for (i = 0; i + 3 <= n; i++) {
-		char before = i ? s[i - 1] : ' ';
-		char after = i + 3 < n ? s[i + 3] : ' ';
-		if ((s[i] != '4' && s[i] != '5') || !is_digit(s[i + 1]) || !is_digit(s[i + 2]))
+	/* When s[i + 2] is no digit, no code starts at i, i + 1 or i + 2. */
+	while (i + 3 <= n) {
+		if (!is_digit(s[i + 2])) {
+			i += 3;
 			continue;
-		if (!strchr(" =\"(", before) || !strchr(" -\"", after))
-			continue;
-		return s + i;
+		}
+		if ((s[i] == '4' || s[i] == '5') && is_digit(s[i + 1]) &&
+		    may_precede(i ? s[i - 1] : ' ') && may_follow(i + 3 < n ? s[i + 3] : ' '))
+			return s + i;
+		i++;
 	}
 	return NULL;
+}
+
+/* Nonzero if a byte of x is 0 (exact: a borrow only runs on from a zero
+ * byte, which is then found anyway). */
+static uint64_t zero_byte(uint64_t x)
+{
+	return (x - ONES) & ~x & ONES * 0x80;
+}
+
+size_t ls_span2(const char *s, size_t n, char a, char b)
+{
+	uint64_t ma = ONES * (unsigned char)a, mb = ONES * (unsigned char)b;
+	size_t at = 0;
+
+	for (; n - at >= 8; at += 8) {
+		uint64_t w;
+		memcpy(&w, s + at, 8);
+		if (zero_byte(w ^ ma) | zero_byte(w ^ mb))
+			break;
+	}
+	while (at < n && s[at] != a && s[at] != b)
+		at++;
+	return at;
 }
 
 size_t ls_span_until(const char *s, size_t n, const char *stops)
@@ -77,7 +117,7 @@ void ls_event_set(struct ls_event *e, int count, enum ls_dir dir, const char *s,
 const char *ls_command_of(const char *s, size_t n)
 {
 	char word[16];
-	size_t len = ls_span_until(s, n, ":<(");
+	size_t len;
 	const char *c = NULL;
 	int k;
 
@@ -87,6 +127,7 @@ const char *ls_command_of(const char *s, size_t n)
 		return "RCPT";
 	if (ls_starts(s, n, "MAIL FROM"))
 		return "MAIL";
+	len = ls_span_until(s, n, ":<(");
 	for (k = 0; k < 2 && !c; k++) { /* up to ':', '<' or '(', else the first word */
 		if (k == 1)
 			len = ls_span_until(s, n, " :");

@@ -38,6 +38,10 @@ const char *ls_code_at(const char *s, size_t n);
  * "MAIL", "end of data" for DATA, "RCPT TO command)"), or NULL. */
 const char *ls_command_of(const char *s, size_t n);
 
+/* The length of s[0..n) up to its first a or b, or n if it has neither:
+ * read 8 bytes at a time (a queue id, a syslog tag). */
+size_t ls_span2(const char *s, size_t n, char a, char b);
+
 /* The length of s up to the first byte of stops (one to three bytes), or
  * n if there is none. */
 size_t ls_span_until(const char *s, size_t n, const char *stops);

@@ -1,17 +1,22 @@
-/* logtime.c - the time stamp at the start of a log line (see logtime.h). */
+/* logtime.c - the time stamp at the start of a log line (see logtime.h).
+ * Read on every line of a scan: each check is one comparison, and the
+ * month one switch. */
 #include "logtime.h"
 
 #include <stdio.h>
 #include <string.h>
 
-static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+static int is_digit(char c)
+{
+	return (unsigned char)(c - '0') <= 9;
+}
 
 static int digits_at(const char *s, const char *shape)
 {
 	size_t i;
 
 	for (i = 0; shape[i]; i++)
-		if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
+		if (shape[i] == 'd' ? !is_digit(s[i]) : s[i] != shape[i])
 			return 0;
 	return 1;
 }
@@ -30,48 +35,140 @@ static int in_range(const char *text)
 	       num2(text + 14) <= 59 && num2(text + 17) <= 60;
 }
 
-/* Writes the text: year (4 digits, or NULL: none), month, day ("29" or " 9")
- * and "hh:mm:ss" at clock; returns nonzero if it is a valid time. */
-static int put(struct logtime *t, const char *year, int mon, const char *day,
-               const char *clock)
+/* "hh:mm:ss" at s as hour << 16 | minute << 8 | second: digits where
+ * digits go, hour to 23, minute to 59, second to 60 (a leap second); -1 if
+ * not. */
+static long clock_of(const char *s)
 {
-	memcpy(t->text, year ? year : "0000", 4);
-	t->text[4] = '-';
-	t->text[5] = (char)('0' + mon / 10);
-	t->text[6] = (char)('0' + mon % 10);
-	t->text[7] = '-';
-	t->text[8] = day[0] == ' ' ? '0' : day[0];
-	t->text[9] = day[1];
-	t->text[10] = 'T';
-	memcpy(t->text + 11, clock, 8);
-	t->text[19] = '\0';
-	if (!in_range(t->text)) {
-		t->text[0] = '\0';
+	int hour, minute, second;
+
+	if (!is_digit(s[0]) || !is_digit(s[1]) || s[2] != ':' || !is_digit(s[3]) ||
+	    !is_digit(s[4]) || s[5] != ':' || !is_digit(s[6]) || !is_digit(s[7]))
+		return -1;
+	hour = num2(s);
+	minute = num2(s + 3);
+	second = num2(s + 6);
+	if (hour > 23 || minute > 59 || second > 60)
+		return -1;
+	return (long)hour << 16 | minute << 8 | second;
+}
+
+/* The month of a three-letter English name ("Nov": 11), or 0. */
+static int month_of(const char *s)
+{
+	switch ((unsigned long)(unsigned char)s[0] << 16 | (unsigned long)(unsigned char)s[1] << 8 |
+	        (unsigned char)s[2]) {
+	case 'J' << 16 | 'a' << 8 | 'n': return 1;
+	case 'F' << 16 | 'e' << 8 | 'b': return 2;
+	case 'M' << 16 | 'a' << 8 | 'r': return 3;
+	case 'A' << 16 | 'p' << 8 | 'r': return 4;
+	case 'M' << 16 | 'a' << 8 | 'y': return 5;
+	case 'J' << 16 | 'u' << 8 | 'n': return 6;
+	case 'J' << 16 | 'u' << 8 | 'l': return 7;
+	case 'A' << 16 | 'u' << 8 | 'g': return 8;
+	case 'S' << 16 | 'e' << 8 | 'p': return 9;
+	case 'O' << 16 | 'c' << 8 | 't': return 10;
+	case 'N' << 16 | 'o' << 8 | 'v': return 11;
+	case 'D' << 16 | 'e' << 8 | 'c': return 12;
+	default: return 0;
+	}
+}
+
+/* Writes the text: year (4 digits, or NULL: none), month, day ("29" or " 9")
+ * and the clock (clock_of); returns nonzero if it is a valid time. */
+static int put(struct logtime *t, const char *year, int mon, const char *day, const char *s,
+               long clock)
+{
+	int d = (day[0] == ' ' ? 0 : day[0] - '0') * 10 + (day[1] - '0');
+	char *at = t->text;
+
+	if (mon < 1 || mon > 12 || d < 1 || d > 31 || clock < 0)
 		return 0;
+	if (year) {
+		memcpy(at, year, 4);
+		at += 4;
+	} else {
+		*at++ = '-';
 	}
-	if (!year) {
-		t->text[0] = t->text[1] = '-';
-		memmove(t->text + 2, t->text + 5, 15);
-	}
-	t->hour = num2(clock);
+	at[0] = '-';
+	at[1] = (char)('0' + mon / 10);
+	at[2] = (char)('0' + mon % 10);
+	at[3] = '-';
+	at[4] = (char)('0' + d / 10);
+	at[5] = day[1];
+	at[6] = 'T';
+	memcpy(at + 7, s, 8);
+	at[15] = '\0';
+	t->hour = (int)(clock >> 16);
+	/* year (with bit 14: has one), month, day, then the clock */
+	t->order = (year ? (uint64_t)(num2(year) * 100 + num2(year + 2)) | 1u << 14 : 0) << 40 |
+	           (uint64_t)mon << 32 | (uint64_t)d << 24 | (uint64_t)clock;
 	return 1;
+}
+
+/* The stamp with a year, "2026-11-29T10:00:01" or with a space (Exim). */
+static int has_year(const char *s, size_t n)
+{
+	return n >= 19 && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) && is_digit(s[3]) &&
+	       s[4] == '-' && is_digit(s[5]) && is_digit(s[6]) && s[7] == '-' && is_digit(s[8]) &&
+	       is_digit(s[9]) && (s[10] == 'T' || s[10] == ' ');
 }
 
 int logtime_parse(const char *s, size_t n, struct logtime *t)
 {
-	const char *m;
+	int mon;
 
 	t->text[0] = '\0';
-	if (n >= 19 && digits_at(s, "dddd-dd-dd") && (s[10] == 'T' || s[10] == ' ') &&
-	    digits_at(s + 11, "dd:dd:dd"))
-		return put(t, s, num2(s + 5), s + 8, s + 11);
-	if (n < 15 || s[3] != ' ' || !(s[4] == ' ' || (s[4] >= '0' && s[4] <= '9')) ||
-	    !digits_at(s + 5, "d dd:dd:dd"))
+	t->order = 0;
+	if (has_year(s, n))
+		return put(t, s, num2(s + 5), s + 8, s + 11, clock_of(s + 11));
+	if (n < 15 || s[3] != ' ' || !(s[4] == ' ' || is_digit(s[4])) || !is_digit(s[5]) ||
+	    s[6] != ' ' || (mon = month_of(s)) == 0)
 		return 0;
-	for (m = months; *m; m += 3)
-		if (memcmp(m, s, 3) == 0)
-			break;
-	return *m ? put(t, NULL, (int)(m - months) / 3 + 1, s + 4, s + 7) : 0;
+	return put(t, NULL, mon, s + 4, s + 7, clock_of(s + 7));
+}
+
+/* The memo's stamp with another clock: the date (7 bytes "Nov 29 ", or 11
+ * "2026-11-29T") is the memo's; returns nonzero if the clock is valid. */
+static int same_day(const char *s, const struct logtime_memo *m, struct logtime *t)
+{
+	size_t date = m->keylen == 15 ? 7 : 11;
+	long clock = clock_of(s + date);
+
+	if (clock < 0)
+		return 0;
+	*t = m->t;
+	memcpy(t->text + date + (m->keylen == 15), s + date, 8); /* "--11-29T" is 8 bytes */
+	t->hour = (int)(clock >> 16);
+	t->order = (m->t.order & ~(uint64_t)0xFFFFFF) | (uint64_t)clock;
+	return 1;
+}
+
+int logtime_parse_memo(const char *s, size_t n, struct logtime_memo *m, struct logtime *t)
+{
+	/* A stamp depends on its first 15 bytes (syslog) or 19 (with a year);
+	 * a syslog one starts with letters, so it never reads as the other. */
+	if (m->keylen == 15 && n >= 15 && memcmp(s, m->key, 7) == 0) {
+		if (memcmp(s + 7, m->key + 7, 8) == 0) {
+			*t = m->t;
+			return 1;
+		}
+		if (!same_day(s, m, t))
+			return logtime_parse(s, n, t);
+	} else if (m->keylen == 19 && n >= 19 && memcmp(s, m->key, 11) == 0) {
+		if (memcmp(s + 11, m->key + 11, 8) == 0) {
+			*t = m->t;
+			return 1;
+		}
+		if (!same_day(s, m, t))
+			return logtime_parse(s, n, t);
+	} else if (!logtime_parse(s, n, t)) {
+		return 0;
+	}
+	m->keylen = t->text[0] == '-' ? 15 : 19;
+	memcpy(m->key, s, m->keylen);
+	m->t = *t;
+	return 1;
 }
 
 int logtime_valid(const char *text)
@@ -97,4 +194,16 @@ int logtime_cmp(const char *a, const char *b)
 	/* "2026-11-29T..." from its "-11", "--11-29T..." from its second '-' */
 	c = strcmp(a + (ya ? 4 : 1), b + (yb ? 4 : 1));
 	return c ? c : ya - yb;
+}
+
+int logtime_order_cmp(uint64_t a, uint64_t b)
+{
+	uint64_t year = UINT64_C(1) << 54, clock = (UINT64_C(1) << 40) - 1;
+	int ya = (a & year) != 0, yb = (b & year) != 0;
+
+	if (ya == yb)
+		return a < b ? -1 : a > b;
+	a &= clock;
+	b &= clock;
+	return a < b ? -1 : a > b ? 1 : ya - yb;
 }

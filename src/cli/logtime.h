@@ -5,6 +5,7 @@
 #define SMTPCODE_LOGTIME_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* "2026-11-29T10:00:01", or "--11-29T10:00:01" when the log gives no year
  * (ISO 8601's form for a date without its year): local time as written,
@@ -16,15 +17,31 @@
 struct logtime {
 	char text[LOGTIME_TEXT];  /* "" when the line has no time stamp */
 	int hour;                 /* 0 to 23 */
+	uint64_t order;           /* the text as one number (logtime_order_cmp); 0: none */
 };
 
 /* Reads the time stamp at the start of s[0..n); returns nonzero if found. */
 int logtime_parse(const char *s, size_t n, struct logtime *t);
 
+/* The last time stamp found, to reuse: a log is written in time order, so
+ * most lines repeat the second of the line before, all of them its day. */
+struct logtime_memo {
+	char key[19];             /* the bytes the stamp was read from */
+	unsigned char keylen;     /* 15 (syslog), 19 (with a year), 0: none yet */
+	struct logtime t;
+};
+
+/* logtime_parse, but the stamp of the last line found through m (memset
+ * to 0 to start) when this line starts with the same bytes. */
+int logtime_parse_memo(const char *s, size_t n, struct logtime_memo *m, struct logtime *t);
+
 /* Orders two such texts as strcmp does; when one has a year and the other
  * not (a log of syslog and RFC 3339 lines), by month, day and time alone,
  * the year-less one first when those are equal. */
 int logtime_cmp(const char *a, const char *b);
+
+/* The same order for two time stamps' order numbers. */
+int logtime_order_cmp(uint64_t a, uint64_t b);
 
 /* Nonzero if text is a time stamp as logtime writes it (for --merge). */
 int logtime_valid(const char *text);

@@ -192,6 +192,7 @@ int run_scan(const struct options *o, const struct style *st)
 	memset(&run, 0, sizeof run);
 	run.o = o;
 	smtpcode_scanner_init(&run.scanner);
+	smtpcode_scanner_set_codes_only(&run.scanner, 1); /* the tally counts codes */
 	tally_init(&tally);
 	run.tally = &tally;
 	logstat_init(&stats);

@@ -1,8 +1,15 @@
-/* topk.c - the Space-Saving sketch (see topk.h). */
+/* topk.c - the Space-Saving sketch (see topk.h). A key is made once, 8
+ * bytes at a time (lower case, hash), and compared 8 bytes at a time. */
 #include "topk.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#define ONES UINT64_C(0x0101010101010101)
+#define HASH_MUL UINT64_C(0x9E3779B97F4A7C15)
+
+_Static_assert(TOPK_KEY % 8 == 0, "a key is whole words");
+_Static_assert((TOPK_BUCKETS & (TOPK_BUCKETS - 1)) == 0, "the buckets are a power of two");
 
 void topk_init(struct topk *t)
 {
@@ -13,22 +20,86 @@ void topk_init(struct topk *t)
 		t->bucket[i] = -1;
 }
 
-static unsigned bucket_of(const char *key, size_t len)
+/* Nonzero if the first byte in memory of a word is its lowest (a constant
+ * to the compiler). */
+static int little_endian(void)
 {
-	unsigned long h = 2166136261u;
-	size_t i;
+	const uint16_t one = 1;
+	unsigned char first;
 
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)key[i]) * 16777619u;
-	return (unsigned)(h % TOPK_BUCKETS);
+	memcpy(&first, &one, 1);
+	return first;
 }
 
-static int find(const struct topk *t, const char *key, size_t len, unsigned b)
+/* The 8 bytes of x with the ASCII capital letters in lower case: a byte
+ * below 0x80 whose low 7 bits are 'A' to 'Z' gains 0x20. */
+static uint64_t lower8(uint64_t x)
+{
+	uint64_t low7 = x & ~(ONES * 0x80);
+	uint64_t from_a = low7 + ONES * (0x80 - 'A'), past_z = low7 + ONES * (0x80 - 'Z' - 1);
+
+	return x | (from_a & ~past_z & ~x & ONES * 0x80) >> 2;
+}
+
+void topk_key_make(struct topk_key *k, const char *s, size_t n, int lower)
+{
+	uint64_t h, w;
+	size_t at = 0, i;
+
+	if (n > TOPK_KEY - 1)
+		n = TOPK_KEY - 1;
+	k->len = n;
+	h = n;
+	for (;;) { /* the last word holds the end and at least one zero byte */
+		w = 0;
+		if (n - at >= 8) {
+			memcpy(&w, s + at, 8);
+		} else if (n < 8) { /* a short key: the same bytes as memcpy, in memory order */
+			for (i = 0; i < n; i++)
+				((unsigned char *)&w)[i] = (unsigned char)s[i];
+		} else if (n > at) { /* the last 8 bytes, shifted to the front */
+			memcpy(&w, s + n - 8, 8);
+			w = little_endian() ? w >> 8 * (8 - (n - at)) : w << 8 * (8 - (n - at));
+		}
+		if (lower)
+			w = lower8(w);
+		memcpy(k->text + at, &w, 8);
+		h = (h ^ w) * HASH_MUL;
+		if (n - at < 8)
+			break;
+		at += 8;
+	}
+	k->hash = h ^ h >> 29;
+}
+
+/* Nonzero if a slot holds key k: the words up to and with its last. */
+static int same_key(const struct topk_slot *sl, const struct topk_key *k)
+{
+	size_t at;
+
+	if (sl->hash != (uint32_t)k->hash || sl->keylen != k->len)
+		return 0;
+	for (at = 0; at <= k->len; at += 8) {
+		uint64_t a, b;
+		memcpy(&a, sl->key + at, 8);
+		memcpy(&b, k->text + at, 8);
+		if (a != b)
+			return 0;
+	}
+	return 1;
+}
+
+static unsigned bucket_of(uint32_t hash)
+{
+	return hash & (TOPK_BUCKETS - 1);
+}
+
+static int find(const struct topk *t, const struct topk_key *k, unsigned b)
 {
 	int i;
 
 	for (i = t->bucket[b]; i >= 0; i = t->slot[i].next)
-		if (t->slot[i].keylen == len && memcmp(t->slot[i].key, key, len) == 0)
+		if (same_key(&t->slot[i], k))
 			return i;
 	return -1;
 }
@@ -72,24 +143,20 @@ static void sift_up(struct topk *t, int at)
 
 static void unlink_slot(struct topk *t, int s)
 {
-	unsigned b = bucket_of(t->slot[s].key, t->slot[s].keylen);
-	int *p = &t->bucket[b];
+	int *p = &t->bucket[bucket_of(t->slot[s].hash)];
 
 	while (*p != s)
 		p = &t->slot[*p].next;
 	*p = t->slot[s].next;
 }
 
-/* The slot for key: its own, a free one, or the lightest one taken over
- * (which keeps its weight as the new key's error). */
-static int slot_for(struct topk *t, const char *key, size_t len)
+/* A slot for a key not kept: a free one, or the lightest one taken over
+ * (which keeps its weight as the new key's error); b is the key's bucket. */
+static int new_slot(struct topk *t, const struct topk_key *k, unsigned b)
 {
-	unsigned b = bucket_of(key, len);
-	int s = find(t, key, len, b);
 	struct topk_slot *sl;
+	int s;
 
-	if (s >= 0)
-		return s;
 	if (t->used < TOPK_SLOTS) {
 		s = t->used;
 		t->heap[s] = s;
@@ -103,26 +170,33 @@ static int slot_for(struct topk *t, const char *key, size_t len)
 	sl = &t->slot[s];
 	sl->error = sl->weight;
 	memset(sl->kind, 0, sizeof sl->kind);
-	memcpy(sl->key, key, len);
-	sl->keylen = (unsigned char)len;
+	memcpy(sl->key, k->text, (k->len / 8 + 1) * 8);
+	sl->keylen = (unsigned char)k->len;
+	sl->hash = (uint32_t)k->hash;
 	sl->next = t->bucket[b];
 	t->bucket[b] = s;
 	return s;
 }
 
-void topk_add_counts(struct topk *t, const char *key, size_t len,
-                     const unsigned long *kinds, unsigned long error)
+/* The slot for key: its own, else a new one. */
+static int slot_for(struct topk *t, const struct topk_key *k)
+{
+	unsigned b = bucket_of((uint32_t)k->hash);
+	int s = find(t, k, b);
+
+	return s >= 0 ? s : new_slot(t, k, b);
+}
+
+/* Adds counts and an error to the key's slot, and restores the heap. */
+static void add_to(struct topk *t, int s, const unsigned long *kinds, unsigned long error)
 {
 	unsigned long sum = error;
-	int s, k;
+	int i;
 
-	if (len > TOPK_KEY - 1)
-		len = TOPK_KEY - 1;
-	s = slot_for(t, key, len);
-	for (k = 0; k < TOPK_KINDS; k++) {
-		t->slot[s].kind[k] += kinds[k];
-		t->total[k] += kinds[k];
-		sum += kinds[k];
+	for (i = 0; i < TOPK_KINDS; i++) {
+		t->slot[s].kind[i] += kinds[i];
+		t->total[i] += kinds[i];
+		sum += kinds[i];
 	}
 	t->slot[s].error += error;
 	t->slot[s].weight += sum;
@@ -132,12 +206,38 @@ void topk_add_counts(struct topk *t, const char *key, size_t len,
 	sift_down(t, t->pos[s]);
 }
 
-void topk_add(struct topk *t, const char *key, size_t len, int kind, unsigned long n)
+void topk_add_counts(struct topk *t, const char *key, size_t len,
+                     const unsigned long *kinds, unsigned long error)
+{
+	struct topk_key k;
+
+	topk_key_make(&k, key, len, 0);
+	add_to(t, slot_for(t, &k), kinds, error);
+}
+
+void topk_add_key(struct topk *t, const struct topk_key *k, int kind, unsigned long n)
 {
 	unsigned long kinds[TOPK_KINDS] = { 0 };
+	unsigned b = bucket_of((uint32_t)k->hash);
+	int s = find(t, k, b);
 
+	if (s >= 0) { /* a key kept: its weight grows, so it can only sink */
+		t->slot[s].kind[kind] += n;
+		t->total[kind] += n;
+		t->slot[s].weight += n;
+		sift_down(t, t->pos[s]);
+		return;
+	}
 	kinds[kind] = n;
-	topk_add_counts(t, key, len, kinds, 0);
+	add_to(t, new_slot(t, k, b), kinds, 0);
+}
+
+void topk_add(struct topk *t, const char *key, size_t len, int kind, unsigned long n)
+{
+	struct topk_key k;
+
+	topk_key_make(&k, key, len, 0);
+	topk_add_key(t, &k, kind, n);
 }
 
 static const struct topk *sorting;

@@ -4,6 +4,7 @@
 #define SMTPCODE_TOPK_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define TOPK_SLOTS 1024      /* keys kept */
 #define TOPK_KEY 64          /* longest key kept; longer ones are cut */
@@ -16,8 +17,9 @@
  * events since the key last entered the table: a lower bound, short by at
  * most error. */
 struct topk_slot {
-	char key[TOPK_KEY];
+	char key[TOPK_KEY];       /* NUL-terminated, and zero to its next 8 bytes */
 	unsigned char keylen;
+	uint32_t hash;            /* of the key (struct topk_key) */
 	unsigned long weight, error;
 	unsigned long kind[TOPK_KINDS];
 	int next;                 /* the next slot in its hash bucket, or -1 */
@@ -34,6 +36,20 @@ struct topk {
 };
 
 void topk_init(struct topk *t);
+
+/* A key as the table keeps it: cut at TOPK_KEY - 1 bytes, zero to the end
+ * of its last 8 bytes (compared 8 bytes at a time), and its hash. */
+struct topk_key {
+	char text[TOPK_KEY];
+	size_t len;
+	uint64_t hash;
+};
+
+/* Makes k of s[0..n): with its ASCII letters in lower case if lower. */
+void topk_key_make(struct topk_key *k, const char *s, size_t n, int lower);
+
+/* Counts n events of kind for a key made by topk_key_make. */
+void topk_add_key(struct topk *t, const struct topk_key *k, int kind, unsigned long n);
 
 /* Counts n events of kind for key (cut at TOPK_KEY - 1 bytes). */
 void topk_add(struct topk *t, const char *key, size_t len, int kind, unsigned long n);

@@ -30,10 +30,13 @@ static void line_out(FILE *out, const char *text, const char *end, int clean)
 	}
 }
 
-/* Whether the eight bytes at s are printable ASCII without two spaces
- * together (each test may also fire after a byte that fails it: then the
- * caller looks at the bytes one at a time). */
-static int plain8(const char *s)
+/* The top bit of a byte of the eight at s is set if one of them is not
+ * printable ASCII, or two spaces stand together among them (a byte below
+ * 0x20 sets the top bit of its byte of x - 0x20..., DEL of x + 1..., the
+ * rest of x; two spaces one of space & space >> 8). A borrow
+ * may set more bits, never fewer: then the caller looks again, byte by
+ * byte. */
+static uint64_t not_plain8(const char *s)
 {
 	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
 	const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
@@ -41,36 +44,28 @@ static int plain8(const char *s)
 
 	memcpy(&x, s, 8);
 	y = x ^ (ones * ' ');
-	space = ~(((y & low7) + low7) | y | low7); /* 0x80 in each space byte */
-	return !(((x - ones * 0x20) & ~x & high) | (((x + ones) | x) & high) | (space & (space >> 8)));
+	space = ~(((y & low7) + low7) | y | low7);
+	return ((x - ones * 0x20) | (x + ones) | x | (space & (space >> 8))) & high;
 }
 
 /* Whether text[0..n) is all printable ASCII with no two spaces together:
- * eight bytes at a time without a branch (a byte below 0x20 sets the top
- * bit of its byte of x - 0x20..., DEL of x + 1..., the rest of x; two
- * spaces set a top bit of space & space >> 8, as in plain8), and a look at
- * the two bytes where each eight meet. */
+ * eight bytes at a time without a branch, in windows seven bytes apart (so
+ * that every two neighbours share one) and a last one that ends the text. */
 static int ascii_plain(const char *text, size_t n)
 {
-	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-	const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
 	uint64_t acc = 0;
 	size_t i;
-	int seam = 0;
 
-	for (i = 0; n - i >= 8; i += 8) {
-		uint64_t x, y, space;
-		memcpy(&x, text + i, 8);
-		y = x ^ (ones * ' ');
-		space = ~(((y & low7) + low7) | y | low7);
-		acc |= (x - ones * 0x20) | (x + ones) | x | (space & (space >> 8));
-		seam |= i > 0 && text[i - 1] == ' ' && text[i] == ' ';
+	if (n < 8) {
+		for (i = 0; i < n; i++)
+			if ((unsigned char)text[i] - 0x20u >= 0x5Fu ||
+			    (i > 0 && text[i] == ' ' && text[i - 1] == ' '))
+				return 0;
+		return 1;
 	}
-	for (; i < n; i++)
-		if ((unsigned char)text[i] - 0x20u >= 0x5Fu || (i > 0 && text[i] == ' ' &&
-		                                                 text[i - 1] == ' '))
-			return 0;
-	return !(acc & high) && !seam;
+	for (i = 0; n - i > 8; i += 7)
+		acc |= not_plain8(text + i);
+	return !(acc | not_plain8(text + n - 8));
 }
 
 /* The bytes of the character at s when it is one fast_wrap can take: 1 for
@@ -102,7 +97,7 @@ static size_t plain_length(const char *text, int *ascii)
 		return n;
 	while (i < n) {
 		size_t len;
-		if (n - i >= 8 && (i == 0 || q[i] != ' ' || q[i - 1] != ' ') && plain8(text + i)) {
+		if (n - i >= 8 && (i == 0 || q[i] != ' ' || q[i - 1] != ' ') && !not_plain8(text + i)) {
 			i += 8;
 			continue;
 		}
@@ -154,10 +149,12 @@ void sink_init(struct sink *s, FILE *out)
 {
 	s->out = out;
 	s->len = 0;
+	s->flushes = 0;
 }
 
 void sink_flush(struct sink *s)
 {
+	s->flushes++;
 	if (s->len)
 		fwrite(s->buf, 1, s->len, s->out);
 	s->len = 0;
@@ -179,6 +176,25 @@ void sink_put(struct sink *s, const char *p, size_t n)
 void sink_puts(struct sink *s, const char *p)
 {
 	sink_put(s, p, strlen(p));
+}
+
+int sink_kept_put(struct sink *s, const struct sink_kept *k, const long key[KEPT_KEYS])
+{
+	if (!k->used || memcmp(k->key, key, sizeof k->key) != 0)
+		return 0;
+	sink_put(s, k->text, k->len);
+	return 1;
+}
+
+void sink_kept_keep(struct sink_kept *k, const struct sink *s, size_t from,
+                    unsigned long flushes, const long key[KEPT_KEYS])
+{
+	k->used = s->flushes == flushes && s->len - from <= sizeof k->text;
+	if (!k->used)
+		return;
+	k->len = s->len - from;
+	memcpy(k->text, s->buf + from, k->len);
+	memcpy(k->key, key, sizeof k->key);
 }
 
 /* Ends a line and starts the next under indent spaces. */

@@ -11,6 +11,7 @@
 struct sink {
 	FILE *out;
 	size_t len;
+	unsigned long flushes; /* sink_flush calls: what a caller put since is in buf */
 	char buf[8192];
 };
 
@@ -18,6 +19,23 @@ void sink_init(struct sink *s, FILE *out);
 void sink_put(struct sink *s, const char *p, size_t n);
 void sink_puts(struct sink *s, const char *p);
 void sink_flush(struct sink *s);
+
+/* A piece of a sink's output kept to be put again: made once for a key
+ * (what the piece depends on, KEPT_KEYS numbers) and copied after. */
+enum { KEPT_KEYS = 5 };
+struct sink_kept {
+	int used;
+	long key[KEPT_KEYS];
+	size_t len;
+	char text[1024];
+};
+
+/* Nonzero if k holds the piece for key: then it is put to s. */
+int sink_kept_put(struct sink *s, const struct sink_kept *k, const long key[KEPT_KEYS]);
+/* Keeps in k, for key, what s got since its length was from and its
+ * flushes were flushes; not when it left the buffer, or is too long. */
+void sink_kept_keep(struct sink_kept *k, const struct sink *s, size_t from,
+                    unsigned long flushes, const long key[KEPT_KEYS]);
 
 /* One byte: inline, as putc is. */
 static inline void sink_putc(struct sink *s, char c)

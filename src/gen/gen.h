@@ -158,4 +158,9 @@ int labels_main(const char *path);
  * prewrap.inc (prewrap.c); the exit status. */
 int prewrap_main(const char *codes, const char *enhanced);
 
+/* gentable --note-index NOTES.tsv: prints the provider notes by subject
+ * (build/notes.inc, which only src/lib/enhanced.c includes); the exit
+ * status. */
+int note_index_main(const char *path);
+
 #endif

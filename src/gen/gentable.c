@@ -9,11 +9,14 @@
  * With --labels, it writes instead the command's labels from data/i18n.tsv
  * (build/cli/labels.inc, which only src/cli/labels.c includes); with
  * --prewrap, the long texts of the codes and the registry as the command
- * wraps them at the default width (build/cli/prewrap.inc, src/gen/prewrap.c).
+ * wraps them at the default width (build/cli/prewrap.inc, src/gen/prewrap.c);
+ * with --note-index, the provider notes by subject (build/notes.inc, which
+ * only src/lib/enhanced.c includes).
  *
  * usage: gentable CODES.tsv PAIRS.tsv ENHANCED.tsv NOTES.tsv I18N.tsv > table.inc
  *        gentable --labels I18N.tsv > labels.inc
  *        gentable --prewrap CODES.tsv ENHANCED.tsv > prewrap.inc
+ *        gentable --note-index NOTES.tsv > notes.inc
  */
 #include "gen.h"
 
@@ -42,6 +45,8 @@ int main(int argc, char **argv)
 		return labels_main(argv[2]);
 	if (argc == 4 && strcmp(argv[1], "--prewrap") == 0)
 		return prewrap_main(argv[2], argv[3]);
+	if (argc == 3 && strcmp(argv[1], "--note-index") == 0)
+		return note_index_main(argv[2]);
 	if (argc != 6) {
 		fputs("usage: gentable CODES.tsv PAIRS.tsv ENHANCED.tsv NOTES.tsv I18N.tsv "
 		      "> table.inc\n", stderr);

@@ -6,21 +6,25 @@
 #include <string.h>
 
 
-/* Collects the provider notes for the code (any class for X.s.d). */
+#include "notes.inc"
+
+/* Collects the provider notes for the code (any class for X.s.d): only
+ * those of its subject are read (build/notes.inc), in the notes' order. */
 static void find_provider_notes(struct smtpcode_enhanced_lookup *lk)
 {
-	struct smtpcode_provider_note n;
+	const struct smtpcode_enhanced_code *c = &lk->enhanced;
 	size_t i;
 
-	for (i = 0; smtpcode_provider_note_at(i, &n) == 0; i++) {
-		if (n.enhanced.subject != lk->enhanced.subject || lk->enhanced.detail < n.enhanced.detail ||
-		    lk->enhanced.detail > n.detail_last)
+	if (c->subject < 0 || c->subject >= GEN_NOTE_SUBJECTS)
+		return;
+	for (i = gen_note_subject[c->subject]; i < gen_note_subject[c->subject + 1]; i++) {
+		const unsigned short *k = gen_note_keys[i];
+		if (c->detail < k[1] || c->detail > k[2])
 			continue;
-		if (lk->enhanced.reply_class != SMTPCODE_ANY &&
-		    n.enhanced.reply_class != lk->enhanced.reply_class)
+		if (c->reply_class != SMTPCODE_ANY && c->reply_class != k[0])
 			continue;
 		if (lk->provider_count < SMTPCODE_PROVIDER_MAX)
-			lk->provider[lk->provider_count++] = i;
+			lk->provider[lk->provider_count++] = k[3];
 	}
 }
 

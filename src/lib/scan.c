@@ -3,6 +3,7 @@
  * DSN groups, then to reply detection. No I/O and no allocation: the caller
  * feeds lines, and all state lives in the caller's struct smtpcode_scanner. */
 #include "scan.h"
+#include "scan_fast.h"
 #include "scan_pairs.h"
 
 #include <string.h>
@@ -77,6 +78,8 @@ void smtpcode_scanner_line(struct smtpcode_scanner *s, const char *line, size_t 
 	if (len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
 		line += 3, len -= 3; /* a UTF-8 byte-order mark (a file's first line, a paste) */
 	smtpcode__line_read(&sc->in, line, len);
+	if (!sc->general_only && smtpcode__fast_line(sc, &sc->in))
+		return;
 	smtpcode__mime_line(sc, &sc->in, detect);
 }
 
@@ -90,6 +93,11 @@ void smtpcode_scanner_end(struct smtpcode_scanner *s, smtpcode_reply_fn *emit, v
 	smtpcode__flush_pending(sc);
 	smtpcode__dsn_flush(sc);
 	smtpcode__twin_end(sc);
+}
+
+void smtpcode_scanner_set_codes_only(struct smtpcode_scanner *s, int on)
+{
+	state(s)->codes_only = on != 0;
 }
 
 unsigned long smtpcode_scanner_lines(const struct smtpcode_scanner *s)

@@ -10,7 +10,10 @@
  *                   replies (smaller readers: below)
  *   scan_formats.c  one table of markers per format
  *   scan_lookup.c   the lookups of those tables, by role (scan_lookup.h)
+ *   scan_index.c    what they keep: each line's pairs, first-byte bitmaps
  *   scan_pairs.h    which markers a line may hold: the lookups' filter
+ *   scan_fast.c     the fast path: a known log's records read field by
+ *                   field (scan_fast.h), with the same replies
  *   scan_reply.c    reply detection, and emitting a reply
  *   scan_build.c    building a reply: codes, warnings, text
  *   scan_bounce.c   bounce lines that hold no reply position: enhanced code
@@ -216,7 +219,7 @@ struct scan_index {
 	unsigned char raw_first[32];       /* raw client commands', in both cases */
 };
 
-void smtpcode__lookups_index(struct scan_index *ix); /* scan_lookup.c: the above */
+void smtpcode__lookups_index(struct scan_index *ix); /* scan_index.c: the above */
 void smtpcode__formats_index(struct scan_index *ix);
 
 /* For each row m of a role (m names the loop's variable: no parentheses). */
@@ -304,31 +307,6 @@ struct mime_block {
 };
 
 typedef void scan_next_fn(struct scan *s, struct scan_line *l);
-
-/* The header fields the pass reads (scan_mime_fields.c): rows of one name
- * stand together; message: only a message's header holds the field. */
-enum mime_field_kind {
-	K_TYPE,      /* Content-Type */
-	K_ENCODING,  /* Content-Transfer-Encoding */
-	K_MESSAGE,   /* only a message's header holds it */
-	K_FROM,      /* the sender: a bounce's when it holds the value */
-	K_BOUNCE,    /* a bounce's mark when the value starts so (any case),
-	              * or with any value for NULL */
-	K_MARK,      /* an auto-reply's mark when the value starts so (any
-	              * case), or with any value for NULL */
-	K_FEEDBACK,  /* Feedback-Type */
-	K_RCPT       /* Original-Rcpt-To */
-};
-
-struct mime_field {
-	char name[32];   /* arrays, not pointers: a table of pointers costs a */
-	char value[40];  /* relocation per string at every start ("" for none) */
-	enum mime_field_kind kind;
-	int message;
-};
-
-extern const struct mime_field smtpcode__mime_fields[];
-extern const size_t smtpcode__mime_field_count;
 
 /* The input lines a decoded line came from: a reply's last line is moved
  * from start to end (the encoded lines' span). */
@@ -504,7 +482,11 @@ struct scan {
 	unsigned long json_until;            /* a SCAN_JSON_OBJECT's members may
 	                                      * come up to this line */
 	int json_member;                     /* the open reply is that object's */
+	unsigned char general_only;          /* no fast path (the tests' reference) */
+	unsigned char fast_reply;            /* SCAN_FAST_* bits of the open reply */
+	unsigned char codes_only;            /* smtpcode_scanner_set_codes_only */
 	unsigned char retold;                /* ... follows a SCAN_RETOLD marker */
+	unsigned long fast_lines;            /* lines the fast path read */
 };
 
 /* ---- Replies (scan_reply.c) ----------------------------------------------- */

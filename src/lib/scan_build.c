@@ -46,11 +46,9 @@ void smtpcode__add_warning(struct smtpcode_reply *r, enum smtpcode_warning w)
 /* strlen(s), but at most n. */
 static size_t bounded_len(const char *s, size_t n)
 {
-	size_t i = 0;
+	const char *z = memchr(s, '\0', n);
 
-	while (i < n && s[i])
-		i++;
-	return i;
+	return z ? (size_t)(z - s) : n;
 }
 
 /* Appends text[n] (blanks around it dropped) to the reply's text, after a

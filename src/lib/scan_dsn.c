@@ -21,13 +21,22 @@ static const char *const field_names[] = {
 _Static_assert(sizeof field_names / sizeof field_names[0] == DSN_FIELD_COUNT,
                "a name for each DSN field");
 
-/* The field line starts with (any case), or DSN_NOT_A_FIELD. */
+/* The field line starts with (any case), or DSN_NOT_A_FIELD. A name is
+ * letters and '-' up to its ':', so only a line whose first run of those
+ * ends at a ':' can start with one, and only with a name of that length:
+ * most lines are done at their first blank. */
 enum dsn_field smtpcode__dsn_field(const char *line)
 {
+	size_t n = 0;
 	int f;
 
+	while (line[n] == '-' || (scx_lower((unsigned char)line[n]) >= 'a' &&
+	                          scx_lower((unsigned char)line[n]) <= 'z'))
+		n++;
+	if (line[n] != ':')
+		return DSN_NOT_A_FIELD;
 	for (f = 0; f < DSN_FIELD_COUNT; f++)
-		if (scan_starts_with(line, field_names[f]))
+		if (strlen(field_names[f]) == n + 1 && scan_starts_with(line, field_names[f]))
 			return (enum dsn_field)f;
 	return DSN_NOT_A_FIELD;
 }

@@ -9,69 +9,9 @@
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-/* ---- Which markers a line may hold ----------------------------------------- */
-
-_Static_assert(SCAN_PAIRS == 512, "scan_pair_slot() fills SCAN_PAIRS slots");
-
-void smtpcode__pairs_mark(struct scan_pairs *pp, const char *text, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)text;
-	uint16_t *first;
-	size_t i = len > 0 ? len - 1 : 0; /* the pairs that start before i */
-
-	memset(pp->first, 0, sizeof pp->first);
-	first = pp->first;
-	pp->base = text;
-	pp->end = text + len;
-	/* From the end back, so that each slot keeps the first place. */
-	for (; i >= 4; i -= 4) {
-		first[scan_pair_slot(u + i - 1)] = (uint16_t)i;
-		first[scan_pair_slot(u + i - 2)] = (uint16_t)(i - 1);
-		first[scan_pair_slot(u + i - 3)] = (uint16_t)(i - 2);
-		first[scan_pair_slot(u + i - 4)] = (uint16_t)(i - 3);
-	}
-	for (; i > 0; i--)
-		first[scan_pair_slot(u + i - 1)] = (uint16_t)i;
-}
-
-_Static_assert(SMTPCODE_SCAN_LINE_MAX < 65535, "a place in a line fits in uint16_t");
-
-/* ---- The index's own parts ------------------------------------------------ */
-
-static void set_bit(unsigned char *bits, unsigned char c)
-{
-	bits[c >> 3] |= (unsigned char)(1u << (c & 7));
-}
-
 static int has_bit(const unsigned char *bits, unsigned char c)
 {
 	return bits[c >> 3] >> (c & 7) & 1;
-}
-
-/* The parts of the index the lookups keep: no line marked yet, and the
- * first bytes of the rows that must start a line (SCAN_SERVER, SCAN_CLIENT
- * and SCAN_SESSION; SCAN_RAW_CLIENT in both cases, as it is compared
- * without case), so that a line starting with another byte skips those
- * rows at once. smtpcode__formats_index() calls it once the rows stand by
- * role. */
-void smtpcode__lookups_index(struct scan_index *ix)
-{
-	static const enum scan_role prefixes[] = { SCAN_SERVER, SCAN_CLIENT, SCAN_SESSION };
-	size_t i;
-
-	ix->pairs = NULL;
-	memset(ix->prefix_first, 0, sizeof ix->prefix_first);
-	memset(ix->raw_first, 0, sizeof ix->raw_first);
-	for (i = 0; i < COUNT(prefixes); i++)
-		EACH(ix, prefixes[i], m)
-			set_bit(ix->prefix_first, (unsigned char)(*m)->marker[0]);
-	EACH(ix, SCAN_RAW_CLIENT, m) {
-		unsigned char c = (unsigned char)(*m)->marker[0];
-		set_bit(ix->raw_first, c);
-		set_bit(ix->raw_first, (unsigned char)scx_lower(c));
-		if (c >= 'a' && c <= 'z')
-			set_bit(ix->raw_first, (unsigned char)(c - 'a' + 'A'));
-	}
 }
 
 /* The pairs to search s with: the line's when they cover s, else s's own,
@@ -118,32 +58,37 @@ static const char *command_word(const char *p, const char *until)
 {
 	char word[32];
 	size_t n = 0;
+	int first = until ? scx_lower((unsigned char)until[0]) : 0;
 
-	if (until) {
-		while (n < sizeof word - 1 && p[n] && !scan_starts_with(p + n, until))
+	if (until)
+		while (n < sizeof word - 1 && p[n] &&
+		       !(scx_lower((unsigned char)p[n]) == first && scan_starts_with(p + n, until)))
 			word[n] = p[n] == '\n' ? ' ' : p[n], n++;
-	} else {
+	else
 		while (p[n] && p[n] != ' ' && p[n] != ':' && n < sizeof word - 1)
 			word[n] = p[n], n++;
-	}
 	word[n] = '\0';
 	return smtpcode_command_canonical(word);
 }
 
 /* The command a line says a reply answered: Postfix "(in reply to RCPT TO
  * command)", Exim "after RCPT TO:<...>:", Sendmail "ruleset=check_rcpt". */
-const char *smtpcode__command_in(const struct scan_index *ix, const char *line)
+/* The command a line says a reply answered (smtpcode__command_in), and in
+ * *seen whether line holds a row's marker at all. */
+const char *smtpcode__command_seen(const struct scan_index *ix, const char *line, int *seen)
 {
 	struct scan_pairs local;
 	const struct scan_pairs *pp = pairs_for(ix, line, &local);
 	struct found f = { NULL, NULL };
 
+	*seen = 0;
 	EACH(ix, SCAN_COMMAND, m) {
 		const char *p;
 		if (scan_lacks_first(pp, *m)) /* f keeps an earlier row's search */
 			continue;
 		if ((p = find_cached(pp, &f, line, *m)) == NULL)
 			continue;
+		*seen = 1;
 		p += (*m)->len;
 		if (!(*m)->command)
 			return command_word(p, (*m)->then);
@@ -348,13 +293,18 @@ enum scan_role smtpcode__prefix_after(const struct scan_index *ix, const char *l
                                       const char **start)
 {
 	static const enum scan_role roles[] = { SCAN_SERVER_AFTER, SCAN_CLIENT_AFTER };
+	struct scan_pairs local;
+	const struct scan_pairs *pp;
 	size_t i;
 
 	if (!may_hold_after_marker(line))
 		return SCAN_ROLE_COUNT;
+	/* The passes run before the line's pairs are marked: its own pairs
+	 * spare the search of most of the 21 markers. */
+	pp = pairs_for(ix, line, &local);
 	for (i = 0; i < COUNT(roles); i++)
 		EACH(ix, roles[i], m) {
-			const char *p = smtpcode__find(ix, line, *m);
+			const char *p = scan_find_row(pp, line, *m);
 			if (!p || (p > line && (*m)->marker[0] != ' ' && (*m)->marker[0] != ']' &&
 			           (*m)->marker[0] != ':' && p[-1] != ' ' && p[-1] != '\t'))
 				continue;
@@ -435,7 +385,7 @@ const char *smtpcode__enhanced_lead(const struct scan_index *ix, const char *lin
 	EACH(ix, SCAN_ENHANCED_AFTER, m) {
 		const char *p = smtpcode__find(ix, line, *m); /* with `then`, after it */
 		if (p && (*m)->then && (p = strstr(p + (*m)->len, (*m)->then)) != NULL)
-			p += strlen((*m)->then) - (*m)->len;
+			p += (ptrdiff_t)strlen((*m)->then) - (ptrdiff_t)(*m)->len;
 		if (p && smtpcode__enhanced_next(p + (*m)->len))
 			return p + (*m)->len;
 	}

@@ -9,7 +9,13 @@
 
 #include <stddef.h>
 
-const char *smtpcode__command_in(const struct scan_index *ix, const char *line);
+const char *smtpcode__command_seen(const struct scan_index *ix, const char *line, int *seen);
+static inline const char *smtpcode__command_in(const struct scan_index *ix, const char *line)
+{
+	int seen;
+
+	return smtpcode__command_seen(ix, line, &seen);
+}
 enum smtpcode_outcome smtpcode__outcome_in(const struct scan_index *ix, const char *line);
 int smtpcode__after_lead_in(const struct scan_index *ix, const char *line, const char *p,
                             const char *colon_after);

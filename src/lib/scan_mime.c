@@ -44,6 +44,7 @@
  * longer one is skipped, as for any line). No allocation.
  */
 #include "scan.h"
+#include "scan_mime_fields.h"
 
 #include <string.h>
 
@@ -266,10 +267,16 @@ static void field_start(struct scan *s, const char *t, size_t n)
 
 	field_end(b);
 	b->lines++;
-	for (i = 0; i < smtpcode__mime_field_count; i++)
-		if (scx_lower((unsigned char)t[0]) == scx_lower((unsigned char)smtpcode__mime_fields[i].name[0]) &&
-		    same_word(t, n, smtpcode__mime_fields[i].name))
-			break;
+	/* Only a name of n bytes is compared: name[n] ends it and name[n - 1]
+	 * does not (field_name() gave n > 0). */
+	i = smtpcode__mime_field_count;
+	if (n < sizeof smtpcode__mime_fields[0].name)
+		for (i = 0; i < smtpcode__mime_field_count; i++) {
+			const char *name = smtpcode__mime_fields[i].name;
+			if (scx_lower((unsigned char)t[0]) == scx_lower((unsigned char)name[0]) &&
+			    !name[n] && name[n - 1] && scan_starts_with(t, name))
+				break;
+		}
 	if (i == smtpcode__mime_field_count)
 		return;
 	b->field = (int)i + 1;

@@ -2,6 +2,7 @@
  * the structure's, a message's, and the marks of bounces and auto-replies,
  * as one table. */
 #include "scan.h"
+#include "scan_mime_fields.h"
 
 /*
  * Rows of one name stand together; message says that only a message's

@@ -1,6 +1,6 @@
 /* scan_pairs.h - which markers a line may hold (internal to libsmtpcode):
  * the pairs of adjacent bytes of the line, marked once, and the searches
- * of the format tables' markers that they spare (scan_lookup.c marks;
+ * of the format tables' markers that they spare (scan_index.c marks;
  * scan_lookup.c and scan_who.c search). A marker is searched for with
  * strstr as before; the pairs only say, at a few instructions, that it
  * cannot be there, so every lookup keeps its exact meaning. */
@@ -14,7 +14,7 @@
 #include <string.h>
 
 /* The pairs of adjacent bytes a string holds, folded into SCAN_PAIRS slots
- * (scan_lookup.c): a marker one of whose pairs the string lacks is not in
+ * (scan_index.c): a marker one of whose pairs the string lacks is not in
  * it, and is not searched for; one it may hold is searched for from the
  * first place its first pair's slot was seen (it cannot start before).
  * The scanner marks each line once, after the passes (scan.c), for the

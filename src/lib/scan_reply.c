@@ -5,6 +5,7 @@
  * and connection failures with no reply. Builds each reply and hands it to
  * the callback. */
 #include "scan.h"
+#include "scan_fast.h"
 
 #include <string.h>
 
@@ -49,24 +50,35 @@ static void drop_closing_paren(char *text)
 		text[n - 1] = '\0';
 }
 
-void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn)
+/* smtpcode__emit, for a reply whose text is known (fast, SCAN_FAST_* bits:
+ * the fast path's, of one line) to hold no command marker or no code: the
+ * searches that would find none are skipped. */
+static void emit_known(struct scan *s, struct smtpcode_reply *r, int dsn, unsigned fast)
 {
 	char *cut;
 	size_t i;
 
-	if (!r->command && !dsn)
+	if (!r->command && !dsn && !(fast & SCAN_FAST_NO_COMMAND))
 		r->command = smtpcode__command_in(&s->formats, r->text);
-	if ((cut = (char *)smtpcode__text_end(&s->formats, r->text, 0)) != NULL) {
+	if (!(fast & SCAN_FAST_NO_TEXT_END) &&
+	    (cut = (char *)smtpcode__text_end(&s->formats, r->text, 0)) != NULL) {
 		while (cut > r->text && cut[-1] == ' ')
 			cut--;
 		*cut = '\0';
 	}
-	smtpcode__drop_joins(&s->formats, r);
-	smtpcode__drop_prefixes(r);
+	if (!(fast & SCAN_FAST_NO_JOIN))
+		smtpcode__drop_joins(&s->formats, r);
+	if (!(fast & SCAN_FAST_PLAIN))
+		smtpcode__drop_prefixes(r);
 	drop_closing_paren(r->text);
-	inner_codes(r);
-	smtpcode__check_reply(r);
-	smtpcode__who_finish(s, r, dsn);
+	if (!(fast & SCAN_FAST_PLAIN))
+		inner_codes(r);
+	if (fast & SCAN_FAST_CODES) {
+		s->who.context_ok = 0; /* as smtpcode__who_finish leaves it */
+	} else {
+		smtpcode__check_reply(r);
+		smtpcode__who_finish(s, r, dsn);
+	}
 	smtpcode__twin_emit(s, r, dsn);
 	for (i = 0; i < s->inner_count; i++) {
 		struct smtpcode_reply *q = &s->inner[i];
@@ -80,13 +92,22 @@ void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn)
 	s->inner_count = 0;
 }
 
+void smtpcode__emit(struct scan *s, struct smtpcode_reply *r, int dsn)
+{
+	emit_known(s, r, dsn, 0);
+}
+
 void smtpcode__flush_pending(struct scan *s)
 {
+	/* the fast path's bits hold while no other line joined its reply */
+	unsigned fast = s->reply.last_line == s->reply.first_line ? s->fast_reply : 0;
+
+	s->fast_reply = 0;
 	s->json_member = 0;
 	if (s->pending) {
 		s->pending = 0;
 		s->multiline = 0;
-		smtpcode__emit(s, &s->reply, 0);
+		emit_known(s, &s->reply, 0, fast);
 	}
 }
 
@@ -209,8 +230,10 @@ static size_t sentence_width(const char *line)
  * code in line; a reply it opens gets the line's outcome (the caller's
  * when it read it, else read here). The caller closes the reply. */
 static void reply_part(struct scan *s, const char *line, const char *code_ptr, int code,
-                       char sep, int transcript, const enum smtpcode_outcome *outcome)
+                       char sep, int transcript, const enum smtpcode_outcome *outcome,
+                       struct scan_record *rec)
 {
+	const char *from = rec ? rec->text : line; /* where the lookups read */
 	struct smtpcode_reply *r = &s->reply;
 	const char *text = sep == ' ' || sep == '-' || !sep ? code_ptr + (sep ? 4 : 3)
 	                                                    : smtpcode__punct_text(code_ptr);
@@ -239,15 +262,22 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 		if (s->after_lines > 0)
 			r->command = s->after_command;
 		s->after_lines = 0;
-		smtpcode__who_open(s, r, line, code_ptr, transcript);
+		if (!rec)
+			smtpcode__who_open(s, r, line, code_ptr, transcript);
+		else if (!rec->codes_only)
+			smtpcode__who_record(s, r, rec);
 	} else if (code != r->basic) {
 		smtpcode__add_warning(r, SMTPCODE_WARN_CONTINUATION_MISMATCH);
 		r->basic = code; /* the last line's code stands, as clients read it */
 	}
-	if (!r->command)
-		r->command = smtpcode__command_in(&s->formats, line);
-	if (!r->command)
-		r->command = smtpcode__command_span(&s->formats, line);
+	if (rec && rec->codes_only)
+		; /* no command asked for */
+	else if (!r->command && rec)
+		r->command = smtpcode__command_seen(&s->formats, from, &rec->command_seen);
+	else if (!r->command)
+		r->command = smtpcode__command_in(&s->formats, from);
+	if (!r->command && !(rec && rec->codes_only))
+		r->command = smtpcode__command_span(&s->formats, from);
 	r->last_line = s->line;
 	s->multiline = sep == '-' && !smtpcode__banner_end(text, code);
 	s->unclosed = ends_unclosed(&s->formats, text);
@@ -257,7 +287,10 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 	s->closed = (quote = smtpcode__opening_quote(line, code_ptr)) != 0 &&
 	            smtpcode__closing_quote(text, quote) != NULL;
 	smtpcode__reply_text(r, text, n);
-	smtpcode__quoted_replies(s, text, n, s->line);
+	if (rec)
+		rec->text_end = text + n;
+	if (!(rec && rec->plain)) /* a plain text quotes no reply */
+		smtpcode__quoted_replies(s, text, n, s->line);
 	s->sentence_end = sentence_width(line);
 }
 
@@ -294,6 +327,70 @@ static void after_lead_in_line(struct scan *s, const char *line)
 	}
 }
 
+/* Nonzero if the reply at p, found inside a line, holds its own last line
+ * after a blank: its code and a blank ("said: 550-5.1.1 The email account
+ * ... 550-5.1.1 double-checking ... 550 5.1.1 https://..."; Postfix's
+ * smtp(8) logs a multi-line reply flattened so). No later line goes on
+ * with it: the next record's "550-" is a reply of its own. */
+static int holds_last_line(const char *p, int code)
+{
+	const char *q;
+	char sep = 0;
+
+	for (q = p + 4; (q = strchr(q, ' ')) != NULL; q++)
+		if (scan_code_at(q + 1, &sep) == code && sep == ' ')
+			return 1;
+	return 0;
+}
+
+/* The outcome and the "dsn=" field's enhanced code of a log record's reply. */
+static void record_end(struct scan *s, enum smtpcode_outcome outcome, const char *dsn)
+{
+	s->reply.outcome = outcome;
+	if (dsn) {
+		struct smtpcode_enhanced_code c;
+		size_t len;
+		if (smtpcode__enhanced_at(dsn, &c, &len) == SCAN_TOKEN_ENHANCED)
+			smtpcode__add_enhanced(&s->reply, &c);
+	}
+}
+
+/* A reply found inside a log or NDR line, its code at p. With rec (the
+ * fast path's record, scan_fast.c), what stands before the reply's text is
+ * known to hold no marker: the lookups read from rec->text, and who comes
+ * from the record's fields. */
+void smtpcode__inline_reply(struct scan *s, const char *line, const char *p, int code, char sep,
+                            enum smtpcode_outcome outcome, const char *dsn,
+                            struct scan_record *rec)
+{
+	size_t mark;
+
+	reply_part(s, line, p, code, sep, 0, &outcome, rec);
+	s->pending_inline = 1;
+	if (!rec) { /* a record's fields hold no " #", no column, no "(reason: " */
+		smtpcode__status_first(s, &s->reply, line, p);
+		if (smtpcode__in_column(line, p) || (s->retold && line[strlen(line) - 1] == ')'))
+			s->reply_indent = (size_t)-1; /* a table's cell, Sendmail's "(reason:
+			                               * ...)": no line continues it */
+	}
+	/* Exim's "550-...\n550 ..." and Postfix's "550-5.1.1 ... 550 5.1.1
+	 * ..." hold their last line already, unless a quoted string goes on
+	 * ("'535-5.7.8 ...\n' +": nodemailer) */
+	s->multiline = s->multiline &&
+	               (!smtpcode__join_in(&s->formats, p, &mark) || smtpcode__concat_end(line)) &&
+	               !holds_last_line(p, code);
+	/* one JSON line, several events: a reply in a string after the
+	 * closing quote of the last one ([{..."reason":"550 ..."},{...}]) */
+	while (s->closed && smtpcode__opening_quote(line, p) == '"' &&
+	       (p = smtpcode__closing_quote(p, '"')) != NULL && (p[1] == ',' || p[1] == '}') &&
+	       (p = smtpcode__find_embedded(&s->formats, line = p + 1, 0, &code, &sep)) != NULL) {
+		smtpcode__flush_pending(s);
+		reply_part(s, line, p, code, sep, 0, &outcome, NULL);
+		s->pending_inline = 1;
+	}
+	record_end(s, outcome, dsn);
+}
+
 /* A log or NDR line that may hold a reply somewhere inside. */
 static void other_line(struct scan *s, const char *line)
 {
@@ -313,37 +410,10 @@ static void other_line(struct scan *s, const char *line)
 		}
 		return;
 	}
-	if (p) {
-		size_t mark;
-		reply_part(s, line, p, code, sep, 0, &outcome);
-		s->pending_inline = 1;
-		smtpcode__status_first(s, &s->reply, line, p);
-		if (smtpcode__in_column(line, p) || (s->retold && line[strlen(line) - 1] == ')'))
-			s->reply_indent = (size_t)-1; /* a table's cell, Sendmail's "(reason:
-			                               * ...)": no line continues it */
-		/* Exim's "550-...\n550 ..." holds its last line already, unless
-		 * a quoted string goes on ("'535-5.7.8 ...\n' +": nodemailer) */
-		s->multiline = s->multiline && (!smtpcode__join_in(&s->formats, p, &mark) ||
-		                                smtpcode__concat_end(line));
-		/* one JSON line, several events: a reply in a string after the
-		 * closing quote of the last one ([{..."reason":"550 ..."},{...}]) */
-		while (s->closed && smtpcode__opening_quote(line, p) == '"' &&
-		       (p = smtpcode__closing_quote(p, '"')) != NULL && (p[1] == ',' || p[1] == '}') &&
-		       (p = smtpcode__find_embedded(&s->formats, line = p + 1, 0, &code, &sep)) != NULL) {
-			smtpcode__flush_pending(s);
-			reply_part(s, line, p, code, sep, 0, &outcome);
-			s->pending_inline = 1;
-		}
-	}
+	if (p)
+		smtpcode__inline_reply(s, line, p, code, sep, outcome, dsn, NULL);
 	else
-		record_without_reply(s, line);
-	s->reply.outcome = outcome;
-	if (dsn) {
-		struct smtpcode_enhanced_code c;
-		size_t len;
-		if (smtpcode__enhanced_at(dsn, &c, &len) == SCAN_TOKEN_ENHANCED)
-			smtpcode__add_enhanced(&s->reply, &c);
-	}
+		record_without_reply(s, line), record_end(s, outcome, dsn);
 }
 
 /* Nonzero if a line at the open reply's own indentation starts a sentence
@@ -500,7 +570,7 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 		if (s->pending && !s->multiline)
 			smtpcode__flush_pending(s);
 		reply_part(s, l->start, body, code, sep,
-		           l->kind == SCAN_LINE_SERVER || raw_reply(s, l, body, code), NULL);
+		           l->kind == SCAN_LINE_SERVER || raw_reply(s, l, body, code), NULL, NULL);
 		return;
 	}
 	if (continued(s, l, body))
@@ -509,7 +579,7 @@ void smtpcode__reply_line(struct scan *s, const struct scan_line *l)
 		/* msmtp's "server message: 535-5.7.8 ..." lines, one reply */
 		const char *p = smtpcode__find_embedded(&s->formats, l->start, 0, &code, &sep);
 		if (p && code == s->reply.basic) {
-			reply_part(s, l->start, p, code, sep, 0, NULL);
+			reply_part(s, l->start, p, code, sep, 0, NULL, NULL);
 			return;
 		}
 	}

@@ -28,12 +28,45 @@ const char *smtpcode__punct_text(const char *p)
 	return smtpcode__enhanced_at(q, &c, &len) == SCAN_TOKEN_ENHANCED ? q : NULL;
 }
 
+/* The length of a part of an enhanced code at p as RFC 3463 writes one:
+ * 1 to 3 digits, no leading zero; 0 if p holds none. */
+static size_t code_part(const char *p, int *value)
+{
+	size_t n = 0;
+
+	while (n < 4 && scan_is_digit(p[n]))
+		n++;
+	if (n == 0 || n > 3 || (n > 1 && p[0] == '0'))
+		return 0;
+	*value = n == 1 ? p[0] - '0' : n == 2 ? (p[0] - '0') * 10 + (p[1] - '0')
+	                                     : (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+	return n;
+}
+
 /* A malformed one (5.01.1, 6.1.1, 5.1.1000) is reported as such. */
 enum scan_token smtpcode__enhanced_at(const char *p, struct smtpcode_enhanced_code *code,
                                       size_t *len)
 {
 	char tok[32];
-	size_t n = 0, dots = 0;
+	size_t n = 0, dots = 0, a, b;
+	int subject, detail;
+
+	/* The common form at once ("5.1.1 ", "2.0.0)"): what the general
+	 * reading below gives it, without copying and parsing the token. */
+	if ((p[0] == '2' || p[0] == '4' || p[0] == '5') && p[1] == '.' &&
+	    (a = code_part(p + 2, &subject)) != 0 && p[2 + a] == '.' &&
+	    (b = code_part(p + 3 + a, &detail)) != 0) {
+		char end = p[3 + a + b];
+		if (end == '\0' || end == ' ' || end == ',' || end == ')' || end == ';' ||
+		    end == '>' || end == ']' || end == '\t' || end == '\'' || end == '"' ||
+		    (end == ':' && (p[4 + a + b] == ' ' || p[4 + a + b] == '\0'))) {
+			code->reply_class = p[0] - '0';
+			code->subject = subject;
+			code->detail = detail;
+			*len = 3 + a + b;
+			return SCAN_TOKEN_ENHANCED;
+		}
+	}
 
 	while ((scan_is_digit(p[n]) || p[n] == '.') && n < sizeof tok - 1) {
 		dots += p[n] == '.';

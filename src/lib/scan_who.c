@@ -6,6 +6,7 @@
  * Exim's "host ..." line, a transcript's RCPT TO), and gives it to the
  * reply that follows within a few lines. */
 #include "scan.h"
+#include "scan_fast.h"
 #include "scan_pairs.h"
 
 #include <string.h>
@@ -107,7 +108,7 @@ static int host_end(char c)
  * "]" ("relay=mx[192.0.2.1]:25") or a final ':' (or '.' at the line's
  * end). Nonzero if one was copied to out (SCAN_ADDRESS bytes): it holds a
  * dot, a '[' or a ':' ("relay=none" and "relay=local" are no host). */
-static int host_at(const char *p, char *out)
+int smtpcode__host_at(const char *p, char *out)
 {
 	const char *s = scan_skip_spaces(p), *e, *b;
 	size_t n;
@@ -195,7 +196,7 @@ static int value_after(const struct scan_index *ix, enum scan_role role, const c
 	return 0;
 }
 
-static value_reader address_after, host_at;
+static value_reader address_after;
 
 /* The recipient's address after a SCAN_RECIPIENT marker, to out. */
 int smtpcode__recipient_in(const struct scan_index *ix, const char *line, char *out)
@@ -206,7 +207,7 @@ int smtpcode__recipient_in(const struct scan_index *ix, const char *line, char *
 /* The remote host after a SCAN_HOST marker, to out. */
 int smtpcode__host_in(const struct scan_index *ix, const char *line, char *out)
 {
-	return value_after(ix, SCAN_HOST, line, host_at, out);
+	return value_after(ix, SCAN_HOST, line, smtpcode__host_at, out);
 }
 
 /* Where the host starts on a line that starts (after blanks) with a
@@ -264,7 +265,7 @@ void smtpcode__who_context(struct scan *s, const char *line)
 		else if (smtpcode__recipient_in(&s->formats, line, w->address))
 			w->address_until = s->line + WHO_MARKER_LINES;
 	}
-	if (((p = smtpcode__host_line(&s->formats, line)) != NULL && host_at(p, w->host)) ||
+	if (((p = smtpcode__host_line(&s->formats, line)) != NULL && smtpcode__host_at(p, w->host)) ||
 	    smtpcode__host_in(&s->formats, line, w->host))
 		w->host_until = s->line + WHO_HOST_LINES;
 	if ((d = smtpcode__direction_in(&s->formats, line)) != SMTPCODE_DIRECTION_UNKNOWN) {
@@ -292,7 +293,7 @@ void smtpcode__who_session(struct scan *s, const char *line)
 	const char *p = smtpcode__host_line(&s->formats, line);
 
 	if (p)
-		host_at(p, s->who.session_host);
+		smtpcode__host_at(p, s->who.session_host);
 	s->who.txn_accepted = 0;
 }
 
@@ -420,6 +421,25 @@ void smtpcode__who_open(struct scan *s, struct smtpcode_reply *r, const char *li
 		copy_field(r->remote_host, w->host, strlen(w->host));
 }
 
+/* The fast path's record (scan_fast.c): as smtpcode__who_open reads its
+ * line, the recipient and host from its fields, and the direction remote
+ * (its lead-in says so) unless the reply's text holds a refusal's marker. */
+void smtpcode__who_record(struct scan *s, struct smtpcode_reply *r, const struct scan_record *rec)
+{
+	const struct scan_pairs *pp = scan_covering(&s->formats, rec->text);
+
+	s->who.context_ok = s->line <= s->who.address_until;
+	r->direction = SMTPCODE_DIRECTION_REMOTE;
+	EACH(&s->formats, SCAN_DIRECTION, m) /* as smtpcode__direction_in: a refusal's wins */
+		if ((*m)->direction == SMTPCODE_DIRECTION_LOCAL && !scan_lacks_first(pp, *m) &&
+		    scan_find_row(pp, rec->text, *m)) {
+			r->direction = SMTPCODE_DIRECTION_LOCAL;
+			break;
+		}
+	memcpy(r->recipient, rec->recipient, sizeof r->recipient);
+	memcpy(r->remote_host, rec->host, sizeof r->remote_host);
+}
+
 /* A DSN group's field: the recipient (Final-Recipient, else
  * Original-Recipient, else X-Actual-Recipient: "rfc822; u@a") and the
  * remote host (Remote-MTA: "dns; mx.example.net"). */
@@ -431,7 +451,7 @@ void smtpcode__who_dsn_field(struct scan *s, enum dsn_field f, const char *value
 	int rank = f == DSN_FINAL_RECIPIENT ? 3 : f == DSN_ORIGINAL_RECIPIENT ? 2 : 1;
 
 	if (f == DSN_REMOTE_MTA) {
-		host_at(v, r->remote_host);
+		smtpcode__host_at(v, r->remote_host);
 		return;
 	}
 	if (f != DSN_FINAL_RECIPIENT && f != DSN_ORIGINAL_RECIPIENT && f != DSN_X_ACTUAL_RECIPIENT)

@@ -43,7 +43,7 @@ for n in 16383 16384 16385 65535 65536 65537; do
 	done
 done
 
-for t in args reply reply_json json merge logstat; do
+for t in args reply reply_json json merge logstat scan_fast; do
 	corpus=build/fuzz/corpus-$t
 	mkdir -p "$corpus"
 	log=build/fuzz/$t.log
