@@ -64,6 +64,12 @@ void logstat_init(struct logstat *ls)
 	ls_detail_init(&ls->detail);
 }
 
+void logstat_start(struct logstat *ls)
+{
+	topk_start(&ls->domains);
+	topk_start(&ls->relays);
+}
+
 /* The kind a count has in the tables by domain and relay, or -1. */
 static int kind_of(int count)
 {

@@ -70,6 +70,9 @@ struct logstat {
 const char *logstat_hourly_key(enum ls_hourly h);
 
 void logstat_init(struct logstat *ls);
+/* logstat_init for storage that is all zero already (static): its pages
+ * are touched only as the log fills them (peak memory). */
+void logstat_start(struct logstat *ls);
 void logstat_line(struct logstat *ls, const char *line, size_t len);
 
 /* pflogsumm's percentages of rejected and of discarded (c): c / (delivered

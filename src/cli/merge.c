@@ -165,8 +165,7 @@ int run_merge(const struct options *o, const struct style *st)
 	long n = 0;
 	int i;
 
-	tally_init(&tally);
-	logstat_init(&stats);
+	logstat_start(&stats); /* static, used once: all zero already (see run_scan) */
 	stats.top = o->top_given ? o->top : 10;
 	tally.stats = &stats;
 	m.t = &tally;

@@ -13,9 +13,14 @@ _Static_assert((TOPK_BUCKETS & (TOPK_BUCKETS - 1)) == 0, "the buckets are a powe
 
 void topk_init(struct topk *t)
 {
+	memset(t, 0, sizeof *t);
+	topk_start(t);
+}
+
+void topk_start(struct topk *t)
+{
 	int i;
 
-	memset(t, 0, sizeof *t);
 	for (i = 0; i < TOPK_BUCKETS; i++)
 		t->bucket[i] = -1;
 }

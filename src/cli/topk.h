@@ -36,6 +36,10 @@ struct topk {
 };
 
 void topk_init(struct topk *t);
+/* topk_init for storage that is all zero already (static): only the
+ * members that start at other values are set, so that the pages of the
+ * rest are not touched (they count in peak memory once written). */
+void topk_start(struct topk *t);
 
 /* A key as the table keeps it: cut at TOPK_KEY - 1 bytes, zero to the end
  * of its last 8 bytes (compared 8 bytes at a time), and its hash. */
