@@ -286,6 +286,39 @@ static void cleanup__enhanced_code_alone(void **state)
 	assert_string_equal(found[1].text, "message content rejected");
 }
 
+/* qmail-send's log line: '_' for blanks, '/' for line breaks; the result
+ * word gives the outcome, the sentence before "Remote host said:" the
+ * command, the reply ends at its break (a URL's '/' stays); a local
+ * failure's status tag; the delivery number and other lines are no code. */
+static void qmail_send__log_lines(void **state)
+{
+	(void)state;
+	scan("@40000000683f1a2c0b22d8b5 delivery 551: failure: 198.51.100.11_does_not_like_"
+	     "recipient./Remote_host_said:_550_5.1.1_<bo@example.net>_unknown/Giving_up_on_"
+	     "198.51.100.11./\n"
+	     "1780568468.1 delivery 552: deferral: Connected_to_203.0.113.5_but_greeting_failed./"
+	     "Remote_host_said:_421_4.7.0_see_http://www.example.com/help/Blocked.html/I'm_not_"
+	     "going_to_try_again;_this_message_has_been_in_the_queue_too_long./\n"
+	     "@40000000683f1a2c0c33e9c6 delivery 553: failure: Sorry,_no_mailbox_here_by_that_"
+	     "name._(#5.1.1)/\n"
+	     "@40000000683f1a2b04926340 starting delivery 550: msg 161214 to remote a@example.net\n"
+	     "@40000000683f1a2b04926350 status: local 0/10 remote 1/20\n"
+	     "delivery 554: failure: no_underscores_but_a_550_here");
+	assert_int_equal(nfound, 3);
+	assert_int_equal(found[0].basic, 550);
+	assert_string_equal(found[0].command, "RCPT");
+	assert_int_equal(found[0].outcome, SMTPCODE_OUTCOME_BOUNCED);
+	assert_string_equal(found[0].text, "<bo@example.net> unknown");
+	assert_string_equal(found[0].recipient, "bo@example.net");
+	assert_int_equal(found[1].basic, 421);
+	assert_string_equal(found[1].command, "CONNECT");
+	assert_int_equal(found[1].outcome, SMTPCODE_OUTCOME_DEFERRED);
+	assert_string_equal(found[1].text, "see http://www.example.com/help/Blocked.html");
+	assert_int_equal(found[2].basic, 0);
+	assert_string_equal(enh(2, 0), "5.1.1");
+	assert_int_equal(found[2].outcome, SMTPCODE_OUTCOME_BOUNCED);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -300,6 +333,7 @@ int main(void)
 		cmocka_unit_test(json__mailgun_delivery_status),
 		cmocka_unit_test(enhanced_first__after_another_lead_in),
 		cmocka_unit_test(cleanup__enhanced_code_alone),
+		cmocka_unit_test(qmail_send__log_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -530,6 +530,12 @@ static void webhooks__json_members_name_the_recipient(void **state)
 	who_is(1, "ben@example.net", "", UNKNOWN);
 	who_is(2, "dee@example.org", "", UNKNOWN);
 	who_is(3, "opal@example.org", "", UNKNOWN);
+	/* a log line that quotes one reply twice, the first not in a JSON
+	 * value (its quote is followed by '.'): one reply */
+	scan("ERROR: got code \"450\", with message \"450 4.7.1 Try again later\". "
+	     "{\"exception\":\"with message \\\"450 4.7.1 Try again later\\\".\"}");
+	assert_int_equal(nfound, 1);
+	assert_string_equal(found[0].text, "Try again later");
 }
 
 int main(void)

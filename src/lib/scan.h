@@ -264,6 +264,7 @@ scan_pass_fn smtpcode__pass_log_prefix; /* a log prefix before a transcript's
                                          * marker, and its process id */
 scan_pass_fn smtpcode__pass_prefix; /* transcript prefixes: kind, start */
 scan_pass_fn smtpcode__pass_indent; /* indentation: indented */
+void smtpcode__qmail_delivery(struct scan *s, struct scan_line *l); /* scan_bounce.c */
 
 /* ---- MIME (scan_mime.c) --------------------------------------------------- */
 

@@ -2,7 +2,8 @@
  * at a reply position (scan_reply.c's other_line tries them): a line that
  * starts with an enhanced code ("Reason: 5.1.1 ..."), the sending MTA's own
  * status (qmail's "(#5.1.2)"), a connection failure with no reply (issue
- * 14), and a reply that stands in a table's column. */
+ * 14), a reply that stands in a table's column, and qmail-send's log lines
+ * (rewritten to be read as its bounce is). */
 #include "scan.h"
 
 #include <string.h>
@@ -64,6 +65,7 @@ int smtpcode__status_tag_line(struct scan *s, const char *line)
 	if (!smtpcode__status_tag(&s->formats, line, &c))
 		return 0;
 	smtpcode__reply_start(&s->reply, s->line);
+	s->reply.outcome = smtpcode__outcome_in(&s->formats, line); /* qmail-send's log */
 	smtpcode__add_enhanced(&s->reply, &c);
 	smtpcode__append_text(&s->reply, line, strlen(line));
 	smtpcode__who_open(s, &s->reply, line, NULL, 0);
@@ -190,4 +192,75 @@ int smtpcode__json_member(struct scan *s, const char *body)
 		return body[0] == '"'; /* another member: the object goes on */
 	s->reply.last_line = s->line;
 	return 1;
+}
+
+/* The detail of qmail-send's log line "delivery 5: failure: DETAIL" (also
+ * "success:" and "deferral:"; after its time stamp, "@4000..." or
+ * "1054194596.057500"), or NULL. */
+static char *delivery_detail(char *text)
+{
+	static const char *const results[] = { "success: ", "failure: ", "deferral: " };
+	char *p = text;
+	size_t i;
+
+	while ((p = strstr(p, "delivery ")) != NULL) {
+		char *q = p += 9;
+		while (scan_is_digit(*q))
+			q++;
+		if (q == p || q[0] != ':' || q[1] != ' ')
+			continue;
+		for (i = 0; i < sizeof results / sizeof results[0]; i++)
+			if (strncmp(q + 2, results[i], strlen(results[i])) == 0)
+				return q + 2 + strlen(results[i]);
+	}
+	return NULL;
+}
+
+/* Nonzero if the words at p up to the next '/' hold a blank: a sentence
+ * of the report ("Giving up on ..."), not a path ("/help/Blocked.html"). */
+static int sentence_after(const char *p)
+{
+	size_t n = strcspn(p, "/");
+
+	return memchr(p, ' ', n) != NULL;
+}
+
+/* qmail-send logs the report of a delivery on one line: logsafe() writes
+ * each unsafe byte (a blank among them) as '_', and the report's line
+ * breaks are '/' ("130.57.1.11_does_not_like_recipient./Remote_host_said:
+ * _550_5.1.1_..._User_unknown/Giving_up_on_130.57.1.11./"; qmail's
+ * qmail-send.c, qsutil.c). The detail is rewritten as text: blanks again,
+ * a break ('/' at the end, or after '.' or before a capital when a
+ * sentence follows: a URL's '/' stays) a blank, the
+ * line cut after the remote reply ("Remote host said: ..."), and the
+ * command that the sentence before it names kept for the reply. */
+void smtpcode__qmail_delivery(struct scan *s, struct scan_line *l)
+{
+	char *d = l->kind == SCAN_LINE_TEXT && memchr(l->text, '_', l->len) ? delivery_detail(l->text)
+	                                                                   : NULL;
+	char *p, *said = NULL;
+	const char *command;
+
+	if (!d)
+		return;
+	for (p = d; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	for (p = d; *p; p++) {
+		if (*p != '/' || !(p[1] == '\0' || (sentence_after(p + 1) && ((p > d && p[-1] == '.') ||
+		                                                            (p[1] >= 'A' && p[1] <= 'Z')))))
+			continue;
+		if (said) { /* the remote reply ends here */
+			*p = '\0';
+			l->len = (size_t)(p - l->text);
+			break;
+		}
+		*p = ' ';
+		if (scan_starts_with(p + 1, "Remote host said: "))
+			said = p + 1;
+	}
+	if (said && (command = smtpcode__command_before(&s->formats, d)) != NULL) {
+		s->after_command = command; /* "does not like recipient." before it */
+		s->after_lines = 2;         /* this line (reply_line counts it down) */
+	}
 }

@@ -242,6 +242,10 @@ static const struct scan_marker qmail[] = {
 	NAMES("[BODY]", NULL, "DATA"),
 	ROW("(#", SCAN_STATUS_TAG, ")", NULL, SMTPCODE_OUTCOME_NONE),
 	ROW("[#", SCAN_STATUS_TAG, "]", NULL, SMTPCODE_OUTCOME_NONE),
+	/* qmail-send's log: "delivery 5: failure: ..." (scan_bounce.c reads it) */
+	GIVES(": success: ", SCAN_OUTCOME_TOKEN, NULL, DELIVERED),
+	GIVES(": failure: ", SCAN_OUTCOME_TOKEN, NULL, BOUNCED),
+	GIVES(": deferral: ", SCAN_OUTCOME_TOKEN, NULL, DEFERRED),
 	/* who: "Connected to 192.0.2.1 but sender was rejected." (qmail-remote) */
 	MARK("Connected to ", SCAN_HOST_LINE),
 };

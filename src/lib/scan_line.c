@@ -304,7 +304,7 @@ int smtpcode__pass_prefix(struct scan *s, struct scan_line *l)
  * reply (Postfix wraps quoted replies over lines that start with spaces). */
 int smtpcode__pass_indent(struct scan *s, struct scan_line *l)
 {
-	(void)s;
 	l->indented = (l->text[0] == ' ' || l->text[0] == '\t') && scan_skip_spaces(l->text)[0];
+	smtpcode__qmail_delivery(s, l); /* qmail-send's "delivery 5: failure: ..." */
 	return 1;
 }

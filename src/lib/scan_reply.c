@@ -382,7 +382,7 @@ void smtpcode__inline_reply(struct scan *s, const char *line, const char *p, int
 	/* one JSON line, several events: a reply in a string after the
 	 * closing quote of the last one ([{..."reason":"550 ..."},{...}]) */
 	while (s->closed && smtpcode__opening_quote(line, p) == '"' &&
-	       (p = smtpcode__closing_quote(p, '"')) != NULL &&
+	       (p = smtpcode__closing_quote(p, '"')) != NULL && (p[1] == ',' || p[1] == '}') &&
 	       (p = smtpcode__find_embedded(&s->formats, line = p + 1, 0, &code, &sep)) != NULL) {
 		smtpcode__flush_pending(s);
 		reply_part(s, line, p, code, sep, 0, &outcome, NULL);
