@@ -475,6 +475,32 @@ static void test_flattened_replies_in_a_row(void **state)
 	twoways_free(&w);
 }
 
+/* A record cut at SMTPCODE_SCAN_LINE_MAX inside its "(in reply to" does
+ * not take the next record's reply: a syslog line continues no reply. */
+static void test_cut_record_then_another(void **state)
+{
+	static char text[SMTPCODE_SCAN_LINE_MAX + 1024];
+	size_t n;
+	(void)state;
+
+	n = (size_t)snprintf(text, sizeof text, "Nov 22 10:00:01 mx postfix/smtp[1]: 0A1B2C3D4E: "
+	                     "to=<a@example.org>, relay=mx[192.0.2.1]:25, delay=1, dsn=5.1.1, "
+	                     "status=bounced (host mx[192.0.2.1] said: 550 5.1.1 ");
+	memset(text + n, 'x', SMTPCODE_SCAN_LINE_MAX - n - 10);
+	n = SMTPCODE_SCAN_LINE_MAX - 10;
+	snprintf(text + n, sizeof text - n, " (in reply to RCPT TO command))\nNov 22 10:00:02 mx "
+	         "postfix/smtp[2]: 0B1B2C3D4E: to=<h@example.org>, relay=mx[192.0.2.1]:25, "
+	         "delay=1, dsn=4.7.0, status=deferred (host mx[192.0.2.1] said: 421 4.7.0 later "
+	         "(in reply to end of DATA command))");
+	twoways_init(&w);
+	twoways_text(&w, text, strlen(text));
+	twoways_end(&w);
+	assert_same("a cut record");
+	assert_non_null(strstr(w.b.buf, "lines 1-1 dsn 0-0 basic 550"));
+	assert_non_null(strstr(w.b.buf, "lines 2-2 dsn 0-0 basic 421"));
+	twoways_free(&w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -485,6 +511,7 @@ int main(void)
 		cmocka_unit_test(test_generated),
 		cmocka_unit_test(test_reads_the_shape),
 		cmocka_unit_test(test_flattened_replies_in_a_row),
+		cmocka_unit_test(test_cut_record_then_another),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

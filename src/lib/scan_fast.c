@@ -117,7 +117,7 @@ static const char *clock_time(const char *p)
 /* The time stamp that starts a syslog line, and its blank: "Nov 22
  * 10:00:00 ", "Nov  2 10:00:00 ", "2026-11-22T10:00:00.123456+00:00 ".
  * The byte after it, or NULL. */
-static const char *stamp(const char *p)
+const char *smtpcode__stamp_end(const char *p)
 {
 	if (is_upper(p[0]) && is_lower(p[1]) && is_lower(p[2]) && p[3] == ' ') {
 		p += 4;
@@ -561,7 +561,7 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 	 * field's line (test_scan_fast.c tries every stamp's first letters):
 	 * those lookups are not needed. */
 	rec.codes_only = s->codes_only; /* who is not read then */
-	if (!state_free(s) || !(p = stamp(l->text)) || !(p = syslog_head(p)))
+	if (!state_free(s) || !(p = smtpcode__stamp_end(l->text)) || !(p = syslog_head(p)))
 		return 0;
 	if (no_reply(p)) {
 		line_read_so(s);

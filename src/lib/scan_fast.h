@@ -33,5 +33,6 @@ void smtpcode__inline_reply(struct scan *s, const char *line, const char *p, int
                             struct scan_record *rec);
 void smtpcode__who_record(struct scan *s, struct smtpcode_reply *r, const struct scan_record *rec);
 int smtpcode__host_at(const char *p, char *out);
+const char *smtpcode__stamp_end(const char *p); /* a syslog line's time stamp */
 
 #endif

@@ -482,7 +482,9 @@ static int continues_reply(const struct scan *s, const struct scan_line *l, cons
 	char sep;
 
 	if (!s->pending || l->kind != SCAN_LINE_TEXT || !body[0] || s->closed || l->pid ||
-	    smtpcode__field_line(body) || smtpcode__frame_line(body))
+	    smtpcode__field_line(body) || smtpcode__frame_line(body) ||
+	    smtpcode__stamp_end(l->text)) /* a syslog record of its own, even after
+	                                   * one cut inside "(in reply to" */
 		return 0;
 	if (body[0] == '[' && !r->command && smtpcode__command_in(&s->formats, body))
 		return 1; /* Yahoo's "[RCPT_TO]" on the line after the reply */
