@@ -191,6 +191,39 @@ static void nul_bytes_and_long_lines(void **state)
 	assert_int_equal(ls.domains.slot[0].key[TOPK_KEY - 1], '\0');
 }
 
+/* The domain a recipient is counted under: after its last '@', up to a
+ * '>', in lower case; "(no domain)" without one. */
+static void domains__of_each_recipient(void **state)
+{
+	static const struct {
+		const char *rcpt, *domains;
+	} cases[] = {
+		{ "<b@Example.NET>", "example.net" },
+		{ "<a@b@example.org>", "example.org" },
+		{ "<postmaster>", "(no domain)" },
+		{ "<a@>", "(no domain)" },
+		{ "<a@example.org>x>", "example.org" },
+		{ "<@>", "(no domain)" },
+		{ "<a@example.com", "example.com" },
+	};
+	static struct logstat ls;
+	char line[256];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int n = snprintf(line, sizeof line, "Nov 29 10:00:05 mx postfix/smtp[1]: 4Y1A: to=%s, "
+		                 "relay=mx[192.0.2.2]:25, delay=1, dsn=2.0.0, status=sent (250 ok)",
+		                 cases[i].rcpt);
+		char *copy = exact(line, (size_t)n);
+		logstat_init(&ls);
+		logstat_line(&ls, copy, (size_t)n);
+		free(copy);
+		assert_int_equal(ls.domains.used, 1);
+		assert_string_equal(ls.domains.slot[0].key, cases[i].domains);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -198,6 +231,7 @@ int main(void)
 		cmocka_unit_test(code_at__first_code_standing_alone),
 		cmocka_unit_test(cut__in_every_field),
 		cmocka_unit_test(nul_bytes_and_long_lines),
+		cmocka_unit_test(domains__of_each_recipient),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
