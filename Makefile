@@ -104,7 +104,7 @@ SHLIB       = build/libsmtpcode.so.$(VERSION)
 TESTS       = code command table lookup enhanced scan scan_line scan_formats scan_pairs scan_dsn scan_warn scan_raw scan_text scan_who \
               scan_mime scan_bounce scan_fast \
               compare strbuf ascii list json format_text format_json \
-              args lines tally pattern i18n safe_text api logstat logstat_key topk logtime linebreak \
+              args lines tally pattern i18n safe_text api logstat logstat_key logstat_text topk logtime linebreak \
               verdict verdict_match format_answer
 TEST_BINS   = $(TESTS:%=build/tests/test_%)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)

@@ -131,6 +131,29 @@ static void key_make__every_length_and_byte(void **state)
 	}
 }
 
+/* Keys that differ in one digit (a new domain on every line, as in a
+ * spam run) spread over the buckets: no chain is long. */
+static void buckets__short_chains(void **state)
+{
+	char key[32];
+	int i, b, longest = 0;
+
+	(void)state;
+	topk_init(&t);
+	for (i = 0; i < 20 * TOPK_SLOTS; i++) { /* the table full, then keys taken over */
+		snprintf(key, sizeof key, "d%d.example.org", i * 5);
+		add(key, 0, 1);
+	}
+	for (b = 0; b < TOPK_BUCKETS; b++) {
+		int len = 0, s;
+		for (s = t.bucket[b]; s >= 0; s = t.slot[s].next)
+			len++;
+		longest = len > longest ? len : longest;
+	}
+	assert_int_equal(t.used, TOPK_SLOTS);
+	assert_true(longest <= 8);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -139,6 +162,7 @@ int main(void)
 		cmocka_unit_test(bound__heavy_keys_kept),
 		cmocka_unit_test(merge__counts_and_errors_add),
 		cmocka_unit_test(key_make__every_length_and_byte),
+		cmocka_unit_test(buckets__short_chains),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

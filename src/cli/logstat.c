@@ -89,14 +89,15 @@ static void add_lower(struct topk *t, const char *s, size_t n, int kind, unsigne
  * that), or NULL: a local name, a file or a pipe. */
 static const char *domain_of(const char *a, size_t len, size_t *dlen)
 {
-	const char *p = a + len, *close = NULL;
+	const char *end = a + len, *p = memchr(a, '@', len), *at, *close;
 
-	while (p > a && p[-1] != '@') /* from the end: a domain is shorter than a name */
-		if (*--p == '>')
-			close = p;
-	if (p == a)
+	if (!p)
 		return NULL;
-	*dlen = (size_t)((close ? close : a + len) - p);
+	while ((at = memchr(p + 1, '@', (size_t)(end - p - 1))) != NULL)
+		p = at;
+	p++;
+	close = memchr(p, '>', (size_t)(end - p));
+	*dlen = (size_t)((close ? close : end) - p);
 	return *dlen ? p : NULL;
 }
 

@@ -74,7 +74,14 @@ void topk_key_make(struct topk_key *k, const char *s, size_t n, int lower)
 			break;
 		at += 8;
 	}
-	k->hash = h ^ h >> 29;
+	/* every bit of the key into the low ones, which pick the bucket
+	 * (MurmurHash3's finalizer): keys that differ in one byte, such as
+	 * d1.example.org and d2.example.org, must not share a bucket */
+	h ^= h >> 33;
+	h *= UINT64_C(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	h *= UINT64_C(0xc4ceb9fe1a85ec53);
+	k->hash = h ^ h >> 33;
 }
 
 /* Nonzero if a slot holds key k: the words up to and with its last. */
