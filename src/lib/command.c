@@ -36,13 +36,14 @@ static int same_word(const char *s, const char *name)
 
 const char *smtpcode_command_canonical(const char *name)
 {
+	int first = upper((unsigned char)name[0]);
 	size_t i;
 
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (same_word(name, commands[i]))
+		if (commands[i][0] == first && same_word(name, commands[i]))
 			return commands[i];
 	for (i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
-		if (same_word(name, aliases[i].alias))
+		if (aliases[i].alias[0] == first && same_word(name, aliases[i].alias))
 			return aliases[i].name;
 	return NULL;
 }

@@ -507,6 +507,7 @@ static int record_codes(struct scan *s, struct scan_line *l, const struct fields
 	smtpcode__flush_pending(s);
 	s->outcomes[f->outcome]++;
 	smtpcode__reply_start(r, s->line);
+	r->command = smtpcode__command_in(&s->formats, f->text); /* see reply_part */
 	s->pending = 1;
 	s->retold = 0; /* no "(reason: " before a code: there is none */
 	if (n > 0 && f->text[n - 1] == ')')

@@ -21,7 +21,7 @@ enum {
 struct scan_record {
 	const char *text;               /* the reply's code: lookups read from here */
 	int plain;                      /* SCAN_FAST_PLAIN holds from text on */
-	int codes_only;                 /* no command, no who (s->codes_only) */
+	int codes_only;                 /* no who, no warnings (s->codes_only) */
 	int command_seen;               /* set: a SCAN_COMMAND marker was there */
 	const char *text_end;           /* set: where the reply's text was cut */
 	char recipient[SCAN_ADDRESS];   /* "to=<u@a>" */

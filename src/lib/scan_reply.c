@@ -270,13 +270,13 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 		smtpcode__add_warning(r, SMTPCODE_WARN_CONTINUATION_MISMATCH);
 		r->basic = code; /* the last line's code stands, as clients read it */
 	}
-	if (rec && rec->codes_only)
-		; /* no command asked for */
-	else if (!r->command && rec)
+	/* the command even with codes only: a reply without one takes Yahoo's
+	 * "[RCPT_TO]" line after it (continues_reply) */
+	if (!r->command && rec)
 		r->command = smtpcode__command_seen(&s->formats, from, &rec->command_seen);
 	else if (!r->command)
 		r->command = smtpcode__command_in(&s->formats, from);
-	if (!r->command && !(rec && rec->codes_only))
+	if (!r->command)
 		r->command = smtpcode__command_span(&s->formats, from);
 	r->last_line = s->line;
 	s->multiline = sep == '-' && !smtpcode__banner_end(text, code);
