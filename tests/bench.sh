@@ -166,7 +166,7 @@ awk -v n="$size" -v s="$scan" -v g="$grep" -v w="$wc" -v r="$rss" -v sc="$scan_c
 	printf "  %-22s %8.3f %10.0f %14.2f\n", "grep -c status=", g, mb / g, 1
 	printf "  %-22s %8.3f %10.0f %14.2f\n", "wc -l", w, mb / w, g / w
 	printf "  CPU seconds: smtpcode scan %.3f, grep %.3f: %.2f x grep speed\n", sc, gc, \
-		sc > 0 ? gc / sc : 0
+		(sc > 0 ? gc / sc : 0)
 	printf "  smtpcode scan peak memory: %.1f MiB (goal: under 4)\n", r / 1024
 	printf "  goal: scan at least 0.50 x grep speed\n"
 }'
