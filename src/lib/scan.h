@@ -231,6 +231,12 @@ void smtpcode__formats_index(struct scan_index *ix);
 
 /* ---- The line the passes prepare (scan_line.c) --------------------------- */
 
+/* How far into a line a log prefix and its transcript marker may reach,
+ * and a marker of either side (Exchange's connector names make its prefix
+ * long); scan_fast.c checks the same spans. */
+#define LOG_PREFIX_MAX 160
+#define SIDE_MARKER_MAX 240
+
 enum scan_line_kind {
 	SCAN_LINE_TEXT,     /* log, bounce or NDR text */
 	SCAN_LINE_SERVER,   /* a transcript's server line, prefix removed */

@@ -2,7 +2,9 @@
  * stands where its format puts it is read field by field, instead of
  * through the passes and every row of the format tables.
  *
- * The shape read today is Postfix's delivery record (smtp(8), lmtp(8);
+ * The shapes read today are Postfix's records that hold no reply (qmgr,
+ * smtpd, cleanup, pickup and bounce lines: no_reply() below), and its
+ * delivery record (smtp(8), lmtp(8);
  * Postfix's own logging, qmgr's and smtp's "to=<...>, relay=..., dsn=...,
  * status=..." fields as README_FILES/LOGGING and the postfix source's
  * log_adhoc.c write them):
@@ -23,18 +25,16 @@
  * every reply, and the fuzz target fuzz_scan_fast does so on libFuzzer's
  * input. Any other line, or this one while the lines before it may still
  * claim it (an open reply that goes on, a DSN group, a MIME part, a raw
- * session's data), goes the general way (scan.c detect).
+ * session's data), goes the general way (scan.c detect). With codes only
+ * (smtpcode_scanner_set_codes_only), who and the warnings are not read,
+ * and a delivery record without a reply ("status=sent (delivered to
+ * mailbox)") is read too.
  */
 #include "scan.h"
 #include "scan_fast.h"
 #include "scan_pairs.h"
 
 #include <string.h>
-
-/* How far into a line the passes look for a transcript's marker after a
- * log prefix, and for a marker of either side (scan_line.c). */
-#define LOG_PREFIX_MAX 160
-#define SIDE_MARKER_MAX 240
 
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
@@ -221,7 +221,7 @@ static const char *address_field(const char *p, char *out)
 
 /* The fields of a delivery record. */
 struct fields {
-	const char *relay, *dsn, *status, *text;
+	const char *relay, *dsn, *text;
 	enum smtpcode_outcome outcome;
 };
 
@@ -245,7 +245,6 @@ static int status_field(const char *p, struct fields *f)
 	for (i = 0; i < sizeof statuses / sizeof statuses[0]; i++) {
 		size_t n = strlen(statuses[i].word);
 		if (strncmp(p, statuses[i].word, n) == 0 && p[n] == ' ' && p[n + 1] == '(') {
-			f->status = p;
 			f->outcome = statuses[i].outcome;
 			f->text = p + n + 2;
 			return 1;
@@ -553,7 +552,7 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 {
 	struct scan_record rec;
 	struct scan_pairs pairs;
-	struct fields f = { NULL, NULL, NULL, NULL, SMTPCODE_OUTCOME_NONE };
+	struct fields f = { NULL, NULL, NULL, SMTPCODE_OUTCOME_NONE };
 	const char *p, *code_ptr;
 	int code = 0;
 	char sep = 0;

@@ -49,8 +49,7 @@ int smtpcode__pass_unquote(struct scan *s, struct scan_line *l)
 	return 1;
 }
 
-/* How far into a line a log prefix and its transcript marker may reach. */
-#define LOG_PREFIX_MAX 160
+/* LOG_PREFIX_MAX (scan.h): how far a log prefix and its marker may reach. */
 _Static_assert(LOG_PREFIX_MAX <= SMTPCODE_SCAN_LINE_MAX, "the line buffer holds the prefix");
 
 /* The number that starts t after blanks, with one space after it ("  308 "),
@@ -166,10 +165,6 @@ static enum scan_role after_timestamp(struct scan *s, struct scan_line *l, const
 	}
 	return SCAN_ROLE_COUNT;
 }
-
-/* How far into a line a marker of either side may stand (Exchange's
- * connector names make its prefix long). */
-#define SIDE_MARKER_MAX 240
 
 /* A line of either side after its marker (Exchange's protocol log
  * "...,<,550 5.1.1 ...,", hMailServer's "\"RECEIVED: 550 ...\""): the
