@@ -57,11 +57,8 @@ static const char *const mta_names[LS_NMTA] = {
 
 void logstat_init(struct logstat *ls)
 {
-	memset(ls, 0, sizeof *ls);
-	idset_init(&ls->deferred);
-	topk_init(&ls->domains);
-	topk_init(&ls->relays);
-	ls_detail_init(&ls->detail);
+	memset(ls, 0, sizeof *ls); /* the deferred ids and the details start at 0 */
+	logstat_start(ls);
 }
 
 void logstat_start(struct logstat *ls)
