@@ -412,6 +412,17 @@ static void test_records_without_reply(void **state)
 	}
 }
 
+/* The lookups of a line's start find nothing on line. */
+static void assert_starts_nothing(const struct scan_index *ix, const char *line)
+{
+	size_t len;
+
+	assert_int_equal(smtpcode__prefix(ix, line, &len), SCAN_ROLE_COUNT);
+	assert_null(smtpcode__raw_client(ix, line));
+	assert_false(smtpcode__echo(ix, line));
+	assert_int_equal(smtpcode__dsn_field(line), DSN_NOT_A_FIELD);
+}
+
 /* The lookups of a line's start find nothing on a line that starts with a
  * time stamp of either form, whatever its first letters and digits (so
  * scan_fast.c need not run them). */
@@ -421,7 +432,6 @@ static void test_stamps_start_nothing(void **state)
 	const struct scan *s = (const struct scan *)(const void *)&sc;
 	const char *rest = " 10:00:00 mx postfix/smtp[1]: 0A1B2C3D4E: to=<bob@example.org>, relay=x";
 	char line[160];
-	size_t len;
 	int a, b, c, d;
 	(void)state;
 
@@ -431,17 +441,11 @@ static void test_stamps_start_nothing(void **state)
 			for (c = 'a'; c <= 'z'; c++)
 				for (d = 0; d < 2; d++) {
 					snprintf(line, sizeof line, "%c%c%c %s%s", a, b, c, d ? " 2" : "22", rest);
-					assert_int_equal(smtpcode__prefix(&s->formats, line, &len), SCAN_ROLE_COUNT);
-					assert_null(smtpcode__raw_client(&s->formats, line));
-					assert_false(smtpcode__echo(&s->formats, line));
-					assert_int_equal(smtpcode__dsn_field(line), DSN_NOT_A_FIELD);
+					assert_starts_nothing(&s->formats, line);
 				}
 	for (a = '0'; a <= '9'; a++) {
 		snprintf(line, sizeof line, "%c026-11-22T10:00:00.5+01:00 mx postfix/smtp[1]: x", a);
-		assert_int_equal(smtpcode__prefix(&s->formats, line, &len), SCAN_ROLE_COUNT);
-		assert_null(smtpcode__raw_client(&s->formats, line));
-		assert_false(smtpcode__echo(&s->formats, line));
-		assert_int_equal(smtpcode__dsn_field(line), DSN_NOT_A_FIELD);
+		assert_starts_nothing(&s->formats, line);
 	}
 }
 
