@@ -77,10 +77,7 @@ static int kind_of(int count)
 /* Adds count to s[0..n) in lower case (ASCII), cut at TOPK_KEY - 1 bytes. */
 static void add_lower(struct topk *t, const char *s, size_t n, int kind, unsigned long count)
 {
-	struct topk_key k;
-
-	topk_key_make(&k, s, n, 1);
-	topk_add_key(t, &k, kind, count);
+	topk_add_lower(t, s, n, kind, count);
 }
 
 /* The domain of an address (after its last '@', up to the first '>' after
