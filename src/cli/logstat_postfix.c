@@ -96,6 +96,36 @@ struct fields {
 	const char *status;
 };
 
+/* The field whose name starts at p (after a comma and a space), left
+ * bytes before the line's end, by its byte tests (the last 8 bytes of a
+ * line); returns nonzero at the status. *open is the end to set next. */
+static int field_at(const char *p, size_t left, struct fields *f, const char ***open)
+{
+	switch (left ? *p : '\0') { /* the field's first letter, then its name */
+	case 'r':
+		if (!f->relay && ls_starts(p, left, "relay=")) {
+			f->relay = p + 6;
+			*open = &f->relay_end;
+		}
+		return 0;
+	case 'd':
+		if (ls_starts(p, left, "delay=")) {
+			f->delay = p + 6;
+		} else if (ls_starts(p, left, "dsn=")) {
+			f->dsn = p + 4;
+			*open = &f->dsn_end;
+		}
+		return 0;
+	case 's':
+		if (!ls_starts(p, left, "status="))
+			return 0;
+		f->status = p + 7;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static void read_fields(const char *s, size_t n, struct fields *f)
 {
 	/* A field's comma, space and name as the 8 bytes from its comma;
@@ -107,58 +137,33 @@ static void read_fields(const char *s, size_t n, struct fields *f)
 
 	memset(f, 0, sizeof *f);
 	while ((p = memchr(p, ',', (size_t)(end - p))) != NULL) {
-		size_t left;
+		uint64_t w;
 		if (!f->comma)
 			f->comma = p;
 		if (open) {
 			*open = p;
 			open = NULL;
 		}
-		if (end - p >= 9) { /* every name whole: one compare each */
-			uint64_t w = ls_load8(p);
-			if (w == relay) {
-				if (!f->relay) {
-					f->relay = p + 8;
-					open = &f->relay_end;
-				}
-			} else if (w == delay) {
-				f->delay = p + 8;
-			} else if ((w & six) == dsn) {
-				f->dsn = p + 6;
-				open = &f->dsn_end;
-			} else if (w == status && p[8] == '=') {
-				f->status = p + 9;
-				return;
-			}
+		if (end - p < 9) { /* a name cut by the end: byte by byte */
+			if (++p == end || *p != ' ')
+				continue;
 			p++;
+			if (field_at(p, (size_t)(end - p), f, &open))
+				return;
 			continue;
 		}
-		if (++p == end || *p != ' ')
-			continue;
-		left = (size_t)(end - ++p);
-		switch (left ? *p : '\0') { /* the field's first letter, then its name */
-		case 'r':
-			if (!f->relay && ls_starts(p, left, "relay=")) {
-				f->relay = p + 6;
-				open = &f->relay_end;
-			}
-			break;
-		case 'd':
-			if (ls_starts(p, left, "delay=")) {
-				f->delay = p + 6;
-			} else if (ls_starts(p, left, "dsn=")) {
-				f->dsn = p + 4;
-				open = &f->dsn_end;
-			}
-			break;
-		case 's':
-			if (ls_starts(p, left, "status=")) {
-				f->status = p + 7;
-				return;
-			}
-			break;
-		default:
-			break;
+		w = ls_load8(p++); /* every name whole: one compare each */
+		if (w == relay && !f->relay) {
+			f->relay = p + 7;
+			open = &f->relay_end;
+		} else if (w == delay) {
+			f->delay = p + 7;
+		} else if ((w & six) == dsn) {
+			f->dsn = p + 5;
+			open = &f->dsn_end;
+		} else if (w == status && p[7] == '=') {
+			f->status = p + 8;
+			return;
 		}
 	}
 }
