@@ -220,6 +220,7 @@ static void add_lower__as_made_and_added(void **state)
 	topk_init(&t);
 	topk_init(&plain);
 	add_both("light", 5, 0, 1);
+	add_both("light", 5, 0, 1); /* found: remembered */
 	for (i = 0; i < TOPK_SLOTS; i++) {
 		struct topk_key k;
 		n = snprintf(key, sizeof key, "k%d.example.org", i);

@@ -238,20 +238,20 @@ static void add_kept(struct topk *t, int s, int kind, unsigned long n)
 	sift_down(t, t->pos[s]);
 }
 
-/* topk_add_key, returning the key's slot. */
+/* topk_add_key; returns the key's slot if the table had it, else -1. */
 static int add_key(struct topk *t, const struct topk_key *k, int kind, unsigned long n)
 {
 	unsigned b = bucket_of((uint32_t)k->hash);
 	int s = find(t, k, b);
+	unsigned long kinds[TOPK_KINDS] = { 0 };
 
 	if (s >= 0) {
 		add_kept(t, s, kind, n);
-	} else {
-		unsigned long kinds[TOPK_KINDS] = { 0 };
-		kinds[kind] = n;
-		add_to(t, s = new_slot(t, k, b), kinds, 0);
+		return s;
 	}
-	return s;
+	kinds[kind] = n;
+	add_to(t, new_slot(t, k, b), kinds, 0);
+	return -1;
 }
 
 void topk_add_key(struct topk *t, const struct topk_key *k, int kind, unsigned long n)
@@ -288,6 +288,7 @@ void topk_add_lower(struct topk *t, const char *s, size_t n, int kind, unsigned 
 	struct topk_key k;
 	struct topk_memo *m;
 	uint32_t pick;
+	int slot;
 
 	if (n > TOPK_KEY - 1)
 		n = TOPK_KEY - 1;
@@ -300,7 +301,11 @@ void topk_add_lower(struct topk *t, const char *s, size_t n, int kind, unsigned 
 		return;
 	}
 	topk_key_make(&k, s, n, 1);
-	m->slot = add_key(t, &k, kind, count) + 1;
+	/* a key remembered once seen twice: a log of new names every line
+	 * (a spam run) does not pay for memos never read */
+	if ((slot = add_key(t, &k, kind, count)) < 0)
+		return;
+	m->slot = slot + 1;
 	m->len = (unsigned char)n;
 	memcpy(m->raw, s, n);
 	m->taken = t->taken;

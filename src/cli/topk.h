@@ -72,7 +72,8 @@ void topk_add_key(struct topk *t, const struct topk_key *k, int kind, unsigned l
 
 /* The same for s[0..n) with its ASCII letters in lower case: what
  * topk_key_make and topk_add_key do, but a key given as one of the last few
- * (the same bytes) goes to its slot without being made again. */
+ * (the same bytes, found in the table the last time) goes to its slot
+ * without being made again. */
 void topk_add_lower(struct topk *t, const char *s, size_t n, int kind, unsigned long count);
 
 /* Counts n events of kind for key (cut at TOPK_KEY - 1 bytes). */
