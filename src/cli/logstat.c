@@ -104,7 +104,7 @@ static unsigned long count_domains(struct logstat *ls, const struct ls_event *e,
 	unsigned long n = 0;
 
 	while (a < end) {
-		const char *comma = memchr(a, ',', (size_t)(end - a)), *d;
+		const char *comma = e->rcpt_one ? NULL : memchr(a, ',', (size_t)(end - a)), *d;
 		size_t len = (size_t)((comma ? comma : end) - a), dlen = 0;
 		if ((d = domain_of(a, len, &dlen)) != NULL)
 			add_lower(&ls->domains, d, dlen, kind, 1);

@@ -34,6 +34,7 @@ struct ls_event {
 	int cls;              /* 4 or 5: the class of the refusal; 0 unknown */
 	const char *rcpt;     /* delivered, deferrals, bounced: the recipients */
 	size_t rcptlen;       /* ("<a@x>,<b@y>", "a@x"), and the relay host */
+	int rcpt_one;         /* nonzero: rcpt has no comma (one address) */
 	const char *relay;
 	size_t relaylen;
 	struct logtime time;  /* the line's time stamp, if it has one */

@@ -213,7 +213,8 @@ static void delivery(const char *qid, size_t qlen, const char *s, size_t n, stru
 	e->id = qid;
 	e->idlen = qlen;
 	e->rcpt = s + 3; /* after "to=" */
-	e->rcptlen = (size_t)(f.comma - e->rcpt);
+	e->rcptlen = (size_t)(f.comma - e->rcpt); /* up to the first comma: one address */
+	e->rcpt_one = 1;
 	e->relay = f.relay;
 	open = memchr(f.relay, '[', (size_t)(f.relay_end - f.relay));
 	e->relaylen = (size_t)((open ? open : f.relay_end) - f.relay);
