@@ -63,7 +63,9 @@ void pipeline_start(struct pipeline *p, pipeline_fn *fn, void *arg, int alone)
 
 #if PIPELINE_THREADS
 /* The consumer thread: takes the slots in order until ending is set and
- * none is left. */
+ * none is left. Once it has taken every full slot, it sleeps until
+ * PIPELINE_WAKE_AT are full (or ending is set): each wake-up costs two
+ * system calls, which one per slot made a sixth of scan's time. */
 static CONSUMER_RESULT consumer(void *arg)
 {
 	struct pipeline *p = arg;
@@ -72,10 +74,14 @@ static CONSUMER_RESULT consumer(void *arg)
 	mtx_lock(&p->lock);
 	for (;;) {
 		struct pipeline_slot *s;
-		while (p->full == 0 && !p->ending)
-			cnd_wait(&p->changed, &p->lock);
-		if (p->full == 0)
-			break;
+		if (p->full == 0) {
+			p->consumer_waits = 1;
+			while (p->full < PIPELINE_WAKE_AT && !p->ending)
+				cnd_wait(&p->changed, &p->lock);
+			p->consumer_waits = 0;
+			if (p->full == 0)
+				break;
+		}
 		s = &p->slots[p->next];
 		mtx_unlock(&p->lock);
 		stopped = consume(p, s, stopped);
@@ -83,7 +89,8 @@ static CONSUMER_RESULT consumer(void *arg)
 		p->stopped = stopped;
 		p->next = (p->next + 1) % PIPELINE_SLOTS;
 		p->full--;
-		cnd_signal(&p->changed);
+		if (p->producer_waits)
+			cnd_signal(&p->changed);
 	}
 	mtx_unlock(&p->lock);
 	return CONSUMER_DONE;
@@ -92,6 +99,7 @@ static CONSUMER_RESULT consumer(void *arg)
 /* Starts the consumer thread; nonzero if it runs. */
 static int start_thread(struct pipeline *p)
 {
+	p->consumer_waits = p->producer_waits = 0;
 	if (mtx_init(&p->lock, mtx_plain) != thrd_success)
 		return 0;
 	if (cnd_init(&p->changed) != thrd_success) {
@@ -106,15 +114,19 @@ static int start_thread(struct pipeline *p)
 	return 1;
 }
 
-/* Hands the filled slot to the consumer and waits for a free one. */
+/* Hands the filled slot to the consumer (waking it when PIPELINE_WAKE_AT
+ * are full) and waits for a free one. */
 static void hand_over(struct pipeline *p)
 {
 	mtx_lock(&p->lock);
 	p->full++;
 	p->filling = (p->filling + 1) % PIPELINE_SLOTS;
-	cnd_signal(&p->changed);
+	if (p->consumer_waits && p->full >= PIPELINE_WAKE_AT)
+		cnd_signal(&p->changed);
+	p->producer_waits = 1;
 	while (p->full == PIPELINE_SLOTS)
 		cnd_wait(&p->changed, &p->lock);
+	p->producer_waits = 0;
 	mtx_unlock(&p->lock);
 }
 

@@ -32,8 +32,9 @@
  * returns 0 to go on, nonzero to stop (no item is consumed after it). */
 typedef int pipeline_fn(const void *item, size_t len, void *arg);
 
-#define PIPELINE_SLOTS 3
-#define PIPELINE_SLOT_SIZE (128 * 1024) /* an item is at most this less 16 */
+#define PIPELINE_SLOTS 12
+#define PIPELINE_SLOT_SIZE (48 * 1024) /* an item is at most this less 16 */
+#define PIPELINE_WAKE_AT 6 /* full slots that wake a sleeping consumer */
 #define PIPELINE_ALIGN 16
 
 struct pipeline_slot {
@@ -51,6 +52,7 @@ struct pipeline {
 	int alone;        /* no thread is wanted, or none could be made */
 	int ending;       /* no slot will come any more */
 	int stopped;      /* fn asked to stop */
+	int consumer_waits, producer_waits; /* each side sleeps on changed */
 #if defined(PIPELINE_POSIX)
 	pthread_mutex_t lock;
 	pthread_cond_t changed;
