@@ -174,6 +174,27 @@ static void slot_full(struct pipeline *p)
 		p->stopped = consume(p, &p->slots[p->filling], p->stopped);
 }
 
+void *pipeline_reserve(struct pipeline *p, size_t *room)
+{
+	struct pipeline_slot *s = &p->slots[p->filling];
+
+	if (sizeof s->data - s->used < HEADER + sizeof s->data / 4) {
+		slot_full(p);
+		s = &p->slots[p->filling];
+	}
+	*room = sizeof s->data - s->used - HEADER;
+	return s->data + s->used + HEADER;
+}
+
+int pipeline_commit(struct pipeline *p, size_t len)
+{
+	struct pipeline_slot *s = &p->slots[p->filling];
+
+	memcpy(s->data + s->used, &len, sizeof len);
+	s->used += HEADER + rounded(len);
+	return has_stopped(p);
+}
+
 int pipeline_put(struct pipeline *p, const void *item, size_t len)
 {
 	struct pipeline_slot *s = &p->slots[p->filling];

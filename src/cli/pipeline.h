@@ -75,6 +75,13 @@ void pipeline_start(struct pipeline *p, pipeline_fn *fn, void *arg, int alone);
  * Returns nonzero once fn has asked to stop. */
 int pipeline_put(struct pipeline *p, const void *item, size_t len);
 
+/* The same without a copy: pipeline_reserve gives where the next item's
+ * bytes go and in *room how many fit (at least PIPELINE_SLOT_SIZE / 4);
+ * the caller writes len of them there and calls pipeline_commit, which
+ * returns nonzero once fn has asked to stop. */
+void *pipeline_reserve(struct pipeline *p, size_t *room);
+int pipeline_commit(struct pipeline *p, size_t len);
+
 /* Consumes what is left and waits for the consumer to finish. Returns
  * nonzero if fn asked to stop. */
 int pipeline_end(struct pipeline *p);

@@ -110,10 +110,23 @@ static void on_explained(const struct smtpcode_reply *r, void *arg)
 		explained(r, run);
 }
 
-static int logstat_item(const void *line, size_t len, void *arg)
+/* scan's log totals, in the pipeline's thread: each block of the input
+ * (see read_blocks) is split into the lines the scanner was given, by a
+ * reader of its own; an empty block ends a file. */
+static struct lines_reader totals_lines;
+
+static int logstat_of_line(const char *line, size_t len, void *stats)
 {
-	logstat_line(arg, line, len);
+	logstat_line(stats, line, len);
 	return 0;
+}
+
+static int logstat_block(const void *block, size_t len, void *arg)
+{
+	(void)arg;
+	if (len == 0)
+		return lines_end(&totals_lines);
+	return lines_take(&totals_lines, block, len);
 }
 
 static void on_scanned(const struct smtpcode_reply *r, void *arg)
@@ -141,8 +154,34 @@ static int on_line(const char *line, size_t len, void *arg)
 		return 1;
 	smtpcode_scanner_line(&run->scanner, line, len, emit_of(run), run);
 	if (run->stats)
-		return pipeline_put(run->pipe, line, len);
+		return 0; /* scan writes at the end */
 	return run->pipe ? run->stop : ferror(stdout) != 0;
+}
+
+/* scan: reads in a block at a time into the pipeline's slot, gives the
+ * scanner its lines from there (on_line), then hands the block to the log
+ * totals' thread (logstat_block). A block whose first line is a
+ * compressed format's magic number stops before it is handed over. */
+static int read_blocks(struct run *run, FILE *in)
+{
+	static struct lines_reader lines;
+	size_t room;
+
+	lines_begin(&lines, on_line, run);
+	for (;;) {
+		char *block = pipeline_reserve(run->pipe, &room);
+		size_t n = fread(block, 1, room, in);
+		if (n == 0)
+			break;
+		if (lines_take(&lines, block, n))
+			return 1;
+		pipeline_commit(run->pipe, n);
+	}
+	if (lines_end(&lines))
+		return 1;
+	pipeline_reserve(run->pipe, &room);
+	pipeline_commit(run->pipe, 0); /* the file's end */
+	return ferror(in) ? -1 : 0;
 }
 
 /* For scan, a file that starts with a compressed format's magic number:
@@ -176,7 +215,7 @@ static int read_file(struct run *run, const char *path)
 	if (in == stdin && STDIN_IS_TERMINAL())
 		fputs("smtpcode: reading standard input (end with Ctrl-D)\n", stderr);
 	run->file_lines = 0;
-	if ((r = lines_read(in, on_line, run)) < 0)
+	if ((r = run->stats ? read_blocks(run, in) : lines_read(in, on_line, run)) < 0)
 		fprintf(stderr, "smtpcode: %s: %s\n",
 		        safe_echo(shown, sizeof shown, path ? path : "-", 0), strerror(errno));
 	if (r > 0 && run->compressed) {
@@ -278,7 +317,8 @@ int run_scan(const struct options *o, const struct style *st)
 	/* The log totals are counted in a second thread, beside the scanner
 	 * (or in this one, by the pipeline, with SMTPCODE_THREADS=1). */
 	run.pipe = &second;
-	pipeline_start(&second, logstat_item, &stats, !two_threads());
+	lines_begin(&totals_lines, logstat_of_line, &stats);
+	pipeline_start(&second, logstat_block, NULL, !two_threads());
 	r = o->ncodes == 0 ? read_file(&run, NULL) : 0;
 	for (i = 0; r >= 0 && i < o->ncodes; i++) {
 		/* The scanner's state goes on across files: a log rotated in the
