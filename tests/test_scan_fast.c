@@ -7,6 +7,7 @@
 
 #include "testutil.h"
 #include "scan_twoways.h"
+#include "scan_fast.h"
 
 #include <dirent.h>
 
@@ -125,6 +126,46 @@ static void test_no_marker_in_a_name(void **state)
 				fail_msg("role %d: marker \"%s\" could stand in a name", role, (*m)->marker);
 		}
 	}
+}
+
+/* The direct builder of codes only (scan_fast_reply.c) refuses a text that
+ * holds any marker of the roles whose lookups it does not run: a
+ * transcript's or a side's prefix, a join, a text end but Postfix's
+ * "(in reply to ", which it reads itself, as it reads the first command
+ * row's marker. */
+static void test_direct_markers(void **state)
+{
+	static const enum scan_role roles[] = { SCAN_SERVER_AFTER, SCAN_CLIENT_AFTER, SCAN_SIDE_AFTER,
+	                                        SCAN_JOIN, SCAN_TEXT_END };
+	static struct smtpcode_scanner sc;
+	const struct scan *s = (const struct scan *)(const void *)&sc;
+	const struct scan_index *ix = &s->formats;
+	const struct scan_marker *te, *named;
+	char text[SCAN_MARKER_SIZE + 8];
+	size_t i;
+	(void)state;
+
+	smtpcode_scanner_init(&sc);
+	te = ix->rows[ix->first[SCAN_TEXT_END]];
+	named = ix->rows[ix->first[SCAN_COMMAND]];
+	assert_string_equal(te->marker, "(in reply to ");
+	assert_string_equal(named->marker, "in reply to ");
+	assert_null(named->command);
+	for (i = 0; i < sizeof roles / sizeof roles[0]; i++)
+		EACH(ix, roles[i], m) {
+			if (*m == te)
+				continue;
+			snprintf(text, sizeof text, "x%sx", (*m)->marker);
+			if (smtpcode__fast_plain_text(ix, text))
+				fail_msg("role %d: the direct builder misses \"%s\"", (int)roles[i],
+				         (*m)->marker);
+		}
+	assert_true(smtpcode__fast_plain_text(ix, "2.0.0 Ok: queued as 4F3A2B1C0D)"));
+	assert_true(smtpcode__fast_plain_text(ix, "5.1.1 <bob@example.org>: User unknown (in reply "
+	                                          "to RCPT TO command)"));
+	assert_false(smtpcode__fast_plain_text(ix, "5.1.1 x 550 5.1.1 y"));
+	assert_false(smtpcode__fast_plain_text(ix, "5.1.1 x #5.1.1 y"));
+	assert_false(smtpcode__fast_plain_text(ix, "5.1.1 x (in reply to RCPT TO"));
 }
 
 /* ---- Generated records ------------------------------------------------- */
@@ -510,6 +551,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_corpora),
 		cmocka_unit_test(test_no_marker_in_a_name),
+		cmocka_unit_test(test_direct_markers),
 		cmocka_unit_test(test_stamps_start_nothing),
 		cmocka_unit_test(test_records_without_reply),
 		cmocka_unit_test(test_generated),

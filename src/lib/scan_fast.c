@@ -364,18 +364,6 @@ static int role_in(const struct scan_index *ix, enum scan_role role, const char 
 	return 0;
 }
 
-/* Nonzero if p starts what a code's reader takes for a code (after a byte
- * a code may start after): 1 to 5 and two digits, then a blank, '-', the
- * end or punctuation ("550 ", "550-", "550:", "421,"); or '#' and a digit
- * (Exchange's "#5.1.1"). IP addresses' "192." are none. */
-static int code_shape(const char *p)
-{
-	if (p[0] == '#')
-		return scan_is_digit(p[1]);
-	return p[0] >= '1' && p[0] <= '5' && scan_is_digit(p[1]) && scan_is_digit(p[2]) &&
-	       (p[3] == '\0' || strchr(" -,:;)", p[3]));
-}
-
 /* Nonzero if text holds no code's shape where a code may start, from its
  * second byte on (SCAN_FAST_PLAIN: no inner, quoted or continued code,
  * no reply inside it). */
@@ -384,7 +372,7 @@ static int plain(const char *text)
 	const char *p;
 
 	for (p = text + 1; *(p += strcspn(p, "12345#")) != '\0'; p++)
-		if ((*p == '#' || scan_starts_code(p[-1])) && code_shape(p))
+		if ((*p == '#' || scan_starts_code(p[-1])) && smtpcode__code_shape(p))
 			return 0;
 	return 1;
 }
@@ -500,7 +488,7 @@ static int record_codes(struct scan *s, struct scan_line *l, const struct fields
 	struct scan_pairs pairs;
 	size_t n = strlen(f->text), len;
 
-	if (code_shape(f->text) || !plain(f->text) || mark_text(s, l, f->text, &pairs))
+	if (smtpcode__code_shape(f->text) || !plain(f->text) || mark_text(s, l, f->text, &pairs))
 		return 0;
 	line_read_so(s);
 	smtpcode__flush_pending(s);
@@ -521,6 +509,15 @@ static int record_codes(struct scan *s, struct scan_line *l, const struct fields
 	return 1;
 }
 
+/* A delivery record's reply opens: the one open before is closed. */
+static void record_start(struct scan *s, enum smtpcode_outcome outcome)
+{
+	line_read_so(s);
+	smtpcode__flush_pending(s);
+	s->outcomes[outcome]++;
+	s->retold = 0; /* the fields end in "said: " or "(", no "(reason: " */
+}
+
 /* A delivery record whose reply's code stands at code_ptr: the general
  * path's builders, the lookups reading from the code on. */
 static void record_reply(struct scan *s, struct scan_line *l, const struct fields *f,
@@ -528,17 +525,14 @@ static void record_reply(struct scan *s, struct scan_line *l, const struct field
 {
 	const struct smtpcode_reply *r = &s->reply;
 
-	line_read_so(s);
-	smtpcode__flush_pending(s); /* the reply open before is closed */
-	s->outcomes[f->outcome]++;
-	s->retold = 0; /* the fields end in "said: " or "(", no "(reason: " */
+	record_start(s, f->outcome);
 	rec->text = code_ptr;
 	rec->plain = plain(code_ptr + 4);
 	rec->command_seen = 0;
 	rec->text_end = NULL;
 	smtpcode__inline_reply(s, l->text, code_ptr, code, sep, f->outcome, f->dsn, rec);
 	s->fast_reply = known_absent(s, code_ptr, rec->text_end);
-	if (rec->plain && !code_shape(r->text))
+	if (rec->plain && !smtpcode__code_shape(r->text))
 		s->fast_reply |= SCAN_FAST_PLAIN;
 	if (rec->codes_only)
 		s->fast_reply |= SCAN_FAST_NO_COMMAND | SCAN_FAST_CODES;
@@ -552,6 +546,7 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 {
 	struct scan_record rec;
 	struct scan_pairs pairs;
+	struct fast_shape shape;
 	struct fields f = { NULL, NULL, NULL, SMTPCODE_OUTCOME_NONE };
 	const char *p, *code_ptr;
 	int code = 0;
@@ -579,6 +574,9 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 	if (!code_ptr || !(code = scan_code_at(code_ptr, &sep)) || !sep) {
 		if (!rec.codes_only || !record_codes(s, l, &f))
 			return 0; /* who of a record without a reply: the general way */
+	} else if (rec.codes_only && sep == ' ' && smtpcode__fast_shape(s, l, code_ptr, &shape)) {
+		record_start(s, f.outcome);
+		smtpcode__fast_build(s, l, &shape, code, f.outcome, f.dsn);
 	} else {
 		if ((!rec.codes_only && !smtpcode__host_at(f.relay, rec.host)) ||
 		    mark_text(s, l, code_ptr, &pairs))

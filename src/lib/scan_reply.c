@@ -213,13 +213,11 @@ static int raw_reply(const struct scan *s, const struct scan_line *l, const char
 	       body == scan_skip_spaces(l->start);
 }
 
-/* The width of a line that ends a sentence ("... No such mailbox."), else 0:
- * a wrapper that filled its lines would not have broken it there when the
- * next word fits (see continues_reply). */
-static size_t sentence_width(const char *line)
+/* The width of a line (line[n]) that ends a sentence ("... No such
+ * mailbox."), else 0: a wrapper that filled its lines would not have broken
+ * it there when the next word fits (see continues_reply). */
+size_t smtpcode__sentence_width(const char *line, size_t n)
 {
-	size_t n = strlen(line);
-
 	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
 		n--;
 	return n > 0 && strchr(".!?", line[n - 1]) ? n : 0;
@@ -291,7 +289,7 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 		rec->text_end = text + n;
 	if (!(rec && rec->plain)) /* a plain text quotes no reply */
 		smtpcode__quoted_replies(s, text, n, s->line);
-	s->sentence_end = sentence_width(line);
+	s->sentence_end = smtpcode__sentence_width(line, strlen(line));
 }
 
 /* A log record with "dsn=" and no reply in it: a reply without a code. */
@@ -528,7 +526,7 @@ static int continued(struct scan *s, const struct scan_line *l, const char *body
 	smtpcode__quoted_replies(s, body, strlen(body), s->line);
 	s->reply.last_line = s->line;
 	s->unclosed = ends_unclosed(&s->formats, body);
-	s->sentence_end = sentence_width(l->start);
+	s->sentence_end = smtpcode__sentence_width(l->start, strlen(l->start));
 	return 1;
 }
 
