@@ -245,6 +245,25 @@ static const char *const replies[] = {
 	"550 5.1.1 User unknown (in reply to RCPT TO command)) extra", "550 5.1.1 ERROR_CODE :550 x",
 	"550 5.7.606 Access denied, banned sending IP [192.0.2.1]. To request removal from this list "
 	"please visit https://sender.office.com/ (AS16012609) (in reply to RCPT TO command)",
+	/* near what the codes-only builder reads (scan_fast_reply.c) */
+	"550 5.1.1 x (in reply to RCPT TO command) (in reply to MAIL FROM command)",
+	"550 5.1.1 5.1.1 repeated (in reply to RCPT TO command)", "550 5.1.1 user 550 inside",
+	"550 5.1.1 in reply to DATA command first (in reply to RCPT TO command)",
+	"550 5.1.1 no blank(in reply to RCPT TO command)", "550 5.1.1 (in reply to RCPT TO command)",
+	"550 5.1.1 x (in reply to 550 5.1.1 y) (in reply to RCPT TO command)",
+	"550 5.1.1 x (in reply to FOO command)", "550 5.1.1 x (in reply to end of DATA)",
+	"550 5.1.1 Recipient <bob@example.org> rejected (in reply to FOO command)",
+	"550 5.1.1 x (In Reply To RCPT TO Command)", "550 5.1.1 x (in reply to RCPT TO",
+	"250 2.0.0 Ok: RCPT TO command failed", "250 2.0.0 Recipient <a@example.org> rejected",
+	"250 2.0.0 <br> x", "250 2.0.0 a [nl] b", "250 2.0.0 a &gt; b", "250 2.0.0 a,<,b",
+	"250 2.0.0 a | b", "250 2.0.0 a ] b", "250 2.0.0 a >> b", "250 2.0.0 [Hostname=x.example.org]",
+	"250 2.0.0 (open paren", "250 2.0.0 Ok (nested (parens)) x)", "250 2.0.0 Ok: queued as X))",
+	"250 2.0.0 Ok ((x)", "250 2.0.0 Ok.", "250 2.0.0 Ok? ", "550  5.1.1 two blanks",
+	"550 5.1.1", "550 5.1.1 ", "550 5.1 malformed", "550 5.1.1.1 long", "550 9.9.9 class",
+	"550 5.1.1  double  blanks  ", "250 2.0.0 Ok: queued as 12345 ABCDE",
+	"250 2.0.0 Ok: queued as 123 ABCDE", "250 2.0.0 id=1abc-2def #4", "250 2.0.0 a;550 b",
+	"550 5.1.1 Empf\xc3\xa4nger unbekannt (in reply to RCPT TO command)", "250 2.0.0 \"Ok\"",
+	"250 2.0.0 a\\nb", "550 #5.1.1 hash", "550 x#5.1.1 hash",
 };
 /* Lines of other kinds between the records: they leave the scanner in
  * other states (an open reply, a DSN group, a MIME header, a transcript). */
@@ -293,6 +312,10 @@ static const char *const others[] = {
 	"Nov 22 10:00:02 mx postfix/smtp[1005]: 0A1B2C3D4E: to=<bob@example.org>, relay=none, "
 	"delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (delivery temporarily suspended: "
 	"host mx.example.org[192.0.2.1] refused to talk to me: 554 5.7.1 go away)",
+	/* after a reply whose command is read late: Yahoo's line goes on
+	 * with a reply that names none */
+	"[RCPT_TO]", "[MAIL_FROM] more", "  [RCPT_TO]", "[x] no command", "    continued words",
+	"Please check the address", "reply: retcode (550); Msg: x",
 };
 
 /* One generated line: most are records of the shape, a few of others. */
@@ -306,15 +329,22 @@ static void generated_line(char *out, size_t size)
 	}
 	if (pick(3) == 0) /* the common shape */
 		lead = pick(2) ? leads[1] : leads[0];
-	snprintf(out, size, "%s %s %s, %s%s, status=%s (%s%s)", pick(4) ? stamps[0] : PICK(stamps),
+	snprintf(out, size, "%s %s %s, %s%s, status=%s (%s%s%s", pick(4) ? stamps[0] : PICK(stamps),
 	         pick(3) ? heads[0] : PICK(heads), pick(3) ? tos[0] : PICK(tos),
 	         pick(2) ? middles[0] : PICK(middles), pick(3) ? dsns[2] : PICK(dsns),
-	         pick(2) ? statuses[pick(4)] : PICK(statuses), lead, PICK(replies));
+	         pick(2) ? statuses[pick(4)] : PICK(statuses), lead, PICK(replies),
+	         pick(8) ? ")" : "");
+	if (pick(64) == 0) { /* a text longer than a reply's (cut, UTF-8 too) */
+		size_t n = strlen(out);
+		while (n + 40 < size - 1)
+			n += (size_t)snprintf(out + n, size - n, "%s", pick(2) ? " words" : " \xc3\xa4");
+		snprintf(out + n, size - n, " (in reply to RCPT TO command))");
+	}
 }
 
 static void test_generated(void **state)
 {
-	char line[2048];
+	char line[3000];
 	int round, i;
 	unsigned long fast = 0;
 	(void)state;

@@ -19,9 +19,12 @@ enum {
 	SCAN_FAST_NO_JOIN = 4,     /* ... no SCAN_JOIN marker */
 	SCAN_FAST_NO_TEXT_END = 8, /* ... no SCAN_TEXT_END marker */
 	SCAN_FAST_CODES = 16,      /* codes only: no warnings, no who */
-	SCAN_FAST_COMMAND_LATER = 32 /* its command is not read yet: the text it
+	SCAN_FAST_COMMAND_LATER = 32, /* its command is not read yet: the text it
 	                            * is read from waits in s->dsn.diagnostic
 	                            * (smtpcode__fast_command) */
+	SCAN_FAST_PAREN_KNOWN = 64, /* whether a ')' that ends its text closes
+	                            * one opened in it is known: */
+	SCAN_FAST_PAREN_DROP = 128  /* ... it does not (the emit drops it) */
 };
 struct scan_record {
 	const char *text;               /* the reply's code: lookups read from here */
@@ -44,6 +47,7 @@ struct fast_shape {
 	const char *end;   /* where its text ends: before " (in reply to", or
 	                    * the line's end */
 	const char *named; /* the first SCAN_COMMAND row's marker, or NULL */
+	int depth;         /* the '(' less the ')' in the text */
 };
 int smtpcode__fast_shape(const struct scan *s, const struct scan_line *l, const char *code,
                          struct fast_shape *sh);

@@ -29,12 +29,14 @@
 #include <string.h>
 
 /* The bytes the pass stops at. */
-enum { CODE = 1, OPEN = 2, CLOSE = 4, RARE = 8 };
+enum { CODE = 1, OPEN = 2, CLOSE = 4, RARE = 8, NAMED = 16, END = 32 };
 static const unsigned char classes[256] = {
 	['1'] = CODE, ['2'] = CODE, ['3'] = CODE, ['4'] = CODE, ['5'] = CODE, ['#'] = CODE,
 	['('] = OPEN, [')'] = CLOSE,
 	['<'] = RARE, ['>'] = RARE, ['|'] = RARE, [']'] = RARE, ['&'] = RARE, [','] = RARE,
 	['['] = RARE, ['"'] = RARE, ['\\'] = RARE,
+	['i'] = NAMED, /* "in reply to " */
+	['\0'] = END,
 };
 
 /* Nonzero if a pattern that a marker of SCAN_SERVER_AFTER,
@@ -64,69 +66,121 @@ static int marker_at(const char *p)
 	}
 }
 
-/* The pass over text (up to end, where a NUL stands): 0 if it holds a
- * code's shape after its first byte, a marker's pattern, or an open '('
- * at its end; else nonzero, with where the first text end's marker te
- * stands in *cut (NULL: none). */
-static int plain_text(const char *text, const char *end, const struct scan_marker *te,
-                      const char **cut)
+/* What the pass found. */
+struct found {
+	const char *cut;   /* the first text end's marker ("(in reply to "), or NULL */
+	const char *named; /* the first command row's ("in reply to "), or NULL */
+	int depth;         /* the '(' less the ')' before cut (or the end) */
+};
+
+/* The first byte at or after p of a class, p itself included. */
+static const char *next_stop(const char *p)
+{
+	for (;; p += 4) { /* a byte is read only after one of no class: NUL is END */
+		if (classes[(unsigned char)p[0]])
+			return p;
+		if (classes[(unsigned char)p[1]])
+			return p + 1;
+		if (classes[(unsigned char)p[2]])
+			return p + 2;
+		if (classes[(unsigned char)p[3]])
+			return p + 3;
+	}
+}
+
+/* The pass over text (up to its NUL) for ix's markers te (the first text
+ * end) and named (the first command row): 0 if it holds a code's shape
+ * after its first byte, a marker's pattern, or an open '(' at its end;
+ * else nonzero, with what it found in *f. */
+static int plain_text(const char *text, const struct scan_marker *te,
+                      const struct scan_marker *named, struct found *f)
 {
 	const char *p, *open = NULL;
+	int depth = 0;
 
-	*cut = NULL;
-	for (p = text; p < end; p++) {
-		unsigned c = classes[(unsigned char)*p];
-		if (!c)
-			continue;
-		if (c & CODE) {
+	f->cut = f->named = NULL;
+	for (p = text;; p++) {
+		p = next_stop(p);
+		switch (classes[(unsigned char)*p]) {
+		case END:
+			f->depth = f->cut ? f->depth : depth;
+			return !open;
+		case CODE:
 			if (p > text && (*p == '#' || scan_starts_code(p[-1])) && smtpcode__code_shape(p))
 				return 0;
-		} else if (c & OPEN) {
+			break;
+		case OPEN:
+			if (!f->cut && strncmp(p, te->marker, te->len) == 0)
+				f->cut = p, f->depth = depth;
 			open = p;
-			if (!*cut && strncmp(p, te->marker, te->len) == 0)
-				*cut = p;
-		} else if (c & CLOSE) {
+			depth++;
+			break;
+		case CLOSE:
 			open = NULL;
-		} else if (marker_at(p)) {
-			return 0;
+			depth--;
+			break;
+		case NAMED:
+			if (!f->named && p[1] == named->marker[1] &&
+			    strncmp(p, named->marker, named->len) == 0)
+				f->named = p;
+			break;
+		default:
+			if (marker_at(p))
+				return 0;
+			break;
 		}
 	}
-	return !open;
+}
+
+/* The first SCAN_TEXT_END row and the first SCAN_COMMAND row, if ix's
+ * tables hold those this file reads ('(' and 'i' start them, and the
+ * command row names its command by the text after it); else NULL. */
+static const struct scan_marker *markers(const struct scan_index *ix,
+                                         const struct scan_marker **named)
+{
+	const struct scan_marker *te = ix->rows[ix->first[SCAN_TEXT_END]];
+
+	*named = ix->rows[ix->first[SCAN_COMMAND]];
+	if (ix->first[SCAN_TEXT_END] == ix->first[SCAN_TEXT_END + 1] || te->marker[0] != '(' ||
+	    ix->first[SCAN_COMMAND] == ix->first[SCAN_COMMAND + 1] ||
+	    (*named)->marker[0] != 'i' || (*named)->len < 2 || (*named)->command)
+		return NULL;
+	return te;
 }
 
 int smtpcode__fast_plain_text(const struct scan_index *ix, const char *text)
 {
-	const char *cut;
+	const struct scan_marker *named, *te = markers(ix, &named);
+	struct found f;
 
-	return plain_text(text, text + strlen(text), ix->rows[ix->first[SCAN_TEXT_END]], &cut);
+	return te && plain_text(text, te, named, &f);
 }
 
 int smtpcode__fast_shape(const struct scan *s, const struct scan_line *l, const char *code,
                          struct fast_shape *sh)
 {
-	const struct scan_index *ix = &s->formats;
-	const struct scan_marker *te = ix->rows[ix->first[SCAN_TEXT_END]];
-	const char *text = code + 4, *cut;
+	const struct scan_marker *named, *te = markers(&s->formats, &named);
+	const char *text = code + 4;
+	struct found f;
 	char sep;
 
-	if (ix->first[SCAN_TEXT_END] == ix->first[SCAN_TEXT_END + 1] || te->marker[0] != '(' ||
-	    ix->first[SCAN_COMMAND] == ix->first[SCAN_COMMAND + 1])
-		return 0; /* tables other than those this file reads */
-	if (smtpcode__code_shape(text) || !plain_text(text, l->text + l->len, te, &cut))
+	if (!te || smtpcode__code_shape(text) || !plain_text(text, te, named, &f))
 		return 0;
 	/* smtpcode__text_end's cut: the first marker, after a blank, no code after */
-	if (cut && (cut == text || cut[-1] != ' ' || (scan_code_at(cut + te->len, &sep) && sep)))
+	if (f.cut && (f.cut == text || f.cut[-1] != ' ' ||
+	              (scan_code_at(f.cut + te->len, &sep) && sep)))
 		return 0;
 	sh->code = code;
-	sh->end = cut ? cut - 1 : l->text + l->len;
-	sh->named = strstr(code, ix->rows[ix->first[SCAN_COMMAND]]->marker);
+	sh->end = f.cut ? f.cut - 1 : l->text + l->len;
+	sh->named = f.named;
+	sh->depth = f.depth;
 	return 1;
 }
 
 /* The command, as smtpcode__command_seen and then smtpcode__command_span
  * read it from the reply's code (from) on; named: where the first
- * SCAN_COMMAND row's marker stands in from, or NULL (the other rows are
- * then searched). */
+ * SCAN_COMMAND row's marker stands in from (it names the command, as the
+ * first row found), or NULL (the other rows are then searched). */
 static const char *command(const struct scan *s, const char *from, const char *named)
 {
 	const struct scan_index *ix = &s->formats;
@@ -134,12 +188,8 @@ static const char *command(const struct scan *s, const char *from, const char *n
 	const char *c;
 	int seen;
 
-	if (named && !m->command)
-		c = smtpcode__command_word(named + m->len, m->then);
-	else if (named && (!m->then || scan_starts_with(named + m->len, m->then)))
-		c = m->command;
-	else
-		c = smtpcode__command_seen(ix, from, &seen);
+	c = named ? smtpcode__command_word(named + m->len, m->then)
+	          : smtpcode__command_seen(ix, from, &seen);
 	return c ? c : smtpcode__command_span(ix, from);
 }
 
@@ -172,12 +222,42 @@ void smtpcode__fast_command(struct scan *s)
 	s->dsn.diagnostic[0] = '\0';
 }
 
+/* The reply's text (from text to end, after its code): an enhanced code at
+ * its start, then the words, as smtpcode__reply_text reads them, and then
+ * the "dsn=" field's code (the record's end), unless it is written as the
+ * first one is. Returns the text's length, or (size_t)-1 when it was cut
+ * to fit. */
+static size_t reply_text(struct smtpcode_reply *r, const char *text, const char *end,
+                         const char *dsn)
+{
+	const char *p = scan_skip_spaces(text);
+	size_t len = smtpcode__reply_code(r, p), n;
+	struct smtpcode_enhanced_code c;
+
+	if (!(len && strncmp(dsn, p, len) == 0 && dsn[len] == ',') &&
+	    smtpcode__enhanced_at(dsn, &c, &n) == SCAN_TOKEN_ENHANCED)
+		smtpcode__add_enhanced(r, &c);
+	if (len)
+		p = scan_skip_spaces(p + len);
+	if (p > end)
+		p = end;
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	n = (size_t)(end - p);
+	if (n >= sizeof r->text) {
+		smtpcode__append_text(r, p, n);
+		return (size_t)-1;
+	}
+	memcpy(r->text, p, n);
+	r->text[n] = '\0';
+	return n;
+}
+
 void smtpcode__fast_build(struct scan *s, const struct scan_line *l, const struct fast_shape *sh,
                           int code, enum smtpcode_outcome outcome, const char *dsn)
 {
 	struct smtpcode_reply *r = &s->reply;
-	struct smtpcode_enhanced_code c;
-	size_t len;
+	size_t n;
 
 	smtpcode__reply_start_fields(r, s->line);
 	r->basic = code;
@@ -185,9 +265,13 @@ void smtpcode__fast_build(struct scan *s, const struct scan_line *l, const struc
 	s->fast_reply = SCAN_FAST_PLAIN | SCAN_FAST_NO_COMMAND | SCAN_FAST_NO_JOIN |
 	                SCAN_FAST_NO_TEXT_END | SCAN_FAST_CODES;
 	r->command = sh->named ? command(s, sh->code, sh->named) : command_later(s, sh, l);
-	smtpcode__reply_text(r, sh->code + 4, (size_t)(sh->end - sh->code - 4));
-	if (smtpcode__enhanced_at(dsn, &c, &len) == SCAN_TOKEN_ENHANCED)
-		smtpcode__add_enhanced(r, &c);
+	n = reply_text(r, sh->code + 4, sh->end, dsn);
+	/* the emit drops a ')' that ends the text and closes none opened in it:
+	 * the text's other ')' and '(' are the pass's */
+	if (n != (size_t)-1)
+		s->fast_reply |= n > 0 && r->text[n - 1] == ')' && sh->depth < 0
+		                         ? SCAN_FAST_PAREN_KNOWN | SCAN_FAST_PAREN_DROP
+		                         : SCAN_FAST_PAREN_KNOWN;
 	s->inner_count = 0;
 	s->pending = 1;
 	s->pending_server = 0;

@@ -70,7 +70,10 @@ static void emit_known(struct scan *s, struct smtpcode_reply *r, int dsn, unsign
 		smtpcode__drop_joins(&s->formats, r);
 	if (!(fast & SCAN_FAST_PLAIN))
 		smtpcode__drop_prefixes(r);
-	drop_closing_paren(r->text);
+	if (!(fast & SCAN_FAST_PAREN_KNOWN))
+		drop_closing_paren(r->text);
+	else if (fast & SCAN_FAST_PAREN_DROP)
+		r->text[strlen(r->text) - 1] = '\0';
 	if (!(fast & SCAN_FAST_PLAIN))
 		inner_codes(r);
 	if (fast & SCAN_FAST_CODES) {
@@ -79,7 +82,14 @@ static void emit_known(struct scan *s, struct smtpcode_reply *r, int dsn, unsign
 		smtpcode__check_reply(r);
 		smtpcode__who_finish(s, r, dsn);
 	}
-	smtpcode__twin_emit(s, r, dsn);
+	if ((fast & SCAN_FAST_CODES) && r->outcome != SMTPCODE_OUTCOME_NONE && !s->twin.count) {
+		/* a log record's reply (it has an outcome) is never held back,
+		 * and none waits before it (scan_twin.c): given at once */
+		s->emit(r, s->arg);
+		s->retold = 0;
+	} else {
+		smtpcode__twin_emit(s, r, dsn);
+	}
 	for (i = 0; i < s->inner_count; i++) {
 		struct smtpcode_reply *q = &s->inner[i];
 		q->outcome = r->outcome;
