@@ -225,15 +225,25 @@ struct fields {
 	enum smtpcode_outcome outcome;
 };
 
+/* The byte after name at p, or NULL: name is a literal, compared whole
+ * (the fast path reads no line that ends within SLACK bytes of the
+ * buffer's end, so the bytes compared lie in it; a NUL before p + n is
+ * none of name's, whatever follows it). */
+#define SLACK 64
+#define FIELD(p, name) \
+	(memcmp((p), (name), sizeof(name) - 1) == 0 ? (p) + sizeof(name) - 1 : NULL)
+_Static_assert(sizeof "sender delivery status notification: " <= SLACK, "a name fits in SLACK");
+
 /* The words Postfix writes after "status=", with what they give. */
 static const struct {
 	char word[12]; /* an array: a pointer would cost a relocation at start-up */
+	unsigned char len;
 	enum smtpcode_outcome outcome;
 } statuses[] = {
-	{ "sent", SMTPCODE_OUTCOME_DELIVERED },
-	{ "deferred", SMTPCODE_OUTCOME_DEFERRED },
-	{ "bounced", SMTPCODE_OUTCOME_BOUNCED },
-	{ "expired", SMTPCODE_OUTCOME_EXPIRED },
+	{ "sent (", 6, SMTPCODE_OUTCOME_DELIVERED },
+	{ "deferred (", 10, SMTPCODE_OUTCOME_DEFERRED },
+	{ "bounced (", 9, SMTPCODE_OUTCOME_BOUNCED },
+	{ "expired (", 9, SMTPCODE_OUTCOME_EXPIRED },
 };
 
 /* "sent (": the outcome, the byte after "(" in f->text; 0 if p is no
@@ -242,23 +252,13 @@ static int status_field(const char *p, struct fields *f)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof statuses / sizeof statuses[0]; i++) {
-		size_t n = strlen(statuses[i].word);
-		if (strncmp(p, statuses[i].word, n) == 0 && p[n] == ' ' && p[n + 1] == '(') {
+	for (i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
+		if (p[0] == statuses[i].word[0] && memcmp(p, statuses[i].word, statuses[i].len) == 0) {
 			f->outcome = statuses[i].outcome;
-			f->text = p + n + 2;
+			f->text = p + statuses[i].len;
 			return 1;
 		}
-	}
 	return 0;
-}
-
-/* The value of field name= at p, or NULL. */
-static const char *field(const char *p, const char *name)
-{
-	while (*name && *p == *name)
-		p++, name++;
-	return *name ? NULL : p;
 }
 
 /* The fields after "to=<u@a>, " up to "status=...(": each known by name,
@@ -269,23 +269,23 @@ static int record_fields(const char *p, struct fields *f)
 		const char *q = NULL, *v;
 		switch (p[0]) {
 		case 's':
-			return (v = field(p, "status=")) != NULL && status_field(v, f);
+			return (v = FIELD(p, "status=")) != NULL && status_field(v, f);
 		case 'r':
-			if ((v = field(p, "relay=")) != NULL && !f->relay) /* each field once */
+			if ((v = FIELD(p, "relay=")) != NULL && !f->relay) /* each field once */
 				q = host_field(f->relay = v, 1);
 			break;
 		case 'o':
-			if ((v = field(p, "orig_to=")) != NULL)
+			if ((v = FIELD(p, "orig_to=")) != NULL)
 				q = address_field(v, NULL);
 			break;
 		case 'd':
-			if ((v = field(p, "dsn=")) != NULL)
+			if ((v = FIELD(p, "dsn=")) != NULL)
 				q = f->dsn ? NULL : number_field(f->dsn = v);
-			else if ((v = field(p, "delay=")) != NULL || (v = field(p, "delays=")) != NULL)
+			else if ((v = FIELD(p, "delay=")) != NULL || (v = FIELD(p, "delays=")) != NULL)
 				q = number_field(v);
 			break;
 		case 'c':
-			if ((v = field(p, "conn_use=")) != NULL)
+			if ((v = FIELD(p, "conn_use=")) != NULL)
 				q = number_field(v);
 			break;
 		default:
@@ -306,10 +306,9 @@ static const char *reply_at(const struct fields *f)
 
 	if (f->outcome == SMTPCODE_OUTCOME_DELIVERED && scan_is_digit(*p))
 		return p;
-	if (strncmp(p, "host ", 5) != 0 || !(p = host_field(p + 5, 0)) ||
-	    strncmp(p, " said: ", 7) != 0)
+	if (!(p = FIELD(p, "host ")) || !(p = host_field(p, 0)))
 		return NULL;
-	return p + 7;
+	return FIELD(p, " said: ");
 }
 
 /* Nonzero if the scanner's state lets the general path read l as a line of
@@ -412,30 +411,30 @@ static int no_reply(const char *msg)
 	const char *p = queue_id(msg), *v;
 
 	if (p) {
-		if ((v = field(p, "from=<")) != NULL) {
+		if ((v = FIELD(p, "from=<")) != NULL) {
 			v = span(v, ADDRESS);
-			if (!(v = field(v, ">, size=")) || !(v = count(v)) || !(v = field(v, ", nrcpt=")) ||
+			if (!(v = FIELD(v, ">, size=")) || !(v = count(v)) || !(v = FIELD(v, ", nrcpt=")) ||
 			    !(v = count(v)))
 				return 0;
-			return (v = field(v, " (queue active)")) != NULL && !*v;
+			return (v = FIELD(v, " (queue active)")) != NULL && !*v;
 		}
-		if ((v = field(p, "removed")) != NULL)
+		if ((v = FIELD(p, "removed")) != NULL)
 			return !*v;
-		if ((v = field(p, "message-id=<")) != NULL)
+		if ((v = FIELD(p, "message-id=<")) != NULL)
 			return *(v = span(v, ADDRESS)) == '>' && !v[1];
-		if ((v = field(p, "client=")) != NULL)
+		if ((v = FIELD(p, "client=")) != NULL)
 			return (v = host_field(v, 0)) != NULL && !*v;
-		if ((v = field(p, "uid=")) != NULL)
-			return (v = count(v)) != NULL && (v = field(v, " from=<")) != NULL &&
+		if ((v = FIELD(p, "uid=")) != NULL)
+			return (v = count(v)) != NULL && (v = FIELD(v, " from=<")) != NULL &&
 			       *(v = span(v, ADDRESS)) == '>' && !v[1];
-		if ((v = field(p, "sender non-delivery notification: ")) != NULL ||
-		    (v = field(p, "sender delivery status notification: ")) != NULL)
+		if ((v = FIELD(p, "sender non-delivery notification: ")) != NULL ||
+		    (v = FIELD(p, "sender delivery status notification: ")) != NULL)
 			return (v = queue_id_end(v)) != NULL && !*v;
 		return 0;
 	}
-	if ((v = field(msg, "connect from ")) != NULL)
+	if ((v = FIELD(msg, "connect from ")) != NULL)
 		return (v = host_field(v, 0)) != NULL && !*v;
-	if (!(v = field(msg, "disconnect from ")) || !(v = host_field(v, 0)))
+	if (!(v = FIELD(msg, "disconnect from ")) || !(v = host_field(v, 0)))
 		return 0;
 	while (*v == ' ') { /* " ehlo=1 mail=1 rcpt=0/1 ... commands=5" */
 		const char *w = v + 1;
@@ -556,7 +555,7 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 	 * field's line (test_scan_fast.c tries every stamp's first letters):
 	 * those lookups are not needed. */
 	rec.codes_only = s->codes_only; /* who is not read then */
-	if (!state_free(s) || !(p = smtpcode__stamp_end(l->text)) || !(p = syslog_head(p)))
+	if (l->len > SMTPCODE_SCAN_LINE_MAX - SLACK || !state_free(s) || !(p = smtpcode__stamp_end(l->text)) || !(p = syslog_head(p)))
 		return 0;
 	if (no_reply(p)) {
 		line_read_so(s);
@@ -565,7 +564,7 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 		s->fast_lines++;
 		return 1;
 	}
-	if (!(p = queue_id(p)) || strncmp(p, "to=<", 4) != 0 ||
+	if (!(p = queue_id(p)) || memcmp(p, "to=<", 4) != 0 ||
 	    !(p = address_field(p + 3, rec.codes_only ? NULL : rec.recipient)) || p[0] != ',' ||
 	    p[1] != ' ' || !record_fields(p + 2, &f) || !f.relay || !f.dsn ||
 	    !scan_is_digit(f.dsn[0]))
