@@ -155,14 +155,16 @@ static void test_direct_markers(void **state)
 		EACH(ix, roles[i], m) {
 			if (*m == te)
 				continue;
-			snprintf(text, sizeof text, "x%sx", (*m)->marker);
-			if (smtpcode__fast_plain_text(ix, text))
+			snprintf(text, sizeof text, " x%sx", (*m)->marker);
+			if (smtpcode__fast_plain_text(ix, text + 1))
 				fail_msg("role %d: the direct builder misses \"%s\"", (int)roles[i],
 				         (*m)->marker);
 		}
 	assert_true(smtpcode__fast_plain_text(ix, "2.0.0 Ok: queued as 4F3A2B1C0D)"));
 	assert_true(smtpcode__fast_plain_text(ix, "5.1.1 <bob@example.org>: User unknown (in reply "
 	                                          "to RCPT TO command)"));
+	assert_true(smtpcode__fast_plain_text(ix, "5.7.1 <bob@example.org> Relaying denied. "
+	                                          "Client host [192.0.2.1] blocked, see <https://x>"));
 	assert_false(smtpcode__fast_plain_text(ix, "5.1.1 x 550 5.1.1 y"));
 	assert_false(smtpcode__fast_plain_text(ix, "5.1.1 x #5.1.1 y"));
 	assert_false(smtpcode__fast_plain_text(ix, "5.1.1 x (in reply to RCPT TO"));
@@ -264,6 +266,20 @@ static const char *const replies[] = {
 	"250 2.0.0 Ok: queued as 123 ABCDE", "250 2.0.0 id=1abc-2def #4", "250 2.0.0 a;550 b",
 	"550 5.1.1 Empf\xc3\xa4nger unbekannt (in reply to RCPT TO command)", "250 2.0.0 \"Ok\"",
 	"250 2.0.0 a\\nb", "550 #5.1.1 hash", "550 x#5.1.1 hash",
+	"550 5.7.1 <bob@example.org> Relaying denied (in reply to RCPT TO command)",
+	"554 5.7.1 Client host [192.0.2.1] blocked using zen.example.org, see <https://x>",
+	"550 5.7.1 a -> b", "550 5.7.1 x ] S: y", "550 5.7.1 x ] rsp: y", "550 5.7.1 x: < y",
+	"550 5.7.1 x <- y", "550 5.7.1 [a] b", "550 5.7.1 x|y |> z",
+	/* texts of records without a reply */
+	"delivered to mailbox", "delivered via dovecot service", "forwarded as 4F3A2B1C0D",
+	"connect to mx.example.org[192.0.2.1]:25: Connection timed out",
+	"lost connection with mx.example.org[192.0.2.1] while receiving the initial server greeting",
+	"Host or domain name not found. Name service error for name=example.org type=MX: Host not "
+	"found, try again", "unknown user: \"bob\"", "mail forwarding loop for bob@example.org",
+	"delivered to mailbox (in reply to RCPT TO command)", "in reply to DATA command x",
+	"Recipient <a@example.org> rejected by policy", "(nested (parens)) x)", "x))", "x (y",
+	"delivered to command: procmail -a $EXTENSION", "RCPT TO command failed here",
+	"  blanks around  ", "delivered. ",
 };
 /* Lines of other kinds between the records: they leave the scanner in
  * other states (an open reply, a DSN group, a MIME header, a transcript). */
@@ -338,7 +354,7 @@ static void generated_line(char *out, size_t size)
 		size_t n = strlen(out);
 		while (n + 40 < size - 1)
 			n += (size_t)snprintf(out + n, size - n, "%s", pick(2) ? " words" : " \xc3\xa4");
-		snprintf(out + n, size - n, " (in reply to RCPT TO command))");
+		snprintf(out + n, size - n, "%s", pick(2) ? " (in reply to RCPT TO command))" : ")");
 	}
 }
 

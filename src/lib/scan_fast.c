@@ -571,8 +571,14 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 		return 0;
 	code_ptr = reply_at(&f);
 	if (!code_ptr || !(code = scan_code_at(code_ptr, &sep)) || !sep) {
-		if (!rec.codes_only || !record_codes(s, l, &f))
+		if (!rec.codes_only)
 			return 0; /* who of a record without a reply: the general way */
+		if (smtpcode__fast_record_shape(s, l, f.text, &shape)) {
+			record_start(s, f.outcome);
+			smtpcode__fast_record_build(s, l, &shape, f.outcome, f.dsn);
+		} else if (!record_codes(s, l, &f)) {
+			return 0;
+		}
 	} else if (rec.codes_only && sep == ' ' && smtpcode__fast_shape(s, l, code_ptr, &shape)) {
 		record_start(s, f.outcome);
 		smtpcode__fast_build(s, l, &shape, code, f.outcome, f.dsn);

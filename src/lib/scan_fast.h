@@ -43,7 +43,8 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l);
  * only what smtpcode__fast_build then builds (the open reply before is
  * closed by then). */
 struct fast_shape {
-	const char *code;  /* the reply's code */
+	const char *from;  /* where the lookups read: the reply's code, or the
+	                    * text of a record without a reply */
 	const char *end;   /* where its text ends: before " (in reply to", or
 	                    * the line's end */
 	const char *named; /* the first SCAN_COMMAND row's marker, or NULL */
@@ -53,12 +54,20 @@ int smtpcode__fast_shape(const struct scan *s, const struct scan_line *l, const 
                          struct fast_shape *sh);
 void smtpcode__fast_build(struct scan *s, const struct scan_line *l, const struct fast_shape *sh,
                           int code, enum smtpcode_outcome outcome, const char *dsn);
+/* The same for a record whose text holds no reply ("status=sent (delivered
+ * to mailbox)"), as scan_fast.c record_codes builds it. */
+int smtpcode__fast_record_shape(const struct scan *s, const struct scan_line *l, const char *text,
+                                struct fast_shape *sh);
+void smtpcode__fast_record_build(struct scan *s, const struct scan_line *l,
+                                 const struct fast_shape *sh, enum smtpcode_outcome outcome,
+                                 const char *dsn);
 /* Reads the command of the open reply that SCAN_FAST_COMMAND_LATER marks,
  * before the general way reads a line: the general builders read it then
  * (a reply without one takes Yahoo's "[RCPT_TO]" line after it). */
 void smtpcode__fast_command(struct scan *s);
 /* Nonzero if text holds none of what smtpcode__fast_shape refuses past its
- * first byte (no code's shape, no marker's pattern, no open '('). */
+ * first byte (no code's shape, no marker's pattern, no open '('); the byte
+ * before text is read too (a reply's text follows its code). */
 int smtpcode__fast_plain_text(const struct scan_index *ix, const char *text);
 
 /* Nonzero if p starts what a code's reader takes for a code (after a byte

@@ -41,20 +41,23 @@ static const unsigned char classes[256] = {
 
 /* Nonzero if a pattern that a marker of SCAN_SERVER_AFTER,
  * SCAN_CLIENT_AFTER, SCAN_SIDE_AFTER, SCAN_JOIN or SCAN_TEXT_END (but the
- * first) holds starts at p, a RARE byte: the pairs smtpcode__prefix_after
- * looks for ("<<", "> ", "] ", "&gt; " ...), ",<" and ",>", "<br>",
- * "[nl]", any quote or backslash. */
+ * first) holds starts at p, a RARE byte (p[-1] is the line's): "<<", ">>",
+ * "|>", " < " and " > " (": > "), "-> " and "&gt; ", "] " and a capital, 'c'
+ * or 'r' ("] S: ", "] rsp: "), ",<" and ",>", "<br>", "[nl]", any quote or
+ * backslash. An address's "<u@a> " or "<u@a>:", an IP's "[192.0.2.1] is"
+ * hold none. */
 static int marker_at(const char *p)
 {
 	switch (p[0]) {
 	case '<':
-		if (p[1] == 'b' && p[2] == 'r' && p[3] == '>')
-			return 1;
-		/* fall through */
+		return p[1] == '<' || (p[1] == ' ' && p[-1] == ' ') ||
+		       (p[1] == 'b' && p[2] == 'r' && p[3] == '>');
 	case '>':
+		return p[1] == '>' || (p[1] == ' ' && (p[-1] == ' ' || p[-1] == '-'));
 	case '|':
+		return p[1] == '>';
 	case ']':
-		return p[1] == ' ' || p[1] == '<' || p[1] == '>';
+		return p[1] == ' ' && ((p[2] >= 'A' && p[2] <= 'Z') || p[2] == 'c' || p[2] == 'r');
 	case '&':
 		return strncmp(p, "&gt; ", 5) == 0;
 	case ',':
@@ -170,18 +173,33 @@ int smtpcode__fast_shape(const struct scan *s, const struct scan_line *l, const 
 	if (f.cut && (f.cut == text || f.cut[-1] != ' ' ||
 	              (scan_code_at(f.cut + te->len, &sep) && sep)))
 		return 0;
-	sh->code = code;
+	sh->from = code;
 	sh->end = f.cut ? f.cut - 1 : l->text + l->len;
 	sh->named = f.named;
 	sh->depth = f.depth;
 	return 1;
 }
 
-/* The command, as smtpcode__command_seen and then smtpcode__command_span
- * read it from the reply's code (from) on; named: where the first
+int smtpcode__fast_record_shape(const struct scan *s, const struct scan_line *l, const char *text,
+                                struct fast_shape *sh)
+{
+	const struct scan_marker *named, *te = markers(&s->formats, &named);
+	struct found f;
+
+	if (!te || smtpcode__code_shape(text) || !plain_text(text, te, named, &f) || f.cut)
+		return 0;
+	sh->from = text;
+	sh->end = l->text + l->len;
+	sh->named = f.named;
+	sh->depth = f.depth;
+	return 1;
+}
+
+/* The command, as smtpcode__command_seen (and, for a reply, then
+ * smtpcode__command_span) read it from from on; named: where the first
  * SCAN_COMMAND row's marker stands in from (it names the command, as the
  * first row found), or NULL (the other rows are then searched). */
-static const char *command(const struct scan *s, const char *from, const char *named)
+static const char *command(const struct scan *s, const char *from, const char *named, int span)
 {
 	const struct scan_index *ix = &s->formats;
 	const struct scan_marker *m = ix->rows[ix->first[SCAN_COMMAND]];
@@ -190,7 +208,7 @@ static const char *command(const struct scan *s, const char *from, const char *n
 
 	c = named ? smtpcode__command_word(named + m->len, m->then)
 	          : smtpcode__command_seen(ix, from, &seen);
-	return c ? c : smtpcode__command_span(ix, from);
+	return c || !span ? c : smtpcode__command_span(ix, from);
 }
 
 /* The command of a reply whose text names none the first way (a "250 2.0.0
@@ -201,13 +219,13 @@ static const char *command(const struct scan *s, const char *from, const char *n
  * path reads no line while one is open, and one opens only after the open
  * reply is closed. */
 static const char *command_later(struct scan *s, const struct fast_shape *sh,
-                                 const struct scan_line *l)
+                                 const struct scan_line *l, int span)
 {
-	size_t n = (size_t)(l->text + l->len - sh->code);
+	size_t n = (size_t)(l->text + l->len - sh->from);
 
 	if (n >= sizeof s->dsn.diagnostic)
-		return command(s, sh->code, NULL);
-	memcpy(s->dsn.diagnostic, sh->code, n + 1);
+		return command(s, sh->from, NULL, span);
+	memcpy(s->dsn.diagnostic, sh->from, n + 1);
 	s->fast_reply |= SCAN_FAST_COMMAND_LATER;
 	return NULL;
 }
@@ -217,28 +235,19 @@ void smtpcode__fast_command(struct scan *s)
 	if (!(s->fast_reply & SCAN_FAST_COMMAND_LATER))
 		return;
 	s->fast_reply &= (unsigned char)~SCAN_FAST_COMMAND_LATER;
-	if (s->pending)
-		s->reply.command = command(s, s->dsn.diagnostic, NULL);
+	if (s->pending) /* a record without a reply has no basic code, and no span */
+		s->reply.command = command(s, s->dsn.diagnostic, NULL, s->reply.basic != 0);
 	s->dsn.diagnostic[0] = '\0';
 }
 
-/* The reply's text (from text to end, after its code): an enhanced code at
- * its start, then the words, as smtpcode__reply_text reads them, and then
- * the "dsn=" field's code (the record's end), unless it is written as the
- * first one is. Returns the text's length, or (size_t)-1 when it was cut
- * to fit. */
-static size_t reply_text(struct smtpcode_reply *r, const char *text, const char *end,
-                         const char *dsn)
+/* Copies text up to end, blanks around it dropped, as the reply's text
+ * (empty before), as smtpcode__append_text does: its length, or
+ * (size_t)-1 when it was cut to fit. */
+static size_t copy_text(struct smtpcode_reply *r, const char *p, const char *end)
 {
-	const char *p = scan_skip_spaces(text);
-	size_t len = smtpcode__reply_code(r, p), n;
-	struct smtpcode_enhanced_code c;
+	size_t n;
 
-	if (!(len && strncmp(dsn, p, len) == 0 && dsn[len] == ',') &&
-	    smtpcode__enhanced_at(dsn, &c, &n) == SCAN_TOKEN_ENHANCED)
-		smtpcode__add_enhanced(r, &c);
-	if (len)
-		p = scan_skip_spaces(p + len);
+	p = scan_skip_spaces(p);
 	if (p > end)
 		p = end;
 	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
@@ -253,25 +262,56 @@ static size_t reply_text(struct smtpcode_reply *r, const char *text, const char 
 	return n;
 }
 
+/* The emit drops a ')' that ends the text and closes none opened in it:
+ * depth, the '(' less the ')' of the text's n bytes, tells. */
+static void paren_known(struct scan *s, size_t n, int depth)
+{
+	const struct smtpcode_reply *r = &s->reply;
+
+	if (n != (size_t)-1)
+		s->fast_reply |= n > 0 && r->text[n - 1] == ')' && depth < 0
+		                         ? SCAN_FAST_PAREN_KNOWN | SCAN_FAST_PAREN_DROP
+		                         : SCAN_FAST_PAREN_KNOWN;
+}
+
+/* The "dsn=" field's enhanced code, added to the reply's. */
+static void dsn_code(struct smtpcode_reply *r, const char *dsn)
+{
+	struct smtpcode_enhanced_code c;
+	size_t len;
+
+	if (smtpcode__enhanced_at(dsn, &c, &len) == SCAN_TOKEN_ENHANCED)
+		smtpcode__add_enhanced(r, &c);
+}
+
+/* The reply's text (from text to end, after its code): an enhanced code at
+ * its start, then the words, as smtpcode__reply_text reads them, and then
+ * the "dsn=" field's code (the record's end), unless it is written as the
+ * first one is. Returns the text's length, or (size_t)-1 when it was cut
+ * to fit. */
+static size_t reply_text(struct smtpcode_reply *r, const char *text, const char *end,
+                         const char *dsn)
+{
+	const char *p = scan_skip_spaces(text);
+	size_t len = smtpcode__reply_code(r, p);
+
+	if (!(len && strncmp(dsn, p, len) == 0 && dsn[len] == ','))
+		dsn_code(r, dsn);
+	return copy_text(r, p + len, end);
+}
+
 void smtpcode__fast_build(struct scan *s, const struct scan_line *l, const struct fast_shape *sh,
                           int code, enum smtpcode_outcome outcome, const char *dsn)
 {
 	struct smtpcode_reply *r = &s->reply;
-	size_t n;
 
 	smtpcode__reply_start_fields(r, s->line);
 	r->basic = code;
 	r->outcome = outcome;
 	s->fast_reply = SCAN_FAST_PLAIN | SCAN_FAST_NO_COMMAND | SCAN_FAST_NO_JOIN |
 	                SCAN_FAST_NO_TEXT_END | SCAN_FAST_CODES;
-	r->command = sh->named ? command(s, sh->code, sh->named) : command_later(s, sh, l);
-	n = reply_text(r, sh->code + 4, sh->end, dsn);
-	/* the emit drops a ')' that ends the text and closes none opened in it:
-	 * the text's other ')' and '(' are the pass's */
-	if (n != (size_t)-1)
-		s->fast_reply |= n > 0 && r->text[n - 1] == ')' && sh->depth < 0
-		                         ? SCAN_FAST_PAREN_KNOWN | SCAN_FAST_PAREN_DROP
-		                         : SCAN_FAST_PAREN_KNOWN;
+	r->command = sh->named ? command(s, sh->from, sh->named, 1) : command_later(s, sh, l, 1);
+	paren_known(s, reply_text(r, sh->from + 4, sh->end, dsn), sh->depth);
 	s->inner_count = 0;
 	s->pending = 1;
 	s->pending_server = 0;
@@ -280,4 +320,24 @@ void smtpcode__fast_build(struct scan *s, const struct scan_line *l, const struc
 	s->after_lines = 0;
 	s->multiline = s->unclosed = s->closed = 0;
 	s->sentence_end = smtpcode__sentence_width(l->text, l->len);
+}
+
+void smtpcode__fast_record_build(struct scan *s, const struct scan_line *l,
+                                 const struct fast_shape *sh, enum smtpcode_outcome outcome,
+                                 const char *dsn)
+{
+	struct smtpcode_reply *r = &s->reply;
+	const char *end = sh->end;
+	int depth = sh->depth;
+
+	smtpcode__reply_start_fields(r, s->line);
+	s->fast_reply = SCAN_FAST_PLAIN | SCAN_FAST_NO_COMMAND | SCAN_FAST_NO_JOIN |
+	                SCAN_FAST_NO_TEXT_END | SCAN_FAST_CODES;
+	r->command = sh->named ? command(s, sh->from, sh->named, 0) : command_later(s, sh, l, 0);
+	s->pending = 1;
+	if (end > sh->from && end[-1] == ')') /* the record's own parenthesis */
+		end--, depth++;
+	paren_known(s, copy_text(r, sh->from, end), depth);
+	r->outcome = outcome;
+	dsn_code(r, dsn);
 }
