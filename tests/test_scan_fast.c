@@ -592,6 +592,40 @@ static void test_cut_record_then_another(void **state)
 	twoways_free(&w);
 }
 
+/* With codes only, the command of a reply whose text does not say "in
+ * reply to" is read when a line goes the general way: a reply without one
+ * takes Yahoo's "[RCPT_TO]" line after it, one with one does not. */
+static void test_command_read_late(void **state)
+{
+	static const char text[] =
+		"Nov 22 10:00:01 mx postfix/smtp[1]: 0A1B2C3D4E: to=<bob@example.org>, "
+		"relay=mx[192.0.2.1]:25, delay=1, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as "
+		"4F3A2B1C0D)\n[RCPT_TO] joined\n"
+		"Nov 22 10:00:02 mx postfix/smtp[1]: 0A1B2C3D4F: to=<bob@example.org>, "
+		"relay=mx[192.0.2.1]:25, delay=1, dsn=2.0.0, status=sent (250 2.0.0 Ok: RCPT TO "
+		"command failed)\n[RCPT_TO] not joined\n"
+		"Nov 22 10:00:03 mx postfix/local[2]: 0A1B2C3D50: to=<bob@example.org>, relay=local, "
+		"delay=0.1, dsn=2.0.0, status=sent (delivered to mailbox)\n[MAIL_FROM] joined\n";
+	(void)state;
+
+	twoways_init(&w);
+	twoways_text(&w, text, strlen(text));
+	twoways_end(&w);
+	assert_same("commands read late");
+	/* codes only reads the three records (the general way the others) */
+	assert_int_equal(((const struct scan *)(const void *)&w.codes)->fast_lines, 3);
+	assert_non_null(strstr(w.c.buf, "lines 1-2 dsn 0-0 basic 250 direct 1 outcome 1 quoted 0 "
+	                                "report 0 enhanced 2.0.0 malformed  text Ok: queued as "
+	                                "4F3A2B1C0D) [RCPT_TO] joined\n"));
+	assert_non_null(strstr(w.c.buf, "lines 3-3 dsn 0-0 basic 250 direct 1 outcome 1 quoted 0 "
+	                                "report 0 enhanced 2.0.0 malformed  text Ok: RCPT TO command "
+	                                "failed\n"));
+	assert_non_null(strstr(w.c.buf, "lines 5-6 dsn 0-0 basic 0 direct 0 outcome 1 quoted 0 "
+	                                "report 0 enhanced 2.0.0 malformed  text delivered to "
+	                                "mailbox [MAIL_FROM] joined\n"));
+	twoways_free(&w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -604,6 +638,7 @@ int main(void)
 		cmocka_unit_test(test_reads_the_shape),
 		cmocka_unit_test(test_flattened_replies_in_a_row),
 		cmocka_unit_test(test_cut_record_then_another),
+		cmocka_unit_test(test_command_read_late),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
