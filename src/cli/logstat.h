@@ -90,8 +90,8 @@ const char *logstat_mta_name(enum ls_mta m);
  * is one of the MTA's (e->count -1 if it counts nothing). */
 int ls_read_line(const char *s, size_t n, struct ls_event *e);
 
-/* The same with e cleared and e->time read already (logstat_line reads it
- * through its memo). */
+/* The same with e cleared, and e->time not read (logstat_line reads the
+ * stamp through its memo). */
 int ls_read_mta(const char *s, size_t n, struct ls_event *e);
 
 #endif

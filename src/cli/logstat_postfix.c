@@ -98,6 +98,11 @@ struct fields {
 
 static void read_fields(const char *s, size_t n, struct fields *f)
 {
+	/* A field's comma, space and name as the 8 bytes from its comma;
+	 * ", dsn=" is 6 of them. */
+	const uint64_t relay = ls_load8(", relay="), delay = ls_load8(", delay="),
+	               status = ls_load8(", status"), dsn = ls_load8(", dsn=\0\0"),
+	               six = (UINT64_C(1) << 48) - 1;
 	const char *p = s, *end = s + n, **open = NULL; /* the end to set at the next comma */
 
 	memset(f, 0, sizeof *f);
@@ -108,6 +113,25 @@ static void read_fields(const char *s, size_t n, struct fields *f)
 		if (open) {
 			*open = p;
 			open = NULL;
+		}
+		if (end - p >= 9) { /* every name whole: one compare each */
+			uint64_t w = ls_load8(p);
+			if (w == relay) {
+				if (!f->relay) {
+					f->relay = p + 8;
+					open = &f->relay_end;
+				}
+			} else if (w == delay) {
+				f->delay = p + 8;
+			} else if ((w & six) == dsn) {
+				f->dsn = p + 6;
+				open = &f->dsn_end;
+			} else if (w == status && p[8] == '=') {
+				f->status = p + 9;
+				return;
+			}
+			p++;
+			continue;
 		}
 		if (++p == end || *p != ' ')
 			continue;
