@@ -64,6 +64,30 @@ static inline int scan_lacks_first(const struct scan_pairs *pp, const struct sca
 	return pp && m->len >= 2 && !pp->first[scan_pair_slot((const unsigned char *)m->marker)];
 }
 
+/* The first row from m on (up to end) whose marker's first pair pp holds:
+ * the rows skipped cannot be in the string pp marked. Every row when pp is
+ * NULL; a marker of one byte is never skipped. */
+static inline const struct scan_marker *const *
+scan_next_held(const struct scan_pairs *pp, const struct scan_marker *const *m,
+               const struct scan_marker *const *end)
+{
+	if (pp)
+		while (m < end && (*m)->len >= 2 &&
+		       !pp->first[scan_pair_slot((const unsigned char *)(*m)->marker)])
+			m++;
+	return m;
+}
+
+/* For each row m of a role whose marker's first pair pp (the pairs that
+ * cover the string searched, or NULL) holds: EACH without the rows whose
+ * search would find nothing. */
+#define EACH_HELD(ix, pp, role, m) \
+	for (const struct scan_marker *const *m = /* NOLINT */ \
+	             scan_next_held((pp), (ix)->rows + (ix)->first[(role)], \
+	                            (ix)->rows + (ix)->first[(role) + 1]); \
+	     m < (ix)->rows + (ix)->first[(role) + 1]; /* NOLINT(bugprone-macro-parentheses) */ \
+	     m = scan_next_held((pp), m + 1, (ix)->rows + (ix)->first[(role) + 1]))
+
 /* The marked pairs that cover s (the marked line, or a suffix of it), or
  * NULL. */
 static inline const struct scan_pairs *scan_covering(const struct scan_index *ix, const char *s)
