@@ -19,11 +19,16 @@
  * first place its first pair's slot was seen (it cannot start before).
  * The scanner marks each line once, after the passes (scan.c), for the
  * lookups of that line and of its suffixes. */
-#define SCAN_PAIRS 512
+#define SCAN_PAIRS 1024
+/* A place from SCAN_PAIR_FAR on is kept as SCAN_PAIR_FAR: a pair first
+ * seen there or later (a search starts there). One byte a slot keeps the
+ * table that each line clears small, so it can have more slots. */
+#define SCAN_PAIR_FAR 254
 struct scan_pairs {
 	const char *base, *end;            /* the string marked: base up to its NUL */
-	uint16_t first[SCAN_PAIRS];        /* 1 + where a pair of that slot is
-	                                    * first, or 0: none */
+	unsigned char first[SCAN_PAIRS];   /* 1 + where a pair of that slot is
+	                                    * first (at most 1 + SCAN_PAIR_FAR),
+	                                    * or 0: none */
 };
 
 /* Marks the pairs of text (len bytes, then a NUL) in *pp. */
@@ -36,7 +41,7 @@ static inline unsigned scan_pair_slot(const unsigned char *u)
 	uint16_t w;
 
 	memcpy(&w, u, sizeof w);
-	return (unsigned)((uint32_t)(w * 0x9E3779B1u) >> 23);
+	return (unsigned)((uint32_t)(w * 0x9E3779B1u) >> 22);
 }
 
 /* Nonzero if the string pp marked may hold needle[n]: each of its pairs
