@@ -43,6 +43,30 @@ static void pairs__every_marker_passes(void **state)
 			}
 }
 
+/* The slots genscan computed on the build machine (build/scan_slots.inc)
+ * are the runtime's, row by row: those of the first and last pair, the
+ * slot every line holds for a marker of one byte. */
+static void pairs__row_slots_are_the_runtime_ones(void **state)
+{
+	struct scan_pairs pp;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ix.first[SCAN_ROLE_COUNT]; i++) {
+		const struct scan_marker *m = ix.rows[i];
+		const unsigned char *u = (const unsigned char *)m->marker;
+		if (m->len < 2) {
+			assert_int_equal(smtpcode__row_slots[i][0], SCAN_PAIRS);
+			assert_int_equal(smtpcode__row_slots[i][1], SCAN_PAIRS);
+			continue;
+		}
+		assert_int_equal(smtpcode__row_slots[i][0], scan_pair_slot(u));
+		assert_int_equal(smtpcode__row_slots[i][1], scan_pair_slot(u + m->len - 2));
+	}
+	smtpcode__pairs_mark(&pp, "", 0);
+	assert_int_equal(pp.first[SCAN_PAIRS], 1);
+}
+
 /* The filter answers for the line marked and its suffixes only: another
  * string is searched in full. */
 static void pairs__cover_the_line_and_its_suffixes(void **state)
@@ -258,6 +282,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(pairs__every_marker_passes),
+		cmocka_unit_test(pairs__row_slots_are_the_runtime_ones),
 		cmocka_unit_test(pairs__cover_the_line_and_its_suffixes),
 		cmocka_unit_test(pairs__first_place_of_the_marker),
 		cmocka_unit_test(pairs__first_place_far_into_a_line),

@@ -12,6 +12,12 @@
 /* ---- Which markers a line may hold ----------------------------------------- */
 
 _Static_assert(SCAN_PAIRS == 1024, "scan_pair_slot() fills SCAN_PAIRS slots");
+/* The rows' slots, computed on the build machine by src/gen/genscan.c
+ * from the format tables (tests/test_scan_pairs.c checks every row). */
+const unsigned short smtpcode__row_slots[][2] = {
+#include "scan_slots.inc"
+};
+
 _Static_assert(SCAN_PAIR_FAR + 1 <= 255, "1 + a place up to SCAN_PAIR_FAR fits in a byte");
 
 void smtpcode__pairs_mark(struct scan_pairs *pp, const char *text, size_t len)
@@ -22,6 +28,7 @@ void smtpcode__pairs_mark(struct scan_pairs *pp, const char *text, size_t len)
 
 	memset(pp->first, 0, sizeof pp->first);
 	first = pp->first;
+	first[SCAN_PAIRS] = 1; /* the slot of the markers of one byte */
 	pp->base = text;
 	pp->end = text + len;
 	/* From the end back, so that each slot keeps the first place; the pairs

@@ -26,23 +26,30 @@
 #define SCAN_PAIR_FAR 254
 struct scan_pairs {
 	const char *base, *end;            /* the string marked: base up to its NUL */
-	unsigned char first[SCAN_PAIRS];   /* 1 + where a pair of that slot is
-	                                    * first (at most 1 + SCAN_PAIR_FAR),
-	                                    * or 0: none */
+	unsigned char first[SCAN_PAIRS + 1]; /* 1 + where a pair of that slot is
+	                                      * first (at most 1 + SCAN_PAIR_FAR),
+	                                      * or 0: none; the last one, 1:
+	                                      * every line holds it */
 };
 
 /* Marks the pairs of text (len bytes, then a NUL) in *pp. */
 void smtpcode__pairs_mark(struct scan_pairs *pp, const char *text, size_t len);
 
 /* The slot of the pair of bytes at u: a multiplicative hash of the two
- * bytes as one 16-bit word (pairs that share a slot only cost a search). */
+ * bytes as one 16-bit word, the first byte low on every machine (src/gen/
+ * genscan.c computes the rows' slots on the build machine); pairs that
+ * share a slot only cost a search. */
 static inline unsigned scan_pair_slot(const unsigned char *u)
 {
-	uint16_t w;
+	uint32_t w = (uint32_t)u[0] | (uint32_t)u[1] << 8;
 
-	memcpy(&w, u, sizeof w);
 	return (unsigned)((uint32_t)(w * 0x9E3779B1u) >> 22);
 }
+
+/* For each row of the index (the order smtpcode__formats_index() gives),
+ * the slots of its marker's first and last pair, SCAN_PAIRS for a marker
+ * of one byte (scan_index.c, from build/scan_slots.inc). */
+extern const unsigned short smtpcode__row_slots[][2];
 
 /* Nonzero if the string pp marked may hold needle[n]: each of its pairs
  * is there (the first and the last tried first). */
@@ -69,29 +76,33 @@ static inline int scan_lacks_first(const struct scan_pairs *pp, const struct sca
 	return pp && m->len >= 2 && !pp->first[scan_pair_slot((const unsigned char *)m->marker)];
 }
 
-/* The first row from m on (up to end) whose marker's first pair pp holds:
- * the rows skipped cannot be in the string pp marked. Every row when pp is
- * NULL; a marker of one byte is never skipped. */
+/* The first row of ix from m on (up to end) whose marker's first and last
+ * pairs pp holds: the rows skipped cannot be in the string pp marked. Every
+ * row when pp is NULL; a marker of one byte is never skipped. Two loads a
+ * row skipped (the slots, computed on the build machine). */
 static inline const struct scan_marker *const *
-scan_next_held(const struct scan_pairs *pp, const struct scan_marker *const *m,
-               const struct scan_marker *const *end)
+scan_next_held(const struct scan_index *ix, const struct scan_pairs *pp,
+               const struct scan_marker *const *m, const struct scan_marker *const *end)
 {
-	if (pp)
-		while (m < end && (*m)->len >= 2 &&
-		       !pp->first[scan_pair_slot((const unsigned char *)(*m)->marker)])
-			m++;
+	if (pp) {
+		size_t i = (size_t)(m - ix->rows), e = (size_t)(end - ix->rows);
+		while (i < e && !(pp->first[smtpcode__row_slots[i][0]] &&
+		                  pp->first[smtpcode__row_slots[i][1]]))
+			i++;
+		m = ix->rows + i;
+	}
 	return m;
 }
 
-/* For each row m of a role whose marker's first pair pp (the pairs that
- * cover the string searched, or NULL) holds: EACH without the rows whose
- * search would find nothing. */
+/* For each row m of a role whose marker's first and last pairs pp (the
+ * pairs that cover the string searched, or NULL) holds: EACH without the
+ * rows whose search would find nothing. */
 #define EACH_HELD(ix, pp, role, m) \
 	for (const struct scan_marker *const *m = /* NOLINT */ \
-	             scan_next_held((pp), (ix)->rows + (ix)->first[(role)], \
+	             scan_next_held((ix), (pp), (ix)->rows + (ix)->first[(role)], \
 	                            (ix)->rows + (ix)->first[(role) + 1]); \
 	     m < (ix)->rows + (ix)->first[(role) + 1]; /* NOLINT(bugprone-macro-parentheses) */ \
-	     m = scan_next_held((pp), m + 1, (ix)->rows + (ix)->first[(role) + 1]))
+	     m = scan_next_held((ix), (pp), m + 1, (ix)->rows + (ix)->first[(role) + 1]))
 
 /* The marked pairs that cover s (the marked line, or a suffix of it), or
  * NULL. */
