@@ -243,6 +243,7 @@ void smtpcode__qmail_delivery(struct scan *s, struct scan_line *l)
 
 	if (!d)
 		return;
+	s->formats.pairs = NULL; /* the line's pairs were another text's */
 	for (p = d; *p; p++)
 		if (*p == '_')
 			*p = ' ';

@@ -310,7 +310,7 @@ enum scan_role smtpcode__prefix_after(const struct scan_index *ix, const char *l
 
 	if (!may_hold_after_marker(line))
 		return SCAN_ROLE_COUNT;
-	pp = pairs_for(ix, line, &local); /* the passes come before the line's pairs */
+	pp = pairs_for(ix, line, &local); /* the line's, unless a pass cut it */
 	for (i = 0; i < COUNT(roles); i++)
 		EACH_HELD(ix, pp, roles[i], m) {
 			const char *p = scan_find_row(pp, line, *m);
@@ -482,8 +482,16 @@ const char *smtpcode__command_span(const struct scan_index *ix, const char *line
  * characters (smtpcode__side_firsts): most lines hold none. */
 const char *smtpcode__side_after(const struct scan_index *ix, const char *line, size_t *len)
 {
+	const struct scan_pairs *pp = scan_covering(ix, line);
 	const char *p;
 
+	if (pp) { /* none of the markers' pairs: no pass over line */
+		int held = 0;
+		EACH_HELD(ix, pp, SCAN_SIDE_AFTER, m)
+			held = 1;
+		if (!held)
+			return NULL;
+	}
 	for (p = line; (p = strpbrk(p, smtpcode__side_firsts)) != NULL; p++)
 		EACH(ix, SCAN_SIDE_AFTER, m)
 			if (p[1] == (*m)->marker[1] && p[0] == (*m)->marker[0] &&
