@@ -50,9 +50,13 @@ static void detect(struct scan *sc, struct scan_line *l)
 	size_t i;
 
 	/* The line's pairs, marked once, spare the lookups most searches: the
-	 * passes' too, until one rewrites the line (it sets pairs to NULL). */
-	smtpcode__pairs_mark(&pairs, l->text, strlen(l->text));
-	sc->formats.pairs = &pairs;
+	 * passes' too, until one rewrites the line (it sets pairs to NULL). An
+	 * empty line has none, and its lookups search nothing. */
+	sc->formats.pairs = NULL;
+	if (l->text[0]) {
+		smtpcode__pairs_mark(&pairs, l->text, strlen(l->text));
+		sc->formats.pairs = &pairs;
+	}
 	for (i = 0; i < sizeof passes / sizeof passes[0]; i++)
 		if (!passes[i](sc, l)) {
 			sc->formats.pairs = NULL;
@@ -60,7 +64,7 @@ static void detect(struct scan *sc, struct scan_line *l)
 		}
 	/* From here on the line holds still (the stages below read it as
 	 * const). */
-	if (!sc->formats.pairs) {
+	if (!sc->formats.pairs && l->text[0]) {
 		smtpcode__pairs_mark(&pairs, l->text, strlen(l->text));
 		sc->formats.pairs = &pairs;
 	}

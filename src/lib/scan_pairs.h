@@ -104,6 +104,16 @@ scan_next_held(const struct scan_index *ix, const struct scan_pairs *pp,
 	     m < (ix)->rows + (ix)->first[(role) + 1]; /* NOLINT(bugprone-macro-parentheses) */ \
 	     m = scan_next_held((ix), (pp), m + 1, (ix)->rows + (ix)->first[(role) + 1]))
 
+/* Nonzero if the string pp marked (every string when pp is NULL) may hold
+ * a valid enhanced code: its class digit (2, 4 or 5) and the dot after it
+ * are a pair of it (smtpcode__enhanced_at). */
+static inline int scan_may_hold_enhanced(const struct scan_pairs *pp)
+{
+	return !pp || pp->first[scan_pair_slot((const unsigned char *)"2.")] ||
+	       pp->first[scan_pair_slot((const unsigned char *)"4.")] ||
+	       pp->first[scan_pair_slot((const unsigned char *)"5.")];
+}
+
 /* The marked pairs that cover s (the marked line, or a suffix of it), or
  * NULL. */
 static inline const struct scan_pairs *scan_covering(const struct scan_index *ix, const char *s)
