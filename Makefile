@@ -51,7 +51,7 @@ LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c 
               src/lib/compare.c src/lib/compare_basic.c src/lib/compare_enhanced.c \
               src/lib/compare_mixed.c src/lib/compare_text.c src/lib/scan.c \
               src/lib/scan_line.c src/lib/scan_text.c src/lib/scan_formats.c src/lib/scan_lookup.c src/lib/scan_index.c \
-              src/lib/scan_reply.c src/lib/scan_fast.c src/lib/scan_build.c src/lib/scan_dsn.c src/lib/scan_warn.c src/lib/scan_mime.c \
+              src/lib/scan_reply.c src/lib/scan_fast.c src/lib/scan_fast_reply.c src/lib/scan_build.c src/lib/scan_dsn.c src/lib/scan_warn.c src/lib/scan_mime.c \
               src/lib/scan_mime_decode.c src/lib/scan_mime_fields.c \
               src/lib/scan_who.c src/lib/scan_twin.c src/lib/scan_bounce.c \
               src/lib/verdict.c src/lib/verdict_data.c src/lib/verdict_match.c
@@ -59,7 +59,7 @@ LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c 
 CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
               src/cli/format_text.c src/cli/wrap.c src/cli/prewrap.c src/cli/format_reply.c \
               src/cli/format_answer.c src/cli/format_scan.c \
-              src/cli/tally.c src/cli/lines.c src/cli/run_text.c src/cli/run_codes.c \
+              src/cli/tally.c src/cli/lines.c src/cli/pipeline.c src/cli/run_text.c src/cli/run_codes.c \
               src/cli/args.c src/cli/safe_text.c src/cli/labels.c src/cli/linebreak.c src/cli/logstat.c \
               src/cli/logstat_formats.c src/cli/logstat_text.c src/cli/logstat_postfix.c \
               src/cli/logstat_exim.c src/cli/logstat_sendmail.c src/cli/logstat_opensmtpd.c \
@@ -87,10 +87,18 @@ VERDICT_SRCS = src/gen/genverdict.c src/gen/read_verdict.c src/gen/print_match.c
 # against the codes and the registry into build/synonyms.inc.
 SYNONYM_SRCS = src/gen/gensynonyms.c src/gen/read_synonyms.c src/gen/read_codes.c \
                src/gen/read_enhanced.c src/gen/tsv.c src/gen/blob.c
+# genscan: the slots of the format tables' markers (scan_pairs.h), from the
+# tables themselves, into build/scan_slots.inc.
+GENSCAN_SRCS = src/gen/genscan.c src/lib/scan_formats.c
 VERDICT_DATA = data/reason-list.tsv data/reasons.tsv data/reason-codes.tsv \
                data/provider-tags.tsv
 
 # make check SANITIZE=1: everything under AddressSanitizer and UBSan.
+# make check SANITIZE=thread: ThreadSanitizer (scan's and explain's second
+# thread, src/cli/pipeline.c).
+ifeq ($(SANITIZE),thread)
+SC_SANFLAGS = -fsanitize=thread -fno-omit-frame-pointer -DPIPELINE_POSIX -pthread
+endif
 ifeq ($(SANITIZE),1)
 SC_SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
@@ -101,7 +109,7 @@ CLI_OBJS    = $(CLI_SRCS:src/%.c=build/%.o) $(UTIL_SRCS:src/%.c=build/%.o)
 LIB         = build/libsmtpcode.a
 SHLIB       = build/libsmtpcode.so.$(VERSION)
 
-TESTS       = code command table lookup enhanced scan scan_line scan_formats scan_pairs scan_dsn scan_warn scan_raw scan_text scan_who \
+TESTS       = pipeline code command table lookup enhanced scan scan_line scan_formats scan_pairs scan_dsn scan_warn scan_raw scan_text scan_who \
               scan_mime scan_bounce scan_fast \
               compare strbuf ascii list json format_text format_json \
               args lines tally pattern i18n safe_text api logstat logstat_key logstat_text topk logtime linebreak \
@@ -197,6 +205,7 @@ build/lib/table.o build/pic/lib/table.o: build/table.inc
 build/lib/synonym.o build/pic/lib/synonym.o: build/synonyms.inc
 build/lib/verdict_data.o build/pic/lib/verdict_data.o: build/verdict.inc
 build/lib/enhanced.o build/pic/lib/enhanced.o: build/notes.inc
+build/lib/scan_index.o build/pic/lib/scan_index.o: build/scan_slots.inc
 build/cli/labels.o: build/cli/labels.inc
 build/cli/labels.o: CLI_CPPFLAGS += -Ibuild/cli
 build/cli/prewrap.o: build/cli/prewrap.inc
@@ -229,6 +238,14 @@ build/verdict.inc: build/genverdict $(VERDICT_DATA)
 
 build/cli/advice.inc: build/genverdict data/reason-list.tsv
 	build/genverdict --advice data/reason-list.tsv > $@+ || { rm -f $@+; exit 1; }
+	mv $@+ $@
+
+build/genscan: $(GENSCAN_SRCS) src/lib/scan.h src/lib/scan_pairs.h src/lib/scan_lookup.h \
+		include/smtpcode.h src/util/ascii.h | build/.dirs
+	$(BUILD_CC) $(SC_CFLAGS) $(GEN_CPPFLAGS) -O1 -o $@ $(GENSCAN_SRCS)
+
+build/scan_slots.inc: build/genscan
+	build/genscan > $@+ || { rm -f $@+; exit 1; }
 	mv $@+ $@
 
 build/notes.inc: build/gentable data/enhanced-notes.tsv
@@ -275,7 +292,7 @@ build/tests/test_api: tests/test_api.c tests/testutil.h $(LIB) | build/.dirs
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/json_check.h tests/scan_twoways.h $(FUZZ_SRCS) build/table.inc \
 		build/synonyms.inc build/cli/labels.inc build/cli/prewrap.inc build/cli/advice.inc \
-		build/verdict.inc build/notes.inc
+		build/verdict.inc build/notes.inc build/scan_slots.inc
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(SC_CFLAGS) $(LIB_CPPFLAGS) -Isrc/cli -Ibuild/cli -Itests $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS)
 
@@ -287,7 +304,7 @@ fuzz: $(FUZZ_BINS)
 # Static analysis: cppcheck and clang-tidy (.clang-tidy) on the sources,
 # zero findings (suppressions are justified where they stand).
 lint: build/table.inc build/synonyms.inc build/cli/labels.inc build/cli/prewrap.inc \
-		build/cli/advice.inc build/notes.inc
+		build/cli/advice.inc build/notes.inc build/scan_slots.inc
 	sh tests/layout.sh
 	cppcheck --quiet --std=c11 --enable=warning,style,performance,portability \
 		--inline-suppr --error-exitcode=1 -Iinclude -Isrc/lib -Isrc/cli -Isrc/util -Ibuild/cli \
@@ -295,8 +312,8 @@ lint: build/table.inc build/synonyms.inc build/cli/labels.inc build/cli/prewrap.
 	clang-tidy --quiet $(LIB_SRCS) $(UTIL_SRCS) -- -std=c11 $(LIB_CPPFLAGS)
 	clang-tidy --quiet $(CLI_SRCS) src/cli/main.c -- -std=c11 $(CLI_CPPFLAGS) -Ibuild/cli
 	clang-tidy --quiet $(GEN_SRCS) src/gen/genverdict.c src/gen/read_verdict.c \
-		src/gen/print_match.c src/gen/gensynonyms.c src/gen/read_synonyms.c -- -std=c11 \
-		$(GEN_CPPFLAGS)
+		src/gen/print_match.c src/gen/gensynonyms.c src/gen/read_synonyms.c \
+		src/gen/genscan.c -- -std=c11 $(GEN_CPPFLAGS)
 
 # Benchmarks (never part of check): instructions against /bin/true, batch
 # lookups, scan throughput against grep (tests/bench.sh).

@@ -43,6 +43,30 @@ static void pairs__every_marker_passes(void **state)
 			}
 }
 
+/* The slots genscan computed on the build machine (build/scan_slots.inc)
+ * are the runtime's, row by row: those of the first and last pair, the
+ * slot every line holds for a marker of one byte. */
+static void pairs__row_slots_are_the_runtime_ones(void **state)
+{
+	struct scan_pairs pp;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ix.first[SCAN_ROLE_COUNT]; i++) {
+		const struct scan_marker *m = ix.rows[i];
+		const unsigned char *u = (const unsigned char *)m->marker;
+		if (m->len < 2) {
+			assert_int_equal(smtpcode__row_slots[i][0], SCAN_PAIRS);
+			assert_int_equal(smtpcode__row_slots[i][1], SCAN_PAIRS);
+			continue;
+		}
+		assert_int_equal(smtpcode__row_slots[i][0], scan_pair_slot(u));
+		assert_int_equal(smtpcode__row_slots[i][1], scan_pair_slot(u + m->len - 2));
+	}
+	smtpcode__pairs_mark(&pp, "", 0);
+	assert_int_equal(pp.first[SCAN_PAIRS], 1);
+}
+
 /* The filter answers for the line marked and its suffixes only: another
  * string is searched in full. */
 static void pairs__cover_the_line_and_its_suffixes(void **state)
@@ -93,6 +117,37 @@ static void pairs__first_place_of_the_marker(void **state)
 	assert_ptr_equal(smtpcode__find(&ix, line + 6, said), line + 13);
 	assert_null(smtpcode__find(&ix, line + 14, said));
 	ix.pairs = NULL;
+}
+
+/* Far into a long line (from SCAN_PAIR_FAR on, where the pairs keep no
+ * exact place), a marker is still found at its first place: right at
+ * SCAN_PAIR_FAR, after its first pair alone, and from a suffix. */
+static void pairs__first_place_far_into_a_line(void **state)
+{
+	const struct scan_marker *said = NULL;
+	struct scan_pairs pp;
+	char line[400];
+	size_t i, at;
+
+	(void)state;
+	for (i = ix.first[SCAN_LEAD_IN]; i < ix.first[SCAN_LEAD_IN + 1]; i++)
+		if (strcmp(ix.rows[i]->marker, "said:") == 0)
+			said = ix.rows[i];
+	assert_non_null(said);
+	for (at = SCAN_PAIR_FAR - 2; at <= SCAN_PAIR_FAR + 3; at++) {
+		memset(line, 'x', sizeof line);
+		memcpy(line + at, "said: 550", 9);
+		memcpy(line + 300, "sa said: 451", 12);
+		line[sizeof line - 1] = '\0';
+		smtpcode__pairs_mark(&pp, line, strlen(line));
+		ix.pairs = &pp;
+		assert_ptr_equal(smtpcode__find(&ix, line, said), line + at);
+		assert_ptr_equal(smtpcode__find(&ix, line + at, said), line + at);
+		assert_ptr_equal(smtpcode__find(&ix, line + at + 1, said), line + 303);
+		assert_ptr_equal(smtpcode__find(&ix, line + 301, said), line + 303);
+		assert_null(smtpcode__find(&ix, line + 304, said));
+		ix.pairs = NULL;
+	}
 }
 
 /* The first bytes the index keeps let every transcript prefix and every
@@ -227,8 +282,10 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(pairs__every_marker_passes),
+		cmocka_unit_test(pairs__row_slots_are_the_runtime_ones),
 		cmocka_unit_test(pairs__cover_the_line_and_its_suffixes),
 		cmocka_unit_test(pairs__first_place_of_the_marker),
+		cmocka_unit_test(pairs__first_place_far_into_a_line),
 		cmocka_unit_test(pairs__short_strings),
 		cmocka_unit_test(index__first_bytes_let_every_row_through),
 		cmocka_unit_test(pairs__lookups_answer_the_same),

@@ -35,6 +35,21 @@ static void postfix_bounce__wrapped_after_said(void **state)
 	assert_string_equal(found[0].command, "RCPT");
 }
 
+/* A quoted bounce: the quote marks go before the line is read (its text
+ * moves), and the host and the address are still found where they now
+ * stand. */
+static void quoted_bounce__host_and_address(void **state)
+{
+	(void)state;
+	scan("> <quinn@example.net>: host mx.example.net[192.0.2.130] said: 550 5.1.1\n"
+	     ">     <quinn@example.net>: unknown user (in reply to RCPT TO command)\n"
+	     ">> <rosa@example.net>: host mx2.example.net[192.0.2.131] said: 452 4.2.2 full\n");
+	assert_int_equal(nfound, 2);
+	who_is(0, "quinn@example.net", "mx.example.net[192.0.2.130]", REMOTE);
+	assert_string_equal(found[0].command, "RCPT");
+	who_is(1, "rosa@example.net", "mx2.example.net[192.0.2.131]", REMOTE);
+}
+
 static void postfix_log__to_relay_said(void **state)
 {
 	(void)state;
@@ -547,6 +562,7 @@ int main(void)
 		cmocka_unit_test(dsn_alone__fields_and_order),
 		cmocka_unit_test(exim_log__flags_and_hosts),
 		cmocka_unit_test(postfix_bounce__wrapped_after_said),
+		cmocka_unit_test(quoted_bounce__host_and_address),
 		cmocka_unit_test(exim_bounce_body__lines_before_the_reply),
 		cmocka_unit_test(sendmail__log_and_rulesets),
 		cmocka_unit_test(sendmail_bounce__reason_and_user_unknown),

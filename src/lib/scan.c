@@ -49,13 +49,25 @@ static void detect(struct scan *sc, struct scan_line *l)
 	struct scan_pairs pairs;
 	size_t i;
 
+	/* The line's pairs, marked once, spare the lookups most searches: the
+	 * passes' too, until one rewrites the line (it sets pairs to NULL). An
+	 * empty line has none, and its lookups search nothing. */
+	sc->formats.pairs = NULL;
+	if (l->text[0]) {
+		smtpcode__pairs_mark(&pairs, l->text, strlen(l->text));
+		sc->formats.pairs = &pairs;
+	}
 	for (i = 0; i < sizeof passes / sizeof passes[0]; i++)
-		if (!passes[i](sc, l))
+		if (!passes[i](sc, l)) {
+			sc->formats.pairs = NULL;
 			return;
+		}
 	/* From here on the line holds still (the stages below read it as
-	 * const): its pairs, marked once, spare the lookups most searches. */
-	smtpcode__pairs_mark(&pairs, l->text, strlen(l->text));
-	sc->formats.pairs = &pairs;
+	 * const). */
+	if (!sc->formats.pairs && l->text[0]) {
+		smtpcode__pairs_mark(&pairs, l->text, strlen(l->text));
+		sc->formats.pairs = &pairs;
+	}
 	if (smtpcode__dsn_takes(sc, l)) {
 		smtpcode__flush_pending(sc);
 		smtpcode__dsn_line(sc, l);
@@ -80,6 +92,7 @@ void smtpcode_scanner_line(struct smtpcode_scanner *s, const char *line, size_t 
 	smtpcode__line_read(&sc->in, line, len);
 	if (!sc->general_only && smtpcode__fast_line(sc, &sc->in))
 		return;
+	smtpcode__fast_command(sc);
 	smtpcode__mime_line(sc, &sc->in, detect);
 }
 
@@ -89,6 +102,7 @@ void smtpcode_scanner_end(struct smtpcode_scanner *s, smtpcode_reply_fn *emit, v
 
 	sc->emit = emit;
 	sc->arg = arg;
+	smtpcode__fast_command(sc);
 	smtpcode__mime_end(sc, detect);
 	smtpcode__flush_pending(sc);
 	smtpcode__dsn_flush(sc);

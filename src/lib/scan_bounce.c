@@ -5,6 +5,7 @@
  * 14), a reply that stands in a table's column, and qmail-send's log lines
  * (rewritten to be read as its bounce is). */
 #include "scan.h"
+#include "scan_pairs.h"
 
 #include <string.h>
 
@@ -33,9 +34,12 @@ static int status_then_quote(const char *line)
 int smtpcode__enhanced_first(struct scan *s, const char *line)
 {
 	struct smtpcode_enhanced_code c;
-	const char *p = smtpcode__enhanced_lead(&s->formats, line);
+	const char *p;
 	size_t len;
 
+	if (!scan_may_hold_enhanced(scan_covering(&s->formats, line)))
+		return 0; /* no enhanced code: most lines, at once */
+	p = smtpcode__enhanced_lead(&s->formats, line);
 	if (!p && (s->after_lines > 0 || status_then_quote(line)))
 		p = scan_skip_spaces(line);
 	if (!p || smtpcode__enhanced_at(p, &c, &len) != SCAN_TOKEN_ENHANCED)
@@ -62,7 +66,8 @@ int smtpcode__status_tag_line(struct scan *s, const char *line)
 {
 	struct smtpcode_enhanced_code c;
 
-	if (!smtpcode__status_tag(&s->formats, line, &c))
+	if (!scan_may_hold_enhanced(scan_covering(&s->formats, line)) ||
+	    !smtpcode__status_tag(&s->formats, line, &c))
 		return 0;
 	smtpcode__reply_start(&s->reply, s->line);
 	s->reply.outcome = smtpcode__outcome_in(&s->formats, line); /* qmail-send's log */
@@ -243,6 +248,7 @@ void smtpcode__qmail_delivery(struct scan *s, struct scan_line *l)
 
 	if (!d)
 		return;
+	s->formats.pairs = NULL; /* the line's pairs were another text's */
 	for (p = d; *p; p++)
 		if (*p == '_')
 			*p = ' ';

@@ -6,17 +6,23 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const field_names[] = {
-	[DSN_FINAL_RECIPIENT] = "Final-Recipient:",
-	[DSN_ORIGINAL_RECIPIENT] = "Original-Recipient:",
-	[DSN_ACTION] = "Action:",
-	[DSN_STATUS] = "Status:",
-	[DSN_REMOTE_MTA] = "Remote-MTA:",
-	[DSN_DIAGNOSTIC_CODE] = "Diagnostic-Code:",
-	[DSN_LAST_ATTEMPT_DATE] = "Last-Attempt-Date:",
-	[DSN_WILL_RETRY_UNTIL] = "Will-Retry-Until:",
-	[DSN_X_POSTFIX_SENDER] = "X-Postfix-Sender:",
-	[DSN_X_ACTUAL_RECIPIENT] = "X-Actual-Recipient:",
+/* Each name with its length: a line's first word is compared only with
+ * the names of its length. */
+#define FIELD(f, name) [f] = { name, sizeof(name) - 1 }
+static const struct {
+	const char *name;
+	size_t len;
+} field_names[] = {
+	FIELD(DSN_FINAL_RECIPIENT, "Final-Recipient:"),
+	FIELD(DSN_ORIGINAL_RECIPIENT, "Original-Recipient:"),
+	FIELD(DSN_ACTION, "Action:"),
+	FIELD(DSN_STATUS, "Status:"),
+	FIELD(DSN_REMOTE_MTA, "Remote-MTA:"),
+	FIELD(DSN_DIAGNOSTIC_CODE, "Diagnostic-Code:"),
+	FIELD(DSN_LAST_ATTEMPT_DATE, "Last-Attempt-Date:"),
+	FIELD(DSN_WILL_RETRY_UNTIL, "Will-Retry-Until:"),
+	FIELD(DSN_X_POSTFIX_SENDER, "X-Postfix-Sender:"),
+	FIELD(DSN_X_ACTUAL_RECIPIENT, "X-Actual-Recipient:"),
 };
 _Static_assert(sizeof field_names / sizeof field_names[0] == DSN_FIELD_COUNT,
                "a name for each DSN field");
@@ -36,7 +42,7 @@ enum dsn_field smtpcode__dsn_field(const char *line)
 	if (line[n] != ':')
 		return DSN_NOT_A_FIELD;
 	for (f = 0; f < DSN_FIELD_COUNT; f++)
-		if (strlen(field_names[f]) == n + 1 && scan_starts_with(line, field_names[f]))
+		if (field_names[f].len == n + 1 && scan_starts_with(line, field_names[f].name))
 			return (enum dsn_field)f;
 	return DSN_NOT_A_FIELD;
 }

@@ -11,30 +11,39 @@
 
 /* ---- Which markers a line may hold ----------------------------------------- */
 
-_Static_assert(SCAN_PAIRS == 512, "scan_pair_slot() fills SCAN_PAIRS slots");
+_Static_assert(SCAN_PAIRS == 1024, "scan_pair_slot() fills SCAN_PAIRS slots");
+/* The rows' slots, computed on the build machine by src/gen/genscan.c
+ * from the format tables (tests/test_scan_pairs.c checks every row). */
+const unsigned short smtpcode__row_slots[][2] = {
+#include "scan_slots.inc"
+};
+
+_Static_assert(SCAN_PAIR_FAR + 1 <= 255, "1 + a place up to SCAN_PAIR_FAR fits in a byte");
 
 void smtpcode__pairs_mark(struct scan_pairs *pp, const char *text, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)text;
-	uint16_t *first;
+	unsigned char *first;
 	size_t i = len > 0 ? len - 1 : 0; /* the pairs that start before i */
 
 	memset(pp->first, 0, sizeof pp->first);
 	first = pp->first;
+	first[SCAN_PAIRS] = 1; /* the slot of the markers of one byte */
 	pp->base = text;
 	pp->end = text + len;
-	/* From the end back, so that each slot keeps the first place. */
+	/* From the end back, so that each slot keeps the first place; the pairs
+	 * from SCAN_PAIR_FAR on all say SCAN_PAIR_FAR. */
+	for (; i > SCAN_PAIR_FAR + 1; i--)
+		first[scan_pair_slot(u + i - 1)] = SCAN_PAIR_FAR + 1;
 	for (; i >= 4; i -= 4) {
-		first[scan_pair_slot(u + i - 1)] = (uint16_t)i;
-		first[scan_pair_slot(u + i - 2)] = (uint16_t)(i - 1);
-		first[scan_pair_slot(u + i - 3)] = (uint16_t)(i - 2);
-		first[scan_pair_slot(u + i - 4)] = (uint16_t)(i - 3);
+		first[scan_pair_slot(u + i - 1)] = (unsigned char)i;
+		first[scan_pair_slot(u + i - 2)] = (unsigned char)(i - 1);
+		first[scan_pair_slot(u + i - 3)] = (unsigned char)(i - 2);
+		first[scan_pair_slot(u + i - 4)] = (unsigned char)(i - 3);
 	}
 	for (; i > 0; i--)
-		first[scan_pair_slot(u + i - 1)] = (uint16_t)i;
+		first[scan_pair_slot(u + i - 1)] = (unsigned char)i;
 }
-
-_Static_assert(SMTPCODE_SCAN_LINE_MAX < 65535, "a place in a line fits in uint16_t");
 
 /* ---- The index's own parts ------------------------------------------------ */
 

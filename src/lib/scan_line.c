@@ -44,6 +44,7 @@ int smtpcode__pass_unquote(struct scan *s, struct scan_line *l)
 		n++;
 	if (l->text[n] == ' ')
 		n++;
+	s->formats.pairs = NULL; /* the line's pairs were another text's */
 	memmove(l->text, l->text + n, l->len - n + 1);
 	l->len -= n;
 	return 1;
@@ -190,6 +191,8 @@ static enum scan_role side_line(struct scan *s, struct scan_line *l, const char 
 		n--;
 	if (l->text + n < p)
 		n = (size_t)(p - l->text);
+	if (n != l->len)
+		s->formats.pairs = NULL; /* they were the longer line's */
 	l->text[n] = '\0';
 	l->len = n;
 	*start = p;
@@ -241,13 +244,17 @@ int smtpcode__pass_log_prefix(struct scan *s, struct scan_line *l)
 {
 	char lead[16], keep = l->text[LOG_PREFIX_MAX];
 	size_t n = number_lead(l->text, lead);
+	const struct scan_pairs *pairs = s->formats.pairs;
 	const char *start;
 	enum scan_role r;
 
-	if (l->len > LOG_PREFIX_MAX) /* a prefix is short: look no further */
+	if (l->len > LOG_PREFIX_MAX) { /* a prefix is short: look no further */
 		l->text[LOG_PREFIX_MAX] = '\0';
+		s->formats.pairs = NULL; /* the whole line's pairs reach past it */
+	}
 	r = smtpcode__prefix_after_longest(&s->formats, l->text, &start);
 	l->text[LOG_PREFIX_MAX] = keep;
+	s->formats.pairs = pairs;
 
 	if (!n || strcmp(s->lead, lead) != 0)
 		s->lead_since = s->line;

@@ -54,7 +54,7 @@ static const char *find_cached(const struct scan_pairs *pp, struct found *f, con
 
 /* The words at p up to `until` (any case) or, without it, one word up to a
  * space or a colon, as a canonical command (or NULL). */
-static const char *command_word(const char *p, const char *until)
+const char *smtpcode__command_word(const char *p, const char *until)
 {
 	char word[32];
 	size_t n = 0;
@@ -82,16 +82,14 @@ const char *smtpcode__command_seen(const struct scan_index *ix, const char *line
 	struct found f = { NULL, NULL };
 
 	*seen = 0;
-	EACH(ix, SCAN_COMMAND, m) {
+	EACH_HELD(ix, pp, SCAN_COMMAND, m) { /* f keeps an earlier row's search */
 		const char *p;
-		if (scan_lacks_first(pp, *m)) /* f keeps an earlier row's search */
-			continue;
 		if ((p = find_cached(pp, &f, line, *m)) == NULL)
 			continue;
 		*seen = 1;
 		p += (*m)->len;
 		if (!(*m)->command)
-			return command_word(p, (*m)->then);
+			return smtpcode__command_word(p, (*m)->then);
 		if (!(*m)->then || scan_starts_with(p, (*m)->then))
 			return (*m)->command;
 	}
@@ -108,8 +106,8 @@ static const char *outcome_field(const struct scan_index *ix, const char *line,
 	const char *first = NULL;
 	size_t len = 0;
 
-	EACH(ix, SCAN_OUTCOME, m) {
-		const char *p = scan_lacks_first(pp, *m) ? NULL : find_cached(pp, &f, line, *m);
+	EACH_HELD(ix, pp, SCAN_OUTCOME, m) {
+		const char *p = find_cached(pp, &f, line, *m);
 		if (p && (!first || p < first)) {
 			first = p;
 			len = (*m)->len;
@@ -125,8 +123,10 @@ static enum smtpcode_outcome outcome_token(const struct scan_index *ix, const ch
 	enum smtpcode_outcome o = SMTPCODE_OUTCOME_NONE;
 	const char *first = NULL;
 
-	EACH(ix, SCAN_OUTCOME_TOKEN, m) {
-		const char *p = smtpcode__find(ix, line, *m);
+	const struct scan_pairs *pp = scan_covering(ix, line);
+
+	EACH_HELD(ix, pp, SCAN_OUTCOME_TOKEN, m) {
+		const char *p = scan_find_row(pp, line, *m);
 		if (p && (!first || p < first)) {
 			first = p;
 			o = (*m)->outcome;
@@ -177,8 +177,10 @@ int smtpcode__after_lead_in(const struct scan_index *ix, const char *line, const
 /* Where a SCAN_LEAD_IN_COLON marker stands in line, or NULL. */
 const char *smtpcode__colon_lead_in(const struct scan_index *ix, const char *line)
 {
-	EACH(ix, SCAN_LEAD_IN_COLON, m) {
-		const char *p = smtpcode__find(ix, line, *m);
+	const struct scan_pairs *pp = scan_covering(ix, line);
+
+	EACH_HELD(ix, pp, SCAN_LEAD_IN_COLON, m) {
+		const char *p = scan_find_row(pp, line, *m);
 		if (p)
 			return p;
 	}
@@ -188,8 +190,10 @@ const char *smtpcode__colon_lead_in(const struct scan_index *ix, const char *lin
 /* The enhanced code of a field such as "dsn=5.1.1", or NULL. */
 const char *smtpcode__enhanced_field(const struct scan_index *ix, const char *line)
 {
-	EACH(ix, SCAN_ENHANCED, m) {
-		const char *p = smtpcode__find(ix, line, *m);
+	const struct scan_pairs *pp = scan_covering(ix, line);
+
+	EACH_HELD(ix, pp, SCAN_ENHANCED, m) {
+		const char *p = scan_find_row(pp, line, *m);
 		if (p && scan_is_digit(p[(*m)->len]))
 			return p + (*m)->len;
 	}
@@ -201,8 +205,10 @@ const char *smtpcode__enhanced_field(const struct scan_index *ix, const char *li
  * gives none. */
 const char *smtpcode__record_text(const struct scan_index *ix, const char *line, size_t *n)
 {
-	EACH(ix, SCAN_RECORD_TEXT, m) {
-		const char *p = smtpcode__find(ix, line, *m);
+	const struct scan_pairs *pp = scan_covering(ix, line);
+
+	EACH_HELD(ix, pp, SCAN_RECORD_TEXT, m) {
+		const char *p = scan_find_row(pp, line, *m);
 		if (!p)
 			continue;
 		if ((*m)->then) { /* in parentheses */
@@ -225,8 +231,10 @@ const char *smtpcode__record_text(const struct scan_index *ix, const char *line,
  * only a marker that a space comes before. */
 const char *smtpcode__text_end(const struct scan_index *ix, const char *text, int after_space)
 {
-	EACH(ix, SCAN_TEXT_END, m) {
-		const char *p = smtpcode__find(ix, text, *m);
+	const struct scan_pairs *pp = scan_covering(ix, text);
+
+	EACH_HELD(ix, pp, SCAN_TEXT_END, m) {
+		const char *p = scan_find_row(pp, text, *m);
 		char sep;
 		while (p && ((after_space && (p == text || p[-1] != ' ')) ||
 		             (scan_code_at(p + (*m)->len, &sep) && sep)))
@@ -241,8 +249,10 @@ const char *smtpcode__text_end(const struct scan_index *ix, const char *text, in
  * length in *len; NULL if there is none. */
 const char *smtpcode__join_in(const struct scan_index *ix, const char *text, size_t *len)
 {
-	EACH(ix, SCAN_JOIN, m) {
-		const char *p = smtpcode__find(ix, text, *m);
+	const struct scan_pairs *pp = scan_covering(ix, text);
+
+	EACH_HELD(ix, pp, SCAN_JOIN, m) {
+		const char *p = scan_find_row(pp, text, *m);
 		if (p) {
 			*len = (*m)->len;
 			return p;
@@ -300,9 +310,9 @@ enum scan_role smtpcode__prefix_after(const struct scan_index *ix, const char *l
 
 	if (!may_hold_after_marker(line))
 		return SCAN_ROLE_COUNT;
-	pp = pairs_for(ix, line, &local); /* the passes come before the line's pairs */
+	pp = pairs_for(ix, line, &local); /* the line's, unless a pass cut it */
 	for (i = 0; i < COUNT(roles); i++)
-		EACH(ix, roles[i], m) {
+		EACH_HELD(ix, pp, roles[i], m) {
 			const char *p = scan_find_row(pp, line, *m);
 			if (!p || (p > line && (*m)->marker[0] != ' ' && (*m)->marker[0] != ']' &&
 			           (*m)->marker[0] != ':' && p[-1] != ' ' && p[-1] != '\t'))
@@ -363,10 +373,13 @@ int smtpcode__echo(const struct scan_index *ix, const char *line)
  * or NULL. */
 const char *smtpcode__command_before(const struct scan_index *ix, const char *line)
 {
-	EACH(ix, SCAN_COMMAND_BEFORE, m) {
-		const char *p = smtpcode__find(ix, line, *m);
+	const struct scan_pairs *pp = scan_covering(ix, line);
+
+	EACH_HELD(ix, pp, SCAN_COMMAND_BEFORE, m) {
+		const char *p = scan_find_row(pp, line, *m);
 		if (p)
-			return (*m)->command ? (*m)->command : command_word(p + (*m)->len, NULL);
+			return (*m)->command ? (*m)->command
+			                     : smtpcode__command_word(p + (*m)->len, NULL);
 	}
 	return NULL;
 }
@@ -377,12 +390,15 @@ const char *smtpcode__command_before(const struct scan_index *ix, const char *li
  * "Reason: SmtpException: The server response was: 5.7.57"), or NULL. */
 const char *smtpcode__enhanced_lead(const struct scan_index *ix, const char *line)
 {
+	const struct scan_pairs *pp;
+
 	line = scan_skip_spaces(line);
 	EACH(ix, SCAN_ENHANCED_LEAD, m)
 		if (scan_starts_with(line, (*m)->marker) && smtpcode__enhanced_next(line + (*m)->len))
 			return scan_skip_spaces(line + (*m)->len);
-	EACH(ix, SCAN_ENHANCED_AFTER, m) {
-		const char *p = smtpcode__find(ix, line, *m); /* with `then`, after it */
+	pp = scan_covering(ix, line);
+	EACH_HELD(ix, pp, SCAN_ENHANCED_AFTER, m) {
+		const char *p = scan_find_row(pp, line, *m); /* with `then`, after it */
 		if (p && (*m)->then && (p = strstr(p + (*m)->len, (*m)->then)) != NULL)
 			p += (ptrdiff_t)strlen((*m)->then) - (ptrdiff_t)(*m)->len;
 		if (p && smtpcode__enhanced_next(p + (*m)->len))
@@ -404,8 +420,10 @@ static char opener(char c)
 int smtpcode__status_tag(const struct scan_index *ix, const char *line,
                          struct smtpcode_enhanced_code *code)
 {
-	EACH(ix, SCAN_STATUS_TAG, m) {
-		const char *p = smtpcode__find(ix, line, *m);
+	const struct scan_pairs *pp = scan_covering(ix, line);
+
+	EACH_HELD(ix, pp, SCAN_STATUS_TAG, m) {
+		const char *p = scan_find_row(pp, line, *m);
 		char open = opener((*m)->then[0]);
 		size_t len;
 		if (p && smtpcode__enhanced_at(p + (*m)->len, code, &len) == SCAN_TOKEN_ENHANCED &&
@@ -434,7 +452,7 @@ const char *smtpcode__connection_failure(const struct scan_index *ix, const char
 	const struct scan_pairs *pp = scan_covering(ix, line);
 	const char *first = NULL;
 
-	EACH(ix, SCAN_CONNECTION, m) {
+	EACH_HELD(ix, pp, SCAN_CONNECTION, m) {
 		const char *p;
 		if ((!(*m)->then && !has_outcome) || (p = scan_find_row(pp, line, *m)) == NULL ||
 		    (first && p >= first))
@@ -452,7 +470,7 @@ const char *smtpcode__command_span(const struct scan_index *ix, const char *line
 {
 	const struct scan_pairs *pp = scan_covering(ix, line);
 
-	EACH(ix, SCAN_COMMAND_SPAN, m) {
+	EACH_HELD(ix, pp, SCAN_COMMAND_SPAN, m) {
 		const char *p = scan_find_row(pp, line, *m);
 		if (p && scan_find_in(pp, p + (*m)->len, (*m)->then, strlen((*m)->then)))
 			return (*m)->command;
@@ -465,8 +483,16 @@ const char *smtpcode__command_span(const struct scan_index *ix, const char *line
  * characters (smtpcode__side_firsts): most lines hold none. */
 const char *smtpcode__side_after(const struct scan_index *ix, const char *line, size_t *len)
 {
+	const struct scan_pairs *pp = scan_covering(ix, line);
 	const char *p;
 
+	if (pp) { /* none of the markers' pairs: no pass over line */
+		int held = 0;
+		EACH_HELD(ix, pp, SCAN_SIDE_AFTER, m)
+			held = 1;
+		if (!held)
+			return NULL;
+	}
 	for (p = line; (p = strpbrk(p, smtpcode__side_firsts)) != NULL; p++)
 		EACH(ix, SCAN_SIDE_AFTER, m)
 			if (p[1] == (*m)->marker[1] && p[0] == (*m)->marker[0] &&
@@ -496,7 +522,7 @@ int smtpcode__status_before(const struct scan_index *ix, const char *line, const
 {
 	const struct scan_pairs *pp = scan_covering(ix, line);
 
-	EACH(ix, SCAN_STATUS_BEFORE, m) {
+	EACH_HELD(ix, pp, SCAN_STATUS_BEFORE, m) {
 		const char *q;
 		size_t len;
 		for (q = scan_find_row(pp, line, *m); q != NULL && q < p; q = strstr(q, (*m)->marker)) {

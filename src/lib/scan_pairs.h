@@ -19,25 +19,37 @@
  * first place its first pair's slot was seen (it cannot start before).
  * The scanner marks each line once, after the passes (scan.c), for the
  * lookups of that line and of its suffixes. */
-#define SCAN_PAIRS 512
+#define SCAN_PAIRS 1024
+/* A place from SCAN_PAIR_FAR on is kept as SCAN_PAIR_FAR: a pair first
+ * seen there or later (a search starts there). One byte a slot keeps the
+ * table that each line clears small, so it can have more slots. */
+#define SCAN_PAIR_FAR 254
 struct scan_pairs {
 	const char *base, *end;            /* the string marked: base up to its NUL */
-	uint16_t first[SCAN_PAIRS];        /* 1 + where a pair of that slot is
-	                                    * first, or 0: none */
+	unsigned char first[SCAN_PAIRS + 1]; /* 1 + where a pair of that slot is
+	                                      * first (at most 1 + SCAN_PAIR_FAR),
+	                                      * or 0: none; the last one, 1:
+	                                      * every line holds it */
 };
 
 /* Marks the pairs of text (len bytes, then a NUL) in *pp. */
 void smtpcode__pairs_mark(struct scan_pairs *pp, const char *text, size_t len);
 
 /* The slot of the pair of bytes at u: a multiplicative hash of the two
- * bytes as one 16-bit word (pairs that share a slot only cost a search). */
+ * bytes as one 16-bit word, the first byte low on every machine (src/gen/
+ * genscan.c computes the rows' slots on the build machine); pairs that
+ * share a slot only cost a search. */
 static inline unsigned scan_pair_slot(const unsigned char *u)
 {
-	uint16_t w;
+	uint32_t w = (uint32_t)u[0] | (uint32_t)u[1] << 8;
 
-	memcpy(&w, u, sizeof w);
-	return (unsigned)((uint32_t)(w * 0x9E3779B1u) >> 23);
+	return (unsigned)((uint32_t)(w * 0x9E3779B1u) >> 22);
 }
+
+/* For each row of the index (the order smtpcode__formats_index() gives),
+ * the slots of its marker's first and last pair, SCAN_PAIRS for a marker
+ * of one byte (scan_index.c, from build/scan_slots.inc). */
+extern const unsigned short smtpcode__row_slots[][2];
 
 /* Nonzero if the string pp marked may hold needle[n]: each of its pairs
  * is there (the first and the last tried first). */
@@ -62,6 +74,44 @@ static inline int scan_may_hold(const struct scan_pairs *pp, const char *needle,
 static inline int scan_lacks_first(const struct scan_pairs *pp, const struct scan_marker *m)
 {
 	return pp && m->len >= 2 && !pp->first[scan_pair_slot((const unsigned char *)m->marker)];
+}
+
+/* The first row of ix from m on (up to end) whose marker's first and last
+ * pairs pp holds: the rows skipped cannot be in the string pp marked. Every
+ * row when pp is NULL; a marker of one byte is never skipped. Two loads a
+ * row skipped (the slots, computed on the build machine). */
+static inline const struct scan_marker *const *
+scan_next_held(const struct scan_index *ix, const struct scan_pairs *pp,
+               const struct scan_marker *const *m, const struct scan_marker *const *end)
+{
+	if (pp) {
+		size_t i = (size_t)(m - ix->rows), e = (size_t)(end - ix->rows);
+		while (i < e && !(pp->first[smtpcode__row_slots[i][0]] &&
+		                  pp->first[smtpcode__row_slots[i][1]]))
+			i++;
+		m = ix->rows + i;
+	}
+	return m;
+}
+
+/* For each row m of a role whose marker's first and last pairs pp (the
+ * pairs that cover the string searched, or NULL) holds: EACH without the
+ * rows whose search would find nothing. */
+#define EACH_HELD(ix, pp, role, m) \
+	for (const struct scan_marker *const *m = /* NOLINT */ \
+	             scan_next_held((ix), (pp), (ix)->rows + (ix)->first[(role)], \
+	                            (ix)->rows + (ix)->first[(role) + 1]); \
+	     m < (ix)->rows + (ix)->first[(role) + 1]; /* NOLINT(bugprone-macro-parentheses) */ \
+	     m = scan_next_held((ix), (pp), m + 1, (ix)->rows + (ix)->first[(role) + 1]))
+
+/* Nonzero if the string pp marked (every string when pp is NULL) may hold
+ * a valid enhanced code: its class digit (2, 4 or 5) and the dot after it
+ * are a pair of it (smtpcode__enhanced_at). */
+static inline int scan_may_hold_enhanced(const struct scan_pairs *pp)
+{
+	return !pp || pp->first[scan_pair_slot((const unsigned char *)"2.")] ||
+	       pp->first[scan_pair_slot((const unsigned char *)"4.")] ||
+	       pp->first[scan_pair_slot((const unsigned char *)"5.")];
 }
 
 /* The marked pairs that cover s (the marked line, or a suffix of it), or

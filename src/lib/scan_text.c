@@ -311,8 +311,8 @@ static const char *next_code_start(const char *p)
 const char *smtpcode__find_embedded(const struct scan_index *ix, const char *line,
                                     int colon_lead, int *code, char *sep)
 {
-	const char *colon_after = colon_lead ? line : smtpcode__colon_lead_in(ix, line);
-	const char *p;
+	const char *colon_after = line, *p;
+	int colon_known = colon_lead; /* colon_after is looked up once a code needs it */
 
 	for (p = next_code_start(line); *p; p = next_code_start(p + 1)) {
 		struct smtpcode_enhanced_code c;
@@ -333,6 +333,8 @@ const char *smtpcode__find_embedded(const struct scan_index *ix, const char *lin
 		if ((*sep == ' ' || *sep == '-') &&
 		    smtpcode__enhanced_at(p + 4, &c, &len) != SCAN_TOKEN_NONE)
 			return p;
+		if (!colon_known)
+			colon_after = smtpcode__colon_lead_in(ix, line), colon_known = 1;
 		if (smtpcode__after_lead_in(ix, line, p, colon_after))
 			return p;
 	}

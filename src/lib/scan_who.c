@@ -186,7 +186,7 @@ static int value_after(const struct scan_index *ix, enum scan_role role, const c
 {
 	const struct scan_pairs *pp = scan_covering(ix, line);
 
-	EACH(ix, role, m) {
+	EACH_HELD(ix, pp, role, m) {
 		const char *p = scan_find_row(pp, line, *m);
 		while (p && !word_start(line, p, *m))
 			p = strstr(p + 1, (*m)->marker);
@@ -229,7 +229,7 @@ enum smtpcode_direction smtpcode__direction_in(const struct scan_index *ix, cons
 	const struct scan_pairs *pp = scan_covering(ix, line);
 	enum smtpcode_direction d = SMTPCODE_DIRECTION_UNKNOWN;
 
-	EACH(ix, SCAN_DIRECTION, m)
+	EACH_HELD(ix, pp, SCAN_DIRECTION, m)
 		if ((d == SMTPCODE_DIRECTION_UNKNOWN || (*m)->direction == SMTPCODE_DIRECTION_LOCAL) &&
 		    scan_find_row(pp, line, *m)) {
 			d = (*m)->direction;
@@ -379,7 +379,7 @@ static int retold_after(const struct scan_index *ix, const char *line, const cha
 {
 	const struct scan_pairs *pp = scan_covering(ix, line);
 
-	EACH(ix, SCAN_RETOLD, m) {
+	EACH_HELD(ix, pp, SCAN_RETOLD, m) {
 		const char *p = scan_find_row(pp, line, *m);
 		if (p && p + (*m)->len == code)
 			return 1;
