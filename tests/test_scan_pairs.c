@@ -86,6 +86,11 @@ static void pairs__prefix_bits_let_every_prefix_through(void **state)
 		}
 	assert_int_equal(smtpcode__prefix(&ix, "Subject: x", &len), SCAN_ROLE_COUNT);
 	assert_int_equal(smtpcode__prefix(&ix, "S", &len), SCAN_ROLE_COUNT);
+	/* the raw client's one-byte command, the whole line but its blanks */
+	assert_string_equal(smtpcode__raw_client(&ix, ". \t"), "DATA");
+	assert_string_equal(smtpcode__raw_client(&ix, "."), "DATA");
+	assert_null(smtpcode__raw_client(&ix, ".x"));
+	assert_string_equal(smtpcode__raw_client(&ix, "RcPt To:<a@example.org>"), "RCPT");
 }
 
 /* An enhanced code's class and dot are a pair of the line: a line with one

@@ -350,8 +350,13 @@ const char *smtpcode__client_word(const struct scan_index *ix, const char *word)
 const char *smtpcode__raw_client(const struct scan_index *ix, const char *line)
 {
 	size_t n = 0; /* the line's length without blanks at its end, once needed */
+	unsigned char lower[2];
 
 	if (!has_bit(ix->raw_first, (unsigned char)line[0])) /* most lines: at once */
+		return NULL;
+	lower[0] = (unsigned char)scx_lower((unsigned char)line[0]); /* not the end: line[1] */
+	lower[1] = (unsigned char)scx_lower((unsigned char)line[1]); /* may be read */
+	if (!has_slot(smtpcode__raw_pairs, scan_pair_slot(lower)))
 		return NULL;
 	EACH(ix, SCAN_RAW_CLIENT, m) {
 		char last = (*m)->marker[(*m)->len - 1];

@@ -52,6 +52,9 @@ static inline unsigned scan_pair_slot(const unsigned char *u)
 extern const unsigned short smtpcode__row_slots[][2];
 /* The slots of the transcript prefixes' first pairs, a bit a slot. */
 extern const unsigned char smtpcode__prefix_pairs[SCAN_PAIRS / 8];
+/* The same for the raw client commands, in lower case (a command of one
+ * byte: that byte, then the end, a blank or a tab). */
+extern const unsigned char smtpcode__raw_pairs[SCAN_PAIRS / 8];
 
 /* Nonzero if the string pp marked may hold needle[n]: each of its pairs
  * is there (the first and the last tried first). */
