@@ -67,6 +67,51 @@ static void pairs__row_slots_are_the_runtime_ones(void **state)
 	assert_int_equal(pp.first[SCAN_PAIRS], 1);
 }
 
+/* The transcript prefixes' first pairs (build/scan_slots.inc) let each
+ * prefix through, as itself and at a line's start, and stop a line that
+ * starts with the prefix's first byte and another second one. */
+static void pairs__prefix_bits_let_every_prefix_through(void **state)
+{
+	static const enum scan_role prefixes[] = { SCAN_SERVER, SCAN_CLIENT, SCAN_SESSION };
+	size_t r, i;
+	size_t len;
+
+	(void)state;
+	for (r = 0; r < sizeof prefixes / sizeof prefixes[0]; r++)
+		for (i = ix.first[prefixes[r]]; i < ix.first[prefixes[r] + 1]; i++) {
+			unsigned slot = scan_pair_slot((const unsigned char *)ix.rows[i]->marker);
+			assert_true(ix.rows[i]->len >= 2);
+			assert_true(smtpcode__prefix_pairs[slot / 8] >> slot % 8 & 1);
+			assert_int_equal(smtpcode__prefix(&ix, ix.rows[i]->marker, &len), prefixes[r]);
+		}
+	assert_int_equal(smtpcode__prefix(&ix, "Subject: x", &len), SCAN_ROLE_COUNT);
+	assert_int_equal(smtpcode__prefix(&ix, "S", &len), SCAN_ROLE_COUNT);
+	/* the raw client's one-byte command, the whole line but its blanks */
+	assert_string_equal(smtpcode__raw_client(&ix, ". \t"), "DATA");
+	assert_string_equal(smtpcode__raw_client(&ix, "."), "DATA");
+	assert_null(smtpcode__raw_client(&ix, ".x"));
+	assert_string_equal(smtpcode__raw_client(&ix, "RcPt To:<a@example.org>"), "RCPT");
+}
+
+/* An enhanced code's class and dot are a pair of the line: a line with one
+ * may hold one (anywhere), a line without none. */
+static void pairs__enhanced_codes_pass_the_filter(void **state)
+{
+	static const char *const with[] = { "5.1.1", "Reason: 4.4.7 expired", "(#5.1.2)",
+		                            "status=sent (250 2.0.0 Ok)", "x 5.7.26" };
+	struct scan_pairs pp;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof with / sizeof with[0]; i++) {
+		smtpcode__pairs_mark(&pp, with[i], strlen(with[i]));
+		assert_true(scan_may_hold_enhanced(&pp));
+	}
+	smtpcode__pairs_mark(&pp, "no code here", 12);
+	assert_false(scan_may_hold_enhanced(&pp));
+	assert_true(scan_may_hold_enhanced(NULL));
+}
+
 /* The filter answers for the line marked and its suffixes only: another
  * string is searched in full. */
 static void pairs__cover_the_line_and_its_suffixes(void **state)
@@ -283,6 +328,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(pairs__every_marker_passes),
 		cmocka_unit_test(pairs__row_slots_are_the_runtime_ones),
+		cmocka_unit_test(pairs__prefix_bits_let_every_prefix_through),
+		cmocka_unit_test(pairs__enhanced_codes_pass_the_filter),
 		cmocka_unit_test(pairs__cover_the_line_and_its_suffixes),
 		cmocka_unit_test(pairs__first_place_of_the_marker),
 		cmocka_unit_test(pairs__first_place_far_into_a_line),

@@ -241,8 +241,11 @@ static int sentence_after(const char *p)
  * command that the sentence before it names kept for the reply. */
 void smtpcode__qmail_delivery(struct scan *s, struct scan_line *l)
 {
-	char *d = l->kind == SCAN_LINE_TEXT && memchr(l->text, '_', l->len) ? delivery_detail(l->text)
-	                                                                   : NULL;
+	const struct scan_pairs *pp = scan_covering(&s->formats, l->text);
+	char *d = l->kind == SCAN_LINE_TEXT && (!pp || scan_may_hold(pp, "delivery ", 9)) &&
+	                  memchr(l->text, '_', l->len)
+	                  ? delivery_detail(l->text)
+	                  : NULL;
 	char *p, *said = NULL;
 	const char *command;
 

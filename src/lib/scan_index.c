@@ -12,11 +12,10 @@
 /* ---- Which markers a line may hold ----------------------------------------- */
 
 _Static_assert(SCAN_PAIRS == 1024, "scan_pair_slot() fills SCAN_PAIRS slots");
-/* The rows' slots, computed on the build machine by src/gen/genscan.c
- * from the format tables (tests/test_scan_pairs.c checks every row). */
-const unsigned short smtpcode__row_slots[][2] = {
+/* The rows' slots and the transcript prefixes' first pairs, computed on
+ * the build machine by src/gen/genscan.c from the format tables
+ * (tests/test_scan_pairs.c checks them). */
 #include "scan_slots.inc"
-};
 
 _Static_assert(SCAN_PAIR_FAR + 1 <= 255, "1 + a place up to SCAN_PAIR_FAR fits in a byte");
 

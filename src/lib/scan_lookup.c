@@ -14,6 +14,12 @@ static int has_bit(const unsigned char *bits, unsigned char c)
 	return bits[c >> 3] >> (c & 7) & 1;
 }
 
+/* has_bit for a pair's slot (scan_pairs.h). */
+static int has_slot(const unsigned char *bits, unsigned slot)
+{
+	return bits[slot >> 3] >> (slot & 7) & 1;
+}
+
 /* The pairs to search s with: the line's when they cover s, else s's own,
  * marked in *local (for the lookups of many rows, which text other than
  * the line's also meets: a reply's text). */
@@ -268,7 +274,8 @@ enum scan_role smtpcode__prefix(const struct scan_index *ix, const char *line, s
 	static const enum scan_role roles[] = { SCAN_SERVER, SCAN_CLIENT, SCAN_SESSION };
 	size_t i;
 
-	if (!has_bit(ix->prefix_first, (unsigned char)line[0])) /* most lines: at once */
+	if (!has_bit(ix->prefix_first, (unsigned char)line[0]) || /* most lines: at once */
+	    !has_slot(smtpcode__prefix_pairs, scan_pair_slot((const unsigned char *)line)))
 		return SCAN_ROLE_COUNT;
 	for (i = 0; i < COUNT(roles); i++)
 		EACH(ix, roles[i], m)
@@ -343,8 +350,13 @@ const char *smtpcode__client_word(const struct scan_index *ix, const char *word)
 const char *smtpcode__raw_client(const struct scan_index *ix, const char *line)
 {
 	size_t n = 0; /* the line's length without blanks at its end, once needed */
+	unsigned char lower[2];
 
 	if (!has_bit(ix->raw_first, (unsigned char)line[0])) /* most lines: at once */
+		return NULL;
+	lower[0] = (unsigned char)scx_lower((unsigned char)line[0]); /* not the end: line[1] */
+	lower[1] = (unsigned char)scx_lower((unsigned char)line[1]); /* may be read */
+	if (!has_slot(smtpcode__raw_pairs, scan_pair_slot(lower)))
 		return NULL;
 	EACH(ix, SCAN_RAW_CLIENT, m) {
 		char last = (*m)->marker[(*m)->len - 1];

@@ -50,6 +50,11 @@ static inline unsigned scan_pair_slot(const unsigned char *u)
  * the slots of its marker's first and last pair, SCAN_PAIRS for a marker
  * of one byte (scan_index.c, from build/scan_slots.inc). */
 extern const unsigned short smtpcode__row_slots[][2];
+/* The slots of the transcript prefixes' first pairs, a bit a slot. */
+extern const unsigned char smtpcode__prefix_pairs[SCAN_PAIRS / 8];
+/* The same for the raw client commands, in lower case (a command of one
+ * byte: that byte, then the end, a blank or a tab). */
+extern const unsigned char smtpcode__raw_pairs[SCAN_PAIRS / 8];
 
 /* Nonzero if the string pp marked may hold needle[n]: each of its pairs
  * is there (the first and the last tried first). */

@@ -201,11 +201,16 @@ void smtpcode__drop_prefixes(struct smtpcode_reply *r)
  * "remote said \"550 5.1.1 ...\"", "expired -> 451 4.4.0 ..."): kept in
  * s->inner (room for two per reply) to be given after the outer one, with
  * quoted set. text[n] is what line holds of the outer reply's text. */
+static const char *next_code_start(const char *p);
+
 void smtpcode__quoted_replies(struct scan *s, const char *text, size_t n, unsigned long line)
 {
 	const char *p, *end = text + n;
 
-	for (p = text + 1; p + 4 < end && s->inner_count < 2; p++) {
+	if (n <= 5) /* no room for a code after an opener: text[1] may be the end */
+		return;
+	/* from one byte that may start a code (1 to 5) to the next */
+	for (p = text + 1; (p = next_code_start(p)) + 4 < end && *p && s->inner_count < 2; p++) {
 		struct smtpcode_enhanced_code c;
 		struct smtpcode_reply *in;
 		const char *stop = end, *q;
