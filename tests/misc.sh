@@ -215,6 +215,20 @@ for run in "scan log" "--json scan log" "scan bounces" "explain log" \
 	[ "$one" = "$two" ] && [ "$(wc -c < "$file")" -gt 131072 ]
 	check "one thread or two, the same: $run" $?
 done
+for v in 0 " 1 " 2 8 ""; do
+	two=$(SMTPCODE_THREADS=$v "$bin" --json scan < "$tmp.log" | cksum)
+	[ "$two" = "$(SMTPCODE_THREADS=1 "$bin" --json scan < "$tmp.log" | cksum)" ]
+	check "SMTPCODE_THREADS=\"$v\": the same report" $?
+done
+for v in x 1x -1 "1 2"; do
+	for cmd in scan explain; do
+		out=$(SMTPCODE_THREADS=$v "$bin" $cmd < "$tmp.log" 2> "$tmp.err")
+		rc=$?
+		[ "$rc" = 2 ] && [ -z "$out" ] &&
+			[ "$(cat "$tmp.err")" = "smtpcode: SMTPCODE_THREADS: not a number: \"$v\"" ]
+		check "SMTPCODE_THREADS=\"$v\": $cmd says so, exit 2" $?
+	done
+done
 if command -v script > /dev/null 2>&1; then
 	COLUMNS=80 NO_COLOR=1 "$bin" explain < "$tmp.bounces" > "$tmp.file"
 	COLUMNS=80 NO_COLOR=1 script -qec "'$bin' explain < '$tmp.bounces'" /dev/null |

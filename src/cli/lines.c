@@ -4,7 +4,12 @@
 #include "lines.h"
 #include "smtpcode.h"
 
+#include <errno.h>
 #include <string.h>
+#if defined(__unix__) || defined(__APPLE__)
+#include <unistd.h>
+#define HAVE_READ 1
+#endif
 
 /* Passes the line on; returns what fn returns (nonzero: stop). */
 static int end_line(struct lines_reader *r)
@@ -86,19 +91,41 @@ int lines_end(struct lines_reader *r)
 	return r->in_line && end_line(r);
 }
 
+size_t lines_fill(FILE *in, char *buf, size_t n, int *failed)
+{
+	size_t got;
+
+#ifdef HAVE_READ
+	while (in == stdin) { /* a file is read whole blocks at a time anyway */
+		ssize_t r = read(STDIN_FILENO, buf, n);
+		if (r >= 0)
+			return (size_t)r;
+		if (errno != EINTR) {
+			*failed = 1;
+			return 0;
+		}
+	}
+#endif
+	got = fread(buf, 1, n, in);
+	if (got == 0 && ferror(in))
+		*failed = 1;
+	return got;
+}
+
 int lines_read(FILE *in, lines_fn *fn, void *arg)
 {
 	static struct lines_reader r;
 	char buf[65536];
 	size_t n;
+	int failed = 0;
 
 	lines_begin(&r, fn, arg);
-	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+	while ((n = lines_fill(in, buf, sizeof buf, &failed)) > 0)
 		if (lines_take(&r, buf, n))
 			return 1;
 	if (lines_end(&r))
 		return 1;
-	return ferror(in) ? -1 : 0;
+	return failed ? -1 : 0;
 }
 
 int lines_of_string(const char *text, lines_fn *fn, void *arg)

@@ -16,6 +16,14 @@ typedef int lines_fn(const char *line, size_t len, void *arg);
  * read), or -1 on a read error (errno set). */
 int lines_read(FILE *in, lines_fn *fn, void *arg);
 
+/* Reads up to n bytes of in into buf. Standard input is read with POSIX
+ * read(2) where there is one: what is there now, at least one byte, so
+ * that a line typed or piped is read at once, not when 64 KiB have come
+ * (its FILE buffer is then not used: read it only through this). Any
+ * other stream, or where there is no read(2), with fread. Returns the
+ * count; 0 at the end, or on a read error (*failed set, errno kept). */
+size_t lines_fill(FILE *in, char *buf, size_t n, int *failed);
+
 /* The same, a block at a time, for a caller that reads the bytes itself:
  * lines_begin, then lines_take for each block in order (nonzero: fn
  * stopped it), then lines_end for the last line if it has no line end.

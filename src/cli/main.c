@@ -49,6 +49,7 @@ static const char help[] =
 	"  smtpcode explain '550 5.1.1 <bob@example.org>: User unknown'\n"
 	"  zcat /var/log/mail.log.*.gz | smtpcode scan\n"
 	"  smtpcode --json - < codes.txt     many codes, one per line\n"
+	"Environment: COLUMNS, NO_COLOR, LANG; SMTPCODE_THREADS=1 (one thread)\n"
 	"\n"
 	"Exit status: 0 all codes defined, 1 some code not defined (scan: or no\n"
 	"reply and no mail-log line), 2 usage or unreadable file, 3 output error,\n"

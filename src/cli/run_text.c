@@ -166,11 +166,12 @@ static int read_blocks(struct run *run, FILE *in)
 {
 	static struct lines_reader lines;
 	size_t room;
+	int failed = 0;
 
 	lines_begin(&lines, on_line, run);
 	for (;;) {
 		char *block = pipeline_reserve(run->pipe, &room);
-		size_t n = fread(block, 1, room, in);
+		size_t n = lines_fill(in, block, room, &failed);
 		if (n == 0)
 			break;
 		if (lines_take(&lines, block, n))
@@ -181,7 +182,7 @@ static int read_blocks(struct run *run, FILE *in)
 		return 1;
 	pipeline_reserve(run->pipe, &room);
 	pipeline_commit(run->pipe, 0); /* the file's end */
-	return ferror(in) ? -1 : 0;
+	return failed ? -1 : 0;
 }
 
 /* For scan, a file that starts with a compressed format's magic number:
@@ -248,26 +249,55 @@ static void no_reply_found(const struct options *o)
 /* The second thread's slots (static: their pages count only once used). */
 static struct pipeline second;
 
-/* Nonzero unless SMTPCODE_THREADS is "1" (smtpcode(1) ENVIRONMENT). */
-static int two_threads(void)
+/* How many threads SMTPCODE_THREADS allows (smtpcode(1) ENVIRONMENT): 1
+ * (0 or 1) or 2 (unset, empty, or 2 and more), or -1 after saying on
+ * stderr that it is no number. */
+static int threads_allowed(void)
 {
-	const char *t = getenv("SMTPCODE_THREADS");
+	const char *t = getenv("SMTPCODE_THREADS"), *p;
+	unsigned long n = 0;
 
-	return !t || strcmp(t, "1") != 0;
+	if (!t || !*t)
+		return 2;
+	for (p = t; *p == ' ' || *p == '\t'; p++)
+		;
+	if (*p < '0' || *p > '9')
+		p = NULL;
+	for (; p && *p >= '0' && *p <= '9'; p++)
+		if (n < 100)
+			n = n * 10 + (unsigned long)(*p - '0');
+	while (p && (*p == ' ' || *p == '\t'))
+		p++;
+	if (!p || *p) {
+		char shown[SAFE_ECHO_SIZE];
+		fprintf(stderr, "smtpcode: SMTPCODE_THREADS: not a number: \"%s\"\n",
+		        safe_echo(shown, sizeof shown, t, 0));
+		return -1;
+	}
+	return n < 2 ? 1 : 2;
+}
+
+/* Nonzero if explain's output costs enough to be worth a second thread:
+ * the text and JSON answers, not the one-line --brief and --codes-only. */
+static int formatting_heavy(const struct options *o)
+{
+	return o->json || o->full || !(o->brief || o->codes_only);
 }
 
 int run_explain(const struct options *o, const struct style *st)
 {
 	static struct run run;
-	int i, r = 0;
+	int i, r = 0, threads;
 
 	memset(&run, 0, sizeof run);
 	run.o = o;
 	run.st = st;
+	if ((threads = threads_allowed()) < 0)
+		return EXIT_USAGE;
 	smtpcode_scanner_init(&run.scanner);
 	/* Replies are formatted in a second thread, except on a terminal,
-	 * where each shows as soon as it is read. */
-	if (two_threads() && !STDOUT_IS_TERMINAL()) {
+	 * where each shows as soon as it is known. */
+	if (threads > 1 && formatting_heavy(o) && !STDOUT_IS_TERMINAL()) {
 		run.pipe = &second;
 		pipeline_start(&second, explained_item, &run, 0);
 	}
@@ -299,10 +329,12 @@ int run_scan(const struct options *o, const struct style *st)
 	static struct tally tally;
 	static struct logstat stats;
 	enum smtpcode_outcome k;
-	int i, r;
+	int i, r, threads;
 
 	if (o->merge)
 		return run_merge(o, st);
+	if ((threads = threads_allowed()) < 0)
+		return EXIT_USAGE;
 	memset(&run, 0, sizeof run);
 	run.o = o;
 	smtpcode_scanner_init(&run.scanner);
@@ -318,7 +350,7 @@ int run_scan(const struct options *o, const struct style *st)
 	 * (or in this one, by the pipeline, with SMTPCODE_THREADS=1). */
 	run.pipe = &second;
 	lines_begin(&totals_lines, logstat_of_line, &stats);
-	pipeline_start(&second, logstat_block, NULL, !two_threads());
+	pipeline_start(&second, logstat_block, NULL, threads < 2);
 	r = o->ncodes == 0 ? read_file(&run, NULL) : 0;
 	for (i = 0; r >= 0 && i < o->ncodes; i++) {
 		/* The scanner's state goes on across files: a log rotated in the
