@@ -15,6 +15,7 @@
  *   scan_pairs.h    which markers a line may hold: the lookups' filter
  *   scan_fast.c     the fast path: a known log's records read field by
  *                   field (scan_fast.h), with the same replies
+ *   scan_fast_reply.c  their replies built from the record, with codes only
  *   scan_reply.c    reply detection, and emitting a reply
  *   scan_build.c    building a reply: codes, warnings, text
  *   scan_bounce.c   bounce lines that hold no reply position: enhanced code

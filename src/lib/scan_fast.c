@@ -27,8 +27,10 @@
  * claim it (an open reply that goes on, a DSN group, a MIME part, a raw
  * session's data), goes the general way (scan.c detect). With codes only
  * (smtpcode_scanner_set_codes_only), who and the warnings are not read,
- * and a delivery record without a reply ("status=sent (delivered to
- * mailbox)") is read too.
+ * a delivery record without a reply ("status=sent (delivered to
+ * mailbox)") is read too, and where one pass over the text shows the
+ * general builders would find nothing more, the reply is built from the
+ * record itself (scan_fast_reply.c).
  */
 #include "scan.h"
 #include "scan_fast.h"
