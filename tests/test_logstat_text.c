@@ -17,6 +17,23 @@ static char *exact(const char *s, size_t n)
 	return copy;
 }
 
+/* The i-th of a run of random texts over alphabet (size bytes), of 0 to
+ * max bytes, in a buffer of exactly its length (free it); *n is its length. */
+static char *random_text(size_t i, const char *alphabet, size_t size, size_t max,
+                         unsigned long *seed, size_t *n)
+{
+	char text[64];
+	size_t k;
+
+	assert_true(max <= sizeof text);
+	*n = i % (max + 1);
+	for (k = 0; k < *n; k++) {
+		*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+		text[k] = alphabet[(*seed >> 33) % size];
+	}
+	return exact(text, *n);
+}
+
 static size_t span2(const char *s, size_t n, char a, char b)
 {
 	char *copy = exact(s, n);
@@ -72,9 +89,8 @@ static const char *code_rule(const char *s, size_t n)
 static void code_at__first_code_standing_alone(void **state)
 {
 	static const char alphabet[] = "45 0=\"(-x\0";
-	char text[12];
 	unsigned long seed = 7;
-	size_t i, k, n;
+	size_t i, n;
 
 	(void)state;
 	assert_null(ls_code_at("", 0));
@@ -83,15 +99,35 @@ static void code_at__first_code_standing_alone(void **state)
 	assert_int_equal(ls_code_class("x550 y 4500 z", 13), 0);
 	assert_int_equal(ls_code_class("result=\"550 no\"", 15), 5);
 	for (i = 0; i < 200000; i++) {
-		char *copy;
-		n = i % (sizeof text + 1);
-		for (k = 0; k < n; k++) {
-			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-			text[k] = alphabet[(seed >> 33) % (sizeof alphabet - 1)];
-		}
-		copy = exact(text, n);
+		char *copy = random_text(i, alphabet, sizeof alphabet - 1, 12, &seed, &n);
 		assert_ptr_equal(ls_code_at(copy, n), code_rule(copy, n));
 		free(copy);
+	}
+}
+
+/* "said: " found from its ':' as ls_find finds it from its 's': random
+ * texts over the bytes of the needle, each from a buffer of its length. */
+static void find_said__as_find(void **state)
+{
+	static const char alphabet[] = "said: :sx";
+	unsigned long seed = 3;
+	size_t i, n;
+
+	(void)state;
+	assert_null(ls_find_said("", 0));
+	assert_null(ls_find_said("said:", 5));
+	{
+		static const char text[] = "x said: 550";
+		assert_ptr_equal(ls_find_said(text, sizeof text - 1), text + 2);
+	}
+	for (i = 0; i < 300000; i++) {
+		char *copy = random_text(i, alphabet, sizeof alphabet - 1, 16, &seed, &n);
+		assert_ptr_equal(ls_find_said(copy, n), ls_find(copy, n, "said: "));
+		free(copy);
+	}
+	{
+		static const char line[] = "deferred (host mx[2001:db8::1] said: 451 4.7.1 (said: no)";
+		assert_ptr_equal(ls_find_said(line, sizeof line - 1), strstr(line, "said: "));
 	}
 }
 
@@ -99,8 +135,15 @@ static void code_at__first_code_standing_alone(void **state)
  * and each place the event names inside the line. */
 static int read_exact(const char *s, size_t n, struct ls_event *e)
 {
-	char *copy = exact(s, n);
-	int known = ls_read_line(copy, n, e);
+	static char *copy; /* kept until the next read: e points into it */
+	int known;
+
+	free(copy);
+	copy = NULL;
+	if (!s) /* the end of a test: the last copy freed */
+		return 0;
+	copy = exact(s, n);
+	known = ls_read_line(copy, n, e);
 	const char *const starts[] = { e->id, e->rcpt, e->relay, e->text, e->dsn };
 	const size_t lens[] = { e->idlen, e->rcptlen, e->relaylen, e->textlen, e->dsnlen };
 	size_t i;
@@ -111,7 +154,6 @@ static int read_exact(const char *s, size_t n, struct ls_event *e)
 			continue;
 		assert_true(strcmp(starts[i], "local") == 0 || strcmp(starts[i], "none") == 0);
 	}
-	free(copy);
 	return known;
 }
 
@@ -153,6 +195,7 @@ static void cut__in_every_field(void **state)
 		assert_int_equal(e.dsnlen, 5);
 		assert_int_equal(e.idlen, 4);
 	}
+	read_exact(NULL, 0, NULL);
 }
 
 /* NUL bytes and a 16 KiB line: read as bytes, never as the end of a string. */
@@ -180,6 +223,7 @@ static void nul_bytes_and_long_lines(void **state)
 	assert_true(read_exact(big, sizeof big, &e));
 	assert_int_equal(e.count, LS_DELIVERED);
 	assert_int_equal(e.rcptlen, sizeof big - t - h + 4); /* "<b@xxx...x>" */
+	read_exact(NULL, 0, NULL);
 	/* its domain: cut to a key's 63 bytes */
 	logstat_init(&ls);
 	logstat_line(&ls, big, sizeof big);
@@ -228,6 +272,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(span2__first_of_two_bytes),
+		cmocka_unit_test(find_said__as_find),
 		cmocka_unit_test(code_at__first_code_standing_alone),
 		cmocka_unit_test(cut__in_every_field),
 		cmocka_unit_test(nul_bytes_and_long_lines),

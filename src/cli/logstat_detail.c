@@ -190,7 +190,7 @@ static const char *said_in(const struct ls_event *e, const char *s, size_t n)
 {
 	if (e->said && e->said >= s && n >= 6 && e->said <= s + n - 6)
 		return e->said;
-	return ls_find(s, n, "said: ");
+	return ls_find_said(s, n);
 }
 
 void ls_failure_read(const struct ls_event *e, struct ls_failure *f)

@@ -1,5 +1,6 @@
 /* logstat_key.c - the key of a verdict (see logstat_key.h). */
 #include "logstat_key.h"
+#include "logstat_text.h"
 
 #include <string.h>
 
@@ -34,7 +35,9 @@ static uint64_t mix(uint64_t h, uint64_t w)
 	return h ^ h >> 32;
 }
 
-/* Hashes the kept bytes s[a..b) with their place. */
+/* Hashes the kept bytes s[a..b) with their place. The last 1 to 7 are
+ * read as the 8 bytes that end at b, those before a shifted out, unless
+ * b is in the text's first 8 bytes. */
 static uint64_t hash_kept(uint64_t h, const char *s, size_t a, size_t b)
 {
 	uint64_t w = 0;
@@ -44,6 +47,8 @@ static uint64_t hash_kept(uint64_t h, const char *s, size_t a, size_t b)
 		h = mix(h, load8(s + a));
 	if (a == b)
 		return h;
+	if (b >= 8)
+		return mix(h, ls_load8(s + b - 8) >> 8 * (8 - (b - a)));
 	for (; a < b; a++)
 		w = w << 8 | (unsigned char)s[a];
 	return mix(h, w);

@@ -172,7 +172,7 @@ static void read_fields(const char *s, size_t n, struct fields *f)
  * place is kept for ls_failure_read. */
 static enum ls_dir said(const char *st, size_t left, struct ls_event *e)
 {
-	const char *p = ls_find(st, left, "said: ");
+	const char *p = ls_find_said(st, left);
 
 	e->said = p;
 	return p && p[-1] == ' ' ? LS_DIR_REMOTE : LS_DIR_NONE;

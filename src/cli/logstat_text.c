@@ -22,6 +22,20 @@ const char *ls_find_n(const char *s, size_t n, const char *needle, size_t k)
 	return NULL;
 }
 
+const char *ls_find_said(const char *s, size_t n)
+{
+	const char *p = s + 4, *end = s + n;
+
+	if (n < 6)
+		return NULL;
+	while ((p = memchr(p, ':', (size_t)(end - p))) != NULL && p + 1 < end) {
+		if (p[1] == ' ' && memcmp(p - 4, "said", 4) == 0)
+			return p - 4;
+		p++;
+	}
+	return NULL;
+}
+
 static int is_digit(char c)
 {
 	return (unsigned char)(c - '0') <= 9;

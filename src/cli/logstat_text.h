@@ -50,23 +50,6 @@ static inline size_t ls_first_flag(uint64_t m)
 #endif
 }
 
-/* The first byte c in s[0..n), or NULL: memchr for the short spans of a
- * log line's fields, where the call would cost more than the search. */
-static inline const char *ls_find_byte(const char *s, size_t n, char c)
-{
-	const char *end = s + n;
-
-	for (; end - s >= 8; s += 8) {
-		uint64_t hit = ls_bytes_of(ls_load8(s), c);
-		if (hit)
-			return s + ls_first_flag(hit);
-	}
-	for (; s < end; s++)
-		if (*s == c)
-			return s;
-	return NULL;
-}
-
 /* The first needle (k bytes) in s[0..n), or NULL. */
 const char *ls_find_n(const char *s, size_t n, const char *needle, size_t k);
 
@@ -76,6 +59,10 @@ static inline const char *ls_find(const char *s, size_t n, const char *needle)
 {
 	return ls_find_n(s, n, needle, strlen(needle));
 }
+
+/* The first "said: " in s[0..n) (a remote server's reply follows), or
+ * NULL: found from its ':', rarer in a status text than its 's'. */
+const char *ls_find_said(const char *s, size_t n);
 
 /* Nonzero if s[0..n) starts with prefix. */
 static inline int ls_starts(const char *s, size_t n, const char *prefix)
