@@ -57,6 +57,16 @@ static void postfix__rejects_are_ours(void **state)
 	e = read1("Nov 29 10:00:00 mx postfix/smtpd[9]: NOQUEUE: reject_warning: RCPT from x[192.0.2.9]: 450 4.7.1 no");
 	assert_int_equal(e.count, LS_REJECT_WARNINGS);
 	assert_int_equal(e.dir, LS_DIR_NONE);
+	/* postscreen's rejects count as smtpd's (pflogsumm does the same);
+	 * its other lines count nothing */
+	e = read1("Nov 29 10:02:04 mx postfix/postscreen[5004]: NOQUEUE: reject: RCPT from [203.0.113.9]:40001: 450 4.3.2 Service currently unavailable; from=<a@example.net>, to=<b@example.org>, proto=ESMTP, helo=<x>");
+	assert_int_equal(e.count, LS_REJECTED);
+	assert_int_equal(e.dir, LS_DIR_OURS);
+	assert_int_equal(e.cls, 4);
+	e = read1("Nov 29 10:02:05 mx postfix/postscreen[5004]: PASS NEW [192.0.2.10]:51234");
+	assert_int_equal(e.count, -1);
+	e = read1("Nov 29 10:02:05 mx postfix/postscreen[5004]: DNSBL rank 3 for [192.0.2.11]:51235");
+	assert_int_equal(e.count, -1);
 }
 
 static void exim__flags(void **state)

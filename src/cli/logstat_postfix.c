@@ -234,7 +234,9 @@ int ls_postfix(const char *cmd, size_t cmdlen, const char *rest, size_t n, struc
 	left = n - q - 2;
 	if (cmd_is(cmd, cmdlen, "cleanup") && cleanup_action(s, left, e))
 		return 1;
-	if (cmd_is(cmd, cmdlen, "smtpd")) {
+	/* postscreen's "NOQUEUE: reject: RCPT from ..." is smtpd's, as
+	 * pflogsumm counts it (its smtpd and postscreen rules are one) */
+	if (cmd_is(cmd, cmdlen, "smtpd") || cmd_is(cmd, cmdlen, "postscreen")) {
 		if (ls_starts(s, left, "client=") && !ls_starts(rest, n, "NOQUEUE"))
 			ls_event_set(e, LS_RECEIVED, LS_DIR_NONE, s, 0);
 		else
