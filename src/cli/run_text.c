@@ -28,7 +28,7 @@ struct run {
 	struct tally *tally;    /* scan only */
 	struct logstat *stats;  /* scan only */
 	unsigned long file_lines;                 /* lines of this file so far */
-	const struct compressed_kind *compressed; /* scan: the file is compressed */
+	const struct compressed_kind *compressed; /* the file is compressed */
 	/* The second thread's work, when there is one: scan's log totals,
 	 * explain's formatting of each reply. */
 	struct pipeline *pipe;
@@ -149,7 +149,7 @@ static int on_line(const char *line, size_t len, void *arg)
 {
 	struct run *run = arg;
 
-	if (run->stats && run->file_lines++ == 0 &&
+	if (run->file_lines++ == 0 &&
 	    (run->compressed = compressed_magic((const unsigned char *)line, len)) != NULL)
 		return 1;
 	smtpcode_scanner_line(&run->scanner, line, len, emit_of(run), run);
@@ -185,16 +185,18 @@ static int read_blocks(struct run *run, FILE *in)
 	return failed ? -1 : 0;
 }
 
-/* For scan, a file that starts with a compressed format's magic number:
- * says so, with the pipe to use. */
-static void refuse_compressed(const struct compressed_kind *k, const char *path)
+/* A file that starts with a compressed format's magic number: says so,
+ * with the pipe to use into the command (scan or explain). */
+static void refuse_compressed(const struct run *run, const char *path)
 {
+	const struct compressed_kind *k = run->compressed;
 	char shown[SAFE_ECHO_SIZE];
 	int stdin_ = !path || strcmp(path, "-") == 0;
 
 	safe_echo(shown, sizeof shown, stdin_ ? "-" : path, 0);
-	fprintf(stderr, "smtpcode: %s: %s-compressed; read it with: %s %s | smtpcode scan\n",
-	        shown, k->name, k->tool, stdin_ ? "FILE" : shown);
+	fprintf(stderr, "smtpcode: %s: %s-compressed; read it with: %s %s | smtpcode %s\n",
+	        shown, k->name, k->tool, stdin_ ? "FILE" : shown,
+	        run->stats ? "scan" : "explain -");
 }
 
 /* Reads a file ("-" or NULL: standard input); returns 0, 1 if the output
@@ -220,7 +222,7 @@ static int read_file(struct run *run, const char *path)
 		fprintf(stderr, "smtpcode: %s: %s\n",
 		        safe_echo(shown, sizeof shown, path ? path : "-", 0), strerror(errno));
 	if (r > 0 && run->compressed) {
-		refuse_compressed(run->compressed, path);
+		refuse_compressed(run, path);
 		r = -1;
 	}
 	if (in != stdin)
@@ -303,9 +305,11 @@ int run_explain(const struct options *o, const struct style *st)
 	}
 	if (o->ncodes == 0)
 		r = read_file(&run, NULL);
-	for (i = 0; r == 0 && i < o->ncodes; i++)
+	for (i = 0; r == 0 && i < o->ncodes; i++) {
+		run.file_lines = 1; /* a TEXT is no file: no magic number looked for */
 		r = strcmp(o->codes[i], "-") == 0 ? read_file(&run, NULL)
 		                                  : lines_of_string(o->codes[i], on_line, &run);
+	}
 	if (r == 0)
 		smtpcode_scanner_end(&run.scanner, emit_of(&run), &run);
 	if (run.pipe && pipeline_end(run.pipe)) {
