@@ -51,7 +51,7 @@ LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c 
               src/lib/compare.c src/lib/compare_basic.c src/lib/compare_enhanced.c \
               src/lib/compare_mixed.c src/lib/compare_text.c src/lib/scan.c \
               src/lib/scan_line.c src/lib/scan_text.c src/lib/scan_formats.c src/lib/scan_lookup.c src/lib/scan_index.c \
-              src/lib/scan_reply.c src/lib/scan_fast.c src/lib/scan_build.c src/lib/scan_dsn.c src/lib/scan_warn.c src/lib/scan_mime.c \
+              src/lib/scan_reply.c src/lib/scan_fast.c src/lib/scan_fast_reply.c src/lib/scan_build.c src/lib/scan_dsn.c src/lib/scan_warn.c src/lib/scan_mime.c \
               src/lib/scan_mime_decode.c src/lib/scan_mime_fields.c \
               src/lib/scan_who.c src/lib/scan_twin.c src/lib/scan_bounce.c \
               src/lib/verdict.c src/lib/verdict_data.c src/lib/verdict_match.c
@@ -59,7 +59,7 @@ LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c 
 CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
               src/cli/format_text.c src/cli/wrap.c src/cli/prewrap.c src/cli/format_reply.c \
               src/cli/format_answer.c src/cli/format_scan.c \
-              src/cli/tally.c src/cli/lines.c src/cli/run_text.c src/cli/run_codes.c \
+              src/cli/tally.c src/cli/lines.c src/cli/pipeline.c src/cli/run_text.c src/cli/run_codes.c \
               src/cli/args.c src/cli/safe_text.c src/cli/labels.c src/cli/linebreak.c src/cli/logstat.c \
               src/cli/logstat_formats.c src/cli/logstat_text.c src/cli/logstat_postfix.c \
               src/cli/logstat_exim.c src/cli/logstat_sendmail.c src/cli/logstat_opensmtpd.c \
@@ -94,6 +94,11 @@ VERDICT_DATA = data/reason-list.tsv data/reasons.tsv data/reason-codes.tsv \
                data/provider-tags.tsv
 
 # make check SANITIZE=1: everything under AddressSanitizer and UBSan.
+# make check SANITIZE=thread: ThreadSanitizer (scan's and explain's second
+# thread, src/cli/pipeline.c).
+ifeq ($(SANITIZE),thread)
+SC_SANFLAGS = -fsanitize=thread -fno-omit-frame-pointer -DPIPELINE_POSIX -pthread
+endif
 ifeq ($(SANITIZE),1)
 SC_SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
@@ -104,7 +109,7 @@ CLI_OBJS    = $(CLI_SRCS:src/%.c=build/%.o) $(UTIL_SRCS:src/%.c=build/%.o)
 LIB         = build/libsmtpcode.a
 SHLIB       = build/libsmtpcode.so.$(VERSION)
 
-TESTS       = code command table lookup enhanced scan scan_line scan_formats scan_pairs scan_dsn scan_warn scan_raw scan_text scan_who \
+TESTS       = pipeline code command table lookup enhanced scan scan_line scan_formats scan_pairs scan_dsn scan_warn scan_raw scan_text scan_who \
               scan_mime scan_bounce scan_fast \
               compare strbuf ascii list json format_text format_json \
               args lines tally pattern i18n safe_text api logstat logstat_key logstat_text topk logtime linebreak \

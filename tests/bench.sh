@@ -7,7 +7,8 @@
 #   2. Batch lookups (`smtpcode --json -`, codes on standard input) against
 #      one process per code: lookups per second.
 #   3. smtpcode scan on a generated Postfix log of at least 256 MiB against
-#      grep -c 'status=' and wc -l, alternating, median of 3; peak memory.
+#      grep -c 'status=' and wc -l, alternating, median of 3; peak memory;
+#      the CPU time of both (scan counts its log totals in a second thread).
 #      Goal: at least half of grep's throughput, under 4 MiB.
 #   4. Line ends: scan of 16 Mi "5" lines ended by LF, by CR alone and by
 #      CRLF, median of 3 (CPU seconds). Goal: CR and CRLF as fast as LF.
@@ -21,8 +22,9 @@
 #      output. Goal: under 8 MiB.
 #   7. explain as one stream: the samples of tests/explain and
 #      tests/explain/wild, repeated to at least 64 MiB, through explain
-#      (text and --json), median of 3 (CPU seconds). Goal: at least 60 MiB/s
-#      with verdicts on.
+#      (text and --json), median of 3, elapsed and CPU seconds (explain
+#      formats in a second thread, so CPU time exceeds elapsed time). Goal:
+#      at least 60 MiB/s (elapsed) with verdicts on.
 # At the end, a row for each target of issue 16 that the sections run
 # measured: today's figure, the target, and whether it is met.
 # Never part of make check. Installs valgrind and GNU time where missing.
@@ -127,6 +129,14 @@ median3_in() {
 	f=$1
 	shift
 	for _ in 1 2 3; do cpu "$@" < "$f"; done | sort -n | sed -n 2p
+}
+# The median of 3 runs' elapsed seconds, standard input from a file:
+# wall3_in FILE command...
+wall3_in() {
+	f=$1
+	shift
+	for _ in 1 2 3; do t0=$(now); "$@" < "$f" > "$dir/out"; t1=$(now); elapsed "$t0" "$t1"; done |
+		sort -n | sed -n 2p
 }
 # One row: a label, the size of the input in bytes, the seconds.
 mibs() {
@@ -243,13 +253,18 @@ done > "$dir/explain-once.txt"
 : > "$corpus"
 while [ "$(wc -c < "$corpus")" -lt 67108864 ]; do cat "$dir/explain-once.txt" >> "$corpus"; done
 size=$(wc -c < "$corpus")
-printf '  %-26s %8s %10s\n' "command" "CPU s" "MiB/s"
+# explain formats the replies in a second thread (src/cli/pipeline.c): the
+# elapsed time is what a user waits, the CPU time what both threads cost.
+printf '  %-26s %8s %10s %8s %10s\n' "command" "seconds" "MiB/s" "CPU s" "CPU MiB/s"
 for json in "" --json; do
 	# shellcheck disable=SC2086
+	w=$(wall3_in "$corpus" "$bin" explain $json)
+	# shellcheck disable=SC2086
 	s=$(median3_in "$corpus" "$bin" explain $json)
-	mibs "smtpcode explain $json" "$size" "$s"
+	awk -v l="smtpcode explain $json" -v n="$size" -v w="$w" -v s="$s" 'BEGIN {
+		printf "  %-26s %8.3f %10.1f %8.3f %10.1f\n", l, w, n / 1048576 / w, s, n / 1048576 / s }'
 	[ -z "$json" ] && target "explain as a stream (text)" \
-		"$(awk -v n="$size" -v s="$s" 'BEGIN { printf "%.1f", n / 1048576 / s }')" ">=" 60 " MiB/s"
+		"$(awk -v n="$size" -v s="$w" 'BEGIN { printf "%.1f", n / 1048576 / s }')" ">=" 60 " MiB/s"
 done
 echo "  goal (issue 16): at least 60 MiB/s with verdicts on"
 fi

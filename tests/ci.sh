@@ -1,6 +1,7 @@
 #!/bin/sh
 # tests/ci.sh - what CI runs (make ci): the whole test suite built with
 # -Werror by gcc and by clang, again under AddressSanitizer and UBSan, the
+# pipeline test and tests/misc.sh under ThreadSanitizer, the
 # CLI goldens, the tests/explain samples and the fuzz regression inputs
 # under valgrind, cppcheck and clang-tidy, and a short fuzz run of each
 # target with inputs up to 140,000 bytes (tests/fuzz/run.sh). Ends with one
@@ -39,6 +40,7 @@ step() {
 step "gcc -Werror" sh -c 'make clean > /dev/null && make CC=gcc CFLAGS="-O2 -g -Werror" check'
 step "clang -Werror" sh -c 'make clean > /dev/null && make CC=clang CFLAGS="-O2 -g -Werror" check'
 step "ASan and UBSan" sh -c 'make clean > /dev/null && make SANITIZE=1 check'
+step "ThreadSanitizer" sh -c 'make clean > /dev/null && make SANITIZE=thread smtpcode build/tests/test_pipeline > /dev/null && ./build/tests/test_pipeline > /dev/null && sh tests/misc.sh'
 step "valgrind" sh -c 'make clean > /dev/null && make > /dev/null && VALGRIND=1 sh tests/cli/run.sh'
 step "valgrind: samples and fuzz regressions" sh -c 'make > /dev/null && sh tests/fuzz/valgrind.sh'
 step "cppcheck and clang-tidy" make lint

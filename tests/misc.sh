@@ -62,7 +62,7 @@ check "closed pipe is quiet" $?
 # scan and explain: any line length in constant memory. A 100 MiB line
 # without a newline, under a 40 MiB address-space limit that reading it
 # whole would break (skipped where the limit cannot be set, as under ASan).
-if (ulimit -v 40960 && true) 2> /dev/null && ! nm "$bin" 2> /dev/null | grep -q __asan_init; then
+if (ulimit -v 40960 && true) 2> /dev/null && ! nm "$bin" 2> /dev/null | grep -q "__[at]san_init"; then
 	for cmd in scan explain; do
 		out=$( { printf '550 5.1.1 '; head -c 104857600 /dev/zero | tr '\0' 'x'; } |
 		       (ulimit -v 40960; "$bin" --json $cmd) 2>&1)
@@ -197,6 +197,32 @@ if command -v script > /dev/null 2>&1; then
 		check "$sub on a terminal says it reads standard input" $?
 	done
 fi
+
+# scan and explain on a large input: the second thread (src/cli/pipeline.c)
+# changes nothing in the output, against SMTPCODE_THREADS=1 (one thread)
+# and, for explain, a terminal (each reply shown as read; where script(1)
+# is there).
+tmp=${TMPDIR:-/tmp}/misc.$$
+awk -f tests/bench-log.awk > "$tmp.log"
+cat tests/explain/samples/* tests/explain/wild/samples/* > "$tmp.bounces"
+for run in "scan log" "--json scan log" "scan bounces" "explain log" \
+	"--json explain bounces" "--brief explain bounces"; do
+	args=${run% *} file=$tmp.${run##* }
+	# shellcheck disable=SC2086
+	one=$(SMTPCODE_THREADS=1 "$bin" $args < "$file" | cksum)
+	# shellcheck disable=SC2086
+	two=$("$bin" $args < "$file" | cksum)
+	[ "$one" = "$two" ] && [ "$(wc -c < "$file")" -gt 131072 ]
+	check "one thread or two, the same: $run" $?
+done
+if command -v script > /dev/null 2>&1; then
+	COLUMNS=80 NO_COLOR=1 "$bin" explain < "$tmp.bounces" > "$tmp.file"
+	COLUMNS=80 NO_COLOR=1 script -qec "'$bin' explain < '$tmp.bounces'" /dev/null |
+		tr -d '\r' > "$tmp.tty"
+	cmp -s "$tmp.file" "$tmp.tty"
+	check "explain on a terminal, the same as to a file" $?
+fi
+rm -f "$tmp".*
 
 echo "misc: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -164,6 +164,64 @@ static void read__fn_nonzero__stops(void **state)
 	assert_int_equal(calls, 1);
 }
 
+/* A hash of each line passed, in order, for comparing two readings. */
+struct trace {
+	unsigned long n, hash;
+};
+
+static int trace_line(const char *line, size_t len, void *arg)
+{
+	struct trace *t = arg;
+	size_t i;
+
+	t->hash = t->hash * 1000003u + len;
+	for (i = 0; i < len; i++)
+		t->hash = t->hash * 31u + (unsigned char)line[i];
+	t->n++;
+	return 0;
+}
+
+/* The same text cut into blocks at every place (and into blocks of 1 to 7
+ * bytes): lines_take gives the lines lines_read gives, with CR, CRLF and
+ * LF ends, a CRLF cut between its bytes, an overlong line and no last
+ * line end. */
+static void take__any_block_cuts__the_lines_of_lines_read(void **state)
+{
+	static char text[SMTPCODE_SCAN_LINE_MAX + 200];
+	static struct lines_reader r;
+	struct trace whole = { 0, 0 }, cut;
+	size_t n = 0, at, step;
+	FILE *f = capture_open();
+
+	(void)state;
+	n += (size_t)sprintf(text + n, "550 a\r\n\r\r\n451 b\rc\n\n");
+	memset(text + n, 'x', SMTPCODE_SCAN_LINE_MAX + 20);
+	n += SMTPCODE_SCAN_LINE_MAX + 20;
+	n += (size_t)sprintf(text + n, "\r\nd\re");
+	assert_int_equal(fwrite(text, 1, n, f), n);
+	rewind(f);
+	assert_int_equal(lines_read(f, trace_line, &whole), 0);
+	fclose(f);
+	assert_int_equal(whole.n, 9);
+	for (at = 0; at <= n; at++) {
+		cut.n = cut.hash = 0;
+		lines_begin(&r, trace_line, &cut);
+		assert_int_equal(lines_take(&r, text, at), 0);
+		assert_int_equal(lines_take(&r, text + at, n - at), 0);
+		assert_int_equal(lines_end(&r), 0);
+		assert_int_equal(cut.n, whole.n);
+		assert_true(cut.hash == whole.hash);
+	}
+	for (step = 1; step < 8; step++) {
+		cut.n = cut.hash = 0;
+		lines_begin(&r, trace_line, &cut);
+		for (at = 0; at < n; at += step)
+			assert_int_equal(lines_take(&r, text + at, at + step < n ? step : n - at), 0);
+		assert_int_equal(lines_end(&r), 0);
+		assert_true(cut.n == whole.n && cut.hash == whole.hash);
+	}
+}
+
 static void string__lines_of_text(void **state)
 {
 	(void)state;
@@ -186,6 +244,7 @@ int main(void)
 		cmocka_unit_test(read__long_line_cut_rest_skipped),
 		cmocka_unit_test(read__cr_only_and_crlf__same_lines_as_lf),
 		cmocka_unit_test(read__fn_nonzero__stops),
+		cmocka_unit_test(take__any_block_cuts__the_lines_of_lines_read),
 		cmocka_unit_test(string__lines_of_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

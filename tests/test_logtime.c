@@ -72,19 +72,16 @@ static void valid__as_written(void **state)
  * without one gives; returns the text, or NULL. */
 static const char *memo_read(struct logtime_memo *m, const char *line, size_t n)
 {
-	static struct logtime t;
+	const struct logtime *t = logtime_memo_read(line, n, m);
 	struct logtime plain;
-	int found;
 
-	memset(&t, 'x', sizeof t);
-	found = logtime_parse_memo(line, n, m, &t);
-	assert_int_equal(found, logtime_parse(line, n, &plain));
-	if (!found)
+	assert_int_equal(t != NULL, logtime_parse(line, n, &plain));
+	if (!t)
 		return NULL;
-	assert_string_equal(t.text, plain.text);
-	assert_int_equal(t.hour, plain.hour);
-	assert_true(t.order == plain.order);
-	return t.text;
+	assert_string_equal(t->text, plain.text);
+	assert_int_equal(t->hour, plain.hour);
+	assert_true(t->order == plain.order);
+	return t->text;
 }
 
 static const char *memo_str(struct logtime_memo *m, const char *line)
@@ -129,6 +126,41 @@ static void memo__same_as_reading_again(void **state)
 	assert_null(memo_read(&m, "Jan  1 00:00:\0001 mx", 19));
 }
 
+/* The clock read 8 bytes at a time: every byte value at every place of
+ * "23:59:60" and "00:00:00", in both stamp forms, against the rule (digits
+ * where digits go, ':' between, hour to 23, minute to 59, second to 60). */
+static void clock__every_byte_at_every_place(void **state)
+{
+	static const char *const clocks[] = { "23:59:60", "00:00:00", "19:09:09" };
+	size_t c, at;
+	int b;
+
+	(void)state;
+	for (c = 0; c < 3; c++)
+		for (at = 0; at < 8; at++)
+			for (b = 0; b < 256; b++) {
+				char syslog[] = "Nov 29 hh:mm:ss mx", iso[] = "2026-11-29Thh:mm:ss mx";
+				char clock[9];
+				struct logtime t;
+				int digits = 1, ok;
+				size_t i;
+				memcpy(clock, clocks[c], 9);
+				clock[at] = (char)b;
+				for (i = 0; i < 8; i++)
+					digits &= i == 2 || i == 5 ? clock[i] == ':'
+					                           : clock[i] >= '0' && clock[i] <= '9';
+				ok = digits && (clock[0] - '0') * 10 + clock[1] - '0' <= 23 &&
+				     (clock[3] - '0') * 10 + clock[4] - '0' <= 59 &&
+				     (clock[6] - '0') * 10 + clock[7] - '0' <= 60;
+				memcpy(syslog + 7, clock, 8);
+				memcpy(iso + 11, clock, 8);
+				assert_int_equal(logtime_parse(syslog, sizeof syslog - 1, &t), ok);
+				assert_int_equal(logtime_parse(iso, sizeof iso - 1, &t), ok);
+				if (ok)
+					assert_int_equal(t.hour, (clock[0] - '0') * 10 + clock[1] - '0');
+			}
+}
+
 static void order__as_the_texts(void **state)
 {
 	static const char *const lines[] = {
@@ -161,6 +193,7 @@ int main(void)
 		cmocka_unit_test(valid__as_written),
 		cmocka_unit_test(memo__same_as_reading_again),
 		cmocka_unit_test(order__as_the_texts),
+		cmocka_unit_test(clock__every_byte_at_every_place),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,6 +7,7 @@
 
 #include "testutil.h"
 #include "scan_twoways.h"
+#include "scan_fast.h"
 
 #include <dirent.h>
 
@@ -127,6 +128,48 @@ static void test_no_marker_in_a_name(void **state)
 	}
 }
 
+/* The direct builder of codes only (scan_fast_reply.c) refuses a text that
+ * holds any marker of the roles whose lookups it does not run: a
+ * transcript's or a side's prefix, a join, a text end but Postfix's
+ * "(in reply to ", which it reads itself, as it reads the first command
+ * row's marker. */
+static void test_direct_markers(void **state)
+{
+	static const enum scan_role roles[] = { SCAN_SERVER_AFTER, SCAN_CLIENT_AFTER, SCAN_SIDE_AFTER,
+	                                        SCAN_JOIN, SCAN_TEXT_END };
+	static struct smtpcode_scanner sc;
+	const struct scan *s = (const struct scan *)(const void *)&sc;
+	const struct scan_index *ix = &s->formats;
+	const struct scan_marker *te, *named;
+	char text[SCAN_MARKER_SIZE + 8];
+	size_t i;
+	(void)state;
+
+	smtpcode_scanner_init(&sc);
+	te = ix->rows[ix->first[SCAN_TEXT_END]];
+	named = ix->rows[ix->first[SCAN_COMMAND]];
+	assert_string_equal(te->marker, "(in reply to ");
+	assert_string_equal(named->marker, "in reply to ");
+	assert_null(named->command);
+	for (i = 0; i < sizeof roles / sizeof roles[0]; i++)
+		EACH(ix, roles[i], m) {
+			if (*m == te)
+				continue;
+			snprintf(text, sizeof text, " x%sx", (*m)->marker);
+			if (smtpcode__fast_plain_text(ix, text + 1))
+				fail_msg("role %d: the direct builder misses \"%s\"", (int)roles[i],
+				         (*m)->marker);
+		}
+	assert_true(smtpcode__fast_plain_text(ix, "2.0.0 Ok: queued as 4F3A2B1C0D)"));
+	assert_true(smtpcode__fast_plain_text(ix, "5.1.1 <bob@example.org>: User unknown (in reply "
+	                                          "to RCPT TO command)"));
+	assert_true(smtpcode__fast_plain_text(ix, "5.7.1 <bob@example.org> Relaying denied. "
+	                                          "Client host [192.0.2.1] blocked, see <https://x>"));
+	assert_false(smtpcode__fast_plain_text(ix, "5.1.1 x 550 5.1.1 y"));
+	assert_false(smtpcode__fast_plain_text(ix, "5.1.1 x #5.1.1 y"));
+	assert_false(smtpcode__fast_plain_text(ix, "5.1.1 x (in reply to RCPT TO"));
+}
+
 /* ---- Generated records ------------------------------------------------- */
 
 static unsigned long seed = 42;
@@ -204,6 +247,39 @@ static const char *const replies[] = {
 	"550 5.1.1 User unknown (in reply to RCPT TO command)) extra", "550 5.1.1 ERROR_CODE :550 x",
 	"550 5.7.606 Access denied, banned sending IP [192.0.2.1]. To request removal from this list "
 	"please visit https://sender.office.com/ (AS16012609) (in reply to RCPT TO command)",
+	/* near what the codes-only builder reads (scan_fast_reply.c) */
+	"550 5.1.1 x (in reply to RCPT TO command) (in reply to MAIL FROM command)",
+	"550 5.1.1 5.1.1 repeated (in reply to RCPT TO command)", "550 5.1.1 user 550 inside",
+	"550 5.1.1 in reply to DATA command first (in reply to RCPT TO command)",
+	"550 5.1.1 no blank(in reply to RCPT TO command)", "550 5.1.1 (in reply to RCPT TO command)",
+	"550 5.1.1 x (in reply to 550 5.1.1 y) (in reply to RCPT TO command)",
+	"550 5.1.1 x (in reply to FOO command)", "550 5.1.1 x (in reply to end of DATA)",
+	"550 5.1.1 Recipient <bob@example.org> rejected (in reply to FOO command)",
+	"550 5.1.1 x (In Reply To RCPT TO Command)", "550 5.1.1 x (in reply to RCPT TO",
+	"250 2.0.0 Ok: RCPT TO command failed", "250 2.0.0 Recipient <a@example.org> rejected",
+	"250 2.0.0 <br> x", "250 2.0.0 a [nl] b", "250 2.0.0 a &gt; b", "250 2.0.0 a,<,b",
+	"250 2.0.0 a | b", "250 2.0.0 a ] b", "250 2.0.0 a >> b", "250 2.0.0 [Hostname=x.example.org]",
+	"250 2.0.0 (open paren", "250 2.0.0 Ok (nested (parens)) x)", "250 2.0.0 Ok: queued as X))",
+	"250 2.0.0 Ok ((x)", "250 2.0.0 Ok.", "250 2.0.0 Ok? ", "550  5.1.1 two blanks",
+	"550 5.1.1", "550 5.1.1 ", "550 5.1 malformed", "550 5.1.1.1 long", "550 9.9.9 class",
+	"550 5.1.1  double  blanks  ", "250 2.0.0 Ok: queued as 12345 ABCDE",
+	"250 2.0.0 Ok: queued as 123 ABCDE", "250 2.0.0 id=1abc-2def #4", "250 2.0.0 a;550 b",
+	"550 5.1.1 Empf\xc3\xa4nger unbekannt (in reply to RCPT TO command)", "250 2.0.0 \"Ok\"",
+	"250 2.0.0 a\\nb", "550 #5.1.1 hash", "550 x#5.1.1 hash",
+	"550 5.7.1 <bob@example.org> Relaying denied (in reply to RCPT TO command)",
+	"554 5.7.1 Client host [192.0.2.1] blocked using zen.example.org, see <https://x>",
+	"550 5.7.1 a -> b", "550 5.7.1 x ] S: y", "550 5.7.1 x ] rsp: y", "550 5.7.1 x: < y",
+	"550 5.7.1 x <- y", "550 5.7.1 [a] b", "550 5.7.1 x|y |> z",
+	/* texts of records without a reply */
+	"delivered to mailbox", "delivered via dovecot service", "forwarded as 4F3A2B1C0D",
+	"connect to mx.example.org[192.0.2.1]:25: Connection timed out",
+	"lost connection with mx.example.org[192.0.2.1] while receiving the initial server greeting",
+	"Host or domain name not found. Name service error for name=example.org type=MX: Host not "
+	"found, try again", "unknown user: \"bob\"", "mail forwarding loop for bob@example.org",
+	"delivered to mailbox (in reply to RCPT TO command)", "in reply to DATA command x",
+	"Recipient <a@example.org> rejected by policy", "(nested (parens)) x)", "x))", "x (y",
+	"delivered to command: procmail -a $EXTENSION", "RCPT TO command failed here",
+	"  blanks around  ", "delivered. ",
 };
 /* Lines of other kinds between the records: they leave the scanner in
  * other states (an open reply, a DSN group, a MIME header, a transcript). */
@@ -252,6 +328,10 @@ static const char *const others[] = {
 	"Nov 22 10:00:02 mx postfix/smtp[1005]: 0A1B2C3D4E: to=<bob@example.org>, relay=none, "
 	"delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (delivery temporarily suspended: "
 	"host mx.example.org[192.0.2.1] refused to talk to me: 554 5.7.1 go away)",
+	/* after a reply whose command is read late: Yahoo's line goes on
+	 * with a reply that names none */
+	"[RCPT_TO]", "[MAIL_FROM] more", "  [RCPT_TO]", "[x] no command", "    continued words",
+	"Please check the address", "reply: retcode (550); Msg: x",
 };
 
 /* One generated line: most are records of the shape, a few of others. */
@@ -265,15 +345,22 @@ static void generated_line(char *out, size_t size)
 	}
 	if (pick(3) == 0) /* the common shape */
 		lead = pick(2) ? leads[1] : leads[0];
-	snprintf(out, size, "%s %s %s, %s%s, status=%s (%s%s)", pick(4) ? stamps[0] : PICK(stamps),
+	snprintf(out, size, "%s %s %s, %s%s, status=%s (%s%s%s", pick(4) ? stamps[0] : PICK(stamps),
 	         pick(3) ? heads[0] : PICK(heads), pick(3) ? tos[0] : PICK(tos),
 	         pick(2) ? middles[0] : PICK(middles), pick(3) ? dsns[2] : PICK(dsns),
-	         pick(2) ? statuses[pick(4)] : PICK(statuses), lead, PICK(replies));
+	         pick(2) ? statuses[pick(4)] : PICK(statuses), lead, PICK(replies),
+	         pick(8) ? ")" : "");
+	if (pick(64) == 0) { /* a text longer than a reply's (cut, UTF-8 too) */
+		size_t n = strlen(out);
+		while (n + 40 < size - 1)
+			n += (size_t)snprintf(out + n, size - n, "%s", pick(2) ? " words" : " \xc3\xa4");
+		snprintf(out + n, size - n, "%s", pick(2) ? " (in reply to RCPT TO command))" : ")");
+	}
 }
 
 static void test_generated(void **state)
 {
-	char line[2048];
+	char line[3000];
 	int round, i;
 	unsigned long fast = 0;
 	(void)state;
@@ -505,17 +592,53 @@ static void test_cut_record_then_another(void **state)
 	twoways_free(&w);
 }
 
+/* With codes only, the command of a reply whose text does not say "in
+ * reply to" is read when a line goes the general way: a reply without one
+ * takes Yahoo's "[RCPT_TO]" line after it, one with one does not. */
+static void test_command_read_late(void **state)
+{
+	static const char text[] =
+		"Nov 22 10:00:01 mx postfix/smtp[1]: 0A1B2C3D4E: to=<bob@example.org>, "
+		"relay=mx[192.0.2.1]:25, delay=1, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as "
+		"4F3A2B1C0D)\n[RCPT_TO] joined\n"
+		"Nov 22 10:00:02 mx postfix/smtp[1]: 0A1B2C3D4F: to=<bob@example.org>, "
+		"relay=mx[192.0.2.1]:25, delay=1, dsn=2.0.0, status=sent (250 2.0.0 Ok: RCPT TO "
+		"command failed)\n[RCPT_TO] not joined\n"
+		"Nov 22 10:00:03 mx postfix/local[2]: 0A1B2C3D50: to=<bob@example.org>, relay=local, "
+		"delay=0.1, dsn=2.0.0, status=sent (delivered to mailbox)\n[MAIL_FROM] joined\n";
+	(void)state;
+
+	twoways_init(&w);
+	twoways_text(&w, text, strlen(text));
+	twoways_end(&w);
+	assert_same("commands read late");
+	/* codes only reads the three records (the general way the others) */
+	assert_int_equal(((const struct scan *)(const void *)&w.codes)->fast_lines, 3);
+	assert_non_null(strstr(w.c.buf, "lines 1-2 dsn 0-0 basic 250 direct 1 outcome 1 quoted 0 "
+	                                "report 0 enhanced 2.0.0 malformed  text Ok: queued as "
+	                                "4F3A2B1C0D) [RCPT_TO] joined\n"));
+	assert_non_null(strstr(w.c.buf, "lines 3-3 dsn 0-0 basic 250 direct 1 outcome 1 quoted 0 "
+	                                "report 0 enhanced 2.0.0 malformed  text Ok: RCPT TO command "
+	                                "failed\n"));
+	assert_non_null(strstr(w.c.buf, "lines 5-6 dsn 0-0 basic 0 direct 0 outcome 1 quoted 0 "
+	                                "report 0 enhanced 2.0.0 malformed  text delivered to "
+	                                "mailbox [MAIL_FROM] joined\n"));
+	twoways_free(&w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_corpora),
 		cmocka_unit_test(test_no_marker_in_a_name),
+		cmocka_unit_test(test_direct_markers),
 		cmocka_unit_test(test_stamps_start_nothing),
 		cmocka_unit_test(test_records_without_reply),
 		cmocka_unit_test(test_generated),
 		cmocka_unit_test(test_reads_the_shape),
 		cmocka_unit_test(test_flattened_replies_in_a_row),
 		cmocka_unit_test(test_cut_record_then_another),
+		cmocka_unit_test(test_command_read_late),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -154,6 +154,93 @@ static void buckets__short_chains(void **state)
 	assert_true(longest <= 8);
 }
 
+static struct topk plain;
+
+/* Counts key[0..n) in t through topk_add_lower and in plain through
+ * topk_key_make and topk_add_key, from a buffer of exactly its length. */
+static void add_both(const char *key, size_t n, int kind, unsigned long count)
+{
+	struct topk_key k;
+	char *copy = malloc(n ? n : 1);
+
+	assert_non_null(copy);
+	memcpy(copy, key, n);
+	topk_add_lower(&t, copy, n, kind, count);
+	topk_key_make(&k, copy, n, 1);
+	topk_add_key(&plain, &k, kind, count);
+	free(copy);
+}
+
+/* t and plain hold the same table, slot for slot. */
+static void assert_same_tables(void)
+{
+	int s;
+
+	assert_int_equal(t.used, plain.used);
+	assert_memory_equal(t.heap, plain.heap, sizeof t.heap);
+	assert_memory_equal(t.total, plain.total, sizeof t.total);
+	assert_int_equal(t.max_error, plain.max_error);
+	for (s = 0; s < t.used; s++) {
+		assert_string_equal(t.slot[s].key, plain.slot[s].key);
+		assert_int_equal(t.slot[s].weight, plain.slot[s].weight);
+		assert_int_equal(t.slot[s].error, plain.slot[s].error);
+		assert_memory_equal(t.slot[s].kind, plain.slot[s].kind, sizeof t.slot[s].kind);
+	}
+}
+
+/* The same stream through topk_add_lower and through topk_key_make and
+ * topk_add_key: the same table, while keys repeat, differ only in case,
+ * are cut or empty, and once a remembered key's slot is taken over by
+ * another key (the table full) and the key comes back. */
+static void add_lower__as_made_and_added(void **state)
+{
+	static const char *const names[] = {
+		"mx.example.org", "MX.Example.ORG", "mx.example.net", "example.com", "x", "",
+		"a-very-long-relay-name-that-is-cut-at-sixty-three-bytes.example.org",
+		"a-very-long-relay-name-that-is-cut-at-sixty-three-bytes.example.orx",
+	};
+	unsigned long seed = 11;
+	char key[80];
+	int i, n;
+
+	(void)state;
+	topk_init(&t);
+	topk_init(&plain);
+	for (i = 0; i < 6 * TOPK_SLOTS; i++) {
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		if (i > TOPK_SLOTS && (seed >> 40) % 3 == 0) /* a new key: the table fills */
+			n = snprintf(key, sizeof key, "d%d.Example.org", i);
+		else
+			n = (int)strlen(strcpy(key, names[(seed >> 33) % 8]));
+		add_both(key, (size_t)n, (int)(seed >> 50) % TOPK_KINDS, (unsigned long)i % 3 + 1);
+	}
+	assert_same_tables();
+	/* "light" remembered, its slot taken over by keys that pass by the
+	 * memo (so that they leave it as it is), then "light" again */
+	topk_init(&t);
+	topk_init(&plain);
+	add_both("light", 5, 0, 1);
+	add_both("light", 5, 0, 1); /* found: remembered */
+	for (i = 0; i < TOPK_SLOTS; i++) {
+		struct topk_key k;
+		n = snprintf(key, sizeof key, "k%d.example.org", i);
+		topk_key_make(&k, key, (size_t)n, 1);
+		topk_add_key(&t, &k, 1, 5);
+		topk_add_key(&plain, &k, 1, 5);
+	}
+	assert_true(t.taken == 1);
+	add_both("light", 5, 2, 1);
+	assert_same_tables();
+	/* the first names, counted through their memos */
+	topk_init(&t);
+	for (i = 0; i < 4; i++)
+		topk_add_lower(&t, names[i % 2], strlen(names[i % 2]), 1, 2);
+	assert_int_equal(t.used, 1);
+	assert_string_equal(t.slot[0].key, "mx.example.org");
+	assert_int_equal(t.slot[0].kind[1], 8);
+	assert_int_equal(t.total[1], 8);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -163,6 +250,7 @@ int main(void)
 		cmocka_unit_test(merge__counts_and_errors_add),
 		cmocka_unit_test(key_make__every_length_and_byte),
 		cmocka_unit_test(buckets__short_chains),
+		cmocka_unit_test(add_lower__as_made_and_added),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,17 +6,8 @@
 
 #include <string.h>
 
-struct reader {
-	char line[SMTPCODE_SCAN_LINE_MAX];
-	size_t len;
-	int after_cr; /* the last byte ended a line with CR: a LF next is part of it */
-	int in_line;  /* bytes of a line were seen since the last line end */
-	lines_fn *fn;
-	void *arg;
-};
-
 /* Passes the line on; returns what fn returns (nonzero: stop). */
-static int end_line(struct reader *r)
+static int end_line(struct lines_reader *r)
 {
 	size_t len = r->len;
 
@@ -26,7 +17,7 @@ static int end_line(struct reader *r)
 }
 
 /* Appends buf[0..n) to the current line, as far as the line has room. */
-static void keep(struct reader *r, const char *buf, size_t n)
+static void keep(struct lines_reader *r, const char *buf, size_t n)
 {
 	size_t room = sizeof r->line - r->len;
 
@@ -41,7 +32,7 @@ static void keep(struct reader *r, const char *buf, size_t n)
  * searched for once and kept until the walk passes them (a text without CR
  * is never searched for one again). A line that lies whole in buf is passed
  * from there, without a copy. Returns nonzero if fn asked to stop. */
-static int take(struct reader *r, const char *buf, size_t n)
+int lines_take(struct lines_reader *r, const char *buf, size_t n)
 {
 	const char *p = buf, *end = buf + n;
 	const char *lf = memchr(buf, '\n', n); /* the next LF at or after p, or NULL */
@@ -82,19 +73,30 @@ static int take(struct reader *r, const char *buf, size_t n)
 	return 0;
 }
 
+void lines_begin(struct lines_reader *r, lines_fn *fn, void *arg)
+{
+	r->len = 0;
+	r->after_cr = r->in_line = 0;
+	r->fn = fn;
+	r->arg = arg;
+}
+
+int lines_end(struct lines_reader *r)
+{
+	return r->in_line && end_line(r);
+}
+
 int lines_read(FILE *in, lines_fn *fn, void *arg)
 {
-	static struct reader r;
+	static struct lines_reader r;
 	char buf[65536];
 	size_t n;
 
-	memset(&r, 0, sizeof r);
-	r.fn = fn;
-	r.arg = arg;
+	lines_begin(&r, fn, arg);
 	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-		if (take(&r, buf, n))
+		if (lines_take(&r, buf, n))
 			return 1;
-	if (r.in_line && end_line(&r))
+	if (lines_end(&r))
 		return 1;
 	return ferror(in) ? -1 : 0;
 }

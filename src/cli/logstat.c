@@ -27,28 +27,29 @@ static int hourly_of(int count)
 	}
 }
 
-/* Widens the time range to a time stamp, and counts its hour. A stamp the
- * same as the last one the range saw cannot widen it (most lines). */
-static void count_time(struct logstat *ls, const struct ls_event *e)
+/* Widens the time range to a line's time stamp t (NULL: none), and counts
+ * its hour. A stamp the same as the last one the range saw cannot widen it
+ * (most lines). */
+static void count_time(struct logstat *ls, const struct ls_event *e, const struct logtime *t)
 {
-	int h = hourly_of(e->count);
-	uint64_t o = e->time.order;
+	int h;
 
-	if (!o)
+	if (!t || !t->order)
 		return;
-	if (o != ls->time_seen) {
+	if (t->order != ls->time_seen) {
+		uint64_t o = t->order;
 		if (!ls->first[0] || logtime_order_cmp(o, ls->first_order) < 0) {
-			memcpy(ls->first, e->time.text, sizeof ls->first);
+			memcpy(ls->first, t->text, sizeof ls->first);
 			ls->first_order = o;
 		}
 		if (!ls->last[0] || logtime_order_cmp(o, ls->last_order) > 0) {
-			memcpy(ls->last, e->time.text, sizeof ls->last);
+			memcpy(ls->last, t->text, sizeof ls->last);
 			ls->last_order = o;
 		}
 		ls->time_seen = o;
 	}
-	if (h >= 0)
-		ls->hours[h][e->time.hour] += e->n;
+	if ((h = hourly_of(e->count)) >= 0)
+		ls->hours[h][t->hour] += e->n;
 }
 
 static const char *const mta_names[LS_NMTA] = {
@@ -76,10 +77,7 @@ static int kind_of(int count)
 /* Adds count to s[0..n) in lower case (ASCII), cut at TOPK_KEY - 1 bytes. */
 static void add_lower(struct topk *t, const char *s, size_t n, int kind, unsigned long count)
 {
-	struct topk_key k;
-
-	topk_key_make(&k, s, n, 1);
-	topk_add_key(t, &k, kind, count);
+	topk_add_lower(t, s, n, kind, count);
 }
 
 /* The domain of an address (after its last '@', up to the first '>' after
@@ -106,7 +104,7 @@ static unsigned long count_domains(struct logstat *ls, const struct ls_event *e,
 	unsigned long n = 0;
 
 	while (a < end) {
-		const char *comma = memchr(a, ',', (size_t)(end - a)), *d;
+		const char *comma = e->rcpt_one ? NULL : memchr(a, ',', (size_t)(end - a)), *d;
 		size_t len = (size_t)((comma ? comma : end) - a), dlen = 0;
 		if ((d = domain_of(a, len, &dlen)) != NULL)
 			add_lower(&ls->domains, d, dlen, kind, 1);
@@ -120,15 +118,15 @@ static unsigned long count_domains(struct logstat *ls, const struct ls_event *e,
 
 void logstat_line(struct logstat *ls, const char *line, size_t len)
 {
+	const struct logtime *t = logtime_memo_read(line, len, &ls->time_memo);
 	struct ls_event e;
 
 	memset(&e, 0, sizeof e);
 	e.count = -1;
-	logtime_parse_memo(line, len, &ls->time_memo, &e.time);
 	if (!ls_read_mta(line, len, &e))
 		return;
 	ls->mta_lines[e.mta]++;
-	count_time(ls, &e);
+	count_time(ls, &e, t);
 	if (e.count < 0)
 		return;
 	ls->count[e.count] += e.n;

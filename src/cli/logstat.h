@@ -34,6 +34,7 @@ struct ls_event {
 	int cls;              /* 4 or 5: the class of the refusal; 0 unknown */
 	const char *rcpt;     /* delivered, deferrals, bounced: the recipients */
 	size_t rcptlen;       /* ("<a@x>,<b@y>", "a@x"), and the relay host */
+	int rcpt_one;         /* nonzero: rcpt has no comma (one address) */
 	const char *relay;
 	size_t relaylen;
 	struct logtime time;  /* the line's time stamp, if it has one */
@@ -90,8 +91,8 @@ const char *logstat_mta_name(enum ls_mta m);
  * is one of the MTA's (e->count -1 if it counts nothing). */
 int ls_read_line(const char *s, size_t n, struct ls_event *e);
 
-/* The same with e cleared and e->time read already (logstat_line reads it
- * through its memo). */
+/* The same with e cleared, and e->time not read (logstat_line reads the
+ * stamp through its memo). */
 int ls_read_mta(const char *s, size_t n, struct ls_event *e);
 
 #endif

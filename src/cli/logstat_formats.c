@@ -73,12 +73,40 @@ static int postfix_tag(const char *tag, size_t len, const char *rest, size_t n,
 	return ls_postfix(tag + at, len - at, rest, n, e);
 }
 
+/* A tag "postfix/NAME[pid]: " or "postfix/NAME: " (most lines of a Postfix
+ * log) read in one walk, as by_tag reads it: returns what ls_postfix does,
+ * or -1 for any other tag (a '/' in NAME: by_tag's rules then). */
+static int postfix_short(const char *tag, size_t n, struct ls_event *e)
+{
+	size_t at = 8, len;
+
+	if (n <= 8 || ls_load8(tag) != ls_load8("postfix/"))
+		return -1;
+	while (at < n && tag[at] != '[' && tag[at] != ':' && tag[at] != ' ' && tag[at] != '/')
+		at++;
+	if (at == n || tag[at] == '/')
+		return -1;
+	len = at;
+	if (tag[at] == '[')
+		while (++at < n && tag[at] != ':' && tag[at] != ' ')
+			;
+	if (at + 2 > n || tag[at] != ':' || tag[at + 1] != ' ')
+		return 0;
+	return ls_postfix(tag + 8, len - 8, tag + at + 2, n - at - 2, e);
+}
+
 /* Dispatches on the tag ("postfix/smtpd[123]: " and the like): it ends at
  * the first ':' or ' ', which must be ": ", and its name at a '[' before. */
 static int by_tag(const char *tag, size_t n, struct ls_event *e)
 {
-	size_t at = ls_span2(tag, n, ':', ' '), len;
-	const char *rest = memchr(tag, '[', at);
+	int known = postfix_short(tag, n, e);
+	size_t at, len;
+	const char *rest;
+
+	if (known >= 0)
+		return known;
+	at = ls_span2(tag, n, ':', ' ');
+	rest = memchr(tag, '[', at);
 
 	len = rest ? (size_t)(rest - tag) : at;
 	if (at + 2 > n || tag[at] != ':' || tag[at + 1] != ' ')

@@ -96,45 +96,74 @@ struct fields {
 	const char *status;
 };
 
+/* The field whose name starts at p (after a comma and a space), left
+ * bytes before the line's end, by its byte tests (the last 8 bytes of a
+ * line); returns nonzero at the status. *open is the end to set next. */
+static int field_at(const char *p, size_t left, struct fields *f, const char ***open)
+{
+	switch (left ? *p : '\0') { /* the field's first letter, then its name */
+	case 'r':
+		if (!f->relay && ls_starts(p, left, "relay=")) {
+			f->relay = p + 6;
+			*open = &f->relay_end;
+		}
+		return 0;
+	case 'd':
+		if (ls_starts(p, left, "delay=")) {
+			f->delay = p + 6;
+		} else if (ls_starts(p, left, "dsn=")) {
+			f->dsn = p + 4;
+			*open = &f->dsn_end;
+		}
+		return 0;
+	case 's':
+		if (!ls_starts(p, left, "status="))
+			return 0;
+		f->status = p + 7;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static void read_fields(const char *s, size_t n, struct fields *f)
 {
+	/* A field's comma, space and name as the 8 bytes from its comma;
+	 * ", dsn=" is 6 of them. */
+	const uint64_t relay = ls_load8(", relay="), delay = ls_load8(", delay="),
+	               status = ls_load8(", status"), dsn = ls_load8(", dsn=\0\0"),
+	               six = (UINT64_C(1) << 48) - 1;
 	const char *p = s, *end = s + n, **open = NULL; /* the end to set at the next comma */
 
 	memset(f, 0, sizeof *f);
 	while ((p = memchr(p, ',', (size_t)(end - p))) != NULL) {
-		size_t left;
+		uint64_t w;
 		if (!f->comma)
 			f->comma = p;
 		if (open) {
 			*open = p;
 			open = NULL;
 		}
-		if (++p == end || *p != ' ')
-			continue;
-		left = (size_t)(end - ++p);
-		switch (left ? *p : '\0') { /* the field's first letter, then its name */
-		case 'r':
-			if (!f->relay && ls_starts(p, left, "relay=")) {
-				f->relay = p + 6;
-				open = &f->relay_end;
-			}
-			break;
-		case 'd':
-			if (ls_starts(p, left, "delay=")) {
-				f->delay = p + 6;
-			} else if (ls_starts(p, left, "dsn=")) {
-				f->dsn = p + 4;
-				open = &f->dsn_end;
-			}
-			break;
-		case 's':
-			if (ls_starts(p, left, "status=")) {
-				f->status = p + 7;
+		if (end - p < 9) { /* a name cut by the end: byte by byte */
+			if (++p == end || *p != ' ')
+				continue;
+			p++;
+			if (field_at(p, (size_t)(end - p), f, &open))
 				return;
-			}
-			break;
-		default:
-			break;
+			continue;
+		}
+		w = ls_load8(p++); /* every name whole: one compare each */
+		if (w == relay && !f->relay) {
+			f->relay = p + 7;
+			open = &f->relay_end;
+		} else if (w == delay) {
+			f->delay = p + 7;
+		} else if ((w & six) == dsn) {
+			f->dsn = p + 5;
+			open = &f->dsn_end;
+		} else if (w == status && p[7] == '=') {
+			f->status = p + 8;
+			return;
 		}
 	}
 }
@@ -184,7 +213,8 @@ static void delivery(const char *qid, size_t qlen, const char *s, size_t n, stru
 	e->id = qid;
 	e->idlen = qlen;
 	e->rcpt = s + 3; /* after "to=" */
-	e->rcptlen = (size_t)(f.comma - e->rcpt);
+	e->rcptlen = (size_t)(f.comma - e->rcpt); /* up to the first comma: one address */
+	e->rcpt_one = 1;
 	e->relay = f.relay;
 	open = memchr(f.relay, '[', (size_t)(f.relay_end - f.relay));
 	e->relaylen = (size_t)((open ? open : f.relay_end) - f.relay);

@@ -5,8 +5,6 @@
 #include <stdint.h>
 #include <string.h>
 
-#define ONES UINT64_C(0x0101010101010101)
-
 const char *ls_find_n(const char *s, size_t n, const char *needle, size_t k)
 {
 	size_t i;
@@ -66,23 +64,14 @@ const char *ls_code_at(const char *s, size_t n)
 	return NULL;
 }
 
-/* Nonzero if a byte of x is 0 (exact: a borrow only runs on from a zero
- * byte, which is then found anyway). */
-static uint64_t zero_byte(uint64_t x)
-{
-	return (x - ONES) & ~x & ONES * 0x80;
-}
-
 size_t ls_span2(const char *s, size_t n, char a, char b)
 {
-	uint64_t ma = ONES * (unsigned char)a, mb = ONES * (unsigned char)b;
 	size_t at = 0;
 
 	for (; n - at >= 8; at += 8) {
-		uint64_t w;
-		memcpy(&w, s + at, 8);
-		if (zero_byte(w ^ ma) | zero_byte(w ^ mb))
-			break;
+		uint64_t w = ls_load8(s + at), hit = ls_bytes_of(w, a) | ls_bytes_of(w, b);
+		if (hit)
+			return at + ls_first_flag(hit);
 	}
 	while (at < n && s[at] != a && s[at] != b)
 		at++;

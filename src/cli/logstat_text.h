@@ -4,9 +4,68 @@
 #define SMTPCODE_LOGSTAT_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "logstat.h"
+
+#define LS_ONES UINT64_C(0x0101010101010101)
+
+/* The 8 bytes at p as a number, the first in the lowest bits, on any
+ * machine (gcc and clang make it one load where that is the order). */
+static inline uint64_t ls_load8(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	return (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 |
+	       (uint64_t)u[3] << 24 | (uint64_t)u[4] << 32 | (uint64_t)u[5] << 40 |
+	       (uint64_t)u[6] << 48 | (uint64_t)u[7] << 56;
+}
+
+/* 0x80 on the bytes of w (ls_load8) that are 0, exact up to the first
+ * one: a borrow only runs on from a zero byte. 0 if w has none. */
+static inline uint64_t ls_zero_bytes(uint64_t w)
+{
+	return (w - LS_ONES) & ~w & LS_ONES * 0x80;
+}
+
+/* The same for the bytes of w equal to c. */
+static inline uint64_t ls_bytes_of(uint64_t w, char c)
+{
+	return ls_zero_bytes(w ^ LS_ONES * (unsigned char)c);
+}
+
+/* The place (0 to 7) of the first byte that m (nonzero, from the two
+ * above) flags. */
+static inline size_t ls_first_flag(uint64_t m)
+{
+#if defined(__GNUC__)
+	return (size_t)__builtin_ctzll(m) >> 3;
+#else
+	size_t i = 0;
+
+	for (; !(m & 0x80); m >>= 8)
+		i++;
+	return i;
+#endif
+}
+
+/* The first byte c in s[0..n), or NULL: memchr for the short spans of a
+ * log line's fields, where the call would cost more than the search. */
+static inline const char *ls_find_byte(const char *s, size_t n, char c)
+{
+	const char *end = s + n;
+
+	for (; end - s >= 8; s += 8) {
+		uint64_t hit = ls_bytes_of(ls_load8(s), c);
+		if (hit)
+			return s + ls_first_flag(hit);
+	}
+	for (; s < end; s++)
+		if (*s == c)
+			return s;
+	return NULL;
+}
 
 /* The first needle (k bytes) in s[0..n), or NULL. */
 const char *ls_find_n(const char *s, size_t n, const char *needle, size_t k);

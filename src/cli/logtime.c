@@ -35,15 +35,30 @@ static int in_range(const char *text)
 	       num2(text + 14) <= 59 && num2(text + 17) <= 60;
 }
 
+/* The 8 bytes at s as a number, the first in the lowest bits (one load
+ * where that is the machine's order). */
+static uint64_t load8(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	return (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 |
+	       (uint64_t)u[3] << 24 | (uint64_t)u[4] << 32 | (uint64_t)u[5] << 40 |
+	       (uint64_t)u[6] << 48 | (uint64_t)u[7] << 56;
+}
+
 /* "hh:mm:ss" at s as hour << 16 | minute << 8 | second: digits where
  * digits go, hour to 23, minute to 59, second to 60 (a leap second); -1 if
- * not. */
+ * not. The 8 bytes are tested at once: a digit is 0x30 to 0x39, so its
+ * high half is 3 before and after adding 6 (0x3A and up carry into it). */
 static long clock_of(const char *s)
 {
+	const uint64_t high = UINT64_C(0xF0F000F0F000F0F0), digits = UINT64_C(0x3030003030003030),
+	               colons = UINT64_C(0x00003A00003A0000), six = UINT64_C(0x0606000606000606);
+	uint64_t w = load8(s);
 	int hour, minute, second;
 
-	if (!is_digit(s[0]) || !is_digit(s[1]) || s[2] != ':' || !is_digit(s[3]) ||
-	    !is_digit(s[4]) || s[5] != ':' || !is_digit(s[6]) || !is_digit(s[7]))
+	if ((w & high) != digits || ((w + six) & high) != digits ||
+	    (w & ~(high | UINT64_C(0x0F0F000F0F000F0F))) != colons)
 		return -1;
 	hour = num2(s);
 	minute = num2(s + 3);
@@ -128,47 +143,44 @@ int logtime_parse(const char *s, size_t n, struct logtime *t)
 	return put(t, NULL, mon, s + 4, s + 7, clock_of(s + 7));
 }
 
-/* The memo's stamp with another clock: the date (7 bytes "Nov 29 ", or 11
- * "2026-11-29T") is the memo's; returns nonzero if the clock is valid. */
-static int same_day(const char *s, const struct logtime_memo *m, struct logtime *t)
+/* The memo's stamp given another clock, in place: the date (7 bytes
+ * "Nov 29 ", or 11 "2026-11-29T") is the memo's; returns nonzero if the
+ * clock is valid (else the memo is as it was). */
+static int same_day(const char *s, struct logtime_memo *m)
 {
 	size_t date = m->keylen == 15 ? 7 : 11;
 	long clock = clock_of(s + date);
 
 	if (clock < 0)
 		return 0;
-	*t = m->t;
-	memcpy(t->text + date + (m->keylen == 15), s + date, 8); /* "--11-29T" is 8 bytes */
-	t->hour = (int)(clock >> 16);
-	t->order = (m->t.order & ~(uint64_t)0xFFFFFF) | (uint64_t)clock;
+	memcpy(m->t.text + date + (m->keylen == 15), s + date, 8); /* "--11-29T" is 8 bytes */
+	memcpy(m->key + date, s + date, 8);
+	m->t.hour = (int)(clock >> 16);
+	m->t.order = (m->t.order & ~(uint64_t)0xFFFFFF) | (uint64_t)clock;
 	return 1;
 }
 
-int logtime_parse_memo(const char *s, size_t n, struct logtime_memo *m, struct logtime *t)
+const struct logtime *logtime_memo_read(const char *s, size_t n, struct logtime_memo *m)
 {
+	struct logtime t;
+
 	/* A stamp depends on its first 15 bytes (syslog) or 19 (with a year);
-	 * a syslog one starts with letters, so it never reads as the other. */
+	 * a syslog one starts with letters, so it never reads as the other.
+	 * Most lines repeat the second of the line before, all of them its
+	 * day: the memo is then read, or its clock changed, in place. */
 	if (m->keylen == 15 && n >= 15 && memcmp(s, m->key, 7) == 0) {
-		if (memcmp(s + 7, m->key + 7, 8) == 0) {
-			*t = m->t;
-			return 1;
-		}
-		if (!same_day(s, m, t))
-			return logtime_parse(s, n, t);
+		if (memcmp(s + 7, m->key + 7, 8) == 0 || same_day(s, m))
+			return &m->t;
 	} else if (m->keylen == 19 && n >= 19 && memcmp(s, m->key, 11) == 0) {
-		if (memcmp(s + 11, m->key + 11, 8) == 0) {
-			*t = m->t;
-			return 1;
-		}
-		if (!same_day(s, m, t))
-			return logtime_parse(s, n, t);
-	} else if (!logtime_parse(s, n, t)) {
-		return 0;
+		if (memcmp(s + 11, m->key + 11, 8) == 0 || same_day(s, m))
+			return &m->t;
 	}
-	m->keylen = t->text[0] == '-' ? 15 : 19;
+	if (!logtime_parse(s, n, &t))
+		return NULL;
+	m->keylen = t.text[0] == '-' ? 15 : 19;
 	memcpy(m->key, s, m->keylen);
-	m->t = *t;
-	return 1;
+	m->t = t;
+	return &m->t;
 }
 
 int logtime_valid(const char *text)
@@ -194,16 +206,4 @@ int logtime_cmp(const char *a, const char *b)
 	/* "2026-11-29T..." from its "-11", "--11-29T..." from its second '-' */
 	c = strcmp(a + (ya ? 4 : 1), b + (yb ? 4 : 1));
 	return c ? c : ya - yb;
-}
-
-int logtime_order_cmp(uint64_t a, uint64_t b)
-{
-	uint64_t year = UINT64_C(1) << 54, clock = (UINT64_C(1) << 40) - 1;
-	int ya = (a & year) != 0, yb = (b & year) != 0;
-
-	if (ya == yb)
-		return a < b ? -1 : a > b;
-	a &= clock;
-	b &= clock;
-	return a < b ? -1 : a > b ? 1 : ya - yb;
 }

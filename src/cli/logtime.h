@@ -31,17 +31,29 @@ struct logtime_memo {
 	struct logtime t;
 };
 
-/* logtime_parse, but the stamp of the last line found through m (memset
- * to 0 to start) when this line starts with the same bytes. */
-int logtime_parse_memo(const char *s, size_t n, struct logtime_memo *m, struct logtime *t);
+/* The time stamp at the start of s[0..n), or NULL if it has none: the
+ * memo's own (valid until the next call), read again only where the line
+ * differs from the last one found (memset m to 0 to start). */
+const struct logtime *logtime_memo_read(const char *s, size_t n, struct logtime_memo *m);
 
 /* Orders two such texts as strcmp does; when one has a year and the other
  * not (a log of syslog and RFC 3339 lines), by month, day and time alone,
  * the year-less one first when those are equal. */
 int logtime_cmp(const char *a, const char *b);
 
-/* The same order for two time stamps' order numbers. */
-int logtime_order_cmp(uint64_t a, uint64_t b);
+/* The same order for two time stamps' order numbers (inline: a scan
+ * compares each new second with the first and the last). */
+static inline int logtime_order_cmp(uint64_t a, uint64_t b)
+{
+	uint64_t year = UINT64_C(1) << 54, clock = (UINT64_C(1) << 40) - 1;
+	int ya = (a & year) != 0, yb = (b & year) != 0;
+
+	if (ya == yb)
+		return a < b ? -1 : a > b;
+	a &= clock;
+	b &= clock;
+	return a < b ? -1 : a > b ? 1 : ya - yb;
+}
 
 /* Nonzero if text is a time stamp as logtime writes it (for --merge). */
 int logtime_valid(const char *text);

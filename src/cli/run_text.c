@@ -5,11 +5,13 @@
 #include "lines.h"
 #include "logstat.h"
 #include "merge.h"
+#include "pipeline.h"
 #include "safe_text.h"
 #include "tally.h"
 #include "terminal.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,6 +29,11 @@ struct run {
 	struct logstat *stats;  /* scan only */
 	unsigned long file_lines;                 /* lines of this file so far */
 	const struct compressed_kind *compressed; /* scan: the file is compressed */
+	/* The second thread's work, when there is one: scan's log totals,
+	 * explain's formatting of each reply. */
+	struct pipeline *pipe;
+	int stop;        /* the pipeline's consumer asked to stop */
+	int write_errno; /* its errno when the output failed */
 };
 
 /* Nonzero if a reply holds a code that no RFC or registry defines. */
@@ -62,9 +69,9 @@ static int counted_undefined(const struct tally *t)
 	return 0;
 }
 
-static void on_explained(const struct smtpcode_reply *r, void *arg)
+/* Formats one reply (in the pipeline's thread when there is one). */
+static void explained(const struct smtpcode_reply *r, struct run *run)
 {
-	struct run *run = arg;
 
 	run->replies++;
 	run->undefined |= has_undefined(r);
@@ -79,6 +86,47 @@ static void on_explained(const struct smtpcode_reply *r, void *arg)
 			putchar('\n');
 		text_reply(stdout, r, run->replies, run->o->full, run->st);
 	}
+}
+
+static int explained_item(const void *item, size_t len, void *arg)
+{
+	struct run *run = arg;
+
+	(void)len;
+	explained(item, run);
+	if (!ferror(stdout))
+		return 0;
+	run->write_errno = errno; /* errno is the thread's own: main reports it */
+	return 1;
+}
+
+static void on_explained(const struct smtpcode_reply *r, void *arg)
+{
+	struct run *run = arg;
+
+	if (run->pipe)
+		run->stop |= pipeline_put(run->pipe, r, sizeof *r);
+	else
+		explained(r, run);
+}
+
+/* scan's log totals, in the pipeline's thread: each block of the input
+ * (see read_blocks) is split into the lines the scanner was given, by a
+ * reader of its own; an empty block ends a file. */
+static struct lines_reader totals_lines;
+
+static int logstat_of_line(const char *line, size_t len, void *stats)
+{
+	logstat_line(stats, line, len);
+	return 0;
+}
+
+static int logstat_block(const void *block, size_t len, void *arg)
+{
+	(void)arg;
+	if (len == 0)
+		return lines_end(&totals_lines);
+	return lines_take(&totals_lines, block, len);
 }
 
 static void on_scanned(const struct smtpcode_reply *r, void *arg)
@@ -106,8 +154,34 @@ static int on_line(const char *line, size_t len, void *arg)
 		return 1;
 	smtpcode_scanner_line(&run->scanner, line, len, emit_of(run), run);
 	if (run->stats)
-		logstat_line(run->stats, line, len);
-	return ferror(stdout) != 0;
+		return 0; /* scan writes at the end */
+	return run->pipe ? run->stop : ferror(stdout) != 0;
+}
+
+/* scan: reads in a block at a time into the pipeline's slot, gives the
+ * scanner its lines from there (on_line), then hands the block to the log
+ * totals' thread (logstat_block). A block whose first line is a
+ * compressed format's magic number stops before it is handed over. */
+static int read_blocks(struct run *run, FILE *in)
+{
+	static struct lines_reader lines;
+	size_t room;
+
+	lines_begin(&lines, on_line, run);
+	for (;;) {
+		char *block = pipeline_reserve(run->pipe, &room);
+		size_t n = fread(block, 1, room, in);
+		if (n == 0)
+			break;
+		if (lines_take(&lines, block, n))
+			return 1;
+		pipeline_commit(run->pipe, n);
+	}
+	if (lines_end(&lines))
+		return 1;
+	pipeline_reserve(run->pipe, &room);
+	pipeline_commit(run->pipe, 0); /* the file's end */
+	return ferror(in) ? -1 : 0;
 }
 
 /* For scan, a file that starts with a compressed format's magic number:
@@ -141,7 +215,7 @@ static int read_file(struct run *run, const char *path)
 	if (in == stdin && STDIN_IS_TERMINAL())
 		fputs("smtpcode: reading standard input (end with Ctrl-D)\n", stderr);
 	run->file_lines = 0;
-	if ((r = lines_read(in, on_line, run)) < 0)
+	if ((r = run->stats ? read_blocks(run, in) : lines_read(in, on_line, run)) < 0)
 		fprintf(stderr, "smtpcode: %s: %s\n",
 		        safe_echo(shown, sizeof shown, path ? path : "-", 0), strerror(errno));
 	if (r > 0 && run->compressed) {
@@ -171,6 +245,17 @@ static void no_reply_found(const struct options *o)
 	                "smtpcode explain - < %s\n", shown, shown);
 }
 
+/* The second thread's slots (static: their pages count only once used). */
+static struct pipeline second;
+
+/* Nonzero unless SMTPCODE_THREADS is "1" (smtpcode(1) ENVIRONMENT). */
+static int two_threads(void)
+{
+	const char *t = getenv("SMTPCODE_THREADS");
+
+	return !t || strcmp(t, "1") != 0;
+}
+
 int run_explain(const struct options *o, const struct style *st)
 {
 	static struct run run;
@@ -180,16 +265,27 @@ int run_explain(const struct options *o, const struct style *st)
 	run.o = o;
 	run.st = st;
 	smtpcode_scanner_init(&run.scanner);
+	/* Replies are formatted in a second thread, except on a terminal,
+	 * where each shows as soon as it is read. */
+	if (two_threads() && !STDOUT_IS_TERMINAL()) {
+		run.pipe = &second;
+		pipeline_start(&second, explained_item, &run, 0);
+	}
 	if (o->ncodes == 0)
 		r = read_file(&run, NULL);
 	for (i = 0; r == 0 && i < o->ncodes; i++)
 		r = strcmp(o->codes[i], "-") == 0 ? read_file(&run, NULL)
 		                                  : lines_of_string(o->codes[i], on_line, &run);
+	if (r == 0)
+		smtpcode_scanner_end(&run.scanner, emit_of(&run), &run);
+	if (run.pipe && pipeline_end(run.pipe)) {
+		errno = run.write_errno;
+		r = r == 0 ? 1 : r;
+	}
 	if (r < 0)
 		return EXIT_USAGE;
 	if (r > 0)
 		return EXIT_OUTPUT;
-	smtpcode_scanner_end(&run.scanner, emit_of(&run), &run);
 	if (run.replies == 0) {
 		no_reply_found(o);
 		return EXIT_NONE_FOUND;
@@ -203,7 +299,7 @@ int run_scan(const struct options *o, const struct style *st)
 	static struct tally tally;
 	static struct logstat stats;
 	enum smtpcode_outcome k;
-	int i;
+	int i, r;
 
 	if (o->merge)
 		return run_merge(o, st);
@@ -218,15 +314,21 @@ int run_scan(const struct options *o, const struct style *st)
 	stats.top = o->top_given ? o->top : 10;
 	run.stats = &stats;
 	tally.stats = &stats;
-	if (o->ncodes == 0 && read_file(&run, NULL) < 0)
-		return EXIT_USAGE;
-	for (i = 0; i < o->ncodes; i++) {
+	/* The log totals are counted in a second thread, beside the scanner
+	 * (or in this one, by the pipeline, with SMTPCODE_THREADS=1). */
+	run.pipe = &second;
+	lines_begin(&totals_lines, logstat_of_line, &stats);
+	pipeline_start(&second, logstat_block, NULL, !two_threads());
+	r = o->ncodes == 0 ? read_file(&run, NULL) : 0;
+	for (i = 0; r >= 0 && i < o->ncodes; i++) {
 		/* The scanner's state goes on across files: a log rotated in the
 		 * middle of a reply is rare, and a reply never spans two files. */
 		smtpcode_scanner_end(&run.scanner, on_scanned, &run);
-		if (read_file(&run, o->codes[i]) < 0)
-			return EXIT_USAGE;
+		r = read_file(&run, o->codes[i]);
 	}
+	pipeline_end(&second);
+	if (r < 0)
+		return EXIT_USAGE;
 	smtpcode_scanner_end(&run.scanner, on_scanned, &run);
 	tally.lines = smtpcode_scanner_lines(&run.scanner);
 	for (k = SMTPCODE_OUTCOME_NONE; k < SMTPCODE_OUTCOME_COUNT; k++)

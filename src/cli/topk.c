@@ -178,6 +178,7 @@ static int new_slot(struct topk *t, const struct topk_key *k, unsigned b)
 	} else {
 		s = t->heap[0];
 		unlink_slot(t, s);
+		t->taken++; /* the memos of the old key are no longer its */
 	}
 	sl = &t->slot[s];
 	sl->error = sl->weight;
@@ -227,21 +228,87 @@ void topk_add_counts(struct topk *t, const char *key, size_t len,
 	add_to(t, slot_for(t, &k), kinds, error);
 }
 
-void topk_add_key(struct topk *t, const struct topk_key *k, int kind, unsigned long n)
+/* Counts n events of kind for the key in slot s, which can then only
+ * sink in the heap (its weight grows). */
+static void add_kept(struct topk *t, int s, int kind, unsigned long n)
 {
-	unsigned long kinds[TOPK_KINDS] = { 0 };
+	t->slot[s].kind[kind] += n;
+	t->total[kind] += n;
+	t->slot[s].weight += n;
+	sift_down(t, t->pos[s]);
+}
+
+/* topk_add_key; returns the key's slot if the table had it, else -1. */
+static int add_key(struct topk *t, const struct topk_key *k, int kind, unsigned long n)
+{
 	unsigned b = bucket_of((uint32_t)k->hash);
 	int s = find(t, k, b);
+	unsigned long kinds[TOPK_KINDS] = { 0 };
 
-	if (s >= 0) { /* a key kept: its weight grows, so it can only sink */
-		t->slot[s].kind[kind] += n;
-		t->total[kind] += n;
-		t->slot[s].weight += n;
-		sift_down(t, t->pos[s]);
-		return;
+	if (s >= 0) {
+		add_kept(t, s, kind, n);
+		return s;
 	}
 	kinds[kind] = n;
 	add_to(t, new_slot(t, k, b), kinds, 0);
+	return -1;
+}
+
+void topk_add_key(struct topk *t, const struct topk_key *k, int kind, unsigned long n)
+{
+	add_key(t, k, kind, n);
+}
+
+/* Nonzero if a[0..n) and b[0..n) are the same bytes: 8 at a time, the
+ * last 8 overlapping the others (a call to memcmp costs more here). */
+static int same_bytes(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	size_t at;
+
+	if (n < 8) {
+		for (at = 0; at < n; at++)
+			if (a[at] != b[at])
+				return 0;
+		return 1;
+	}
+	for (at = 0; at + 8 < n; at += 8) {
+		memcpy(&x, a + at, 8);
+		memcpy(&y, b + at, 8);
+		if (x != y)
+			return 0;
+	}
+	memcpy(&x, a + n - 8, 8);
+	memcpy(&y, b + n - 8, 8);
+	return x == y;
+}
+
+void topk_add_lower(struct topk *t, const char *s, size_t n, int kind, unsigned long count)
+{
+	struct topk_key k;
+	struct topk_memo *m;
+	uint32_t pick;
+	int slot;
+
+	if (n > TOPK_KEY - 1)
+		n = TOPK_KEY - 1;
+	/* the memo from three bytes and the length: a guess, checked below */
+	pick = n ? (uint32_t)(unsigned char)s[0] | (uint32_t)(unsigned char)s[n - 1] << 8 |
+	           (uint32_t)(unsigned char)s[n / 2] << 16 | (uint32_t)n << 24 : 0;
+	m = &t->memo[(pick * UINT32_C(0x9E3779B1)) >> (32 - TOPK_MEMO_BITS)];
+	if (m->slot && m->len == n && m->taken == t->taken && same_bytes(m->raw, s, n)) {
+		add_kept(t, m->slot - 1, kind, count);
+		return;
+	}
+	topk_key_make(&k, s, n, 1);
+	/* a key remembered once seen twice: a log of new names every line
+	 * (a spam run) does not pay for memos never read */
+	if ((slot = add_key(t, &k, kind, count)) < 0)
+		return;
+	m->slot = slot + 1;
+	m->len = (unsigned char)n;
+	memcpy(m->raw, s, n);
+	m->taken = t->taken;
 }
 
 void topk_add(struct topk *t, const char *key, size_t len, int kind, unsigned long n)

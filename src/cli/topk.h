@@ -25,9 +25,24 @@ struct topk_slot {
 	int next;                 /* the next slot in its hash bucket, or -1 */
 };
 
+#define TOPK_MEMO_BITS 3
+#define TOPK_MEMO (1 << TOPK_MEMO_BITS) /* keys remembered as given (topk_add_lower) */
+
+/* A key as a caller gave it (not yet in lower case) and its slot, valid
+ * while the table's taken count is the one it was made with: a log names
+ * the same few relays and domains line after line. */
+struct topk_memo {
+	char raw[TOPK_KEY];
+	unsigned char len;
+	int slot;                 /* index + 1; 0: none */
+	unsigned long taken;
+};
+
 struct topk {
 	struct topk_slot slot[TOPK_SLOTS];
 	int used;
+	unsigned long taken;        /* slots taken over by a new key so far */
+	struct topk_memo memo[TOPK_MEMO];
 	int bucket[TOPK_BUCKETS];   /* first slot of each bucket, or -1 */
 	int heap[TOPK_SLOTS];       /* slots, least weight first */
 	int pos[TOPK_SLOTS];        /* where each slot is in heap */
@@ -54,6 +69,12 @@ void topk_key_make(struct topk_key *k, const char *s, size_t n, int lower);
 
 /* Counts n events of kind for a key made by topk_key_make. */
 void topk_add_key(struct topk *t, const struct topk_key *k, int kind, unsigned long n);
+
+/* The same for s[0..n) with its ASCII letters in lower case: what
+ * topk_key_make and topk_add_key do, but a key given as one of the last few
+ * (the same bytes, found in the table the last time) goes to its slot
+ * without being made again. */
+void topk_add_lower(struct topk *t, const char *s, size_t n, int kind, unsigned long count);
 
 /* Counts n events of kind for key (cut at TOPK_KEY - 1 bytes). */
 void topk_add(struct topk *t, const char *key, size_t len, int kind, unsigned long n);

@@ -92,6 +92,7 @@ void smtpcode_scanner_line(struct smtpcode_scanner *s, const char *line, size_t 
 	smtpcode__line_read(&sc->in, line, len);
 	if (!sc->general_only && smtpcode__fast_line(sc, &sc->in))
 		return;
+	smtpcode__fast_command(sc);
 	smtpcode__mime_line(sc, &sc->in, detect);
 }
 
@@ -101,6 +102,7 @@ void smtpcode_scanner_end(struct smtpcode_scanner *s, smtpcode_reply_fn *emit, v
 
 	sc->emit = emit;
 	sc->arg = arg;
+	smtpcode__fast_command(sc);
 	smtpcode__mime_end(sc, detect);
 	smtpcode__flush_pending(sc);
 	smtpcode__dsn_flush(sc);

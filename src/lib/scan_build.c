@@ -4,8 +4,10 @@
  * scanner's readers (scan_reply.c, scan_bounce.c, scan_dsn.c ...) call
  * these; scan.h declares them. */
 #include "scan.h"
+#include "scan_fast.h"
 #include "strbuf.h"
 
+#include <stddef.h>
 #include <string.h>
 
 static int same_enhanced(const struct smtpcode_enhanced_code *a,
@@ -19,6 +21,17 @@ void smtpcode__reply_start(struct smtpcode_reply *r, unsigned long line)
 {
 	memset(r, 0, sizeof *r);
 	r->first_line = r->last_line = line;
+}
+
+void smtpcode__reply_start_fields(struct smtpcode_reply *r, unsigned long line)
+{
+	const size_t after = offsetof(struct smtpcode_reply, direction);
+
+	memset(r, 0, offsetof(struct smtpcode_reply, text));
+	r->first_line = r->last_line = line;
+	r->text[0] = r->malformed[0] = r->recipient[0] = r->remote_host[0] = '\0';
+	r->warning_count = 0;
+	memset((char *)r + after, 0, sizeof *r - after);
 }
 
 void smtpcode__add_enhanced(struct smtpcode_reply *r, const struct smtpcode_enhanced_code *c)

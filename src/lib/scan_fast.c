@@ -225,15 +225,25 @@ struct fields {
 	enum smtpcode_outcome outcome;
 };
 
+/* The byte after name at p, or NULL: name is a literal, compared whole
+ * (the fast path reads no line that ends within SLACK bytes of the
+ * buffer's end, so the bytes compared lie in it; a NUL before p + n is
+ * none of name's, whatever follows it). */
+#define SLACK 64
+#define FIELD(p, name) \
+	(memcmp((p), (name), sizeof(name) - 1) == 0 ? (p) + sizeof(name) - 1 : NULL)
+_Static_assert(sizeof "sender delivery status notification: " <= SLACK, "a name fits in SLACK");
+
 /* The words Postfix writes after "status=", with what they give. */
 static const struct {
 	char word[12]; /* an array: a pointer would cost a relocation at start-up */
+	unsigned char len;
 	enum smtpcode_outcome outcome;
 } statuses[] = {
-	{ "sent", SMTPCODE_OUTCOME_DELIVERED },
-	{ "deferred", SMTPCODE_OUTCOME_DEFERRED },
-	{ "bounced", SMTPCODE_OUTCOME_BOUNCED },
-	{ "expired", SMTPCODE_OUTCOME_EXPIRED },
+	{ "sent (", 6, SMTPCODE_OUTCOME_DELIVERED },
+	{ "deferred (", 10, SMTPCODE_OUTCOME_DEFERRED },
+	{ "bounced (", 9, SMTPCODE_OUTCOME_BOUNCED },
+	{ "expired (", 9, SMTPCODE_OUTCOME_EXPIRED },
 };
 
 /* "sent (": the outcome, the byte after "(" in f->text; 0 if p is no
@@ -242,23 +252,13 @@ static int status_field(const char *p, struct fields *f)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof statuses / sizeof statuses[0]; i++) {
-		size_t n = strlen(statuses[i].word);
-		if (strncmp(p, statuses[i].word, n) == 0 && p[n] == ' ' && p[n + 1] == '(') {
+	for (i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
+		if (p[0] == statuses[i].word[0] && memcmp(p, statuses[i].word, statuses[i].len) == 0) {
 			f->outcome = statuses[i].outcome;
-			f->text = p + n + 2;
+			f->text = p + statuses[i].len;
 			return 1;
 		}
-	}
 	return 0;
-}
-
-/* The value of field name= at p, or NULL. */
-static const char *field(const char *p, const char *name)
-{
-	while (*name && *p == *name)
-		p++, name++;
-	return *name ? NULL : p;
 }
 
 /* The fields after "to=<u@a>, " up to "status=...(": each known by name,
@@ -269,23 +269,23 @@ static int record_fields(const char *p, struct fields *f)
 		const char *q = NULL, *v;
 		switch (p[0]) {
 		case 's':
-			return (v = field(p, "status=")) != NULL && status_field(v, f);
+			return (v = FIELD(p, "status=")) != NULL && status_field(v, f);
 		case 'r':
-			if ((v = field(p, "relay=")) != NULL && !f->relay) /* each field once */
+			if ((v = FIELD(p, "relay=")) != NULL && !f->relay) /* each field once */
 				q = host_field(f->relay = v, 1);
 			break;
 		case 'o':
-			if ((v = field(p, "orig_to=")) != NULL)
+			if ((v = FIELD(p, "orig_to=")) != NULL)
 				q = address_field(v, NULL);
 			break;
 		case 'd':
-			if ((v = field(p, "dsn=")) != NULL)
+			if ((v = FIELD(p, "dsn=")) != NULL)
 				q = f->dsn ? NULL : number_field(f->dsn = v);
-			else if ((v = field(p, "delay=")) != NULL || (v = field(p, "delays=")) != NULL)
+			else if ((v = FIELD(p, "delay=")) != NULL || (v = FIELD(p, "delays=")) != NULL)
 				q = number_field(v);
 			break;
 		case 'c':
-			if ((v = field(p, "conn_use=")) != NULL)
+			if ((v = FIELD(p, "conn_use=")) != NULL)
 				q = number_field(v);
 			break;
 		default:
@@ -306,10 +306,9 @@ static const char *reply_at(const struct fields *f)
 
 	if (f->outcome == SMTPCODE_OUTCOME_DELIVERED && scan_is_digit(*p))
 		return p;
-	if (strncmp(p, "host ", 5) != 0 || !(p = host_field(p + 5, 0)) ||
-	    strncmp(p, " said: ", 7) != 0)
+	if (!(p = FIELD(p, "host ")) || !(p = host_field(p, 0)))
 		return NULL;
-	return p + 7;
+	return FIELD(p, " said: ");
 }
 
 /* Nonzero if the scanner's state lets the general path read l as a line of
@@ -364,18 +363,6 @@ static int role_in(const struct scan_index *ix, enum scan_role role, const char 
 	return 0;
 }
 
-/* Nonzero if p starts what a code's reader takes for a code (after a byte
- * a code may start after): 1 to 5 and two digits, then a blank, '-', the
- * end or punctuation ("550 ", "550-", "550:", "421,"); or '#' and a digit
- * (Exchange's "#5.1.1"). IP addresses' "192." are none. */
-static int code_shape(const char *p)
-{
-	if (p[0] == '#')
-		return scan_is_digit(p[1]);
-	return p[0] >= '1' && p[0] <= '5' && scan_is_digit(p[1]) && scan_is_digit(p[2]) &&
-	       (p[3] == '\0' || strchr(" -,:;)", p[3]));
-}
-
 /* Nonzero if text holds no code's shape where a code may start, from its
  * second byte on (SCAN_FAST_PLAIN: no inner, quoted or continued code,
  * no reply inside it). */
@@ -384,7 +371,7 @@ static int plain(const char *text)
 	const char *p;
 
 	for (p = text + 1; *(p += strcspn(p, "12345#")) != '\0'; p++)
-		if ((*p == '#' || scan_starts_code(p[-1])) && code_shape(p))
+		if ((*p == '#' || scan_starts_code(p[-1])) && smtpcode__code_shape(p))
 			return 0;
 	return 1;
 }
@@ -424,30 +411,30 @@ static int no_reply(const char *msg)
 	const char *p = queue_id(msg), *v;
 
 	if (p) {
-		if ((v = field(p, "from=<")) != NULL) {
+		if ((v = FIELD(p, "from=<")) != NULL) {
 			v = span(v, ADDRESS);
-			if (!(v = field(v, ">, size=")) || !(v = count(v)) || !(v = field(v, ", nrcpt=")) ||
+			if (!(v = FIELD(v, ">, size=")) || !(v = count(v)) || !(v = FIELD(v, ", nrcpt=")) ||
 			    !(v = count(v)))
 				return 0;
-			return (v = field(v, " (queue active)")) != NULL && !*v;
+			return (v = FIELD(v, " (queue active)")) != NULL && !*v;
 		}
-		if ((v = field(p, "removed")) != NULL)
+		if ((v = FIELD(p, "removed")) != NULL)
 			return !*v;
-		if ((v = field(p, "message-id=<")) != NULL)
+		if ((v = FIELD(p, "message-id=<")) != NULL)
 			return *(v = span(v, ADDRESS)) == '>' && !v[1];
-		if ((v = field(p, "client=")) != NULL)
+		if ((v = FIELD(p, "client=")) != NULL)
 			return (v = host_field(v, 0)) != NULL && !*v;
-		if ((v = field(p, "uid=")) != NULL)
-			return (v = count(v)) != NULL && (v = field(v, " from=<")) != NULL &&
+		if ((v = FIELD(p, "uid=")) != NULL)
+			return (v = count(v)) != NULL && (v = FIELD(v, " from=<")) != NULL &&
 			       *(v = span(v, ADDRESS)) == '>' && !v[1];
-		if ((v = field(p, "sender non-delivery notification: ")) != NULL ||
-		    (v = field(p, "sender delivery status notification: ")) != NULL)
+		if ((v = FIELD(p, "sender non-delivery notification: ")) != NULL ||
+		    (v = FIELD(p, "sender delivery status notification: ")) != NULL)
 			return (v = queue_id_end(v)) != NULL && !*v;
 		return 0;
 	}
-	if ((v = field(msg, "connect from ")) != NULL)
+	if ((v = FIELD(msg, "connect from ")) != NULL)
 		return (v = host_field(v, 0)) != NULL && !*v;
-	if (!(v = field(msg, "disconnect from ")) || !(v = host_field(v, 0)))
+	if (!(v = FIELD(msg, "disconnect from ")) || !(v = host_field(v, 0)))
 		return 0;
 	while (*v == ' ') { /* " ehlo=1 mail=1 rcpt=0/1 ... commands=5" */
 		const char *w = v + 1;
@@ -500,7 +487,7 @@ static int record_codes(struct scan *s, struct scan_line *l, const struct fields
 	struct scan_pairs pairs;
 	size_t n = strlen(f->text), len;
 
-	if (code_shape(f->text) || !plain(f->text) || mark_text(s, l, f->text, &pairs))
+	if (smtpcode__code_shape(f->text) || !plain(f->text) || mark_text(s, l, f->text, &pairs))
 		return 0;
 	line_read_so(s);
 	smtpcode__flush_pending(s);
@@ -521,6 +508,15 @@ static int record_codes(struct scan *s, struct scan_line *l, const struct fields
 	return 1;
 }
 
+/* A delivery record's reply opens: the one open before is closed. */
+static void record_start(struct scan *s, enum smtpcode_outcome outcome)
+{
+	line_read_so(s);
+	smtpcode__flush_pending(s);
+	s->outcomes[outcome]++;
+	s->retold = 0; /* the fields end in "said: " or "(", no "(reason: " */
+}
+
 /* A delivery record whose reply's code stands at code_ptr: the general
  * path's builders, the lookups reading from the code on. */
 static void record_reply(struct scan *s, struct scan_line *l, const struct fields *f,
@@ -528,17 +524,14 @@ static void record_reply(struct scan *s, struct scan_line *l, const struct field
 {
 	const struct smtpcode_reply *r = &s->reply;
 
-	line_read_so(s);
-	smtpcode__flush_pending(s); /* the reply open before is closed */
-	s->outcomes[f->outcome]++;
-	s->retold = 0; /* the fields end in "said: " or "(", no "(reason: " */
+	record_start(s, f->outcome);
 	rec->text = code_ptr;
 	rec->plain = plain(code_ptr + 4);
 	rec->command_seen = 0;
 	rec->text_end = NULL;
 	smtpcode__inline_reply(s, l->text, code_ptr, code, sep, f->outcome, f->dsn, rec);
 	s->fast_reply = known_absent(s, code_ptr, rec->text_end);
-	if (rec->plain && !code_shape(r->text))
+	if (rec->plain && !smtpcode__code_shape(r->text))
 		s->fast_reply |= SCAN_FAST_PLAIN;
 	if (rec->codes_only)
 		s->fast_reply |= SCAN_FAST_NO_COMMAND | SCAN_FAST_CODES;
@@ -552,6 +545,7 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 {
 	struct scan_record rec;
 	struct scan_pairs pairs;
+	struct fast_shape shape;
 	struct fields f = { NULL, NULL, NULL, SMTPCODE_OUTCOME_NONE };
 	const char *p, *code_ptr;
 	int code = 0;
@@ -561,7 +555,7 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 	 * field's line (test_scan_fast.c tries every stamp's first letters):
 	 * those lookups are not needed. */
 	rec.codes_only = s->codes_only; /* who is not read then */
-	if (!state_free(s) || !(p = smtpcode__stamp_end(l->text)) || !(p = syslog_head(p)))
+	if (l->len > SMTPCODE_SCAN_LINE_MAX - SLACK || !state_free(s) || !(p = smtpcode__stamp_end(l->text)) || !(p = syslog_head(p)))
 		return 0;
 	if (no_reply(p)) {
 		line_read_so(s);
@@ -570,15 +564,24 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 		s->fast_lines++;
 		return 1;
 	}
-	if (!(p = queue_id(p)) || strncmp(p, "to=<", 4) != 0 ||
+	if (!(p = queue_id(p)) || memcmp(p, "to=<", 4) != 0 ||
 	    !(p = address_field(p + 3, rec.codes_only ? NULL : rec.recipient)) || p[0] != ',' ||
 	    p[1] != ' ' || !record_fields(p + 2, &f) || !f.relay || !f.dsn ||
 	    !scan_is_digit(f.dsn[0]))
 		return 0;
 	code_ptr = reply_at(&f);
 	if (!code_ptr || !(code = scan_code_at(code_ptr, &sep)) || !sep) {
-		if (!rec.codes_only || !record_codes(s, l, &f))
+		if (!rec.codes_only)
 			return 0; /* who of a record without a reply: the general way */
+		if (smtpcode__fast_record_shape(s, l, f.text, &shape)) {
+			record_start(s, f.outcome);
+			smtpcode__fast_record_build(s, l, &shape, f.outcome, f.dsn);
+		} else if (!record_codes(s, l, &f)) {
+			return 0;
+		}
+	} else if (rec.codes_only && sep == ' ' && smtpcode__fast_shape(s, l, code_ptr, &shape)) {
+		record_start(s, f.outcome);
+		smtpcode__fast_build(s, l, &shape, code, f.outcome, f.dsn);
 	} else {
 		if ((!rec.codes_only && !smtpcode__host_at(f.relay, rec.host)) ||
 		    mark_text(s, l, code_ptr, &pairs))

@@ -60,7 +60,7 @@ static const char *find_cached(const struct scan_pairs *pp, struct found *f, con
 
 /* The words at p up to `until` (any case) or, without it, one word up to a
  * space or a colon, as a canonical command (or NULL). */
-static const char *command_word(const char *p, const char *until)
+const char *smtpcode__command_word(const char *p, const char *until)
 {
 	char word[32];
 	size_t n = 0;
@@ -95,7 +95,7 @@ const char *smtpcode__command_seen(const struct scan_index *ix, const char *line
 		*seen = 1;
 		p += (*m)->len;
 		if (!(*m)->command)
-			return command_word(p, (*m)->then);
+			return smtpcode__command_word(p, (*m)->then);
 		if (!(*m)->then || scan_starts_with(p, (*m)->then))
 			return (*m)->command;
 	}
@@ -390,7 +390,8 @@ const char *smtpcode__command_before(const struct scan_index *ix, const char *li
 	EACH_HELD(ix, pp, SCAN_COMMAND_BEFORE, m) {
 		const char *p = scan_find_row(pp, line, *m);
 		if (p)
-			return (*m)->command ? (*m)->command : command_word(p + (*m)->len, NULL);
+			return (*m)->command ? (*m)->command
+			                     : smtpcode__command_word(p + (*m)->len, NULL);
 	}
 	return NULL;
 }

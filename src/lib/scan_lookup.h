@@ -10,6 +10,10 @@
 #include <stddef.h>
 
 const char *smtpcode__command_seen(const struct scan_index *ix, const char *line, int *seen);
+/* The words at p up to until (any case) or, without it, one word up to a
+ * space or a colon, as a canonical command (or NULL): what a row of
+ * SCAN_COMMAND without its own command names. */
+const char *smtpcode__command_word(const char *p, const char *until);
 static inline const char *smtpcode__command_in(const struct scan_index *ix, const char *line)
 {
 	int seen;

@@ -69,7 +69,10 @@ static void emit_known(struct scan *s, struct smtpcode_reply *r, int dsn, unsign
 		smtpcode__drop_joins(&s->formats, r);
 	if (!(fast & SCAN_FAST_PLAIN))
 		smtpcode__drop_prefixes(r);
-	drop_closing_paren(r->text);
+	if (!(fast & SCAN_FAST_PAREN_KNOWN))
+		drop_closing_paren(r->text);
+	else if (fast & SCAN_FAST_PAREN_DROP)
+		r->text[strlen(r->text) - 1] = '\0';
 	if (!(fast & SCAN_FAST_PLAIN))
 		inner_codes(r);
 	if (fast & SCAN_FAST_CODES) {
@@ -78,7 +81,14 @@ static void emit_known(struct scan *s, struct smtpcode_reply *r, int dsn, unsign
 		smtpcode__check_reply(r);
 		smtpcode__who_finish(s, r, dsn);
 	}
-	smtpcode__twin_emit(s, r, dsn);
+	if ((fast & SCAN_FAST_CODES) && r->outcome != SMTPCODE_OUTCOME_NONE && !s->twin.count) {
+		/* a log record's reply (it has an outcome) is never held back,
+		 * and none waits before it (scan_twin.c): given at once */
+		s->emit(r, s->arg);
+		s->retold = 0;
+	} else {
+		smtpcode__twin_emit(s, r, dsn);
+	}
 	for (i = 0; i < s->inner_count; i++) {
 		struct smtpcode_reply *q = &s->inner[i];
 		q->outcome = r->outcome;
@@ -212,13 +222,11 @@ static int raw_reply(const struct scan *s, const struct scan_line *l, const char
 	       body == scan_skip_spaces(l->start);
 }
 
-/* The width of a line that ends a sentence ("... No such mailbox."), else 0:
- * a wrapper that filled its lines would not have broken it there when the
- * next word fits (see continues_reply). */
-static size_t sentence_width(const char *line)
+/* The width of a line (line[n]) that ends a sentence ("... No such
+ * mailbox."), else 0: a wrapper that filled its lines would not have broken
+ * it there when the next word fits (see continues_reply). */
+size_t smtpcode__sentence_width(const char *line, size_t n)
 {
-	size_t n = strlen(line);
-
 	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
 		n--;
 	return n > 0 && strchr(".!?", line[n - 1]) ? n : 0;
@@ -290,7 +298,7 @@ static void reply_part(struct scan *s, const char *line, const char *code_ptr, i
 		rec->text_end = text + n;
 	if (!(rec && rec->plain)) /* a plain text quotes no reply */
 		smtpcode__quoted_replies(s, text, n, s->line);
-	s->sentence_end = sentence_width(line);
+	s->sentence_end = smtpcode__sentence_width(line, strlen(line));
 }
 
 /* A log record with "dsn=" and no reply in it: a reply without a code. */
@@ -527,7 +535,7 @@ static int continued(struct scan *s, const struct scan_line *l, const char *body
 	smtpcode__quoted_replies(s, body, strlen(body), s->line);
 	s->reply.last_line = s->line;
 	s->unclosed = ends_unclosed(&s->formats, body);
-	s->sentence_end = sentence_width(l->start);
+	s->sentence_end = smtpcode__sentence_width(l->start, strlen(l->start));
 	return 1;
 }
 
