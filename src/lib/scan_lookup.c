@@ -53,7 +53,7 @@ static const char *find_cached(const struct scan_pairs *pp, struct found *f, con
                                const struct scan_marker *m)
 {
 	if (!f->row || !same_marker(f->row, m))
-		f->at = scan_find_row(pp, line, m);
+		f->at = scan_find_held(pp, line, m);
 	f->row = m;
 	return f->at;
 }
@@ -132,7 +132,7 @@ static enum smtpcode_outcome outcome_token(const struct scan_index *ix, const ch
 	const struct scan_pairs *pp = scan_covering(ix, line);
 
 	EACH_HELD(ix, pp, SCAN_OUTCOME_TOKEN, m) {
-		const char *p = scan_find_row(pp, line, *m);
+		const char *p = scan_find_held(pp, line, *m);
 		if (p && (!first || p < first)) {
 			first = p;
 			o = (*m)->outcome;
@@ -186,7 +186,7 @@ const char *smtpcode__colon_lead_in(const struct scan_index *ix, const char *lin
 	const struct scan_pairs *pp = scan_covering(ix, line);
 
 	EACH_HELD(ix, pp, SCAN_LEAD_IN_COLON, m) {
-		const char *p = scan_find_row(pp, line, *m);
+		const char *p = scan_find_held(pp, line, *m);
 		if (p)
 			return p;
 	}
@@ -199,7 +199,7 @@ const char *smtpcode__enhanced_field(const struct scan_index *ix, const char *li
 	const struct scan_pairs *pp = scan_covering(ix, line);
 
 	EACH_HELD(ix, pp, SCAN_ENHANCED, m) {
-		const char *p = scan_find_row(pp, line, *m);
+		const char *p = scan_find_held(pp, line, *m);
 		if (p && scan_is_digit(p[(*m)->len]))
 			return p + (*m)->len;
 	}
@@ -214,7 +214,7 @@ const char *smtpcode__record_text(const struct scan_index *ix, const char *line,
 	const struct scan_pairs *pp = scan_covering(ix, line);
 
 	EACH_HELD(ix, pp, SCAN_RECORD_TEXT, m) {
-		const char *p = scan_find_row(pp, line, *m);
+		const char *p = scan_find_held(pp, line, *m);
 		if (!p)
 			continue;
 		if ((*m)->then) { /* in parentheses */
@@ -240,7 +240,7 @@ const char *smtpcode__text_end(const struct scan_index *ix, const char *text, in
 	const struct scan_pairs *pp = scan_covering(ix, text);
 
 	EACH_HELD(ix, pp, SCAN_TEXT_END, m) {
-		const char *p = scan_find_row(pp, text, *m);
+		const char *p = scan_find_held(pp, text, *m);
 		char sep;
 		while (p && ((after_space && (p == text || p[-1] != ' ')) ||
 		             (scan_code_at(p + (*m)->len, &sep) && sep)))
@@ -258,7 +258,7 @@ const char *smtpcode__join_in(const struct scan_index *ix, const char *text, siz
 	const struct scan_pairs *pp = scan_covering(ix, text);
 
 	EACH_HELD(ix, pp, SCAN_JOIN, m) {
-		const char *p = scan_find_row(pp, text, *m);
+		const char *p = scan_find_held(pp, text, *m);
 		if (p) {
 			*len = (*m)->len;
 			return p;
@@ -320,7 +320,7 @@ enum scan_role smtpcode__prefix_after(const struct scan_index *ix, const char *l
 	pp = pairs_for(ix, line, &local); /* the line's, unless a pass cut it */
 	for (i = 0; i < COUNT(roles); i++)
 		EACH_HELD(ix, pp, roles[i], m) {
-			const char *p = scan_find_row(pp, line, *m);
+			const char *p = scan_find_held(pp, line, *m);
 			if (!p || (p > line && (*m)->marker[0] != ' ' && (*m)->marker[0] != ']' &&
 			           (*m)->marker[0] != ':' && p[-1] != ' ' && p[-1] != '\t'))
 				continue;
@@ -388,7 +388,7 @@ const char *smtpcode__command_before(const struct scan_index *ix, const char *li
 	const struct scan_pairs *pp = scan_covering(ix, line);
 
 	EACH_HELD(ix, pp, SCAN_COMMAND_BEFORE, m) {
-		const char *p = scan_find_row(pp, line, *m);
+		const char *p = scan_find_held(pp, line, *m);
 		if (p)
 			return (*m)->command ? (*m)->command
 			                     : smtpcode__command_word(p + (*m)->len, NULL);
@@ -410,7 +410,7 @@ const char *smtpcode__enhanced_lead(const struct scan_index *ix, const char *lin
 			return scan_skip_spaces(line + (*m)->len);
 	pp = scan_covering(ix, line);
 	EACH_HELD(ix, pp, SCAN_ENHANCED_AFTER, m) {
-		const char *p = scan_find_row(pp, line, *m); /* with `then`, after it */
+		const char *p = scan_find_held(pp, line, *m); /* with `then`, after it */
 		if (p && (*m)->then && (p = strstr(p + (*m)->len, (*m)->then)) != NULL)
 			p += (ptrdiff_t)strlen((*m)->then) - (ptrdiff_t)(*m)->len;
 		if (p && smtpcode__enhanced_next(p + (*m)->len))
@@ -435,7 +435,7 @@ int smtpcode__status_tag(const struct scan_index *ix, const char *line,
 	const struct scan_pairs *pp = scan_covering(ix, line);
 
 	EACH_HELD(ix, pp, SCAN_STATUS_TAG, m) {
-		const char *p = scan_find_row(pp, line, *m);
+		const char *p = scan_find_held(pp, line, *m);
 		char open = opener((*m)->then[0]);
 		size_t len;
 		if (p && smtpcode__enhanced_at(p + (*m)->len, code, &len) == SCAN_TOKEN_ENHANCED &&
@@ -466,7 +466,7 @@ const char *smtpcode__connection_failure(const struct scan_index *ix, const char
 
 	EACH_HELD(ix, pp, SCAN_CONNECTION, m) {
 		const char *p;
-		if ((!(*m)->then && !has_outcome) || (p = scan_find_row(pp, line, *m)) == NULL ||
+		if ((!(*m)->then && !has_outcome) || (p = scan_find_held(pp, line, *m)) == NULL ||
 		    (first && p >= first))
 			continue;
 		if (!(*m)->then ||
@@ -483,7 +483,7 @@ const char *smtpcode__command_span(const struct scan_index *ix, const char *line
 	const struct scan_pairs *pp = scan_covering(ix, line);
 
 	EACH_HELD(ix, pp, SCAN_COMMAND_SPAN, m) {
-		const char *p = scan_find_row(pp, line, *m);
+		const char *p = scan_find_held(pp, line, *m);
 		if (p && scan_find_in(pp, p + (*m)->len, (*m)->then, strlen((*m)->then)))
 			return (*m)->command;
 	}
@@ -537,7 +537,7 @@ int smtpcode__status_before(const struct scan_index *ix, const char *line, const
 	EACH_HELD(ix, pp, SCAN_STATUS_BEFORE, m) {
 		const char *q;
 		size_t len;
-		for (q = scan_find_row(pp, line, *m); q != NULL && q < p; q = strstr(q, (*m)->marker)) {
+		for (q = scan_find_held(pp, line, *m); q != NULL && q < p; q = strstr(q, (*m)->marker)) {
 			q += (*m)->len;
 			if (smtpcode__enhanced_at(q, code, &len) == SCAN_TOKEN_ENHANCED &&
 			    q[len] == ' ' && code->subject <= 7)

@@ -130,30 +130,52 @@ static inline const struct scan_pairs *scan_covering(const struct scan_index *ix
 	return NULL;
 }
 
+/* strstr(s, needle) for a needle (n >= 2 bytes) whose pairs pp holds,
+ * searched from where its first pair may first be. */
+static inline const char *scan_find_from(const struct scan_pairs *pp, const char *s,
+                                         const char *needle, size_t n)
+{
+	size_t at = pp->first[scan_pair_slot((const unsigned char *)needle)] - 1u;
+
+	if ((size_t)(s - pp->base) <= at) {
+		/* Most often the marker itself stands there: compared in place
+		 * (up to the NUL: needle holds none) before a search. */
+		size_t i;
+		s = pp->base + at;
+		for (i = 0; i < n && s[i] == needle[i]; i++)
+			;
+		if (i == n)
+			return s;
+		s++;
+	}
+	return strstr(s, needle);
+}
+
 /* strstr(s, needle), needle's length n; NULL at once when pp (the pairs
  * that cover s, or NULL) lacks one of needle's pairs, else searched from
  * where its first pair may first be. */
 static inline const char *scan_find_in(const struct scan_pairs *pp, const char *s,
                                        const char *needle, size_t n)
 {
-	if (pp && n >= 2) {
-		size_t at;
-		if (!scan_may_hold(pp, needle, n))
-			return NULL;
-		at = pp->first[scan_pair_slot((const unsigned char *)needle)] - 1u;
-		if ((size_t)(s - pp->base) <= at) {
-			/* Most often the marker itself stands there: compared in
-			 * place (up to the NUL: needle holds none) before a search. */
-			size_t i;
-			s = pp->base + at;
-			for (i = 0; i < n && s[i] == needle[i]; i++)
-				;
-			if (i == n)
-				return s;
-			s++;
-		}
-	}
+	if (pp && n >= 2)
+		return scan_may_hold(pp, needle, n) ? scan_find_from(pp, s, needle, n) : NULL;
 	return strstr(s, needle);
+}
+
+/* scan_find_row for a row that EACH_HELD gave: its first and last pairs
+ * are known to be there, the others are looked at. */
+static inline const char *scan_find_held(const struct scan_pairs *pp, const char *s,
+                                         const struct scan_marker *m)
+{
+	const unsigned char *u = (const unsigned char *)m->marker;
+	size_t i;
+
+	if (!pp || m->len < 2)
+		return strstr(s, m->marker);
+	for (i = 1; i + 2 < m->len; i++)
+		if (!pp->first[scan_pair_slot(u + i)])
+			return NULL;
+	return scan_find_from(pp, s, m->marker, m->len);
 }
 
 /* scan_find_in for a row's marker. */

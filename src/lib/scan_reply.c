@@ -20,9 +20,8 @@ static void inner_codes(struct smtpcode_reply *r)
 	size_t len;
 	char sep;
 
-	for (p = r->text; *p; p++) {
-		if ((*p != '#' && (*p < '1' || *p > '5')) ||
-		    (p > r->text && !scan_starts_code(p[-1])))
+	for (p = r->text; (p = strpbrk(p, "#12345")) != NULL; p++) { /* where one may start */
+		if (p > r->text && !scan_starts_code(p[-1]))
 			continue;
 		if ((*p == '#' && smtpcode__enhanced_at(p + 1, &c, &len) == SCAN_TOKEN_ENHANCED &&
 		     c.subject <= 7) || /* qmail's "[#4.16.1]" is no status */

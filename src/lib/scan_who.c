@@ -187,7 +187,7 @@ static int value_after(const struct scan_index *ix, enum scan_role role, const c
 	const struct scan_pairs *pp = scan_covering(ix, line);
 
 	EACH_HELD(ix, pp, role, m) {
-		const char *p = scan_find_row(pp, line, *m);
+		const char *p = scan_find_held(pp, line, *m);
 		while (p && !word_start(line, p, *m))
 			p = strstr(p + 1, (*m)->marker);
 		if (p && read(p + (*m)->len, out))
@@ -231,7 +231,7 @@ enum smtpcode_direction smtpcode__direction_in(const struct scan_index *ix, cons
 
 	EACH_HELD(ix, pp, SCAN_DIRECTION, m)
 		if ((d == SMTPCODE_DIRECTION_UNKNOWN || (*m)->direction == SMTPCODE_DIRECTION_LOCAL) &&
-		    scan_find_row(pp, line, *m)) {
+		    scan_find_held(pp, line, *m)) {
 			d = (*m)->direction;
 			if (d == SMTPCODE_DIRECTION_LOCAL)
 				break;
@@ -380,7 +380,7 @@ static int retold_after(const struct scan_index *ix, const char *line, const cha
 	const struct scan_pairs *pp = scan_covering(ix, line);
 
 	EACH_HELD(ix, pp, SCAN_RETOLD, m) {
-		const char *p = scan_find_row(pp, line, *m);
+		const char *p = scan_find_held(pp, line, *m);
 		if (p && p + (*m)->len == code)
 			return 1;
 	}
