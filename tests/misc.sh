@@ -229,6 +229,15 @@ for v in x 1x -1 "1 2"; do
 		check "SMTPCODE_THREADS=\"$v\": $cmd says so, exit 2" $?
 	done
 done
+# A compressed input is refused by explain as by scan; a TEXT argument
+# with the same bytes is text.
+gzip -c < "$tmp.bounces" > "$tmp.gz"
+out=$("$bin" explain - < "$tmp.gz" 2> "$tmp.err")
+[ $? = 2 ] && [ -z "$out" ] &&
+	[ "$(cat "$tmp.err")" = "smtpcode: -: gzip-compressed; read it with: zcat FILE | smtpcode explain -" ]
+check "explain refuses gzip on standard input" $?
+"$bin" explain "$(printf '\037\213 550 5.1.1 x')" > /dev/null 2>&1
+check "explain reads a TEXT with gzip's magic number as text" $?
 if command -v script > /dev/null 2>&1; then
 	COLUMNS=80 NO_COLOR=1 "$bin" explain < "$tmp.bounces" > "$tmp.file"
 	COLUMNS=80 NO_COLOR=1 script -qec "'$bin' explain < '$tmp.bounces'" /dev/null |
