@@ -135,7 +135,7 @@ median3_in() {
 wall3_in() {
 	f=$1
 	shift
-	for _ in 1 2 3; do t0=$(now); "$@" < "$f" > "$dir/out"; t1=$(now); elapsed "$t0" "$t1"; done |
+	for _ in 1 2 3; do t0=$(now); "$@" < "$f" > "$dir/out"; t1=$(now); elapsed "$t0" "$t1"; echo; done |
 		sort -n | sed -n 2p
 }
 # One row: a label, the size of the input in bytes, the seconds.

@@ -11,6 +11,7 @@
 #include "terminal.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -88,12 +89,23 @@ static void explained(const struct smtpcode_reply *r, struct run *run)
 	}
 }
 
+/* A reply goes to the pipeline's thread without the unused end of its
+ * text: its members before the text, the text and its NUL, the members
+ * after it (about 800 bytes instead of 2,760). */
+#define REPLY_HEAD offsetof(struct smtpcode_reply, text)
+#define REPLY_TAIL (sizeof(struct smtpcode_reply) - offsetof(struct smtpcode_reply, malformed))
+
 static int explained_item(const void *item, size_t len, void *arg)
 {
+	static struct smtpcode_reply r; /* this thread's only */
+	const char *p = item;
+	size_t text = len - REPLY_HEAD - REPLY_TAIL;
 	struct run *run = arg;
 
-	(void)len;
-	explained(item, run);
+	memcpy(&r, p, REPLY_HEAD);
+	memcpy(r.text, p + REPLY_HEAD, text);
+	memcpy(r.malformed, p + REPLY_HEAD + text, REPLY_TAIL);
+	explained(&r, run);
 	if (!ferror(stdout))
 		return 0;
 	run->write_errno = errno; /* errno is the thread's own: main reports it */
@@ -103,12 +115,25 @@ static int explained_item(const void *item, size_t len, void *arg)
 static void on_explained(const struct smtpcode_reply *r, void *arg)
 {
 	struct run *run = arg;
+	size_t room, text;
+	const char *nul;
+	char *at;
 
-	if (run->pipe)
-		run->stop |= pipeline_put(run->pipe, r, sizeof *r);
-	else
+	if (!run->pipe) {
 		explained(r, run);
+		return;
+	}
+	nul = memchr(r->text, '\0', sizeof r->text);
+	text = nul ? (size_t)(nul - r->text) + 1 : sizeof r->text;
+	at = pipeline_reserve(run->pipe, &room); /* room for any reply */
+	memcpy(at, r, REPLY_HEAD);
+	memcpy(at + REPLY_HEAD, r->text, text);
+	memcpy(at + REPLY_HEAD + text, r->malformed, REPLY_TAIL);
+	run->stop |= pipeline_commit(run->pipe, REPLY_HEAD + text + REPLY_TAIL);
 }
+
+_Static_assert(sizeof(struct smtpcode_reply) + 16 <= PIPELINE_SLOT_SIZE / 4,
+               "a whole reply fits in the room pipeline_reserve promises");
 
 /* scan's log totals, in the pipeline's thread: each block of the input
  * (see read_blocks) is split into the lines the scanner was given, by a
