@@ -57,6 +57,13 @@ static void postfix__rejects_are_ours(void **state)
 	e = read1("Nov 29 10:00:00 mx postfix/smtpd[9]: NOQUEUE: reject_warning: RCPT from x[192.0.2.9]: 450 4.7.1 no");
 	assert_int_equal(e.count, LS_REJECT_WARNINGS);
 	assert_int_equal(e.dir, LS_DIR_NONE);
+	/* A remote server's refusing greeting is a refusal by remote, as
+	 * its "said:" reply is. */
+	e = read1("Nov 29 12:05:00 mx postfix/smtp[1]: 4Y1E: to=<c@example.com>, relay=mx.example.com[192.0.2.10]:25, delay=1, dsn=4.0.0, status=deferred (host mx.example.com[192.0.2.10] refused to talk to me: 421 4.7.0 Try again later)");
+	assert_int_equal(e.count, LS_DEFERRALS);
+	assert_int_equal(e.dir, LS_DIR_REMOTE);
+	e = read1("Nov 29 12:05:00 mx postfix/smtp[1]: 4Y1E: to=<c@example.com>, relay=none, delay=1, dsn=4.4.1, status=deferred (connect to mx.example.com[192.0.2.10]:25: Connection refused)");
+	assert_int_equal(e.dir, LS_DIR_NONE);
 	/* postscreen's rejects count as smtpd's (pflogsumm does the same);
 	 * its other lines count nothing */
 	e = read1("Nov 29 10:02:04 mx postfix/postscreen[5004]: NOQUEUE: reject: RCPT from [203.0.113.9]:40001: 450 4.3.2 Service currently unavailable; from=<a@example.net>, to=<b@example.org>, proto=ESMTP, helo=<x>");
@@ -214,6 +221,10 @@ static const struct {
 	  0, "4.4.1", NULL, "connect to mx.example.net[198.51.100.7]:25: Connection timed out" },
 	{ "Nov 29 12:00:00 mx postfix/smtp[1]: 4Y1C: to=<i@example.com>, relay=mx[192.0.2.1]:25, delay=1, dsn=5.0.0, status=bounced (host mx[192.0.2.1] said: 554 Rejected (in reply to end of DATA command))",
 	  554, "5.0.0", "DATA", "Rejected" },
+	/* A refusing greeting: Postfix's "refused to talk to me: " (the text
+	 * after it; the command CONNECT, as explain has it). */
+	{ "Nov 29 12:05:00 mx postfix/smtp[1]: 4Y1E: to=<c@example.com>, relay=mx.example.com[192.0.2.10]:25, delay=1, delays=0/0/1/0, dsn=5.0.0, status=bounced (host mx.example.com[192.0.2.10] refused to talk to me: 554 5.7.1 Client host rejected: Access denied)",
+	  554, "5.7.1", "CONNECT", "Client host rejected: Access denied" },
 	/* header_checks: the text after "helo=<...>: " (a number in the header is no code). */
 	{ "Nov 29 12:10:01 mx postfix/cleanup[1]: 4Y1D: reject: header Subject: Win 500 now from r.example.net[203.0.113.7]; from=<p@example.net> to=<b@example.org> proto=ESMTP helo=<r.example.net>: 5.7.1 Message content rejected",
 	  0, "5.7.1", "DATA", "Message content rejected" },

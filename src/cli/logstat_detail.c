@@ -206,6 +206,13 @@ void ls_failure_read(const struct ls_event *e, struct ls_failure *f)
 	    (p = said_in(e, s, n)) != NULL && p > s && p[-1] == ' ') {
 		n -= (size_t)(p + 6 - s);
 		s = p + 6;
+	} else if (e->mta == LS_MTA_POSTFIX && e->dir == LS_DIR_REMOTE &&
+	           (p = ls_find(s, n, LS_REFUSED_TO_TALK)) != NULL) {
+		p += sizeof LS_REFUSED_TO_TALK - 1; /* the greeting it refused */
+		n -= (size_t)(p - s);
+		s = p;
+		if (!f->command)
+			f->command = "CONNECT";
 	}
 	if (e->mta == LS_MTA_POSTFIX && e->count == LS_REJECTED &&
 	    (p = ls_find(s, n, "; from=<")) != NULL) /* the envelope after a refusal */

@@ -168,14 +168,17 @@ static void read_fields(const char *s, size_t n, struct fields *f)
 	}
 }
 
-/* Whether a status text quotes a remote server ("host X said: ..."); the
- * place is kept for ls_failure_read. */
+/* Whether a status text quotes a remote server: "host X said: ...", or
+ * its greeting, "host X refused to talk to me: ..." (Postfix smtp_proto.c);
+ * the place of "said: " is kept for ls_failure_read. */
 static enum ls_dir said(const char *st, size_t left, struct ls_event *e)
 {
 	const char *p = ls_find_said(st, left);
 
 	e->said = p;
-	return p && p[-1] == ' ' ? LS_DIR_REMOTE : LS_DIR_NONE;
+	if (p && p[-1] == ' ')
+		return LS_DIR_REMOTE;
+	return !p && ls_find(st, left, LS_REFUSED_TO_TALK) ? LS_DIR_REMOTE : LS_DIR_NONE;
 }
 
 /* A delivery attempt: "to=<...>, ..., relay=..., delay=..., status=WORD".

@@ -64,6 +64,10 @@ static inline const char *ls_find(const char *s, size_t n, const char *needle)
  * NULL: found from its ':', rarer in a status text than its 's'. */
 const char *ls_find_said(const char *s, size_t n);
 
+/* What Postfix's smtp client writes before a server's refusing greeting:
+ * "host mx.example.com[192.0.2.1] refused to talk to me: 554 ..." */
+#define LS_REFUSED_TO_TALK " refused to talk to me: "
+
 /* Nonzero if s[0..n) starts with prefix. */
 static inline int ls_starts(const char *s, size_t n, const char *prefix)
 {
