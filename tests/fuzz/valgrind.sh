@@ -2,8 +2,9 @@
 # tests/fuzz/valgrind.sh - what the scanner reads, under valgrind (make ci):
 # every sample of tests/explain/samples and every fuzz regression input
 # (tests/fuzz/regress/reply) through explain and scan, in text and JSON,
-# the MTA samples (tests/logs) through scan, the merge regression inputs
-# and seeds through scan --merge,
+# the MTA samples (tests/logs) through scan, two inputs large enough for
+# the second thread, the merge regression inputs and seeds through scan
+# --merge,
 # and every tests/fuzz/regress/args input as arguments. Any valgrind error
 # (an uninitialised read, an invalid read, a leak) fails the case. The CLI
 # goldens run under valgrind too (VALGRIND=1 tests/cli/run.sh), but their
@@ -41,6 +42,17 @@ done
 for input in tests/logs/*.log tests/fuzz/seeds/logstat/*; do
 	name="scan --json --top 1024 ${input#tests/}"
 	run "$bin" scan --json --top 1024
+done
+# Inputs large enough that scan and explain start their second thread
+# (src/cli/pipeline.c): the bench log's block, every sample at once.
+awk -f tests/bench-log.awk > "$tmp/block.log"
+cat tests/explain/samples/* tests/explain/wild/samples/* > "$tmp/samples.txt"
+for input in "$tmp/block.log" "$tmp/samples.txt"; do
+	for mode in "scan" "--json explain" "explain"; do
+		name="$mode (two threads) ${input##*/}"
+		# shellcheck disable=SC2086
+		run "$bin" $mode
+	done
 done
 for input in tests/fuzz/regress/merge/* tests/fuzz/seeds/merge/*; do
 	name="scan --merge ${input#tests/}"
