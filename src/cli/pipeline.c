@@ -195,23 +195,6 @@ int pipeline_commit(struct pipeline *p, size_t len)
 	return has_stopped(p);
 }
 
-int pipeline_put(struct pipeline *p, const void *item, size_t len)
-{
-	struct pipeline_slot *s = &p->slots[p->filling];
-	size_t need = HEADER + rounded(len);
-
-	if (s->used + need > sizeof s->data) {
-		slot_full(p);
-		if (has_stopped(p))
-			return 1;
-		s = &p->slots[p->filling];
-	}
-	memcpy(s->data + s->used, &len, sizeof len);
-	memcpy(s->data + s->used + HEADER, item, len);
-	s->used += need;
-	return 0;
-}
-
 int pipeline_end(struct pipeline *p)
 {
 	if (!p->threaded) {

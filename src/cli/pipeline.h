@@ -3,9 +3,10 @@
  * command's work run on two processors: scan's reply scanner and its log
  * totals, explain's scanner and its formatting.
  *
- * The items are copied into one of PIPELINE_SLOTS slots of
- * PIPELINE_SLOT_SIZE bytes; a full slot is handed over and the producer
- * goes on in the next free one, waiting only when all are handed over.
+ * The items are written in place into one of PIPELINE_SLOTS slots of
+ * PIPELINE_SLOT_SIZE bytes (pipeline_reserve, pipeline_commit); a full
+ * slot is handed over and the producer goes on in the next free one,
+ * waiting only when all are handed over.
  * The second thread is started when the first slot is full: a short input
  * is consumed in the calling thread at pipeline_end, and no thread is
  * made. Without C11 threads (__STDC_NO_THREADS__), or when one cannot be
@@ -33,7 +34,7 @@
 typedef int pipeline_fn(const void *item, size_t len, void *arg);
 
 #define PIPELINE_SLOTS 12
-#define PIPELINE_SLOT_SIZE (48 * 1024) /* an item is at most this less 16 */
+#define PIPELINE_SLOT_SIZE (48 * 1024) /* an item is at most a quarter of it */
 #define PIPELINE_WAKE_AT 6 /* full slots that wake a sleeping consumer */
 #define PIPELINE_ALIGN 16
 
@@ -71,14 +72,10 @@ struct pipeline {
  * made. */
 void pipeline_start(struct pipeline *p, pipeline_fn *fn, void *arg, int alone);
 
-/* Copies item[0..len) into p (len at most PIPELINE_SLOT_SIZE - 16).
- * Returns nonzero once fn has asked to stop. */
-int pipeline_put(struct pipeline *p, const void *item, size_t len);
-
-/* The same without a copy: pipeline_reserve gives where the next item's
- * bytes go and in *room how many fit (at least PIPELINE_SLOT_SIZE / 4);
- * the caller writes len of them there and calls pipeline_commit, which
- * returns nonzero once fn has asked to stop. */
+/* An item: pipeline_reserve gives where its bytes go and in *room how
+ * many fit (at least PIPELINE_SLOT_SIZE / 4, the largest item there can
+ * be); the caller writes len of them there and calls pipeline_commit,
+ * which returns nonzero once fn has asked to stop. */
 void *pipeline_reserve(struct pipeline *p, size_t *room);
 int pipeline_commit(struct pipeline *p, size_t len);
 

@@ -73,7 +73,6 @@ static int counted_undefined(const struct tally *t)
 /* Formats one reply (in the pipeline's thread when there is one). */
 static void explained(const struct smtpcode_reply *r, struct run *run)
 {
-
 	run->replies++;
 	run->undefined |= has_undefined(r);
 	if (run->o->json) {
@@ -282,20 +281,18 @@ static struct pipeline second;
 static int threads_allowed(void)
 {
 	const char *t = getenv("SMTPCODE_THREADS"), *p;
+	char *end = NULL;
 	unsigned long n = 0;
 
 	if (!t || !*t)
 		return 2;
 	for (p = t; *p == ' ' || *p == '\t'; p++)
 		;
-	if (*p < '0' || *p > '9')
-		p = NULL;
-	for (; p && *p >= '0' && *p <= '9'; p++)
-		if (n < 100)
-			n = n * 10 + (unsigned long)(*p - '0');
-	while (p && (*p == ' ' || *p == '\t'))
-		p++;
-	if (!p || *p) {
+	if (*p >= '0' && *p <= '9')
+		n = strtoul(p, &end, 10); /* past ULONG_MAX: ULONG_MAX, still two */
+	while (end && (*end == ' ' || *end == '\t'))
+		end++;
+	if (!end || *end) {
 		char shown[SAFE_ECHO_SIZE];
 		fprintf(stderr, "smtpcode: SMTPCODE_THREADS: not a number: \"%s\"\n",
 		        safe_echo(shown, sizeof shown, t, 0));
