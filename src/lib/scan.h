@@ -44,6 +44,17 @@ static inline int scan_is_digit(int c)
 	return c >= '0' && c <= '9';
 }
 
+/* The first byte at or after p set in stop[] (whose '\0' must be set). */
+static inline const char *scan_first_stop(const unsigned char stop[256], const char *p)
+{
+	for (;; p += 4) {
+		if (stop[(unsigned char)p[0]] || stop[(unsigned char)p[1]])
+			return stop[(unsigned char)p[0]] ? p : p + 1;
+		if (stop[(unsigned char)p[2]] || stop[(unsigned char)p[3]])
+			return stop[(unsigned char)p[2]] ? p + 2 : p + 3;
+	}
+}
+
 static inline int scan_is_alnum(int c)
 {
 	return scan_is_digit(c) || (scx_lower(c) >= 'a' && scx_lower(c) <= 'z');

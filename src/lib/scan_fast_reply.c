@@ -76,21 +76,6 @@ struct found {
 	int depth;         /* the '(' less the ')' before cut (or the end) */
 };
 
-/* The first byte at or after p of a class, p itself included. */
-static const char *next_stop(const char *p)
-{
-	for (;; p += 4) { /* a byte is read only after one of no class: NUL is END */
-		if (classes[(unsigned char)p[0]])
-			return p;
-		if (classes[(unsigned char)p[1]])
-			return p + 1;
-		if (classes[(unsigned char)p[2]])
-			return p + 2;
-		if (classes[(unsigned char)p[3]])
-			return p + 3;
-	}
-}
-
 /* The pass over text (up to its NUL) for ix's markers te (the first text
  * end) and named (the first command row): 0 if it holds a code's shape
  * after its first byte, a marker's pattern, or an open '(' at its end;
@@ -103,7 +88,7 @@ static int plain_text(const char *text, const struct scan_marker *te,
 
 	f->cut = f->named = NULL;
 	for (p = text;; p++) {
-		p = next_stop(p);
+		p = scan_first_stop(classes, p);
 		switch (classes[(unsigned char)*p]) {
 		case END:
 			f->depth = f->cut ? f->depth : depth;

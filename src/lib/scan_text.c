@@ -196,13 +196,18 @@ void smtpcode__drop_prefixes(struct smtpcode_reply *r)
 	}
 }
 
+/* Where the walks for a code stop (quoted_replies, find_embedded): a
+ * code's first digit, 1 to 5, and the text's end; one load and one test a
+ * byte. */
+static const unsigned char code_stop[256] = {
+	[0] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+};
+
 /* A reply quoted inside the text of another, at a word start after '<', a
  * quote or "-> ", with its enhanced code ("Gave up.<421 4.4.2 timed out>",
  * "remote said \"550 5.1.1 ...\"", "expired -> 451 4.4.0 ..."): kept in
  * s->inner (room for two per reply) to be given after the outer one, with
  * quoted set. text[n] is what line holds of the outer reply's text. */
-static const char *next_code_start(const char *p);
-
 void smtpcode__quoted_replies(struct scan *s, const char *text, size_t n, unsigned long line)
 {
 	const char *p, *end = text + n;
@@ -210,7 +215,7 @@ void smtpcode__quoted_replies(struct scan *s, const char *text, size_t n, unsign
 	if (n <= 5) /* no room for a code after an opener: text[1] may be the end */
 		return;
 	/* from one byte that may start a code (1 to 5) to the next */
-	for (p = text + 1; (p = next_code_start(p)) + 4 < end && *p && s->inner_count < 2; p++) {
+	for (p = text + 1; (p = scan_first_stop(code_stop, p)) + 4 < end && *p && s->inner_count < 2; p++) {
 		struct smtpcode_enhanced_code c;
 		struct smtpcode_reply *in;
 		const char *stop = end, *q;
@@ -283,29 +288,6 @@ static int scan_code_at_punct(const char *p, int *code, char *sep)
 	return 1;
 }
 
-/* The bytes where find_embedded's walk stops: a code's first digit (1 to
- * 5) and the end of the text. A table, so that the walk costs one load and
- * one test a byte. */
-static const unsigned char code_stop[256] = {
-	[0] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
-};
-
-/* The first byte at or after p that may start a code (1 to 5), or the
- * text's end. */
-static const char *next_code_start(const char *p)
-{
-	while (!code_stop[(unsigned char)p[0]]) {
-		if (code_stop[(unsigned char)p[1]])
-			return p + 1;
-		if (code_stop[(unsigned char)p[2]])
-			return p + 2;
-		if (code_stop[(unsigned char)p[3]])
-			return p + 3;
-		p += 4;
-	}
-	return p;
-}
-
 /*
  * Finds a reply inside a line of other text. A code counts only at a word
  * start and when it is followed by an enhanced code (550 5.1.1) or follows a
@@ -319,7 +301,7 @@ const char *smtpcode__find_embedded(const struct scan_index *ix, const char *lin
 	const char *colon_after = line, *p;
 	int colon_known = colon_lead; /* colon_after is looked up once a code needs it */
 
-	for (p = next_code_start(line); *p; p = next_code_start(p + 1)) {
+	for (p = scan_first_stop(code_stop, line); *p; p = scan_first_stop(code_stop, p + 1)) {
 		struct smtpcode_enhanced_code c;
 		size_t len;
 		if (p > line && !scan_starts_code(p[-1]))
