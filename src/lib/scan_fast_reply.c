@@ -259,9 +259,11 @@ static size_t reply_text(struct smtpcode_reply *r, const char *text, const char 
                          const char *dsn)
 {
 	const char *p = scan_skip_spaces(text);
-	size_t len = smtpcode__reply_code(r, p);
+	size_t len = smtpcode__reply_code(r, p), i = 0;
 
-	if (!(len && strncmp(dsn, p, len) == 0 && dsn[len] == ','))
+	while (i < len && dsn[i] == p[i]) /* the code holds no NUL */
+		i++;
+	if (!(len && i == len && dsn[len] == ','))
 		dsn_code(r, dsn);
 	return copy_text(r, p + len, end);
 }
