@@ -92,7 +92,7 @@ static inline int scan_fast_same(const char *p, const char *lit, size_t n)
 	if (n < 4 || n > 16)
 		return memcmp(p, lit, n) == 0;
 	return ((scan_fast_load(p, w) ^ scan_fast_load(lit, w)) |
-	        (scan_fast_load(p + n - w, w) ^ scan_fast_load(lit + n - w, w))) == 0;
+	        (scan_fast_load(p + (n - w), w) ^ scan_fast_load(lit + (n - w), w))) == 0;
 }
 
 #endif
