@@ -224,6 +224,44 @@ static void index__first_bytes_let_every_row_through(void **state)
 	assert_null(smtpcode__raw_client(&ix, ""));
 }
 
+/* The first bytes genscan keeps for SCAN_TEXT_END and SCAN_JOIN are those
+ * of their markers: each marker's first byte is there, and text that is
+ * not the line's (a reply's text, searched without pairs) holding none of
+ * them holds no marker; each marker is found in such text. */
+static void firsts__text_end_and_joins(void **state)
+{
+	static const struct {
+		enum scan_role role;
+		const char *firsts;
+	} roles[] = { { SCAN_TEXT_END, smtpcode__text_end_firsts },
+		      { SCAN_JOIN, smtpcode__join_firsts } };
+	char text[96];
+	size_t r, i;
+
+	(void)state;
+	ix.pairs = NULL;
+	for (r = 0; r < sizeof roles / sizeof roles[0]; r++) {
+		size_t n = 0;
+		for (i = ix.first[roles[r].role]; i < ix.first[roles[r].role + 1]; i++)
+			assert_non_null(strchr(roles[r].firsts, ix.rows[i]->marker[0]));
+		for (i = 0; roles[r].firsts[i]; i++)
+			n++;
+		assert_true(n > 0 && n < SCAN_FIRSTS_MAX);
+	}
+	for (i = ix.first[SCAN_TEXT_END]; i < ix.first[SCAN_TEXT_END + 1]; i++) {
+		snprintf(text, sizeof text, "User unknown %sRCPT TO command)", ix.rows[i]->marker);
+		assert_ptr_equal(smtpcode__text_end(&ix, text, 0), text + 13);
+	}
+	for (i = ix.first[SCAN_JOIN]; i < ix.first[SCAN_JOIN + 1]; i++) {
+		size_t len = 0;
+		snprintf(text, sizeof text, "Try again later%s550-5.7.1 more", ix.rows[i]->marker);
+		assert_ptr_equal(smtpcode__join_in(&ix, text, &len), text + 15);
+		assert_int_equal(len, ix.rows[i]->len);
+	}
+	assert_null(smtpcode__text_end(&ix, "User unknown in reply to RCPT TO command", 0));
+	assert_null(smtpcode__join_in(&ix, "Try again later n 550-5.7.1 more", &(size_t){ 0 }));
+}
+
 /* Short strings: no pair (empty, one byte), a marker of one byte. */
 static void pairs__short_strings(void **state)
 {
@@ -334,6 +372,7 @@ int main(void)
 		cmocka_unit_test(pairs__first_place_of_the_marker),
 		cmocka_unit_test(pairs__first_place_far_into_a_line),
 		cmocka_unit_test(pairs__short_strings),
+		cmocka_unit_test(firsts__text_end_and_joins),
 		cmocka_unit_test(index__first_bytes_let_every_row_through),
 		cmocka_unit_test(pairs__lookups_answer_the_same),
 	};

@@ -10,7 +10,9 @@
  * SCAN_CLIENT, SCAN_SESSION), as bits, so that a line whose first two
  * bytes start none is done at once; the same for the raw session's
  * client commands (SCAN_RAW_CLIENT, in lower case; one of one byte is the
- * whole line, so its byte is followed by the end or a blank). Prints
+ * whole line, so its byte is followed by the end or a blank); and the
+ * first bytes of the markers of the roles searched for in text the line's
+ * pairs do not cover (a reply's text: SCAN_TEXT_END, SCAN_JOIN). Prints
  * build/scan_slots.inc, which
  * only src/lib/scan_index.c includes (tests/test_scan_pairs.c checks
  * each row and each prefix against the runtime's hash). A prefix of one
@@ -22,6 +24,7 @@
 #include "scan_pairs.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* smtpcode__formats_index() ends with this (src/lib/scan_index.c, which
  * includes the output): nothing of it is needed here. */
@@ -74,6 +77,37 @@ static void raw_pairs(const struct scan_index *ix, unsigned char *bits)
 	}
 }
 
+/* The distinct first bytes of the markers of role, as a C string (for
+ * strpbrk): text that holds none of them holds none of the markers, which
+ * the role's lookups search for with strstr (case counts). 0 if a row has
+ * an empty marker or the bytes do not fit SCAN_FIRSTS_MAX. */
+static int print_firsts(const char *name, const struct scan_index *ix, enum scan_role role)
+{
+	char firsts[SCAN_FIRSTS_MAX] = { 0 };
+	size_t n = 0, i;
+
+	EACH(ix, role, m) {
+		unsigned char c = (unsigned char)(*m)->marker[0];
+		if (!c) {
+			fprintf(stderr, "genscan: %s: a marker is empty\n", name);
+			return 0;
+		}
+		if (memchr(firsts, c, n))
+			continue;
+		if (n + 1 >= sizeof firsts) {
+			fprintf(stderr, "genscan: %s: more than %d first bytes\n", name,
+			        SCAN_FIRSTS_MAX - 1);
+			return 0;
+		}
+		firsts[n++] = (char)c;
+	}
+	printf("const char %s[SCAN_FIRSTS_MAX] = \"", name);
+	for (i = 0; i < n; i++)
+		printf("\\%03o", (unsigned char)firsts[i]);
+	printf("\";\n");
+	return 1;
+}
+
 static void print_bits(const char *name, const unsigned char *bits)
 {
 	unsigned i;
@@ -110,6 +144,10 @@ int main(void)
 	print_bits("smtpcode__prefix_pairs", bits);
 	printf("\n/* the raw client commands' first pairs, in lower case */\n");
 	print_bits("smtpcode__raw_pairs", raw);
+	printf("\n/* the first bytes of the text-end markers and of the joins */\n");
+	if (!print_firsts("smtpcode__text_end_firsts", &ix, SCAN_TEXT_END) ||
+	    !print_firsts("smtpcode__join_firsts", &ix, SCAN_JOIN))
+		return 1;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fputs("genscan: write error\n", stderr);
 		return 1;

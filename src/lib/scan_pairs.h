@@ -56,6 +56,13 @@ extern const unsigned char smtpcode__prefix_pairs[SCAN_PAIRS / 8];
  * byte: that byte, then the end, a blank or a tab). */
 extern const unsigned char smtpcode__raw_pairs[SCAN_PAIRS / 8];
 
+/* The first bytes of the SCAN_TEXT_END and SCAN_JOIN markers, as strings
+ * (build/scan_slots.inc): text without one of them holds none of the
+ * markers, without pairs marked for it. */
+#define SCAN_FIRSTS_MAX 16
+extern const char smtpcode__text_end_firsts[SCAN_FIRSTS_MAX];
+extern const char smtpcode__join_firsts[SCAN_FIRSTS_MAX];
+
 /* Nonzero if the string pp marked may hold needle[n]: each of its pairs
  * is there (the first and the last tried first). */
 static inline int scan_may_hold(const struct scan_pairs *pp, const char *needle, size_t n)

@@ -177,11 +177,12 @@ int smtpcode__banner_end(const char *text, int code)
  * but not a reply quoted after "-> " (see smtpcode__quoted_replies) or "; ". */
 void smtpcode__drop_prefixes(struct smtpcode_reply *r)
 {
-	char *p, sep = 0;
+	char *p, sep = 0, first = (char)('0' + r->basic / 100 % 10);
 
 	if (!r->basic || !r->text[0])
 		return;
-	for (p = r->text + 1; *p; p++) {
+	/* from one byte that may start the code (its first digit) to the next */
+	for (p = r->text + 1; (p = strchr(p, first)) != NULL; p++) {
 		size_t skip, len;
 		if (p[-1] != ' ' || scan_code_at(p, &sep) != r->basic || !sep ||
 		    (p - r->text >= 2 && p[-2] == ';') || /* Exchange's "smtp; 550 5.1.1" */
