@@ -240,7 +240,7 @@ build/cli/advice.inc: build/genverdict data/reason-list.tsv
 	build/genverdict --advice data/reason-list.tsv > $@+ || { rm -f $@+; exit 1; }
 	mv $@+ $@
 
-build/genscan: $(GENSCAN_SRCS) src/lib/scan.h src/lib/scan_pairs.h src/lib/scan_lookup.h \
+build/genscan: $(GENSCAN_SRCS) src/lib/scan.h src/lib/scan_mime.h src/lib/scan_pairs.h src/lib/scan_lookup.h \
 		include/smtpcode.h src/util/ascii.h | build/.dirs
 	$(BUILD_CC) $(SC_CFLAGS) $(GEN_CPPFLAGS) -O1 -o $@ $(GENSCAN_SRCS)
 
