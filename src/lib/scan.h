@@ -8,7 +8,8 @@
  *   scan_text.c     the readers of a reply's text: enhanced codes, replies
  *                   inside other text, where a text ends, joins, quoted
  *                   replies (smaller readers: below)
- *   scan_formats.c  one table of markers per format
+ *   scan_formats.c  one table of markers per format (built into genscan,
+ *                   which sorts them into scan_rows.c's table)
  *   scan_lookup.c   the lookups of those tables, by role (scan_lookup.h)
  *   scan_index.c    what they keep: each line's pairs, first-byte bitmaps,
  *                   the rows' slots (build/scan_slots.inc, by src/gen/genscan.c)
@@ -212,34 +213,53 @@ struct scan_marker {
 	char marker[SCAN_MARKER_SIZE]; /* an array, not a pointer: a table of
 	                                * pointers costs a relocation per row at
 	                                * every start of the program */
-	size_t len;                    /* strlen(marker) */
-	enum scan_role role;
+	unsigned char len;             /* strlen(marker) */
+	unsigned char role;            /* enum scan_role */
+	unsigned char outcome;         /* enum smtpcode_outcome */
+	unsigned char direction;       /* enum smtpcode_direction: SCAN_DIRECTION's */
 	const char *then;              /* see the roles, or NULL */
 	const char *command;           /* canonical command, or NULL */
-	enum smtpcode_outcome outcome;
-	enum smtpcode_direction direction; /* SCAN_DIRECTION's */
 };
+/* 64 bytes a row on a 64-bit machine (the small fields in bytes): a row's number is a shift
+ * from its address (scan_pairs.h's scan_next_held). */
+_Static_assert(SCAN_MARKER_SIZE < 256 && SCAN_ROLE_COUNT < 256 && SMTPCODE_OUTCOME_COUNT < 256 &&
+                   SMTPCODE_DIRECTION_COUNT < 256,
+               "the small fields of a row fit in a byte");
 
 struct scan_pairs; /* scan_pairs.h */
 
-/* The rows of every format, by role (built by smtpcode__formats_index()
- * when a scanner starts, so a lookup reads only the rows of its role). */
-#define SCAN_ROWS_MAX 288 /* the scanner's state fits SMTPCODE_SCANNER_SIZE */
+/* The rows of every format, by role, so that a lookup reads only the rows
+ * of its role: src/gen/genscan.c sorts scan_formats.c's tables on the build
+ * machine into one table (build/scan_rows.inc, in src/lib/scan_rows.c),
+ * which every scanner shares. A row is seen through a pointer to an array
+ * of one (scan_row): m + 1 is the next row and (*m)->marker its marker, as
+ * through a table of pointers, without one (a pointer a row would cost a
+ * relocation each at every start, or 8 bytes a row in each scanner). */
+#define SCAN_ROWS_MAX 1024 /* genscan's limit; the index counts them in shorts */
+typedef struct scan_marker scan_row[1];
+extern const scan_row smtpcode__rows[];                            /* scan_rows.c */
+extern const unsigned short smtpcode__rows_first[SCAN_ROLE_COUNT + 1]; /* role r's: [r] .. [r + 1] */
+
 struct scan_index {
-	const struct scan_marker *rows[SCAN_ROWS_MAX];
-	unsigned short first[SCAN_ROLE_COUNT + 1]; /* rows of role r: first[r] .. first[r + 1] */
+	const scan_row *rows;              /* the table above (genscan: its own) */
+	const unsigned short *first;       /* rows of role r: first[r] .. first[r + 1] */
 	const struct scan_pairs *pairs;    /* the line detect() reads, or NULL */
 	unsigned char prefix_first[32];    /* bits: transcript prefixes' first bytes */
 	unsigned char raw_first[32];       /* raw client commands', in both cases */
 };
 
 void smtpcode__lookups_index(struct scan_index *ix); /* scan_index.c: the above */
+/* scan_rows.c: an index of the shared table; scan_formats.c, built into
+ * genscan only: the same from its own tables, sorted there. */
 void smtpcode__formats_index(struct scan_index *ix);
 
-/* For each row m of a role (m names the loop's variable: no parentheses). */
+/* For each row m of a role (m names the loop's variable: no parentheses),
+ * read from the shared table itself: its address is known where the code
+ * is linked, so a loop loads no pointer to find it. */
 #define EACH(ix, role, m) \
-	for (const struct scan_marker *const *m = (ix)->rows + (ix)->first[(role)]; /* NOLINT */ \
-	     m < (ix)->rows + (ix)->first[(role) + 1]; m++) /* NOLINT(bugprone-macro-parentheses) */
+	for (const scan_row *m = ((void)(ix), smtpcode__rows + smtpcode__rows_first[(role)]), /* NOLINT */ \
+	                    *m##_end = smtpcode__rows + smtpcode__rows_first[(role) + 1]; \
+	     m < m##_end; m++) /* NOLINT(bugprone-macro-parentheses) */
 
 /* The lookups themselves: scan_lookup.h (included at the end). */
 
@@ -259,7 +279,9 @@ enum scan_line_kind {
 };
 
 struct scan_line {
-	char text[SMTPCODE_SCAN_LINE_MAX + 1]; /* the line, cleaned and terminated */
+	/* the line, cleaned and terminated; as aligned as the scanner (16 bytes
+	 * on x86-64), where the SIMD string functions read it fastest */
+	_Alignas(struct smtpcode_scanner) char text[SMTPCODE_SCAN_LINE_MAX + 1];
 	size_t len;
 	enum scan_line_kind kind;
 	const char *start;  /* text after a transcript prefix (text itself for TEXT) */
