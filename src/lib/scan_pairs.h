@@ -92,16 +92,15 @@ static inline int scan_lacks_first(const struct scan_pairs *pp, const struct sca
  * pairs pp holds: the rows skipped cannot be in the string pp marked. Every
  * row when pp is NULL; a marker of one byte is never skipped. Two loads a
  * row skipped (the slots, computed on the build machine). */
-static inline const struct scan_marker *const *
-scan_next_held(const struct scan_index *ix, const struct scan_pairs *pp,
-               const struct scan_marker *const *m, const struct scan_marker *const *end)
+static inline const scan_row *scan_next_held(const struct scan_pairs *pp, const scan_row *m,
+                                             const scan_row *end)
 {
 	if (pp) {
-		size_t i = (size_t)(m - ix->rows), e = (size_t)(end - ix->rows);
+		size_t i = (size_t)(m - smtpcode__rows), e = (size_t)(end - smtpcode__rows);
 		while (i < e && !(pp->first[smtpcode__row_slots[i][0]] &&
 		                  pp->first[smtpcode__row_slots[i][1]]))
 			i++;
-		m = ix->rows + i;
+		m = smtpcode__rows + i;
 	}
 	return m;
 }
@@ -110,11 +109,10 @@ scan_next_held(const struct scan_index *ix, const struct scan_pairs *pp,
  * pairs that cover the string searched, or NULL) holds: EACH without the
  * rows whose search would find nothing. */
 #define EACH_HELD(ix, pp, role, m) \
-	for (const struct scan_marker *const *m = /* NOLINT */ \
-	             scan_next_held((ix), (pp), (ix)->rows + (ix)->first[(role)], \
-	                            (ix)->rows + (ix)->first[(role) + 1]); \
-	     m < (ix)->rows + (ix)->first[(role) + 1]; /* NOLINT(bugprone-macro-parentheses) */ \
-	     m = scan_next_held((ix), (pp), m + 1, (ix)->rows + (ix)->first[(role) + 1]))
+	for (const scan_row *m##_end = ((void)(ix), smtpcode__rows + smtpcode__rows_first[(role) + 1]), /* NOLINT */ \
+	                    *m = scan_next_held((pp), smtpcode__rows + smtpcode__rows_first[(role)], m##_end); \
+	     m < m##_end; /* NOLINT(bugprone-macro-parentheses) */ \
+	     m = scan_next_held((pp), m + 1, m##_end))
 
 /* Nonzero if the string pp marked (every string when pp is NULL) may hold
  * a valid enhanced code: its class digit (2, 4 or 5) and the dot after it
