@@ -43,6 +43,32 @@ static void postfix__pflogsumm_definitions(void **state)
 	assert_int_equal(ls.mta_lines[LS_MTA_POSTFIX], 8);
 }
 
+/* verify(8)'s address probes and soft_bounce's would-be bounces are what
+ * they are: neither delivered, bounced nor deferred (pflogsumm counts them
+ * in nothing), nor in the hours, domains, relays or detail tables. */
+static void postfix__probes_and_soft_bounces(void **state)
+{
+	(void)state;
+	logstat_init(&ls);
+	feed("Nov 29 10:00:01 mx postfix/smtp[1]: 4Y2A: to=<a@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=1, delays=0/0/0.5/0.5, dsn=2.1.5, status=deliverable (250 2.1.5 Ok)");
+	feed("Nov 29 10:00:02 mx postfix/smtp[1]: 4Y2B: to=<b@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=1, delays=0/0/0.5/0.5, dsn=5.1.1, status=undeliverable (host mx.example.com[192.0.2.1] said: 550 5.1.1 <b@example.com>: User unknown (in reply to RCPT TO command))");
+	feed("Nov 29 10:00:03 mx postfix/smtp[1]: 4Y2C: to=<c@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=1, delays=0/0/0.5/0.5, dsn=4.1.1, status=SOFTBOUNCE (host mx.example.com[192.0.2.1] said: 550 5.1.1 <c@example.com>: User unknown (in reply to RCPT TO command))");
+	feed("Nov 29 10:00:04 mx postfix/local[1]: 4Y2D: to=<d@example.com>, relay=local, delay=1, delays=0/0/0/1, dsn=4.1.1, status=SOFTBOUNCE (unknown user: \"d\")");
+	feed("Nov 29 10:00:05 mx postfix/smtp[1]: 4Y2E: to=<e@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=1, dsn=2.1.5, status=deliverables (250 2.1.5 Ok)");
+	assert_int_equal(ls.count[LS_PROBES], 2);
+	assert_int_equal(ls.count[LS_SOFT_BOUNCED], 2);
+	assert_int_equal(ls.count[LS_DELIVERED] + ls.count[LS_BOUNCED] + ls.count[LS_DEFERRALS], 0);
+	assert_int_equal(ls.count[LS_DEFERRED], 0);
+	/* a soft bounce that quotes the remote server is its refusal */
+	assert_int_equal(ls.dir[LS_DIR_REMOTE][0], 1);
+	assert_int_equal(ls.dir[LS_DIR_REMOTE][2], 1);
+	assert_int_equal(ls.hours[LS_H_BOUNCED][10] + ls.hours[LS_H_DELIVERED][10], 0);
+	assert_int_equal(ls.domains.total[0] + ls.domains.total[1] + ls.domains.total[2], 0);
+	assert_int_equal(ls.mta_lines[LS_MTA_POSTFIX], 5);
+	assert_string_equal(logstat_key(LS_PROBES), "probes");
+	assert_string_equal(logstat_key(LS_SOFT_BOUNCED), "soft_bounced");
+}
+
 static void postfix__rejects_are_ours(void **state)
 {
 	struct ls_event e;
@@ -479,6 +505,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(postfix__pflogsumm_definitions),
+		cmocka_unit_test(postfix__probes_and_soft_bounces),
 		cmocka_unit_test(stamps__the_tag_decides),
 		cmocka_unit_test(time__new_year_from_the_order),
 		cmocka_unit_test(postfix__rejects_are_ours),

@@ -14,7 +14,8 @@
 /* The totals, defined in man/smtpcode.1 (Scan). */
 enum ls_count {
 	LS_RECEIVED, LS_DELIVERED, LS_FORWARDED, LS_DEFERRED, LS_DEFERRALS, LS_BOUNCED,
-	LS_EXPIRED, LS_REJECTED, LS_REJECT_WARNINGS, LS_HELD, LS_DISCARDED, LS_NCOUNTS
+	LS_EXPIRED, LS_REJECTED, LS_REJECT_WARNINGS, LS_HELD, LS_DISCARDED, LS_PROBES,
+	LS_SOFT_BOUNCED, LS_NCOUNTS
 };
 
 /* Who sent a refusal: our server to a client, or a remote server to us. */
