@@ -86,10 +86,10 @@ static void raw_pairs(const struct scan_index *ix, unsigned char *bits)
 static int print_firsts(const char *name, const struct scan_index *ix, enum scan_role role)
 {
 	char firsts[SCAN_FIRSTS_MAX] = { 0 };
-	size_t n = 0, i;
+	size_t n = 0, i, r;
 
-	EACH(ix, role, m) {
-		unsigned char c = (unsigned char)(*m)->marker[0];
+	for (r = ix->first[role]; r < ix->first[role + 1]; r++) {
+		unsigned char c = (unsigned char)ix->rows[r]->marker[0];
 		if (!c) {
 			fprintf(stderr, "genscan: %s: a marker is empty\n", name);
 			return 0;
