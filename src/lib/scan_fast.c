@@ -344,10 +344,10 @@ static const char *count(const char *p)
  * host[ip]" and "disconnect from host[ip] ehlo=1 mail=1 ... commands=5",
  * cleanup's "QUEUEID: message-id=<id>", pickup's "QUEUEID: uid=N
  * from=<a>", bounce's "QUEUEID: sender non-delivery notification:
- * QUEUEID" (test_scan_fast.c feeds each to every lookup). */
-static int no_reply(const char *msg)
+ * QUEUEID" (test_scan_fast.c feeds each to every lookup). p: queue_id(msg). */
+static int no_reply(const char *msg, const char *p)
 {
-	const char *p = queue_id(msg), *v;
+	const char *v;
 
 	if (p) {
 		if ((v = FIELD(p, "from=<")) != NULL) {
@@ -486,7 +486,7 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 	struct scan_pairs pairs;
 	struct fast_shape shape;
 	struct fields f = { NULL, NULL, NULL, SMTPCODE_OUTCOME_NONE };
-	const char *p, *code_ptr;
+	const char *p, *id, *code_ptr;
 	int code = 0;
 	char sep = 0;
 
@@ -496,15 +496,16 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 	rec.codes_only = s->codes_only; /* who is not read then */
 	if (l->len > SMTPCODE_SCAN_LINE_MAX - SLACK || !state_free(s) || !(p = smtpcode__stamp_end(l->text)) || !(p = syslog_head(p)))
 		return 0;
-	if (no_reply(p)) {
+	if (!(id = queue_id(p)) || memcmp(id, "to=<", 4) != 0) {
+		if (!no_reply(p, id))
+			return 0;
 		line_read_so(s);
 		smtpcode__flush_pending(s);
 		s->outcomes[SMTPCODE_OUTCOME_NONE]++;
 		s->fast_lines++;
 		return 1;
 	}
-	if (!(p = queue_id(p)) || memcmp(p, "to=<", 4) != 0 ||
-	    !(p = address_field(p + 3, rec.codes_only ? NULL : rec.recipient)) || p[0] != ',' ||
+	if (!(p = address_field(id + 3, rec.codes_only ? NULL : rec.recipient)) || p[0] != ',' ||
 	    p[1] != ' ' || !record_fields(p + 2, &f) || !f.relay || !f.dsn ||
 	    !scan_is_digit(f.dsn[0]))
 		return 0;
