@@ -214,6 +214,10 @@ static const char *const leads[] = {
 	"", "host mx.example.org[192.0.2.1] said: ", "host mx.example.org said: ",
 	"host mx.example.net[2001:db8::1] said: ", "host mx.example.org[192.0.2.1] refused to talk to me: ",
 	"connect to mx.example.org[192.0.2.1]:25: ", "host mx.example.org[192.0.2.1]  said: ",
+	/* the relay's host again, and near it (scan_fast.c reply_at) */
+	"host mx.example.org[192.0.2.10] said: ", "host mx.example.org[192.0.2.1]x said: ",
+	"host mx.example.org[192.0.2.1]] said: ", "host mx.example.org.x said: ",
+	"host mx.example.org[192.0.2.1]:25 said: ", "host mx.example.org[192.0.2.1",
 };
 static const char *const replies[] = {
 	"250 2.0.0 Ok: queued as 4F3A2B1C0D", "250 Accepted as 7f3a2b", "250 2.0.0 <id@example.org> Saved",

@@ -119,9 +119,9 @@ static const char *queue_id(const char *p)
 	return q && q[0] == ':' && q[1] == ' ' ? q + 2 : NULL;
 }
 
-/* A host as Postfix writes it, "mx.example.net[192.0.2.1]", with ":25"
- * after it when port is set: the byte after it, or NULL. */
-static const char *host_field(const char *p, int port)
+/* A host as Postfix writes it, "mx.example.net[192.0.2.1]": the byte
+ * after it, or NULL. */
+static const char *host_field(const char *p)
 {
 	const char *q = span(p, HOST);
 
@@ -132,9 +132,6 @@ static const char *host_field(const char *p, int port)
 		if ((q = span(p, IP)) == p || *q++ != ']')
 			return NULL;
 	}
-	if (port && *q == ':')
-		for (q++; scan_is_digit(*q); q++)
-			;
 	return q;
 }
 
@@ -169,6 +166,7 @@ static const char *address_field(const char *p, char *out)
 /* The fields of a delivery record. */
 struct fields {
 	const char *relay, *dsn, *text;
+	const char *relay_end; /* the end of the relay's host, before its ":25" */
 	enum smtpcode_outcome outcome;
 };
 
@@ -210,8 +208,10 @@ static int record_fields(const char *p, struct fields *f)
 		case 's':
 			return (v = FIELD(p, "status=")) != NULL && status_field(v, f);
 		case 'r':
-			if ((v = FIELD(p, "relay=")) != NULL && !f->relay) /* each field once */
-				q = host_field(f->relay = v, 1);
+			if ((v = FIELD(p, "relay=")) != NULL && !f->relay && /* each field once */
+			    (q = f->relay_end = host_field(f->relay = v)) != NULL && *q == ':')
+				for (q++; scan_is_digit(*q); q++) /* the port */
+					;
 			break;
 		case 'o':
 			if ((v = FIELD(p, "orig_to=")) != NULL)
@@ -242,10 +242,17 @@ static int record_fields(const char *p, struct fields *f)
 static const char *reply_at(const struct fields *f)
 {
 	const char *p = f->text;
+	size_t n = (size_t)(f->relay_end - f->relay);
 
 	if (f->outcome == SMTPCODE_OUTCOME_DELIVERED && scan_is_digit(*p))
 		return p;
-	if (!(p = FIELD(p, "host ")) || !(p = host_field(p, 0)))
+	if (!(p = FIELD(p, "host ")))
+		return NULL;
+	/* most often the relay's "host[ip]" again: host_field would read the
+	 * same bytes the same way, up to the ']' that ends them */
+	if (f->relay_end[-1] == ']' && strncmp(p, f->relay, n) == 0)
+		p += n;
+	else if (!(p = host_field(p)))
 		return NULL;
 	return FIELD(p, " said: ");
 }
@@ -362,7 +369,7 @@ static int no_reply(const char *msg, const char *p)
 		if ((v = FIELD(p, "message-id=<")) != NULL)
 			return *(v = span(v, ADDRESS)) == '>' && !v[1];
 		if ((v = FIELD(p, "client=")) != NULL)
-			return (v = host_field(v, 0)) != NULL && !*v;
+			return (v = host_field(v)) != NULL && !*v;
 		if ((v = FIELD(p, "uid=")) != NULL)
 			return (v = count(v)) != NULL && (v = FIELD(v, " from=<")) != NULL &&
 			       *(v = span(v, ADDRESS)) == '>' && !v[1];
@@ -372,8 +379,8 @@ static int no_reply(const char *msg, const char *p)
 		return 0;
 	}
 	if ((v = FIELD(msg, "connect from ")) != NULL)
-		return (v = host_field(v, 0)) != NULL && !*v;
-	if (!(v = FIELD(msg, "disconnect from ")) || !(v = host_field(v, 0)))
+		return (v = host_field(v)) != NULL && !*v;
+	if (!(v = FIELD(msg, "disconnect from ")) || !(v = host_field(v)))
 		return 0;
 	while (*v == ' ') { /* " ehlo=1 mail=1 rcpt=0/1 ... commands=5" */
 		const char *w = v + 1;
@@ -485,7 +492,7 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 	struct scan_record rec;
 	struct scan_pairs pairs;
 	struct fast_shape shape;
-	struct fields f = { NULL, NULL, NULL, SMTPCODE_OUTCOME_NONE };
+	struct fields f = { NULL, NULL, NULL, NULL, SMTPCODE_OUTCOME_NONE };
 	const char *p, *id, *code_ptr;
 	int code = 0;
 	char sep = 0;
