@@ -182,6 +182,9 @@ static const char *const stamps[] = {
 	"Nov 22 10:00:01", "Nov  2 03:04:05", "Jan 31 23:59:59", "2026-11-22T10:00:01.123456+00:00",
 	"2026-11-22T10:00:01Z", "2026-11-22T10:00:01-05:00", "2026-11-22 10:00:01", "Nov 22 1:00:01",
 	"nov 22 10:00:01",
+	/* near the clock read as one word (scan_fast.c clock_time) */
+	"Nov 22 10:00:0:", "Nov 22 10;00:01", "Nov 22 1a:00:01", "Nov 22 10:00:01\t", "Nov 22 10:00:01:",
+	"Nov 22 10::00:01", "Nov 22 10:00:?1",
 };
 static const char *const heads[] = {
 	"mx postfix/smtp[1005]: 0A1B2C3D4E:", "mail.example.org postfix/lmtp[77]: 4Zb3qk0Qf5z9sX2:",
@@ -209,6 +212,7 @@ static const char *const middles[] = {
 static const char *const dsns[] = { "2.0.0", "4.7.1", "5.1.1", "5.0.0", "4.4.1", "x", "5.1.10" };
 static const char *const statuses[] = {
 	"sent", "deferred", "bounced", "expired", "undeliverable", "Sent", "sentx",
+	"sent(", "deferred  ", "bounce", "expired(", "d\xd0\xb5" "ferred",
 };
 static const char *const leads[] = {
 	"", "host mx.example.org[192.0.2.1] said: ", "host mx.example.org said: ",
@@ -377,7 +381,7 @@ static void test_generated(void **state)
 		twoways_free(&w);
 	}
 	/* The shapes it reads turn up often, the others too. */
-	assert_true(fast > 2000);
+	assert_true(fast > 1500); /* 1,948 of 20,000 today */
 	assert_true(fast < 18000);
 }
 
