@@ -246,21 +246,22 @@ int smtpcode__pass_log_prefix(struct scan *s, struct scan_line *l)
 	size_t n = number_lead(l->text, lead);
 	const struct scan_pairs *pairs = s->formats.pairs;
 	const char *start;
-	enum scan_role r;
+	enum scan_role r = SCAN_ROLE_COUNT; /* an empty line holds no marker */
 
 	if (l->len > LOG_PREFIX_MAX) { /* a prefix is short: look no further */
 		l->text[LOG_PREFIX_MAX] = '\0';
 		s->formats.pairs = NULL; /* the whole line's pairs reach past it */
 	}
-	r = smtpcode__prefix_after_longest(&s->formats, l->text, &start);
+	if (l->text[0])
+		r = smtpcode__prefix_after_longest(&s->formats, l->text, &start);
 	l->text[LOG_PREFIX_MAX] = keep;
 	s->formats.pairs = pairs;
 
 	if (!n || strcmp(s->lead, lead) != 0)
 		s->lead_since = s->line;
-	if (r == SCAN_ROLE_COUNT)
+	if (r == SCAN_ROLE_COUNT && l->text[0])
 		r = side_line(s, l, &start);
-	if (r == SCAN_ROLE_COUNT)
+	if (r == SCAN_ROLE_COUNT && l->text[0])
 		r = after_timestamp(s, l, &start);
 	if (r != SCAN_ROLE_COUNT) {
 		r = side_by_data(r, l->text, start);
