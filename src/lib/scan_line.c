@@ -68,7 +68,8 @@ static size_t number_lead(const char *t, char *out)
 		n = 0;
 	else
 		n++;
-	memcpy(out, t, n);
+	if (n) /* most lines have none */
+		memcpy(out, t, n);
 	out[n] = '\0';
 	return n;
 }
@@ -276,7 +277,10 @@ int smtpcode__pass_log_prefix(struct scan *s, struct scan_line *l)
 			l->start = l->text + n, l->pid = 1;
 		server_continuation(s, l);
 	}
-	memcpy(s->lead, lead, n + 1);
+	if (n)
+		memcpy(s->lead, lead, n + 1);
+	else
+		s->lead[0] = '\0';
 	return 1;
 }
 
