@@ -302,7 +302,11 @@ const char *smtpcode__find_embedded(const struct scan_index *ix, const char *lin
 	const char *colon_after = line, *p;
 	int colon_known = colon_lead; /* colon_after is looked up once a code needs it */
 
-	for (p = scan_first_stop(code_stop, line); *p; p = scan_first_stop(code_stop, p + 1)) {
+	/* the first byte that may start a code by the C library's search (most
+	 * lines hold none, or few) */
+	if ((p = strpbrk(line, "12345")) == NULL)
+		return NULL;
+	for (; *p; p = scan_first_stop(code_stop, p + 1)) {
 		struct smtpcode_enhanced_code c;
 		size_t len;
 		if (p > line && !scan_starts_code(p[-1]))
