@@ -109,6 +109,11 @@ static const struct scan_marker sendmail[] = {
 	DIR("stat=Deferred: ", REMOTE),
 	DIR("(reason: ", REMOTE),
 	MARK("(reason: ", SCAN_RETOLD), /* its transcript tells it again */
+	/* the bounce's transcript: "... while talking to mx.example.net.:" opens
+	 * a session with that host (deliver.c); the address list above it names
+	 * none of its replies */
+	MARK("... while ", SCAN_SESSION),    /* the session's line goes on after it: */
+	MARK("talking to ", SCAN_HOST_LINE), /* its host */
 	DIR("reply=", REMOTE),
 	DIR("mailer=esmtp,", REMOTE), /* a remote server's answer, as logstat */
 	DIR("mailer=smtp,", REMOTE),
