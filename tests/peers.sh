@@ -107,6 +107,18 @@ same "exim-large rejected" "$(exl Rejects 2)" "$(jq .messages.rejected "$tmp/exl
 same "exim-large rejected, by reason" "$(exl Rejects 2)" "$(ours "$tmp/exl.json" rejected.reasons)"
 same "exim-large rejected, by code" "$(exl Rejects 2)" "$(ours "$tmp/exl.json" rejected.codes)"
 
+# scan and explain find the same replies: scan's are explain's that have a
+# code (explain also shows the connection failures that have none, 7 in
+# postfix-day: smtpcode(1), Scan).
+for n in postfix-day exim-large postfix-large sendmail opensmtpd; do
+	"$bin" --json explain - < "tests/logs/$n.log" > "$tmp/$n.jsonl"
+	same "$n: scan's replies are explain's with a code" \
+		"$(jq -s '[.[] | select(.basic != null or (.enhanced | length) > 0)] | length' "$tmp/$n.jsonl")" \
+		"$("$bin" scan --json "tests/logs/$n.log" | jq .replies)"
+done
+same "postfix-day: explain's replies without a code" 7 \
+	"$(jq -s '[.[] | select(.basic == null and (.enhanced | length) == 0)] | length' "$tmp/postfix-day.jsonl")"
+
 if [ "${PEERS_RERUN:-0}" = 1 ] && command -v pflogsumm > /dev/null 2>&1; then
 	for n in postfix postfix-large postfix-milter postfix-day; do
 		pflogsumm "tests/logs/$n.log" 2> /dev/null > "$tmp/pf.full"
