@@ -145,6 +145,9 @@ static void exim__flags(void **state)
 	assert_int_equal(e.dir, LS_DIR_OURS);
 	assert_null(e.command);
 	assert_int_equal(count_of("2026-11-29 10:00:01 refused connection from [192.0.2.4] (host_reject_connection)"), LS_REJECTED);
+	e = read1("2026-11-29 10:00:01 1tXyZa-000AbC-Ab H=mx.example.net [192.0.2.1] Connection refused");
+	assert_int_equal(e.count, LS_REJECTED);
+	assert_int_equal(e.dir, LS_DIR_REMOTE);
 	assert_int_equal(count_of("2026-11-29 10:00:01 1tXyZa-000AbC-Ab local_scan() function timed out - message temporarily rejected"), LS_REJECTED);
 	assert_int_equal(count_of("2026-11-29 10:00:01 1tXyZa-000AbC-Ab H=[192.0.2.4] F=<a@example.net> temporarily rejected after DATA: SpamAssassin says no"), LS_REJECTED);
 	/* a delivery line is never a refusal, whatever its text says */

@@ -83,7 +83,12 @@ static int refusal(const char *s, size_t n, struct ls_event *e)
 		e->textlen = n - (size_t)(e->text - s);
 		return 1;
 	}
-	ls_event_set(e, count, LS_DIR_OURS, s, n); /* "dropped", "refused": the whole line */
+	/* "dropped", "refused": the whole line. Exim's note of a connection
+	 * that a remote host refused while delivering ("1tXyZa-000AbC-Ab
+	 * H=mx.example.net [192.0.2.1] Connection refused") is one of
+	 * eximstats' Rejects too, but the refusal is the remote's. */
+	ls_event_set(e, count, message_id(s, n) && ls_find(s, n, "Connection refused") ?
+	             LS_DIR_REMOTE : LS_DIR_OURS, s, n);
 	if (!e->cls && count == LS_TEMP_REJECTED)
 		e->cls = 4;
 	return 1;
