@@ -357,15 +357,16 @@ static void held_rows__the_rows_the_slots_give(void **state)
 static void held_rows__a_role_of_more_rows_row_by_row(void **state)
 {
 	static struct scan_index big;
+	static unsigned short first[SCAN_ROLE_COUNT + 1];
 	struct scan_pairs pp;
 	size_t n = 0, i;
 	uint64_t want_lo = 0, got_lo = 0, want_hi = 0, got_hi = 0;
 
 	(void)state;
 	big = ix;
-	big.first[0] = 0;
+	big.first = first; /* first[0] = 0 */
 	for (i = 1; i <= SCAN_ROLE_COUNT; i++)
-		big.first[i] = 70;
+		first[i] = 70;
 	assert_true(ix.first[SCAN_ROLE_COUNT] >= 70);
 	EACH_HELD(&big, NULL, (enum scan_role)0, m)
 		assert_ptr_equal(m, big.rows + n++);
