@@ -166,6 +166,7 @@ static inline struct scan_held_rows scan_held_start(const struct scan_index *ix,
 	h.pp = pp;
 	h.end = NULL;
 	h.left = 0;
+	h.row = NULL; /* set below; cppcheck reads the whole struct */
 	if (n > SCAN_GROUP_ROWS) {
 		h.end = h.base + n;
 		h.row = h.base = smtpcode__first_held(ix, pp, h.base, h.end);
