@@ -26,6 +26,7 @@
  * reply's command (command_later). */
 #include "scan.h"
 #include "scan_fast.h"
+#include "scan_lookup.h"
 
 #include <string.h>
 
@@ -167,14 +168,22 @@ int smtpcode__fast_record_shape(const struct scan *s, const struct scan_line *l,
 }
 
 /* The command, as smtpcode__command_seen (and, for a reply, then
- * smtpcode__command_span) read it from from on. */
+ * smtpcode__command_span) read it from from on. That lookup answers with
+ * the first row it finds, in the rows' order: where the first row's marker
+ * stands (Postfix's "in reply to ", which names its command by the words
+ * after it), its answer is known without the others' search. */
 static const char *command(const struct scan *s, const char *from, int span)
 {
 	const struct scan_index *ix = &s->formats;
-	const char *c;
+	const struct scan_marker *m = ix->rows[ix->first[SCAN_COMMAND]];
+	const char *c, *p;
 	int seen;
 
-	c = smtpcode__command_seen(ix, from, &seen);
+	if (ix->first[SCAN_COMMAND] != ix->first[SCAN_COMMAND + 1] && !m->command &&
+	    (p = strstr(from, m->marker)) != NULL)
+		c = smtpcode__command_word(p + m->len, m->then);
+	else
+		c = smtpcode__command_seen(ix, from, &seen);
 	return c || !span ? c : smtpcode__command_span(ix, from);
 }
 
