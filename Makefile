@@ -111,7 +111,7 @@ LIB         = build/libsmtpcode.a
 SHLIB       = build/libsmtpcode.so.$(VERSION)
 
 TESTS       = pipeline code command table lookup enhanced scan scan_line scan_formats scan_pairs scan_dsn scan_warn scan_raw scan_text scan_who \
-              scan_mime scan_bounce scan_fast \
+              scan_mime scan_bounce scan_fast scan_fast_bytes \
               compare strbuf ascii list json format_text format_json \
               args lines tally pattern i18n safe_text api logstat logstat_key logstat_text topk logtime linebreak \
               verdict verdict_match format_answer
@@ -285,7 +285,7 @@ build/tests/test_%: tests/test_%.c tests/testutil.h tests/scan_feed.h tests/scan
 # inside (the scanner's, which include src/lib/scan.h) sees the library's
 # instead.
 TEST_CPPFLAGS = $(CLI_CPPFLAGS)
-LIB_UNIT_TESTS = scan scan_line scan_formats scan_pairs scan_dsn scan_warn scan_raw scan_text scan_mime scan_who scan_bounce scan_fast \
+LIB_UNIT_TESTS = scan scan_line scan_formats scan_pairs scan_dsn scan_warn scan_raw scan_text scan_mime scan_who scan_bounce scan_fast scan_fast_bytes \
                  verdict_match
 $(LIB_UNIT_TESTS:%=build/tests/test_%): TEST_CPPFLAGS = $(LIB_CPPFLAGS)
 

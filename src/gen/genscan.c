@@ -10,7 +10,12 @@
  * SCAN_CLIENT, SCAN_SESSION), as bits, so that a line whose first two
  * bytes start none is done at once; the same for the raw session's
  * client commands (SCAN_RAW_CLIENT, in lower case; one of one byte is the
- * whole line, so its byte is followed by the end or a blank). Prints
+ * whole line, so its byte is followed by the end or a blank); and the
+ * code that gives the rows of a role whose first and last pairs a line
+ * holds, the rows that share a first pair in one group (a line that lacks
+ * it skips the group at once); and the
+ * first bytes of the markers of the roles searched for in text the line's
+ * pairs do not cover (a reply's text: SCAN_TEXT_END, SCAN_JOIN). Prints
  * build/scan_slots.inc, which
  * only src/lib/scan_index.c includes (tests/test_scan_pairs.c checks
  * each row and each prefix against the runtime's hash). A prefix of one
@@ -26,6 +31,7 @@
 #include "scan.h"
 #include "scan_pairs.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -75,6 +81,90 @@ static void raw_pairs(const struct scan_index *ix, unsigned char *bits)
 		set_slot(bits, a, ' ');
 		set_slot(bits, a, '\t');
 	}
+}
+
+/* The distinct first bytes of the markers of role, as a C string (for
+ * strpbrk): text that holds none of them holds none of the markers, which
+ * the role's lookups search for with strstr (case counts). 0 if a row has
+ * an empty marker or the bytes do not fit SCAN_FIRSTS_MAX. */
+static int print_firsts(const char *name, const struct scan_index *ix, enum scan_role role)
+{
+	char firsts[SCAN_FIRSTS_MAX] = { 0 };
+	size_t n = 0, i, r;
+
+	for (r = ix->first[role]; r < ix->first[role + 1]; r++) {
+		unsigned char c = (unsigned char)ix->rows[r]->marker[0];
+		if (!c) {
+			fprintf(stderr, "genscan: %s: a marker is empty\n", name);
+			return 0;
+		}
+		if (memchr(firsts, c, n))
+			continue;
+		if (n + 1 >= sizeof firsts) {
+			fprintf(stderr, "genscan: %s: more than %d first bytes\n", name,
+			        SCAN_FIRSTS_MAX - 1);
+			return 0;
+		}
+		firsts[n++] = (char)c;
+	}
+	printf("const char %s[SCAN_FIRSTS_MAX] = \"", name);
+	for (i = 0; i < n; i++)
+		printf("\\%03o", (unsigned char)firsts[i]);
+	printf("\";\n");
+	return 1;
+}
+
+/* A row's slot: of its marker's first pair, or of its last; SCAN_PAIRS,
+ * the slot every line holds, for a marker of one byte. */
+static unsigned row_slot(const struct scan_marker *m, int last)
+{
+	const unsigned char *u = (const unsigned char *)m->marker;
+
+	if (m->len < 2)
+		return SCAN_PAIRS;
+	return scan_pair_slot(last ? u + m->len - 2 : u);
+}
+
+/* smtpcode__held_rows(first, role): for a role of SCAN_GROUP_ROWS rows or
+ * fewer, the rows whose marker's first and last pairs a line holds (first
+ * is its marked pairs, scan_pairs.h), a bit each (the role's first row is
+ * bit 0), as straight code: the rows that share a first pair stand in one
+ * group, which a line without that pair skips with one test. A role of
+ * more rows gets no code (its rows are tried one by one). */
+static void print_held_rows(const struct scan_index *ix)
+{
+	int r;
+
+	printf("\n/* the rows of a role whose first and last pairs a line holds */\n");
+	printf("uint64_t smtpcode__held_rows(const unsigned char *first, enum scan_role role)\n{\n");
+	printf("\tuint64_t m = 0;\n\n\tswitch ((int)role) {\n");
+	for (r = 0; r < SCAN_ROLE_COUNT; r++) {
+		unsigned base = ix->first[r], count = (unsigned)(ix->first[r + 1] - base), i, k;
+		unsigned char done[SCAN_GROUP_ROWS] = { 0 };
+		if (count == 0 || count > SCAN_GROUP_ROWS)
+			continue;
+		printf("\tcase %d: /* %u rows */\n", r, count);
+		for (i = 0; i < count; i++) {
+			unsigned slot = row_slot(ix->rows[base + i], 0);
+			if (done[i])
+				continue;
+			printf("\t\tif (first[%u]) {\n", slot);
+			for (k = i; k < count; k++) {
+				unsigned last = row_slot(ix->rows[base + k], 1);
+				if (done[k] || row_slot(ix->rows[base + k], 0) != slot)
+					continue;
+				done[k] = 1;
+				if (last == slot)
+					printf("\t\t\tm |= UINT64_C(1) << %u;\n", k);
+				else
+					printf("\t\t\tif (first[%u])\n\t\t\t\tm |= UINT64_C(1) << %u;\n",
+					       last, k);
+			}
+			printf("\t\t}\n");
+		}
+		printf("\t\treturn m;\n");
+	}
+	printf("\tdefault:\n\t\treturn m;\n\t}\n}\n");
 }
 
 static void print_bits(const char *name, const unsigned char *bits)
@@ -171,10 +261,7 @@ int main(int argc, char **argv)
 	printf("/* %u rows: the slots of each marker's first and last pair */\n", n);
 	printf("const unsigned short smtpcode__row_slots[][2] = {\n");
 	for (i = 0; i < n; i++) {
-		const unsigned char *u = (const unsigned char *)ix.rows[i]->marker;
-		size_t len = ix.rows[i]->len;
-		unsigned first = len < 2 ? SCAN_PAIRS : scan_pair_slot(u);
-		unsigned last = len < 2 ? SCAN_PAIRS : scan_pair_slot(u + len - 2);
+		unsigned first = row_slot(ix.rows[i], 0), last = row_slot(ix.rows[i], 1);
 		printf("%s{ %u, %u },%s", i % 6 == 0 ? "\t" : "", first, last,
 		       i % 6 == 5 || i + 1 == n ? "\n" : " ");
 	}
@@ -182,5 +269,10 @@ int main(int argc, char **argv)
 	print_bits("smtpcode__prefix_pairs", bits);
 	printf("\n/* the raw client commands' first pairs, in lower case */\n");
 	print_bits("smtpcode__raw_pairs", raw);
+	print_held_rows(&ix);
+	printf("\n/* the first bytes of the text-end markers and of the joins */\n");
+	if (!print_firsts("smtpcode__text_end_firsts", &ix, SCAN_TEXT_END) ||
+	    !print_firsts("smtpcode__join_firsts", &ix, SCAN_JOIN))
+		return 1;
 	return flushed();
 }

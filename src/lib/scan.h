@@ -12,7 +12,7 @@
  *                   which sorts them into scan_rows.c's table)
  *   scan_lookup.c   the lookups of those tables, by role (scan_lookup.h)
  *   scan_index.c    what they keep: each line's pairs, first-byte bitmaps,
- *                   the rows' slots (build/scan_slots.inc, by src/gen/genscan.c)
+ *                   the rows' slots and held rows (build/scan_slots.inc, genscan)
  *   scan_pairs.h    which markers a line may hold: the lookups' filter
  *   scan_fast.c     the fast path: a known log's records read field by
  *                   field (scan_fast.h), with the same replies
