@@ -53,7 +53,7 @@ LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c 
               src/lib/scan_line.c src/lib/scan_text.c src/lib/scan_rows.c src/lib/scan_lookup.c src/lib/scan_index.c \
               src/lib/scan_reply.c src/lib/scan_fast.c src/lib/scan_fast_reply.c src/lib/scan_build.c src/lib/scan_dsn.c src/lib/scan_warn.c src/lib/scan_mime.c \
               src/lib/scan_mime_decode.c src/lib/scan_mime_fields.c \
-              src/lib/scan_who.c src/lib/scan_twin.c src/lib/scan_bounce.c \
+              src/lib/scan_who.c src/lib/scan_address.c src/lib/scan_twin.c src/lib/scan_bounce.c \
               src/lib/verdict.c src/lib/verdict_data.c src/lib/verdict_match.c
 # src/cli: the command, a client of the library's public API.
 CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \

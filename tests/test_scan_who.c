@@ -290,6 +290,49 @@ static void sendmail_bounce__status_after_each_reply(void **state)
 	}
 }
 
+/* A quoted local part is the recipient, whatever it holds; what it holds
+ * is never read as a status, a lead-in or a reply (hostile input): the
+ * line's own fields decide. */
+static void quoted_local_part__an_address_only(void **state)
+{
+	(void)state;
+	scan("Nov 30 10:05:01 mx postfix/smtp[3101]: 5A1B2C3D4E: to=<\"john smith\"@example.com>, "
+	     "relay=mx.example.com[192.0.2.80]:25, delay=0.4, delays=0.1/0/0.2/0.1, dsn=5.1.1, "
+	     "status=bounced (host mx.example.com[192.0.2.80] said: 550 5.1.1 <\"john smith\""
+	     "@example.com>: Recipient address rejected: User unknown (in reply to RCPT TO command))\n"
+	     "Nov 30 10:06:01 mx postfix/smtp[3102]: 6B2C3D4E5F: to=<\"status=bounced said: 550\""
+	     "@example.com>, relay=mx.example.com[192.0.2.80]:25, delay=0.4, "
+	     "delays=0.1/0/0.2/0.1, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 9F8E7D)\n"
+	     "Nov 30 10:06:02 mx postfix/smtp[3103]: 7C3D4E5F6A: to=<\"x said: 550 5.1.1 bad\""
+	     "@example.com>, relay=none, delay=0.4, delays=0.1/0/0.2/0.1, dsn=4.4.1, "
+	     "status=deferred (connect to mx.example.com[192.0.2.80]:25: Connection timed out)\n");
+	assert_int_equal(nfound, 3);
+	who_is(0, "\"john smith\"@example.com", "mx.example.com[192.0.2.80]", REMOTE);
+	assert_string_equal(found[0].text,
+	                    "<\"john smith\"@example.com>: Recipient address rejected: User unknown");
+	who_is(1, "\"status=bounced said: 550\"@example.com", "mx.example.com[192.0.2.80]", REMOTE);
+	assert_int_equal(found[1].basic, 250);
+	assert_int_equal(found[1].outcome, SMTPCODE_OUTCOME_DELIVERED);
+	assert_int_equal(found[2].basic, 0); /* the connection failure, no 550 */
+	assert_int_equal(found[2].outcome, SMTPCODE_OUTCOME_DEFERRED);
+	assert_string_equal(found[2].recipient, "\"x said: 550 5.1.1 bad\"@example.com");
+}
+
+/* Yahoo names the address only in its text, in parentheses after the
+ * words about the mailbox; a contact address in parentheses is none. */
+static void yahoo__address_in_parentheses(void **state)
+{
+	(void)state;
+	scan("554 delivery error: dd This user doesn't have a example.com account "
+	     "(kim@example.com) [0] - mta1001.mail.example.com\n"
+	     "554 5.7.1 Blocked, write to the postmaster (postmaster@example.net)\n"
+	     "550 5.1.1 Unknown mailbox (lee@example.org\n");
+	assert_int_equal(nfound, 3);
+	assert_string_equal(found[0].recipient, "kim@example.com");
+	assert_string_equal(found[1].recipient, "");
+	assert_string_equal(found[2].recipient, "");
+}
+
 static void qmail_bounce__paragraphs(void **state)
 {
 	(void)state;
@@ -411,6 +454,14 @@ static void readers__addresses_and_rows(void **state)
 	assert_int_equal(smtpcode__address_at("@example.org", out, sizeof out), 0);
 	assert_int_equal(smtpcode__address_at("a@b@example.org", out, sizeof out), 0);
 	assert_int_equal(smtpcode__address_at("u@example.org", out, 8), 0);
+	/* a quoted local part (RFC 5321 4.1.2), blanks and a quoted quote in */
+	assert_int_equal(smtpcode__address_at("<\"john smith\"@example.com>", out, sizeof out), 26);
+	assert_string_equal(out, "\"john smith\"@example.com");
+	assert_int_equal(smtpcode__address_at("\"a\\\"b\"@example.com, x", out, sizeof out), 18);
+	assert_string_equal(out, "\"a\\\"b\"@example.com");
+	assert_int_equal(smtpcode__address_at("\"unclosed@example.com", out, sizeof out), 0);
+	assert_int_equal(smtpcode__address_at("\"no at\" example.com", out, sizeof out), 0);
+	assert_int_equal(smtpcode__address_at("\"a\tb\"@example.com", out, sizeof out), 0);
 	assert_false(smtpcode__recipient_in(&ix, "orig_to=<u@example.org>", out));
 	assert_true(smtpcode__recipient_in(&ix, "x, orig_to=<a@example.org> to=<u@example.org>", out));
 	assert_string_equal(out, "u@example.org");
@@ -610,6 +661,8 @@ int main(void)
 		cmocka_unit_test(sendmail__log_and_rulesets),
 		cmocka_unit_test(sendmail_bounce__reason_and_user_unknown),
 		cmocka_unit_test(sendmail_bounce__status_after_each_reply),
+		cmocka_unit_test(quoted_local_part__an_address_only),
+		cmocka_unit_test(yahoo__address_in_parentheses),
 		cmocka_unit_test(qmail_bounce__paragraphs),
 		cmocka_unit_test(exchange__ndr_layouts),
 		cmocka_unit_test(transcript__rcpt_data_and_host),

@@ -57,6 +57,11 @@ static void detect(struct scan *sc, struct scan_line *l)
 		smtpcode__pairs_mark(&pairs, l->text, strlen(l->text));
 		sc->formats.pairs = &pairs;
 	}
+	/* First, a quoted local part's text hidden (scan_address.c): only a
+	 * line with both pairs of "<\"...\"@" may hold one. */
+	if (sc->formats.pairs && scan_may_hold(sc->formats.pairs, "<\"", 2) &&
+	    scan_may_hold(sc->formats.pairs, "\"@", 2))
+		smtpcode__pass_quoted(sc, l);
 	for (i = 0; i < sizeof passes / sizeof passes[0]; i++)
 		if (!passes[i](sc, l)) {
 			sc->formats.pairs = NULL;

@@ -27,6 +27,7 @@
  *   scan_mime_decode.c  its quoted-printable and base64 decoders
  *   scan_dsn.c      RFC 3464 per-recipient groups
  *   scan_who.c      who a reply is about: recipient, remote host, direction
+ *   scan_address.c  addresses in text; quoted local parts hidden
  *   scan_twin.c     the hold-back that merges a bounce's reply with its
  *                   DSN twin
  *   scan_warn.c     warnings, and the names of warnings and outcomes
@@ -308,6 +309,8 @@ scan_pass_fn smtpcode__pass_log_prefix; /* a log prefix before a transcript's
                                          * marker, and its process id */
 scan_pass_fn smtpcode__pass_prefix; /* transcript prefixes: kind, start */
 scan_pass_fn smtpcode__pass_indent; /* indentation: indented */
+scan_pass_fn smtpcode__pass_quoted; /* scan_address.c: a quoted local
+                                     * part's text hidden from the lookups */
 void smtpcode__qmail_delivery(struct scan *s, struct scan_line *l); /* scan_bounce.c */
 
 /* ---- MIME (scan_mime.h: the first pass's state and decoders) ----------- */
@@ -361,6 +364,11 @@ struct scan_who {
 	int context_ok;                      /* the open reply may take address */
 	int dsn_rank;                        /* which field gave the DSN group's
 	                                      * recipient (Final-Recipient best) */
+	char quoted[2][SCAN_ADDRESS];        /* the quoted local part a line held
+	                                      * ("\"john smith\""), hidden there
+	                                      * (scan_address.c), for odd and even
+	                                      * lines (a reply ends on the next) */
+	unsigned long quoted_line[2];        /* ... and those lines */
 };
 
 /* Replies held back until their DSN twin (scan_twin.c). */
@@ -510,7 +518,8 @@ void smtpcode__who_sent(struct scan *s, const char *line, const char *command);
 void smtpcode__who_answer(struct scan *s, struct smtpcode_reply *r);
 void smtpcode__who_dsn_field(struct scan *s, enum dsn_field f, const char *value);
 void smtpcode__who_finish(struct scan *s, struct smtpcode_reply *r, int dsn);
-size_t smtpcode__address_at(const char *p, char *out, size_t size);
+size_t smtpcode__address_at(const char *p, char *out, size_t size); /* scan_address.c */
+void smtpcode__quoted_restore(const struct scan *s, struct smtpcode_reply *r);
 int smtpcode__same_address(const char *a, const char *b);
 
 /* Gives r (a DSN group's when dsn) to the caller, or holds it until its

@@ -38,58 +38,6 @@ static int ascii_equal_nocase(const char *a, const char *b)
 	return *a == *b;
 }
 
-/* Nonzero if c may stand in an address as the scanner takes it: printable
- * ASCII but blanks and the punctuation that ends one in text. */
-static int address_char(unsigned char c)
-{
-	switch (c) { /* a switch, not strchr: this runs for each byte */
-	case '<': case '>': case '(': case ')': case '[': case ']': case ',': case ';': case ':':
-	case '"': case '\'': case '\\':
-		return 0;
-	default:
-		return c > ' ' && c < 0x7f;
-	}
-}
-
-/* An address at p: "<u@example.org>" or a bare u@example.org (a final '.'
- * or ':' is the sentence's). Copies it (without the brackets) to out,
- * which holds size bytes, and returns its length at p (brackets in, a
- * sentence's final '.' or ':' out); 0 if there is
- * none. An address has one '@' with a local part before it and, after it,
- * a domain with a dot or an address literal ("[192.0.2.1]"). */
-size_t smtpcode__address_at(const char *p, char *out, size_t size)
-{
-	const char *s = p + (p[0] == '<'), *at = NULL, *e = s;
-	size_t n;
-
-	while (address_char((unsigned char)*e) || (*e == '[' && at && e == at + 1)) {
-		if (*e == '@') {
-			if (at)
-				return 0;
-			at = e;
-		}
-		if (*e == '[') { /* a domain literal: up to its ']' */
-			while (*e && *e != ']' && *e != '>' && *e != ' ')
-				e++;
-			if (*e == ']')
-				e++;
-			break;
-		}
-		e++;
-	}
-	if (p[0] == '<' && *e != '>')
-		return 0;
-	n = (size_t)(e - s);
-	while (p[0] != '<' && n > 0 && (s[n - 1] == '.' || s[n - 1] == ':'))
-		n--;
-	if (!at || at == s || (size_t)(at - s) + 1 >= n || n >= size ||
-	    (at[1] != '[' && !memchr(at + 1, '.', n - (size_t)(at + 1 - s))))
-		return 0;
-	memcpy(out, s, n);
-	out[n] = '\0';
-	return p[0] == '<' ? (size_t)(e - p) + 1 : n;
-}
-
 /* Nonzero if c ends a host's name: the end, a blank, or one of ",;()\"'<>". */
 static int host_end(char c)
 {
@@ -488,6 +436,23 @@ static int id_before(const char *text, const char *p)
 	       scx_lower((unsigned char)text[n - 1]) == 'd';
 }
 
+/* Nonzero if the words just before p (its clause, at most 48 bytes) are
+ * about a mailbox: "user", "account", "mailbox" or "recipient". */
+static int mailbox_before(const char *text, const char *p)
+{
+	static const char *const words[] = { "user", "account", "mailbox", "recipient" };
+	const char *from = p - text > 48 ? p - 48 : text, *q;
+	size_t i;
+
+	for (q = p; q > from && q[-1] != '.' && q[-1] != ';' && q[-1] != ':'; q--)
+		;
+	for (; q < p; q++)
+		for (i = 0; i < sizeof words / sizeof words[0]; i++)
+			if (scx_lower((unsigned char)*q) == words[i][0] && scan_starts_with(q, words[i]))
+				return 1;
+	return 0;
+}
+
 /* The address at p (n bytes long, copied to out) is a sender's when " to "
  * and another address follow it ("451 4.7.1 <s@a> to <r@a> greylisted",
  * greylistd's "... deliver mail from <s@a> to <r@a>"): the other one, the
@@ -505,7 +470,8 @@ static size_t to_address(const char *p, size_t n, char *out, size_t size)
 
 /* The address inside a reply's text, when the reply answered no command
  * about the sender or the session: "<u@a>: Recipient address rejected",
- * "<u@a>... User unknown", or a bare address as the text's first word.
+ * "<u@a>... User unknown", a bare address as the text's first word, or
+ * one alone in parentheses ("... account (u@a) [0]").
  * Not the sender's ("<s@a>: Sender address rejected"), not a Message-ID. */
 static void text_address(struct smtpcode_reply *r)
 {
@@ -528,6 +494,14 @@ static void text_address(struct smtpcode_reply *r)
 		if (n && !id_before(r->text, p) && !sender_follows(p + n))
 			return;
 	}
+	/* an address alone in parentheses after words about the mailbox:
+	 * Yahoo's "This user doesn't have a yahoo.com account (u@a) [0]" (a
+	 * contact's, "write to (postmaster@a)", is no recipient) */
+	for (p = r->text; (p = strchr(p, '(')) != NULL; p++) {
+		n = smtpcode__address_at(p + 1, r->recipient, sizeof r->recipient);
+		if (n && p[1 + n] == ')' && mailbox_before(r->text, p))
+			return;
+	}
 	r->recipient[0] = '\0';
 }
 
@@ -547,6 +521,8 @@ void smtpcode__who_finish(struct scan *s, struct smtpcode_reply *r, int dsn)
 		text_address(r);
 	if (!dsn && !r->recipient[0] && s->who.context_ok)
 		copy_field(r->recipient, s->who.address, strlen(s->who.address));
+	if (s->who.quoted_line[0] || s->who.quoted_line[1]) /* a line hid one */
+		smtpcode__quoted_restore(s, r);
 	if (!dsn)
 		s->who.context_ok = 0;
 }
