@@ -43,6 +43,32 @@ static void postfix__pflogsumm_definitions(void **state)
 	assert_int_equal(ls.mta_lines[LS_MTA_POSTFIX], 8);
 }
 
+/* verify(8)'s address probes and soft_bounce's would-be bounces are what
+ * they are: neither delivered, bounced nor deferred (pflogsumm counts them
+ * in nothing), nor in the hours, domains, relays or detail tables. */
+static void postfix__probes_and_soft_bounces(void **state)
+{
+	(void)state;
+	logstat_init(&ls);
+	feed("Nov 29 10:00:01 mx postfix/smtp[1]: 4Y2A: to=<a@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=1, delays=0/0/0.5/0.5, dsn=2.1.5, status=deliverable (250 2.1.5 Ok)");
+	feed("Nov 29 10:00:02 mx postfix/smtp[1]: 4Y2B: to=<b@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=1, delays=0/0/0.5/0.5, dsn=5.1.1, status=undeliverable (host mx.example.com[192.0.2.1] said: 550 5.1.1 <b@example.com>: User unknown (in reply to RCPT TO command))");
+	feed("Nov 29 10:00:03 mx postfix/smtp[1]: 4Y2C: to=<c@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=1, delays=0/0/0.5/0.5, dsn=4.1.1, status=SOFTBOUNCE (host mx.example.com[192.0.2.1] said: 550 5.1.1 <c@example.com>: User unknown (in reply to RCPT TO command))");
+	feed("Nov 29 10:00:04 mx postfix/local[1]: 4Y2D: to=<d@example.com>, relay=local, delay=1, delays=0/0/0/1, dsn=4.1.1, status=SOFTBOUNCE (unknown user: \"d\")");
+	feed("Nov 29 10:00:05 mx postfix/smtp[1]: 4Y2E: to=<e@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=1, dsn=2.1.5, status=deliverables (250 2.1.5 Ok)");
+	assert_int_equal(ls.count[LS_PROBES], 2);
+	assert_int_equal(ls.count[LS_SOFT_BOUNCED], 2);
+	assert_int_equal(ls.count[LS_DELIVERED] + ls.count[LS_BOUNCED] + ls.count[LS_DEFERRALS], 0);
+	assert_int_equal(ls.count[LS_DEFERRED], 0);
+	/* a soft bounce that quotes the remote server is its refusal */
+	assert_int_equal(ls.dir[LS_DIR_REMOTE][0], 1);
+	assert_int_equal(ls.dir[LS_DIR_REMOTE][2], 1);
+	assert_int_equal(ls.hours[LS_H_BOUNCED][10] + ls.hours[LS_H_DELIVERED][10], 0);
+	assert_int_equal(ls.domains.total[0] + ls.domains.total[1] + ls.domains.total[2], 0);
+	assert_int_equal(ls.mta_lines[LS_MTA_POSTFIX], 5);
+	assert_string_equal(logstat_key(LS_PROBES), "probes");
+	assert_string_equal(logstat_key(LS_SOFT_BOUNCED), "soft_bounced");
+}
+
 static void postfix__rejects_are_ours(void **state)
 {
 	struct ls_event e;
@@ -146,6 +172,112 @@ static void lines__not_from_an_mta(void **state)
 	(void)state;
 	for (i = 0; i < sizeof others / sizeof others[0]; i++)
 		assert_false(ls_read_line(others[i], strlen(others[i]), &e));
+}
+
+/* Every stamp that a syslog daemon, journalctl or Postfix's own log file
+ * writes, before each MTA's tag: the tag decides the MTA. */
+static void stamps__the_tag_decides(void **state)
+{
+	static const char *const stamps[] = {
+		"Nov 22 10:00:00", "Nov 02 10:00:00", "Nov  2 10:00:00", "Nov 22 10:00:00.123456",
+		"Nov 22 2026 10:00:00", "2026-11-22T10:00:00.123456+00:00", "2026-11-22T10:00:00Z",
+		"2026-11-22T10:00:00+0100", "2026-11-22 10:00:00", "2026-11-22 10:00:00.123",
+		"2026-11-22 10:00:00 +0100", "Sun 2026-11-22 10:00:00 CET",
+	};
+	static const struct { const char *tagged; enum ls_mta mta; int count; } lines[] = {
+		{ "mx postfix/smtp[123]: 4AB12C0D1E: to=<a@example.com>, relay=mx.example.com"
+		  "[192.0.2.1]:25, delay=1.2, delays=0.1/0/0.5/0.6, dsn=5.1.1, status=bounced "
+		  "(host mx.example.com[192.0.2.1] said: 550 5.1.1 User unknown (in reply to RCPT TO "
+		  "command))", LS_MTA_POSTFIX, LS_BOUNCED },
+		{ "mx sm-mta[77]: 5ATA0001: to=<b@example.org>, delay=00:00:01, mailer=esmtp, "
+		  "pri=120, relay=mx.example.org. [192.0.2.2], dsn=2.0.0, stat=Sent (Ok)",
+		  LS_MTA_SENDMAIL, LS_DELIVERED },
+		{ "mx exim[88]: 1tXyZa-000AbC-Ab => c@example.net R=dnslookup T=remote_smtp "
+		  "H=mx.example.net [192.0.2.3]", LS_MTA_EXIM, LS_DELIVERED },
+		{ "mx smtpd[99]: 0123456789abcdef mta delivery evpid=0123456789abcdef "
+		  "from=<a@example.com> to=<d@example.org> rcpt=<-> source=\"192.0.2.4\" "
+		  "relay=\"mx.example.org [192.0.2.5]\" delay=1s result=\"Ok\" stat=\"250 Ok\"",
+		  LS_MTA_OPENSMTPD, LS_DELIVERED },
+	};
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < sizeof stamps / sizeof stamps[0]; i++)
+		for (k = 0; k < sizeof lines / sizeof lines[0]; k++) {
+			char line[512];
+			struct ls_event e;
+			snprintf(line, sizeof line, "%s %s", stamps[i], lines[k].tagged);
+			if (!ls_read_line(line, strlen(line), &e))
+				fail_msg("not read: %s", line);
+			if (e.mta != lines[k].mta || e.count != lines[k].count)
+				fail_msg("mta %d, count %d: %s", (int)e.mta, e.count, line);
+			if (!e.time.text[0])
+				fail_msg("no time: %s", line);
+		}
+	/* Exim's own stamp, with no host or tag after it, stays Exim's */
+	assert_int_equal(read1("2026-11-22 10:00:00 1tXyZa-000AbC-Ab => c@example.net R=x "
+	                       "T=remote_smtp H=mx.example.net [192.0.2.3]").mta, LS_MTA_EXIM);
+	assert_int_equal(read1("2026-11-22 10:00:00.123 +0100 [4242] 1tXyZa-000AbC-Ab ** "
+	                       "c@example.net: Unrouteable address").mta, LS_MTA_EXIM);
+	/* an RFC 3339 stamp is never Exim's */
+	assert_int_equal(read1("2026-11-22T10:00:00 mx exim[1]: 1tXyZa-000AbC-Ab Completed").mta,
+	                 LS_MTA_EXIM);
+	assert_false(ls_read_line("2026-11-22T10:00:00 1tXyZa-000AbC-Ab Completed", 44, &(struct
+	             ls_event){ 0 }));
+}
+
+/* A log without years across New Year's Eve: its range is from December
+ * to January, and a late line of December 31st does not move it. */
+static void time__new_year_from_the_order(void **state)
+{
+	char first[LOGTIME_TEXT], last[LOGTIME_TEXT];
+
+	(void)state;
+	logstat_init(&ls);
+	feed("Dec 30 10:00:00 mx postfix/pickup[1]: 4AB1: uid=0 from=<root>");
+	feed("Dec 31 23:59:59 mx postfix/pickup[1]: 4AB2: uid=0 from=<root>");
+	feed("Jan  1 00:00:01 mx postfix/pickup[1]: 4AB3: uid=0 from=<root>");
+	feed("Dec 31 23:59:58 mx postfix/pickup[1]: 4AB4: uid=0 from=<root>");
+	feed("Jan  2 08:00:00 mx postfix/pickup[1]: 4AB5: uid=0 from=<root>");
+	logstat_time_range(&ls, first, last);
+	assert_string_equal(first, "--12-30T10:00:00");
+	assert_string_equal(last, "--01-02T08:00:00");
+	/* the next New Year, the months between read: the range goes on */
+	feed("Jun 30 08:00:00 mx postfix/pickup[1]: 4AB6: uid=0 from=<root>");
+	feed("Dec 31 08:00:00 mx postfix/pickup[1]: 4AB6: uid=0 from=<root>");
+	feed("Jan  1 08:00:00 mx postfix/pickup[1]: 4AB7: uid=0 from=<root>");
+	logstat_time_range(&ls, first, last);
+	assert_string_equal(first, "--12-30T10:00:00");
+	assert_string_equal(last, "--01-01T08:00:00");
+	/* files read newest first: January, then the December before */
+	logstat_init(&ls);
+	feed("Jan  1 00:00:01 mx postfix/pickup[1]: 4AB3: uid=0 from=<root>");
+	feed("Dec 31 23:59:59 mx postfix/pickup[1]: 4AB2: uid=0 from=<root>");
+	logstat_time_range(&ls, first, last);
+	assert_string_equal(first, "--12-31T23:59:59");
+	assert_string_equal(last, "--01-01T00:00:01");
+	/* a year from the other end: the first line's, or the next */
+	logstat_init(&ls);
+	feed("2026-12-31 23:00:00 mx postfix/pickup[1]: 4AB2: uid=0 from=<root>");
+	feed("Jan  1 00:00:01 mx postfix/pickup[1]: 4AB3: uid=0 from=<root>");
+	logstat_time_range(&ls, first, last);
+	assert_string_equal(first, "2026-12-31T23:00:00");
+	assert_string_equal(last, "2027-01-01T00:00:01");
+	/* the syslog lines before the first stamp with a year */
+	logstat_init(&ls);
+	feed("Nov 22 10:00:00 mx postfix/pickup[1]: 4AB2: uid=0 from=<root>");
+	feed("2026-11-22 10:00:05 1tXyZa-000AbC-Ab <= a@example.com H=mx.example.com "
+	     "[192.0.2.1] P=esmtp S=100");
+	logstat_time_range(&ls, first, last);
+	assert_string_equal(first, "2026-11-22T10:00:00");
+	assert_string_equal(last, "2026-11-22T10:00:05");
+	assert_int_equal(ls.mta_lines[LS_MTA_POSTFIX], 1);
+	assert_int_equal(ls.mta_lines[LS_MTA_EXIM], 1);
+	logstat_init(&ls);
+	assert_int_equal(ls.first[0], 0);
+	logstat_time_range(&ls, first, last);
+	assert_string_equal(first, "");
+	assert_string_equal(last, "");
 }
 
 static void percent__as_pflogsumm(void **state)
@@ -373,6 +505,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(postfix__pflogsumm_definitions),
+		cmocka_unit_test(postfix__probes_and_soft_bounces),
+		cmocka_unit_test(stamps__the_tag_decides),
+		cmocka_unit_test(time__new_year_from_the_order),
 		cmocka_unit_test(postfix__rejects_are_ours),
 		cmocka_unit_test(exim__flags),
 		cmocka_unit_test(sendmail__recipients_and_rejects),

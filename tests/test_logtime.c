@@ -25,6 +25,67 @@ static void formats__three_kinds(void **state)
 	assert_int_equal(t.hour, 23);
 }
 
+/* The stamps that syslog daemons, journalctl and Postfix's own log file
+ * write (logtime.c names each). */
+static void formats__every_writer(void **state)
+{
+	struct logtime t;
+
+	(void)state;
+	/* Postfix maillog_file (postlogd): strftime's "%b %d", a 0 before the day */
+	assert_string_equal(parse("Nov 09 10:00:01 mx postfix/smtp[1]: x"), "--11-09T10:00:01");
+	/* journalctl -o short-precise */
+	assert_string_equal(parse("Nov 29 10:00:01.123456 mx postfix/smtp[1]: x"),
+	                    "--11-29T10:00:01");
+	/* journalctl -o short-iso (older systemd: "+0100"), short-iso-precise */
+	assert_string_equal(parse("2026-11-29T10:00:01+0100 mx x"), "2026-11-29T10:00:01");
+	assert_string_equal(parse("2026-11-29T10:00:01.123456+01:00 mx x"), "2026-11-29T10:00:01");
+	/* a template with a space, as Exim's own */
+	assert_string_equal(parse("2026-11-29 10:00:01 mx postfix/smtp[1]: x"),
+	                    "2026-11-29T10:00:01");
+	/* journalctl -o short-full */
+	assert_string_equal(parse("Sun 2026-11-29 10:00:01 CET mx postfix/smtp[1]: x"),
+	                    "2026-11-29T10:00:01");
+	/* syslog with the year after the day */
+	assert_string_equal(parse("Nov 29 2026 10:00:01 mx postfix/smtp[1]: x"),
+	                    "2026-11-29T10:00:01");
+	assert_string_equal(parse("Nov  9 2026 23:00:01 mx x"), "2026-11-09T23:00:01");
+	assert_true(logtime_parse("Sun 2026-11-29 23:00:01 CET", 27, &t));
+	assert_int_equal(t.hour, 23);
+	assert_null(parse("Nov 29 2026 10:00:0"));
+	assert_null(parse("Nov 29 202x 10:00:01 mx"));
+	assert_null(parse("Nov 29 2026T10:00:01 mx"));
+	assert_null(parse("Sun 2026-11-29T10:00:0"));
+	assert_null(parse("Sun 2026-11-29X10:00:01 mx"));
+	assert_null(parse("Sun 2026-13-29 10:00:01 mx"));
+	assert_null(parse("Sunday 2026-11-29 10:00:01 mx"));
+}
+
+static void give_year__from_the_other_end(void **state)
+{
+	char t[LOGTIME_TEXT];
+
+	(void)state;
+	strcpy(t, "--11-29T10:00:04");
+	logtime_give_year(t, "2026-11-29T10:00:00", 1);
+	assert_string_equal(t, "2026-11-29T10:00:04");
+	strcpy(t, "--01-01T00:00:04"); /* the last, before the first in the year: the next */
+	logtime_give_year(t, "2026-12-31T23:59:00", 1);
+	assert_string_equal(t, "2027-01-01T00:00:04");
+	strcpy(t, "--11-29T09:00:00");
+	logtime_give_year(t, "2026-11-29T10:00:00", -1);
+	assert_string_equal(t, "2026-11-29T09:00:00");
+	strcpy(t, "--12-31T23:00:00"); /* the first, after the last in the year: the one before */
+	logtime_give_year(t, "2027-01-01T01:00:00", -1);
+	assert_string_equal(t, "2026-12-31T23:00:00");
+	strcpy(t, "--12-31T23:00:00"); /* no year before 0000 */
+	logtime_give_year(t, "0000-01-01T01:00:00", -1);
+	assert_string_equal(t, "--12-31T23:00:00");
+	strcpy(t, "--01-01T00:00:00");
+	logtime_give_year(t, "9999-12-31T01:00:00", 1);
+	assert_string_equal(t, "--01-01T00:00:00");
+}
+
 static void bad__not_taken(void **state)
 {
 	static const char *const bad[] = {
@@ -102,6 +163,11 @@ static void memo__same_as_reading_again(void **state)
 		"2027-01-01T00:00:00 mx", "2027-01-01T00:00:01", "2027-01-01T24:00:01",
 		"2027-01-01T00:00:1", "2027-13-01T00:00:01", "2027-00-01T00:00:01 x",
 		"Jan  1 00:00:01 mx back to syslog", "0000-01-01T00:00:00 x", "2027-01-01x00:00:01",
+		"Jan  1 2027 00:00:01 mx", "Jan  1 2027 00:00:02 mx", "Jan  1 2027 00:00:0x mx",
+		"Jan  2 2027 00:00:02 mx", "Sat 2027-01-02 00:00:02 CET mx",
+		"Sat 2027-01-02 00:00:03 CET mx", "Sat 2027-01-02 00:60:03 CET mx",
+		"Sun 2027-01-03 00:00:03 CET mx", "Jan  3 00:00:03.123456 mx",
+		"Jan  3 00:00:04.123456 mx", "Jan 03 00:00:04 mx",
 	};
 	struct logtime_memo m;
 	size_t i, k;
@@ -168,6 +234,7 @@ static void order__as_the_texts(void **state)
 		"Nov 30 00:00:00", "Dec  1 00:00:00", "Jan  1 00:00:00", "Dec 31 23:59:60",
 		"2026-11-29T10:00:01", "2026-11-29T10:00:00", "2025-12-31T23:59:59",
 		"2027-01-01T00:00:00", "0000-01-01T00:00:00", "9999-12-31T23:59:59",
+		"Nov 29 2026 10:00:01", "Sun 2026-11-29 10:00:02 CET",
 	};
 	struct logtime a, b;
 	size_t i, k;
@@ -188,6 +255,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(formats__three_kinds),
+		cmocka_unit_test(formats__every_writer),
+		cmocka_unit_test(give_year__from_the_other_end),
 		cmocka_unit_test(bad__not_taken),
 		cmocka_unit_test(order__texts_sort_in_time),
 		cmocka_unit_test(valid__as_written),

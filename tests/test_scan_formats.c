@@ -14,6 +14,18 @@ static int setup(void **state)
 	return 0;
 }
 
+static int same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static int same_row(const struct scan_marker *a, const struct scan_marker *b)
+{
+	return strcmp(a->marker, b->marker) == 0 && same_text(a->then, b->then) &&
+	       same_text(a->command, b->command) && a->outcome == b->outcome &&
+	       a->direction == b->direction;
+}
+
 /* Every row stands once under its own role, and the roles tile the index. */
 static void index__rows_by_role(void **state)
 {
@@ -28,8 +40,8 @@ static void index__rows_by_role(void **state)
 		for (i = ix.first[r]; i < ix.first[r + 1]; i++) {
 			assert_int_equal(ix.rows[i]->role, r);
 			assert_int_equal(ix.rows[i]->len, strlen(ix.rows[i]->marker));
-			for (j = 0; j < i; j++)
-				assert_ptr_not_equal(ix.rows[i], ix.rows[j]);
+			for (j = ix.first[r]; j < i; j++) /* a row written twice */
+				assert_false(same_row(ix.rows[i], ix.rows[j]));
 		}
 	}
 	assert_true(ix.first[SCAN_ROLE_COUNT] <= SCAN_ROWS_MAX);

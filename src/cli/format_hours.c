@@ -35,13 +35,14 @@ void text_hours(FILE *out, const struct logstat *ls, const struct style *st)
 	unsigned long max = 0;
 	int h, first = 24, last = -1, k;
 	const char *args[2];
-	char line[128];
+	char line[128], from[LOGTIME_TEXT], to[LOGTIME_TEXT];
 	struct strbuf sb;
 
 	if (!ls->first[0])
 		return;
-	args[0] = ls->first;
-	args[1] = ls->last;
+	logstat_time_range(ls, from, to);
+	args[0] = from;
+	args[1] = to;
 	scx_sb_init(&sb, line, sizeof line);
 	scx_sb_template(&sb, style_phrase(st, "scan.time"), args, 2);
 	fprintf(out, "\n%s\n", line);
@@ -77,17 +78,19 @@ void text_hours(FILE *out, const struct logstat *ls, const struct style *st)
 void json_hours(struct json *j, const struct logstat *ls)
 {
 	int k, h;
+	char from[LOGTIME_TEXT], to[LOGTIME_TEXT];
 
+	logstat_time_range(ls, from, to);
 	json_key(j, "time");
 	json_object_begin(j);
 	json_key(j, "first");
-	if (ls->first[0])
-		json_string(j, ls->first);
+	if (from[0])
+		json_string(j, from);
 	else
 		json_null(j);
 	json_key(j, "last");
-	if (ls->last[0])
-		json_string(j, ls->last);
+	if (to[0])
+		json_string(j, to);
 	else
 		json_null(j);
 	json_key(j, "per_hour");

@@ -21,6 +21,8 @@ static const struct {
 	{ "scan.u.lines", 4 },
 	{ "scan.u.messages", 0 },
 	{ "scan.u.messages", 5 },
+	{ "scan.u.recipients", 0 },
+	{ "scan.u.recipients", 4 },
 };
 
 static unsigned long mta_total(const struct logstat *ls)
@@ -83,7 +85,7 @@ void text_logstat(FILE *out, const struct logstat *ls, const struct style *st)
 			        logstat_mta_name((enum ls_mta)m), ls->mta_lines[m]);
 	fprintf(out, ")\n");
 	for (c = 0; c < LS_NCOUNTS; c++) {
-		if (c == LS_DEFERRALS)
+		if (c == LS_DEFERRALS || (c >= LS_PROBES && !ls->count[c])) /* most logs have none */
 			continue;
 		snprintf(key, sizeof key, "scan.n.%s", logstat_key((enum ls_count)c));
 		label(out, st, style_phrase(st, key), rows[c].cls);

@@ -6,7 +6,7 @@
 
 static const char *const keys[LS_NCOUNTS] = {
 	"received", "delivered", "forwarded", "deferred", "deferrals", "bounced", "expired",
-	"rejected", "reject_warnings", "held", "discarded",
+	"rejected", "reject_warnings", "held", "discarded", "probes", "soft_bounced",
 };
 
 static const char *const hourly_keys[LS_NHOURLY] = {
@@ -27,6 +27,41 @@ static int hourly_of(int count)
 	}
 }
 
+/* A stamp without a year in a month other than the last such stamp's:
+ * the log's run of years, as syslog readers infer it. A month more than 6
+ * before the last starts the next year (December, then January), one more
+ * than 6 after it goes back a year (the late lines of December 31st, or
+ * files read newest first). The year, from 8192, goes where a stamp with
+ * one has it, without its bit (logtime_order_cmp). */
+static void yearless_month(struct logstat *ls, int mon)
+{
+	if (ls->yearless_month && mon + 6 < ls->yearless_month && ls->new_years < 8191)
+		ls->new_years++;
+	else if (ls->yearless_month && mon > ls->yearless_month + 6 && ls->new_years > -8191)
+		ls->new_years--;
+	ls->yearless_month = mon;
+	ls->yearless_bits = (uint64_t)(8192 + ls->new_years) << 40;
+}
+
+/* A stamp without a year after one with a year (a log of syslog's and
+ * Exim's lines): the year of the last such, or the next (or the one
+ * before) when the month is more than 6 before (after) its month; text
+ * and order then are those of a stamp with that year. */
+static uint64_t give_year(const struct logstat *ls, const struct logtime *t, char *text)
+{
+	int mon = (int)(t->order >> 32 & 0xFF), year = ls->year;
+
+	year += mon + 6 < ls->year_month ? 1 : mon > ls->year_month + 6 ? -1 : 0;
+	if (year < 0 || year > 9999)
+		year = ls->year;
+	text[0] = (char)('0' + year / 1000);
+	text[1] = (char)('0' + year / 100 % 10);
+	text[2] = (char)('0' + year / 10 % 10);
+	text[3] = (char)('0' + year % 10);
+	memcpy(text + 4, t->text + 1, LOGTIME_TEXT - 4);
+	return (uint64_t)(year | 1 << 14) << 40 | (t->order & ((UINT64_C(1) << 40) - 1));
+}
+
 /* Widens the time range to a line's time stamp t (NULL: none), and counts
  * its hour. A stamp the same as the last one the range saw cannot widen it
  * (most lines). */
@@ -38,15 +73,28 @@ static void count_time(struct logstat *ls, const struct ls_event *e, const struc
 		return;
 	if (t->order != ls->time_seen) {
 		uint64_t o = t->order;
+		char given[LOGTIME_TEXT];
+		const char *text = t->text;
+		if (o >> 54) {
+			ls->year = (int)(o >> 40 & 0x3FFF);
+			ls->year_month = (int)(o >> 32 & 0xFF);
+		} else if (ls->year_month) {
+			o = give_year(ls, t, given);
+			text = given;
+		} else {
+			if ((int)(o >> 32 & 0xFF) != ls->yearless_month)
+				yearless_month(ls, (int)(o >> 32 & 0xFF));
+			o |= ls->yearless_bits;
+		}
 		if (!ls->first[0] || logtime_order_cmp(o, ls->first_order) < 0) {
-			memcpy(ls->first, t->text, sizeof ls->first);
+			memcpy(ls->first, text, sizeof ls->first);
 			ls->first_order = o;
 		}
 		if (!ls->last[0] || logtime_order_cmp(o, ls->last_order) > 0) {
-			memcpy(ls->last, t->text, sizeof ls->last);
+			memcpy(ls->last, text, sizeof ls->last);
 			ls->last_order = o;
 		}
-		ls->time_seen = o;
+		ls->time_seen = t->order;
 	}
 	if ((h = hourly_of(e->count)) >= 0)
 		ls->hours[h][t->hour] += e->n;
@@ -143,6 +191,16 @@ void logstat_line(struct logstat *ls, const char *line, size_t len)
 		if (e.cls == 4 || e.cls == 5)
 			ls->dir[e.dir][e.cls - 3]++;
 	}
+}
+
+void logstat_time_range(const struct logstat *ls, char *first, char *last)
+{
+	memcpy(first, ls->first, LOGTIME_TEXT);
+	memcpy(last, ls->last, LOGTIME_TEXT);
+	if (first[0] == '-' && last[0] && last[0] != '-')
+		logtime_give_year(first, last, -1);
+	else if (last[0] == '-' && first[0] && first[0] != '-')
+		logtime_give_year(last, first, 1);
 }
 
 unsigned logstat_percent(const struct logstat *ls, enum ls_count c)

@@ -14,7 +14,8 @@
 /* The totals, defined in man/smtpcode.1 (Scan). */
 enum ls_count {
 	LS_RECEIVED, LS_DELIVERED, LS_FORWARDED, LS_DEFERRED, LS_DEFERRALS, LS_BOUNCED,
-	LS_EXPIRED, LS_REJECTED, LS_REJECT_WARNINGS, LS_HELD, LS_DISCARDED, LS_NCOUNTS
+	LS_EXPIRED, LS_REJECTED, LS_REJECT_WARNINGS, LS_HELD, LS_DISCARDED, LS_PROBES,
+	LS_SOFT_BOUNCED, LS_NCOUNTS
 };
 
 /* Who sent a refusal: our server to a client, or a remote server to us. */
@@ -62,6 +63,10 @@ struct logstat {
 	char first[LOGTIME_TEXT], last[LOGTIME_TEXT]; /* "" before any */
 	uint64_t first_order, last_order;   /* theirs (struct logtime) */
 	uint64_t time_seen;                 /* the last stamp that first and last saw */
+	int yearless_month;                 /* of the last stamp without a year; 0: none */
+	int new_years;                      /* New Year's Eves that such stamps crossed */
+	uint64_t yearless_bits;             /* new_years, as logstat.c orders such stamps */
+	int year, year_month;               /* of the last stamp with a year; 0: none */
 	struct logtime_memo time_memo;      /* the last stamp read */
 	unsigned long hours[LS_NHOURLY][24];
 	struct ls_detail detail;            /* by reason and by code */
@@ -75,6 +80,12 @@ void logstat_init(struct logstat *ls);
  * are touched only as the log fills them (peak memory). */
 void logstat_start(struct logstat *ls);
 void logstat_line(struct logstat *ls, const char *line, size_t len);
+
+/* The first and the last time stamp (LOGTIME_TEXT bytes each, "" if none):
+ * when one has a year and the other not (a log whose syslog lines come
+ * before its first stamp with a year), the other is given one
+ * (logtime_give_year). */
+void logstat_time_range(const struct logstat *ls, char *first, char *last);
 
 /* pflogsumm's percentages of rejected and of discarded (c): c / (delivered
  * + rejected + discarded), rounded down; 0 when that sum is 0. */

@@ -38,23 +38,61 @@ static size_t exim_stamp(const char *s, size_t n)
 	return at < n && s[at] == ' ' ? at + 1 : 0;
 }
 
-/* Where the tag starts after a syslog timestamp ("Nov 29 10:00:01 ", any
- * three bytes for the month, or an RFC 3339 one up to its space) and the
- * host name; 0 if the line has neither. */
-static size_t after_host(const char *s, size_t n)
+/* The length of the fraction and zone after an ISO 8601 clock (s is after
+ * it): ".123456", "Z", "+01:00" or "+0100" up to the next space, and a
+ * zone written after a space (" +0100"); 0 if no space follows. */
+static size_t iso_tail(const char *s, size_t n)
 {
-	const char *p;
+	const char *p = memchr(s, ' ', n);
 	size_t at;
 
-	if (n > 16 && s[3] == ' ' && s[6] == ' ' && is_digit(s[7]) && is_digit(s[8]) &&
-	    s[9] == ':' && is_digit(s[10]) && is_digit(s[11]) && s[12] == ':' &&
-	    is_digit(s[13]) && is_digit(s[14]) && s[15] == ' ')
-		at = 16;
-	else if (n > 20 && s[10] == 'T' && date_clock(s) && (p = memchr(s, ' ', n)) != NULL)
-		at = (size_t)(p - s) + 1;
-	else
+	if (!p)
 		return 0;
-	if (at >= n || s[at] == ' ' || (p = memchr(s + at, ' ', n - at)) == NULL)
+	at = (size_t)(p - s);
+	if (at + 6 < n && (s[at + 1] == '+' || s[at + 1] == '-') && is_digit(s[at + 2]) &&
+	    is_digit(s[at + 3]) && (s[at + 4] == ':' || is_digit(s[at + 4])))
+		at += 6 + (s[at + 4] == ':'); /* " +0100", " +01:00" */
+	return at < n && s[at] == ' ' ? at + 1 : 0;
+}
+
+/* Where the host name starts after a syslog time stamp ("Nov 29 10:00:01 ",
+ * with a fraction "Nov 29 10:00:01.123456 " as journalctl -o short-precise
+ * writes it, with a year "Nov 29 2026 10:00:01 ", journalctl -o short-full's
+ * "Sun 2026-11-29 10:00:01 CET ") and its space; 0 if none. ISO 8601 ones
+ * are ls_read_mta's. */
+static size_t after_stamp(const char *s, size_t n)
+{
+	size_t at;
+
+	if (n <= 16 || s[3] != ' ')
+		return 0;
+	if (s[6] == ' ' && is_digit(s[7]) && is_digit(s[8])) {
+		if (s[9] == ':' && is_digit(s[10]) && is_digit(s[11]) && s[12] == ':' &&
+		    is_digit(s[13]) && is_digit(s[14])) {
+			if (s[15] == ' ')
+				return 16;
+			for (at = 15 + (s[15] == '.'); at < n && is_digit(s[at]); at++)
+				;
+			return at > 16 && at < n && s[at] == ' ' ? at + 1 : 0;
+		}
+		if (n > 21 && is_digit(s[9]) && is_digit(s[10]) && s[11] == ' ' && is_digit(s[12]) &&
+		    is_digit(s[13]) && s[14] == ':' && is_digit(s[15]) && is_digit(s[16]) &&
+		    s[17] == ':' && is_digit(s[18]) && is_digit(s[19]) && s[20] == ' ')
+			return 21;
+		return 0;
+	}
+	if (n > 24 && s[8] == '-' && s[14] == ' ' && date_clock(s + 4) && s[23] == ' ' &&
+	    (at = ls_span2(s + 24, n - 24, ' ', ' ')) < n - 24)
+		return 24 + at + 1; /* after the zone's name */
+	return 0;
+}
+
+/* Where the tag starts after the host name at s + at; 0 if none. */
+static size_t after_host(const char *s, size_t n, size_t at)
+{
+	const char *p;
+
+	if (at == 0 || at >= n || s[at] == ' ' || (p = memchr(s + at, ' ', n - at)) == NULL)
 		return 0;
 	return (size_t)(p - s) + 1;
 }
@@ -146,10 +184,21 @@ int ls_read_line(const char *s, size_t n, struct ls_event *e)
 int ls_read_mta(const char *s, size_t n, struct ls_event *e)
 {
 	size_t at;
+	int known, exim = 0;
 
-	if (n >= 21 && s[10] == ' ' && date_clock(s) && (at = exim_stamp(s, n)) != 0)
+	/* An ISO 8601 stamp: a syslog line's (RFC 3339 "2026-11-29T10:00:01.5
+	 * +01:00", or with a space) when a host and a known tag follow, else,
+	 * with a space, Exim's own: the tag decides, not the stamp. */
+	if (n > 20 && (s[10] == 'T' || s[10] == ' ') && date_clock(s)) {
+		at = iso_tail(s + 19, n - 19);
+		at = at ? 19 + at : 0;
+		exim = s[10] == ' ';
+	} else {
+		at = after_stamp(s, n);
+	}
+	if ((at = after_host(s, n, at)) != 0 && (known = by_tag(s + at, n - at, e)) != 0)
+		return known;
+	if (exim && (at = exim_stamp(s, n)) != 0)
 		return ls_exim(s + at, n - at, e);
-	if ((at = after_host(s, n)) == 0)
-		return 0;
-	return by_tag(s + at, n - at, e);
+	return 0;
 }

@@ -129,31 +129,55 @@ static int has_year(const char *s, size_t n)
 	       is_digit(s[9]) && (s[10] == 'T' || s[10] == ' ');
 }
 
-int logtime_parse(const char *s, size_t n, struct logtime *t)
+/* The place of the clock in a stamp of each form, in the line (date) and in
+ * the text (8 after "--11-29T", 11 after "2026-11-29T"); the form's whole
+ * length is date + 8. */
+enum { CLASSIC = 7, YEAR_AFTER_DAY = 12, ISO = 11, WEEKDAY_ISO = 15 };
+
+/* Reads the stamp at the start of s[0..n) into t; returns the length of
+ * its date (one of the four above: the clock follows), or 0 if none. The
+ * forms: classic syslog "Nov 29 10:00:01" (rsyslog's default, BSD, Postfix's
+ * own maillog_file "Nov 09 ..."), with a year after the day "Nov 29 2026
+ * 10:00:01", ISO 8601 "2026-11-29T10:00:01" or with a space (RFC 3339
+ * syslog, journalctl -o short-iso, Exim), and journalctl -o short-full's
+ * "Sun 2026-11-29 10:00:01". */
+static size_t parse_form(const char *s, size_t n, struct logtime *t)
 {
 	int mon;
 
 	t->text[0] = '\0';
 	t->order = 0;
 	if (has_year(s, n))
-		return put(t, s, num2(s + 5), s + 8, s + 11, clock_of(s + 11));
-	if (n < 15 || s[3] != ' ' || !(s[4] == ' ' || is_digit(s[4])) || !is_digit(s[5]) ||
-	    s[6] != ' ' || (mon = month_of(s)) == 0)
+		return put(t, s, num2(s + 5), s + 8, s + 11, clock_of(s + 11)) ? ISO : 0;
+	if (n < 15 || s[3] != ' ' || !(s[4] == ' ' || is_digit(s[4])) || !is_digit(s[5]))
 		return 0;
-	return put(t, NULL, mon, s + 4, s + 7, clock_of(s + 7));
+	if (s[6] == ' ' && (mon = month_of(s)) != 0) {
+		if (s[9] == ':' || s[11] != ' ' || n < 20)
+			return put(t, NULL, mon, s + 4, s + 7, clock_of(s + 7)) ? CLASSIC : 0;
+		if (is_digit(s[7]) && is_digit(s[8]) && is_digit(s[9]) && is_digit(s[10]))
+			return put(t, s + 7, mon, s + 4, s + 12, clock_of(s + 12)) ? YEAR_AFTER_DAY : 0;
+		return 0;
+	}
+	if (s[8] == '-' && s[14] == ' ' && has_year(s + 4, n - 4)) /* "Sun 2026-11-29 " */
+		return put(t, s + 4, num2(s + 9), s + 12, s + 15, clock_of(s + 15)) ? WEEKDAY_ISO : 0;
+	return 0;
 }
 
-/* The memo's stamp given another clock, in place: the date (7 bytes
- * "Nov 29 ", or 11 "2026-11-29T") is the memo's; returns nonzero if the
- * clock is valid (else the memo is as it was). */
+int logtime_parse(const char *s, size_t n, struct logtime *t)
+{
+	return parse_form(s, n, t) != 0;
+}
+
+/* The memo's stamp given another clock, in place: the date is the memo's;
+ * returns nonzero if the clock is valid (else the memo is as it was). */
 static int same_day(const char *s, struct logtime_memo *m)
 {
-	size_t date = m->keylen == 15 ? 7 : 11;
+	size_t date = m->datelen;
 	long clock = clock_of(s + date);
 
 	if (clock < 0)
 		return 0;
-	memcpy(m->t.text + date + (m->keylen == 15), s + date, 8); /* "--11-29T" is 8 bytes */
+	memcpy(m->t.text + (date == CLASSIC ? 8 : 11), s + date, 8);
 	memcpy(m->key + date, s + date, 8);
 	m->t.hour = (int)(clock >> 16);
 	m->t.order = (m->t.order & ~(uint64_t)0xFFFFFF) | (uint64_t)clock;
@@ -163,22 +187,24 @@ static int same_day(const char *s, struct logtime_memo *m)
 const struct logtime *logtime_memo_read(const char *s, size_t n, struct logtime_memo *m)
 {
 	struct logtime t;
+	size_t date;
 
-	/* A stamp depends on its first 15 bytes (syslog) or 19 (with a year);
-	 * a syslog one starts with letters, so it never reads as the other.
+	/* A stamp depends on its date and clock (15 bytes, classic syslog,
+	 * up to 23); a line whose date is the memo's is of the same form.
 	 * Most lines repeat the second of the line before, all of them its
 	 * day: the memo is then read, or its clock changed, in place. */
-	if (m->keylen == 15 && n >= 15 && memcmp(s, m->key, 7) == 0) {
-		if (memcmp(s + 7, m->key + 7, 8) == 0 || same_day(s, m))
+	if (m->datelen == CLASSIC) {
+		if (n >= 15 && memcmp(s, m->key, CLASSIC) == 0 &&
+		    (memcmp(s + CLASSIC, m->key + CLASSIC, 8) == 0 || same_day(s, m)))
 			return &m->t;
-	} else if (m->keylen == 19 && n >= 19 && memcmp(s, m->key, 11) == 0) {
-		if (memcmp(s + 11, m->key + 11, 8) == 0 || same_day(s, m))
+	} else if (m->datelen && n >= m->datelen + 8u && memcmp(s, m->key, m->datelen) == 0) {
+		if (memcmp(s + m->datelen, m->key + m->datelen, 8) == 0 || same_day(s, m))
 			return &m->t;
 	}
-	if (!logtime_parse(s, n, &t))
+	if ((date = parse_form(s, n, &t)) == 0)
 		return NULL;
-	m->keylen = t.text[0] == '-' ? 15 : 19;
-	memcpy(m->key, s, m->keylen);
+	m->datelen = (unsigned char)date;
+	memcpy(m->key, s, date + 8);
 	m->t = t;
 	return &m->t;
 }
@@ -206,4 +232,16 @@ int logtime_cmp(const char *a, const char *b)
 	/* "2026-11-29T..." from its "-11", "--11-29T..." from its second '-' */
 	c = strcmp(a + (ya ? 4 : 1), b + (yb ? 4 : 1));
 	return c ? c : ya - yb;
+}
+
+void logtime_give_year(char *text, const char *ref, int after)
+{
+	int year = num2(ref) * 100 + num2(ref + 2), c = strcmp(text + 1, ref + 4);
+	char buf[LOGTIME_TEXT];
+
+	year += after > 0 && c < 0 ? 1 : after < 0 && c > 0 ? -1 : 0;
+	if (year < 0 || year > 9999)
+		return;
+	snprintf(buf, sizeof buf, "%04d%s", year, text + 1);
+	memcpy(text, buf, sizeof buf);
 }

@@ -26,8 +26,8 @@ int logtime_parse(const char *s, size_t n, struct logtime *t);
 /* The last time stamp found, to reuse: a log is written in time order, so
  * most lines repeat the second of the line before, all of them its day. */
 struct logtime_memo {
-	char key[19];             /* the bytes the stamp was read from */
-	unsigned char keylen;     /* 15 (syslog), 19 (with a year), 0: none yet */
+	char key[23];             /* the bytes the stamp was read from */
+	unsigned char datelen;    /* of its date, the clock after it; 0: none yet */
 	struct logtime t;
 };
 
@@ -54,6 +54,12 @@ static inline int logtime_order_cmp(uint64_t a, uint64_t b)
 	b &= clock;
 	return a < b ? -1 : a > b ? 1 : ya - yb;
 }
+
+/* Gives text, a time stamp without a year ("--11-29T10:00:01"), the year
+ * of ref (one with a year): ref's own, or the next when after > 0 and text
+ * comes before ref in the year, or the one before when after < 0 and text
+ * comes after it. */
+void logtime_give_year(char *text, const char *ref, int after);
 
 /* Nonzero if text is a time stamp as logtime writes it (for --merge). */
 int logtime_valid(const char *text);

@@ -34,68 +34,13 @@
  */
 #include "scan.h"
 #include "scan_fast.h"
+#include "scan_fast_bytes.h"
 #include "scan_pairs.h"
 
 #include <string.h>
 
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
-
-/* The classes of bytes the fields may hold, as bits of one table (a load
- * a byte): */
-enum {
-	HOST = 1,     /* a host's name: lower-case letters, digits, ".", "-", "_" */
-	PROGRAM = 2,  /* a program's: those and "/" ("postfix/smtp") */
-	IP = 4,       /* inside a host's brackets: lower-case hex digits, ".", ":" */
-	NUMBER = 8,   /* a number field's: digits, ".", "/" ("0.1/0/0.5/0.6") */
-	QUEUE_ID = 16, /* a Postfix queue id: hex digits (the short form), or digits
-	                * and consonants (the long form leaves out vowels:
-	                * postconf(5) enable_long_queue_ids), so that no word of a
-	                * marker ("said:", "Milter: ") ends in one */
-	ADDRESS = 32   /* an address's as the fast path takes it: lower-case
-	                * letters, digits, "._+-@" */
-};
-/* Upper-case letters stand only in a queue id (whose consonants make no
- * marker's word): the markers made of a name's bytes alone are upper-case
- * words ("SMTPDataError"; tests/test_scan_fast.c checks that no lower-case
- * one is read anywhere on a line). */
-#define LETTER (HOST | PROGRAM | QUEUE_ID | ADDRESS)
-#define VOWEL (HOST | PROGRAM | ADDRESS)
-#define DIGIT (HOST | PROGRAM | IP | NUMBER | QUEUE_ID | ADDRESS)
-#define HEX_LETTER (HOST | PROGRAM | IP | QUEUE_ID | ADDRESS)
-#define UPPER QUEUE_ID
-static const unsigned char bytes[256] = {
-	['0'] = DIGIT, ['1'] = DIGIT, ['2'] = DIGIT, ['3'] = DIGIT, ['4'] = DIGIT,
-	['5'] = DIGIT, ['6'] = DIGIT, ['7'] = DIGIT, ['8'] = DIGIT, ['9'] = DIGIT,
-	['A'] = UPPER, ['B'] = UPPER, ['C'] = UPPER, ['D'] = UPPER, ['E'] = UPPER, ['F'] = UPPER,
-	['a'] = VOWEL | IP, ['b'] = HEX_LETTER, ['c'] = HEX_LETTER, ['d'] = HEX_LETTER,
-	['e'] = VOWEL | IP, ['f'] = HEX_LETTER,
-	['G'] = UPPER, ['H'] = UPPER, ['J'] = UPPER, ['K'] = UPPER,
-	['L'] = UPPER, ['M'] = UPPER, ['N'] = UPPER, ['P'] = UPPER,
-	['Q'] = UPPER, ['R'] = UPPER, ['S'] = UPPER, ['T'] = UPPER,
-	['V'] = UPPER, ['W'] = UPPER, ['X'] = UPPER, ['Y'] = UPPER, ['Z'] = UPPER,
-	['g'] = LETTER, ['h'] = LETTER, ['i'] = VOWEL, ['j'] = LETTER, ['k'] = LETTER,
-	['l'] = LETTER, ['m'] = LETTER, ['n'] = LETTER, ['o'] = VOWEL, ['p'] = LETTER,
-	['q'] = LETTER, ['r'] = LETTER, ['s'] = LETTER, ['t'] = LETTER, ['u'] = VOWEL,
-	['v'] = LETTER, ['w'] = LETTER, ['x'] = LETTER, ['y'] = LETTER, ['z'] = LETTER,
-	['.'] = HOST | PROGRAM | IP | NUMBER | ADDRESS, ['-'] = HOST | PROGRAM | ADDRESS,
-	['_'] = HOST | PROGRAM | ADDRESS, ['/'] = PROGRAM | NUMBER, [':'] = IP,
-	['+'] = ADDRESS, ['@'] = ADDRESS,
-};
-/* The first byte at or after p not of class c. */
-static const char *span(const char *p, unsigned c)
-{
-	for (;; p += 4) { /* a byte is read only after one of class c: NUL is of none */
-		if (!(bytes[(unsigned char)p[0]] & c))
-			return p;
-		if (!(bytes[(unsigned char)p[1]] & c))
-			return p + 1;
-		if (!(bytes[(unsigned char)p[2]] & c))
-			return p + 2;
-		if (!(bytes[(unsigned char)p[3]] & c))
-			return p + 3;
-	}
-}
 
 /* n digits at p, then the byte end: the byte after end, or NULL. */
 static const char *digits_then(const char *p, size_t n, char end)
@@ -233,34 +178,26 @@ struct fields {
  * none of name's, whatever follows it). */
 #define SLACK 64
 #define FIELD(p, name) \
-	(memcmp((p), (name), sizeof(name) - 1) == 0 ? (p) + sizeof(name) - 1 : NULL)
+	(scan_fast_same((p), (name), sizeof(name) - 1) ? (p) + sizeof(name) - 1 : NULL)
 _Static_assert(sizeof "sender delivery status notification: " <= SLACK, "a name fits in SLACK");
 
-/* The words Postfix writes after "status=", with what they give. */
-static const struct {
-	char word[12]; /* an array: a pointer would cost a relocation at start-up */
-	unsigned char len;
-	enum smtpcode_outcome outcome;
-} statuses[] = {
-	{ "sent (", 6, SMTPCODE_OUTCOME_DELIVERED },
-	{ "deferred (", 10, SMTPCODE_OUTCOME_DEFERRED },
-	{ "bounced (", 9, SMTPCODE_OUTCOME_BOUNCED },
-	{ "expired (", 9, SMTPCODE_OUTCOME_EXPIRED },
-};
-
-/* "sent (": the outcome, the byte after "(" in f->text; 0 if p is no
- * status of the table followed by " (". */
+/* "sent (", "deferred (", "bounced (", "expired (" (the words Postfix
+ * writes after "status=" that this file reads): the outcome, the byte
+ * after "(" in f->text; 0 if p is none of them. */
 static int status_field(const char *p, struct fields *f)
 {
-	size_t i;
+	const char *v;
 
-	for (i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
-		if (p[0] == statuses[i].word[0] && memcmp(p, statuses[i].word, statuses[i].len) == 0) {
-			f->outcome = statuses[i].outcome;
-			f->text = p + statuses[i].len;
-			return 1;
-		}
-	return 0;
+	if ((v = FIELD(p, "sent (")) != NULL)
+		f->outcome = SMTPCODE_OUTCOME_DELIVERED;
+	else if ((v = FIELD(p, "deferred (")) != NULL)
+		f->outcome = SMTPCODE_OUTCOME_DEFERRED;
+	else if ((v = FIELD(p, "bounced (")) != NULL)
+		f->outcome = SMTPCODE_OUTCOME_BOUNCED;
+	else if ((v = FIELD(p, "expired (")) != NULL)
+		f->outcome = SMTPCODE_OUTCOME_EXPIRED;
+	f->text = v;
+	return v != NULL;
 }
 
 /* The fields after "to=<u@a>, " up to "status=...(": each known by name,

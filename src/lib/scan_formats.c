@@ -1,7 +1,9 @@
 /* scan_formats.c - what the scanner knows of each log, bounce and
  * transcript format: one table of markers per format (the roles are in
  * scan.h; scan_lookup.c reads them by role). A new format is new
- * rows here and a sample in tests/explain (README: "Adding a log format"). */
+ * rows here and a sample in tests/explain (README: "Adding a log format").
+ * Built into src/gen/genscan.c, which prints the rows sorted by role for
+ * the library (build/scan_rows.inc, read by scan_rows.c). */
 #include "scan.h"
 
 #include <string.h>
@@ -10,11 +12,11 @@
  * marker and its NUL do not fit in SCAN_MARKER_SIZE. */
 #define ROW(marker, role, then, command, outcome) \
 	{ marker, sizeof(marker) - 1 + 0 * sizeof(char[sizeof(marker) <= SCAN_MARKER_SIZE ? 1 : -1]), \
-	  role, then, command, outcome, SMTPCODE_DIRECTION_UNKNOWN }
+	  role, outcome, SMTPCODE_DIRECTION_UNKNOWN, then, command }
 #define WHO(marker, role) MARK(marker, role) /* an address or host follows */
 #define DIR(marker, d)                                                                \
 	{ marker, sizeof(marker) - 1 + 0 * sizeof(char[sizeof(marker) <= SCAN_MARKER_SIZE ? 1 : -1]), \
-	  SCAN_DIRECTION, NULL, NULL, SMTPCODE_OUTCOME_NONE, SMTPCODE_DIRECTION_##d }
+	  SCAN_DIRECTION, SMTPCODE_OUTCOME_NONE, SMTPCODE_DIRECTION_##d, NULL, NULL }
 #define LEAD(marker) ROW(marker, SCAN_LEAD_IN, NULL, NULL, SMTPCODE_OUTCOME_NONE)
 #define NAMES(marker, then, command) ROW(marker, SCAN_COMMAND, then, command, SMTPCODE_OUTCOME_NONE)
 #define GIVES(marker, role, then, outcome) ROW(marker, role, then, NULL, SMTPCODE_OUTCOME_##outcome)
@@ -446,8 +448,6 @@ static const struct scan_marker raw[] = {
 	RAW(".", "DATA"),
 };
 
-const char smtpcode__side_firsts[] = ",\""; /* of ",<,", ",>,", "\"RECEIVED: " ... */
-
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The formats in the order their rows are tried (where the order matters:
@@ -465,9 +465,13 @@ _Static_assert(COUNT(postfix) + COUNT(sendmail) + COUNT(exim) + COUNT(opensmtpd)
                    COUNT(transcript) + COUNT(raw) <= SCAN_ROWS_MAX,
                "SCAN_ROWS_MAX holds every row");
 
-/* Sorts the rows by role, keeping the formats' order within a role. */
+/* Sorts the rows by role, keeping the formats' order within a role, into
+ * genscan's copy (this file is built into genscan only: the library reads
+ * the table genscan prints, src/lib/scan_rows.c). */
 void smtpcode__formats_index(struct scan_index *ix)
 {
+	static scan_row sorted[SCAN_ROWS_MAX];
+	static unsigned short first[SCAN_ROLE_COUNT + 1];
 	unsigned short at[SCAN_ROLE_COUNT + 1] = { 0 };
 	size_t f, i;
 	int r;
@@ -477,9 +481,10 @@ void smtpcode__formats_index(struct scan_index *ix)
 			at[formats[f].rows[i].role + 1]++;
 	for (r = 0; r < SCAN_ROLE_COUNT; r++)
 		at[r + 1] = (unsigned short)(at[r + 1] + at[r]);
-	memcpy(ix->first, at, sizeof at);
+	memcpy(first, at, sizeof at);
 	for (f = 0; f < COUNT(formats); f++)
 		for (i = 0; i < formats[f].count; i++)
-			ix->rows[at[formats[f].rows[i].role]++] = &formats[f].rows[i];
-	smtpcode__lookups_index(ix);
+			sorted[at[formats[f].rows[i].role]++][0] = formats[f].rows[i];
+	ix->rows = (const scan_row *)sorted; /* a cast: C11 gives no implicit const to an array pointed at */
+	ix->first = first;
 }

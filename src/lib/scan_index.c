@@ -44,12 +44,10 @@ void smtpcode__pairs_mark(struct scan_pairs *pp, const char *text, size_t len)
 		first[scan_pair_slot(u + i - 1)] = (unsigned char)i;
 }
 
-const struct scan_marker *const *smtpcode__first_held(const struct scan_index *ix,
-                                                      const struct scan_pairs *pp,
-                                                      const struct scan_marker *const *m,
-                                                      const struct scan_marker *const *end)
+const scan_row *smtpcode__first_held(const struct scan_pairs *pp, const scan_row *m,
+                                     const scan_row *end)
 {
-	m = scan_next_held(ix, pp, m, end);
+	m = scan_next_held(pp, m, end);
 	return m < end ? m : NULL;
 }
 

@@ -92,16 +92,15 @@ static inline int scan_lacks_first(const struct scan_pairs *pp, const struct sca
  * pairs pp holds: the rows skipped cannot be in the string pp marked. Every
  * row when pp is NULL; a marker of one byte is never skipped. Two loads a
  * row skipped (the slots, computed on the build machine). */
-static inline const struct scan_marker *const *
-scan_next_held(const struct scan_index *ix, const struct scan_pairs *pp,
-               const struct scan_marker *const *m, const struct scan_marker *const *end)
+static inline const scan_row *scan_next_held(const struct scan_pairs *pp, const scan_row *m,
+                                             const scan_row *end)
 {
 	if (pp) {
-		size_t i = (size_t)(m - ix->rows), e = (size_t)(end - ix->rows);
+		size_t i = (size_t)(m - smtpcode__rows), e = (size_t)(end - smtpcode__rows);
 		while (i < e && !(pp->first[smtpcode__row_slots[i][0]] &&
 		                  pp->first[smtpcode__row_slots[i][1]]))
 			i++;
-		m = ix->rows + i;
+		m = smtpcode__rows + i;
 	}
 	return m;
 }
@@ -132,46 +131,45 @@ static inline unsigned scan_lowest_bit(uint64_t m)
  * for a role of more than SCAN_GROUP_ROWS rows (end set), the rows after
  * base (the row given last), tried one by one. */
 struct scan_held_rows {
-	const struct scan_marker *const *base, *const *row; /* row: the next to give, or NULL */
+	const scan_row *base, *row; /* row: the next to give, or NULL */
 	uint64_t left;
-	const struct scan_index *ix;
 	const struct scan_pairs *pp;
-	const struct scan_marker *const *end;
+	const scan_row *end;
 };
 
-/* scan_next_held from m, NULL at end (scan_index.c: the start of a role of
- * more than SCAN_GROUP_ROWS rows, kept out of each loop's code). */
-const struct scan_marker *const *smtpcode__first_held(const struct scan_index *ix,
-                                                      const struct scan_pairs *pp,
-                                                      const struct scan_marker *const *m,
-                                                      const struct scan_marker *const *end);
+/* scan_next_held from m, NULL at end (scan_index.c: a role of more than
+ * SCAN_GROUP_ROWS rows, kept out of each loop's code). */
+const scan_row *smtpcode__first_held(const struct scan_pairs *pp, const scan_row *m,
+                                     const scan_row *end);
 
 /* The next row of h whose marker's first and last pairs the string holds
  * (every row without pairs) to h->row, or NULL. */
 static inline void scan_held_next(struct scan_held_rows *h)
 {
 	if (h->end) /* base: the row given last */
-		h->row = h->base = smtpcode__first_held(h->ix, h->pp, h->base + 1, h->end);
+		h->row = h->base = smtpcode__first_held(h->pp, h->base + 1, h->end);
 	else if (h->left)
 		h->row = h->base + scan_lowest_bit(h->left), h->left &= h->left - 1;
 	else
 		h->row = NULL;
 }
 
-static inline struct scan_held_rows scan_held_start(const struct scan_index *ix,
-                                                   const struct scan_pairs *pp, enum scan_role role)
+/* The place before the first row of role, whose rows are base up to end,
+ * that pp (or NULL) may hold. */
+static inline struct scan_held_rows scan_held_start(const struct scan_pairs *pp,
+                                                   enum scan_role role, const scan_row *base,
+                                                   const scan_row *end)
 {
 	struct scan_held_rows h;
-	size_t n = (size_t)(ix->first[role + 1] - ix->first[role]);
+	size_t n = (size_t)(end - base);
 
-	h.base = ix->rows + ix->first[role];
-	h.ix = ix;
+	h.base = base;
 	h.pp = pp;
 	h.end = NULL;
 	h.left = 0;
 	if (n > SCAN_GROUP_ROWS) {
-		h.end = h.base + n;
-		h.row = h.base = smtpcode__first_held(ix, pp, h.base, h.end);
+		h.end = end;
+		h.row = h.base = smtpcode__first_held(pp, base, end);
 		return h;
 	}
 	if (!pp)
@@ -183,9 +181,9 @@ static inline struct scan_held_rows scan_held_start(const struct scan_index *ix,
 }
 
 /* h's next row, taken: a loop left by break sees none after it. */
-static inline const struct scan_marker *const *scan_held_take(struct scan_held_rows *h)
+static inline const scan_row *scan_held_take(struct scan_held_rows *h)
 {
-	const struct scan_marker *const *m = h->row;
+	const scan_row *m = h->row;
 
 	h->row = NULL;
 	return m;
@@ -197,10 +195,12 @@ static inline const struct scan_marker *const *scan_held_take(struct scan_held_r
  * loop keeps the place; the inner one gives one row, as m (break and
  * continue in the body work as in one loop: the row was taken). */
 #define EACH_HELD(ix, pp, role, m) \
-	for (struct scan_held_rows m##_held = scan_held_start((ix), (pp), (role)); \
+	for (struct scan_held_rows m##_held = /* NOLINT */ \
+	             scan_held_start((pp), (role), smtpcode__rows + smtpcode__rows_first[(role)], \
+	                             ((void)(ix), smtpcode__rows + smtpcode__rows_first[(role) + 1])); \
 	     m##_held.row != NULL;) /* NOLINT(bugprone-macro-parentheses) */ \
-		for (const struct scan_marker *const *m = scan_held_take(&m##_held); /* NOLINT */ \
-		     m != NULL; m = NULL, scan_held_next(&m##_held))
+		for (const scan_row *m = scan_held_take(&m##_held); m != NULL; /* NOLINT */ \
+		     m = NULL, scan_held_next(&m##_held))
 
 /* Nonzero if the string pp marked (every string when pp is NULL) may hold
  * a valid enhanced code: its class digit (2, 4 or 5) and the dot after it
