@@ -164,6 +164,7 @@ static inline struct scan_held_rows scan_held_start(const struct scan_pairs *pp,
 	size_t n = (size_t)(end - base);
 
 	h.base = base;
+	h.row = NULL;
 	h.pp = pp;
 	h.end = NULL;
 	h.left = 0;
