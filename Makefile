@@ -58,7 +58,7 @@ LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c 
 # src/cli: the command, a client of the library's public API.
 CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
               src/cli/format_text.c src/cli/wrap.c src/cli/prewrap.c src/cli/format_reply.c \
-              src/cli/format_answer.c src/cli/format_scan.c \
+              src/cli/format_answer.c src/cli/format_brief.c src/cli/format_scan.c \
               src/cli/tally.c src/cli/lines.c src/cli/pipeline.c src/cli/run_text.c src/cli/run_codes.c \
               src/cli/args.c src/cli/safe_text.c src/cli/labels.c src/cli/linebreak.c src/cli/logstat.c \
               src/cli/logstat_formats.c src/cli/logstat_text.c src/cli/logstat_postfix.c \

@@ -98,7 +98,7 @@ and (.detail|(keys == ["bounced","deferrals","rejected","sample_bytes"]) and (.s
   and ([.deferrals.codes[].count]|add) + .deferrals.codes_other == $m.deferrals
   and ([.bounced.reasons[].count]|add) == $m.bounced)
 and (.messages|(keys == (["received","delivered","forwarded","deferred","deferrals","bounced","expired",
-  "rejected","reject_warnings","held","discarded","probes","soft_bounced","rejected_percent","discarded_percent",
+  "rejected","reject_warnings","held","discarded","probes","soft_bounced","temp_rejected","rejected_percent","discarded_percent",
   "deferred_ids"]|sort)) and ([.[]|select(type=="number")]|all(n))
   and all(.deferred_ids[]; test("^[0-9a-f]{16}$")) and (.deferred_ids == (.deferred_ids|sort)))
 and (.refusals|(keys == ["by_remote","by_us"]) and all(.[]; counts(["lines","4xx","5xx"])))

@@ -20,6 +20,12 @@ static struct ls_event read1(const char *line)
 	return e;
 }
 
+/* What one line counts (e.count of ls_read_line), or -1. */
+static int count_of(const char *line)
+{
+	return read1(line).count;
+}
+
 static void postfix__pflogsumm_definitions(void **state)
 {
 	(void)state;
@@ -122,9 +128,35 @@ static void exim__flags(void **state)
 	assert_int_equal(e.count, LS_REJECTED);
 	assert_int_equal(e.dir, LS_DIR_OURS);
 	assert_int_equal(e.cls, 5); /* no code logged: deny */
+	/* a temporary refusal counts apart, as eximstats' Temp Rejects */
 	e = read1("2026-11-29 10:00:01 H=(x.example.net) [192.0.2.4] F=<a@example.net> temporarily rejected RCPT <b@example.org>: greylisted");
-	assert_int_equal(e.count, LS_REJECTED);
+	assert_int_equal(e.count, LS_TEMP_REJECTED);
+	assert_int_equal(e.dir, LS_DIR_OURS);
+	assert_string_equal(e.command, "RCPT");
 	assert_int_equal(e.cls, 4); /* defer */
+	assert_int_equal(count_of("2026-11-29 10:00:01 H=mail.example.net [192.0.2.4]:45386 temporarily rejected connection in \"connect\" ACL: too fast reconnects"), LS_TEMP_REJECTED);
+	e = read1("2026-11-29 10:00:01 H=[192.0.2.4] temporarily refused connection");
+	assert_int_equal(e.count, LS_TEMP_REJECTED);
+	assert_int_equal(e.cls, 4);
+	/* eximstats' other Rejects: any line not a delivery that says
+	 * "rejected", "refused" or "dropped" */
+	e = read1("2026-11-29 10:00:01 SMTP call from (x) [192.0.2.4] dropped: too many syntax or protocol errors (last command was \"RCPT TO:<>\")");
+	assert_int_equal(e.count, LS_REJECTED);
+	assert_int_equal(e.dir, LS_DIR_OURS);
+	assert_null(e.command);
+	assert_int_equal(count_of("2026-11-29 10:00:01 refused connection from [192.0.2.4] (host_reject_connection)"), LS_REJECTED);
+	e = read1("2026-11-29 10:00:01 1tXyZa-000AbC-Ab H=mx.example.net [192.0.2.1] Connection refused");
+	assert_int_equal(e.count, LS_REJECTED);
+	assert_int_equal(e.dir, LS_DIR_REMOTE);
+	assert_int_equal(count_of("2026-11-29 10:00:01 1tXyZa-000AbC-Ab local_scan() function timed out - message temporarily rejected"), LS_REJECTED);
+	assert_int_equal(count_of("2026-11-29 10:00:01 1tXyZa-000AbC-Ab H=[192.0.2.4] F=<a@example.net> temporarily rejected after DATA: SpamAssassin says no"), LS_REJECTED);
+	/* a delivery line is never a refusal, whatever its text says */
+	assert_int_equal(count_of("2026-11-29 10:00:01 1tXyZa-000AbC-Ab *> b@example.org R=d T=remote_smtp H=mx [192.0.2.3] C=\"250 not rejected\""), -1);
+	assert_int_equal(count_of("2026-11-29 10:00:01 1tXyZa-000AbC-Ab <= a@example.net H=mx [192.0.2.3] P=esmtp S=1 T=\"refused\""), LS_RECEIVED);
+	/* a delivery to :blackhole: is delivered (eximstats also counts it in its Rejects) */
+	assert_int_equal(count_of("2026-11-29 10:00:01 1tXyZa-000AbC-Ab => :blackhole: <b@example.org> R=blackhole_router"), LS_DELIVERED);
+	assert_int_equal(count_of("2026-11-29 10:00:01 Start queue run: pid=1234"), -1);
+	assert_int_equal(count_of("2026-11-29 10:00:01 1tXyZa-000AbC-Ab Completed"), -1);
 }
 
 static void sendmail__recipients_and_rejects(void **state)

@@ -182,6 +182,9 @@ static const char *const stamps[] = {
 	"Nov 22 10:00:01", "Nov  2 03:04:05", "Jan 31 23:59:59", "2026-11-22T10:00:01.123456+00:00",
 	"2026-11-22T10:00:01Z", "2026-11-22T10:00:01-05:00", "2026-11-22 10:00:01", "Nov 22 1:00:01",
 	"nov 22 10:00:01",
+	/* near the clock read as one word (scan_fast.c clock_time) */
+	"Nov 22 10:00:0:", "Nov 22 10;00:01", "Nov 22 1a:00:01", "Nov 22 10:00:01\t", "Nov 22 10:00:01:",
+	"Nov 22 10::00:01", "Nov 22 10:00:?1",
 };
 static const char *const heads[] = {
 	"mx postfix/smtp[1005]: 0A1B2C3D4E:", "mail.example.org postfix/lmtp[77]: 4Zb3qk0Qf5z9sX2:",
@@ -209,11 +212,16 @@ static const char *const middles[] = {
 static const char *const dsns[] = { "2.0.0", "4.7.1", "5.1.1", "5.0.0", "4.4.1", "x", "5.1.10" };
 static const char *const statuses[] = {
 	"sent", "deferred", "bounced", "expired", "undeliverable", "Sent", "sentx",
+	"sent(", "deferred  ", "bounce", "expired(", "d\xd0\xb5" "ferred",
 };
 static const char *const leads[] = {
 	"", "host mx.example.org[192.0.2.1] said: ", "host mx.example.org said: ",
 	"host mx.example.net[2001:db8::1] said: ", "host mx.example.org[192.0.2.1] refused to talk to me: ",
 	"connect to mx.example.org[192.0.2.1]:25: ", "host mx.example.org[192.0.2.1]  said: ",
+	/* the relay's host again, and near it (scan_fast.c reply_at) */
+	"host mx.example.org[192.0.2.10] said: ", "host mx.example.org[192.0.2.1]x said: ",
+	"host mx.example.org[192.0.2.1]] said: ", "host mx.example.org.x said: ",
+	"host mx.example.org[192.0.2.1]:25 said: ", "host mx.example.org[192.0.2.1",
 };
 static const char *const replies[] = {
 	"250 2.0.0 Ok: queued as 4F3A2B1C0D", "250 Accepted as 7f3a2b", "250 2.0.0 <id@example.org> Saved",
@@ -373,7 +381,7 @@ static void test_generated(void **state)
 		twoways_free(&w);
 	}
 	/* The shapes it reads turn up often, the others too. */
-	assert_true(fast > 2000);
+	assert_true(fast > 1500); /* 1,948 of 20,000 today */
 	assert_true(fast < 18000);
 }
 

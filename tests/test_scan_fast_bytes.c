@@ -1,9 +1,11 @@
 /* test_scan_fast_bytes.c - what the fast path reads a Postfix record's
  * fields with (src/lib/scan_fast_bytes.h) gives what plain loops give:
  * the comparison of a name with memcmp, on every length and every place
- * the bytes first differ. */
+ * the bytes first differ; the syslog time stamp's clock, read as one word
+ * (scan_fast.c), with every byte in every place. */
 #include "testutil.h"
 #include "scan_fast_bytes.h"
+#include "scan_fast.h"
 
 static unsigned long seed = 7;
 
@@ -69,10 +71,53 @@ static void test_same__every_length_and_place__as_memcmp(void **state)
 	}
 }
 
+/* The stamp as a loop of byte tests reads it: "Nov 22 10:00:00 " (the
+ * RFC 3339 form is read the same way as before). */
+static const char *stamp_by_bytes(const char *p)
+{
+	static const char shape[] = "Aaa ?d dd:dd:dd ";
+	size_t i;
+
+	for (i = 0; shape[i]; i++) {
+		char c = p[i], k = shape[i];
+		int ok = k == 'A'   ? c >= 'A' && c <= 'Z'
+		         : k == 'a' ? c >= 'a' && c <= 'z'
+		         : k == 'd' ? c >= '0' && c <= '9'
+		         : k == '?' ? c == ' ' || (c >= '0' && c <= '9')
+		                    : c == k;
+		if (!ok)
+			return NULL;
+	}
+	return p + i;
+}
+
+/* Every byte in every place of a syslog stamp, the bytes after it of any
+ * value: the same end as the loop's, or none. */
+static void test_stamp_end__every_byte_in_every_place__as_a_loop(void **state)
+{
+	static const char *const stamps[] = { "Nov 22 10:00:01 mx", "Jan  2 23:59:59 x", "Dec 31 00:00:00 " };
+	static char line[SMTPCODE_SCAN_LINE_MAX + 1]; /* a scanner's line buffer */
+	size_t i, at;
+	int c;
+	(void)state;
+
+	for (i = 0; i < sizeof stamps / sizeof stamps[0]; i++)
+		for (at = 0; at < 16; at++)
+			for (c = 0; c < 256; c++) {
+				memset(line, pick(2) ? 0 : 'x', 64);
+				strcpy(line, stamps[i]);
+				line[at] = (char)c;
+				assert_ptr_equal(smtpcode__stamp_end(line), stamp_by_bytes(line));
+			}
+	strcpy(line, "Nov 22 10:00:01 mx");
+	assert_ptr_equal(smtpcode__stamp_end(line), line + 16);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_same__every_length_and_place__as_memcmp),
+		cmocka_unit_test(test_stamp_end__every_byte_in_every_place__as_a_loop),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

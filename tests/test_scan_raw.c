@@ -290,6 +290,26 @@ static void curl_and_sendmail_v__one_side_prefixed(void **state)
 	assert_string_equal(found[0].command, "RCPT");
 	assert_int_equal(found[0].first_line, 2);
 	assert_int_equal(found[0].last_line, 3);
+	/* ... or its status for the exit code, whatever the remote's code
+	 * ("554 5.0.0 Service unavailable" after any 5xx): one reply, its code
+	 * after the remote's */
+	scan(">>> DATA\n"
+	     "<<< 503 All recipients are invalid\n"
+	     "554 5.0.0 Service unavailable");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 503);
+	assert_string_equal(enh(0), "5.0.0");
+	assert_int_equal(found[0].last_line, 3);
+	/* Negatives: a status of another class, a status not right after the
+	 * server's line, and another text are replies of their own. */
+	scan("<<< 451 4.7.1 Try again later\n"
+	     "554 5.0.0 Service unavailable\n"
+	     "<<< 550 5.7.1 Refused\n"
+	     "\n"
+	     "554 5.0.0 Service unavailable\n"
+	     "<<< 550 5.7.1 Refused\n"
+	     "554 5.0.0 Service unavailable today");
+	assert_int_equal(nfound, 6);
 }
 
 static void enhanced_first__after_a_lead_in(void **state)

@@ -23,6 +23,7 @@ static const struct {
 	{ "scan.u.messages", 5 },
 	{ "scan.u.recipients", 0 },
 	{ "scan.u.recipients", 4 },
+	{ "scan.u.lines", 4 },
 };
 
 static unsigned long mta_total(const struct logstat *ls)

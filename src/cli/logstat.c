@@ -7,6 +7,7 @@
 static const char *const keys[LS_NCOUNTS] = {
 	"received", "delivered", "forwarded", "deferred", "deferrals", "bounced", "expired",
 	"rejected", "reject_warnings", "held", "discarded", "probes", "soft_bounced",
+	"temp_rejected",
 };
 
 static const char *const hourly_keys[LS_NHOURLY] = {

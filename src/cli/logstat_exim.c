@@ -28,11 +28,30 @@ static size_t message_id(const char *s, size_t n)
 	return 0;
 }
 
+/* Whether a refusal is temporary, as eximstats sorts its "Temp Rejects"
+ * from its "Rejects": "temporarily rejected RCPT ...", "temporarily
+ * refused connection", but not "message temporarily rejected" at the end
+ * of a local_scan() line, nor a SpamAssassin one. */
+static int temporary(const char *s, size_t n)
+{
+	const char *p = ls_find(s, n, "temporarily re");
+
+	if (!p || ls_find(s, n, "SpamAssassin"))
+		return 0;
+	p += 14;
+	n -= (size_t)(p - s);
+	return (ls_starts(p, n, "jected") && n > 7 && p[6] == ' ') ||
+	       ls_starts(p, n, "fused connection");
+}
+
 /* A line our server wrote when it refused a client ("H=... rejected RCPT
  * <...>: ...", "rejected connection in \"connect\" ACL", "rejected after
- * DATA"). Exim writes no reply code there; its smtp_in.c logs "temporarily
- * rejected" for an ACL's defer (a 4xx reply) and "rejected" for deny (5xx),
- * which gives the class. */
+ * DATA", "SMTP call from [192.0.2.1] dropped: too many syntax or protocol
+ * errors", "refused connection from ..."): as eximstats, any line that is
+ * not a delivery and says "rejected", "refused" or "dropped"; a temporary
+ * one counts apart. Exim writes no reply code there; its smtp_in.c logs
+ * "temporarily rejected" for an ACL's defer (a 4xx reply) and "rejected"
+ * for deny (5xx), which gives the class. */
 static int refusal(const char *s, size_t n, struct ls_event *e)
 {
 	static const struct { const char *kind, *command; } kinds[] = {
@@ -44,12 +63,16 @@ static int refusal(const char *s, size_t n, struct ls_event *e)
 		{ " rejected ETRN", "ETRN" },
 	};
 	size_t i;
+	int count;
 
+	if (!ls_find(s, n, "rejected") && !ls_find(s, n, "refused") && !ls_find(s, n, "dropped"))
+		return 0;
+	count = temporary(s, n) ? LS_TEMP_REJECTED : LS_REJECTED;
 	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
 		const char *p = ls_find(s, n, kinds[i].kind), *colon;
 		if (!p)
 			continue;
-		ls_event_set(e, LS_REJECTED, LS_DIR_OURS, p, n - (size_t)(p - s));
+		ls_event_set(e, count, LS_DIR_OURS, p, n - (size_t)(p - s));
 		e->command = kinds[i].command;
 		if (!e->cls) /* Exim logs no code: "temporarily rejected" is a defer (4xx) */
 			e->cls = p - s >= 11 && memcmp(p - 11, "temporarily", 11) == 0 ? 4 : 5;
@@ -60,7 +83,15 @@ static int refusal(const char *s, size_t n, struct ls_event *e)
 		e->textlen = n - (size_t)(e->text - s);
 		return 1;
 	}
-	return 0;
+	/* "dropped", "refused": the whole line. Exim's note of a connection
+	 * that a remote host refused while delivering ("1tXyZa-000AbC-Ab
+	 * H=mx.example.net [192.0.2.1] Connection refused") is one of
+	 * eximstats' Rejects too, but the refusal is the remote's. */
+	ls_event_set(e, count, message_id(s, n) && ls_find(s, n, "Connection refused") ?
+	             LS_DIR_REMOTE : LS_DIR_OURS, s, n);
+	if (!e->cls && count == LS_TEMP_REJECTED)
+		e->cls = 4;
+	return 1;
 }
 
 static enum ls_dir remote_if_said(const char *s, size_t n)
@@ -133,10 +164,10 @@ int ls_exim(const char *rest, size_t n, struct ls_event *e)
 	}
 	idlen = message_id(rest, n);
 	if (idlen && idlen + 4 <= n && rest[idlen + 3] == ' ' &&
-	    rest[idlen + 1] && strchr("<=-*", rest[idlen + 1]) != NULL) {
-		flag_line(rest, idlen, rest + idlen + 1, n - idlen - 1, e);
-		if (e->count >= 0)
-			return 1;
+	    rest[idlen + 1] && strchr("<=-*", rest[idlen + 1]) != NULL &&
+	    rest[idlen + 2] && strchr("<>=-*", rest[idlen + 2]) != NULL) {
+		flag_line(rest, idlen, rest + idlen + 1, n - idlen - 1, e); /* "*>": none */
+		return 1;
 	}
 	refusal(rest, n, e);
 	return 1;

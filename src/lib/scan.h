@@ -217,6 +217,8 @@ struct scan_marker {
 	unsigned char role;            /* enum scan_role */
 	unsigned char outcome;         /* enum smtpcode_outcome */
 	unsigned char direction;       /* enum smtpcode_direction: SCAN_DIRECTION's */
+	unsigned short id;             /* the first row of the table with the same
+	                                * marker (genscan; 0 in scan_formats.c) */
 	const char *then;              /* see the roles, or NULL */
 	const char *command;           /* canonical command, or NULL */
 };

@@ -53,12 +53,21 @@ static const char *digits_then(const char *p, size_t n, char end)
 	return p[n] == end ? p + n + 1 : NULL;
 }
 
-/* "10:00:00 ": the byte after the blank, or NULL. */
+/* "10:00:00 ": the byte after the blank, or NULL. The eight bytes before
+ * the blank are read as one word (the line's buffer holds them): each
+ * digit's high half is 3, and so it is after adding 6 ('0' to '9', not ':'
+ * to '?'), each colon is one; no byte carries into the next, since the
+ * sum is made only where the first test held. */
 static const char *clock_time(const char *p)
 {
-	if (!(p = digits_then(p, 2, ':')) || !(p = digits_then(p, 2, ':')))
+	static const unsigned char mask[8] = { 0xF0, 0xF0, 0xFF, 0xF0, 0xF0, 0xFF, 0xF0, 0xF0 };
+	static const unsigned char six[8] = { 6, 6, 0, 6, 6, 0, 6, 6 };
+	uint64_t x = scan_fast_load(p, 8), m = scan_fast_load((const char *)mask, 8);
+	uint64_t want = scan_fast_load("00:00:00", 8);
+
+	if ((x & m) != want || ((x + scan_fast_load((const char *)six, 8)) & m) != want)
 		return NULL;
-	return digits_then(p, 2, ' ');
+	return p[8] == ' ' ? p + 9 : NULL;
 }
 
 /* The time stamp that starts a syslog line, and its blank: "Nov 22
@@ -119,9 +128,9 @@ static const char *queue_id(const char *p)
 	return q && q[0] == ':' && q[1] == ' ' ? q + 2 : NULL;
 }
 
-/* A host as Postfix writes it, "mx.example.net[192.0.2.1]", with ":25"
- * after it when port is set: the byte after it, or NULL. */
-static const char *host_field(const char *p, int port)
+/* A host as Postfix writes it, "mx.example.net[192.0.2.1]": the byte
+ * after it, or NULL. */
+static const char *host_field(const char *p)
 {
 	const char *q = span(p, HOST);
 
@@ -132,9 +141,6 @@ static const char *host_field(const char *p, int port)
 		if ((q = span(p, IP)) == p || *q++ != ']')
 			return NULL;
 	}
-	if (port && *q == ':')
-		for (q++; scan_is_digit(*q); q++)
-			;
 	return q;
 }
 
@@ -169,6 +175,7 @@ static const char *address_field(const char *p, char *out)
 /* The fields of a delivery record. */
 struct fields {
 	const char *relay, *dsn, *text;
+	const char *relay_end; /* the end of the relay's host, before its ":25" */
 	enum smtpcode_outcome outcome;
 };
 
@@ -210,8 +217,10 @@ static int record_fields(const char *p, struct fields *f)
 		case 's':
 			return (v = FIELD(p, "status=")) != NULL && status_field(v, f);
 		case 'r':
-			if ((v = FIELD(p, "relay=")) != NULL && !f->relay) /* each field once */
-				q = host_field(f->relay = v, 1);
+			if ((v = FIELD(p, "relay=")) != NULL && !f->relay && /* each field once */
+			    (q = f->relay_end = host_field(f->relay = v)) != NULL && *q == ':')
+				for (q++; scan_is_digit(*q); q++) /* the port */
+					;
 			break;
 		case 'o':
 			if ((v = FIELD(p, "orig_to=")) != NULL)
@@ -242,10 +251,17 @@ static int record_fields(const char *p, struct fields *f)
 static const char *reply_at(const struct fields *f)
 {
 	const char *p = f->text;
+	size_t n = (size_t)(f->relay_end - f->relay);
 
 	if (f->outcome == SMTPCODE_OUTCOME_DELIVERED && scan_is_digit(*p))
 		return p;
-	if (!(p = FIELD(p, "host ")) || !(p = host_field(p, 0)))
+	if (!(p = FIELD(p, "host ")))
+		return NULL;
+	/* most often the relay's "host[ip]" again: host_field would read the
+	 * same bytes the same way, up to the ']' that ends them */
+	if (f->relay_end[-1] == ']' && strncmp(p, f->relay, n) == 0)
+		p += n;
+	else if (!(p = host_field(p)))
 		return NULL;
 	return FIELD(p, " said: ");
 }
@@ -344,10 +360,10 @@ static const char *count(const char *p)
  * host[ip]" and "disconnect from host[ip] ehlo=1 mail=1 ... commands=5",
  * cleanup's "QUEUEID: message-id=<id>", pickup's "QUEUEID: uid=N
  * from=<a>", bounce's "QUEUEID: sender non-delivery notification:
- * QUEUEID" (test_scan_fast.c feeds each to every lookup). */
-static int no_reply(const char *msg)
+ * QUEUEID" (test_scan_fast.c feeds each to every lookup). p: queue_id(msg). */
+static int no_reply(const char *msg, const char *p)
 {
-	const char *p = queue_id(msg), *v;
+	const char *v;
 
 	if (p) {
 		if ((v = FIELD(p, "from=<")) != NULL) {
@@ -362,7 +378,7 @@ static int no_reply(const char *msg)
 		if ((v = FIELD(p, "message-id=<")) != NULL)
 			return *(v = span(v, ADDRESS)) == '>' && !v[1];
 		if ((v = FIELD(p, "client=")) != NULL)
-			return (v = host_field(v, 0)) != NULL && !*v;
+			return (v = host_field(v)) != NULL && !*v;
 		if ((v = FIELD(p, "uid=")) != NULL)
 			return (v = count(v)) != NULL && (v = FIELD(v, " from=<")) != NULL &&
 			       *(v = span(v, ADDRESS)) == '>' && !v[1];
@@ -372,8 +388,8 @@ static int no_reply(const char *msg)
 		return 0;
 	}
 	if ((v = FIELD(msg, "connect from ")) != NULL)
-		return (v = host_field(v, 0)) != NULL && !*v;
-	if (!(v = FIELD(msg, "disconnect from ")) || !(v = host_field(v, 0)))
+		return (v = host_field(v)) != NULL && !*v;
+	if (!(v = FIELD(msg, "disconnect from ")) || !(v = host_field(v)))
 		return 0;
 	while (*v == ' ') { /* " ehlo=1 mail=1 rcpt=0/1 ... commands=5" */
 		const char *w = v + 1;
@@ -485,8 +501,8 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 	struct scan_record rec;
 	struct scan_pairs pairs;
 	struct fast_shape shape;
-	struct fields f = { NULL, NULL, NULL, SMTPCODE_OUTCOME_NONE };
-	const char *p, *code_ptr;
+	struct fields f = { NULL, NULL, NULL, NULL, SMTPCODE_OUTCOME_NONE };
+	const char *p, *id, *code_ptr;
 	int code = 0;
 	char sep = 0;
 
@@ -496,15 +512,16 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 	rec.codes_only = s->codes_only; /* who is not read then */
 	if (l->len > SMTPCODE_SCAN_LINE_MAX - SLACK || !state_free(s) || !(p = smtpcode__stamp_end(l->text)) || !(p = syslog_head(p)))
 		return 0;
-	if (no_reply(p)) {
+	if (!(id = queue_id(p)) || memcmp(id, "to=<", 4) != 0) {
+		if (!no_reply(p, id))
+			return 0;
 		line_read_so(s);
 		smtpcode__flush_pending(s);
 		s->outcomes[SMTPCODE_OUTCOME_NONE]++;
 		s->fast_lines++;
 		return 1;
 	}
-	if (!(p = queue_id(p)) || memcmp(p, "to=<", 4) != 0 ||
-	    !(p = address_field(p + 3, rec.codes_only ? NULL : rec.recipient)) || p[0] != ',' ||
+	if (!(p = address_field(id + 3, rec.codes_only ? NULL : rec.recipient)) || p[0] != ',' ||
 	    p[1] != ' ' || !record_fields(p + 2, &f) || !f.relay || !f.dsn ||
 	    !scan_is_digit(f.dsn[0]))
 		return 0;

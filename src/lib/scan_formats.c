@@ -12,11 +12,11 @@
  * marker and its NUL do not fit in SCAN_MARKER_SIZE. */
 #define ROW(marker, role, then, command, outcome) \
 	{ marker, sizeof(marker) - 1 + 0 * sizeof(char[sizeof(marker) <= SCAN_MARKER_SIZE ? 1 : -1]), \
-	  role, outcome, SMTPCODE_DIRECTION_UNKNOWN, then, command }
+	  role, outcome, SMTPCODE_DIRECTION_UNKNOWN, 0, then, command }
 #define WHO(marker, role) MARK(marker, role) /* an address or host follows */
 #define DIR(marker, d)                                                                \
 	{ marker, sizeof(marker) - 1 + 0 * sizeof(char[sizeof(marker) <= SCAN_MARKER_SIZE ? 1 : -1]), \
-	  SCAN_DIRECTION, SMTPCODE_OUTCOME_NONE, SMTPCODE_DIRECTION_##d, NULL, NULL }
+	  SCAN_DIRECTION, SMTPCODE_OUTCOME_NONE, SMTPCODE_DIRECTION_##d, 0, NULL, NULL }
 #define LEAD(marker) ROW(marker, SCAN_LEAD_IN, NULL, NULL, SMTPCODE_OUTCOME_NONE)
 #define NAMES(marker, then, command) ROW(marker, SCAN_COMMAND, then, command, SMTPCODE_OUTCOME_NONE)
 #define GIVES(marker, role, then, outcome) ROW(marker, role, then, NULL, SMTPCODE_OUTCOME_##outcome)
@@ -40,11 +40,24 @@ static const struct scan_marker postfix[] = {
 	NAMES("reject: ", "HELO from", "HELO"),
 	NAMES("reject: ", "VRFY from", "VRFY"),
 	NAMES("refused to talk to me", NULL, "CONNECT"),
+	/* warn_if_reject's "reject_warning: RCPT from ...": the same commands */
+	NAMES("reject_warning: ", "END-OF-MESSAGE from", "DATA"),
+	NAMES("reject_warning: ", " from", NULL),
 	MARK("(in reply to ", SCAN_TEXT_END),
 	GIVES("status=", SCAN_OUTCOME, "sent", DELIVERED),
 	GIVES("status=", SCAN_OUTCOME, "deferred", DEFERRED),
 	GIVES("status=", SCAN_OUTCOME, "bounced", BOUNCED),
 	GIVES("status=", SCAN_OUTCOME, "expired", EXPIRED),
+	/* verify(8) probes (global/verify.c, bounce.c, defer.c, sent.c): what a
+	 * delivery agent found, nothing sent; also "undeliverable-but-not-
+	 * cached". soft_bounce=yes logs a bounce as "SOFTBOUNCE" (bounce.c),
+	 * its dsn= turned 4.x.x, and keeps the message queued. */
+	GIVES("status=", SCAN_OUTCOME, "undeliverable", UNDELIVERABLE),
+	GIVES("status=", SCAN_OUTCOME, "deliverable", DELIVERABLE),
+	GIVES("status=", SCAN_OUTCOME, "SOFTBOUNCE", SOFTBOUNCE),
+	/* smtpd's warn_if_reject (postconf(5)): a restriction's refusal logged
+	 * as "reject_warning:", not made */
+	GIVES("reject_warning: ", SCAN_OUTCOME_TOKEN, NULL, WARNING),
 	ROW("status=", SCAN_RECORD_TEXT, "(", NULL, SMTPCODE_OUTCOME_NONE),
 	MARK("dsn=", SCAN_ENHANCED), /* Sendmail writes it too */
 	/* who: "to=<u@a>, orig_to=<...>, relay=mx[192.0.2.1]:25", the bounce's
@@ -96,6 +109,11 @@ static const struct scan_marker sendmail[] = {
 	DIR("stat=Deferred: ", REMOTE),
 	DIR("(reason: ", REMOTE),
 	MARK("(reason: ", SCAN_RETOLD), /* its transcript tells it again */
+	/* the bounce's transcript: "... while talking to mx.example.net.:" opens
+	 * a session with that host (deliver.c); the address list above it names
+	 * none of its replies */
+	MARK("... while ", SCAN_SESSION),    /* the session's line goes on after it: */
+	MARK("talking to ", SCAN_HOST_LINE), /* its host */
 	DIR("reply=", REMOTE),
 	DIR("mailer=esmtp,", REMOTE), /* a remote server's answer, as logstat */
 	DIR("mailer=smtp,", REMOTE),

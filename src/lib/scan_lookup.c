@@ -37,16 +37,16 @@ static const struct scan_pairs *pairs_for(const struct scan_index *ix, const cha
 
 /* strstr for a row, reusing the search of the row before when it has the
  * same marker (the rows of one marker stand together; each row holds its
- * own copy of the text, so they are compared by content). */
+ * own copy of the text, so genscan gives each the number of its marker). */
 struct found {
 	const struct scan_marker *row;
 	const char *at;
 };
 
-/* Nonzero if two rows have the same marker. */
+/* Nonzero if two rows have the same marker (genscan numbered each marker). */
 static int same_marker(const struct scan_marker *a, const struct scan_marker *b)
 {
-	return a == b || (a->len == b->len && memcmp(a->marker, b->marker, a->len) == 0);
+	return a->id == b->id;
 }
 
 static const char *find_cached(const struct scan_pairs *pp, struct found *f, const char *line,

@@ -133,44 +133,43 @@ static inline unsigned scan_lowest_bit(uint64_t m)
 struct scan_held_rows {
 	const scan_row *base, *row; /* row: the next to give, or NULL */
 	uint64_t left;
+	const struct scan_index *ix;
 	const struct scan_pairs *pp;
 	const scan_row *end;
 };
 
-/* scan_next_held from m, NULL at end (scan_index.c: a role of more than
- * SCAN_GROUP_ROWS rows, kept out of each loop's code). */
-const scan_row *smtpcode__first_held(const struct scan_pairs *pp, const scan_row *m,
-                                     const scan_row *end);
+/* scan_next_held from m, NULL at end (scan_index.c: the start of a role of
+ * more than SCAN_GROUP_ROWS rows, kept out of each loop's code). */
+const scan_row *smtpcode__first_held(const struct scan_index *ix, const struct scan_pairs *pp,
+                                     const scan_row *m, const scan_row *end);
 
 /* The next row of h whose marker's first and last pairs the string holds
  * (every row without pairs) to h->row, or NULL. */
 static inline void scan_held_next(struct scan_held_rows *h)
 {
 	if (h->end) /* base: the row given last */
-		h->row = h->base = smtpcode__first_held(h->pp, h->base + 1, h->end);
+		h->row = h->base = smtpcode__first_held(h->ix, h->pp, h->base + 1, h->end);
 	else if (h->left)
 		h->row = h->base + scan_lowest_bit(h->left), h->left &= h->left - 1;
 	else
 		h->row = NULL;
 }
 
-/* The place before the first row of role, whose rows are base up to end,
- * that pp (or NULL) may hold. */
-static inline struct scan_held_rows scan_held_start(const struct scan_pairs *pp,
-                                                   enum scan_role role, const scan_row *base,
-                                                   const scan_row *end)
+static inline struct scan_held_rows scan_held_start(const struct scan_index *ix,
+                                                   const struct scan_pairs *pp, enum scan_role role)
 {
 	struct scan_held_rows h;
-	size_t n = (size_t)(end - base);
+	size_t n = (size_t)(ix->first[role + 1] - ix->first[role]);
 
-	h.base = base;
-	h.row = NULL;
+	h.base = ix->rows + ix->first[role];
+	h.ix = ix;
 	h.pp = pp;
 	h.end = NULL;
 	h.left = 0;
+	h.row = NULL; /* set below; cppcheck reads the whole struct */
 	if (n > SCAN_GROUP_ROWS) {
-		h.end = end;
-		h.row = h.base = smtpcode__first_held(pp, base, end);
+		h.end = h.base + n;
+		h.row = h.base = smtpcode__first_held(ix, pp, h.base, h.end);
 		return h;
 	}
 	if (!pp)
@@ -196,12 +195,10 @@ static inline const scan_row *scan_held_take(struct scan_held_rows *h)
  * loop keeps the place; the inner one gives one row, as m (break and
  * continue in the body work as in one loop: the row was taken). */
 #define EACH_HELD(ix, pp, role, m) \
-	for (struct scan_held_rows m##_held = /* NOLINT */ \
-	             scan_held_start((pp), (role), smtpcode__rows + smtpcode__rows_first[(role)], \
-	                             ((void)(ix), smtpcode__rows + smtpcode__rows_first[(role) + 1])); \
+	for (struct scan_held_rows m##_held = scan_held_start((ix), (pp), (role)); \
 	     m##_held.row != NULL;) /* NOLINT(bugprone-macro-parentheses) */ \
-		for (const scan_row *m = scan_held_take(&m##_held); m != NULL; /* NOLINT */ \
-		     m = NULL, scan_held_next(&m##_held))
+		for (const scan_row *m = scan_held_take(&m##_held); /* NOLINT */ \
+		     m != NULL; m = NULL, scan_held_next(&m##_held))
 
 /* Nonzero if the string pp marked (every string when pp is NULL) may hold
  * a valid enhanced code: its class digit (2, 4 or 5) and the dot after it
