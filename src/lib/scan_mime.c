@@ -273,8 +273,9 @@ static void field_start(struct scan *s, const char *t, size_t n)
 	if (n < sizeof smtpcode__mime_fields[0].name)
 		for (i = 0; i < smtpcode__mime_field_count; i++) {
 			const char *name = smtpcode__mime_fields[i].name;
-			if (scx_lower((unsigned char)t[0]) == scx_lower((unsigned char)name[0]) &&
-			    !name[n] && name[n - 1] && scan_starts_with(t, name))
+			if (!name[n] && name[n - 1] && /* the length first: most differ there */
+			    scx_lower((unsigned char)t[0]) == scx_lower((unsigned char)name[0]) &&
+			    scan_starts_with(t, name))
 				break;
 		}
 	if (i == smtpcode__mime_field_count)
