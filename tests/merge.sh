@@ -104,7 +104,10 @@ and (.messages|(keys == (["received","delivered","forwarded","deferred","deferra
 and (.refusals|(keys == ["by_remote","by_us"]) and all(.[]; counts(["lines","4xx","5xx"])))
 and (.mta_lines|counts(["postfix","exim","sendmail","opensmtpd"]))
 and (.domains|table) and (.relays|table)
-and (.time|(keys == ["first","last","per_hour"])
+and (.time|(keys == ["first","last","per_day","per_hour"])
+  and all(.per_day[]; (keys == (["day","received","delivered","deferred","bounced","rejected"]|sort))
+    and (.day|test("^(([0-9]{4}|-)-[0-9]{2}-[0-9]{2}|other)$")) and ([.[]|select(type=="number")]|all(n)))
+  and ([.per_day[].received]|add // 0) == (.per_hour.received|add)
   and all(.first,.last; . == null or test("^([0-9]{4}|-)-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}$"))
   and (.per_hour|(keys == (["received","delivered","deferred","bounced","rejected"]|sort))
     and all(.[]; length == 24 and all(.[]; n))))'

@@ -74,18 +74,29 @@ postfix_peer postfix-large
 postfix_peer postfix-milter
 postfix_peer postfix-day
 
+# Its afternoon moved to the next day: the days agree with pflogsumm's
+# "Per-Day Traffic Summary" (recorded: pflogsumm guesses the year from the
+# clock, the year-less days here are --11-21 and --11-22).
+sed -E 's/^Nov 21 (1[2-9]|2[0-3]):/Nov 22 \1:/' tests/logs/postfix-day.log > "$tmp/two.log"
+same "postfix-day over two days, per day" \
+	"$(awk '/^    [A-Z][a-z][a-z] [ 0-9][0-9] [0-9][0-9][0-9][0-9] / { print $2, $4, $5, $6, $7, $8 }' \
+		tests/logs/postfix-day.pflogsumm-days)" \
+	"$("$bin" scan --json "$tmp/two.log" |
+		jq -r '.time.per_day[] | "\(.day[5:7] | tonumber) \(.received) \(.delivered) \(.deferred) \(.bounced) \(.rejected)"')"
+
 # The same log under every time stamp that a syslog daemon, journalctl or
 # Postfix's own log file writes (logtime.c) is counted the same: the tag
 # decides the MTA (a "2026-11-21 10:00:00" stamp is not Exim's), and the
 # hours are read from each. pflogsumm itself reads only the first two.
-jq -c '{messages, refusals, per_hour: .time.per_hour, domains, relays}' \
-	"$tmp/pf.json" > "$tmp/classic.json"
+jq -c '{messages, refusals, per_hour: .time.per_hour, per_day: [.time.per_day[] | del(.day)],
+	domains, relays}' "$tmp/pf.json" > "$tmp/classic.json"
 for form in '2026-11-21T\1.123456+01:00' '2026-11-21T\1Z' '2026-11-21T\1+0100' \
 	'2026-11-21 \1' '2026-11-21 \1.5' 'Nov 21 \1.123456' 'Nov 21 2026 \1' \
 	'Sat 2026-11-21 \1 CET'; do
 	sed "s/^Nov 21 \(..:..:..\)/$form/" tests/logs/postfix-day.log > "$tmp/form.log"
 	"$bin" scan --json "$tmp/form.log" |
-		jq -c '{messages, refusals, per_hour: .time.per_hour, domains, relays}' > "$tmp/form.json"
+		jq -c '{messages, refusals, per_hour: .time.per_hour, per_day: [.time.per_day[] | del(.day)],
+			domains, relays}' > "$tmp/form.json"
 	same "postfix-day stamped ${form%%\\1*}hh:mm:ss${form#*\\1}" "$(cat "$tmp/classic.json")" \
 		"$(cat "$tmp/form.json")"
 done

@@ -312,6 +312,54 @@ static void time__new_year_from_the_order(void **state)
 	assert_string_equal(last, "");
 }
 
+/* pflogsumm's Per-Day Traffic Summary: a row per day in time order, the
+ * same hourly counts; past LS_DAYS days, one row "other". */
+static void days__in_order_bounded(void **state)
+{
+	static struct ls_day rows[LS_DAYS];
+	char line[128];
+	size_t n, i;
+
+	(void)state;
+	logstat_init(&ls);
+	feed("Dec 31 23:59:00 mx postfix/pickup[1]: 4AB1: uid=0 from=<root>");
+	feed("Jan  1 00:00:01 mx postfix/pickup[1]: 4AB2: uid=0 from=<root>");
+	feed("Dec 31 23:59:59 mx postfix/smtpd[1]: NOQUEUE: reject: RCPT from x[192.0.2.1]: 554 5.7.1 no; from=<a@example.com> to=<b@example.org> proto=ESMTP helo=<x>");
+	feed("Jan  1 00:00:02 mx postfix/qmgr[1]: 4AB2: removed");
+	n = logstat_days(&ls, rows);
+	assert_int_equal(n, 2);
+	assert_string_equal(rows[0].text, "--12-31");
+	assert_int_equal(rows[0].n[LS_H_RECEIVED], 1);
+	assert_int_equal(rows[0].n[LS_H_REJECTED], 1);
+	assert_string_equal(rows[1].text, "--01-01");
+	assert_int_equal(rows[1].n[LS_H_RECEIVED], 1);
+	/* a year from Exim's stamps: the same day with and without it is one row */
+	feed("2027-01-01 00:00:03 1tXyZa-000AbC-Ab <= a@example.com H=mx [192.0.2.1] P=esmtp S=1");
+	n = logstat_days(&ls, rows);
+	assert_int_equal(n, 2);
+	assert_string_equal(rows[0].text, "2026-12-31");
+	assert_string_equal(rows[1].text, "2027-01-01");
+	assert_int_equal(rows[1].n[LS_H_RECEIVED], 2);
+	/* 400 days kept, the rest in "other" */
+	logstat_init(&ls);
+	for (i = 0; i < LS_DAYS + 3; i++) {
+		snprintf(line, sizeof line, "%04u-%02u-%02u 10:00:00 mx postfix/pickup[1]: 4AB1: uid=0 from=<r>",
+		         (unsigned)(2000 + i / 336), (unsigned)(i / 28 % 12 + 1), (unsigned)(i % 28 + 1));
+		feed(line);
+	}
+	n = logstat_days(&ls, rows);
+	assert_int_equal(n, LS_DAYS);
+	assert_int_equal(ls.days_other[LS_H_RECEIVED], 3);
+	assert_string_equal(rows[0].text, "2000-01-01");
+	/* the day texts that --merge reads back */
+	assert_true(logstat_day_key("2026-11-29") == (((uint64_t)2026 | 1 << 14) << 16 | 11 << 8 | 29));
+	assert_true(logstat_day_key("--11-29") == ((uint64_t)8192 << 16 | 11 << 8 | 29));
+	assert_true(logstat_day_key("--13-29") == 0);
+	assert_true(logstat_day_key("2026-11-29T") == 0);
+	assert_true(logstat_day_key("other") == 0);
+	assert_true(logstat_day_key("") == 0);
+}
+
 static void percent__as_pflogsumm(void **state)
 {
 	(void)state;
@@ -540,6 +588,7 @@ int main(void)
 		cmocka_unit_test(postfix__probes_and_soft_bounces),
 		cmocka_unit_test(stamps__the_tag_decides),
 		cmocka_unit_test(time__new_year_from_the_order),
+		cmocka_unit_test(days__in_order_bounded),
 		cmocka_unit_test(postfix__rejects_are_ours),
 		cmocka_unit_test(exim__flags),
 		cmocka_unit_test(sendmail__recipients_and_rejects),

@@ -30,6 +30,46 @@ static void bar(FILE *out, unsigned long n, unsigned long max, const struct styl
 		fputs("\033[0m", out);
 }
 
+static int days_other(const struct logstat *ls)
+{
+	int k;
+
+	for (k = 0; k < LS_NHOURLY; k++)
+		if (ls->days_other[k])
+			return 1;
+	return 0;
+}
+
+/* pflogsumm's "Per-Day Traffic Summary", for a log of more than one day. */
+static void text_days(FILE *out, const struct logstat *ls, const struct style *st)
+{
+	static struct ls_day rows[LS_DAYS];
+	size_t n = logstat_days(ls, rows), i;
+	int k;
+
+	if (n + (size_t)days_other(ls) < 2)
+		return;
+	fprintf(out, "\n%s\n", style_phrase(st, "scan.days"));
+	fputs("  ", out);
+	text_pad(out, style_phrase(st, "scan.col.day"), 10);
+	for (k = 0; k < LS_NHOURLY; k++) {
+		char key[32];
+		snprintf(key, sizeof key, "scan.col.%s", logstat_hourly_key((enum ls_hourly)k));
+		text_column(out, st, key, 9);
+	}
+	putc('\n', out);
+	for (i = 0; i <= n; i++) {
+		const unsigned long *c = i < n ? rows[i].n : ls->days_other;
+		if (i == n && !days_other(ls))
+			break;
+		fputs("  ", out);
+		text_pad(out, i < n ? rows[i].text : style_phrase(st, "scan.other"), 10);
+		for (k = 0; k < LS_NHOURLY; k++)
+			fprintf(out, " %9lu", c[k]);
+		putc('\n', out);
+	}
+}
+
 void text_hours(FILE *out, const struct logstat *ls, const struct style *st)
 {
 	unsigned long max = 0;
@@ -46,6 +86,7 @@ void text_hours(FILE *out, const struct logstat *ls, const struct style *st)
 	scx_sb_init(&sb, line, sizeof line);
 	scx_sb_template(&sb, style_phrase(st, "scan.time"), args, 2);
 	fprintf(out, "\n%s\n", line);
+	text_days(out, ls, st);
 	for (h = 0; h < 24; h++) {
 		unsigned long n = hour_total(ls, h);
 		if (n && h < first)
@@ -75,6 +116,29 @@ void text_hours(FILE *out, const struct logstat *ls, const struct style *st)
 	}
 }
 
+/* "per_day": a row per day in time order, and one "other" for the days
+ * past LS_DAYS. */
+static void json_days(struct json *j, const struct logstat *ls)
+{
+	static struct ls_day rows[LS_DAYS];
+	size_t n = logstat_days(ls, rows), i;
+	int k;
+
+	json_key(j, "per_day");
+	json_array_begin(j);
+	for (i = 0; i <= n; i++) {
+		const unsigned long *c = i < n ? rows[i].n : ls->days_other;
+		if (i == n && !days_other(ls))
+			break;
+		json_object_begin(j);
+		json_key_string(j, "day", i < n ? rows[i].text : "other");
+		for (k = 0; k < LS_NHOURLY; k++)
+			json_key_int(j, logstat_hourly_key((enum ls_hourly)k), (long)c[k]);
+		json_object_end(j);
+	}
+	json_array_end(j);
+}
+
 void json_hours(struct json *j, const struct logstat *ls)
 {
 	int k, h;
@@ -93,6 +157,7 @@ void json_hours(struct json *j, const struct logstat *ls)
 		json_string(j, to);
 	else
 		json_null(j);
+	json_days(j, ls);
 	json_key(j, "per_hour");
 	json_object_begin(j);
 	for (k = 0; k < LS_NHOURLY; k++) {

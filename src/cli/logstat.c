@@ -2,6 +2,7 @@
 #include "logstat.h"
 #include "logstat_text.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char *const keys[LS_NCOUNTS] = {
@@ -44,17 +45,24 @@ static void yearless_month(struct logstat *ls, int mon)
 	ls->yearless_bits = (uint64_t)(8192 + ls->new_years) << 40;
 }
 
+/* The year a stamp without one takes from year and mon, those of the
+ * last stamp with a year: its own, or the next (the one before) when mon
+ * is more than 6 before (after) its month. */
+static int year_for(int year, int year_mon, int mon)
+{
+	int y = year + (mon + 6 < year_mon ? 1 : mon > year_mon + 6 ? -1 : 0);
+
+	return y < 0 || y > 9999 ? year : y;
+}
+
 /* A stamp without a year after one with a year (a log of syslog's and
  * Exim's lines): the year of the last such, or the next (or the one
  * before) when the month is more than 6 before (after) its month; text
  * and order then are those of a stamp with that year. */
 static uint64_t give_year(const struct logstat *ls, const struct logtime *t, char *text)
 {
-	int mon = (int)(t->order >> 32 & 0xFF), year = ls->year;
+	int year = year_for(ls->year, ls->year_month, (int)(t->order >> 32 & 0xFF));
 
-	year += mon + 6 < ls->year_month ? 1 : mon > ls->year_month + 6 ? -1 : 0;
-	if (year < 0 || year > 9999)
-		year = ls->year;
 	text[0] = (char)('0' + year / 1000);
 	text[1] = (char)('0' + year / 100 % 10);
 	text[2] = (char)('0' + year / 10 % 10);
@@ -96,9 +104,103 @@ static void count_time(struct logstat *ls, const struct ls_event *e, const struc
 			ls->last_order = o;
 		}
 		ls->time_seen = t->order;
+		if (o >> 24 != ls->day_key) { /* a day other than the last: looked up when counted */
+			ls->day_key = o >> 24;
+			memcpy(ls->day_text, text, text[0] == '-' ? 7 : 10);
+			ls->day_text[text[0] == '-' ? 7 : 10] = '\0';
+			ls->day_at = -1;
+		}
 	}
-	if ((h = hourly_of(e->count)) >= 0)
+	if ((h = hourly_of(e->count)) >= 0) {
 		ls->hours[h][t->hour] += e->n;
+		if (ls->day_at >= 0 && ls->day_at < LS_DAYS)
+			ls->days[ls->day_at].n[h] += e->n;
+		else
+			ls->day_at = logstat_day_add(ls, ls->day_key, ls->day_text, h, e->n);
+	}
+}
+
+long logstat_day_add(struct logstat *ls, uint64_t key, const char *text, int k, unsigned long n)
+{
+	size_t i;
+
+	for (i = ls->ndays; i-- > 0;) /* the latest first: a log is in time order */
+		if (ls->days[i].key == key && strcmp(ls->days[i].text, text) == 0)
+			break;
+	if (i == (size_t)-1) {
+		if (ls->ndays == LS_DAYS) {
+			ls->days_other[k] += n;
+			return LS_DAYS;
+		}
+		i = ls->ndays++;
+		ls->days[i].key = key;
+		memcpy(ls->days[i].text, text, sizeof ls->days[i].text);
+	}
+	ls->days[i].n[k] += n;
+	return (long)i;
+}
+
+size_t logstat_days(const struct logstat *ls, struct ls_day *rows)
+{
+	size_t i, k, n = 0;
+	int year = -1, year_mon = 0;
+
+	for (i = 0; i < ls->ndays && year < 0; i++) /* the first day with a year */
+		if (ls->days[i].text[0] != '-') {
+			year = (int)(ls->days[i].key >> 16 & 0x3FFF);
+			year_mon = (int)(ls->days[i].key >> 8 & 0xFF);
+		}
+	for (i = 0; i < ls->ndays; i++) {
+		struct ls_day d = ls->days[i];
+		if (d.text[0] == '-' && year >= 0) {
+			int y = year_for(year, year_mon, (int)(d.key >> 8 & 0xFF));
+			memmove(d.text + 4, d.text + 1, 7); /* "--11-29" to "2026-11-29" */
+			d.text[0] = (char)('0' + y / 1000);
+			d.text[1] = (char)('0' + y / 100 % 10);
+			d.text[2] = (char)('0' + y / 10 % 10);
+			d.text[3] = (char)('0' + y % 10);
+			d.key = (uint64_t)(y | 1 << 14) << 16 | (d.key & 0xFFFF);
+		}
+		for (k = 0; k < n && rows[k].key != d.key; k++)
+			;
+		if (k < n) { /* the same day, with and without its year */
+			int h;
+			for (h = 0; h < LS_NHOURLY; h++)
+				rows[k].n[h] += d.n[h];
+			continue;
+		}
+		for (k = n++; k > 0 && logtime_order_cmp(rows[k - 1].key << 24, d.key << 24) > 0; k--)
+			rows[k] = rows[k - 1];
+		rows[k] = d;
+	}
+	return n;
+}
+
+uint64_t logstat_day_key(const char *text)
+{
+	char stamp[LOGTIME_TEXT];
+	struct logtime t;
+	size_t len = strlen(text);
+
+	if (len != (text[0] == '-' ? 7u : 10u))
+		return 0;
+	snprintf(stamp, sizeof stamp, "%.10sT00:00:00", text);
+	if (!logtime_valid(stamp))
+		return 0;
+	/* the order as logtime_parse gives it, from the ISO form */
+	if (text[0] == '-') {
+		static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+		                                   "Aug", "Sep", "Oct", "Nov", "Dec" };
+		char line[16];
+		snprintf(line, sizeof line, "%s %c%c 00:00:00", mon[(text[2] - '0') * 10 + text[3] - '0' - 1],
+		         text[5], text[6]);
+		if (!logtime_parse(line, 15, &t))
+			return 0;
+		return t.order >> 24 | (uint64_t)8192 << 16; /* as the first year of a log */
+	}
+	if (!logtime_parse(stamp, 19, &t))
+		return 0;
+	return t.order >> 24;
 }
 
 static const char *const mta_names[LS_NMTA] = {

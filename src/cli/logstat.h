@@ -53,6 +53,18 @@ struct ls_event {
 enum ls_hourly { LS_H_RECEIVED, LS_H_DELIVERED, LS_H_DEFERRED, LS_H_BOUNCED, LS_H_REJECTED,
                  LS_NHOURLY };
 
+/* The days counted one by one (more than a year); later ones count in
+ * days_other. */
+#define LS_DAYS 400
+
+/* A day's counts, as pflogsumm's "Per-Day Traffic Summary": the hourly
+ * ones (enum ls_hourly) of the lines of that day. */
+struct ls_day {
+	uint64_t key;                  /* its order (struct logtime) >> 24: year, month, day */
+	char text[11];                 /* "2026-11-29", or "--11-29" without a year */
+	unsigned long n[LS_NHOURLY];
+};
+
 struct logstat {
 	unsigned long count[LS_NCOUNTS];
 	unsigned long mta_lines[LS_NMTA];   /* lines recognised, by MTA */
@@ -69,6 +81,12 @@ struct logstat {
 	int year, year_month;               /* of the last stamp with a year; 0: none */
 	struct logtime_memo time_memo;      /* the last stamp read */
 	unsigned long hours[LS_NHOURLY][24];
+	struct ls_day days[LS_DAYS];        /* in the order first counted */
+	size_t ndays;
+	unsigned long days_other[LS_NHOURLY];
+	uint64_t day_key;                   /* the day of the last new stamp */
+	char day_text[11];
+	long day_at;                        /* its row, LS_DAYS for other; -1: not looked up */
 	struct ls_detail detail;            /* by reason and by code */
 };
 
@@ -86,6 +104,20 @@ void logstat_line(struct logstat *ls, const char *line, size_t len);
  * before its first stamp with a year), the other is given one
  * (logtime_give_year). */
 void logstat_time_range(const struct logstat *ls, char *first, char *last);
+
+/* Adds n to count k (enum ls_hourly) of the day key, text (a day as
+ * struct ls_day has it); returns the row's index, or LS_DAYS when the
+ * days are full (days_other). */
+long logstat_day_add(struct logstat *ls, uint64_t key, const char *text, int k, unsigned long n);
+
+/* The days (rows: LS_DAYS of them) in time order; when some have a year
+ * and some not (a log of syslog's and Exim's lines), those without take
+ * the year of the first with one, as logstat_time_range does, and are
+ * added to its row for the same day. Returns how many. */
+size_t logstat_days(const struct logstat *ls, struct ls_day *rows);
+
+/* The key of a day text ("2026-11-29", "--11-29"), or 0 if it is none. */
+uint64_t logstat_day_key(const char *text);
 
 /* pflogsumm's percentages of rejected and of discarded (c): c / (delivered
  * + rejected + discarded), rounded down; 0 when that sum is 0. */

@@ -138,6 +138,54 @@ static int per_hour_member(struct merge *m, const char *key, enum json_tok first
 	return merge_bad(m, key, ": unknown key");
 }
 
+/* A row of "per_day": its day and counts, added to the day's row. */
+struct day_row {
+	char day[JSON_IN_STRING];
+	int has_day;
+	unsigned long n[LS_NHOURLY];
+};
+
+static int day_member(struct merge *m, const char *key, enum json_tok first, void *arg)
+{
+	struct day_row *r = arg;
+	int k;
+
+	if (strcmp(key, "day") == 0) {
+		r->has_day = 1;
+		return merge_string(m, first, r->day);
+	}
+	for (k = 0; k < LS_NHOURLY; k++)
+		if (strcmp(key, logstat_hourly_key((enum ls_hourly)k)) == 0)
+			return merge_number(m, first, &r->n[k]);
+	return merge_bad(m, key, ": unknown key");
+}
+
+static int day_item(struct merge *m, size_t i, enum json_tok first, void *arg)
+{
+	static struct day_row r;
+	uint64_t key;
+	int k;
+
+	(void)i;
+	(void)arg;
+	memset(&r, 0, sizeof r);
+	if (merge_object(m, first, day_member, &r) < 0)
+		return -1;
+	if (!r.has_day)
+		return merge_bad(m, "per_day", ": a row needs a day");
+	if (strcmp(r.day, "other") == 0) {
+		for (k = 0; k < LS_NHOURLY; k++)
+			m->ls->days_other[k] += r.n[k];
+		return 0;
+	}
+	if ((key = logstat_day_key(r.day)) == 0)
+		return merge_bad(m, r.day, ": not a day such as 2026-11-29 or --11-29");
+	for (k = 0; k < LS_NHOURLY; k++)
+		if (r.n[k])
+			logstat_day_add(m->ls, key, r.day, k, r.n[k]);
+	return 0;
+}
+
 static int time_member(struct merge *m, const char *key, enum json_tok first, void *arg)
 {
 	(void)arg;
@@ -147,6 +195,8 @@ static int time_member(struct merge *m, const char *key, enum json_tok first, vo
 		return time_bound(m, first, m->ls->last, 1);
 	if (strcmp(key, "per_hour") == 0)
 		return merge_object(m, first, per_hour_member, NULL);
+	if (strcmp(key, "per_day") == 0)
+		return merge_array(m, first, day_item, NULL);
 	return merge_bad(m, key, ": unknown key");
 }
 
