@@ -50,7 +50,7 @@ LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c 
               src/lib/enhanced.c src/lib/pattern.c src/lib/search.c src/lib/synonym.c \
               src/lib/compare.c src/lib/compare_basic.c src/lib/compare_enhanced.c \
               src/lib/compare_mixed.c src/lib/compare_text.c src/lib/scan.c \
-              src/lib/scan_line.c src/lib/scan_text.c src/lib/scan_formats.c src/lib/scan_lookup.c src/lib/scan_index.c \
+              src/lib/scan_line.c src/lib/scan_text.c src/lib/scan_rows.c src/lib/scan_lookup.c src/lib/scan_index.c \
               src/lib/scan_reply.c src/lib/scan_fast.c src/lib/scan_fast_reply.c src/lib/scan_build.c src/lib/scan_dsn.c src/lib/scan_warn.c src/lib/scan_mime.c \
               src/lib/scan_mime_decode.c src/lib/scan_mime_fields.c \
               src/lib/scan_who.c src/lib/scan_twin.c src/lib/scan_bounce.c \
@@ -58,7 +58,7 @@ LIB_SRCS    = src/lib/code.c src/lib/command.c src/lib/table.c src/lib/lookup.c 
 # src/cli: the command, a client of the library's public API.
 CLI_SRCS    = src/cli/json.c src/cli/format_common.c src/cli/format_json.c \
               src/cli/format_text.c src/cli/wrap.c src/cli/prewrap.c src/cli/format_reply.c \
-              src/cli/format_answer.c src/cli/format_scan.c \
+              src/cli/format_answer.c src/cli/format_brief.c src/cli/format_scan.c \
               src/cli/tally.c src/cli/lines.c src/cli/pipeline.c src/cli/run_text.c src/cli/run_codes.c \
               src/cli/args.c src/cli/safe_text.c src/cli/labels.c src/cli/linebreak.c src/cli/logstat.c \
               src/cli/logstat_formats.c src/cli/logstat_text.c src/cli/logstat_postfix.c \
@@ -88,7 +88,8 @@ VERDICT_SRCS = src/gen/genverdict.c src/gen/read_verdict.c src/gen/print_match.c
 SYNONYM_SRCS = src/gen/gensynonyms.c src/gen/read_synonyms.c src/gen/read_codes.c \
                src/gen/read_enhanced.c src/gen/tsv.c src/gen/blob.c
 # genscan: the slots of the format tables' markers (scan_pairs.h), from the
-# tables themselves, into build/scan_slots.inc.
+# tables themselves, into build/scan_slots.inc; the rows sorted by role into
+# build/scan_rows.inc (scan_formats.c is built into genscan, not the library).
 GENSCAN_SRCS = src/gen/genscan.c src/lib/scan_formats.c
 VERDICT_DATA = data/reason-list.tsv data/reasons.tsv data/reason-codes.tsv \
                data/provider-tags.tsv
@@ -110,7 +111,7 @@ LIB         = build/libsmtpcode.a
 SHLIB       = build/libsmtpcode.so.$(VERSION)
 
 TESTS       = pipeline code command table lookup enhanced scan scan_line scan_formats scan_pairs scan_dsn scan_warn scan_raw scan_text scan_who \
-              scan_mime scan_bounce scan_fast \
+              scan_mime scan_bounce scan_fast scan_fast_bytes \
               compare strbuf ascii list json format_text format_json \
               args lines tally pattern i18n safe_text api logstat logstat_key logstat_text topk logtime linebreak \
               verdict verdict_match format_answer
@@ -206,6 +207,7 @@ build/lib/synonym.o build/pic/lib/synonym.o: build/synonyms.inc
 build/lib/verdict_data.o build/pic/lib/verdict_data.o: build/verdict.inc
 build/lib/enhanced.o build/pic/lib/enhanced.o: build/notes.inc
 build/lib/scan_index.o build/pic/lib/scan_index.o: build/scan_slots.inc
+build/lib/scan_rows.o build/pic/lib/scan_rows.o: build/scan_rows.inc
 build/cli/labels.o: build/cli/labels.inc
 build/cli/labels.o: CLI_CPPFLAGS += -Ibuild/cli
 build/cli/prewrap.o: build/cli/prewrap.inc
@@ -240,12 +242,16 @@ build/cli/advice.inc: build/genverdict data/reason-list.tsv
 	build/genverdict --advice data/reason-list.tsv > $@+ || { rm -f $@+; exit 1; }
 	mv $@+ $@
 
-build/genscan: $(GENSCAN_SRCS) src/lib/scan.h src/lib/scan_pairs.h src/lib/scan_lookup.h \
+build/genscan: $(GENSCAN_SRCS) src/lib/scan.h src/lib/scan_mime.h src/lib/scan_pairs.h src/lib/scan_lookup.h \
 		include/smtpcode.h src/util/ascii.h | build/.dirs
 	$(BUILD_CC) $(SC_CFLAGS) $(GEN_CPPFLAGS) -O1 -o $@ $(GENSCAN_SRCS)
 
 build/scan_slots.inc: build/genscan
 	build/genscan > $@+ || { rm -f $@+; exit 1; }
+	mv $@+ $@
+
+build/scan_rows.inc: build/genscan
+	build/genscan --rows > $@+ || { rm -f $@+; exit 1; }
 	mv $@+ $@
 
 build/notes.inc: build/gentable data/enhanced-notes.tsv
@@ -279,7 +285,7 @@ build/tests/test_%: tests/test_%.c tests/testutil.h tests/scan_feed.h tests/scan
 # inside (the scanner's, which include src/lib/scan.h) sees the library's
 # instead.
 TEST_CPPFLAGS = $(CLI_CPPFLAGS)
-LIB_UNIT_TESTS = scan scan_line scan_formats scan_pairs scan_dsn scan_warn scan_raw scan_text scan_mime scan_who scan_bounce scan_fast \
+LIB_UNIT_TESTS = scan scan_line scan_formats scan_pairs scan_dsn scan_warn scan_raw scan_text scan_mime scan_who scan_bounce scan_fast scan_fast_bytes \
                  verdict_match
 $(LIB_UNIT_TESTS:%=build/tests/test_%): TEST_CPPFLAGS = $(LIB_CPPFLAGS)
 
@@ -292,7 +298,7 @@ build/tests/test_api: tests/test_api.c tests/testutil.h $(LIB) | build/.dirs
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/json_check.h tests/scan_twoways.h $(FUZZ_SRCS) build/table.inc \
 		build/synonyms.inc build/cli/labels.inc build/cli/prewrap.inc build/cli/advice.inc \
-		build/verdict.inc build/notes.inc build/scan_slots.inc
+		build/verdict.inc build/notes.inc build/scan_slots.inc build/scan_rows.inc
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(SC_CFLAGS) $(LIB_CPPFLAGS) -Isrc/cli -Ibuild/cli -Itests $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRCS)
 
@@ -304,7 +310,7 @@ fuzz: $(FUZZ_BINS)
 # Static analysis: cppcheck and clang-tidy (.clang-tidy) on the sources,
 # zero findings (suppressions are justified where they stand).
 lint: build/table.inc build/synonyms.inc build/cli/labels.inc build/cli/prewrap.inc \
-		build/cli/advice.inc build/notes.inc build/scan_slots.inc
+		build/cli/advice.inc build/notes.inc build/scan_slots.inc build/scan_rows.inc
 	sh tests/layout.sh
 	cppcheck --quiet --std=c11 --enable=warning,style,performance,portability \
 		--inline-suppr --error-exitcode=1 -Iinclude -Isrc/lib -Isrc/cli -Isrc/util -Ibuild/cli \
@@ -313,7 +319,7 @@ lint: build/table.inc build/synonyms.inc build/cli/labels.inc build/cli/prewrap.
 	clang-tidy --quiet $(CLI_SRCS) src/cli/main.c -- -std=c11 $(CLI_CPPFLAGS) -Ibuild/cli
 	clang-tidy --quiet $(GEN_SRCS) src/gen/genverdict.c src/gen/read_verdict.c \
 		src/gen/print_match.c src/gen/gensynonyms.c src/gen/read_synonyms.c \
-		src/gen/genscan.c -- -std=c11 $(GEN_CPPFLAGS)
+		src/gen/genscan.c src/lib/scan_formats.c -- -std=c11 $(GEN_CPPFLAGS)
 
 # Benchmarks (never part of check): instructions against /bin/true, batch
 # lookups, scan throughput against grep (tests/bench.sh).

@@ -475,11 +475,22 @@ enum smtpcode_outcome {
 	SMTPCODE_OUTCOME_DEFERRED,
 	SMTPCODE_OUTCOME_BOUNCED,
 	SMTPCODE_OUTCOME_EXPIRED,            /* given up: Postfix status=expired */
+	/* Added in 1.1 (the values above keep theirs): */
+	SMTPCODE_OUTCOME_UNDELIVERABLE,      /* an address-verification probe found
+	                                      * the address undeliverable (Postfix
+	                                      * status=undeliverable): no mail was
+	                                      * sent, none returned */
+	SMTPCODE_OUTCOME_DELIVERABLE,        /* a probe found it deliverable */
+	SMTPCODE_OUTCOME_SOFTBOUNCE,         /* a bounce kept in the queue instead:
+	                                      * Postfix soft_bounce=yes, "SOFTBOUNCE" */
+	SMTPCODE_OUTCOME_WARNING,            /* a refusal logged but not made: Postfix
+	                                      * warn_if_reject, "reject_warning:" */
 	SMTPCODE_OUTCOME_COUNT               /* how many there are; not an outcome */
 };
 
-/* "delivered", "deferred", "bounced", "expired", or NULL for none (and
- * outside the enum). */
+/* "delivered", "deferred", "bounced", "expired", "undeliverable",
+ * "deliverable", "softbounce", "warning", or NULL for none (and outside
+ * the enum). */
 const char *smtpcode_outcome_name(enum smtpcode_outcome o);
 
 /* Who sent a reply, where the text says so. */

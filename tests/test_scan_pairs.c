@@ -224,6 +224,168 @@ static void index__first_bytes_let_every_row_through(void **state)
 	assert_null(smtpcode__raw_client(&ix, ""));
 }
 
+/* The first bytes genscan keeps for SCAN_TEXT_END and SCAN_JOIN are those
+ * of their markers: each marker's first byte is there, and text that is
+ * not the line's (a reply's text, searched without pairs) holding none of
+ * them holds no marker; each marker is found in such text. */
+static void firsts__text_end_and_joins(void **state)
+{
+	static const struct {
+		enum scan_role role;
+		const char *firsts;
+	} roles[] = { { SCAN_TEXT_END, smtpcode__text_end_firsts },
+		      { SCAN_JOIN, smtpcode__join_firsts } };
+	char text[96];
+	size_t r, i;
+
+	(void)state;
+	ix.pairs = NULL;
+	for (r = 0; r < sizeof roles / sizeof roles[0]; r++) {
+		size_t n = 0;
+		for (i = ix.first[roles[r].role]; i < ix.first[roles[r].role + 1]; i++)
+			assert_non_null(strchr(roles[r].firsts, ix.rows[i]->marker[0]));
+		for (i = 0; roles[r].firsts[i]; i++)
+			n++;
+		assert_true(n > 0 && n < SCAN_FIRSTS_MAX);
+	}
+	for (i = ix.first[SCAN_TEXT_END]; i < ix.first[SCAN_TEXT_END + 1]; i++) {
+		snprintf(text, sizeof text, "User unknown %sRCPT TO command)", ix.rows[i]->marker);
+		assert_ptr_equal(smtpcode__text_end(&ix, text, 0), text + 13);
+	}
+	for (i = ix.first[SCAN_JOIN]; i < ix.first[SCAN_JOIN + 1]; i++) {
+		size_t len = 0;
+		snprintf(text, sizeof text, "Try again later%s550-5.7.1 more", ix.rows[i]->marker);
+		assert_ptr_equal(smtpcode__join_in(&ix, text, &len), text + 15);
+		assert_int_equal(len, ix.rows[i]->len);
+	}
+	assert_null(smtpcode__text_end(&ix, "User unknown in reply to RCPT TO command", 0));
+	assert_null(smtpcode__join_in(&ix, "Try again later n 550-5.7.1 more", &(size_t){ 0 }));
+}
+
+/* The rows of a role whose first and last pairs the line holds, as the
+ * row slots say them one by one. */
+static uint64_t held_by_slots(const struct scan_pairs *pp, enum scan_role role)
+{
+	uint64_t m = 0;
+	size_t i;
+
+	for (i = ix.first[role]; i < ix.first[role + 1]; i++)
+		if (pp->first[smtpcode__row_slots[i][0]] && pp->first[smtpcode__row_slots[i][1]])
+			m |= UINT64_C(1) << (i - ix.first[role]);
+	return m;
+}
+
+/* genscan's code for the rows a line holds (smtpcode__held_rows) gives, for
+ * every role it groups, the rows the slots give one by one: on lines made
+ * of each marker, and on pseudo-random lines of the bytes markers are made
+ * of; EACH_HELD gives those rows in the role's order, and a break or a
+ * continue in its body works as in one loop. */
+static void held_rows__the_rows_the_slots_give(void **state)
+{
+	static const char bytes[] = " :=<>()[]\"';,.-_#@rest*dnaoilRSMTPCDE0123459";
+	struct scan_pairs pp;
+	char line[120];
+	unsigned long seed = 1;
+	size_t i, k;
+	int r, grouped = 0;
+
+	(void)state;
+	for (i = 0; i < (size_t)ix.first[SCAN_ROLE_COUNT] + 2000; i++) {
+		size_t n;
+		if (i < ix.first[SCAN_ROLE_COUNT]) {
+			n = (size_t)snprintf(line, sizeof line, "x %s y", ix.rows[i]->marker);
+		} else {
+			n = 1 + i % (sizeof line - 2);
+			for (k = 0; k < n; k++) {
+				seed = seed * 1103515245UL + 12345UL;
+				line[k] = bytes[(seed >> 16) % (sizeof bytes - 1)];
+			}
+			line[n] = '\0';
+		}
+		smtpcode__pairs_mark(&pp, line, n);
+		for (r = 0; r < SCAN_ROLE_COUNT; r++) {
+			uint64_t want = held_by_slots(&pp, (enum scan_role)r), got = 0;
+			size_t rows = (size_t)(ix.first[r + 1] - ix.first[r]);
+			if (rows > SCAN_GROUP_ROWS)
+				continue;
+			grouped += i == 0;
+			assert_true(smtpcode__held_rows(pp.first, (enum scan_role)r) == want);
+			{
+				const struct scan_marker *const *last = NULL;
+				EACH_HELD(&ix, &pp, (enum scan_role)r, m) {
+					assert_true(last == NULL || m > last);
+					last = m;
+					got |= UINT64_C(1) << (m - ix.rows - ix.first[r]);
+				}
+			}
+			assert_true(got == want);
+		}
+	}
+	assert_int_equal(grouped, SCAN_ROLE_COUNT); /* no role has more rows yet */
+	/* break leaves the loop at the row; continue goes on to the next */
+	smtpcode__pairs_mark(&pp, "said: 550 reply: 551", 20);
+	{
+		int seen = 0, after = 0;
+		EACH_HELD(&ix, &pp, SCAN_LEAD_IN, m) {
+			seen++;
+			if (strcmp((*m)->marker, "said:") == 0)
+				break;
+			after++;
+		}
+		assert_int_equal(seen, 1);
+		assert_int_equal(after, 0);
+		seen = 0;
+		EACH_HELD(&ix, &pp, SCAN_LEAD_IN, m) {
+			if (seen++ == 0)
+				continue;
+		}
+		assert_true(seen >= 2); /* "said:", "reply:" at least */
+	}
+	/* without pairs, every row of the role, in order */
+	{
+		size_t n = 0;
+		EACH_HELD(&ix, NULL, SCAN_DIRECTION, m)
+			assert_ptr_equal(m, ix.rows + ix.first[SCAN_DIRECTION] + n++);
+		assert_int_equal(n, (size_t)(ix.first[SCAN_DIRECTION + 1] - ix.first[SCAN_DIRECTION]));
+	}
+}
+
+/* A role of more rows than SCAN_GROUP_ROWS is tried row by row: an index
+ * whose first role holds the first 70 rows of the real one (so that their
+ * slots stand where genscan put them) gives the rows the slots give, in
+ * order, and every row without pairs. */
+static void held_rows__a_role_of_more_rows_row_by_row(void **state)
+{
+	static struct scan_index big;
+	static unsigned short first[SCAN_ROLE_COUNT + 1];
+	struct scan_pairs pp;
+	size_t n = 0, i;
+	uint64_t want_lo = 0, got_lo = 0, want_hi = 0, got_hi = 0;
+
+	(void)state;
+	big = ix;
+	big.first = first; /* first[0] = 0 */
+	for (i = 1; i <= SCAN_ROLE_COUNT; i++)
+		first[i] = 70;
+	assert_true(ix.first[SCAN_ROLE_COUNT] >= 70);
+	EACH_HELD(&big, NULL, (enum scan_role)0, m)
+		assert_ptr_equal(m, big.rows + n++);
+	assert_int_equal(n, 70);
+	smtpcode__pairs_mark(&pp, "reject: said: x reply: y mail server after z", 44);
+	for (i = 0; i < 70; i++)
+		if (pp.first[smtpcode__row_slots[i][0]] && pp.first[smtpcode__row_slots[i][1]])
+			*(i < 64 ? &want_lo : &want_hi) |= UINT64_C(1) << i % 64;
+	n = 0;
+	EACH_HELD(&big, &pp, (enum scan_role)0, m) {
+		i = (size_t)(m - big.rows);
+		*(i < 64 ? &got_lo : &got_hi) |= UINT64_C(1) << i % 64;
+		if (++n == 1000)
+			break;
+	}
+	assert_true(want_lo != 0);
+	assert_true(got_lo == want_lo && got_hi == want_hi);
+}
+
 /* Short strings: no pair (empty, one byte), a marker of one byte. */
 static void pairs__short_strings(void **state)
 {
@@ -334,6 +496,9 @@ int main(void)
 		cmocka_unit_test(pairs__first_place_of_the_marker),
 		cmocka_unit_test(pairs__first_place_far_into_a_line),
 		cmocka_unit_test(pairs__short_strings),
+		cmocka_unit_test(firsts__text_end_and_joins),
+		cmocka_unit_test(held_rows__the_rows_the_slots_give),
+		cmocka_unit_test(held_rows__a_role_of_more_rows_row_by_row),
 		cmocka_unit_test(index__first_bytes_let_every_row_through),
 		cmocka_unit_test(pairs__lookups_answer_the_same),
 	};

@@ -290,6 +290,26 @@ static void curl_and_sendmail_v__one_side_prefixed(void **state)
 	assert_string_equal(found[0].command, "RCPT");
 	assert_int_equal(found[0].first_line, 2);
 	assert_int_equal(found[0].last_line, 3);
+	/* ... or its status for the exit code, whatever the remote's code
+	 * ("554 5.0.0 Service unavailable" after any 5xx): one reply, its code
+	 * after the remote's */
+	scan(">>> DATA\n"
+	     "<<< 503 All recipients are invalid\n"
+	     "554 5.0.0 Service unavailable");
+	assert_int_equal(nfound, 1);
+	assert_int_equal(found[0].basic, 503);
+	assert_string_equal(enh(0), "5.0.0");
+	assert_int_equal(found[0].last_line, 3);
+	/* Negatives: a status of another class, a status not right after the
+	 * server's line, and another text are replies of their own. */
+	scan("<<< 451 4.7.1 Try again later\n"
+	     "554 5.0.0 Service unavailable\n"
+	     "<<< 550 5.7.1 Refused\n"
+	     "\n"
+	     "554 5.0.0 Service unavailable\n"
+	     "<<< 550 5.7.1 Refused\n"
+	     "554 5.0.0 Service unavailable today");
+	assert_int_equal(nfound, 6);
 }
 
 static void enhanced_first__after_a_lead_in(void **state)
@@ -473,6 +493,23 @@ static void side_marker__either_side_by_its_data(void **state)
 	assert_int_equal(nfound, 0);
 }
 
+/* Every byte a stamp may hold between its digits and words ("[],- /:.+"),
+ * and a byte it may not ('_') that ends it before the prefix. */
+static void time_stamp__each_byte_it_may_hold(void **state)
+{
+	(void)state;
+	scan("[Fri], 2026/05/15-09:12:01.731+0200 --> RCPT To:<nico@example.org>\n"
+	     "[Fri], 2026/05/15-09:12:01.790+0200 <-- 550 5.1.1 <nico@example.org>: User unknown");
+	assert_int_equal(nfound, 1);
+	assert_string_equal(found[0].command, "RCPT");
+	assert_true(found[0].transcript);
+	scan("2026_05_15 09:12:01.731 --> RCPT To:<nico@example.org>\n"
+	     "2026_05_15 09:12:01.790 <-- 550 5.1.1 <nico@example.org>: User unknown");
+	assert_int_equal(nfound, 1);
+	assert_null(found[0].command);
+	assert_false(found[0].transcript);
+}
+
 static void time_stamp__blank_after_it_and_smtplib_echo(void **state)
 {
 	(void)state;
@@ -561,6 +598,7 @@ int main(void)
 		cmocka_unit_test(time_stamp__before_a_transcript_prefix),
 		cmocka_unit_test(command_span__recipient_rejected_and_failed_command),
 		cmocka_unit_test(side_marker__either_side_by_its_data),
+		cmocka_unit_test(time_stamp__each_byte_it_may_hold),
 		cmocka_unit_test(time_stamp__blank_after_it_and_smtplib_echo),
 		cmocka_unit_test(side_by_data__a_marker_used_the_other_way_round),
 		cmocka_unit_test(ehlo_keywords__after_a_logged_server_line),

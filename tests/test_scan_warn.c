@@ -99,6 +99,11 @@ static void outcomes__named_from_one_list(void **state)
 	assert_string_equal(smtpcode_outcome_name(SMTPCODE_OUTCOME_DELIVERED), "delivered");
 	assert_string_equal(smtpcode_outcome_name(SMTPCODE_OUTCOME_DEFERRED), "deferred");
 	assert_string_equal(smtpcode_outcome_name(SMTPCODE_OUTCOME_BOUNCED), "bounced");
+	assert_string_equal(smtpcode_outcome_name(SMTPCODE_OUTCOME_EXPIRED), "expired");
+	assert_string_equal(smtpcode_outcome_name(SMTPCODE_OUTCOME_UNDELIVERABLE), "undeliverable");
+	assert_string_equal(smtpcode_outcome_name(SMTPCODE_OUTCOME_DELIVERABLE), "deliverable");
+	assert_string_equal(smtpcode_outcome_name(SMTPCODE_OUTCOME_SOFTBOUNCE), "softbounce");
+	assert_string_equal(smtpcode_outcome_name(SMTPCODE_OUTCOME_WARNING), "warning");
 	assert_null(smtpcode_outcome_name(SMTPCODE_OUTCOME_COUNT));
 	assert_null(smtpcode_outcome_name((enum smtpcode_outcome)-1));
 	assert_null(smtpcode_direction_name(SMTPCODE_DIRECTION_UNKNOWN));

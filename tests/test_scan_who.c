@@ -247,6 +247,49 @@ static void sendmail_bounce__reason_and_user_unknown(void **state)
 	assert_string_equal(found[0].command, "RCPT");
 }
 
+/* Several recipients, the replies of a pipelined transcript after ">>>
+ * DATA", each followed by Sendmail's own "554 5.0.0 Service unavailable"
+ * (sysexits.c, EX_UNAVAILABLE): one reply a recipient, the status's code
+ * joined to it, the host from "... while talking to". */
+#define SENDMAIL_PIPELINED \
+	"\n" \
+	"   ----- Transcript of session follows -----\n" \
+	"... while talking to mx.example.net.:\n" \
+	">>> DATA\n" \
+	"<<< 550 Unknown user carl@example.net\n" \
+	"554 5.0.0 Service unavailable\n" \
+	"<<< 550 Unknown user dora@example.net\n" \
+	"554 5.0.0 Service unavailable\n"
+static void sendmail_bounce__status_after_each_reply(void **state)
+{
+	size_t i;
+
+	(void)state;
+	scan("   ----- The following addresses had permanent fatal errors -----\n"
+	     "<carl@example.net>\n"
+	     "    (reason: 550 Unknown user carl@example.net)\n"
+	     "<dora@example.net>\n"
+	     "    (reason: 550 Unknown user dora@example.net)\n" SENDMAIL_PIPELINED);
+	assert_int_equal(nfound, 2);
+	who_is(0, "carl@example.net", "", REMOTE);
+	who_is(1, "dora@example.net", "", REMOTE);
+	assert_int_equal(found[1].first_line, 5);
+	assert_int_equal(found[1].enhanced_count, 1);
+	assert_int_equal(found[1].enhanced[0].reply_class, 5);
+	assert_int_equal(found[1].enhanced[0].subject, 0);
+	/* Without the "(reason:" lines (older Sendmail): the transcript's
+	 * replies, none about the last address listed above the transcript. */
+	scan("   ----- The following addresses had permanent fatal errors -----\n"
+	     "<carl@example.net>\n"
+	     "<dora@example.net>\n" SENDMAIL_PIPELINED);
+	assert_int_equal(nfound, 2);
+	for (i = 0; i < 2; i++) { /* "<<< 550 ..." and its status */
+		who_is(i, "", "mx.example.net", REMOTE);
+		assert_int_equal(found[i].first_line, 8 + 2 * i);
+		assert_int_equal(found[i].last_line, 9 + 2 * i);
+	}
+}
+
 static void qmail_bounce__paragraphs(void **state)
 {
 	(void)state;
@@ -566,6 +609,7 @@ int main(void)
 		cmocka_unit_test(exim_bounce_body__lines_before_the_reply),
 		cmocka_unit_test(sendmail__log_and_rulesets),
 		cmocka_unit_test(sendmail_bounce__reason_and_user_unknown),
+		cmocka_unit_test(sendmail_bounce__status_after_each_reply),
 		cmocka_unit_test(qmail_bounce__paragraphs),
 		cmocka_unit_test(exchange__ndr_layouts),
 		cmocka_unit_test(transcript__rcpt_data_and_host),

@@ -58,6 +58,21 @@ static const struct vcase cases[] = {
 	  EV(PHRASE), "could not send message for past" },
 	{ 450, NULL, "RCPT", SMTPCODE_OUTCOME_EXPIRED, "Try later", "expired", "soft",
 	  EV(OUTCOME), NULL },
+	/* Postfix's later outcomes: a probe bounces nothing; a SOFTBOUNCE's dsn= is
+	 * Postfix's 4.x.x, its reply's 5xx stays hard; a reject_warning refused
+	 * nothing */
+	{ 550, "5.1.1", "RCPT", SMTPCODE_OUTCOME_UNDELIVERABLE, "User unknown", "userunknown",
+	  "hard", EV(ENHANCED), NULL },
+	{ 0, "4.4.1", NULL, SMTPCODE_OUTCOME_UNDELIVERABLE, "connect to x: Connection timed out",
+	  "networkerror", "soft", EV(ENHANCED), NULL },
+	{ 250, "2.0.0", "RCPT", SMTPCODE_OUTCOME_DELIVERABLE, "Ok", "undefined", NULL, EV(NONE),
+	  NULL },
+	{ 550, "4.1.1", "RCPT", SMTPCODE_OUTCOME_SOFTBOUNCE, "User unknown", "userunknown", "hard",
+	  EV(ENHANCED), NULL },
+	{ 450, "4.1.1", "RCPT", SMTPCODE_OUTCOME_SOFTBOUNCE, "User unknown", "userunknown", "soft",
+	  EV(ENHANCED), NULL },
+	{ 554, "5.7.1", "RCPT", SMTPCODE_OUTCOME_WARNING, "Relay access denied", "norelaying",
+	  NULL, EV(PHRASE), "relay access denied" },
 	/* failedstarttls: Gmail 4.7.29 means no TLS (the text overrides ARC) */
 	{ 421, "4.7.29", "MAIL", NONE, "Your email has been rate limited because you're not "
 	  "using a TLS connection.", "failedstarttls", "soft", EV(PHRASE),
@@ -692,6 +707,13 @@ static void result__one_word(void **state)
 		{ 0, "5.1.1", NULL, NONE, SMTPCODE_DIRECTION_UNKNOWN, "bounced" },
 		{ 550, NULL, NULL, SMTPCODE_OUTCOME_DEFERRED, SMTPCODE_DIRECTION_REMOTE, "deferred" },
 		{ 221, NULL, NULL, SMTPCODE_OUTCOME_DELIVERED, SMTPCODE_DIRECTION_UNKNOWN, "delivered" },
+		{ 550, "5.1.1", "RCPT", SMTPCODE_OUTCOME_UNDELIVERABLE, SMTPCODE_DIRECTION_REMOTE,
+		  "undeliverable" },
+		{ 250, "2.1.5", NULL, SMTPCODE_OUTCOME_DELIVERABLE, SMTPCODE_DIRECTION_UNKNOWN,
+		  "deliverable" },
+		{ 550, "4.1.1", NULL, SMTPCODE_OUTCOME_SOFTBOUNCE, SMTPCODE_DIRECTION_REMOTE,
+		  "softbounce" },
+		{ 450, "4.7.1", "RCPT", SMTPCODE_OUTCOME_WARNING, SMTPCODE_DIRECTION_LOCAL, "warning" },
 		{ 0, NULL, NULL, NONE, SMTPCODE_DIRECTION_UNKNOWN, NULL },
 	};
 	size_t i;

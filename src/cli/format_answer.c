@@ -2,8 +2,9 @@
  * reply before anything else. A short block for people (who, the outcome,
  * why in plain words, hard or soft, the codes by name, the provider's own
  * use of a code, the server, what to do), one --brief line for scripts, and
- * the codes alone (--codes-only). The words are labels of data/i18n.tsv;
- * what to do comes from the advice column of data/reason-list.tsv. */
+ * the codes alone (--codes-only: those two in format_brief.c). The words
+ * are labels of data/i18n.tsv; what to do comes from the advice column of
+ * data/reason-list.tsv. */
 #include "ascii.h"
 #include "format.h"
 #include "safe_text.h"
@@ -409,21 +410,31 @@ static void outcome_text(struct strbuf *sb, const struct smtpcode_reply *r,
                          const struct smtpcode_verdict *v, const struct style *st)
 {
 	static const char *const bounce_keys[] = { "v.none", "v.soft", "v.hard" };
+	/* a probe bounces nothing: whether its finding is final */
+	static const char *const final_keys[] = { "v.none", "v.temporary", "v.permanent" };
 	const char *o = smtpcode_result(r);
-
+	int probe = r->outcome == SMTPCODE_OUTCOME_UNDELIVERABLE;
 	const char *part[3];
+	char key[24];
 
 	if (o) {
-		char key[24];
 		part[0] = "o.", part[1] = o;
 		sb_puts(sb, style_phrase(st, copy_cut(key, sizeof key, part, 2)));
 	}
 	if (v->bounce != SMTPCODE_BOUNCE_NONE || !o) {
-		part[0] = " (", part[1] = style_phrase(st, bounce_keys[v->bounce]), part[2] = ")";
+		part[0] = " (";
+		part[1] = style_phrase(st, (probe ? final_keys : bounce_keys)[v->bounce]);
+		part[2] = ")";
 		if (o)
 			sb_cat(sb, part, 3);
 		else
 			sb_puts(sb, part[1]);
+	}
+	if (r->outcome >= SMTPCODE_OUTCOME_UNDELIVERABLE && o) { /* what the outcome is */
+		part[0] = "v.n_", part[1] = o;
+		copy_cut(key, sizeof key, part, 2);
+		part[0] = ": ", part[1] = style_phrase(st, key);
+		sb_cat(sb, part, 2);
 	}
 }
 
@@ -469,26 +480,40 @@ static void reason_field(struct sink *out, const struct style *st,
 
 /* "Advice:   Check the address ...", when the reason has advice. */
 static void advice_field(struct sink *out, const struct style *st,
-                         const struct smtpcode_verdict *v, const struct smtpcode_reason *reason)
+                         const struct smtpcode_verdict *v, const struct smtpcode_reason *reason,
+                         enum smtpcode_outcome outcome)
 {
 	char buf[1024];
 	const char *advice;
 	struct strbuf sb;
+	/* The later outcomes' phrase goes first ("v.a_warning"); a probe that
+	 * found the address good has no other. */
+	int later = outcome >= SMTPCODE_OUTCOME_UNDELIVERABLE;
 	/* A hard reason in a temporary reply (450 4.1.1): retry first. */
-	int retry = reason->bounce == SMTPCODE_BOUNCE_HARD && v->bounce == SMTPCODE_BOUNCE_SOFT;
-	const long key[KEPT_KEYS] = { (long)v->reason, retry, st->lang, st->width, st->color };
+	int retry = !later && reason->bounce == SMTPCODE_BOUNCE_HARD &&
+	            v->bounce == SMTPCODE_BOUNCE_SOFT;
+	const long key[KEPT_KEYS] = { (long)v->reason, later ? (long)outcome << 1 : retry,
+		                      st->lang, st->width, st->color };
 	struct sink_kept *k = kept_slot(F_ADVICE, v->reason);
 	unsigned long flushes = out->flushes;
 	size_t from = out->len;
 
-	if (sink_kept_put(out, k, key) || (advice = reason_advice_text(v->reason)) == NULL)
+	if (sink_kept_put(out, k, key))
+		return;
+	advice = outcome == SMTPCODE_OUTCOME_DELIVERABLE ? "" : reason_advice_text(v->reason);
+	if (!advice && !later)
 		return;
 	scx_sb_init(&sb, buf, sizeof buf);
-	if (retry) {
-		const char *part[2] = { style_phrase(st, "v.retry_first"), " " };
+	if (retry || later) {
+		char first[24];
+		const char *part[2] = { "v.a_", smtpcode_outcome_name(outcome) };
+		part[0] = style_phrase(st, later ? copy_cut(first, sizeof first, part, 2)
+		                                 : "v.retry_first");
+		part[1] = advice && advice[0] ? " " : "";
 		sb_cat(&sb, part, 2);
 	}
-	sb_puts(&sb, advice);
+	if (advice)
+		sb_puts(&sb, advice);
 	answer_field(out, st, F_ADVICE, buf);
 	sink_kept_keep(k, out, from, flushes, key);
 }
@@ -516,7 +541,8 @@ void text_answer(FILE *out, const struct smtpcode_reply *r, unsigned long index,
 	scx_sb_init(&sb, buf, sizeof buf);
 	outcome_text(&sb, r, &v, st);
 	answer_field(&s, st, F_OUTCOME, buf);
-	reason_field(&s, st, &v, &reason);
+	if (r->outcome != SMTPCODE_OUTCOME_DELIVERABLE) /* nothing failed: no reason */
+		reason_field(&s, st, &v, &reason);
 	if (nitems) {
 		scx_sb_init(&sb, buf, sizeof buf);
 		codes_named(&sb, items, nitems, st);
@@ -532,50 +558,6 @@ void text_answer(FILE *out, const struct smtpcode_reply *r, unsigned long index,
 	server_text(&sb, r, st);
 	if (buf[0])
 		answer_field(&s, st, F_SERVER, buf);
-	advice_field(&s, st, &v, &reason);
+	advice_field(&s, st, &v, &reason, r->outcome);
 	sink_flush(&s);
-}
-
-/* Writes s as shown (safe_text.h), with each space as \x20, so that a field
- * of a --brief line never holds the two spaces that separate fields. */
-static void brief_field(FILE *out, const char *s)
-{
-	const char *sp;
-
-	if (!*s) {
-		putc('-', out);
-		return;
-	}
-	while ((sp = strchr(s, ' ')) != NULL) {
-		safe_write(out, s, (size_t)(sp - s));
-		fputs("\\x20", out);
-		s = sp + 1;
-	}
-	safe_write(out, s, strlen(s));
-}
-
-void brief_answer(FILE *out, const struct smtpcode_reply *r)
-{
-	struct smtpcode_verdict v;
-	const char *o = smtpcode_result(r), *bounce;
-	char codes[96];
-	struct strbuf sb;
-
-	smtpcode_verdict(r, &v);
-	bounce = smtpcode_bounce_name(v.bounce);
-	scx_sb_init(&sb, codes, sizeof codes);
-	reply_codes(&sb, r);
-	brief_field(out, r->recipient);
-	fprintf(out, "  %s  %s  %s  %s\n", o ? o : "-", codes[0] ? codes : "-",
-	        smtpcode_reason_name(v.reason), bounce ? bounce : "-");
-}
-
-void codes_answer(FILE *out, const struct smtpcode_reply *r)
-{
-	char codes[96];
-	struct strbuf sb;
-
-	scx_sb_init(&sb, codes, sizeof codes);
-	reply_codes(&sb, r);
-	fprintf(out, "%s\n", codes[0] ? codes : "-");
 }

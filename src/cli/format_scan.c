@@ -1,5 +1,6 @@
 /* format_scan.c - the summary of `smtpcode scan`, as text and as JSON. */
 #include "format.h"
+#include "safe_text.h"
 #include "format_logstat.h"
 #include "json.h"
 #include "strbuf.h"
@@ -47,14 +48,23 @@ void text_scan(FILE *out, const struct tally *t, const struct style *st)
 	fprintf(out, "%s\n", text_template(st, "scan.read", args, 2));
 	if (t->stats)
 		text_logstat(out, t->stats, st);
-	if (t->outcomes[1] || t->outcomes[2] || t->outcomes[3] || t->outcomes[4]) {
+	for (d = 1; d < SMTPCODE_OUTCOME_COUNT && !t->outcomes[d]; d++)
+		;
+	if (d < SMTPCODE_OUTCOME_COUNT) { /* some line said an outcome */
 		fprintf(out, "\n%s\n", style_phrase(st, "scan.outcome"));
 		for (d = 1; d < SMTPCODE_OUTCOME_COUNT; d++) {
+			if (d > SMTPCODE_OUTCOME_EXPIRED && !t->outcomes[d])
+				continue; /* the later ones where a line said them */
+			const char *label;
+			int over;
 			snprintf(key, sizeof key, "o.%s",
 			         smtpcode_outcome_name((enum smtpcode_outcome)d));
+			label = style_phrase(st, key);
+			/* a label wider than its column takes from the number's */
+			over = safe_columns(label, strlen(label)) - 9;
 			fputs("  ", out);
-			text_pad(out, style_phrase(st, key), 9);
-			fprintf(out, " %9lu\n", t->outcomes[d]);
+			text_pad(out, label, 9);
+			fprintf(out, " %*lu\n", over > 0 && over < 9 ? 9 - over : 9, t->outcomes[d]);
 		}
 	}
 	if (t->classes[1] + t->classes[2] + t->classes[3] + t->classes[4] + t->classes[5]) {
@@ -104,8 +114,9 @@ void json_scan(FILE *out, const struct tally *t)
 	json_key(&j, "outcomes");
 	json_object_begin(&j);
 	for (d = 1; d < SMTPCODE_OUTCOME_COUNT; d++)
-		json_key_int(&j, smtpcode_outcome_name((enum smtpcode_outcome)d),
-		             (long)t->outcomes[d]);
+		if (d <= SMTPCODE_OUTCOME_EXPIRED || t->outcomes[d]) /* as in the text */
+			json_key_int(&j, smtpcode_outcome_name((enum smtpcode_outcome)d),
+			             (long)t->outcomes[d]);
 	json_object_end(&j);
 	json_key(&j, "classes");
 	json_array_begin(&j);

@@ -206,7 +206,8 @@ static void delivery(const char *qid, size_t qlen, const char *s, size_t n, stru
 		ls_event_set(e, LS_DEFERRALS, said(st, left, e), st, left);
 	else if (ls_starts(st, left, "bounced "))
 		ls_event_set(e, LS_BOUNCED, said(st, left, e), st, left);
-	else if (ls_starts(st, left, "deliverable ") || ls_starts(st, left, "undeliverable "))
+	else if (ls_starts(st, left, "deliverable ") || ls_starts(st, left, "undeliverable ") ||
+	         ls_starts(st, left, "undeliverable-but-not-cached "))
 		ls_event_set(e, LS_PROBES, LS_DIR_NONE, st, left); /* verify(8): not mail */
 	else if (ls_starts(st, left, "SOFTBOUNCE "))
 		ls_event_set(e, LS_SOFT_BOUNCED, said(st, left, e), st, left);

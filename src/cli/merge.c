@@ -74,9 +74,13 @@ static int enhanced_item(struct merge *m, size_t i, enum json_tok first, void *a
 
 static int outcomes(struct merge *m, enum json_tok first)
 {
-	static const char *const names[] = { "delivered", "deferred", "bounced", "expired" };
+	static const char *const names[] = { "delivered",     "deferred",    "bounced",
+		                             "expired",       "undeliverable", "deliverable",
+		                             "softbounce",    "warning" };
 
-	return merge_counts(m, first, names, 4, m->t->outcomes + 1);
+	_Static_assert(sizeof names / sizeof names[0] == SMTPCODE_OUTCOME_COUNT - 1,
+	               "a name for each outcome");
+	return merge_counts(m, first, names, sizeof names / sizeof names[0], m->t->outcomes + 1);
 }
 
 /* The members that the reply counts (struct tally) hold; 1 if key is none

@@ -8,10 +8,11 @@
  *   scan_text.c     the readers of a reply's text: enhanced codes, replies
  *                   inside other text, where a text ends, joins, quoted
  *                   replies (smaller readers: below)
- *   scan_formats.c  one table of markers per format
+ *   scan_formats.c  one table of markers per format (built into genscan,
+ *                   which sorts them into scan_rows.c's table)
  *   scan_lookup.c   the lookups of those tables, by role (scan_lookup.h)
  *   scan_index.c    what they keep: each line's pairs, first-byte bitmaps,
- *                   the rows' slots (build/scan_slots.inc, by src/gen/genscan.c)
+ *                   the rows' slots and held rows (build/scan_slots.inc, genscan)
  *   scan_pairs.h    which markers a line may hold: the lookups' filter
  *   scan_fast.c     the fast path: a known log's records read field by
  *                   field (scan_fast.h), with the same replies
@@ -20,8 +21,9 @@
  *   scan_build.c    building a reply: codes, warnings, text
  *   scan_bounce.c   bounce lines that hold no reply position: enhanced code
  *                   first, status tags, connection failures
- *   scan_mime.c     the first pass: a mail message's MIME structure,
- *                   feedback reports and auto-replies
+ *   scan_mime.c     the first pass (its state: scan_mime.h): a mail
+ *                   message's MIME structure, feedback reports and
+ *                   auto-replies
  *   scan_mime_decode.c  its quoted-printable and base64 decoders
  *   scan_dsn.c      RFC 3464 per-recipient groups
  *   scan_who.c      who a reply is about: recipient, remote host, direction
@@ -211,34 +213,55 @@ struct scan_marker {
 	char marker[SCAN_MARKER_SIZE]; /* an array, not a pointer: a table of
 	                                * pointers costs a relocation per row at
 	                                * every start of the program */
-	size_t len;                    /* strlen(marker) */
-	enum scan_role role;
+	unsigned char len;             /* strlen(marker) */
+	unsigned char role;            /* enum scan_role */
+	unsigned char outcome;         /* enum smtpcode_outcome */
+	unsigned char direction;       /* enum smtpcode_direction: SCAN_DIRECTION's */
+	unsigned short id;             /* the first row of the table with the same
+	                                * marker (genscan; 0 in scan_formats.c) */
 	const char *then;              /* see the roles, or NULL */
 	const char *command;           /* canonical command, or NULL */
-	enum smtpcode_outcome outcome;
-	enum smtpcode_direction direction; /* SCAN_DIRECTION's */
 };
+/* 64 bytes a row on a 64-bit machine (the small fields in bytes): a row's number is a shift
+ * from its address (scan_pairs.h's scan_next_held). */
+_Static_assert(SCAN_MARKER_SIZE < 256 && SCAN_ROLE_COUNT < 256 && SMTPCODE_OUTCOME_COUNT < 256 &&
+                   SMTPCODE_DIRECTION_COUNT < 256,
+               "the small fields of a row fit in a byte");
 
 struct scan_pairs; /* scan_pairs.h */
 
-/* The rows of every format, by role (built by smtpcode__formats_index()
- * when a scanner starts, so a lookup reads only the rows of its role). */
-#define SCAN_ROWS_MAX 288 /* the scanner's state fits SMTPCODE_SCANNER_SIZE */
+/* The rows of every format, by role, so that a lookup reads only the rows
+ * of its role: src/gen/genscan.c sorts scan_formats.c's tables on the build
+ * machine into one table (build/scan_rows.inc, in src/lib/scan_rows.c),
+ * which every scanner shares. A row is seen through a pointer to an array
+ * of one (scan_row): m + 1 is the next row and (*m)->marker its marker, as
+ * through a table of pointers, without one (a pointer a row would cost a
+ * relocation each at every start, or 8 bytes a row in each scanner). */
+#define SCAN_ROWS_MAX 1024 /* genscan's limit; the index counts them in shorts */
+typedef struct scan_marker scan_row[1];
+extern const scan_row smtpcode__rows[];                            /* scan_rows.c */
+extern const unsigned short smtpcode__rows_first[SCAN_ROLE_COUNT + 1]; /* role r's: [r] .. [r + 1] */
+
 struct scan_index {
-	const struct scan_marker *rows[SCAN_ROWS_MAX];
-	unsigned short first[SCAN_ROLE_COUNT + 1]; /* rows of role r: first[r] .. first[r + 1] */
+	const scan_row *rows;              /* the table above (genscan: its own) */
+	const unsigned short *first;       /* rows of role r: first[r] .. first[r + 1] */
 	const struct scan_pairs *pairs;    /* the line detect() reads, or NULL */
 	unsigned char prefix_first[32];    /* bits: transcript prefixes' first bytes */
 	unsigned char raw_first[32];       /* raw client commands', in both cases */
 };
 
 void smtpcode__lookups_index(struct scan_index *ix); /* scan_index.c: the above */
+/* scan_rows.c: an index of the shared table; scan_formats.c, built into
+ * genscan only: the same from its own tables, sorted there. */
 void smtpcode__formats_index(struct scan_index *ix);
 
-/* For each row m of a role (m names the loop's variable: no parentheses). */
+/* For each row m of a role (m names the loop's variable: no parentheses),
+ * read from the shared table itself: its address is known where the code
+ * is linked, so a loop loads no pointer to find it. */
 #define EACH(ix, role, m) \
-	for (const struct scan_marker *const *m = (ix)->rows + (ix)->first[(role)]; /* NOLINT */ \
-	     m < (ix)->rows + (ix)->first[(role) + 1]; m++) /* NOLINT(bugprone-macro-parentheses) */
+	for (const scan_row *m = ((void)(ix), smtpcode__rows + smtpcode__rows_first[(role)]), /* NOLINT */ \
+	                    *m##_end = smtpcode__rows + smtpcode__rows_first[(role) + 1]; \
+	     m < m##_end; m++) /* NOLINT(bugprone-macro-parentheses) */
 
 /* The lookups themselves: scan_lookup.h (included at the end). */
 
@@ -258,7 +281,9 @@ enum scan_line_kind {
 };
 
 struct scan_line {
-	char text[SMTPCODE_SCAN_LINE_MAX + 1]; /* the line, cleaned and terminated */
+	/* the line, cleaned and terminated; as aligned as the scanner (16 bytes
+	 * on x86-64), where the SIMD string functions read it fastest */
+	_Alignas(struct smtpcode_scanner) char text[SMTPCODE_SCAN_LINE_MAX + 1];
 	size_t len;
 	enum scan_line_kind kind;
 	const char *start;  /* text after a transcript prefix (text itself for TEXT) */
@@ -285,100 +310,9 @@ scan_pass_fn smtpcode__pass_prefix; /* transcript prefixes: kind, start */
 scan_pass_fn smtpcode__pass_indent; /* indentation: indented */
 void smtpcode__qmail_delivery(struct scan *s, struct scan_line *l); /* scan_bounce.c */
 
-/* ---- MIME (scan_mime.c) --------------------------------------------------- */
+/* ---- MIME (scan_mime.h: the first pass's state and decoders) ----------- */
 
-/* Multiparts nested deeper than this are passed on as they are written
- * (real bounces nest four or five: report > rfc822 > mixed > alternative). */
-#define MIME_DEPTH_MAX 8
-/* RFC 2046 allows 70 characters; a longer boundary is not followed. */
-#define MIME_BOUNDARY_MAX 100
-/* The bytes of one header field kept for reading it (folded lines joined). */
-#define MIME_FIELD_MAX 512
-
-enum mime_mode {
-	MIME_FREE,   /* no message known: header blocks are looked for */
-	MIME_HEADER, /* a header known to be one: a part's, a nested message's */
-	MIME_BODY    /* a body: decoded when its header said so */
-};
-
-enum mime_encoding { MIME_PLAIN, MIME_QP, MIME_BASE64 };
-
-/* A header block being read: what its fields said. */
-struct mime_block {
-	unsigned lines;            /* its lines so far (0: none) */
-	int field;                 /* the field being read (1 + its index in
-	                            * scan_mime.c's fields[]), or 0 */
-	unsigned long field_line;  /* where it started */
-	size_t vlen;
-	char value[MIME_FIELD_MAX + 1];
-	int type;                  /* the kind of Content-Type (scan_mime.c) */
-	int report;                /* report-type=feedback-report or delivery-status */
-	enum mime_encoding encoding;
-	size_t blen;
-	char boundary[MIME_BOUNDARY_MAX + 1];
-	int message;               /* a field only a message's header holds */
-	int not_auto;              /* a bounce's mark: X-Failed-Recipients, ... */
-	unsigned long auto_line;   /* 0, or the line of an auto-reply's mark */
-	char auto_text[128];
-	unsigned long feedback_line; /* 0, or the line of Feedback-Type */
-	char feedback[64];
-	char recipient[SMTPCODE_REPLY_ADDRESS_SIZE]; /* Original-Rcpt-To */
-};
-
-typedef void scan_next_fn(struct scan *s, struct scan_line *l);
-
-/* The input lines a decoded line came from: a reply's last line is moved
- * from start to end (the encoded lines' span). */
-#define MIME_SPANS 8
-struct mime_span {
-	unsigned long start, end;
-};
-
-struct scan_mime {
-	enum mime_mode mode;
-	enum mime_encoding encoding;  /* MIME_BODY: how the body is encoded */
-	int top_done;                 /* the message's own header was read */
-	int nested;                   /* MIME_HEADER: a nested message's header */
-	unsigned depth;               /* open multiparts */
-	size_t blen[MIME_DEPTH_MAX];
-	char boundary[MIME_DEPTH_MAX][MIME_BOUNDARY_MAX + 1];
-	char dashes[MIME_BOUNDARY_MAX + 1]; /* MIME_FREE: the line before a block,
-	                                     * when it looks like a boundary */
-	size_t dlen;
-	struct mime_block block;
-	unsigned b64_bits, b64_count;  /* base64: bits not yet a byte */
-	int cr;                        /* the last decoded byte was a CR */
-	int started;                   /* decoded bytes wait in out */
-	unsigned long out_line;        /* the line where out's text started */
-	struct mime_span spans[MIME_SPANS]; /* the last decoded lines, a ring */
-	unsigned span_next, span_count;
-	int feeding;                   /* spans[newest] is being handed on */
-	smtpcode_reply_fn *emit;       /* the caller's, while spans are fixed */
-	void *arg;
-	struct scan_line out;          /* a decoded line being built */
-};
-
-/* The MIME pass (first, before the others): hands each line, or each line
- * decoded from it, to next. smtpcode__mime_end ends the input. */
-void smtpcode__mime_line(struct scan *s, struct scan_line *l, scan_next_fn *next);
-void smtpcode__mime_end(struct scan *s, scan_next_fn *next);
-
-/* The decoders (scan_mime_decode.c): one encoded line of a part, its
- * decoded lines handed to next; base64 returns 0 for a line that is no
- * base64 (nothing decoded). decoded_end hands on a decoded line left
- * without its end, and forgets what the decoder held. */
-void smtpcode__mime_qp(struct scan *s, const struct scan_line *l, scan_next_fn *next);
-int smtpcode__mime_base64(struct scan *s, const struct scan_line *l, scan_next_fn *next);
-void smtpcode__mime_decoded_end(struct scan *s, scan_next_fn *next);
-
-/* While spans_on, the scanner's callback gives each reply whose last
- * line is a decoded one the last input line of its encoding; spans_off
- * gives the caller's callback back. */
-void smtpcode__mime_spans_on(struct scan *s);
-/* The last line a reply ending on line has in the input: the last encoded
- * line of a decoded one (for a reply held back, then given later). */
-unsigned long smtpcode__mime_last_line(const struct scan *s, unsigned long line);
-void smtpcode__mime_spans_off(struct scan *s);
+#include "scan_mime.h"
 
 /* ---- The scanner's state -------------------------------------------------- */
 

@@ -34,68 +34,13 @@
  */
 #include "scan.h"
 #include "scan_fast.h"
+#include "scan_fast_bytes.h"
 #include "scan_pairs.h"
 
 #include <string.h>
 
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
-
-/* The classes of bytes the fields may hold, as bits of one table (a load
- * a byte): */
-enum {
-	HOST = 1,     /* a host's name: lower-case letters, digits, ".", "-", "_" */
-	PROGRAM = 2,  /* a program's: those and "/" ("postfix/smtp") */
-	IP = 4,       /* inside a host's brackets: lower-case hex digits, ".", ":" */
-	NUMBER = 8,   /* a number field's: digits, ".", "/" ("0.1/0/0.5/0.6") */
-	QUEUE_ID = 16, /* a Postfix queue id: hex digits (the short form), or digits
-	                * and consonants (the long form leaves out vowels:
-	                * postconf(5) enable_long_queue_ids), so that no word of a
-	                * marker ("said:", "Milter: ") ends in one */
-	ADDRESS = 32   /* an address's as the fast path takes it: lower-case
-	                * letters, digits, "._+-@" */
-};
-/* Upper-case letters stand only in a queue id (whose consonants make no
- * marker's word): the markers made of a name's bytes alone are upper-case
- * words ("SMTPDataError"; tests/test_scan_fast.c checks that no lower-case
- * one is read anywhere on a line). */
-#define LETTER (HOST | PROGRAM | QUEUE_ID | ADDRESS)
-#define VOWEL (HOST | PROGRAM | ADDRESS)
-#define DIGIT (HOST | PROGRAM | IP | NUMBER | QUEUE_ID | ADDRESS)
-#define HEX_LETTER (HOST | PROGRAM | IP | QUEUE_ID | ADDRESS)
-#define UPPER QUEUE_ID
-static const unsigned char bytes[256] = {
-	['0'] = DIGIT, ['1'] = DIGIT, ['2'] = DIGIT, ['3'] = DIGIT, ['4'] = DIGIT,
-	['5'] = DIGIT, ['6'] = DIGIT, ['7'] = DIGIT, ['8'] = DIGIT, ['9'] = DIGIT,
-	['A'] = UPPER, ['B'] = UPPER, ['C'] = UPPER, ['D'] = UPPER, ['E'] = UPPER, ['F'] = UPPER,
-	['a'] = VOWEL | IP, ['b'] = HEX_LETTER, ['c'] = HEX_LETTER, ['d'] = HEX_LETTER,
-	['e'] = VOWEL | IP, ['f'] = HEX_LETTER,
-	['G'] = UPPER, ['H'] = UPPER, ['J'] = UPPER, ['K'] = UPPER,
-	['L'] = UPPER, ['M'] = UPPER, ['N'] = UPPER, ['P'] = UPPER,
-	['Q'] = UPPER, ['R'] = UPPER, ['S'] = UPPER, ['T'] = UPPER,
-	['V'] = UPPER, ['W'] = UPPER, ['X'] = UPPER, ['Y'] = UPPER, ['Z'] = UPPER,
-	['g'] = LETTER, ['h'] = LETTER, ['i'] = VOWEL, ['j'] = LETTER, ['k'] = LETTER,
-	['l'] = LETTER, ['m'] = LETTER, ['n'] = LETTER, ['o'] = VOWEL, ['p'] = LETTER,
-	['q'] = LETTER, ['r'] = LETTER, ['s'] = LETTER, ['t'] = LETTER, ['u'] = VOWEL,
-	['v'] = LETTER, ['w'] = LETTER, ['x'] = LETTER, ['y'] = LETTER, ['z'] = LETTER,
-	['.'] = HOST | PROGRAM | IP | NUMBER | ADDRESS, ['-'] = HOST | PROGRAM | ADDRESS,
-	['_'] = HOST | PROGRAM | ADDRESS, ['/'] = PROGRAM | NUMBER, [':'] = IP,
-	['+'] = ADDRESS, ['@'] = ADDRESS,
-};
-/* The first byte at or after p not of class c. */
-static const char *span(const char *p, unsigned c)
-{
-	for (;; p += 4) { /* a byte is read only after one of class c: NUL is of none */
-		if (!(bytes[(unsigned char)p[0]] & c))
-			return p;
-		if (!(bytes[(unsigned char)p[1]] & c))
-			return p + 1;
-		if (!(bytes[(unsigned char)p[2]] & c))
-			return p + 2;
-		if (!(bytes[(unsigned char)p[3]] & c))
-			return p + 3;
-	}
-}
 
 /* n digits at p, then the byte end: the byte after end, or NULL. */
 static const char *digits_then(const char *p, size_t n, char end)
@@ -108,12 +53,21 @@ static const char *digits_then(const char *p, size_t n, char end)
 	return p[n] == end ? p + n + 1 : NULL;
 }
 
-/* "10:00:00 ": the byte after the blank, or NULL. */
+/* "10:00:00 ": the byte after the blank, or NULL. The eight bytes before
+ * the blank are read as one word (the line's buffer holds them): each
+ * digit's high half is 3, and so it is after adding 6 ('0' to '9', not ':'
+ * to '?'), each colon is one; no byte carries into the next, since the
+ * sum is made only where the first test held. */
 static const char *clock_time(const char *p)
 {
-	if (!(p = digits_then(p, 2, ':')) || !(p = digits_then(p, 2, ':')))
+	static const unsigned char mask[8] = { 0xF0, 0xF0, 0xFF, 0xF0, 0xF0, 0xFF, 0xF0, 0xF0 };
+	static const unsigned char six[8] = { 6, 6, 0, 6, 6, 0, 6, 6 };
+	uint64_t x = scan_fast_load(p, 8), m = scan_fast_load((const char *)mask, 8);
+	uint64_t want = scan_fast_load("00:00:00", 8);
+
+	if ((x & m) != want || ((x + scan_fast_load((const char *)six, 8)) & m) != want)
 		return NULL;
-	return digits_then(p, 2, ' ');
+	return p[8] == ' ' ? p + 9 : NULL;
 }
 
 /* The time stamp that starts a syslog line, and its blank: "Nov 22
@@ -174,9 +128,9 @@ static const char *queue_id(const char *p)
 	return q && q[0] == ':' && q[1] == ' ' ? q + 2 : NULL;
 }
 
-/* A host as Postfix writes it, "mx.example.net[192.0.2.1]", with ":25"
- * after it when port is set: the byte after it, or NULL. */
-static const char *host_field(const char *p, int port)
+/* A host as Postfix writes it, "mx.example.net[192.0.2.1]": the byte
+ * after it, or NULL. */
+static const char *host_field(const char *p)
 {
 	const char *q = span(p, HOST);
 
@@ -187,9 +141,6 @@ static const char *host_field(const char *p, int port)
 		if ((q = span(p, IP)) == p || *q++ != ']')
 			return NULL;
 	}
-	if (port && *q == ':')
-		for (q++; scan_is_digit(*q); q++)
-			;
 	return q;
 }
 
@@ -224,6 +175,7 @@ static const char *address_field(const char *p, char *out)
 /* The fields of a delivery record. */
 struct fields {
 	const char *relay, *dsn, *text;
+	const char *relay_end; /* the end of the relay's host, before its ":25" */
 	enum smtpcode_outcome outcome;
 };
 
@@ -233,34 +185,26 @@ struct fields {
  * none of name's, whatever follows it). */
 #define SLACK 64
 #define FIELD(p, name) \
-	(memcmp((p), (name), sizeof(name) - 1) == 0 ? (p) + sizeof(name) - 1 : NULL)
+	(scan_fast_same((p), (name), sizeof(name) - 1) ? (p) + sizeof(name) - 1 : NULL)
 _Static_assert(sizeof "sender delivery status notification: " <= SLACK, "a name fits in SLACK");
 
-/* The words Postfix writes after "status=", with what they give. */
-static const struct {
-	char word[12]; /* an array: a pointer would cost a relocation at start-up */
-	unsigned char len;
-	enum smtpcode_outcome outcome;
-} statuses[] = {
-	{ "sent (", 6, SMTPCODE_OUTCOME_DELIVERED },
-	{ "deferred (", 10, SMTPCODE_OUTCOME_DEFERRED },
-	{ "bounced (", 9, SMTPCODE_OUTCOME_BOUNCED },
-	{ "expired (", 9, SMTPCODE_OUTCOME_EXPIRED },
-};
-
-/* "sent (": the outcome, the byte after "(" in f->text; 0 if p is no
- * status of the table followed by " (". */
+/* "sent (", "deferred (", "bounced (", "expired (" (the words Postfix
+ * writes after "status=" that this file reads): the outcome, the byte
+ * after "(" in f->text; 0 if p is none of them. */
 static int status_field(const char *p, struct fields *f)
 {
-	size_t i;
+	const char *v;
 
-	for (i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
-		if (p[0] == statuses[i].word[0] && memcmp(p, statuses[i].word, statuses[i].len) == 0) {
-			f->outcome = statuses[i].outcome;
-			f->text = p + statuses[i].len;
-			return 1;
-		}
-	return 0;
+	if ((v = FIELD(p, "sent (")) != NULL)
+		f->outcome = SMTPCODE_OUTCOME_DELIVERED;
+	else if ((v = FIELD(p, "deferred (")) != NULL)
+		f->outcome = SMTPCODE_OUTCOME_DEFERRED;
+	else if ((v = FIELD(p, "bounced (")) != NULL)
+		f->outcome = SMTPCODE_OUTCOME_BOUNCED;
+	else if ((v = FIELD(p, "expired (")) != NULL)
+		f->outcome = SMTPCODE_OUTCOME_EXPIRED;
+	f->text = v;
+	return v != NULL;
 }
 
 /* The fields after "to=<u@a>, " up to "status=...(": each known by name,
@@ -273,8 +217,10 @@ static int record_fields(const char *p, struct fields *f)
 		case 's':
 			return (v = FIELD(p, "status=")) != NULL && status_field(v, f);
 		case 'r':
-			if ((v = FIELD(p, "relay=")) != NULL && !f->relay) /* each field once */
-				q = host_field(f->relay = v, 1);
+			if ((v = FIELD(p, "relay=")) != NULL && !f->relay && /* each field once */
+			    (q = f->relay_end = host_field(f->relay = v)) != NULL && *q == ':')
+				for (q++; scan_is_digit(*q); q++) /* the port */
+					;
 			break;
 		case 'o':
 			if ((v = FIELD(p, "orig_to=")) != NULL)
@@ -305,10 +251,17 @@ static int record_fields(const char *p, struct fields *f)
 static const char *reply_at(const struct fields *f)
 {
 	const char *p = f->text;
+	size_t n = (size_t)(f->relay_end - f->relay);
 
 	if (f->outcome == SMTPCODE_OUTCOME_DELIVERED && scan_is_digit(*p))
 		return p;
-	if (!(p = FIELD(p, "host ")) || !(p = host_field(p, 0)))
+	if (!(p = FIELD(p, "host ")))
+		return NULL;
+	/* most often the relay's "host[ip]" again: host_field would read the
+	 * same bytes the same way, up to the ']' that ends them */
+	if (f->relay_end[-1] == ']' && strncmp(p, f->relay, n) == 0)
+		p += n;
+	else if (!(p = host_field(p)))
 		return NULL;
 	return FIELD(p, " said: ");
 }
@@ -407,10 +360,10 @@ static const char *count(const char *p)
  * host[ip]" and "disconnect from host[ip] ehlo=1 mail=1 ... commands=5",
  * cleanup's "QUEUEID: message-id=<id>", pickup's "QUEUEID: uid=N
  * from=<a>", bounce's "QUEUEID: sender non-delivery notification:
- * QUEUEID" (test_scan_fast.c feeds each to every lookup). */
-static int no_reply(const char *msg)
+ * QUEUEID" (test_scan_fast.c feeds each to every lookup). p: queue_id(msg). */
+static int no_reply(const char *msg, const char *p)
 {
-	const char *p = queue_id(msg), *v;
+	const char *v;
 
 	if (p) {
 		if ((v = FIELD(p, "from=<")) != NULL) {
@@ -425,7 +378,7 @@ static int no_reply(const char *msg)
 		if ((v = FIELD(p, "message-id=<")) != NULL)
 			return *(v = span(v, ADDRESS)) == '>' && !v[1];
 		if ((v = FIELD(p, "client=")) != NULL)
-			return (v = host_field(v, 0)) != NULL && !*v;
+			return (v = host_field(v)) != NULL && !*v;
 		if ((v = FIELD(p, "uid=")) != NULL)
 			return (v = count(v)) != NULL && (v = FIELD(v, " from=<")) != NULL &&
 			       *(v = span(v, ADDRESS)) == '>' && !v[1];
@@ -435,8 +388,8 @@ static int no_reply(const char *msg)
 		return 0;
 	}
 	if ((v = FIELD(msg, "connect from ")) != NULL)
-		return (v = host_field(v, 0)) != NULL && !*v;
-	if (!(v = FIELD(msg, "disconnect from ")) || !(v = host_field(v, 0)))
+		return (v = host_field(v)) != NULL && !*v;
+	if (!(v = FIELD(msg, "disconnect from ")) || !(v = host_field(v)))
 		return 0;
 	while (*v == ' ') { /* " ehlo=1 mail=1 rcpt=0/1 ... commands=5" */
 		const char *w = v + 1;
@@ -548,8 +501,8 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 	struct scan_record rec;
 	struct scan_pairs pairs;
 	struct fast_shape shape;
-	struct fields f = { NULL, NULL, NULL, SMTPCODE_OUTCOME_NONE };
-	const char *p, *code_ptr;
+	struct fields f = { NULL, NULL, NULL, NULL, SMTPCODE_OUTCOME_NONE };
+	const char *p, *id, *code_ptr;
 	int code = 0;
 	char sep = 0;
 
@@ -559,15 +512,16 @@ int smtpcode__fast_line(struct scan *s, struct scan_line *l)
 	rec.codes_only = s->codes_only; /* who is not read then */
 	if (l->len > SMTPCODE_SCAN_LINE_MAX - SLACK || !state_free(s) || !(p = smtpcode__stamp_end(l->text)) || !(p = syslog_head(p)))
 		return 0;
-	if (no_reply(p)) {
+	if (!(id = queue_id(p)) || memcmp(id, "to=<", 4) != 0) {
+		if (!no_reply(p, id))
+			return 0;
 		line_read_so(s);
 		smtpcode__flush_pending(s);
 		s->outcomes[SMTPCODE_OUTCOME_NONE]++;
 		s->fast_lines++;
 		return 1;
 	}
-	if (!(p = queue_id(p)) || memcmp(p, "to=<", 4) != 0 ||
-	    !(p = address_field(p + 3, rec.codes_only ? NULL : rec.recipient)) || p[0] != ',' ||
+	if (!(p = address_field(id + 3, rec.codes_only ? NULL : rec.recipient)) || p[0] != ',' ||
 	    p[1] != ' ' || !record_fields(p + 2, &f) || !f.relay || !f.dsn ||
 	    !scan_is_digit(f.dsn[0]))
 		return 0;

@@ -47,7 +47,6 @@ struct fast_shape {
 	                    * text of a record without a reply */
 	const char *end;   /* where its text ends: before " (in reply to", or
 	                    * the line's end */
-	const char *named; /* the first SCAN_COMMAND row's marker, or NULL */
 	int depth;         /* the '(' less the ')' in the text */
 };
 int smtpcode__fast_shape(const struct scan *s, const struct scan_line *l, const char *code,

@@ -5,7 +5,7 @@
  * "said: 550 ..." or "status=sent (250 ...". Where one pass over the rest
  * of the line proves that the general builders (scan_reply.c reply_part,
  * smtpcode__inline_reply) would find nothing but the code, the enhanced
- * codes, the text up to Postfix's " (in reply to X command)" and that
+ * codes, the text up to Postfix's " (in reply to X command)" and a
  * command, the reply is built here from those alone; any other shape goes
  * to the general builders. The pass proves:
  *   - no code's shape where a code may start after the reply's own (no
@@ -20,22 +20,22 @@
  *   - no '(' is left open at the end (the general way would wait for the
  *     next line to close it).
  * The quote before the code is none ("said: ", "sent ("), so the text
- * ends at no quote. The command is the first SCAN_COMMAND row's (Postfix's
- * "in reply to ", read to " command") when the text holds that marker:
- * the general lookup answers with the first row it finds. */
+ * ends at no quote. The command is a field codes only may leave unset:
+ * it is read (by the general lookups, from a copy of the text) only when
+ * a line the fast path does not read follows, the one reader of an open
+ * reply's command (command_later). */
 #include "scan.h"
 #include "scan_fast.h"
 
 #include <string.h>
 
 /* The bytes the pass stops at. */
-enum { CODE = 1, OPEN = 2, CLOSE = 4, RARE = 8, NAMED = 16, END = 32 };
+enum { CODE = 1, OPEN = 2, CLOSE = 4, RARE = 8, END = 16 };
 static const unsigned char classes[256] = {
 	['1'] = CODE, ['2'] = CODE, ['3'] = CODE, ['4'] = CODE, ['5'] = CODE, ['#'] = CODE,
 	['('] = OPEN, [')'] = CLOSE,
 	['<'] = RARE, ['>'] = RARE, ['|'] = RARE, [']'] = RARE, ['&'] = RARE, [','] = RARE,
 	['['] = RARE, ['"'] = RARE, ['\\'] = RARE,
-	['i'] = NAMED, /* "in reply to " */
 	['\0'] = END,
 };
 
@@ -72,21 +72,19 @@ static int marker_at(const char *p)
 /* What the pass found. */
 struct found {
 	const char *cut;   /* the first text end's marker ("(in reply to "), or NULL */
-	const char *named; /* the first command row's ("in reply to "), or NULL */
 	int depth;         /* the '(' less the ')' before cut (or the end) */
 };
 
-/* The pass over text (up to its NUL) for ix's markers te (the first text
- * end) and named (the first command row): 0 if it holds a code's shape
- * after its first byte, a marker's pattern, or an open '(' at its end;
- * else nonzero, with what it found in *f. */
-static int plain_text(const char *text, const struct scan_marker *te,
-                      const struct scan_marker *named, struct found *f)
+/* The pass over text (up to its NUL) for ix's marker te (the first text
+ * end): 0 if it holds a code's shape after its first byte, a marker's
+ * pattern, or an open '(' at its end; else nonzero, with what it found in
+ * *f. */
+static int plain_text(const char *text, const struct scan_marker *te, struct found *f)
 {
 	const char *p, *open = NULL;
 	int depth = 0;
 
-	f->cut = f->named = NULL;
+	f->cut = NULL;
 	for (p = text;; p++) {
 		p = scan_first_stop(classes, p);
 		switch (classes[(unsigned char)*p]) {
@@ -107,11 +105,6 @@ static int plain_text(const char *text, const struct scan_marker *te,
 			open = NULL;
 			depth--;
 			break;
-		case NAMED:
-			if (!f->named && p[1] == named->marker[1] &&
-			    strncmp(p, named->marker, named->len) == 0)
-				f->named = p;
-			break;
 		default:
 			if (marker_at(p))
 				return 0;
@@ -120,39 +113,34 @@ static int plain_text(const char *text, const struct scan_marker *te,
 	}
 }
 
-/* The first SCAN_TEXT_END row and the first SCAN_COMMAND row, if ix's
- * tables hold those this file reads ('(' and 'i' start them, and the
- * command row names its command by the text after it); else NULL. */
-static const struct scan_marker *markers(const struct scan_index *ix,
-                                         const struct scan_marker **named)
+/* The first SCAN_TEXT_END row, if ix's tables hold one that '(' starts
+ * (the one this file reads); else NULL. */
+static const struct scan_marker *text_end(const struct scan_index *ix)
 {
 	const struct scan_marker *te = ix->rows[ix->first[SCAN_TEXT_END]];
 
-	*named = ix->rows[ix->first[SCAN_COMMAND]];
-	if (ix->first[SCAN_TEXT_END] == ix->first[SCAN_TEXT_END + 1] || te->marker[0] != '(' ||
-	    ix->first[SCAN_COMMAND] == ix->first[SCAN_COMMAND + 1] ||
-	    (*named)->marker[0] != 'i' || (*named)->len < 2 || (*named)->command)
+	if (ix->first[SCAN_TEXT_END] == ix->first[SCAN_TEXT_END + 1] || te->marker[0] != '(')
 		return NULL;
 	return te;
 }
 
 int smtpcode__fast_plain_text(const struct scan_index *ix, const char *text)
 {
-	const struct scan_marker *named, *te = markers(ix, &named);
+	const struct scan_marker *te = text_end(ix);
 	struct found f;
 
-	return te && plain_text(text, te, named, &f);
+	return te && plain_text(text, te, &f);
 }
 
 int smtpcode__fast_shape(const struct scan *s, const struct scan_line *l, const char *code,
                          struct fast_shape *sh)
 {
-	const struct scan_marker *named, *te = markers(&s->formats, &named);
+	const struct scan_marker *te = text_end(&s->formats);
 	const char *text = code + 4;
 	struct found f;
 	char sep;
 
-	if (!te || smtpcode__code_shape(text) || !plain_text(text, te, named, &f))
+	if (!te || smtpcode__code_shape(text) || !plain_text(text, te, &f))
 		return 0;
 	/* smtpcode__text_end's cut: the first marker, after a blank, no code after */
 	if (f.cut && (f.cut == text || f.cut[-1] != ' ' ||
@@ -160,7 +148,6 @@ int smtpcode__fast_shape(const struct scan *s, const struct scan_line *l, const 
 		return 0;
 	sh->from = code;
 	sh->end = f.cut ? f.cut - 1 : l->text + l->len;
-	sh->named = f.named;
 	sh->depth = f.depth;
 	return 1;
 }
@@ -168,48 +155,42 @@ int smtpcode__fast_shape(const struct scan *s, const struct scan_line *l, const 
 int smtpcode__fast_record_shape(const struct scan *s, const struct scan_line *l, const char *text,
                                 struct fast_shape *sh)
 {
-	const struct scan_marker *named, *te = markers(&s->formats, &named);
+	const struct scan_marker *te = text_end(&s->formats);
 	struct found f;
 
-	if (!te || smtpcode__code_shape(text) || !plain_text(text, te, named, &f) || f.cut)
+	if (!te || smtpcode__code_shape(text) || !plain_text(text, te, &f) || f.cut)
 		return 0;
 	sh->from = text;
 	sh->end = l->text + l->len;
-	sh->named = f.named;
 	sh->depth = f.depth;
 	return 1;
 }
 
 /* The command, as smtpcode__command_seen (and, for a reply, then
- * smtpcode__command_span) read it from from on; named: where the first
- * SCAN_COMMAND row's marker stands in from (it names the command, as the
- * first row found), or NULL (the other rows are then searched). */
-static const char *command(const struct scan *s, const char *from, const char *named, int span)
+ * smtpcode__command_span) read it from from on. */
+static const char *command(const struct scan *s, const char *from, int span)
 {
 	const struct scan_index *ix = &s->formats;
-	const struct scan_marker *m = ix->rows[ix->first[SCAN_COMMAND]];
 	const char *c;
 	int seen;
 
-	c = named ? smtpcode__command_word(named + m->len, m->then)
-	          : smtpcode__command_seen(ix, from, &seen);
+	c = smtpcode__command_seen(ix, from, &seen);
 	return c || !span ? c : smtpcode__command_span(ix, from);
 }
 
-/* The command of a reply whose text names none the first way (a "250 2.0.0
- * Ok" after status=sent): the other rows' search waits until a line goes
- * the general way, which is the only reader of the open reply's command
- * with codes only (most often the next line's record closes it first).
- * Its text waits in the DSN group's buffer, which no group uses: the fast
- * path reads no line while one is open, and one opens only after the open
- * reply is closed. */
+/* The command of a reply the fast path builds: the search waits until a
+ * line goes the general way, which is the only reader of the open reply's
+ * command with codes only (most often the next line's record closes it
+ * first, and the reply goes without one). Its text waits in the DSN
+ * group's buffer, which no group uses: the fast path reads no line while
+ * one is open, and one opens only after the open reply is closed. */
 static const char *command_later(struct scan *s, const struct fast_shape *sh,
                                  const struct scan_line *l, int span)
 {
 	size_t n = (size_t)(l->text + l->len - sh->from);
 
 	if (n >= sizeof s->dsn.diagnostic)
-		return command(s, sh->from, NULL, span);
+		return command(s, sh->from, span);
 	memcpy(s->dsn.diagnostic, sh->from, n + 1);
 	s->fast_reply |= SCAN_FAST_COMMAND_LATER;
 	return NULL;
@@ -221,7 +202,7 @@ void smtpcode__fast_command(struct scan *s)
 		return;
 	s->fast_reply &= (unsigned char)~SCAN_FAST_COMMAND_LATER;
 	if (s->pending) /* a record without a reply has no basic code, and no span */
-		s->reply.command = command(s, s->dsn.diagnostic, NULL, s->reply.basic != 0);
+		s->reply.command = command(s, s->dsn.diagnostic, s->reply.basic != 0);
 	s->dsn.diagnostic[0] = '\0';
 }
 
@@ -278,9 +259,11 @@ static size_t reply_text(struct smtpcode_reply *r, const char *text, const char 
                          const char *dsn)
 {
 	const char *p = scan_skip_spaces(text);
-	size_t len = smtpcode__reply_code(r, p);
+	size_t len = smtpcode__reply_code(r, p), i = 0;
 
-	if (!(len && strncmp(dsn, p, len) == 0 && dsn[len] == ','))
+	while (i < len && dsn[i] == p[i]) /* the code holds no NUL */
+		i++;
+	if (!(len && i == len && dsn[len] == ','))
 		dsn_code(r, dsn);
 	return copy_text(r, p + len, end);
 }
@@ -295,7 +278,7 @@ void smtpcode__fast_build(struct scan *s, const struct scan_line *l, const struc
 	r->outcome = outcome;
 	s->fast_reply = SCAN_FAST_PLAIN | SCAN_FAST_NO_COMMAND | SCAN_FAST_NO_JOIN |
 	                SCAN_FAST_NO_TEXT_END | SCAN_FAST_CODES;
-	r->command = sh->named ? command(s, sh->from, sh->named, 1) : command_later(s, sh, l, 1);
+	r->command = command_later(s, sh, l, 1);
 	paren_known(s, reply_text(r, sh->from + 4, sh->end, dsn), sh->depth);
 	s->inner_count = 0;
 	s->pending = 1;
@@ -318,7 +301,7 @@ void smtpcode__fast_record_build(struct scan *s, const struct scan_line *l,
 	smtpcode__reply_start_fields(r, s->line);
 	s->fast_reply = SCAN_FAST_PLAIN | SCAN_FAST_NO_COMMAND | SCAN_FAST_NO_JOIN |
 	                SCAN_FAST_NO_TEXT_END | SCAN_FAST_CODES;
-	r->command = sh->named ? command(s, sh->from, sh->named, 0) : command_later(s, sh, l, 0);
+	r->command = command_later(s, sh, l, 0);
 	s->pending = 1;
 	if (end > sh->from && end[-1] == ')') /* the record's own parenthesis */
 		end--, depth++;

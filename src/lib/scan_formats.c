@@ -1,7 +1,9 @@
 /* scan_formats.c - what the scanner knows of each log, bounce and
  * transcript format: one table of markers per format (the roles are in
  * scan.h; scan_lookup.c reads them by role). A new format is new
- * rows here and a sample in tests/explain (README: "Adding a log format"). */
+ * rows here and a sample in tests/explain (README: "Adding a log format").
+ * Built into src/gen/genscan.c, which prints the rows sorted by role for
+ * the library (build/scan_rows.inc, read by scan_rows.c). */
 #include "scan.h"
 
 #include <string.h>
@@ -10,11 +12,11 @@
  * marker and its NUL do not fit in SCAN_MARKER_SIZE. */
 #define ROW(marker, role, then, command, outcome) \
 	{ marker, sizeof(marker) - 1 + 0 * sizeof(char[sizeof(marker) <= SCAN_MARKER_SIZE ? 1 : -1]), \
-	  role, then, command, outcome, SMTPCODE_DIRECTION_UNKNOWN }
+	  role, outcome, SMTPCODE_DIRECTION_UNKNOWN, 0, then, command }
 #define WHO(marker, role) MARK(marker, role) /* an address or host follows */
 #define DIR(marker, d)                                                                \
 	{ marker, sizeof(marker) - 1 + 0 * sizeof(char[sizeof(marker) <= SCAN_MARKER_SIZE ? 1 : -1]), \
-	  SCAN_DIRECTION, NULL, NULL, SMTPCODE_OUTCOME_NONE, SMTPCODE_DIRECTION_##d }
+	  SCAN_DIRECTION, SMTPCODE_OUTCOME_NONE, SMTPCODE_DIRECTION_##d, 0, NULL, NULL }
 #define LEAD(marker) ROW(marker, SCAN_LEAD_IN, NULL, NULL, SMTPCODE_OUTCOME_NONE)
 #define NAMES(marker, then, command) ROW(marker, SCAN_COMMAND, then, command, SMTPCODE_OUTCOME_NONE)
 #define GIVES(marker, role, then, outcome) ROW(marker, role, then, NULL, SMTPCODE_OUTCOME_##outcome)
@@ -38,11 +40,24 @@ static const struct scan_marker postfix[] = {
 	NAMES("reject: ", "HELO from", "HELO"),
 	NAMES("reject: ", "VRFY from", "VRFY"),
 	NAMES("refused to talk to me", NULL, "CONNECT"),
+	/* warn_if_reject's "reject_warning: RCPT from ...": the same commands */
+	NAMES("reject_warning: ", "END-OF-MESSAGE from", "DATA"),
+	NAMES("reject_warning: ", " from", NULL),
 	MARK("(in reply to ", SCAN_TEXT_END),
 	GIVES("status=", SCAN_OUTCOME, "sent", DELIVERED),
 	GIVES("status=", SCAN_OUTCOME, "deferred", DEFERRED),
 	GIVES("status=", SCAN_OUTCOME, "bounced", BOUNCED),
 	GIVES("status=", SCAN_OUTCOME, "expired", EXPIRED),
+	/* verify(8) probes (global/verify.c, bounce.c, defer.c, sent.c): what a
+	 * delivery agent found, nothing sent; also "undeliverable-but-not-
+	 * cached". soft_bounce=yes logs a bounce as "SOFTBOUNCE" (bounce.c),
+	 * its dsn= turned 4.x.x, and keeps the message queued. */
+	GIVES("status=", SCAN_OUTCOME, "undeliverable", UNDELIVERABLE),
+	GIVES("status=", SCAN_OUTCOME, "deliverable", DELIVERABLE),
+	GIVES("status=", SCAN_OUTCOME, "SOFTBOUNCE", SOFTBOUNCE),
+	/* smtpd's warn_if_reject (postconf(5)): a restriction's refusal logged
+	 * as "reject_warning:", not made */
+	GIVES("reject_warning: ", SCAN_OUTCOME_TOKEN, NULL, WARNING),
 	ROW("status=", SCAN_RECORD_TEXT, "(", NULL, SMTPCODE_OUTCOME_NONE),
 	MARK("dsn=", SCAN_ENHANCED), /* Sendmail writes it too */
 	/* who: "to=<u@a>, orig_to=<...>, relay=mx[192.0.2.1]:25", the bounce's
@@ -94,6 +109,11 @@ static const struct scan_marker sendmail[] = {
 	DIR("stat=Deferred: ", REMOTE),
 	DIR("(reason: ", REMOTE),
 	MARK("(reason: ", SCAN_RETOLD), /* its transcript tells it again */
+	/* the bounce's transcript: "... while talking to mx.example.net.:" opens
+	 * a session with that host (deliver.c); the address list above it names
+	 * none of its replies */
+	MARK("... while ", SCAN_SESSION),    /* the session's line goes on after it: */
+	MARK("talking to ", SCAN_HOST_LINE), /* its host */
 	DIR("reply=", REMOTE),
 	DIR("mailer=esmtp,", REMOTE), /* a remote server's answer, as logstat */
 	DIR("mailer=smtp,", REMOTE),
@@ -446,8 +466,6 @@ static const struct scan_marker raw[] = {
 	RAW(".", "DATA"),
 };
 
-const char smtpcode__side_firsts[] = ",\""; /* of ",<,", ",>,", "\"RECEIVED: " ... */
-
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The formats in the order their rows are tried (where the order matters:
@@ -465,9 +483,13 @@ _Static_assert(COUNT(postfix) + COUNT(sendmail) + COUNT(exim) + COUNT(opensmtpd)
                    COUNT(transcript) + COUNT(raw) <= SCAN_ROWS_MAX,
                "SCAN_ROWS_MAX holds every row");
 
-/* Sorts the rows by role, keeping the formats' order within a role. */
+/* Sorts the rows by role, keeping the formats' order within a role, into
+ * genscan's copy (this file is built into genscan only: the library reads
+ * the table genscan prints, src/lib/scan_rows.c). */
 void smtpcode__formats_index(struct scan_index *ix)
 {
+	static scan_row sorted[SCAN_ROWS_MAX];
+	static unsigned short first[SCAN_ROLE_COUNT + 1];
 	unsigned short at[SCAN_ROLE_COUNT + 1] = { 0 };
 	size_t f, i;
 	int r;
@@ -477,9 +499,10 @@ void smtpcode__formats_index(struct scan_index *ix)
 			at[formats[f].rows[i].role + 1]++;
 	for (r = 0; r < SCAN_ROLE_COUNT; r++)
 		at[r + 1] = (unsigned short)(at[r + 1] + at[r]);
-	memcpy(ix->first, at, sizeof at);
+	memcpy(first, at, sizeof at);
 	for (f = 0; f < COUNT(formats); f++)
 		for (i = 0; i < formats[f].count; i++)
-			ix->rows[at[formats[f].rows[i].role]++] = &formats[f].rows[i];
-	smtpcode__lookups_index(ix);
+			sorted[at[formats[f].rows[i].role]++][0] = formats[f].rows[i];
+	ix->rows = (const scan_row *)sorted; /* a cast: C11 gives no implicit const to an array pointed at */
+	ix->first = first;
 }

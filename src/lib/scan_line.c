@@ -68,7 +68,8 @@ static size_t number_lead(const char *t, char *out)
 		n = 0;
 	else
 		n++;
-	memcpy(out, t, n);
+	if (n) /* most lines have none */
+		memcpy(out, t, n);
 	out[n] = '\0';
 	return n;
 }
@@ -105,16 +106,19 @@ static void not_codes(struct scan *s, const char *lead)
 	smtpcode__twin_drop(s, s->lead_since, basic);
 }
 
-/* Nonzero if c may stand in a time stamp beside digits and letters. */
-static int stamp_char(char c)
-{
-	switch (c) {
-	case ' ': case ':': case '-': case '.': case '/': case ',': case '+': case '[': case ']':
-		return 1;
-	default:
-		return 0;
-	}
-}
+/* What a byte is in a time stamp: a digit, a letter, a byte that may stand
+ * beside them (a blank, ":-./,+[]"), or the stamp's end (any other, NUL). */
+enum stamp_class { STAMP_END, STAMP_DIGIT, STAMP_LETTER, STAMP_PUNCT };
+#define STAMP2(a, c) [a] = (c), [(a) + 1] = (c)
+#define STAMP6(a, c) STAMP2(a, c), STAMP2((a) + 2, c), STAMP2((a) + 4, c)
+#define STAMP10(a, c) STAMP6(a, c), STAMP2((a) + 6, c), STAMP2((a) + 8, c)
+#define STAMP26(a, c) STAMP10(a, c), STAMP10((a) + 10, c), STAMP6((a) + 20, c)
+static const unsigned char stamp_class[256] = {
+	STAMP10('0', STAMP_DIGIT), STAMP26('A', STAMP_LETTER), STAMP26('a', STAMP_LETTER),
+	[' '] = STAMP_PUNCT, [':'] = STAMP_PUNCT, ['-'] = STAMP_PUNCT, ['.'] = STAMP_PUNCT,
+	['/'] = STAMP_PUNCT, [','] = STAMP_PUNCT, ['+'] = STAMP_PUNCT, ['['] = STAMP_PUNCT,
+	[']'] = STAMP_PUNCT,
+};
 
 /* A transcript's prefix after a log's time stamp and ": " or a blank
  * (MDaemon's "Fri 2026-05-15 09:12:01.611: <-- 220 ...", Python smtplib's
@@ -131,20 +135,21 @@ static enum scan_role after_timestamp(struct scan *s, struct scan_line *l, const
 	size_t digits = 0, letters = 0, len;
 	int colon = 0;
 
-	for (; *p && p < end; p++) {
+	for (; p < end; p++) {
 		enum scan_role r;
-		if (scan_is_digit(*p)) {
+		unsigned char c = stamp_class[(unsigned char)*p];
+		if (c == STAMP_DIGIT) {
 			digits++, letters = 0;
 			continue;
 		}
-		if (scan_is_alnum(*p)) {
+		if (c == STAMP_LETTER) {
 			if (++letters > 3)
 				break;
 			continue;
 		}
-		letters = 0;
-		if (!stamp_char(*p))
+		if (c == STAMP_END) /* the line's end too */
 			break;
+		letters = 0;
 		if (digits < 4 || !colon) {
 			colon |= *p == ':';
 			continue;
@@ -246,21 +251,22 @@ int smtpcode__pass_log_prefix(struct scan *s, struct scan_line *l)
 	size_t n = number_lead(l->text, lead);
 	const struct scan_pairs *pairs = s->formats.pairs;
 	const char *start;
-	enum scan_role r;
+	enum scan_role r = SCAN_ROLE_COUNT; /* an empty line holds no marker */
 
 	if (l->len > LOG_PREFIX_MAX) { /* a prefix is short: look no further */
 		l->text[LOG_PREFIX_MAX] = '\0';
 		s->formats.pairs = NULL; /* the whole line's pairs reach past it */
 	}
-	r = smtpcode__prefix_after_longest(&s->formats, l->text, &start);
+	if (l->text[0])
+		r = smtpcode__prefix_after_longest(&s->formats, l->text, &start);
 	l->text[LOG_PREFIX_MAX] = keep;
 	s->formats.pairs = pairs;
 
 	if (!n || strcmp(s->lead, lead) != 0)
 		s->lead_since = s->line;
-	if (r == SCAN_ROLE_COUNT)
+	if (r == SCAN_ROLE_COUNT && l->text[0])
 		r = side_line(s, l, &start);
-	if (r == SCAN_ROLE_COUNT)
+	if (r == SCAN_ROLE_COUNT && l->text[0])
 		r = after_timestamp(s, l, &start);
 	if (r != SCAN_ROLE_COUNT) {
 		r = side_by_data(r, l->text, start);
@@ -275,7 +281,10 @@ int smtpcode__pass_log_prefix(struct scan *s, struct scan_line *l)
 			l->start = l->text + n, l->pid = 1;
 		server_continuation(s, l);
 	}
-	memcpy(s->lead, lead, n + 1);
+	if (n)
+		memcpy(s->lead, lead, n + 1);
+	else
+		s->lead[0] = '\0';
 	return 1;
 }
 

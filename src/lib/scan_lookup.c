@@ -37,16 +37,16 @@ static const struct scan_pairs *pairs_for(const struct scan_index *ix, const cha
 
 /* strstr for a row, reusing the search of the row before when it has the
  * same marker (the rows of one marker stand together; each row holds its
- * own copy of the text, so they are compared by content). */
+ * own copy of the text, so genscan gives each the number of its marker). */
 struct found {
 	const struct scan_marker *row;
 	const char *at;
 };
 
-/* Nonzero if two rows have the same marker. */
+/* Nonzero if two rows have the same marker (genscan numbered each marker). */
 static int same_marker(const struct scan_marker *a, const struct scan_marker *b)
 {
-	return a == b || (a->len == b->len && memcmp(a->marker, b->marker, a->len) == 0);
+	return a->id == b->id;
 }
 
 static const char *find_cached(const struct scan_pairs *pp, struct found *f, const char *line,
@@ -174,7 +174,9 @@ int smtpcode__after_lead_in(const struct scan_index *ix, const char *line, const
 		size_t n = (*m)->len;
 		if (mk[n - 1] == '\'' || mk[n - 1] == '"') /* the quote is part of the marker */
 			end = p > line && p[-1] == mk[n - 1] ? p : q;
-		if ((size_t)(end - line) >= n && scan_starts_with(end - n, mk))
+		if ((size_t)(end - line) >= n && /* the last bytes first: most rows differ there */
+		    scx_lower((unsigned char)end[-1]) == scx_lower((unsigned char)mk[n - 1]) &&
+		    scan_starts_with(end - n, mk))
 			return 1;
 	}
 	return colon_after && p > colon_after && q > line && q[-1] == ':';
@@ -239,6 +241,8 @@ const char *smtpcode__text_end(const struct scan_index *ix, const char *text, in
 {
 	const struct scan_pairs *pp = scan_covering(ix, text);
 
+	if (!pp && !strpbrk(text, smtpcode__text_end_firsts)) /* a reply's text, most often */
+		return NULL;
 	EACH_HELD(ix, pp, SCAN_TEXT_END, m) {
 		const char *p = scan_find_held(pp, text, *m);
 		char sep;
@@ -257,6 +261,8 @@ const char *smtpcode__join_in(const struct scan_index *ix, const char *text, siz
 {
 	const struct scan_pairs *pp = scan_covering(ix, text);
 
+	if (!pp && !strpbrk(text, smtpcode__join_firsts)) /* a reply's text, most often */
+		return NULL;
 	EACH_HELD(ix, pp, SCAN_JOIN, m) {
 		const char *p = scan_find_held(pp, text, *m);
 		if (p) {

@@ -56,6 +56,13 @@ extern const unsigned char smtpcode__prefix_pairs[SCAN_PAIRS / 8];
  * byte: that byte, then the end, a blank or a tab). */
 extern const unsigned char smtpcode__raw_pairs[SCAN_PAIRS / 8];
 
+/* The first bytes of the SCAN_TEXT_END and SCAN_JOIN markers, as strings
+ * (build/scan_slots.inc): text without one of them holds none of the
+ * markers, without pairs marked for it. */
+#define SCAN_FIRSTS_MAX 16
+extern const char smtpcode__text_end_firsts[SCAN_FIRSTS_MAX];
+extern const char smtpcode__join_firsts[SCAN_FIRSTS_MAX];
+
 /* Nonzero if the string pp marked may hold needle[n]: each of its pairs
  * is there (the first and the last tried first). */
 static inline int scan_may_hold(const struct scan_pairs *pp, const char *needle, size_t n)
@@ -85,29 +92,113 @@ static inline int scan_lacks_first(const struct scan_pairs *pp, const struct sca
  * pairs pp holds: the rows skipped cannot be in the string pp marked. Every
  * row when pp is NULL; a marker of one byte is never skipped. Two loads a
  * row skipped (the slots, computed on the build machine). */
-static inline const struct scan_marker *const *
-scan_next_held(const struct scan_index *ix, const struct scan_pairs *pp,
-               const struct scan_marker *const *m, const struct scan_marker *const *end)
+static inline const scan_row *scan_next_held(const struct scan_pairs *pp, const scan_row *m,
+                                             const scan_row *end)
 {
 	if (pp) {
-		size_t i = (size_t)(m - ix->rows), e = (size_t)(end - ix->rows);
+		size_t i = (size_t)(m - smtpcode__rows), e = (size_t)(end - smtpcode__rows);
 		while (i < e && !(pp->first[smtpcode__row_slots[i][0]] &&
 		                  pp->first[smtpcode__row_slots[i][1]]))
 			i++;
-		m = ix->rows + i;
+		m = smtpcode__rows + i;
 	}
+	return m;
+}
+
+/* The rows of role (of up to SCAN_GROUP_ROWS rows) whose marker's first
+ * and last pairs a line holds (first: its marked pairs), a bit each, the
+ * role's first row bit 0: code that src/gen/genscan.c writes from the
+ * tables (build/scan_slots.inc), the rows that share a first pair in one
+ * group that a line without that pair skips with one test. */
+#define SCAN_GROUP_ROWS 64
+uint64_t smtpcode__held_rows(const unsigned char *first, enum scan_role role);
+
+/* The place of the lowest bit set in m (nonzero). */
+static inline unsigned scan_lowest_bit(uint64_t m)
+{
+#if defined(__GNUC__)
+	return (unsigned)__builtin_ctzll(m);
+#else
+	unsigned i = 0;
+
+	for (; !(m & 1); m >>= 1)
+		i++;
+	return i;
+#endif
+}
+
+/* EACH_HELD's place in a role: the rows not yet given (bits from base), or,
+ * for a role of more than SCAN_GROUP_ROWS rows (end set), the rows after
+ * base (the row given last), tried one by one. */
+struct scan_held_rows {
+	const scan_row *base, *row; /* row: the next to give, or NULL */
+	uint64_t left;
+	const struct scan_index *ix;
+	const struct scan_pairs *pp;
+	const scan_row *end;
+};
+
+/* scan_next_held from m, NULL at end (scan_index.c: the start of a role of
+ * more than SCAN_GROUP_ROWS rows, kept out of each loop's code). */
+const scan_row *smtpcode__first_held(const struct scan_index *ix, const struct scan_pairs *pp,
+                                     const scan_row *m, const scan_row *end);
+
+/* The next row of h whose marker's first and last pairs the string holds
+ * (every row without pairs) to h->row, or NULL. */
+static inline void scan_held_next(struct scan_held_rows *h)
+{
+	if (h->end) /* base: the row given last */
+		h->row = h->base = smtpcode__first_held(h->ix, h->pp, h->base + 1, h->end);
+	else if (h->left)
+		h->row = h->base + scan_lowest_bit(h->left), h->left &= h->left - 1;
+	else
+		h->row = NULL;
+}
+
+static inline struct scan_held_rows scan_held_start(const struct scan_index *ix,
+                                                   const struct scan_pairs *pp, enum scan_role role)
+{
+	struct scan_held_rows h;
+	size_t n = (size_t)(ix->first[role + 1] - ix->first[role]);
+
+	h.base = ix->rows + ix->first[role];
+	h.ix = ix;
+	h.pp = pp;
+	h.end = NULL;
+	h.left = 0;
+	h.row = NULL; /* set below; cppcheck reads the whole struct */
+	if (n > SCAN_GROUP_ROWS) {
+		h.end = h.base + n;
+		h.row = h.base = smtpcode__first_held(ix, pp, h.base, h.end);
+		return h;
+	}
+	if (!pp)
+		h.left = n == 64 ? ~UINT64_C(0) : (UINT64_C(1) << n) - 1;
+	else
+		h.left = smtpcode__held_rows(pp->first, role);
+	scan_held_next(&h);
+	return h;
+}
+
+/* h's next row, taken: a loop left by break sees none after it. */
+static inline const scan_row *scan_held_take(struct scan_held_rows *h)
+{
+	const scan_row *m = h->row;
+
+	h->row = NULL;
 	return m;
 }
 
 /* For each row m of a role whose marker's first and last pairs pp (the
  * pairs that cover the string searched, or NULL) holds: EACH without the
- * rows whose search would find nothing. */
+ * rows whose search would find nothing, in the role's order. The outer
+ * loop keeps the place; the inner one gives one row, as m (break and
+ * continue in the body work as in one loop: the row was taken). */
 #define EACH_HELD(ix, pp, role, m) \
-	for (const struct scan_marker *const *m = /* NOLINT */ \
-	             scan_next_held((ix), (pp), (ix)->rows + (ix)->first[(role)], \
-	                            (ix)->rows + (ix)->first[(role) + 1]); \
-	     m < (ix)->rows + (ix)->first[(role) + 1]; /* NOLINT(bugprone-macro-parentheses) */ \
-	     m = scan_next_held((ix), (pp), m + 1, (ix)->rows + (ix)->first[(role) + 1]))
+	for (struct scan_held_rows m##_held = scan_held_start((ix), (pp), (role)); \
+	     m##_held.row != NULL;) /* NOLINT(bugprone-macro-parentheses) */ \
+		for (const scan_row *m = scan_held_take(&m##_held); /* NOLINT */ \
+		     m != NULL; m = NULL, scan_held_next(&m##_held))
 
 /* Nonzero if the string pp marked (every string when pp is NULL) may hold
  * a valid enhanced code: its class digit (2, 4 or 5) and the dot after it

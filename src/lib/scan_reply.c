@@ -229,7 +229,7 @@ size_t smtpcode__sentence_width(const char *line, size_t n)
 {
 	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
 		n--;
-	return n > 0 && strchr(".!?", line[n - 1]) ? n : 0;
+	return n > 0 && (line[n - 1] == '.' || line[n - 1] == '!' || line[n - 1] == '?') ? n : 0;
 }
 
 /* Adds a reply's line to the open reply, or opens one: multi-line replies

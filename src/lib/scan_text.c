@@ -177,11 +177,12 @@ int smtpcode__banner_end(const char *text, int code)
  * but not a reply quoted after "-> " (see smtpcode__quoted_replies) or "; ". */
 void smtpcode__drop_prefixes(struct smtpcode_reply *r)
 {
-	char *p, sep = 0;
+	char *p, sep = 0, first = (char)('0' + r->basic / 100 % 10);
 
 	if (!r->basic || !r->text[0])
 		return;
-	for (p = r->text + 1; *p; p++) {
+	/* from one byte that may start the code (its first digit) to the next */
+	for (p = r->text + 1; (p = strchr(p, first)) != NULL; p++) {
 		size_t skip, len;
 		if (p[-1] != ' ' || scan_code_at(p, &sep) != r->basic || !sep ||
 		    (p - r->text >= 2 && p[-2] == ';') || /* Exchange's "smtp; 550 5.1.1" */
@@ -301,7 +302,11 @@ const char *smtpcode__find_embedded(const struct scan_index *ix, const char *lin
 	const char *colon_after = line, *p;
 	int colon_known = colon_lead; /* colon_after is looked up once a code needs it */
 
-	for (p = scan_first_stop(code_stop, line); *p; p = scan_first_stop(code_stop, p + 1)) {
+	/* the first byte that may start a code by the C library's search (most
+	 * lines hold none, or few) */
+	if ((p = strpbrk(line, "12345")) == NULL)
+		return NULL;
+	for (; *p; p = scan_first_stop(code_stop, p + 1)) {
 		struct smtpcode_enhanced_code c;
 		size_t len;
 		if (p > line && !scan_starts_code(p[-1]))

@@ -228,13 +228,32 @@ static void join_retold(struct smtpcode_reply *h, const struct smtpcode_reply *r
 	smtpcode__check_reply(h);
 }
 
+/* Nonzero if r is one of Sendmail's own status lines for an exit status
+ * (sysexits.c's SysExMsg: "554 5.0.0 Service unavailable" for
+ * EX_UNAVAILABLE, which follows a remote 5xx of any code) of h's class. */
+static int sendmail_status(const struct smtpcode_reply *r, const struct smtpcode_reply *h)
+{
+	static const char *const texts[] = { "Service unavailable", "User unknown",
+		                             "Host unknown", "Remote protocol error",
+		                             "Internal error", "Deferred" };
+	size_t i;
+
+	if (r->basic / 100 != h->basic / 100 || r->enhanced_count != 1 || !r->direct)
+		return 0;
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		if (same_text(r->text, texts[i]))
+			return 1;
+	return 0;
+}
+
 /* Sendmail's bounce tells a reply three times: "(reason: 550 5.1.1 ...)"
  * under the address, "<<< 550 5.1.1 ..." in the transcript, and its own
  * status line right after that ("550 5.1.1 <a>... User unknown", or "554
  * 5.0.0 Service unavailable": savemail.c, smtptodsn()). Joins r to the
  * held reply it retells: a transcript's server line to the held reply of
  * text with the same code and text, the line right after it with the
- * same basic code to the reply that took it. Nonzero if r was joined. */
+ * same basic code, or Sendmail's status of its class, to the reply that
+ * took it. Nonzero if r was joined. */
 static int retold(struct scan *s, const struct smtpcode_reply *r, int transcript)
 {
 	struct scan_twin *t = &s->twin;
@@ -247,7 +266,8 @@ static int retold(struct scan *s, const struct smtpcode_reply *r, int transcript
 		held_at(t, i)->echo = 0;
 	}
 	if (!transcript && echo && r->first_line == t->echo_line + 1 && r->basic &&
-	    r->basic == echo->reply.basic && r == &s->reply && !s->pending_inline) {
+	    (r->basic == echo->reply.basic || sendmail_status(r, &echo->reply)) &&
+	    r == &s->reply && !s->pending_inline) {
 		join_retold(&echo->reply, r);
 		if (echo->reply.last_line == t->echo_line) /* no "(reason:" line took it */
 			echo->reply.last_line = smtpcode__mime_last_line(s, r->last_line);

@@ -40,6 +40,10 @@ static const char *const outcome_names[] = {
 	[SMTPCODE_OUTCOME_DEFERRED] = "deferred",
 	[SMTPCODE_OUTCOME_BOUNCED] = "bounced",
 	[SMTPCODE_OUTCOME_EXPIRED] = "expired",
+	[SMTPCODE_OUTCOME_UNDELIVERABLE] = "undeliverable",
+	[SMTPCODE_OUTCOME_DELIVERABLE] = "deliverable",
+	[SMTPCODE_OUTCOME_SOFTBOUNCE] = "softbounce",
+	[SMTPCODE_OUTCOME_WARNING] = "warning",
 };
 _Static_assert(sizeof outcome_names / sizeof outcome_names[0] == SMTPCODE_OUTCOME_COUNT,
                "a name for each outcome");

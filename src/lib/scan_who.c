@@ -132,7 +132,7 @@ int smtpcode__host_at(const char *p, char *out)
 		e = b + 1;
 		n = (size_t)(e - s);
 	}
-	while (n > 0 && (s[n - 1] == ':' || (s[n - 1] == '.' && !s[n])))
+	while (n > 0 && (s[n - 1] == ':' || (s[n - 1] == '.' && (!s[n] || s[n] == ':'))))
 		n--;
 	if (n == 0 || (!memchr(s, '.', n) && !memchr(s, '[', n) && !memchr(s, ':', n)) ||
 	    !(scan_is_digit(s[0]) || s[0] == '[' || (scx_lower((unsigned char)s[0]) >= 'a' &&
@@ -295,6 +295,7 @@ void smtpcode__who_session(struct scan *s, const char *line)
 	if (p)
 		smtpcode__host_at(p, s->who.session_host);
 	s->who.txn_accepted = 0;
+	s->who.address_until = 0; /* an address line before it is about no reply in it */
 }
 
 /* A transcript's client line sent command (just added to s->sent): RCPT's

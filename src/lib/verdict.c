@@ -224,6 +224,8 @@ static int decide(int basic, const struct smtpcode_enhanced_code *enhanced, size
 	vd_text(text, strlen(text), &phrase, &tag);
 	if (tag.reason >= 0)
 		return from_text(&tag, SMTPCODE_EVIDENCE_TAG, out);
+	if (outcome == SMTPCODE_OUTCOME_DELIVERABLE)
+		return -1; /* a probe found the address good: nothing failed, nothing sent */
 	if (outcome != SMTPCODE_OUTCOME_DELIVERED && accepted_step(basic, enhanced, count, out->command))
 		return -1; /* a 2xx to EHLO, MAIL, RCPT...: nothing delivered yet */
 	if (basic / 100 == 2 || (count && enhanced[0].reply_class == 2) ||
@@ -244,18 +246,24 @@ static int decide(int basic, const struct smtpcode_enhanced_code *enhanced, size
 	return mailbox_reason(reason) ? security_status(enhanced, count, reason, out) : reason;
 }
 
-/* The class rule: a temporary failure is never hard. */
+/* The class rule: a temporary failure is never hard. A SOFTBOUNCE's first
+ * enhanced code is Postfix's own 4.x.x (bounce.c turns a bounce's 5 into
+ * 4 when soft_bounce=yes), so only its basic code counts. Nothing failed
+ * where a probe found the address deliverable or a refusal was only
+ * logged (warn_if_reject). */
 static enum smtpcode_bounce bounce_of(size_t reason, int basic,
                                       const struct smtpcode_enhanced_code *enhanced,
                                       size_t count, enum smtpcode_outcome outcome)
 {
 	enum smtpcode_bounce b = vd_bounce(reason);
+	int soft_class = outcome != SMTPCODE_OUTCOME_SOFTBOUNCE && count &&
+	                 enhanced[0].reply_class == 4;
 
-	if (basic / 100 == 1 || basic / 100 == 2 || basic / 100 == 3)
+	if (basic / 100 == 1 || basic / 100 == 2 || basic / 100 == 3 ||
+	    outcome == SMTPCODE_OUTCOME_DELIVERABLE || outcome == SMTPCODE_OUTCOME_WARNING)
 		return SMTPCODE_BOUNCE_NONE; /* a success or an intermediate reply */
 	if (b == SMTPCODE_BOUNCE_HARD &&
-	    (basic / 100 == 4 || (count && enhanced[0].reply_class == 4) ||
-	     outcome == SMTPCODE_OUTCOME_DEFERRED))
+	    (basic / 100 == 4 || soft_class || outcome == SMTPCODE_OUTCOME_DEFERRED))
 		b = SMTPCODE_BOUNCE_SOFT;
 	return b;
 }
