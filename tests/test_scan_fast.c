@@ -212,7 +212,7 @@ static const char *const middles[] = {
 static const char *const dsns[] = { "2.0.0", "4.7.1", "5.1.1", "5.0.0", "4.4.1", "x", "5.1.10" };
 static const char *const statuses[] = {
 	"sent", "deferred", "bounced", "expired", "undeliverable", "Sent", "sentx",
-	"sent(", "deferred  ", "bounce", "expired(", "d\xd0\xb5" "ferred",
+	"sent(", "deferred  ", "bounce", "expired(", "d\320\265ferred",
 };
 static const char *const leads[] = {
 	"", "host mx.example.org[192.0.2.1] said: ", "host mx.example.org said: ",

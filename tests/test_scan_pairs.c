@@ -311,7 +311,7 @@ static void held_rows__the_rows_the_slots_give(void **state)
 			grouped += i == 0;
 			assert_true(smtpcode__held_rows(pp.first, (enum scan_role)r) == want);
 			{
-				const struct scan_marker *const *last = NULL;
+				const scan_row *last = NULL;
 				EACH_HELD(&ix, &pp, (enum scan_role)r, m) {
 					assert_true(last == NULL || m > last);
 					last = m;
