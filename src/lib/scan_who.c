@@ -146,6 +146,34 @@ static int value_after(const struct scan_index *ix, enum scan_role role, const c
 
 static value_reader address_after;
 
+/* The recipient of a JSON event whose reply's code is at code: the value of
+ * the last recipient member ("email": ...) before it in line, to out, as an
+ * event names its recipient before its reply (SendGrid's, SES's events in
+ * one array: [{"email":"a",..."reason":"550 ..."},{"email":"b","event":
+ * "open"},{"email":"c",..."reason":"552 ..."}] gives c, not b). Nonzero if
+ * one was read. */
+static int json_recipient_before(const struct scan_index *ix, const char *line, const char *code,
+                                 char *out)
+{
+	const char *best = NULL, *best_end = NULL;
+	const struct scan_pairs *pp;
+
+	if (code <= line || !memchr(line, '"', (size_t)(code - line)))
+		return 0; /* no member before the code: most lines */
+	pp = scan_covering(ix, line);
+	EACH_HELD(ix, pp, SCAN_RECIPIENT, m) {
+		const char *p = line;
+		if ((*m)->marker[0] != '"')
+			continue;
+		while ((p = strstr(p, (*m)->marker)) != NULL && p < code) {
+			if (!best || p > best)
+				best = p, best_end = p + (*m)->len;
+			p++;
+		}
+	}
+	return best && best_end < code && address_after(best_end, out);
+}
+
 /* The recipient's address after a SCAN_RECIPIENT marker, to out. */
 int smtpcode__recipient_in(const struct scan_index *ix, const char *line, char *out)
 {
@@ -364,7 +392,8 @@ void smtpcode__who_open(struct scan *s, struct smtpcode_reply *r, const char *li
 	r->direction = smtpcode__direction_in(&s->formats, line);
 	if (r->direction == SMTPCODE_DIRECTION_UNKNOWN && s->line <= w->direction_until)
 		r->direction = w->direction;
-	if (!r->recipient[0] && strchr(line, '@') && !leading_address(line, r->recipient))
+	if (!r->recipient[0] && strchr(line, '@') && !leading_address(line, r->recipient) &&
+	    !(code && json_recipient_before(&s->formats, line, code, r->recipient)))
 		smtpcode__recipient_in(&s->formats, line, r->recipient);
 	if (!smtpcode__host_in(&s->formats, line, r->remote_host) && s->line <= w->host_until)
 		copy_field(r->remote_host, w->host, strlen(w->host));
