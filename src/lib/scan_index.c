@@ -44,10 +44,9 @@ void smtpcode__pairs_mark(struct scan_pairs *pp, const char *text, size_t len)
 		first[scan_pair_slot(u + i - 1)] = (unsigned char)i;
 }
 
-const scan_row *smtpcode__first_held(const struct scan_index *ix, const struct scan_pairs *pp,
-                                     const scan_row *m, const scan_row *end)
+const scan_row *smtpcode__first_held(const struct scan_pairs *pp, const scan_row *m,
+                                     const scan_row *end)
 {
-	(void)ix;
 	m = scan_next_held(pp, m, end);
 	return m < end ? m : NULL;
 }

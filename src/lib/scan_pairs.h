@@ -133,22 +133,21 @@ static inline unsigned scan_lowest_bit(uint64_t m)
 struct scan_held_rows {
 	const scan_row *base, *row; /* row: the next to give, or NULL */
 	uint64_t left;
-	const struct scan_index *ix;
 	const struct scan_pairs *pp;
 	const scan_row *end;
 };
 
 /* scan_next_held from m, NULL at end (scan_index.c: the start of a role of
  * more than SCAN_GROUP_ROWS rows, kept out of each loop's code). */
-const scan_row *smtpcode__first_held(const struct scan_index *ix, const struct scan_pairs *pp,
-                                     const scan_row *m, const scan_row *end);
+const scan_row *smtpcode__first_held(const struct scan_pairs *pp, const scan_row *m,
+                                     const scan_row *end);
 
 /* The next row of h whose marker's first and last pairs the string holds
  * (every row without pairs) to h->row, or NULL. */
 static inline void scan_held_next(struct scan_held_rows *h)
 {
 	if (h->end) /* base: the row given last */
-		h->row = h->base = smtpcode__first_held(h->ix, h->pp, h->base + 1, h->end);
+		h->row = h->base = smtpcode__first_held(h->pp, h->base + 1, h->end);
 	else if (h->left)
 		h->row = h->base + scan_lowest_bit(h->left), h->left &= h->left - 1;
 	else
@@ -162,14 +161,13 @@ static inline struct scan_held_rows scan_held_start(const struct scan_index *ix,
 	size_t n = (size_t)(ix->first[role + 1] - ix->first[role]);
 
 	h.base = ix->rows + ix->first[role];
-	h.ix = ix;
 	h.pp = pp;
 	h.end = NULL;
 	h.left = 0;
 	h.row = NULL; /* set below; cppcheck reads the whole struct */
 	if (n > SCAN_GROUP_ROWS) {
 		h.end = h.base + n;
-		h.row = h.base = smtpcode__first_held(ix, pp, h.base, h.end);
+		h.row = h.base = smtpcode__first_held(pp, h.base, h.end);
 		return h;
 	}
 	if (!pp)
